@@ -1,0 +1,234 @@
+/**
+ * The vocabulary shared by every layer: the typed configuration, findings, required blocks and the report.
+ * It holds types and a few constant tables only; behaviour lives in the modules named after what they do.
+ */
+
+export const MODULES = ['data-integration', 'data-service', 'metadata-collection', 'data-analysis'] as const;
+export type ModuleName = (typeof MODULES)[number];
+
+export const GROUP_TYPES = ['serverless', 'exclusive-integration', 'exclusive-service', 'shared'] as const;
+export type GroupType = (typeof GROUP_TYPES)[number];
+
+export const NETWORKS = ['private', 'public'] as const;
+export type Network = (typeof NETWORKS)[number];
+
+export const PRODUCTS = [
+  'rds',
+  'polardb',
+  'polardb-x',
+  'redis',
+  'mongodb',
+  'adb-mysql',
+  'adb-pg',
+  'maxcompute',
+  'hologres',
+  'clickhouse',
+  'elasticsearch',
+  'lindorm',
+  'oss',
+  'ecs-security-group',
+  'other'
+] as const;
+export type ProductId = (typeof PRODUCTS)[number];
+
+export const WHITELIST_FORMATS = ['text', 'yaml', 'json', 'terraform'] as const;
+export type WhitelistFormat = (typeof WHITELIST_FORMATS)[number];
+
+/** The published DataWorks address lists a requirement can come from. */
+export const ADDRESS_LIST_NAMES = [
+  'metadata-collection',
+  'data-analysis',
+  'shared-integration',
+  'shared-service'
+] as const;
+export type AddressListName = (typeof ADDRESS_LIST_NAMES)[number];
+
+export type ResolveMode = 'auto' | 'online' | 'offline';
+export type FailOn = 'error' | 'warning' | 'never';
+export type Status = 'pass' | 'fail' | 'error';
+
+/** A place in a file of the repository: path relative to the root with `/` separators, 1-based line and column. */
+export interface SourcePosition {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** A scalar from a file, with where it was written. */
+export interface Located<T> {
+  value: T;
+  pos: SourcePosition;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Configuration (contract §2), as the config loader returns it once valid.
+
+/** Static network facts of a resource group (or of one module's override). `undefined` means "not given". */
+export interface GroupFacts {
+  privateCidrs?: Located<string>[];
+  publicIps?: Located<string>[];
+  vswitches?: Located<string>[];
+  /** Where the key that holds these facts was written (the group, or `modules.<name>`). */
+  pos: SourcePosition;
+}
+
+export interface ResourceGroupConfig extends GroupFacts {
+  name: string;
+  type: GroupType;
+  id?: Located<string>;
+  region: string;
+  /** Per-module overrides; each key given replaces the group's, keys not given are inherited. */
+  modules: Partial<Record<ModuleName, GroupFacts>>;
+}
+
+export interface AddressListOverride {
+  list: AddressListName;
+  region: string;
+  replace: boolean;
+  entries: Located<string>[];
+  pos: SourcePosition;
+}
+
+export interface WhitelistSourceConfig {
+  /** Path relative to the root, `/` separators. */
+  file: string;
+  format: WhitelistFormat;
+  select?: string;
+  /** Terraform only: extra tfvars files, relative to the root. */
+  tfvars?: string[];
+  pos: SourcePosition;
+}
+
+export interface AccessConfig {
+  module: ModuleName;
+  /** Local names of resource groups (keys of `resourceGroups`). */
+  resourceGroups?: Located<string>[];
+  /** Where a platform module runs (default: the data source's region). */
+  region?: string;
+  pos: SourcePosition;
+}
+
+export interface DataSourceConfig {
+  name: string;
+  product: ProductId;
+  region: string;
+  network: Network;
+  port?: number;
+  whitelist: WhitelistSourceConfig[];
+  access: AccessConfig[];
+  pos: SourcePosition;
+}
+
+export interface WaiverConfig {
+  dataSource: string;
+  entry: Located<string>;
+  reason: string;
+  /** `YYYY-MM-DD`, valid through that day (UTC). */
+  expires: string;
+  pos: SourcePosition;
+}
+
+export interface Config {
+  /** The config file, relative to the root. */
+  path: string;
+  version: 1;
+  region: string;
+  /** In file order. */
+  resourceGroups: ResourceGroupConfig[];
+  addressLists: AddressListOverride[];
+  /** In file order. */
+  dataSources: DataSourceConfig[];
+  waivers: WaiverConfig[];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Findings (contract §3).
+
+export const RULES = [
+  'missing-entry',
+  'invalid-config',
+  'invalid-whitelist',
+  'invalid-entry',
+  'unsupported-entry',
+  'too-many-entries',
+  'unresolved',
+  'no-public-egress',
+  'expired-waiver',
+  'overly-broad-entry',
+  'allow-all-whitelist',
+  'drift',
+  'host-bits-set',
+  'stale-address-list',
+  'redundant-entry',
+  'waived',
+  'unused-waiver'
+] as const;
+export type RuleId = (typeof RULES)[number];
+export type Severity = 'error' | 'warning' | 'notice';
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  message: string;
+  dataSource?: string;
+  module?: ModuleName;
+  resourceGroup?: string;
+  /** Canonical CIDR text of the block concerned. */
+  entry?: string;
+  /** The declared entry as written, for findings about a declared entry. */
+  raw?: string;
+  /** Canonical CIDRs of the part of `entry` that is not covered. */
+  uncovered?: string[];
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Requirements and the report (contract §1, §7).
+
+export type FactOrigin = 'api' | 'config' | 'bundled';
+
+/** One link of the chain that made a block required. */
+export interface Via {
+  module: ModuleName;
+  resourceGroup?: string;
+  origin: FactOrigin;
+  /** The binding (`vsw-…`), the static key (`privateCidrs`, `modules.data-service.publicIps`), or `list:region`. */
+  source: string;
+}
+
+export interface RequiredEntryReport {
+  dataSource: string;
+  entry: string;
+  covered: boolean;
+  via: Via[];
+}
+
+export interface AddressListReport {
+  list: AddressListName;
+  region: string;
+  source: string;
+  asOf: string | null;
+  origin: 'bundled' | 'config';
+}
+
+export interface ReportSummary {
+  dataSources: number;
+  required: number;
+  missing: number;
+  errors: number;
+  warnings: number;
+  notices: number;
+}
+
+export interface Report {
+  reportVersion: 1;
+  status: Status;
+  config: string;
+  resolve: 'online' | 'offline';
+  summary: ReportSummary;
+  addressLists: AddressListReport[];
+  required: RequiredEntryReport[];
+  findings: Finding[];
+}

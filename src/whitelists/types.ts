@@ -1,0 +1,38 @@
+/** The interface every whitelist reader implements (text, yaml, json, terraform). */
+import type { RepoFiles } from '../io.js';
+import type { DataSourceConfig, Finding, WhitelistFormat, WhitelistSourceConfig } from '../model.js';
+
+/** One entry as written in a whitelist file, not yet parsed as an address. */
+export interface DeclaredEntryText {
+  /** The entry's text, trimmed, exactly as written otherwise. */
+  raw: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface ReadContext {
+  files: RepoFiles;
+  /** The data source the whitelist belongs to (product, network and port choose Terraform attributes/rules). */
+  dataSource: DataSourceConfig;
+}
+
+export interface ReadResult {
+  entries: DeclaredEntryText[];
+  /**
+   * `invalid-whitelist` (missing file, syntax error, `select` that matches nothing) and `unresolved` (a Terraform
+   * expression that cannot be evaluated) findings, each with file/line/column. A source with such a finding has
+   * not been fully read: the engine fails closed on it.
+   */
+  findings: Finding[];
+  /**
+   * Where a `missing-entry` should point to for this source: the attribute for Terraform, the list for YAML/JSON,
+   * the file's end for text. Absent when the source could not be read.
+   */
+  addHere?: { file: string; line: number; column: number };
+}
+
+export interface WhitelistReader {
+  format: WhitelistFormat;
+  read(source: WhitelistSourceConfig, ctx: ReadContext): Promise<ReadResult>;
+}
