@@ -1,0 +1,156 @@
+/** The CLI (contract §6): argument parsing, rendering and exit status around the shared engine. */
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { runCheck } from '../engine.js';
+import { parseEndpointSpecs } from '../endpoints.js';
+import { shouldFail } from '../evaluate/status.js';
+import type { Logger } from '../io.js';
+import type { FailOn, Report, ResolveMode } from '../model.js';
+import { renderJson, renderMarkdown, renderSarif, renderText } from '../report/index.js';
+import { TOOL_NAME, VERSION } from '../version.js';
+
+export interface CliIo {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown };
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+
+export const USAGE = `Usage: ${TOOL_NAME} check [options]
+
+Checks that the whitelists in this repository allow every address DataWorks connects from.
+
+Options:
+  --config PATH          configuration file, relative to --root (default: .github/dataworks-whitelist.yml)
+  --root DIR             repository root that config paths are relative to (default: the current directory)
+  --resolve MODE         auto | online | offline (default: auto: online when Alibaba Cloud credentials are set)
+  --format FORMAT        text | json | markdown | sarif (default: from --output's extension, else text)
+  --output FILE          write the report to FILE instead of standard output
+  --fail-on LEVEL        error | warning | never (default: error)
+  --endpoint NAME=URL    API endpoint override: dataworks=, vpc= or sts= (repeatable)
+  --allow-instance-credentials
+                         also try the ECS instance metadata service and CLI profiles for credentials
+  --no-color             no colour in the text report (also: NO_COLOR)
+  --help, --version
+
+Exit status: 0 pass (or fail with --fail-on never), 1 fail, 2 could not check (status error) or usage error.
+`;
+
+class UsageError extends Error {}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string, fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag} must be one of ${allowed.join(', ')}; got "${value}"`);
+}
+
+function formatFromOutput(output: string | undefined): Format {
+  const ext = output ? path.extname(output).toLowerCase() : '';
+  if (ext === '.json') return 'json';
+  if (ext === '.md' || ext === '.markdown') return 'markdown';
+  if (ext === '.sarif') return 'sarif';
+  return 'text';
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        config: { type: 'string' },
+        root: { type: 'string' },
+        resolve: { type: 'string' },
+        format: { type: 'string' },
+        output: { type: 'string' },
+        'fail-on': { type: 'string' },
+        endpoint: { type: 'string', multiple: true },
+        'allow-instance-credentials': { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'V' }
+      }
+    });
+  } catch (error) {
+    io.stderr.write(`${TOOL_NAME}: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  if (values.version) {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  try {
+    if (positionals.length !== 1 || positionals[0] !== 'check') {
+      throw new UsageError(
+        positionals.length === 0 ? 'missing command: check' : `unknown command "${positionals.join(' ')}"`
+      );
+    }
+    const resolve = oneOf<ResolveMode>(values.resolve, ['auto', 'online', 'offline'], '--resolve', 'auto');
+    const failOn = oneOf<FailOn>(values['fail-on'], ['error', 'warning', 'never'], '--fail-on', 'error');
+    const format = oneOf<Format>(values.format, FORMATS, '--format', formatFromOutput(values.output));
+    const endpoints = parseEndpointSpecs(values.endpoint ?? []);
+    if (!endpoints.ok) throw new UsageError(endpoints.error);
+    const root = path.resolve(io.cwd, values.root ?? '.');
+    const configPath = values.config ?? '.github/dataworks-whitelist.yml';
+
+    const logger: Logger = {
+      debug: (m) => {
+        if (io.env.DATAWORKS_WHITELIST_GUARD_DEBUG) io.stderr.write(`debug: ${m}\n`);
+      },
+      info: (m) => void io.stderr.write(`${m}\n`),
+      warning: (m) => void io.stderr.write(`warning: ${m}\n`)
+    };
+    const report = await runCheck({
+      root,
+      configPath,
+      resolve,
+      failOn,
+      logger,
+      env: io.env,
+      online: { endpoints: endpoints.endpoints, allowInstanceCredentials: values['allow-instance-credentials'] ?? false }
+    });
+    const color =
+      !values.output && !values['no-color'] && !io.env.NO_COLOR && io.stdout.isTTY === true && format === 'text';
+    const body = render(report, format, color);
+    if (values.output) {
+      const target = path.resolve(io.cwd, values.output);
+      await fsp.mkdir(path.dirname(target), { recursive: true });
+      await fsp.writeFile(target, body);
+      io.stderr.write(`${TOOL_NAME}: status ${report.status}; report written to ${values.output}\n`);
+    } else {
+      io.stdout.write(body);
+    }
+    return shouldFail(report.status, failOn) ? (report.status === 'error' ? 2 : 1) : 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`${TOOL_NAME}: ${error.message}\n\nRun "${TOOL_NAME} --help" for usage.\n`);
+      return 2;
+    }
+    io.stderr.write(`${TOOL_NAME}: internal error: ${(error as Error).message}\n`);
+    return 2;
+  }
+}
+
+function render(report: Report, format: Format, color: boolean): string {
+  switch (format) {
+    case 'json':
+      return renderJson(report);
+    case 'markdown':
+      return renderMarkdown(report);
+    case 'sarif':
+      return `${JSON.stringify(renderSarif(report, { toolVersion: VERSION, configPath: report.config }), null, 2)}\n`;
+    case 'text':
+      return renderText(report, { color });
+  }
+}

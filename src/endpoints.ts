@@ -1,0 +1,35 @@
+/** Parses the `endpoints` input and `--endpoint` flags: `dataworks=URL`, `vpc=URL`, `sts=URL`. */
+import type { OnlineSettings } from './resolve/types.js';
+
+const SERVICES = ['dataworks', 'vpc', 'sts'] as const;
+type Service = (typeof SERVICES)[number];
+
+export type EndpointParse = { ok: true; endpoints: OnlineSettings['endpoints'] } | { ok: false; error: string };
+
+export function parseEndpointSpecs(specs: readonly string[]): EndpointParse {
+  const endpoints: OnlineSettings['endpoints'] = {};
+  for (const raw of specs) {
+    const spec = raw.trim();
+    if (spec === '' || spec.startsWith('#')) continue;
+    const eq = spec.indexOf('=');
+    const name = (eq < 0 ? spec : spec.slice(0, eq)).trim();
+    const value = eq < 0 ? '' : spec.slice(eq + 1).trim();
+    if (!SERVICES.includes(name as Service)) {
+      return { ok: false, error: `endpoint "${spec}": expected NAME=URL with NAME one of ${SERVICES.join(', ')}` };
+    }
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      return { ok: false, error: `endpoint "${spec}": "${value}" is not a URL; expected e.g. ${name}=https://host` };
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+      return { ok: false, error: `endpoint "${spec}": the scheme must be https or http, not ${url.protocol}` };
+    }
+    if (endpoints[name as Service] !== undefined) {
+      return { ok: false, error: `endpoint "${name}" is given twice` };
+    }
+    endpoints[name as Service] = value;
+  }
+  return { ok: true, endpoints };
+}

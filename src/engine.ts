@@ -1,0 +1,235 @@
+/**
+ * The one engine behind the CLI and the action: config → requirements → declared whitelists → findings → report.
+ * It never throws for the user's mistakes or the cloud's failures: those are findings, and the status says whether
+ * the check could be completed.
+ */
+import { loadConfig } from './config/index.js';
+import { evaluate } from './evaluate/index.js';
+import { statusOf } from './evaluate/status.js';
+import { diskRepoFiles, type Logger, type RepoFiles } from './io.js';
+import { LIST_PAGES, isStale, type EffectiveList } from './lists/index.js';
+import {
+  RULES,
+  type AddressListReport,
+  type Config,
+  type FailOn,
+  type Finding,
+  type ModuleName,
+  type Report,
+  type ResolveMode,
+  type Severity
+} from './model.js';
+import { productProfile } from './products/index.js';
+import { hasCredentials } from './resolve/online/credentials-env.js';
+import { resolveRequirements } from './resolve/requirements.js';
+import type { OnlineGroupRequest, OnlineResolution, OnlineSettings } from './resolve/types.js';
+import { readWhitelistSource } from './whitelists/index.js';
+import type { ReadResult } from './whitelists/types.js';
+
+export interface CheckOptions {
+  /** Absolute path of the repository root that config paths are relative to. */
+  root: string;
+  /** The config file, relative to the root. */
+  configPath: string;
+  resolve: ResolveMode;
+  failOn: FailOn;
+  online: OnlineSettings;
+  logger: Logger;
+  now?: Date;
+  env?: NodeJS.ProcessEnv;
+  setSecret?: (secret: string) => void;
+  /** Test seam: file access; defaults to the disk under `root`. */
+  files?: RepoFiles;
+  /** Test seam for the online resolver's retries. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export async function runCheck(opts: CheckOptions): Promise<Report> {
+  const now = opts.now ?? new Date();
+  const env = opts.env ?? process.env;
+  const files = opts.files ?? diskRepoFiles(opts.root);
+  const configPath = opts.configPath.split('\\').join('/').replace(/^\.\//, '');
+
+  const loaded = await loadConfig(files, configPath);
+  const config = loaded.config;
+  if (!config) return buildReport(configPath, 'offline', loaded.findings, [], [], opts.failOn, 0);
+
+  const goOnline = opts.resolve === 'online' || (opts.resolve === 'auto' && hasCredentials(opts.online, env));
+  opts.logger.debug(`resolve: ${opts.resolve} → ${goOnline ? 'online' : 'offline'}`);
+  const onlineRequests = goOnline ? onlineGroupRequests(config) : [];
+  const online = onlineRequests.length > 0 ? await resolveOnlineGroups(onlineRequests, opts, env) : undefined;
+
+  const requirements = resolveRequirements(config, {
+    online,
+    attemptedOnline: new Set(onlineRequests.map((r) => r.group.name)),
+    acceptsIpv6: (product) => productProfile(product).acceptsIpv6
+  });
+
+  const declared = new Map<string, ReadResult[]>();
+  await Promise.all(
+    config.dataSources.map(async (ds) => {
+      const results: ReadResult[] = [];
+      for (const source of ds.whitelist) results.push(await readWhitelistSource(source, { files, dataSource: ds }));
+      declared.set(ds.name, results);
+    })
+  );
+
+  const evaluation = evaluate({ config, requirements, declared, profileOf: productProfile, now });
+  const findings = [
+    ...loaded.findings,
+    ...(online?.findings ?? []),
+    ...requirements.findings,
+    ...staleListNotices(requirements.usedLists, now),
+    ...evaluation.findings
+  ];
+  return buildReport(
+    configPath,
+    goOnline ? 'online' : 'offline',
+    sortFindings(findings, config),
+    evaluation.required,
+    addressListReports(requirements.usedLists, configPath),
+    opts.failOn,
+    config.dataSources.length
+  );
+}
+
+/** Serverless groups with an `id` that some access entry uses, with the modules they serve. */
+export function onlineGroupRequests(config: Config): OnlineGroupRequest[] {
+  const modules = new Map<string, Set<ModuleName>>();
+  for (const ds of config.dataSources) {
+    for (const access of ds.access) {
+      for (const ref of access.resourceGroups ?? []) {
+        const set = modules.get(ref.value) ?? new Set<ModuleName>();
+        set.add(access.module);
+        modules.set(ref.value, set);
+      }
+    }
+  }
+  return config.resourceGroups
+    .filter((g) => g.type === 'serverless' && g.id !== undefined && modules.has(g.name))
+    .map((group) => ({ group, modules: [...(modules.get(group.name) ?? [])].sort() }));
+}
+
+/** The cloud SDK is loaded here and only here, so offline runs never pay for it. */
+async function resolveOnlineGroups(
+  requests: OnlineGroupRequest[],
+  opts: CheckOptions,
+  env: NodeJS.ProcessEnv
+): Promise<OnlineResolution> {
+  try {
+    const { resolveOnline } = await import('./resolve/online/index.js');
+    return await resolveOnline(requests, opts.online, {
+      logger: opts.logger,
+      env,
+      sleep: opts.sleep,
+      setSecret: opts.setSecret
+    });
+  } catch (error) {
+    // A defect in the online layer must still fail closed, naming every group it left unresolved.
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      facts: new Map(),
+      apiCalls: 0,
+      findings: requests.map(({ group }) => ({
+        rule: 'unresolved',
+        severity: 'error',
+        message: `online resolution of resource group "${group.name}" failed: ${reason}`,
+        resourceGroup: group.name,
+        ...group.pos
+      }))
+    };
+  }
+}
+
+function staleListNotices(lists: readonly EffectiveList[], now: Date): Finding[] {
+  const notices: Finding[] = [];
+  for (const list of lists) {
+    if (!list.bundled || !isStale(list.bundled.asOf, now)) continue;
+    notices.push({
+      rule: 'stale-address-list',
+      severity: 'notice',
+      message:
+        `the bundled ${list.list} list for ${list.region} ` +
+        (list.bundled.asOf ? `dates from ${list.bundled.asOf}` : 'carries no date') +
+        `: compare it with ${list.bundled.source} and add or replace entries under addressLists.${list.list}.${list.region}`
+    });
+  }
+  return notices;
+}
+
+function addressListReports(lists: readonly EffectiveList[], configPath: string): AddressListReport[] {
+  const reports: AddressListReport[] = [];
+  for (const list of lists) {
+    if (list.bundled) {
+      reports.push({ list: list.list, region: list.region, source: list.bundled.source, asOf: list.bundled.asOf, origin: 'bundled' });
+    }
+    if (list.override) {
+      reports.push({
+        list: list.list,
+        region: list.region,
+        source: `${configPath}:${list.override.pos.line} (copied from ${LIST_PAGES[list.list]})`,
+        asOf: null,
+        origin: 'config'
+      });
+    }
+  }
+  return reports;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
+
+/** Deterministic order: run-wide findings first, then by data source (config order), severity, rule, place. */
+function sortFindings(findings: Finding[], config: Config): Finding[] {
+  const dsIndex = new Map(config.dataSources.map((d, i) => [d.name, i]));
+  const key = (f: Finding): (number | string)[] => [
+    f.dataSource === undefined ? -1 : (dsIndex.get(f.dataSource) ?? config.dataSources.length),
+    SEVERITY_RANK[f.severity],
+    RULES.indexOf(f.rule),
+    f.file ?? '',
+    f.line ?? 0,
+    f.column ?? 0,
+    f.entry ?? '',
+    f.message
+  ];
+  const keyed = findings.map((f) => ({ f, k: key(f) }));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < a.k.length; i++) {
+      const x = a.k[i]!;
+      const y = b.k[i]!;
+      if (x === y) continue;
+      if (typeof x === 'number' && typeof y === 'number') return x - y;
+      return String(x) < String(y) ? -1 : 1;
+    }
+    return 0;
+  });
+  return keyed.map((k) => k.f);
+}
+
+function buildReport(
+  config: string,
+  resolve: 'online' | 'offline',
+  findings: Finding[],
+  required: Report['required'],
+  addressLists: AddressListReport[],
+  failOn: FailOn,
+  dataSources: number
+): Report {
+  const count = (s: Severity): number => findings.filter((f) => f.severity === s).length;
+  return {
+    reportVersion: 1,
+    status: statusOf(findings, failOn),
+    config,
+    resolve,
+    summary: {
+      dataSources,
+      required: required.length,
+      missing: findings.filter((f) => f.rule === 'missing-entry').length,
+      errors: count('error'),
+      warnings: count('warning'),
+      notices: count('notice')
+    },
+    addressLists,
+    required,
+    findings
+  };
+}

@@ -1,0 +1,309 @@
+/**
+ * Decides coverage and applies the product rules and waivers (contract §1, §3). Pure: the declared entries come
+ * from the readers and the requirements from the resolver; the clock is a parameter.
+ */
+import type { Config, DataSourceConfig, Finding, RequiredEntryReport, WaiverConfig } from '../model.js';
+import { IpSet, cidrToRange, formatCidr, parseEntry, type IpRange, type ParsedEntry } from '../net/index.js';
+import type { ProductProfile } from '../products/index.js';
+import type { RequiredBlock, Requirements } from '../resolve/requirements.js';
+import type { DeclaredEntryText, ReadResult } from '../whitelists/types.js';
+import { redundantEntryIndexes } from './redundancy.js';
+
+export interface EvaluateInput {
+  config: Config;
+  requirements: Requirements;
+  /** The read results of each data source's whitelist sources, in the order of its `whitelist` list. */
+  declared: Map<string, ReadResult[]>;
+  profileOf(product: DataSourceConfig['product']): ProductProfile;
+  now: Date;
+}
+
+export interface Evaluation {
+  findings: Finding[];
+  required: RequiredEntryReport[];
+}
+
+interface AcceptedEntry {
+  written: DeclaredEntryText;
+  parsed: ParsedEntry;
+}
+
+interface LiveWaiver {
+  waiver: WaiverConfig;
+  range: IpRange;
+  canonical: string;
+  used: boolean;
+}
+
+export function evaluate(input: EvaluateInput): Evaluation {
+  const findings: Finding[] = [];
+  const required: RequiredEntryReport[] = [];
+  const waivers = checkWaivers(input.config.waivers, input.now, findings);
+
+  for (const ds of input.config.dataSources) {
+    const profile = input.profileOf(ds.product);
+    const results = input.declared.get(ds.name) ?? [];
+    for (const r of results) for (const f of r.findings) findings.push({ dataSource: ds.name, ...f });
+
+    const written = results.flatMap((r) => r.entries);
+    const accepted = checkDeclaredEntries(ds, profile, written, findings);
+    checkEntryLimit(ds, profile, written, results, findings);
+
+    const allowAll = written.length === 0 && results.every((r) => r.findings.length === 0) && profile.emptyMeansAllowAll;
+    if (allowAll) {
+      findings.push({
+        rule: 'allow-all-whitelist',
+        severity: 'warning',
+        message: `the whitelist of "${ds.name}" is empty, which on ${profile.displayName} means every address is allowed: add the entries it needs to restrict access`,
+        dataSource: ds.name,
+        ...(ds.whitelist[0]?.pos ?? ds.pos)
+      });
+    }
+
+    const declaredSet = IpSet.build(accepted.map((a) => a.parsed.range));
+    const addHere = results[0]?.addHere ?? ds.whitelist[0]?.pos ?? ds.pos;
+    const dsWaivers = waivers.filter((w) => w.waiver.dataSource === ds.name);
+    for (const block of input.requirements.perSource.get(ds.name) ?? []) {
+      const range = cidrToRange(block.cidr);
+      const covered = allowAll || declaredSet.covers(range);
+      required.push({ dataSource: ds.name, entry: block.text, covered, via: block.via });
+      if (covered) continue;
+      const uncovered = declaredSet.uncovered(range).map(formatCidr);
+      const waiver = dsWaivers.find((w) => uncovered.every((u) => contains(w.range, u)));
+      if (waiver) {
+        waiver.used = true;
+        findings.push({
+          ...blockContext(ds, block),
+          rule: 'waived',
+          severity: 'notice',
+          message: `${describeMiss(block, uncovered)} is waived until ${waiver.waiver.expires}: ${waiver.waiver.reason}`,
+          uncovered,
+          file: waiver.waiver.pos.file,
+          line: waiver.waiver.pos.line,
+          column: waiver.waiver.pos.column
+        });
+        continue;
+      }
+      findings.push({
+        ...blockContext(ds, block),
+        rule: 'missing-entry',
+        severity: 'error',
+        message: `${describeMiss(block, uncovered)}: add ${uncovered.join(', ')} to the whitelist of "${ds.name}" (required by ${describeVia(block)})`,
+        uncovered,
+        file: addHere.file,
+        line: addHere.line,
+        column: addHere.column
+      });
+    }
+  }
+
+  for (const w of waivers) {
+    if (w.used) continue;
+    findings.push({
+      rule: 'unused-waiver',
+      severity: 'notice',
+      message: `the waiver for ${w.waiver.entry.value} on "${w.waiver.dataSource}" matched no missing entry: remove it`,
+      dataSource: w.waiver.dataSource,
+      entry: w.canonical,
+      ...w.waiver.pos
+    });
+  }
+  return { findings, required };
+}
+
+function blockContext(ds: DataSourceConfig, block: RequiredBlock): Finding {
+  const first = block.via[0];
+  return {
+    rule: 'missing-entry',
+    severity: 'error',
+    message: '',
+    dataSource: ds.name,
+    module: first?.module,
+    resourceGroup: first?.resourceGroup,
+    entry: block.text
+  };
+}
+
+function describeMiss(block: RequiredBlock, uncovered: string[]): string {
+  const whole = uncovered.length === 1 && uncovered[0] === block.text;
+  return whole ? `${block.text} is not allowed` : `${block.text} is only partly allowed`;
+}
+
+function describeVia(block: RequiredBlock): string {
+  return block.via
+    .map((v) => [v.module, v.resourceGroup, `${v.source} (${v.origin})`].filter(Boolean).join(' → '))
+    .join('; ');
+}
+
+/** Parses every declared entry and applies the product's accepted forms; returns the entries that count. */
+function checkDeclaredEntries(
+  ds: DataSourceConfig,
+  profile: ProductProfile,
+  written: readonly DeclaredEntryText[],
+  findings: Finding[]
+): AcceptedEntry[] {
+  const accepted: AcceptedEntry[] = [];
+  for (const entry of written) {
+    const at = { dataSource: ds.name, raw: entry.raw, file: entry.file, line: entry.line, column: entry.column };
+    if (profile.allowAllTokens.includes(entry.raw)) {
+      // Product tokens such as PolarDB's `%` mean "every address": they cover like `0.0.0.0/0` (and `::/0`).
+      for (const everything of profile.acceptsIpv6 ? ['0.0.0.0/0', '::/0'] : ['0.0.0.0/0']) {
+        const all = parseEntry(everything);
+        if (all.ok) accepted.push({ written: entry, parsed: all.entry });
+      }
+      findings.push({
+        ...at,
+        rule: 'overly-broad-entry',
+        severity: 'warning',
+        message: `"${entry.raw}" allows every address on ${profile.displayName}, far more than DataWorks needs`
+      });
+      continue;
+    }
+    const result = parseEntry(entry.raw);
+    if (!result.ok) {
+      findings.push({
+        ...at,
+        rule: 'invalid-entry',
+        severity: 'error',
+        message: `"${entry.raw}" is not a valid whitelist entry: ${result.reason}`
+      });
+      continue;
+    }
+    const parsed = result.entry;
+    const canonical = parsed.canonical;
+    const unsupported = unsupportedReason(profile, parsed);
+    if (unsupported) {
+      findings.push({
+        ...at,
+        entry: canonical,
+        rule: 'unsupported-entry',
+        severity: 'error',
+        message: `"${entry.raw}" is not accepted by ${profile.displayName}: ${unsupported}; it allows nothing`
+      });
+      continue;
+    }
+    if (parsed.hostBitsSet) {
+      findings.push({
+        ...at,
+        entry: canonical,
+        rule: 'host-bits-set',
+        severity: 'warning',
+        message: `"${entry.raw}" has host bits set; it means ${canonical}: write that instead`
+      });
+    }
+    if (isOverlyBroad(parsed)) {
+      findings.push({
+        ...at,
+        entry: canonical,
+        rule: 'overly-broad-entry',
+        severity: 'warning',
+        message: `"${entry.raw}" opens ${canonical} to the data source, far more than DataWorks needs`
+      });
+    }
+    accepted.push({ written: entry, parsed });
+  }
+  const redundant = redundantEntryIndexes(accepted.map((a) => a.parsed.range));
+  accepted.forEach((a, i) => {
+    if (!redundant.has(i)) return;
+    findings.push({
+      rule: 'redundant-entry',
+      severity: 'notice',
+      message: `"${a.written.raw}" is already allowed by other entries of the whitelist of "${ds.name}"`,
+      dataSource: ds.name,
+      raw: a.written.raw,
+      entry: a.parsed.canonical,
+      file: a.written.file,
+      line: a.written.line,
+      column: a.written.column
+    });
+  });
+  return accepted;
+}
+
+function unsupportedReason(profile: ProductProfile, parsed: ParsedEntry): string | undefined {
+  if (parsed.version === 6 && !profile.acceptsIpv6) return 'it accepts IPv4 entries only';
+  if (parsed.version === 6 && profile.ipv6AddressesOnly && parsed.form !== 'address')
+    return 'it accepts single IPv6 addresses only, not IPv6 blocks';
+  if (parsed.form === 'range' && !profile.acceptsRanges) return 'it does not accept address ranges (a-b)';
+  for (const forbidden of profile.forbidden) {
+    const f = parseEntry(forbidden.cidr);
+    if (f.ok && f.entry.canonical === parsed.canonical) return forbidden.reason;
+  }
+  return undefined;
+}
+
+const ULA = { version: 6 as const, first: 0xfc00n << 112n, last: (0xfe00n << 112n) - 1n };
+const LINK_LOCAL_V6 = { version: 6 as const, first: 0xfe80n << 112n, last: (0xfec0n << 112n) - 1n };
+
+/** `0.0.0.0/0`, `::/0`, or a public block shorter than /8 (IPv4) or /32 (IPv6). */
+function isOverlyBroad(parsed: ParsedEntry): boolean {
+  const r = parsed.range;
+  const size = r.last - r.first + 1n;
+  if (r.version === 4) return size > 1n << 24n;
+  if (size <= 1n << 96n) return false;
+  const inside = (o: IpRange): boolean => r.first >= o.first && r.last <= o.last;
+  return !inside(ULA) && !inside(LINK_LOCAL_V6);
+}
+
+function checkEntryLimit(
+  ds: DataSourceConfig,
+  profile: ProductProfile,
+  written: readonly DeclaredEntryText[],
+  results: readonly ReadResult[],
+  findings: Finding[]
+): void {
+  const limit = profile.entryLimit;
+  if (!limit) return;
+  const distinct = new Set(written.map((e) => e.raw));
+  if (distinct.size <= limit.max) return;
+  const at = results[0]?.addHere ?? ds.whitelist[0]?.pos ?? ds.pos;
+  findings.push({
+    rule: 'too-many-entries',
+    severity: 'error',
+    message: `the whitelist of "${ds.name}" has ${distinct.size} distinct entries; ${profile.displayName} allows at most ${limit.max} (${limit.scope})`,
+    dataSource: ds.name,
+    file: at.file,
+    line: at.line,
+    column: at.column
+  });
+}
+
+/** Live waivers, after reporting the expired ones and those whose entry does not parse. */
+function checkWaivers(waivers: readonly WaiverConfig[], now: Date, findings: Finding[]): LiveWaiver[] {
+  const today = now.toISOString().slice(0, 10);
+  const live: LiveWaiver[] = [];
+  for (const waiver of waivers) {
+    const parsed = parseEntry(waiver.entry.value);
+    if (!parsed.ok) {
+      findings.push({
+        rule: 'invalid-config',
+        severity: 'error',
+        message: `waiver entry "${waiver.entry.value}" is not an address, CIDR or range: ${parsed.reason}`,
+        dataSource: waiver.dataSource,
+        raw: waiver.entry.value,
+        ...waiver.entry.pos
+      });
+      continue;
+    }
+    if (waiver.expires < today) {
+      findings.push({
+        rule: 'expired-waiver',
+        severity: 'error',
+        message: `the waiver for ${waiver.entry.value} on "${waiver.dataSource}" expired on ${waiver.expires} (${waiver.reason}): fix the whitelist or renew the waiver`,
+        dataSource: waiver.dataSource,
+        entry: parsed.entry.canonical,
+        ...waiver.pos
+      });
+      continue;
+    }
+    live.push({ waiver, range: parsed.entry.range, canonical: parsed.entry.canonical, used: false });
+  }
+  return live;
+}
+
+function contains(outer: IpRange, cidrText: string): boolean {
+  const parsed = parseEntry(cidrText);
+  if (!parsed.ok) return false;
+  const r = parsed.entry.range;
+  return r.version === outer.version && r.first >= outer.first && r.last <= outer.last;
+}
