@@ -1,0 +1,117 @@
+/** Whitelist entries as written: an address, a CIDR block, or an `a-b` range, parsed strictly. */
+import { addressBits, formatAddress, parseAddress } from './address.js';
+import type { IpVersion } from './address.js';
+import { cidrToRange, formatCidr, formatRange, hostMask } from './cidr.js';
+import type { Cidr, IpRange } from './cidr.js';
+
+export type EntryForm = 'address' | 'cidr' | 'range';
+
+export interface ParsedEntry {
+  readonly form: EntryForm;
+  readonly version: IpVersion;
+  readonly range: IpRange;
+  /** For 'address' (as /32 or /128) and 'cidr' (normalised); absent for 'range'. */
+  readonly cidr?: Cidr;
+  /** `10.0.0.5/24`: the entry was normalised to its block. */
+  readonly hostBitsSet: boolean;
+  /** `192.0.2.7/32`, `192.0.2.0/24`, `2001:db8::/64`; for ranges `first-last`. */
+  readonly canonical: string;
+}
+
+export type ParseResult = { ok: true; entry: ParsedEntry } | { ok: false; reason: string };
+
+const WHITESPACE = /\s/;
+const DECIMAL = /^[0-9]+$/;
+
+/** Parses an address, a CIDR block, or a range `a-b` of one family with a <= b. */
+export function parseEntry(text: string): ParseResult {
+  const precheck = checkShape(text);
+  if (precheck) return { ok: false, reason: precheck };
+  if (looksLikeRange(text)) return parseRange(text);
+  return parseBlock(text);
+}
+
+/** Parses an address or a CIDR block only (ranges are rejected). */
+export function parseCidr(text: string): ParseResult {
+  const precheck = checkShape(text);
+  if (precheck) return { ok: false, reason: precheck };
+  if (looksLikeRange(text)) return { ok: false, reason: 'expected an address or a CIDR block, not a range' };
+  return parseBlock(text);
+}
+
+/** A "-" followed by address text; `192.0.2.0/-1` is a bad prefix, not a range. */
+function looksLikeRange(text: string): boolean {
+  const dash = text.indexOf('-');
+  return dash >= 0 && /[.:]/.test(text.slice(dash + 1));
+}
+
+function checkShape(text: string): string | undefined {
+  if (text === '') return 'empty entry';
+  if (WHITESPACE.test(text)) return 'entry contains whitespace';
+  return undefined;
+}
+
+function parseBlock(text: string): ParseResult {
+  const slash = text.indexOf('/');
+  const addressText = slash < 0 ? text : text.slice(0, slash);
+  const address = parseAddress(addressText);
+  if (!address.ok) return address;
+  const { version, value } = address;
+  const bits = addressBits(version);
+
+  if (slash < 0) {
+    const cidr: Cidr = Object.freeze({ version, base: value, prefix: bits });
+    return entry('address', version, cidr, false);
+  }
+  const prefixText = text.slice(slash + 1);
+  if (prefixText.includes('/')) return { ok: false, reason: 'entry has more than one "/"' };
+  if (prefixText === '') return { ok: false, reason: 'missing prefix length after "/"' };
+  if (!DECIMAL.test(prefixText)) {
+    return { ok: false, reason: `prefix length "${prefixText}" is not a decimal number` };
+  }
+  if (prefixText.length > 1 && prefixText.startsWith('0')) {
+    return { ok: false, reason: `prefix length "${prefixText}" has a leading zero` };
+  }
+  const prefix = prefixText.length > 3 ? Infinity : Number(prefixText);
+  if (prefix > bits) {
+    return { ok: false, reason: `prefix length /${prefixText} is out of range for IPv${version} (0-${bits})` };
+  }
+  const mask = hostMask(version, prefix);
+  const cidr: Cidr = Object.freeze({ version, base: value & ~mask, prefix });
+  return entry('cidr', version, cidr, (value & mask) !== 0n);
+}
+
+function entry(form: 'address' | 'cidr', version: IpVersion, cidr: Cidr, hostBitsSet: boolean): ParseResult {
+  return {
+    ok: true,
+    entry: Object.freeze({ form, version, range: cidrToRange(cidr), cidr, hostBitsSet, canonical: formatCidr(cidr) })
+  };
+}
+
+function parseRange(text: string): ParseResult {
+  const parts = text.split('-');
+  if (parts.length !== 2) return { ok: false, reason: 'a range must be two addresses joined by one "-"' };
+  const [startText, endText] = parts as [string, string];
+  if (startText.includes('/') || endText.includes('/')) {
+    return { ok: false, reason: 'range ends must be plain addresses, not CIDR blocks' };
+  }
+  const start = parseAddress(startText);
+  if (!start.ok) return { ok: false, reason: `range start: ${start.reason}` };
+  const end = parseAddress(endText);
+  if (!end.ok) return { ok: false, reason: `range end: ${end.reason}` };
+  if (start.version !== end.version) {
+    return { ok: false, reason: `range mixes IPv${start.version} and IPv${end.version}` };
+  }
+  const version = start.version;
+  if (start.value > end.value) {
+    return {
+      ok: false,
+      reason: `range start ${formatAddress(version, start.value)} is after its end ${formatAddress(version, end.value)}`
+    };
+  }
+  const range: IpRange = Object.freeze({ version, first: start.value, last: end.value });
+  return {
+    ok: true,
+    entry: Object.freeze({ form: 'range', version, range, hostBitsSet: false, canonical: formatRange(range) })
+  };
+}
