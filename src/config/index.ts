@@ -1,0 +1,65 @@
+/**
+ * The configuration loader (contract §2): YAML text in, a typed Config with source positions out, or every
+ * problem of the file as positioned `invalid-config` findings. It never throws on bad input.
+ */
+import type { Config, Finding } from '../model.js';
+import type { RepoFiles } from '../io.js';
+import { buildConfig } from './build.js';
+import { shapeFindings } from './issues.js';
+import { buildConfigJsonSchema, configSchema } from './schema.js';
+import { semanticFindings } from './semantics.js';
+import { parseYaml } from './yaml-source.js';
+
+export interface LoadConfigResult {
+  /** Present only when there are no `invalid-config` findings. */
+  config?: Config;
+  findings: Finding[];
+}
+
+/** Stable order: by position, then message; the same problem reported twice is reported once. */
+function ordered(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings
+    .filter((finding) => {
+      const key = `${finding.line}:${finding.column}:${finding.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort(
+      (a, b) =>
+        (a.line ?? 0) - (b.line ?? 0) ||
+        (a.column ?? 0) - (b.column ?? 0) ||
+        (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+    );
+}
+
+/** Parses and validates config text; `file` is the repository-relative path that findings name. */
+export function parseConfig(text: string, file: string): LoadConfigResult {
+  const parsed = parseYaml(text, file);
+  if (!('data' in parsed)) return { findings: ordered(parsed.findings) };
+  const { data, source } = parsed;
+  const findings = ordered([...shapeFindings(data, source), ...semanticFindings(data, source)]);
+  if (findings.length > 0) return { findings };
+  const input = configSchema.parse(data);
+  return { config: buildConfig(input, source, file), findings: [] };
+}
+
+/** Reads and validates the config file; a missing or unreadable file is an `invalid-config` finding. */
+export async function loadConfig(files: RepoFiles, file: string): Promise<LoadConfigResult> {
+  let text: string;
+  try {
+    text = await files.readText(file);
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    const message =
+      code === 'ENOENT'
+        ? `configuration file ${JSON.stringify(file)} not found; create it or point the config input (--config) at it`
+        : `configuration file ${JSON.stringify(file)} cannot be read (${typeof code === 'string' ? code : String(error)})`;
+    return { findings: [{ rule: 'invalid-config', severity: 'error', message, file }] };
+  }
+  return parseConfig(text, file);
+}
+
+/** JSON Schema (draft 2020-12) of the configuration, for editors; shipped as schema/dataworks-whitelist.schema.json. */
+export const configJsonSchema: object = buildConfigJsonSchema();

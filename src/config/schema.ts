@@ -1,0 +1,150 @@
+/**
+ * The shape of the configuration file (contract §2) as a zod schema: the single source of truth for both the
+ * loader's shape checks and the JSON Schema shipped for editors. Rules that span several places (references,
+ * module/group compatibility, path safety) are checked in `semantics.ts`, where positions are at hand.
+ */
+import { z } from 'zod';
+import { GROUP_TYPES, MODULES, NETWORKS, PRODUCTS, WHITELIST_FORMATS } from '../model.js';
+
+export const REGION_PATTERN = /^[a-z]{2,}(?:-[a-z0-9]+)+$/;
+export const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+export const EMPTY_ADDRESS_LIST_MESSAGE = 'an empty list would silently pass; remove the key or list entries';
+
+export const SCHEMA_ID =
+  'https://raw.githubusercontent.com/dataworks-whitelist-guard/dataworks-whitelist-guard/main/schema/dataworks-whitelist.schema.json';
+export const SCHEMA_TITLE = 'DataWorks Whitelist Guard configuration';
+
+/** A strict object whose unknown-key issue names the keys that are allowed there. */
+function strictObject<T extends z.ZodRawShape>(shape: T) {
+  const allowed = Object.keys(shape).join(', ');
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === 'unrecognized_keys' ? `expected one of: ${allowed}` : undefined)
+  });
+}
+
+const region = z
+  .string()
+  .regex(REGION_PATTERN, 'expected a region ID like cn-hangzhou')
+  .meta({ description: 'An Alibaba Cloud region ID, e.g. cn-hangzhou.' });
+
+const name = z.string().regex(NAME_PATTERN, 'expected a name of letters, digits, ".", "_" or "-"');
+
+const text = z.string().min(1);
+
+/** Addresses stay text here: the resolver parses them, so that its messages point at the exact element. */
+const addressStrings = (description: string) => z.array(text).meta({ description });
+
+const groupFactsShape = {
+  privateCidrs: addressStrings(
+    'The private (VPC) CIDRs the group connects from. Offline, the truth; online, checked against the API.'
+  ).optional(),
+  publicIps: addressStrings(
+    'The public egress IPs or CIDRs. Absent: unknown (unresolved when needed). []: no public egress.'
+  ).optional(),
+  vswitches: z
+    .array(text)
+    .min(1)
+    .meta({ description: 'Online: only the network bindings on these vSwitches count.' })
+    .optional()
+};
+
+const moduleOverride = strictObject(groupFactsShape).meta({
+  description: 'Facts for one module; each key given replaces the group’s, keys not given are inherited.'
+});
+
+export const resourceGroupSchema = strictObject({
+  type: z.enum(GROUP_TYPES),
+  id: text.meta({ description: 'The serverless resource group ID, needed for online resolution.' }).optional(),
+  region: region.optional(),
+  ...groupFactsShape,
+  modules: strictObject({
+    'data-integration': moduleOverride.optional(),
+    'data-service': moduleOverride.optional(),
+    'metadata-collection': moduleOverride.optional()
+  }).optional()
+});
+
+const addressListEntries = z.array(text).min(1, EMPTY_ADDRESS_LIST_MESSAGE);
+
+export const addressListOverrideSchema = z.union([
+  addressListEntries,
+  strictObject({
+    replace: z
+      .boolean()
+      .meta({ description: 'true: replace the bundled list for this region; false (default): add to it.' })
+      .optional(),
+    entries: addressListEntries
+  })
+]);
+
+const addressListsByRegion = z.record(region, addressListOverrideSchema).optional();
+
+export const addressListsSchema = strictObject({
+  'metadata-collection': addressListsByRegion,
+  'data-analysis': addressListsByRegion,
+  'shared-integration': addressListsByRegion,
+  'shared-service': addressListsByRegion
+});
+
+export const whitelistSourceSchema = strictObject({
+  file: text.meta({ description: 'A file, or a directory of .tf files, relative to the repository root.' }),
+  format: z.enum(WHITELIST_FORMATS).optional(),
+  select: text
+    .meta({ description: 'yaml/json: a path of keys and [n] indexes; terraform: TYPE.NAME[.BLOCK][.ATTRIBUTE].' })
+    .optional(),
+  tfvars: z
+    .array(text)
+    .min(1)
+    .meta({ description: 'Terraform only: .tfvars files that give values to var.*.' })
+    .optional()
+});
+
+export const accessSchema = strictObject({
+  module: z.enum(MODULES),
+  resourceGroups: z.array(name).min(1).optional(),
+  region: region
+    .meta({ description: 'Platform modules: where they run (default: the data source’s region).' })
+    .optional()
+});
+
+export const dataSourceSchema = strictObject({
+  product: z.enum(PRODUCTS),
+  region: region.optional(),
+  network: z.enum(NETWORKS),
+  port: z.int().min(1).max(65535).optional(),
+  whitelist: z.union([whitelistSourceSchema, z.array(whitelistSourceSchema).min(1)]),
+  access: z.array(accessSchema).min(1)
+});
+
+export const waiverSchema = strictObject({
+  dataSource: name,
+  entry: text.meta({ description: 'An address or CIDR; a missing block (or its uncovered part) inside it is waived.' }),
+  reason: z.string().regex(/\S/, 'expected a reason saying why the gap is accepted'),
+  expires: z.iso
+    .date('expected a real date as YYYY-MM-DD')
+    .meta({ description: 'Valid through that day (UTC); after it the waiver is an error.' })
+});
+
+export const configSchema = strictObject({
+  version: z.literal(1),
+  region,
+  resourceGroups: z.record(name, resourceGroupSchema).optional(),
+  addressLists: addressListsSchema.optional(),
+  dataSources: z.record(name, dataSourceSchema),
+  waivers: z.array(waiverSchema).optional()
+});
+
+export type ConfigInput = z.infer<typeof configSchema>;
+export type ResourceGroupInput = z.infer<typeof resourceGroupSchema>;
+export type DataSourceInput = z.infer<typeof dataSourceSchema>;
+export type WhitelistSourceInput = z.infer<typeof whitelistSourceSchema>;
+export type AccessInput = z.infer<typeof accessSchema>;
+export type WaiverInput = z.infer<typeof waiverSchema>;
+
+/** The JSON Schema for editors, derived from the zod schema so the two cannot drift. */
+export function buildConfigJsonSchema(): Record<string, unknown> {
+  const generated = z.toJSONSchema(configSchema, { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
+  const { $schema, ...rest } = generated;
+  return { $schema, $id: SCHEMA_ID, title: SCHEMA_TITLE, ...rest };
+}
