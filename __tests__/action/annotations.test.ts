@@ -1,0 +1,64 @@
+import { planAnnotations } from '../../src/action/annotations.js';
+import type { Finding, RuleId, Severity } from '../../src/model.js';
+
+function finding(rule: RuleId, severity: Severity, n: number): Finding {
+  return { rule, severity, message: `${rule} ${n}`, dataSource: 'db', file: 'w.txt', line: n, column: 1 };
+}
+const none = { error: 0, warning: 0, notice: 0 };
+
+describe('planAnnotations', () => {
+  it('annotates every finding at its file, line and column when within the limits', () => {
+    const plan = planAnnotations([finding('host-bits-set', 'warning', 3)], none, 'See the summary.');
+    expect(plan.annotations).toEqual([
+      {
+        level: 'warning',
+        message: 'host-bits-set 3',
+        title: 'host-bits-set: db',
+        file: 'w.txt',
+        startLine: 3,
+        startColumn: 1
+      }
+    ]);
+  });
+
+  it('puts missing entries, unresolved and invalid findings before other errors', () => {
+    const findings = [
+      ...Array.from({ length: 8 }, (_, i) => finding('expired-waiver', 'error', i)),
+      finding('invalid-entry', 'error', 100),
+      finding('unresolved', 'error', 101),
+      finding('missing-entry', 'error', 102),
+      finding('invalid-config', 'error', 103)
+    ];
+    const plan = planAnnotations(findings, none, 'See the summary.');
+    const errors = plan.annotations.filter((a) => a.level === 'error').map((a) => a.message);
+    expect(errors.slice(0, 4)).toEqual([
+      'missing-entry 102',
+      'unresolved 101',
+      'invalid-config 103',
+      'invalid-entry 100'
+    ]);
+    expect(errors).toHaveLength(10);
+    expect(plan.omitted).toEqual({ error: 2, warning: 0, notice: 0 });
+    expect(plan.annotations.at(-1)).toMatchObject({
+      level: 'notice',
+      message: '2 more findings are not annotated (2 errors): GitHub shows 10 annotations per level. See the summary.'
+    });
+  });
+
+  it('leaves room for annotations emitted elsewhere and keeps a notice slot for the overflow notice', () => {
+    const findings = [
+      ...Array.from({ length: 12 }, (_, i) => finding('redundant-entry', 'notice', i)),
+      ...Array.from({ length: 3 }, (_, i) => finding('missing-entry', 'error', i))
+    ];
+    const plan = planAnnotations(findings, { error: 9, warning: 0, notice: 0 }, 'x');
+    const byLevel = (level: Severity): number => plan.annotations.filter((a) => a.level === level).length;
+    expect(byLevel('error')).toBe(1);
+    expect(byLevel('notice')).toBe(10);
+    expect(plan.omitted).toEqual({ error: 2, warning: 0, notice: 3 });
+  });
+
+  it('omits file properties for findings without a file', () => {
+    const plan = planAnnotations([{ rule: 'stale-address-list', severity: 'notice', message: 'old' }], none, 'x');
+    expect(plan.annotations).toEqual([{ level: 'notice', message: 'old', title: 'stale-address-list' }]);
+  });
+});

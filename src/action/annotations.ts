@@ -1,0 +1,115 @@
+/**
+ * Findings as workflow annotations on the files and lines they concern. GitHub shows at most 10 error and 10
+ * warning annotations per step, so the most important findings go first, and one notice says how many more are
+ * only in the job summary.
+ */
+import type { Finding, RuleId, Severity } from '../model.js';
+
+/** Annotations GitHub displays per step and level. */
+export const ANNOTATIONS_SHOWN_PER_LEVEL = 10;
+
+/** What a fix needs first: gaps and could-not-check findings, then bad input, then the rest in contract order. */
+const RULE_PRIORITY: readonly RuleId[] = [
+  'missing-entry',
+  'unresolved',
+  'invalid-config',
+  'invalid-whitelist',
+  'invalid-entry',
+  'unsupported-entry',
+  'no-public-egress',
+  'too-many-entries',
+  'expired-waiver',
+  'overly-broad-entry',
+  'allow-all-whitelist',
+  'drift',
+  'host-bits-set',
+  'stale-address-list',
+  'redundant-entry',
+  'waived',
+  'unused-waiver'
+];
+
+export interface Annotation {
+  level: Severity;
+  message: string;
+  title: string;
+  file?: string;
+  startLine?: number;
+  startColumn?: number;
+}
+
+/** Annotations already emitted (or about to be, like `setFailed`'s error) that count against the limits. */
+export type AnnotationBudgetUse = Record<Severity, number>;
+
+export interface AnnotationPlan {
+  annotations: Annotation[];
+  /** Findings not annotated because of the limits. */
+  omitted: Record<Severity, number>;
+}
+
+function priority(rule: RuleId): number {
+  const index = RULE_PRIORITY.indexOf(rule);
+  return index < 0 ? RULE_PRIORITY.length : index;
+}
+
+function toAnnotation(finding: Finding): Annotation {
+  const title = finding.dataSource ? `${finding.rule}: ${finding.dataSource}` : finding.rule;
+  return {
+    level: finding.severity,
+    message: finding.message,
+    title,
+    ...(finding.file ? { file: finding.file } : {}),
+    ...(finding.file && finding.line ? { startLine: finding.line } : {}),
+    ...(finding.file && finding.line && finding.column ? { startColumn: finding.column } : {})
+  };
+}
+
+/**
+ * Picks the annotations to emit, most important first, within what GitHub shows. `used` counts annotations of
+ * each level emitted elsewhere in the step. When findings are left out, the last annotation is a notice that
+ * says how many and where they are (so one notice slot is kept for it).
+ */
+export function planAnnotations(
+  findings: readonly Finding[],
+  used: AnnotationBudgetUse,
+  summaryHint: string
+): AnnotationPlan {
+  const ordered = findings
+    .map((finding, index) => ({ finding, index }))
+    .sort((a, b) => priority(a.finding.rule) - priority(b.finding.rule) || a.index - b.index)
+    .map(({ finding }) => finding);
+
+  const total: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
+  for (const finding of ordered) total[finding.severity]++;
+  const room = (level: Severity): number => Math.max(0, ANNOTATIONS_SHOWN_PER_LEVEL - used[level]);
+  const overflows = (['error', 'warning', 'notice'] as const).some((level) => total[level] > room(level));
+  const capacity: Record<Severity, number> = {
+    error: room('error'),
+    warning: room('warning'),
+    notice: Math.max(0, room('notice') - (overflows ? 1 : 0))
+  };
+
+  const annotations: Annotation[] = [];
+  const omitted: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
+  const emitted: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
+  for (const finding of ordered) {
+    if (emitted[finding.severity] < capacity[finding.severity]) {
+      annotations.push(toAnnotation(finding));
+      emitted[finding.severity]++;
+    } else {
+      omitted[finding.severity]++;
+    }
+  }
+  const omittedTotal = omitted.error + omitted.warning + omitted.notice;
+  if (omittedTotal > 0) {
+    const parts = (['error', 'warning', 'notice'] as const)
+      .filter((level) => omitted[level] > 0)
+      .map((level) => `${omitted[level]} ${level}${omitted[level] === 1 ? '' : 's'}`);
+    annotations.push({
+      level: 'notice',
+      title: 'More findings',
+      message: `${omittedTotal} more finding${omittedTotal === 1 ? ' is' : 's are'} not annotated (${parts.join(', ')}): GitHub shows ${ANNOTATIONS_SHOWN_PER_LEVEL} annotations per level. ${summaryHint}`
+    });
+  }
+  return { annotations, omitted };
+}

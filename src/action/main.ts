@@ -1,0 +1,29 @@
+/** Wires the real toolkit, engine, renderers and GitHub client into the action's flow. */
+import * as core from '@actions/core';
+import { runCheck } from '../engine.js';
+import { escapeMarkdown, renderJson, renderMarkdown, renderResolvedMarkdown, renderSarif } from '../report/index.js';
+import { VERSION } from '../version.js';
+import { createGitHubApi } from './github-api.js';
+import { runAction } from './run.js';
+
+/** The action's entry point. It never rejects: every failure ends as `core.setFailed` with a message. */
+export async function run(): Promise<void> {
+  try {
+    await runAction({
+      env: process.env,
+      core,
+      runCheck,
+      renderers: { renderJson, renderMarkdown, renderResolvedMarkdown, renderSarif, escapeMarkdown },
+      createGitHubApi,
+      appendSummary: async (markdown) => {
+        await core.summary.addRaw(markdown, true).write();
+      },
+      toolVersion: VERSION
+    });
+  } catch (error) {
+    core.setOutput('status', 'error');
+    core.setFailed(
+      `Internal error in DataWorks Whitelist Guard: ${error instanceof Error ? error.message : String(error)}`
+    );
+  }
+}

@@ -1,0 +1,350 @@
+/**
+ * The action's flow: settings → check → reporting layers → outputs → step result. Every dependency (the toolkit,
+ * the engine, the renderers, GitHub, the file system) is a parameter, so the flow is tested without module mocks.
+ * Each reporting layer degrades alone: its failure is a warning, never a crash or a changed result.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Logger } from '../io.js';
+import type { FailOn, Finding, Report, ResolveMode, Severity } from '../model.js';
+import type { OnlineSettings } from '../resolve/types.js';
+import { planAnnotations, type AnnotationBudgetUse } from './annotations.js';
+import { syncAuditIssue } from './audit-issue.js';
+import { httpStatus, type GitHubApi, type GitHubClientOptions } from './github-api.js';
+import { fitBody, fitSummary } from './limits.js';
+import { marker } from './markers.js';
+import { InputError, readSettings, secretValues, type ActionSettings, type Env } from './settings.js';
+import { GITHUB_BODY_LIMIT, upsertStickyComment } from './sticky-comment.js';
+
+export interface AnnotationProperties {
+  title?: string;
+  file?: string;
+  startLine?: number;
+  startColumn?: number;
+}
+
+/** The part of `@actions/core` the action uses. */
+export interface ActionCore {
+  setSecret(secret: string): void;
+  setOutput(name: string, value: string): void;
+  setFailed(message: string): void;
+  debug(message: string): void;
+  info(message: string): void;
+  warning(message: string, properties?: AnnotationProperties): void;
+  error(message: string, properties?: AnnotationProperties): void;
+  notice(message: string, properties?: AnnotationProperties): void;
+}
+
+/** What the engine needs from the edge (the engine's `CheckOptions`). */
+export interface CheckRequest {
+  root: string;
+  configPath: string;
+  resolve: ResolveMode;
+  failOn: FailOn;
+  online: OnlineSettings;
+  logger: Logger;
+  env?: NodeJS.ProcessEnv;
+  setSecret?: (secret: string) => void;
+}
+
+export interface MarkdownOptions {
+  maxChars?: number;
+  title?: string;
+  footer?: string;
+  sha?: string;
+  reportPath?: string;
+}
+
+export interface Renderers {
+  renderJson(report: Report): string;
+  renderMarkdown(report: Report, options: MarkdownOptions): string;
+  renderResolvedMarkdown(options: { title?: string; sha?: string }): string;
+  renderSarif(report: Report, options: { toolVersion: string; configPath: string }): unknown;
+  escapeMarkdown(text: string): string;
+}
+
+export interface ActionDeps {
+  env: Env;
+  core: ActionCore;
+  runCheck(request: CheckRequest): Promise<Report>;
+  renderers: Renderers;
+  createGitHubApi(options: GitHubClientOptions): GitHubApi;
+  /** Appends Markdown to the job summary (GITHUB_STEP_SUMMARY). */
+  appendSummary(markdown: string): Promise<void>;
+  toolVersion: string;
+}
+
+const PRODUCT_NAME = 'DataWorks Whitelist Guard';
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+const AUDIT_EVENTS = new Set(['schedule', 'workflow_dispatch', 'push']);
+
+/** Counts annotations emitted through the toolkit, so findings get the slots that are left. */
+function countingCore(core: ActionCore): { core: ActionCore; used: AnnotationBudgetUse } {
+  const used: AnnotationBudgetUse = { error: 0, warning: 0, notice: 0 };
+  const counted =
+    (level: Severity) =>
+    (message: string, properties?: AnnotationProperties): void => {
+      used[level]++;
+      core[level](message, properties);
+    };
+  return {
+    used,
+    core: { ...core, error: counted('error'), warning: counted('warning'), notice: counted('notice') }
+  };
+}
+
+async function writeTextFile(file: string, text: string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, text, 'utf8');
+}
+
+function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Runs one reporting layer; a failure becomes a warning naming the layer (and the missing permission on 403). */
+async function layer<T>(
+  core: ActionCore,
+  name: string,
+  permission: string | undefined,
+  work: () => Promise<T>
+): Promise<T | undefined> {
+  try {
+    return await work();
+  } catch (error) {
+    if (permission && httpStatus(error) === 403) {
+      core.warning(
+        `Skipped the ${name}: the token cannot write it (HTTP 403). Give the job \`permissions: ${permission}\`; ` +
+          `pull requests from forks get a read-only token, so the check result stays in the job summary and annotations.`
+      );
+    } else {
+      core.warning(`Skipped the ${name}: ${describeError(error)}`);
+    }
+    return undefined;
+  }
+}
+
+export function counts(report: Report): { missing: number; errors: number; warnings: number } {
+  const of = (predicate: (f: Finding) => boolean): number => report.findings.filter(predicate).length;
+  return {
+    missing: of((f) => f.rule === 'missing-entry'),
+    errors: of((f) => f.severity === 'error'),
+    warnings: of((f) => f.severity === 'warning')
+  };
+}
+
+/** The step's result message, or `undefined` when the step passes. */
+export function failureMessage(report: Report, failOn: FailOn): string | undefined {
+  const { errors, warnings } = counts(report);
+  const tally = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+  if (report.status === 'error') {
+    return `The DataWorks whitelist check could not be completed (${tally}); see the job summary.`;
+  }
+  if (report.status === 'fail' && failOn !== 'never') {
+    return `The DataWorks whitelist check failed (${tally}); see the job summary.`;
+  }
+  return undefined;
+}
+
+function workflowRunsUrl(env: Env, settings: ActionSettings): string | undefined {
+  // GITHUB_WORKFLOW_REF: owner/repo/.github/workflows/file.yml@refs/heads/main
+  const file = /\/\.github\/workflows\/([^@/]+)@/.exec(env.GITHUB_WORKFLOW_REF ?? '')?.[1];
+  const server = env.GITHUB_SERVER_URL || 'https://github.com';
+  return file ? `${server}/${settings.event.owner}/${settings.event.repo}/actions/workflows/${file}` : undefined;
+}
+
+export async function runAction(deps: ActionDeps): Promise<void> {
+  const { core, used } = countingCore(deps.core);
+  const logger: Logger = { debug: (m) => core.debug(m), info: (m) => core.info(m), warning: (m) => core.warning(m) };
+
+  // Masked before parsing, so not even an error message about the inputs can show a secret.
+  for (const secret of secretValues(deps.env)) core.setSecret(secret);
+
+  let settings: ActionSettings;
+  try {
+    settings = readSettings(deps.env);
+  } catch (error) {
+    const message = error instanceof InputError ? error.message : `Could not read the inputs: ${describeError(error)}`;
+    core.setOutput('status', 'error');
+    await deps
+      .appendSummary(`## ${PRODUCT_NAME}\n\nThe check did not run: invalid inputs.\n\n\`\`\`text\n${message}\n\`\`\`\n`)
+      .catch(() => undefined);
+    core.setFailed(message);
+    return;
+  }
+
+  let report: Report;
+  try {
+    report = await deps.runCheck({
+      root: settings.root,
+      configPath: settings.configPath,
+      resolve: settings.resolve,
+      failOn: settings.failOn,
+      online: settings.online,
+      logger,
+      env: deps.env,
+      setSecret: (secret) => core.setSecret(secret)
+    });
+  } catch (error) {
+    // The engine reports user errors as findings; reaching here is a bug, still reported without a stack trace.
+    core.setOutput('status', 'error');
+    core.setFailed(`Internal error in ${PRODUCT_NAME}: ${describeError(error)}`);
+    return;
+  }
+
+  const tally = counts(report);
+  const hasProblems = tally.errors + tally.warnings > 0 || report.status === 'error';
+  core.setOutput('status', report.status);
+  core.setOutput('missing-count', String(tally.missing));
+  core.setOutput('finding-count', String(tally.errors + tally.warnings));
+  core.info(
+    `${PRODUCT_NAME}: status ${report.status}, ${plural(tally.errors, 'error')}, ${plural(tally.warnings, 'warning')}, ` +
+      `${plural(tally.missing, 'missing entry', 'missing entries')}.`
+  );
+
+  const { renderers } = deps;
+  const reportWritten = await layer(core, 'JSON report', undefined, async () => {
+    await writeTextFile(settings.reportPath, renderers.renderJson(report));
+    return true;
+  });
+  if (reportWritten) core.setOutput('report', settings.reportPath);
+
+  if (settings.sarifPath) {
+    const sarifPath = settings.sarifPath;
+    await layer(core, 'SARIF file', undefined, async () => {
+      const sarif = renderers.renderSarif(report, { toolVersion: deps.toolVersion, configPath: settings.configPath });
+      await writeTextFile(sarifPath, typeof sarif === 'string' ? sarif : `${JSON.stringify(sarif, null, 2)}\n`);
+    });
+  }
+
+  const keyTitle = renderers.escapeMarkdown(settings.commentKey);
+  const title = `${PRODUCT_NAME}: ${keyTitle}`;
+  await layer(core, 'job summary', undefined, async () => {
+    const reportPath = reportWritten ? settings.reportPath : undefined;
+    const fitted = fitSummary(
+      (maxChars) =>
+        renderers.renderMarkdown(report, {
+          title,
+          sha: settings.event.sha,
+          ...(maxChars !== undefined ? { maxChars } : {}),
+          ...(reportPath ? { reportPath } : {})
+        }),
+      `## ${title}\n\nStatus **${report.status}**: ${plural(tally.errors, 'error')}, ${plural(tally.warnings, 'warning')}. ` +
+        `The report is too large for the job summary; the full JSON report is at \`${reportPath ?? 'the report path'}\`.\n`
+    );
+    if (fitted.form !== 'full')
+      core.info(`The job summary was shortened to fit GitHub's 1 MiB limit (${fitted.form}).`);
+    await deps.appendSummary(fitted.text);
+  });
+
+  const needsGitHub =
+    (settings.comment !== 'never' && PULL_REQUEST_EVENTS.has(settings.event.name)) ||
+    (settings.auditIssue && AUDIT_EVENTS.has(settings.event.name));
+  let api: GitHubApi | undefined;
+  if (needsGitHub) {
+    if (settings.githubToken === '') {
+      core.warning('Skipped the PR comment and audit issue: the "github-token" input is empty.');
+    } else {
+      api = await layer(core, 'GitHub client', undefined, async () =>
+        deps.createGitHubApi({
+          token: settings.githubToken,
+          apiUrl: settings.apiUrl,
+          owner: settings.event.owner,
+          repo: settings.event.repo,
+          logger,
+          fast: settings.fastGitHubForTests
+        })
+      );
+    }
+  }
+
+  const pullRequestNumber = settings.event.pullRequestNumber;
+  if (api && settings.comment !== 'never' && pullRequestNumber !== undefined) {
+    const github = api;
+    const server = deps.env.GITHUB_SERVER_URL || 'https://github.com';
+    const checksUrl = `${server}/${settings.event.owner}/${settings.event.repo}/pull/${pullRequestNumber}/checks`;
+    const footer = `Full report: the job summary of the [check run](${checksUrl}).`;
+    const commentMarker = marker('comment', settings.commentKey);
+    const result = await layer(core, 'PR comment', 'pull-requests: write', async () => {
+      const body = fitBody(
+        commentMarker,
+        (maxChars) => renderers.renderMarkdown(report, { title, footer, ...(maxChars ? { maxChars } : {}) }),
+        `## ${title}\n\nStatus **${report.status}**: ${plural(tally.errors, 'error')}, ${plural(tally.warnings, 'warning')}. ${footer}\n`,
+        GITHUB_BODY_LIMIT
+      );
+      const resolved = fitBody(
+        commentMarker,
+        () => renderers.renderResolvedMarkdown({ title, sha: settings.event.sha }),
+        `## ${title}\n\nResolved in ${settings.event.sha}.\n`,
+        GITHUB_BODY_LIMIT
+      );
+      return upsertStickyComment({
+        api: github,
+        logger,
+        issueNumber: pullRequestNumber,
+        mode: settings.comment,
+        marker: commentMarker,
+        hasFindings: hasProblems,
+        body: body.text,
+        resolvedBody: resolved.text
+      });
+    });
+    if (result) {
+      core.info(`PR comment: ${result.outcome}${result.url ? ` (${result.url})` : ''}.`);
+      if (result.url && result.outcome !== 'none') core.setOutput('comment-url', result.url);
+    }
+  }
+
+  if (settings.auditIssue && !AUDIT_EVENTS.has(settings.event.name)) {
+    core.info(
+      `The audit issue is kept on schedule, workflow_dispatch and push events; this is ${settings.event.name}.`
+    );
+  }
+  if (api && settings.auditIssue && AUDIT_EVENTS.has(settings.event.name)) {
+    const github = api;
+    const runsUrl = workflowRunsUrl(deps.env, settings);
+    const footer = runsUrl
+      ? `Updated by ${PRODUCT_NAME} when the findings change, and closed when a run is clean. [Workflow runs](${runsUrl}).`
+      : `Updated by ${PRODUCT_NAME} when the findings change, and closed when a run is clean.`;
+    const issueMarker = marker('audit-issue', settings.commentKey);
+    const result = await layer(core, 'audit issue', 'issues: write', async () => {
+      const body = fitBody(
+        issueMarker,
+        (maxChars) => renderers.renderMarkdown(report, { title, footer, ...(maxChars ? { maxChars } : {}) }),
+        `## ${title}\n\nStatus **${report.status}**: ${plural(tally.errors, 'error')}, ${plural(tally.warnings, 'warning')}.\n\n${footer}\n`,
+        GITHUB_BODY_LIMIT
+      );
+      const runLink = settings.event.runUrl ? ` ([run](${settings.event.runUrl}))` : '';
+      return syncAuditIssue({
+        api: github,
+        logger,
+        marker: issueMarker,
+        hasProblems,
+        title: `DataWorks whitelist findings: ${settings.commentKey}`,
+        body: body.text,
+        closingComment: `Resolved: the check of ${settings.event.sha} found no errors or warnings${runLink}.`
+      });
+    });
+    if (result) {
+      core.info(`Audit issue: ${result.outcome}${result.url ? ` (${result.url})` : ''}.`);
+      if (result.url && result.outcome !== 'none') core.setOutput('issue-url', result.url);
+    }
+  }
+
+  const failure = failureMessage(report, settings.failOn);
+  // setFailed emits one error annotation, so it takes one of the error slots.
+  const plan = planAnnotations(
+    report.findings,
+    { ...used, error: used.error + (failure ? 1 : 0) },
+    'The job summary lists every finding.'
+  );
+  for (const annotation of plan.annotations) {
+    const { level, message, ...properties } = annotation;
+    core[level](message, properties);
+  }
+  if (failure) core.setFailed(failure);
+}

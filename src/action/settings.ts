@@ -1,0 +1,250 @@
+/**
+ * Every action input and the runner environment, parsed once into one typed settings object (as actions/checkout
+ * does). Nothing here runs at import time: `readSettings` is called from `run()` with the process environment.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseEndpointSpecs } from '../endpoints.js';
+import type { FailOn, ResolveMode } from '../model.js';
+import { KEY_VARIABLE_FORMS } from '../resolve/online/credentials-env.js';
+import type { OnlineSettings } from '../resolve/types.js';
+
+export const DEFAULT_CONFIG_PATH = '.github/dataworks-whitelist.yml';
+export const REPORT_FILE_NAME = 'dataworks-whitelist-report.json';
+
+/**
+ * Test-only: `true` makes the GitHub client skip the throttling plugin's 1 s spacing of writes and retry after
+ * milliseconds instead of seconds, so the e2e suite does not wait. Never set it in a workflow.
+ */
+export const FAST_GITHUB_TEST_ENV = 'DATAWORKS_WHITELIST_GUARD_TEST_FAST_GITHUB';
+
+export type CommentMode = 'on-findings' | 'always' | 'never';
+
+/** A wrong input value: the message says which input and what was expected. Distinct from internal errors. */
+export class InputError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      problems.length === 1
+        ? problems[0]!
+        : `${problems.length} inputs are invalid:\n${problems.map((p) => `- ${p}`).join('\n')}`
+    );
+    this.name = 'InputError';
+  }
+}
+
+/** The event that triggered the workflow, as far as the action needs it. */
+export interface EventContext {
+  name: string;
+  owner: string;
+  repo: string;
+  /** The commit checked: the PR head for pull request events (GITHUB_SHA is the merge commit there). */
+  sha: string;
+  /** Set on `pull_request` and `pull_request_target`. */
+  pullRequestNumber?: number;
+  /** Link to this workflow run, for comments that point to the job summary. */
+  runUrl?: string;
+}
+
+export interface ActionSettings {
+  /** Absolute repository root that config paths are relative to. */
+  root: string;
+  /** The config file relative to `root`, `/` separators. */
+  configPath: string;
+  resolve: ResolveMode;
+  failOn: FailOn;
+  comment: CommentMode;
+  /** Identifies this check's sticky comment and audit issue among others in the repository. */
+  commentKey: string;
+  auditIssue: boolean;
+  githubToken: string;
+  /** Absolute path of the SARIF file, when requested. */
+  sarifPath?: string;
+  /** Absolute path of the JSON report. */
+  reportPath: string;
+  online: OnlineSettings;
+  apiUrl: string;
+  event: EventContext;
+  fastGitHubForTests: boolean;
+}
+
+export type Env = NodeJS.ProcessEnv;
+
+/** The raw value of an input as the runner passes it: `INPUT_<NAME>` upper-cased, spaces to `_`, hyphens kept. */
+export function getInput(env: Env, name: string): string {
+  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+
+/** Inputs whose values are secrets: masked before anything else runs, so no later message can show them. */
+export const SECRET_INPUTS = ['github-token', 'access-key-id', 'access-key-secret', 'security-token'] as const;
+
+/** Every secret value among the inputs and the Alibaba Cloud credential variables, for `core.setSecret`. */
+export function secretValues(env: Env): string[] {
+  const values = [
+    ...SECRET_INPUTS.map((name) => getInput(env, name)),
+    ...KEY_VARIABLE_FORMS.flatMap((form) => [env[form.secret] ?? '', env[form.token] ?? ''])
+  ];
+  return [...new Set(values.map((value) => value.trim()).filter((value) => value !== ''))];
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T, problems: string[]): T {
+  const raw = getInput(env, name);
+  if (raw === '') return fallback;
+  const value = raw.toLowerCase();
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  problems.push(`Input "${name}" must be one of ${allowed.join(', ')}; got "${raw}".`);
+  return fallback;
+}
+
+/** YAML 1.2 core schema booleans, as `core.getBooleanInput` accepts them. */
+function booleanInput(env: Env, name: string, fallback: boolean, problems: string[]): boolean {
+  const raw = getInput(env, name);
+  if (raw === '') return fallback;
+  if (['true', 'True', 'TRUE'].includes(raw)) return true;
+  if (['false', 'False', 'FALSE'].includes(raw)) return false;
+  problems.push(`Input "${name}" must be true or false; got "${raw}".`);
+  return fallback;
+}
+
+/** `endpoints`: one `name=URL` per line, parsed as the CLI parses `--endpoint`. */
+function readEndpoints(env: Env, problems: string[]): OnlineSettings['endpoints'] {
+  const parsed = parseEndpointSpecs((env['INPUT_ENDPOINTS'] ?? '').split(/\r?\n/));
+  if (parsed.ok) return parsed.endpoints;
+  problems.push(`Input "endpoints": ${parsed.error}.`);
+  return {};
+}
+
+/**
+ * Explicit credentials. An incomplete set is an error: falling back to offline (or to other credentials) would
+ * silently check something other than what the workflow asked for.
+ */
+function readCredentials(env: Env, problems: string[]): OnlineSettings['credentials'] {
+  const accessKeyId = getInput(env, 'access-key-id');
+  const accessKeySecret = getInput(env, 'access-key-secret');
+  const securityToken = getInput(env, 'security-token');
+  if (accessKeyId === '' && accessKeySecret === '' && securityToken === '') return undefined;
+  if (accessKeyId === '' || accessKeySecret === '') {
+    const given = [
+      accessKeyId !== '' && 'access-key-id',
+      accessKeySecret !== '' && 'access-key-secret',
+      securityToken !== '' && 'security-token'
+    ].filter(Boolean);
+    problems.push(
+      `Inputs "access-key-id" and "access-key-secret" must be given together (with an optional "security-token"); ` +
+        `only ${given.join(' and ')} ${given.length === 1 ? 'is' : 'are'} set. Check the secrets the workflow passes.`
+    );
+    return undefined;
+  }
+  return securityToken === '' ? { accessKeyId, accessKeySecret } : { accessKeyId, accessKeySecret, securityToken };
+}
+
+function isDirectory(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The config path relative to the root with `/` separators; it may not leave the root. */
+function readConfigPath(env: Env, root: string, problems: string[]): string {
+  const raw = getInput(env, 'config') || DEFAULT_CONFIG_PATH;
+  const absolute = path.resolve(root, raw);
+  const relative = path.relative(root, absolute);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+    problems.push(`Input "config" must name a file inside the working directory ${root}; got "${raw}".`);
+    return DEFAULT_CONFIG_PATH;
+  }
+  return relative.split(path.sep).join('/');
+}
+
+function readEvent(env: Env, readText: (file: string) => string, problems: string[]): EventContext {
+  const name = env.GITHUB_EVENT_NAME ?? '';
+  const repository = env.GITHUB_REPOSITORY ?? '';
+  const [owner = '', repo = ''] = repository.split('/');
+  if (owner === '' || repo === '') {
+    problems.push(
+      `GITHUB_REPOSITORY must be "owner/name"; got "${repository}". Is this running outside GitHub Actions?`
+    );
+  }
+  let payload: Record<string, unknown> = {};
+  const eventPath = env.GITHUB_EVENT_PATH;
+  if (eventPath) {
+    try {
+      payload = JSON.parse(readText(eventPath)) as Record<string, unknown>;
+    } catch (error) {
+      problems.push(`GITHUB_EVENT_PATH (${eventPath}) is not a readable JSON event: ${(error as Error).message}`);
+    }
+  }
+  const pullRequest = payload.pull_request as { number?: unknown; head?: { sha?: unknown } } | undefined;
+  const isPullRequestEvent = name === 'pull_request' || name === 'pull_request_target';
+  const pullRequestNumber =
+    isPullRequestEvent && typeof pullRequest?.number === 'number' ? pullRequest.number : undefined;
+  const headSha = isPullRequestEvent && typeof pullRequest?.head?.sha === 'string' ? pullRequest.head.sha : undefined;
+  const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
+  const runUrl = env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+  return {
+    name,
+    owner,
+    repo,
+    sha: headSha ?? env.GITHUB_SHA ?? '',
+    ...(pullRequestNumber !== undefined ? { pullRequestNumber } : {}),
+    ...(runUrl ? { runUrl } : {})
+  };
+}
+
+/**
+ * Reads every input and the runner environment. Collects all problems and throws one `InputError` listing them,
+ * so a user fixes a workflow in one round.
+ */
+export function readSettings(
+  env: Env,
+  readText: (file: string) => string = (file) => readFileSync(file, 'utf8')
+): ActionSettings {
+  const problems: string[] = [];
+  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+
+  const workingDirectory = getInput(env, 'working-directory');
+  const root = path.resolve(workspace, workingDirectory || '.');
+  if (!isDirectory(root)) {
+    problems.push(`Input "working-directory" must name an existing directory; ${root} is not one.`);
+  }
+  const configPath = readConfigPath(env, root, problems);
+
+  const resolve = oneOf<ResolveMode>(env, 'resolve', ['auto', 'online', 'offline'], 'auto', problems);
+  const failOn = oneOf<FailOn>(env, 'fail-on', ['error', 'warning', 'never'], 'error', problems);
+  const comment = oneOf<CommentMode>(env, 'comment', ['on-findings', 'always', 'never'], 'on-findings', problems);
+  const commentKey = getInput(env, 'comment-key') || configPath;
+  if (/[\r\n]/.test(commentKey)) problems.push('Input "comment-key" must be a single line.');
+  const auditIssue = booleanInput(env, 'audit-issue', false, problems);
+  const allowInstanceCredentials = booleanInput(env, 'allow-instance-credentials', false, problems);
+
+  // Output paths are relative to the workspace (the step's directory), as upload-sarif reads them.
+  const sarifInput = getInput(env, 'sarif');
+  const reportInput = getInput(env, 'report');
+  const reportPath = reportInput
+    ? path.resolve(workspace, reportInput)
+    : path.join(env.RUNNER_TEMP || os.tmpdir(), REPORT_FILE_NAME);
+
+  const endpoints = readEndpoints(env, problems);
+  const credentials = readCredentials(env, problems);
+  const event = readEvent(env, readText, problems);
+
+  if (problems.length > 0) throw new InputError(problems);
+  return {
+    root,
+    configPath,
+    resolve,
+    failOn,
+    comment,
+    commentKey,
+    auditIssue,
+    githubToken: getInput(env, 'github-token'),
+    ...(sarifInput ? { sarifPath: path.resolve(workspace, sarifInput) } : {}),
+    reportPath,
+    online: { endpoints, allowInstanceCredentials, ...(credentials ? { credentials } : {}) },
+    apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+    event,
+    fastGitHubForTests: env[FAST_GITHUB_TEST_ENV] === 'true'
+  };
+}
