@@ -236,10 +236,12 @@ function countOf(count: number, noun: string): string {
 }
 
 function fromYaml(text: string, doc: Document.Parsed, node: unknown): DocNode {
-  // An alias stands for its anchor's node, and positions point where the text is: at the anchor. Nodes are built
-  // lazily, along the select and the selected list only, so recursive or exponential aliases cost nothing.
-  if (isAlias(node)) node = node.resolve(doc);
+  // An alias stands for its anchor's node. The node's own position is the alias (where it is used, and where a
+  // finding about it belongs); the entries of a string keep the anchor's positions, where their text is. Nodes
+  // are built lazily, along the select and the selected list only, so recursive aliases cost nothing.
   const offset = (node as { range?: [number, number, number] | null } | null)?.range?.[0] ?? 0;
+  if (isAlias(node)) node = node.resolve(doc);
+  const textOffset = (node as { range?: [number, number, number] | null } | null)?.range?.[0] ?? offset;
   if (isMap(node)) {
     const pairs = node.items.map((pair) => ({
       key: isScalar(pair.key) ? String(pair.key.value) : isAlias(pair.key) ? `*${pair.key.source}` : '[complex key]',
@@ -266,7 +268,7 @@ function fromYaml(text: string, doc: Document.Parsed, node: unknown): DocNode {
     return {
       offset,
       description: 'a string',
-      string: { value, entries: () => locateEntries(value, decodeYamlScalar(text, node), offset) }
+      string: { value, entries: () => locateEntries(value, decodeYamlScalar(text, node), textOffset) }
     };
   }
   return { offset, description: describeValue(isScalar(node) ? node.value : null) };
@@ -386,18 +388,18 @@ function readSelected(root: DocNode, source: WhitelistSourceConfig, ctx: ReadCon
   }
   const node = selection.found;
   const addHere = at(node.offset);
-  const what = path.length === 0 ? 'the document' : `"${formatSelectPath(path)}"`;
+  const what = path.length === 0 ? 'the document root' : `"${formatSelectPath(path)}"`;
   if (node.string) {
     return { entries: entriesAt(node.string.entries(), lines, source.file), findings: [], addHere };
   }
   if (!node.list) {
     const message = `expected ${EXPECTED_VALUE} at ${what} in "${source.file}"; found ${node.description}`;
-    return { entries: [], findings: [invalidWhitelist(ctx, at(node.offset), message)], addHere };
+    return { entries: [], findings: [invalidWhitelist(ctx, at(node.offset), message)] };
   }
   const entries: DeclaredEntryText[] = [];
   const findings: Finding[] = [];
   node.list().forEach((item, index) => {
-    const itemPath = `${what === 'the document' ? '' : formatSelectPath(path)}[${index}]`;
+    const itemPath = `${path.length === 0 ? '' : formatSelectPath(path)}[${index}]`;
     if (!item.string) {
       const message = `expected ${EXPECTED_ITEM} at "${itemPath}" in "${source.file}"; found ${item.description}`;
       findings.push(invalidWhitelist(ctx, at(item.offset), message));
