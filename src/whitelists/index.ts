@@ -12,6 +12,8 @@ export type { ParsedSelect, SelectSegment } from './structured.js';
 export { textReader } from './text.js';
 export type { DeclaredEntryText, ReadContext, ReadResult, WhitelistReader } from './types.js';
 
+export type ReaderLoader = (format: WhitelistFormat) => Promise<WhitelistReader>;
+
 /**
  * The reader for `format`. The Terraform reader is imported on first use: it loads tree-sitter's WASM, which runs
  * that read no Terraform never need (and ncc emits it as a separate chunk). Rejects when it cannot be loaded.
@@ -45,10 +47,14 @@ function failure(source: WhitelistSourceConfig, ctx: ReadContext, message: strin
  * Reads one source. A reader that cannot be loaded, or that throws (a bug, or I/O failing mid-read), becomes an
  * `invalid-whitelist` finding at the source's place in the config: the source is then unread, never empty.
  */
-export async function readWhitelistSource(source: WhitelistSourceConfig, ctx: ReadContext): Promise<ReadResult> {
+export async function readWhitelistSource(
+  source: WhitelistSourceConfig,
+  ctx: ReadContext,
+  loadReader: ReaderLoader = readerFor
+): Promise<ReadResult> {
   let reader: WhitelistReader;
   try {
-    reader = await readerFor(source.format);
+    reader = await loadReader(source.format);
   } catch (error) {
     return failure(source, ctx, `${source.format} reader unavailable: ${describeError(error)}`);
   }
@@ -62,7 +68,8 @@ export async function readWhitelistSource(source: WhitelistSourceConfig, ctx: Re
 /** Reads the sources of one data source, in parallel; results are in the order of `sources`. */
 export function readWhitelistSources(
   sources: readonly WhitelistSourceConfig[],
-  ctx: ReadContext
+  ctx: ReadContext,
+  loadReader: ReaderLoader = readerFor
 ): Promise<ReadResult[]> {
-  return Promise.all(sources.map((source) => readWhitelistSource(source, ctx)));
+  return Promise.all(sources.map((source) => readWhitelistSource(source, ctx, loadReader)));
 }
