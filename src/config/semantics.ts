@@ -95,8 +95,9 @@ class SemanticChecker {
       }
       if (!isPlainObject(group.modules)) continue;
       for (const module of this.source.keysInOrder([...base, 'modules'])) {
+        // data-analysis runs on no group: the shape check already rejects an override for it.
         const moduleName = oneOf(MODULES, module);
-        if (moduleName && !MODULE_GROUP_TYPES[moduleName].includes(type)) {
+        if (moduleName && moduleName !== 'data-analysis' && !MODULE_GROUP_TYPES[moduleName].includes(type)) {
           this.atKey(
             [...base, 'modules', module],
             `${module} cannot run on ${type} groups, so this override would never apply; modules this group serves: ${usersOf(type).join(', ')}`
