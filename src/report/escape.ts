@@ -1,0 +1,89 @@
+/**
+ * Neutralising text taken from the repository (data-source names, paths, entries, messages) before it goes into
+ * Markdown or a terminal. A pull request can change every one of those strings, so none may add markup, links,
+ * HTML, @mentions, issue references or terminal control sequences to what the tool writes.
+ */
+
+/** Zero-width space: breaks GitHub's @mention, #reference and bare-URL autolinking without changing what is read. */
+const ZWSP = '&#8203;';
+
+/** Characters that reorder displayed text (Trojan Source); shown as U+FFFD so the reader sees something is there. */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/** C0 and C1 controls, DEL, and the line and paragraph separators. */
+function isControl(c: string): boolean {
+  const code = c.codePointAt(0) as number;
+  return code <= 0x1f || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+}
+
+/** Markdown punctuation that can start or end inline markup, escaped with a backslash wherever it appears. */
+const BACKSLASHED = new Set(['\\', '`', '*', '_', '[', ']', '(', ')', '{', '}', '!', '~', '$', '^']);
+
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  // A pipe would end a table cell; the entity never does, even inside other inline spans.
+  '|': '&#124;'
+};
+
+/** Whether `chars[i]` ends an ordered-list marker at the start of the text, like `1.` or `12)` then a blank. */
+function isListNumber(chars: readonly string[], i: number): boolean {
+  if (i === 0 || i > 9) return false;
+  for (let j = 0; j < i; j++) if (!/[0-9]/.test(chars[j] as string)) return false;
+  const next = chars[i + 1];
+  return next === undefined || next === ' ' || isControl(next);
+}
+
+const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
+
+/**
+ * Text that renders literally in GitHub Markdown, both in paragraphs and in table cells: no emphasis, code,
+ * links, images, HTML, math, headings or list markers, no @mentions, #123 references or bare-URL autolinks, and
+ * on one line (line breaks and other controls become spaces). Safe inside `<code>` and `<summary>` too.
+ */
+export function escapeMarkdown(text: string): string {
+  let out = '';
+  const chars = Array.from(text);
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i] as string;
+    const next = chars[i + 1];
+    if (isControl(c)) out += ' ';
+    else if (BIDI_CONTROLS.test(c)) out += '\uFFFD';
+    else if (c in ENTITIES) out += ENTITIES[c];
+    else if (BACKSLASHED.has(c)) out += `\\${c}`;
+    else if (c === '@') out += `@${ZWSP}`;
+    else if (c === '#') out += isWordChar(next) ? `\\#${ZWSP}` : '\\#';
+    else if (c === ':' && next === '/' && chars[i + 2] === '/') out += `:${ZWSP}`;
+    else if (c === '.' && /www$/i.test(chars.slice(Math.max(0, i - 3), i).join('')) && !isWordChar(chars[i - 4])) {
+      out += `${ZWSP}.`;
+    } else if (i === 0 && (c === '-' || c === '+' || c === '=')) out += `\\${c}`;
+    else if ((c === '.' || c === ')') && isListNumber(chars, i)) out += `\\${c}`;
+    else out += c;
+  }
+  return out;
+}
+
+/** `text` cut to at most `max` characters (code points), with an ellipsis when cut; applied before escaping. */
+export function truncate(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+
+/**
+ * Text safe to print on a terminal: control characters (ESC sequences could recolour, move the cursor or retitle
+ * the window) and bidirectional overrides are shown as `\u{…}` instead of being sent, and line breaks become
+ * spaces so each finding stays on its line.
+ */
+export function sanitizeTerminal(text: string): string {
+  let out = '';
+  for (const c of text) {
+    if (c === '\n' || c === '\r' || c === '\t') out += ' ';
+    else if (isControl(c) || BIDI_CONTROLS.test(c)) {
+      out += `\\u{${(c.codePointAt(0) as number).toString(16)}}`;
+    } else out += c;
+  }
+  return out;
+}

@@ -1,0 +1,136 @@
+/**
+ * One line and a help text per rule (contract §3): SARIF rule descriptors and the legends of the text and Markdown
+ * reports read them from here, so every output explains a rule the same way.
+ */
+import type { RuleId, Severity } from '../model.js';
+
+export interface RuleHelp {
+  /** One sentence: what the finding means. */
+  short: string;
+  /** What causes it and how to fix it (plain text; also valid Markdown). */
+  help: string;
+}
+
+export const RULE_HELP: Record<RuleId, RuleHelp> = {
+  'missing-entry': {
+    short: 'A required address block is not allowed by the data source whitelist.',
+    help:
+      'DataWorks connects to the data source from this block (through the resource group, module and binding or ' +
+      'address list named in the finding), but the whitelist does not allow all of it. Add the uncovered CIDRs to ' +
+      'the whitelist source the finding points at, or accept the gap with a dated waiver in the configuration.'
+  },
+  'invalid-config': {
+    short: 'The configuration file is invalid.',
+    help:
+      'The configuration could not be used as written: an unknown key, a wrong type, a dangling resource-group ' +
+      'name or a module a group cannot serve. Fix the file at the line and column given; nothing was checked for ' +
+      'the parts that are invalid.'
+  },
+  'invalid-whitelist': {
+    short: 'A whitelist source cannot be read.',
+    help:
+      'The file is missing, does not parse, or its `select` matches nothing (the message lists what exists). Fix ' +
+      'the path, the file or the selector; the data source cannot be checked until its whitelist is read.'
+  },
+  'invalid-entry': {
+    short: 'A whitelist entry does not parse as an address, CIDR or range.',
+    help:
+      'Accepted forms are IPv4 and IPv6 addresses, CIDRs and `a-b` ranges, written strictly (no leading zeros, ' +
+      'no zones). Correct or remove the entry.'
+  },
+  'unsupported-entry': {
+    short: 'The product does not accept this entry.',
+    help:
+      'The entry parses, but this product rejects its form or value (for example IPv6 or a range on RDS, or ' +
+      '`0.0.0.0/0` on ClickHouse). It covers nothing. Rewrite it in a form the product accepts.'
+  },
+  'too-many-entries': {
+    short: 'The whitelist has more entries than the product allows.',
+    help:
+      'Distinct entries as written are counted over all sources of the data source. Merge adjacent blocks into ' +
+      'shorter prefixes or remove entries that are no longer needed.'
+  },
+  unresolved: {
+    short: 'A required address could not be determined.',
+    help:
+      'An API call failed after retries, a group has no static facts, no address list exists for the region, or ' +
+      'a Terraform expression cannot be evaluated. The check fails closed: add the missing facts or address list ' +
+      'to the configuration, or fix the credentials or expression.'
+  },
+  'no-public-egress': {
+    short: 'A public data source is reached through a group with no public egress.',
+    help:
+      'The resource group has no SNAT entry (or `publicIps: []`), so it cannot reach a source over the Internet. ' +
+      'Give the group public egress, or reach the source over its VPC (`network: private`).'
+  },
+  'expired-waiver': {
+    short: 'A waiver has expired.',
+    help: 'The waiver date has passed, so the gap it accepted counts again. Fix the gap, or renew the waiver with a reason.'
+  },
+  'overly-broad-entry': {
+    short: 'The whitelist allows a very large block.',
+    help:
+      '`0.0.0.0/0`, `::/0`, or a public block shorter than /8 (IPv4) or /32 (IPv6) opens the data source to far ' +
+      'more than DataWorks. Replace it with the blocks that are required.'
+  },
+  'allow-all-whitelist': {
+    short: 'An empty whitelist that lets every address in.',
+    help:
+      'On this product (MaxCompute, MongoDB, Hologres) an empty whitelist means no restriction at all. Add the ' +
+      'entries that are required so that only they are allowed.'
+  },
+  drift: {
+    short: 'The online facts differ from the static facts in the configuration.',
+    help:
+      'The DataWorks or VPC API reports other addresses for the resource group than the configuration states. ' +
+      'Update the static facts, so offline checks stay true.'
+  },
+  'host-bits-set': {
+    short: 'A CIDR entry has host bits set.',
+    help:
+      'An entry like `10.0.0.5/24` means `10.0.0.0/24`. It is accepted and normalised; write the network address ' +
+      'to say what is meant.'
+  },
+  'stale-address-list': {
+    short: 'A bundled DataWorks address list is older than 180 days or undated.',
+    help:
+      'Compare the list with its source page, and add or replace entries under `addressLists` in the ' +
+      'configuration if the page has changed.'
+  },
+  'redundant-entry': {
+    short: 'A whitelist entry is covered by other entries.',
+    help: 'Other entries of the same data source already allow every address in it. It can be removed.'
+  },
+  waived: {
+    short: 'A missing entry is accepted by a live waiver.',
+    help: 'The gap is listed for information until the waiver expires.'
+  },
+  'unused-waiver': {
+    short: 'A waiver matched nothing.',
+    help: 'No missing entry of the data source lies inside the waived entry. Remove the waiver.'
+  }
+};
+
+/** The severity each rule has (contract §3), the SARIF rules' default level. */
+export const RULE_SEVERITY: Record<RuleId, Severity> = {
+  'missing-entry': 'error',
+  'invalid-config': 'error',
+  'invalid-whitelist': 'error',
+  'invalid-entry': 'error',
+  'unsupported-entry': 'error',
+  'too-many-entries': 'error',
+  unresolved: 'error',
+  'no-public-egress': 'error',
+  'expired-waiver': 'error',
+  'overly-broad-entry': 'warning',
+  'allow-all-whitelist': 'warning',
+  drift: 'warning',
+  'host-bits-set': 'warning',
+  'stale-address-list': 'notice',
+  'redundant-entry': 'notice',
+  waived: 'notice',
+  'unused-waiver': 'notice'
+};
+
+/** The rules whose findings mean the check could not be completed (status `error`, contract §3). */
+export const COULD_NOT_CHECK_RULES: readonly RuleId[] = ['invalid-config', 'invalid-whitelist', 'unresolved'];

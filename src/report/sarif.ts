@@ -1,0 +1,135 @@
+/**
+ * SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`). Every result has a location (the
+ * config file's first line when the finding names no file) and a partial fingerprint built from what the finding
+ * is about, never from its line, so code scanning keeps an alert open across runs while lines move.
+ */
+import { createHash } from 'node:crypto';
+import type { Log, ReportingDescriptor, Result } from 'sarif';
+import { RULES, type Finding, type Report, type Severity } from '../model.js';
+import { RULE_HELP, RULE_SEVERITY } from './rules.js';
+
+export type SarifLog = Log;
+
+export interface SarifOptions {
+  toolVersion: string;
+  /** The config file (relative to the root): where findings without a file of their own are reported. */
+  configPath: string;
+  /** The tool's home page, for `tool.driver.informationUri` (for example the action's repository URL). */
+  informationUri?: string;
+}
+
+export const SARIF_TOOL_NAME = 'dataworks-whitelist-guard';
+export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** The key of our partial fingerprint; versioned so a change of its recipe does not match old alerts wrongly. */
+export const FINGERPRINT_KEY = 'dataworksWhitelistGuard/v1';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', notice: 'note' };
+
+/** `missing-entry` → `MissingEntry`: the readable rule name SARIF viewers show. */
+function ruleName(id: string): string {
+  return id
+    .split('-')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
+}
+
+function ruleDescriptors(): ReportingDescriptor[] {
+  return RULES.map((id) => {
+    const help = RULE_HELP[id];
+    return {
+      id,
+      name: ruleName(id),
+      shortDescription: { text: help.short },
+      fullDescription: { text: `${help.short} ${help.help}` },
+      help: { text: help.help, markdown: `**${id}**: ${help.short}\n\n${help.help}` },
+      defaultConfiguration: { level: LEVEL[RULE_SEVERITY[id]] },
+      properties: { tags: ['dataworks', 'whitelist', 'network'] }
+    };
+  });
+}
+
+/** A relative path as a URI reference: each segment percent-encoded, `/` kept. */
+function fileUri(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => encodeURIComponent(segment))
+    .join('/');
+}
+
+/** What a finding is about, without where in the file it is: rule, data source, chain, entry, file. */
+function identity(f: Finding, configPath: string): string {
+  return JSON.stringify([
+    f.rule,
+    f.dataSource ?? '',
+    f.module ?? '',
+    f.resourceGroup ?? '',
+    f.entry ?? f.raw ?? '',
+    f.file ?? configPath
+  ]);
+}
+
+function messageText(f: Finding): string {
+  return f.dataSource !== undefined && !f.message.includes(f.dataSource) ? `${f.dataSource}: ${f.message}` : f.message;
+}
+
+export function renderSarif(report: Report, opts: SarifOptions): SarifLog {
+  const ruleIndex = new Map<string, number>(RULES.map((id, i) => [id, i]));
+  const seen = new Map<string, number>();
+  const results: Result[] = report.findings.map((f) => {
+    const id = identity(f, opts.configPath);
+    // Findings alike in all of that (two bad entries in one unnamed place) are told apart by their order.
+    const occurrence = (seen.get(id) ?? 0) + 1;
+    seen.set(id, occurrence);
+    const hash = createHash('sha256')
+      .update(occurrence === 1 ? id : `${id}#${occurrence}`)
+      .digest('hex');
+
+    const file = f.file ?? opts.configPath;
+    const line = f.file !== undefined && f.line !== undefined && f.line >= 1 ? f.line : 1;
+    const region: { startLine: number; startColumn?: number } = { startLine: line };
+    if (f.file !== undefined && f.line !== undefined && f.column !== undefined && f.column >= 1) {
+      region.startColumn = f.column;
+    }
+    const properties: Record<string, unknown> = {};
+    for (const key of ['dataSource', 'module', 'resourceGroup', 'entry', 'raw', 'uncovered'] as const) {
+      if (f[key] !== undefined) properties[key] = f[key];
+    }
+    return {
+      ruleId: f.rule,
+      ruleIndex: ruleIndex.get(f.rule) as number,
+      level: LEVEL[f.severity],
+      message: { text: messageText(f) },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: fileUri(file), uriBaseId: '%SRCROOT%' },
+            region
+          }
+        }
+      ],
+      partialFingerprints: { [FINGERPRINT_KEY]: hash },
+      ...(Object.keys(properties).length > 0 ? { properties } : {})
+    };
+  });
+
+  return {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: SARIF_TOOL_NAME,
+            ...(opts.informationUri ? { informationUri: opts.informationUri } : {}),
+            version: opts.toolVersion,
+            ...(/^\d+\.\d+\.\d+(?:[-+].*)?$/.test(opts.toolVersion) ? { semanticVersion: opts.toolVersion } : {}),
+            rules: ruleDescriptors()
+          }
+        },
+        columnKind: 'utf16CodeUnits',
+        results,
+        properties: { status: report.status, resolve: report.resolve, summary: { ...report.summary } }
+      }
+    ]
+  };
+}

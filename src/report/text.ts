@@ -1,0 +1,145 @@
+/**
+ * The terminal report: grouped by data source, one line per finding, then a summary line and what the exit
+ * status means. ANSI colour only when the caller says so (the CLI decides from the TTY, --no-color and NO_COLOR);
+ * without it the symbols and words carry the meaning alone.
+ */
+import type { Finding, Report, RuleId, Severity, Status } from '../model.js';
+import {
+  ViaIndex,
+  formatCount,
+  groupByDataSource,
+  isStaleList,
+  plural,
+  severityCounts,
+  STATUS_LABEL,
+  whereOf
+} from './common.js';
+import { sanitizeTerminal } from './escape.js';
+import { RULE_HELP } from './rules.js';
+
+export interface TextOptions {
+  color: boolean;
+}
+
+type Paint = (text: string) => string;
+
+interface Palette {
+  error: Paint;
+  warning: Paint;
+  notice: Paint;
+  ok: Paint;
+  bold: Paint;
+  dim: Paint;
+}
+
+const ansi =
+  (open: number, close: number): Paint =>
+  (text) =>
+    `\u001b[${open}m${text}\u001b[${close}m`;
+
+const plain: Paint = (text) => text;
+
+function palette(color: boolean): Palette {
+  if (!color) return { error: plain, warning: plain, notice: plain, ok: plain, bold: plain, dim: plain };
+  return {
+    error: ansi(31, 39),
+    warning: ansi(33, 39),
+    notice: ansi(36, 39),
+    ok: ansi(32, 39),
+    bold: ansi(1, 22),
+    dim: ansi(2, 22)
+  };
+}
+
+const SYMBOL: Record<Severity, string> = { error: '✗', warning: '⚠', notice: 'ℹ' };
+const STATUS_SYMBOL: Record<Status, string> = { pass: '✓', fail: '✗', error: '✗' };
+
+/** Repository text, made safe for a terminal. */
+const t = sanitizeTerminal;
+
+function missingLine(f: Finding, vias: ViaIndex, p: Palette): string {
+  const uncovered = f.uncovered ?? [];
+  let what: string;
+  if (f.entry === undefined) what = t(f.message);
+  else if (uncovered.length === 0 || (uncovered.length === 1 && uncovered[0] === f.entry)) what = t(f.entry);
+  else what = `${t(uncovered.join(', '))} of ${t(f.entry)}`;
+  const where = whereOf(f);
+  const chains = vias.chainsOf(f);
+  const why = chains.length > 0 ? ` ${p.dim(`(${t(chains.join('; '))})`)}` : '';
+  return `  ${p.error(SYMBOL.error)} missing ${p.bold(what)}${where ? ` — add to ${t(where)}` : ''}${why}`;
+}
+
+function findingLine(f: Finding, p: Palette, withDataSource: boolean): string {
+  const where = whereOf(f);
+  const subject = f.raw ?? f.entry;
+  const parts = [
+    p[f.severity](`${SYMBOL[f.severity]} ${f.rule}`),
+    withDataSource && f.dataSource ? t(f.dataSource) : undefined,
+    subject ? t(subject) : undefined,
+    where ? t(where) : undefined
+  ].filter((part): part is string => part !== undefined);
+  return `  ${parts.join(' ')} — ${t(f.message)}`;
+}
+
+export function renderText(report: Report, opts: TextOptions): string {
+  const p = palette(opts.color);
+  const vias = new ViaIndex(report);
+  const { groups, general } = groupByDataSource(report);
+  const counts = severityCounts(report.findings);
+  const s = report.summary;
+  const lines: string[] = [];
+
+  const statusPaint = report.status === 'pass' ? p.ok : report.status === 'fail' ? p.error : p.warning;
+  lines.push(
+    p.bold(`DataWorks whitelist check ${statusPaint(STATUS_LABEL[report.status])}`) +
+      ` — ${plural(s.missing, 'missing entry', 'missing entries')} in ${plural(s.dataSources, 'data source')}` +
+      ` (${plural(s.required, 'required block')})`
+  );
+  lines.push(p.dim(`config ${t(report.config)} · resolve ${report.resolve}`));
+
+  for (const g of groups) {
+    lines.push('');
+    const coverage =
+      g.required > 0
+        ? ` ${p.dim(`(${formatCount(g.covered)} of ${plural(g.required, 'required block')} allowed)`)}`
+        : '';
+    lines.push(`${p.bold(t(g.name))}${coverage}`);
+    for (const f of g.missing) lines.push(missingLine(f, vias, p));
+    for (const f of g.others) lines.push(findingLine(f, p, false));
+    if (g.missing.length === 0 && g.others.length === 0) lines.push(`  ${p.ok('✓')} every required block is allowed`);
+  }
+
+  if (general.length > 0) {
+    lines.push('', p.bold('Other findings'));
+    for (const f of general) lines.push(findingLine(f, p, true));
+  }
+
+  if (report.addressLists.length > 0) {
+    lines.push('', p.bold('Address lists used'));
+    for (const list of report.addressLists) {
+      const stale = isStaleList(list, report.findings) ? ` ${p.warning('(stale)')}` : '';
+      lines.push(
+        `  ${list.list} ${t(list.region)} · ${list.origin} · ${list.asOf ?? 'undated'} · ${t(list.source)}${stale}`
+      );
+    }
+  }
+
+  const rules = [...new Set(report.findings.map((f) => f.rule))].sort() as RuleId[];
+  if (rules.length > 0) {
+    lines.push('', p.bold('Rules'));
+    for (const rule of rules) lines.push(`  ${rule}: ${RULE_HELP[rule].short}`);
+  }
+
+  lines.push('');
+  lines.push(
+    statusPaint(`${STATUS_SYMBOL[report.status]} ${report.status}`) +
+      `: ${plural(s.missing, 'missing entry', 'missing entries')}, ${plural(counts.error, 'error')}, ` +
+      `${plural(counts.warning, 'warning')}, ${plural(counts.notice, 'notice')}`
+  );
+  lines.push(
+    p.dim(
+      'Exit status: 0 pass (or fail with --fail-on never) · 1 fail · 2 could not check (status error) or usage error'
+    )
+  );
+  return `${lines.join('\n')}\n`;
+}
