@@ -1,0 +1,530 @@
+/**
+ * The `terraform` whitelist reader (contract §2): reads the alicloud provider's whitelist attributes from a
+ * `.tf`/`.tf.json` file or a module directory, resolving variables, locals and simple functions statically,
+ * with the position where every entry is written.
+ */
+import path from 'node:path';
+import type { Logger, RepoFiles } from '../../io.js';
+import { silentLogger } from '../../io.js';
+import type { Finding, RuleId, SourcePosition, WhitelistSourceConfig } from '../../model.js';
+import {
+  terraformAttributes,
+  terraformAttributeShape,
+  TERRAFORM_PRODUCTS,
+  type TerraformValueShape
+} from '../../products/terraform.js';
+import type { DeclaredEntryText, ReadContext, ReadResult, WhitelistReader } from '../types.js';
+import { bucketPolicyEntries } from './bucket-policy.js';
+import { evaluate, scalarText, typeName, Unresolvable, withIteration, type Scope, type Value } from './evaluate.js';
+import { parseJson } from './json-syntax.js';
+import { assignmentsOf, buildModule, moduleScope, type Resource, type TerraformModule } from './module.js';
+import { parseNative } from './native-syntax.js';
+import { loadTerraformParser, ParserLoadError } from './parser.js';
+import { parseAttributePath, parseSelect, type PathSegment, type TerraformSelect } from './select.js';
+import { findAttribute, type Attribute, type Body, type ParsedFile } from './syntax.js';
+import { splitEntries } from './text.js';
+
+export { locateWasm, loadTerraformParser, ParserLoadError } from './parser.js';
+export { SUPPORTED_FUNCTIONS } from './evaluate.js';
+
+export interface TerraformReaderOptions {
+  /** Receives what the reader skips on purpose (removal lists, rules that do not admit the traffic). */
+  logger?: Logger;
+}
+
+/** A shape the product table does not know: a list or a comma-separated string are both read. */
+type ReadShape = TerraformValueShape | 'any';
+
+interface WantedAttribute {
+  path: PathSegment[];
+  text: string;
+  shape: ReadShape;
+}
+
+/** A reader with its own cache of parsed files (data sources often share a module). */
+export function createTerraformReader(options: TerraformReaderOptions = {}): WhitelistReader {
+  const cache = new Map<string, { text: string; parsed: ParsedFile }>();
+  const logger = options.logger ?? silentLogger;
+  return {
+    format: 'terraform',
+    read: (source, ctx) => new Read(source, ctx, logger, cache).run()
+  };
+}
+
+export const terraformReader: WhitelistReader = createTerraformReader();
+
+const TERRAFORM_FILE = /\.tf(\.json)?$/;
+const AUTO_TFVARS = /\.auto\.tfvars(\.json)?$/;
+
+function normalizePath(relPath: string): string {
+  const normalized = path.posix
+    .normalize(relPath.replace(/\\/g, '/'))
+    .replace(/^\.\/?/, '')
+    .replace(/\/$/, '');
+  return normalized === '.' ? '' : normalized;
+}
+
+function joinPath(dir: string, name: string): string {
+  return dir === '' ? name : `${dir}/${name}`;
+}
+
+function at(position: SourcePosition): string {
+  return `${position.file}:${position.line}:${position.column}`;
+}
+
+/** Stops a read with the findings gathered so far. */
+class ReadFailed extends Error {}
+
+class Read {
+  private readonly findings: Finding[] = [];
+  private readonly entries: DeclaredEntryText[] = [];
+  private addHere: SourcePosition | undefined;
+
+  constructor(
+    private readonly source: WhitelistSourceConfig,
+    private readonly ctx: ReadContext,
+    private readonly logger: Logger,
+    private readonly cache: Map<string, { text: string; parsed: ParsedFile }>
+  ) {}
+
+  private get files(): RepoFiles {
+    return this.ctx.files;
+  }
+
+  private report(
+    rule: Extract<RuleId, 'invalid-whitelist' | 'unresolved'>,
+    message: string,
+    pos: SourcePosition
+  ): void {
+    this.findings.push({
+      rule,
+      severity: 'error',
+      message,
+      dataSource: this.ctx.dataSource.name,
+      file: pos.file,
+      line: pos.line,
+      column: pos.column
+    });
+  }
+
+  private stop(message: string, pos: SourcePosition = this.source.pos): never {
+    this.report('invalid-whitelist', message, pos);
+    throw new ReadFailed();
+  }
+
+  async run(): Promise<ReadResult> {
+    try {
+      await this.read();
+    } catch (error) {
+      if (!(error instanceof ReadFailed)) throw error;
+      return { entries: [], findings: this.findings };
+    }
+    const result: ReadResult = { entries: this.entries, findings: this.findings };
+    if (this.addHere) result.addHere = { ...this.addHere };
+    return result;
+  }
+
+  private async read(): Promise<void> {
+    const target = normalizePath(this.source.file);
+    const kind = await this.files.kind(target);
+    if (kind === null) this.stop(`${this.source.file}: no such file or directory`);
+    const dir = kind === 'directory' ? target : normalizePath(path.posix.dirname(target));
+    const names = await this.files.listDir(dir);
+    const moduleFiles = names.filter((name) => TERRAFORM_FILE.test(name)).map((name) => joinPath(dir, name));
+    if (kind === 'file' && !moduleFiles.includes(target)) moduleFiles.push(target);
+    const targetFiles = kind === 'directory' ? moduleFiles : [target];
+    if (targetFiles.length === 0) this.stop(`${this.source.file}: the directory holds no .tf or .tf.json files`);
+
+    const tfvarsFiles = [
+      ...['terraform.tfvars', 'terraform.tfvars.json'].filter((name) => names.includes(name)),
+      ...names.filter((name) => AUTO_TFVARS.test(name))
+    ].map((name) => joinPath(dir, name));
+    for (const extra of this.source.tfvars ?? []) {
+      const file = normalizePath(extra);
+      if ((await this.files.kind(file)) !== 'file') this.stop(`tfvars file ${extra} does not exist`);
+      tfvarsFiles.push(file);
+    }
+
+    let parsed: ParsedFile[];
+    try {
+      parsed = await Promise.all([...moduleFiles, ...tfvarsFiles].map((file) => this.parse(file)));
+    } catch (error) {
+      if (error instanceof ParserLoadError) this.stop(`cannot read Terraform: ${error.message}`);
+      throw error;
+    }
+    for (const file of parsed) {
+      for (const problem of file.problems)
+        this.report('invalid-whitelist', `syntax error: ${problem.message}`, problem.pos);
+    }
+    if (this.findings.length > 0) throw new ReadFailed();
+
+    const module = buildModule(dir, parsed.slice(0, moduleFiles.length));
+    const assignments = parsed.slice(moduleFiles.length).flatMap(assignmentsOf);
+    const scope = moduleScope(module, assignments);
+
+    const selection = this.selection(module, targetFiles);
+    const resource = this.findResource(module, targetFiles, selection);
+    const wanted = this.wantedAttributes(selection, resource);
+    this.readResource(resource, wanted, scope);
+  }
+
+  private async parse(file: string): Promise<ParsedFile> {
+    const text = await this.files.readText(file);
+    const cached = this.cache.get(file);
+    if (cached && cached.text === text) return cached.parsed;
+    const parser = await loadTerraformParser();
+    const parsed = file.endsWith('.json')
+      ? parseJson(parser, file, text, { topLevel: file.endsWith('.tf.json') })
+      : parseNative(parser, file, text);
+    this.cache.set(file, { text, parsed });
+    return parsed;
+  }
+
+  private selection(module: TerraformModule, targetFiles: string[]): TerraformSelect {
+    if (this.source.select === undefined) {
+      const types = new Set(TERRAFORM_PRODUCTS[this.ctx.dataSource.product].resources.map((r) => r.resourceType));
+      const candidates = module.resources
+        .filter((r) => targetFiles.includes(r.file) && types.has(r.type))
+        .map((r) => `${r.type}.${r.name}`);
+      this.stop(
+        `a Terraform whitelist source needs \`select\` (TYPE.NAME)` +
+          (candidates.length > 0 ? `; candidates here: ${candidates.join(', ')}` : '')
+      );
+    }
+    const selection = parseSelect(this.source.select);
+    if (typeof selection === 'string') this.stop(selection);
+    return selection;
+  }
+
+  private findResource(module: TerraformModule, targetFiles: string[], selection: TerraformSelect): Resource {
+    const { resourceType, resourceName } = selection;
+    const matches = module.resources.filter(
+      (r) => r.type === resourceType && r.name === resourceName && targetFiles.includes(r.file)
+    );
+    if (matches.length > 1) {
+      this.stop(
+        `${resourceType}.${resourceName} is declared more than once: ${matches.map((r) => at(r.block.pos)).join(', ')}`
+      );
+    }
+    if (matches.length === 1) return matches[0]!;
+    const sameType = module.resources.filter((r) => r.type === resourceType);
+    const where = targetFiles.length === 1 ? targetFiles[0]! : `${module.dir || '.'}/*.tf`;
+    const found =
+      sameType.length === 0
+        ? `no ${resourceType} resources were found`
+        : `found: ${sameType.map((r) => `${r.type}.${r.name} (${at(r.block.pos)})`).join(', ')}`;
+    return this.stop(`resource ${resourceType}.${resourceName} not found in ${where}; ${found}`);
+  }
+
+  private wantedAttributes(selection: TerraformSelect, resource: Resource): WantedAttribute[] {
+    if (selection.path) {
+      const text = selection.path.map((s) => (s.index === undefined ? s.name : `${s.name}[${s.index}]`)).join('.');
+      return [{ path: selection.path, text, shape: terraformAttributeShape(resource.type, text) ?? 'any' }];
+    }
+    const { product, network } = this.ctx.dataSource;
+    const profile = TERRAFORM_PRODUCTS[product];
+    const attributes = terraformAttributes(product, resource.type, network);
+    if (!attributes) {
+      const known = profile.resources.map((r) => r.resourceType);
+      this.stop(
+        `${resource.type} is not a ${product} whitelist resource` +
+          (known.length > 0 ? ` (expected one of: ${known.join(', ')})` : profile.note ? ` (${profile.note})` : '') +
+          `; name the attribute: ${resource.type}.${resource.name}.ATTRIBUTE`
+      );
+    }
+    return attributes.map((attribute) => {
+      const segments = parseAttributePath(attribute.path);
+      if (typeof segments === 'string') throw new Error(`product table path ${attribute.path}: ${segments}`);
+      return { path: segments, text: attribute.path, shape: attribute.shape };
+    });
+  }
+
+  private readResource(resource: Resource, wanted: WantedAttribute[], scope: Scope): void {
+    const address = `${resource.type}.${resource.name}`;
+    const instances = this.instances(resource, scope);
+    let attributesFound = 0;
+    let removalsOnly = 0;
+    let admitted = 0;
+    for (const instance of instances) {
+      if (resource.type === 'alicloud_security_group_rule' && !this.admitsTraffic(resource, instance)) continue;
+      admitted += 1;
+      for (const attribute of wanted) {
+        for (const occurrence of this.occurrences(resource.block.body, attribute.path, instance.scope, address)) {
+          attributesFound += 1;
+          this.addHere ??= occurrence.attribute.pos;
+          if (this.isRemoval(occurrence.body, occurrence.scope, `${instance.label}.${attribute.text}`)) {
+            removalsOnly += 1;
+            continue;
+          }
+          this.readAttribute(occurrence.attribute, occurrence.scope, attribute.shape);
+        }
+      }
+    }
+    // Rules that do not let DataWorks in declare no entries; a missing entry is then reported at the rule.
+    if (instances.length === 0 || admitted === 0) {
+      this.addHere ??=
+        wanted.map((w) => findAttribute(resource.block.body, w.path[0]!.name)?.pos).find(Boolean) ?? resource.block.pos;
+      return;
+    }
+    if (attributesFound === 0 && this.findings.length === 0) {
+      this.addHere = undefined;
+      this.stop(
+        `${address} does not set ${wanted.map((w) => w.text).join(' or ')}: its whitelist is then whatever the cloud holds, which cannot be checked from the repository`,
+        resource.block.pos
+      );
+    }
+    if (removalsOnly === attributesFound && attributesFound > 0) {
+      this.stop(
+        `${address} only removes entries (modify_mode = "Delete"): the whitelist that remains is not declared in the repository`,
+        resource.block.pos
+      );
+    }
+  }
+
+  /** One instance without `count`/`for_each`; one per element with `for_each`; `count` copies. */
+  private instances(resource: Resource, scope: Scope): { scope: Scope; label: string }[] {
+    const address = `${resource.type}.${resource.name}`;
+    const forEach = findAttribute(resource.block.body, 'for_each');
+    if (forEach) {
+      const value = this.evaluateOrReport(forEach, scope, `for_each of ${address}`);
+      if (!value) return [];
+      if (value.kind === 'list') {
+        return value.items.flatMap((item) => {
+          const key = scalarText(item);
+          if (!key) {
+            this.report(
+              'invalid-whitelist',
+              `for_each of ${address} must be a set of strings or a map, it holds ${typeName(item)}`,
+              item.pos
+            );
+            return [];
+          }
+          return [
+            { scope: withIteration(scope, 'each', { key: item, value: item }), label: `${address}["${key.value}"]` }
+          ];
+        });
+      }
+      if (value.kind === 'object') {
+        return [...value.entries].map(([key, item]) => ({
+          scope: withIteration(scope, 'each', {
+            key: { kind: 'string', text: { value: key, segments: [] }, pos: item.pos },
+            value: item
+          }),
+          label: `${address}["${key}"]`
+        }));
+      }
+      this.report(
+        'invalid-whitelist',
+        `for_each of ${address} must be a set or a map, not ${typeName(value)}`,
+        forEach.pos
+      );
+      return [];
+    }
+    const count = findAttribute(resource.block.body, 'count');
+    if (count) {
+      const value = this.evaluateOrReport(count, scope, `count of ${address}`);
+      if (!value) return [];
+      if (value.kind !== 'number' || !Number.isInteger(value.value) || value.value < 0) {
+        this.report(
+          'invalid-whitelist',
+          `count of ${address} must be a whole number, not ${typeName(value)}`,
+          count.pos
+        );
+        return [];
+      }
+      if (value.value === 0) this.logger.info(`${address} has count = 0: it declares no whitelist`);
+      return Array.from({ length: value.value }, (_, index) => ({ scope, label: `${address}[${index}]` }));
+    }
+    return [{ scope, label: address }];
+  }
+
+  private evaluateOrReport(attribute: Attribute, scope: Scope, what: string): Value | undefined {
+    try {
+      return evaluate(attribute.expression, scope);
+    } catch (error) {
+      if (!(error instanceof Unresolvable)) throw error;
+      this.report('unresolved', `${what} cannot be evaluated: ${error.message}`, error.pos);
+      return undefined;
+    }
+  }
+
+  /**
+   * Every attribute at the end of `path`: through all blocks of each name (or the `[n]`th), including the
+   * blocks that `dynamic` blocks generate.
+   */
+  private occurrences(
+    body: Body,
+    segments: PathSegment[],
+    scope: Scope,
+    where: string
+  ): { attribute: Attribute; body: Body; scope: Scope }[] {
+    const [segment, ...rest] = segments;
+    if (!segment) return [];
+    if (rest.length === 0) {
+      const attribute = findAttribute(body, segment.name);
+      return attribute ? [{ attribute, body, scope }] : [];
+    }
+    const blocks = this.blocksNamed(body, segment.name, scope, where);
+    let chosen = blocks;
+    if (segment.index !== undefined) {
+      const picked = blocks[segment.index];
+      chosen = picked ? [picked] : [];
+    }
+    return chosen.flatMap((block) => this.occurrences(block.body, rest, block.scope, `${where}.${segment.name}`));
+  }
+
+  private blocksNamed(body: Body, name: string, scope: Scope, where: string): { body: Body; scope: Scope }[] {
+    const found: { body: Body; scope: Scope; pos: SourcePosition }[] = [];
+    for (const block of body.blocks) {
+      if (block.type === name && block.labels.length === 0) {
+        found.push({ body: block.body, scope, pos: block.pos });
+      } else if (block.type === 'dynamic' && block.labels[0] === name) {
+        const content = block.body.blocks.find((b) => b.type === 'content');
+        const forEach = findAttribute(block.body, 'for_each');
+        if (!content || !forEach) {
+          this.report(
+            'invalid-whitelist',
+            `dynamic "${name}" in ${where} needs for_each and a content block`,
+            block.pos
+          );
+          continue;
+        }
+        const iteratorAttribute = findAttribute(block.body, 'iterator');
+        const iterator = iteratorAttribute?.expression.kind === 'traversal' ? iteratorAttribute.expression.root : name;
+        const value = this.evaluateOrReport(forEach, scope, `for_each of dynamic "${name}" in ${where}`);
+        if (!value) continue;
+        const iterations =
+          value.kind === 'list'
+            ? value.items.map((item, index) => ({
+                key: { kind: 'number', value: index, pos: item.pos } as Value,
+                value: item
+              }))
+            : value.kind === 'object'
+              ? [...value.entries].map(([key, item]) => ({
+                  key: { kind: 'string', text: { value: key, segments: [] }, pos: item.pos } as Value,
+                  value: item
+                }))
+              : undefined;
+        if (!iterations) {
+          this.report(
+            'invalid-whitelist',
+            `for_each of dynamic "${name}" must be a collection, not ${typeName(value)}`,
+            forEach.pos
+          );
+          continue;
+        }
+        for (const iteration of iterations) {
+          found.push({ body: content.body, scope: withIteration(scope, iterator, iteration), pos: block.pos });
+        }
+      }
+    }
+    return found;
+  }
+
+  /** `modify_mode = "Delete"` makes the block's list a list of entries to remove, which allows nothing. */
+  private isRemoval(body: Body, scope: Scope, label: string): boolean {
+    const mode = findAttribute(body, 'modify_mode');
+    if (!mode) return false;
+    const value = this.evaluateOrReport(mode, scope, `modify_mode of ${label}`);
+    if (value?.kind === 'string' && value.text.value === 'Delete') {
+      this.logger.info(`${label}: modify_mode = "Delete" lists entries to remove; they are not allowed entries`);
+      return true;
+    }
+    return false;
+  }
+
+  /** Whether a security-group rule instance lets DataWorks in: ingress, accept, TCP, covering the port. */
+  private admitsTraffic(resource: Resource, instance: { scope: Scope; label: string }): boolean {
+    const body = resource.block.body;
+    const text = (name: string, fallback: string | undefined): string | null | undefined => {
+      const attribute = findAttribute(body, name);
+      if (!attribute) return fallback;
+      const value = this.evaluateOrReport(attribute, instance.scope, `${name} of ${instance.label}`);
+      if (!value) return null;
+      const scalar = scalarText(value);
+      if (!scalar) {
+        this.report(
+          'invalid-whitelist',
+          `${name} of ${instance.label} must be a string, not ${typeName(value)}`,
+          attribute.pos
+        );
+        return null;
+      }
+      return scalar.value.trim().toLowerCase();
+    };
+    const type = text('type', undefined);
+    const policy = text('policy', 'accept');
+    const protocol = text('ip_protocol', undefined);
+    const portRange = text('port_range', '-1/-1');
+    if (type === null || policy === null || protocol === null || portRange === null) return false;
+    if (type === undefined || protocol === undefined) {
+      this.report('invalid-whitelist', `${instance.label} must set type and ip_protocol`, resource.block.pos);
+      return false;
+    }
+    const skip = (why: string): false => {
+      this.logger.info(`${instance.label} does not admit DataWorks: ${why}`);
+      return false;
+    };
+    if (type !== 'ingress') return skip(`type is "${type}"`);
+    if (policy !== 'accept') return skip(`policy is "${policy}"`);
+    if (protocol !== 'tcp' && protocol !== 'all') return skip(`ip_protocol is "${protocol}"`);
+    const port = this.ctx.dataSource.port;
+    if (port === undefined) return true;
+    const range = /^(-?\d+)\/(-?\d+)$/.exec(portRange ?? '');
+    if (!range) {
+      const attribute = findAttribute(body, 'port_range');
+      this.report(
+        'invalid-whitelist',
+        `port_range of ${instance.label} is "${portRange}", expected START/END`,
+        attribute?.pos ?? resource.block.pos
+      );
+      return false;
+    }
+    const start = Number(range[1]);
+    const end = Number(range[2]);
+    if (start === -1 && end === -1) return true;
+    return start <= port && port <= end ? true : skip(`port_range ${portRange} does not cover port ${port}`);
+  }
+
+  private readAttribute(attribute: Attribute, scope: Scope, shape: ReadShape): void {
+    const value = this.evaluateOrReport(attribute, scope, attribute.name);
+    if (!value || value.kind === 'null') return;
+    if (shape === 'bucket-policy') {
+      const result = bucketPolicyEntries(value);
+      if (result.problem) this.report('invalid-whitelist', `${attribute.name}: ${result.problem}`, value.pos);
+      for (const entry of result.entries) this.addEntry(entry.raw, entry.at ?? value.pos);
+      return;
+    }
+    const wrongShape = (expected: string): void =>
+      this.report('invalid-whitelist', `${attribute.name} expects ${expected}, found ${typeName(value)}`, value.pos);
+    if (value.kind === 'list') {
+      if (shape === 'comma-string' || shape === 'single')
+        return wrongShape(shape === 'single' ? 'one address block' : 'a comma-separated string');
+      for (const item of value.items) {
+        const text = scalarText(item);
+        if (!text) {
+          this.report('invalid-whitelist', `${attribute.name} must hold strings, found ${typeName(item)}`, item.pos);
+          continue;
+        }
+        for (const piece of splitEntries(text)) this.addEntry(piece.raw, piece.at ?? item.pos);
+      }
+      return;
+    }
+    const text = scalarText(value);
+    if (!text) return wrongShape(shape === 'set' ? 'a list of strings' : 'a string');
+    if (shape === 'set') return wrongShape('a list of strings (a set), not a comma-separated string');
+    if (shape === 'single') {
+      const pieces = splitEntries(text);
+      const first = pieces[0];
+      if (!first) return;
+      const trimmed = text.value.trim();
+      this.addEntry(trimmed, first.at ?? value.pos);
+      return;
+    }
+    for (const piece of splitEntries(text)) this.addEntry(piece.raw, piece.at ?? value.pos);
+  }
+
+  private addEntry(raw: string, pos: SourcePosition): void {
+    this.entries.push({ raw, file: pos.file, line: pos.line, column: pos.column });
+  }
+}
