@@ -128,7 +128,7 @@ function findingRow(f: Finding, withSeverity: boolean): string {
 
 function sectionsOf(report: Report): Section[] {
   const vias = new ViaIndex(report);
-  const { groups, general } = groupByDataSource(report);
+  const { groups } = groupByDataSource(report);
   const sections: Section[] = [];
   let order = 0;
   const couldNotCheck = report.status === 'error';
@@ -147,7 +147,7 @@ function sectionsOf(report: Report): Section[] {
   }
 
   // Could-not-check findings first: they are why a run has status `error`.
-  const all = [...groups.flatMap((g) => g.others), ...general];
+  const all = report.findings.filter((f) => f.rule !== 'missing-entry' || f.dataSource === undefined);
   const blocking = all.filter((f) => COULD_NOT_CHECK_RULES.includes(f.rule));
   const otherErrors = all.filter((f) => f.severity === 'error' && !COULD_NOT_CHECK_RULES.includes(f.rule));
   const warnings = all.filter((f) => f.severity === 'warning');
@@ -259,8 +259,11 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): stri
   const head = headline(report, opts);
   const footer = opts.footer ? `${SECTION_GAP}${opts.footer}` : '';
   const sections = sectionsOf(report);
-  const kept = new Map<Section, string>();
   const limit = opts.maxChars ?? Number.POSITIVE_INFINITY;
+  const full = `${[head, ...sections.map(wholeText)].join(SECTION_GAP)}${footer}\n`;
+  if (full.length <= limit) return full;
+
+  const kept = new Map<Section, string>();
 
   const totalFindings = sections.reduce((n, s) => n + (s.rowsAreFindings ? s.rows.length : 0), 0);
   const noteRoom =
