@@ -161,7 +161,13 @@ function addressListReports(lists: readonly EffectiveList[], configPath: string)
   const reports: AddressListReport[] = [];
   for (const list of lists) {
     if (list.bundled) {
-      reports.push({ list: list.list, region: list.region, source: list.bundled.source, asOf: list.bundled.asOf, origin: 'bundled' });
+      reports.push({
+        list: list.list,
+        region: list.region,
+        source: list.bundled.source,
+        asOf: list.bundled.asOf,
+        origin: 'bundled'
+      });
     }
     if (list.override) {
       reports.push({

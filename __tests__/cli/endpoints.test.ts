@@ -4,7 +4,9 @@ import { VERSION } from '../../src/version.js';
 
 describe('parseEndpointSpecs', () => {
   it('takes NAME=URL lines, skipping blanks and comments', () => {
-    expect(parseEndpointSpecs(['dataworks=http://127.0.0.1:8080', '', '# tests', ' vpc = https://vpc.example.test '])).toEqual({
+    expect(
+      parseEndpointSpecs(['dataworks=http://127.0.0.1:8080', '', '# tests', ' vpc = https://vpc.example.test '])
+    ).toEqual({
       ok: true,
       endpoints: { dataworks: 'http://127.0.0.1:8080', vpc: 'https://vpc.example.test' }
     });

@@ -28,17 +28,20 @@ describe('redundantEntryIndexes', () => {
     const base = 0xc0000200n;
     const arbRange = fc
       .tuple(fc.integer({ min: 0, max: 63 }), fc.integer({ min: 0, max: 63 }))
-      .map(([a, b]): IpRange => ({ version: 4, first: base + BigInt(Math.min(a, b)), last: base + BigInt(Math.max(a, b)) }));
+      .map(([a, b]): IpRange => ({
+        version: 4,
+        first: base + BigInt(Math.min(a, b)),
+        last: base + BigInt(Math.max(a, b))
+      }));
     fc.assert(
       fc.property(fc.array(arbRange, { maxLength: 8 }), (ranges) => {
         const got = redundantEntryIndexes(ranges);
         ranges.forEach((r, i) => {
           const earlierTwin = ranges.slice(0, i).some((o) => o.first === r.first && o.last === r.last);
-          const others = ranges.filter(
-            (o, j) => j !== i && !(o.first === r.first && o.last === r.last)
-          );
+          const others = ranges.filter((o, j) => j !== i && !(o.first === r.first && o.last === r.last));
           let coveredByOthers = true;
-          for (let a = r.first; a <= r.last; a++) if (!others.some((o) => o.first <= a && a <= o.last)) coveredByOthers = false;
+          for (let a = r.first; a <= r.last; a++)
+            if (!others.some((o) => o.first <= a && a <= o.last)) coveredByOthers = false;
           expect(got.has(i)).toBe(earlierTwin || coveredByOthers);
         });
       })

@@ -118,7 +118,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       failOn,
       logger,
       env: io.env,
-      online: { endpoints: endpoints.endpoints, allowInstanceCredentials: values['allow-instance-credentials'] ?? false }
+      online: {
+        endpoints: endpoints.endpoints,
+        allowInstanceCredentials: values['allow-instance-credentials'] ?? false
+      }
     });
     const color =
       !values.output && !values['no-color'] && !io.env.NO_COLOR && io.stdout.isTTY === true && format === 'text';

@@ -49,7 +49,8 @@ export function evaluate(input: EvaluateInput): Evaluation {
     const accepted = checkDeclaredEntries(ds, profile, written, findings);
     checkEntryLimit(ds, profile, written, results, findings);
 
-    const allowAll = written.length === 0 && results.every((r) => r.findings.length === 0) && profile.emptyMeansAllowAll;
+    const allowAll =
+      written.length === 0 && results.every((r) => r.findings.length === 0) && profile.emptyMeansAllowAll;
     if (allowAll) {
       findings.push({
         rule: 'allow-all-whitelist',
@@ -76,7 +77,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
           ...blockContext(ds, block),
           rule: 'waived',
           severity: 'notice',
-          message: `${describeMiss(block, uncovered)} is waived until ${waiver.waiver.expires}: ${waiver.waiver.reason}`,
+          message: `${describeMiss(block, uncovered)}, but a waiver accepts ${uncovered.join(', ')} until ${waiver.waiver.expires}: ${waiver.waiver.reason}`,
           uncovered,
           file: waiver.waiver.pos.file,
           line: waiver.waiver.pos.line,

@@ -123,11 +123,12 @@ export function resolveRequirements(config: Config, options: RequirementOptions)
       }
       usedLists.set(`${list}:${region}`, effective);
       for (const entry of effective.entries) {
-        require(
-          entry.text,
-          { module: access.module, resourceGroup: group, origin: entry.origin, source: `${list}:${region}` },
-          entry.pos
-        );
+        require(entry.text, {
+          module: access.module,
+          resourceGroup: group,
+          origin: entry.origin,
+          source: `${list}:${region}`
+        }, entry.pos);
       }
     };
 
@@ -202,11 +203,12 @@ export function resolveRequirements(config: Config, options: RequirementOptions)
         return;
       }
       for (const entry of entries) {
-        require(
-          entry.text,
-          { module, resourceGroup: group.name, origin: entry.origin, source: entry.source },
-          entry.pos
-        );
+        require(entry.text, {
+          module,
+          resourceGroup: group.name,
+          origin: entry.origin,
+          source: entry.source
+        }, entry.pos);
       }
     };
 
@@ -238,7 +240,10 @@ export function resolveRequirements(config: Config, options: RequirementOptions)
       }
     }
 
-    perSource.set(ds.name, [...blocks.values()].sort((a, b) => compareCidr(a.cidr, b.cidr)));
+    perSource.set(
+      ds.name,
+      [...blocks.values()].sort((a, b) => compareCidr(a.cidr, b.cidr))
+    );
   }
   return { perSource, findings, usedLists: [...usedLists.values()] };
 }
@@ -252,4 +257,3 @@ export function compareCidr(a: Cidr, b: Cidr): number {
   if (a.base !== b.base) return a.base < b.base ? -1 : 1;
   return a.prefix - b.prefix;
 }
-

@@ -1,0 +1,22 @@
+/**
+ * `npm run bench`: every benchmark, each printing its figures as ratios against a baseline run in the same
+ * process. Run one alone with `npx tsx bench/<name>.ts`.
+ */
+import { benchCli } from './cli.js';
+import { benchCoverage } from './coverage.js';
+import { benchOnline } from './online.js';
+import { benchTerraform } from './terraform.js';
+
+const benches: [string, () => Promise<void>][] = [
+  ['coverage engine', benchCoverage],
+  ['terraform reader', benchTerraform],
+  ['online resolution', benchOnline],
+  ['CLI on examples/', benchCli]
+];
+
+const only = process.argv[2];
+for (const [name, bench] of benches) {
+  if (only && !name.includes(only)) continue;
+  console.log(`\n=== ${name} ===`);
+  await bench();
+}
