@@ -30,6 +30,22 @@ const HEX_GROUP = /^[0-9a-fA-F]+$/;
 
 /** Parses one IPv4 or IPv6 address (no prefix, no zone). */
 export function parseAddress(text: string): AddressParseResult {
+  const colon = text.indexOf(':');
+  if (colon < 0) {
+    const v4 = scanIPv4(text, 0, text.length);
+    if (v4 >= 0) return { ok: true, version: 4, value: BigInt(v4) };
+  } else {
+    const v6 = scanIPv6(text, 0, text.length);
+    if (v6 !== undefined) return { ok: true, version: 6, value: v6 };
+  }
+  return parseAddressDetailed(text);
+}
+
+/**
+ * The reference parser: slower, and it says why an address is rejected. The scanners below accept a subset of
+ * what it accepts, with the same values (a property test holds them to that), and defer everything else to it.
+ */
+export function parseAddressDetailed(text: string): AddressParseResult {
   if (text === '') return { ok: false, reason: 'empty address' };
   if (WHITESPACE.test(text)) return { ok: false, reason: 'address contains whitespace' };
   if (text.includes(':')) {
@@ -41,6 +57,86 @@ export function parseAddress(text: string): AddressParseResult {
     return v4.ok ? { ok: true, version: 4, value: BigInt(v4.value) } : v4;
   }
   return { ok: false, reason: `"${text}" is not an IPv4 or IPv6 address` };
+}
+
+/** Fast path: `text[start, end)` as a plain dotted quad, or -1 when anything is unusual. */
+export function scanIPv4(text: string, start: number, end: number): number {
+  let value = 0;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (digits > 0 && part === 0) return -1; // leading zero
+      part = part * 10 + (c - 48);
+      if (part > 255) return -1;
+      digits++;
+    } else if (c === 46 && digits > 0 && dots < 3) {
+      value = value * 256 + part;
+      part = 0;
+      digits = 0;
+      dots++;
+    } else {
+      return -1;
+    }
+  }
+  return digits > 0 && dots === 3 ? value * 256 + part : -1;
+}
+
+// Scratch space of the IPv6 scanner (synchronous, so never shared between calls in flight).
+const scratchWords = [0, 0, 0, 0, 0, 0, 0, 0];
+
+/** Fast path: `text[start, end)` as IPv6 hex groups with at most one "::", or undefined when anything is unusual. */
+export function scanIPv6(text: string, start: number, end: number): bigint | undefined {
+  let count = 0;
+  let gap = -1;
+  let group = 0;
+  let digits = 0;
+  let i = start;
+  if (end - start >= 2 && text.charCodeAt(i) === 58 && text.charCodeAt(i + 1) === 58) {
+    gap = 0;
+    i += 2;
+  }
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const digit = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+    if (digit >= 0) {
+      if (++digits > 4) return undefined;
+      group = group * 16 + digit;
+      continue;
+    }
+    if (c !== 58 || digits === 0 || count === 8) return undefined;
+    scratchWords[count++] = group;
+    group = 0;
+    digits = 0;
+    if (i + 1 < end && text.charCodeAt(i + 1) === 58) {
+      if (gap >= 0) return undefined;
+      gap = count;
+      i++;
+    }
+  }
+  if (digits > 0) {
+    if (count === 8) return undefined;
+    scratchWords[count++] = group;
+  } else if (!(gap === count && end - start >= 2 && text.charCodeAt(end - 1) === 58)) {
+    return undefined; // a trailing single ":"
+  }
+  if (gap < 0 ? count !== 8 : count > 7) return undefined;
+  if (gap >= 0) {
+    const zeros = 8 - count;
+    for (let k = count - 1; k >= gap; k--) scratchWords[k + zeros] = scratchWords[k] as number;
+    for (let k = gap; k < gap + zeros; k++) scratchWords[k] = 0;
+  }
+  return wordsToBigint(scratchWords);
+}
+
+function wordsToBigint(w: readonly number[]): bigint {
+  return (pair(w, 0) << 96n) | (pair(w, 2) << 64n) | (pair(w, 4) << 32n) | pair(w, 6);
+}
+
+function pair(w: readonly number[], k: number): bigint {
+  return BigInt((w[k] as number) * 0x10000 + (w[k + 1] as number));
 }
 
 /** IPv4 in four-part dotted decimal only; the value is a number (exact: below 2^32). */
@@ -98,9 +194,7 @@ function parseIPv6(text: string): Parsed<bigint> {
     }
     words = headWords.value;
   }
-  let value = 0n;
-  for (const word of words) value = (value << 16n) | BigInt(word);
-  return { ok: true, value };
+  return { ok: true, value: wordsToBigint(words) };
 }
 
 /** Parses colon-separated hex groups into 16-bit words; with `endsAddress`, the last group may be a dotted quad. */
@@ -136,7 +230,10 @@ export function formatAddress(version: IpVersion, value: bigint): string {
   if (version === 4) return formatIPv4(Number(value));
   if (value >> 32n === 0xffffn) return `::ffff:${formatIPv4(Number(value & MAX_V4))}`;
   const words: number[] = [];
-  for (let shift = 112n; shift >= 0n; shift -= 16n) words.push(Number((value >> shift) & 0xffffn));
+  for (let shift = 96n; shift >= 0n; shift -= 32n) {
+    const chunk = Number((value >> shift) & MAX_V4);
+    words.push(Math.floor(chunk / 0x10000), chunk % 0x10000);
+  }
 
   let bestStart = -1;
   let bestLength = 1; // a single zero group is never compressed (RFC 5952 §4.2.2)
@@ -153,9 +250,14 @@ export function formatAddress(version: IpVersion, value: bigint): string {
     }
     i = j;
   }
-  const hex = (ws: number[]): string => ws.map((w) => w.toString(16)).join(':');
-  if (bestStart < 0) return hex(words);
-  return `${hex(words.slice(0, bestStart))}::${hex(words.slice(bestStart + bestLength))}`;
+  if (bestStart < 0) return hexGroups(words, 0, 8);
+  return `${hexGroups(words, 0, bestStart)}::${hexGroups(words, bestStart + bestLength, 8)}`;
+}
+
+function hexGroups(words: readonly number[], from: number, to: number): string {
+  let out = '';
+  for (let i = from; i < to; i++) out += (i > from ? ':' : '') + (words[i] as number).toString(16);
+  return out;
 }
 
 function formatIPv4(value: number): string {

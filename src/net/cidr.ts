@@ -16,9 +16,14 @@ export interface Cidr {
   readonly prefix: number;
 }
 
-/** Mask of the host bits of a block with this prefix. */
+const HOST_MASKS_V4 = Array.from({ length: 33 }, (_, prefix) => (1n << BigInt(32 - prefix)) - 1n);
+const HOST_MASKS_V6 = Array.from({ length: 129 }, (_, prefix) => (1n << BigInt(128 - prefix)) - 1n);
+
+/** Mask of the host bits of a block with this prefix (0 <= prefix <= address bits). */
 export function hostMask(version: IpVersion, prefix: number): bigint {
-  return (1n << BigInt(addressBits(version) - prefix)) - 1n;
+  const mask = (version === 4 ? HOST_MASKS_V4 : HOST_MASKS_V6)[prefix];
+  if (mask === undefined) throw new RangeError(`prefix ${prefix} is out of range for IPv${version}`);
+  return mask;
 }
 
 /** A block from any address inside it and a prefix (host bits are cleared); throws on an impossible prefix. */

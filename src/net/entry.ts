@@ -1,5 +1,5 @@
 /** Whitelist entries as written: an address, a CIDR block, or an `a-b` range, parsed strictly. */
-import { addressBits, formatAddress, parseAddress } from './address.js';
+import { addressBits, formatAddress, parseAddress, scanIPv4, scanIPv6 } from './address.js';
 import type { IpVersion } from './address.js';
 import { cidrToRange, formatCidr, formatRange, hostMask } from './cidr.js';
 import type { Cidr, IpRange } from './cidr.js';
@@ -25,14 +25,60 @@ const DECIMAL = /^[0-9]+$/;
 
 /** Parses an address, a CIDR block, or a range `a-b` of one family with a <= b. */
 export function parseEntry(text: string): ParseResult {
+  return scanBlock(text) ?? parseEntryDetailed(text);
+}
+
+/** Parses an address or a CIDR block only (ranges are rejected). */
+export function parseCidr(text: string): ParseResult {
+  return scanBlock(text) ?? parseCidrDetailed(text);
+}
+
+/**
+ * Fast path for the common well-formed address or block; undefined for anything else, which the detailed parser
+ * then handles (and explains when it rejects). Both must agree on what they accept: a property test checks it.
+ */
+function scanBlock(text: string): ParseResult | undefined {
+  const slash = text.indexOf('/');
+  const end = slash < 0 ? text.length : slash;
+  let version: IpVersion;
+  let value: bigint;
+  const colon = text.indexOf(':');
+  if (colon >= 0 && colon < end) {
+    const v6 = scanIPv6(text, 0, end);
+    if (v6 === undefined) return undefined;
+    version = 6;
+    value = v6;
+  } else {
+    const v4 = scanIPv4(text, 0, end);
+    if (v4 < 0) return undefined;
+    version = 4;
+    value = BigInt(v4);
+  }
+  const bits = addressBits(version);
+  if (slash < 0) return entry('address', version, Object.freeze({ version, base: value, prefix: bits }), false);
+  let prefix = 0;
+  const digits = text.length - slash - 1;
+  if (digits < 1 || digits > 3 || (digits > 1 && text.charCodeAt(slash + 1) === 48)) return undefined;
+  for (let i = slash + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+    prefix = prefix * 10 + (c - 48);
+  }
+  if (prefix > bits) return undefined;
+  const mask = hostMask(version, prefix);
+  return entry('cidr', version, Object.freeze({ version, base: value & ~mask, prefix }), (value & mask) !== 0n);
+}
+
+/** The reference parser of entries: every rejection comes with its reason. */
+export function parseEntryDetailed(text: string): ParseResult {
   const precheck = checkShape(text);
   if (precheck) return { ok: false, reason: precheck };
   if (looksLikeRange(text)) return parseRange(text);
   return parseBlock(text);
 }
 
-/** Parses an address or a CIDR block only (ranges are rejected). */
-export function parseCidr(text: string): ParseResult {
+/** The reference parser of addresses and blocks. */
+export function parseCidrDetailed(text: string): ParseResult {
   const precheck = checkShape(text);
   if (precheck) return { ok: false, reason: precheck };
   if (looksLikeRange(text)) return { ok: false, reason: 'expected an address or a CIDR block, not a range' };
