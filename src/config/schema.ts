@@ -11,8 +11,8 @@ export const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 export const EMPTY_ADDRESS_LIST_MESSAGE = 'an empty list would silently pass; remove the key or list entries';
 
-export const SCHEMA_ID =
-  'https://raw.githubusercontent.com/dataworks-whitelist-guard/dataworks-whitelist-guard/main/schema/dataworks-whitelist.schema.json';
+/** A URN, not a URL: the schema is addressed by its path in the repository (see the README), not hosted. */
+export const SCHEMA_ID = 'urn:dataworks-whitelist-guard:config:v1';
 export const SCHEMA_TITLE = 'DataWorks Whitelist Guard configuration';
 
 /** A strict object whose unknown-key issue names the keys that are allowed there. */
