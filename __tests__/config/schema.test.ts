@@ -24,7 +24,7 @@ describe('the shipped JSON Schema', () => {
   it('declares draft 2020-12, an $id and a title', () => {
     expect(configJsonSchema).toMatchObject({
       $schema: 'https://json-schema.org/draft/2020-12/schema',
-      $id: expect.stringMatching(/dataworks-whitelist\.schema\.json$/),
+      $id: 'urn:dataworks-whitelist-guard:config:v1',
       title: expect.any(String)
     });
   });
