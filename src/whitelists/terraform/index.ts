@@ -208,7 +208,7 @@ class Read {
     }
     if (matches.length === 1) return matches[0]!;
     const sameType = module.resources.filter((r) => r.type === resourceType);
-    const where = targetFiles.length === 1 ? targetFiles[0]! : `${module.dir || '.'}/*.tf`;
+    const where = this.source.file;
     const found =
       sameType.length === 0
         ? `no ${resourceType} resources were found`

@@ -67,12 +67,7 @@ function collectProblems(root: Node, positionOf: Placer): SyntaxProblem[] {
       return;
     }
     if (node.isError) {
-      const text = node.text.split('\n')[0]!.trim();
-      const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-      problems.push({
-        message: shown ? `unexpected ${quote(shown)}` : 'unexpected end of input',
-        pos: positionOf(node)
-      });
+      problems.push(describeError(node, positionOf));
       return;
     }
     if (!node.hasError) return;
@@ -80,6 +75,25 @@ function collectProblems(root: Node, positionOf: Placer): SyntaxProblem[] {
   };
   visit(root);
   return problems;
+}
+
+/**
+ * An ERROR node that spans lines wraps what tree-sitter could not fit into a construct; the parse failed at its
+ * last token (a `}` after a trailing comma, say), so that is where the user should look.
+ */
+function describeError(node: Node, positionOf: Placer): SyntaxProblem {
+  if (node.startPosition.row !== node.endPosition.row) {
+    let last: Node = node;
+    while (last.childCount > 0) last = last.child(last.childCount - 1)!;
+    return { message: `unexpected ${quote(shorten(last.text))}`, pos: positionOf(last) };
+  }
+  const text = shorten(node.text);
+  return { message: text ? `cannot parse ${quote(text)}` : 'unexpected end of input', pos: positionOf(node) };
+}
+
+function shorten(text: string): string {
+  const line = text.split('\n')[0]!.trim();
+  return line.length > 40 ? `${line.slice(0, 40)}…` : line;
 }
 
 function quote(text: string): string {
