@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
   failureMessage,
+  rebaseSarif,
   runAction,
   type ActionCore,
   type ActionDeps,
@@ -267,6 +268,35 @@ describe('runAction', () => {
     expect(fnCalls(h.calls, 'notice')).toEqual([
       [expect.stringMatching(/^3 more findings are not annotated \(3 errors\)/), expect.anything()]
     ]);
+  });
+});
+
+describe('working-directory below the workspace', () => {
+  it('puts the directory in front of annotation files and SARIF locations, which GitHub resolves from the checkout', async () => {
+    mkdirSync(path.join(workspace, 'infra'), { recursive: true });
+    const h = harness(report('fail', [missing]), { 'INPUT_WORKING-DIRECTORY': 'infra', INPUT_SARIF: 'w.sarif' });
+    h.deps.renderers.renderSarif = () => ({
+      runs: [
+        {
+          results: [
+            { locations: [{ physicalLocation: { artifactLocation: { uri: 'w.txt', uriBaseId: '%SRCROOT%' } } }] }
+          ]
+        }
+      ]
+    });
+    await runAction(h.deps);
+    expect(fnCalls(h.calls, 'error')[0]![1]).toMatchObject({ file: 'infra/w.txt' });
+    const sarif = JSON.parse(readFileSync(path.join(workspace, 'w.sarif'), 'utf8'));
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('infra/w.txt');
+  });
+
+  it('leaves SARIF alone at the root and never touches absolute URIs', () => {
+    const sarif = { a: { uri: 'x.txt', uriBaseId: '%SRCROOT%' }, b: { uri: 'file:///abs', uriBaseId: '%SRCROOT%' } };
+    expect(rebaseSarif(sarif, '')).toBe(sarif);
+    expect(rebaseSarif(sarif, 'my dir')).toEqual({
+      a: { uri: 'my%20dir/x.txt', uriBaseId: '%SRCROOT%' },
+      b: { uri: 'file:///abs', uriBaseId: '%SRCROOT%' }
+    });
   });
 });
 

@@ -75,6 +75,7 @@ export interface ActionDeps {
 }
 
 const PRODUCT_NAME = 'DataWorks Whitelist Guard';
+const CHECK_TITLE = 'DataWorks whitelist check';
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 const AUDIT_EVENTS = new Set(['schedule', 'workflow_dispatch', 'push']);
 
@@ -126,6 +127,32 @@ async function layer<T>(
     }
     return undefined;
   }
+}
+
+/** A root-relative path as GitHub resolves it: relative to the checkout. */
+function inWorkspace(settings: ActionSettings, file: string): string {
+  return settings.rootInWorkspace ? `${settings.rootInWorkspace}/${file}` : file;
+}
+
+/**
+ * Code scanning resolves `%SRCROOT%` locations against the checkout; when `working-directory` is a subdirectory,
+ * the renderer's root-relative URIs get that directory in front.
+ */
+export function rebaseSarif(sarif: unknown, prefix: string): unknown {
+  if (!prefix) return sarif;
+  const encodedPrefix = prefix.split('/').map(encodeURIComponent).join('/');
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node === null || typeof node !== 'object') return;
+    const record = node as Record<string, unknown>;
+    if (record.uriBaseId === '%SRCROOT%' && typeof record.uri === 'string' && !/^[a-z]+:/i.test(record.uri)) {
+      record.uri = `${encodedPrefix}/${record.uri}`;
+    }
+    Object.values(record).forEach(visit);
+  };
+  const copy = structuredClone(sarif);
+  visit(copy);
+  return copy;
 }
 
 export function counts(report: Report): { missing: number; errors: number; warnings: number } {
@@ -216,13 +243,18 @@ export async function runAction(deps: ActionDeps): Promise<void> {
   if (settings.sarifPath) {
     const sarifPath = settings.sarifPath;
     await layer(core, 'SARIF file', undefined, async () => {
-      const sarif = renderers.renderSarif(report, { toolVersion: deps.toolVersion, configPath: settings.configPath });
-      await writeTextFile(sarifPath, typeof sarif === 'string' ? sarif : `${JSON.stringify(sarif, null, 2)}\n`);
+      const sarif = rebaseSarif(
+        renderers.renderSarif(report, { toolVersion: deps.toolVersion, configPath: settings.configPath }),
+        settings.rootInWorkspace
+      );
+      await writeTextFile(sarifPath, `${JSON.stringify(sarif, null, 2)}\n`);
     });
   }
 
-  const keyTitle = renderers.escapeMarkdown(settings.commentKey);
-  const title = `${PRODUCT_NAME}: ${keyTitle}`;
+  // Plain text: the renderer escapes the title; the fallbacks below use `safeTitle`. The key is named only when
+  // it is not the config path, which the report names anyway.
+  const title = settings.commentKey === settings.configPath ? CHECK_TITLE : `${CHECK_TITLE} (${settings.commentKey})`;
+  const safeTitle = renderers.escapeMarkdown(title);
   await layer(core, 'job summary', undefined, async () => {
     const reportPath = reportWritten ? settings.reportPath : undefined;
     const fitted = fitSummary(
@@ -233,7 +265,7 @@ export async function runAction(deps: ActionDeps): Promise<void> {
           ...(maxChars !== undefined ? { maxChars } : {}),
           ...(reportPath ? { reportPath } : {})
         }),
-      `## ${title}\n\nStatus **${report.status}**: ${plural(tally.errors, 'error')}, ${plural(tally.warnings, 'warning')}. ` +
+      `## ${safeTitle}\n\nStatus **${report.status}**: ${plural(tally.errors, 'error')}, ${plural(tally.warnings, 'warning')}. ` +
         `The report is too large for the job summary; the full JSON report is at \`${reportPath ?? 'the report path'}\`.\n`
     );
     if (fitted.form !== 'full')
@@ -273,13 +305,13 @@ export async function runAction(deps: ActionDeps): Promise<void> {
       const body = fitBody(
         commentMarker,
         (maxChars) => renderers.renderMarkdown(report, { title, footer, ...(maxChars ? { maxChars } : {}) }),
-        `## ${title}\n\nStatus **${report.status}**: ${plural(tally.errors, 'error')}, ${plural(tally.warnings, 'warning')}. ${footer}\n`,
+        `## ${safeTitle}\n\nStatus **${report.status}**: ${plural(tally.errors, 'error')}, ${plural(tally.warnings, 'warning')}. ${footer}\n`,
         GITHUB_BODY_LIMIT
       );
       const resolved = fitBody(
         commentMarker,
         () => renderers.renderResolvedMarkdown({ title, sha: settings.event.sha }),
-        `## ${title}\n\nResolved in ${settings.event.sha}.\n`,
+        `## ${safeTitle}\n\nResolved in ${settings.event.sha}.\n`,
         GITHUB_BODY_LIMIT
       );
       return upsertStickyComment({
@@ -315,7 +347,7 @@ export async function runAction(deps: ActionDeps): Promise<void> {
       const body = fitBody(
         issueMarker,
         (maxChars) => renderers.renderMarkdown(report, { title, footer, ...(maxChars ? { maxChars } : {}) }),
-        `## ${title}\n\nStatus **${report.status}**: ${plural(tally.errors, 'error')}, ${plural(tally.warnings, 'warning')}.\n\n${footer}\n`,
+        `## ${safeTitle}\n\nStatus **${report.status}**: ${plural(tally.errors, 'error')}, ${plural(tally.warnings, 'warning')}.\n\n${footer}\n`,
         GITHUB_BODY_LIMIT
       );
       const runLink = settings.event.runUrl ? ` ([run](${settings.event.runUrl}))` : '';
@@ -338,7 +370,7 @@ export async function runAction(deps: ActionDeps): Promise<void> {
   const failure = failureMessage(report, settings.failOn);
   // setFailed emits one error annotation, so it takes one of the error slots.
   const plan = planAnnotations(
-    report.findings,
+    report.findings.map((f) => (f.file ? { ...f, file: inWorkspace(settings, f.file) } : f)),
     { ...used, error: used.error + (failure ? 1 : 0) },
     'The job summary lists every finding.'
   );

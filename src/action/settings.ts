@@ -49,6 +49,11 @@ export interface EventContext {
 export interface ActionSettings {
   /** Absolute repository root that config paths are relative to. */
   root: string;
+  /**
+   * `root` relative to GITHUB_WORKSPACE (`/` separators, '' when the same): annotations and SARIF locations are
+   * resolved by GitHub against the checkout, not against `working-directory`.
+   */
+  rootInWorkspace: string;
   /** The config file relative to `root`, `/` separators. */
   configPath: string;
   resolve: ResolveMode;
@@ -231,8 +236,11 @@ export function readSettings(
   const event = readEvent(env, readText, problems);
 
   if (problems.length > 0) throw new InputError(problems);
+  const fromWorkspace = path.relative(workspace, root);
   return {
     root,
+    rootInWorkspace:
+      fromWorkspace.startsWith('..') || path.isAbsolute(fromWorkspace) ? '' : fromWorkspace.split(path.sep).join('/'),
     configPath,
     resolve,
     failOn,
