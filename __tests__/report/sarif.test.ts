@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import type { Finding } from '../../src/model.js';
 import { RULES } from '../../src/model.js';
 import { FINGERPRINT_KEY, RULE_HELP, RULE_SEVERITY, renderSarif } from '../../src/report/index.js';
