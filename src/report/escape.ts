@@ -37,6 +37,17 @@ function isListNumber(chars: readonly string[], i: number): boolean {
   return next === undefined || next === ' ' || isControl(next);
 }
 
+/** Text of the common shapes (names, paths, CIDRs) that no rule below would change: returned as is, quickly. */
+function isPlain(text: string): boolean {
+  return (
+    /^[A-Za-z0-9 ,/:.%=-]*$/.test(text) &&
+    !/^[-=]/.test(text) &&
+    !text.includes('://') &&
+    !/www\./i.test(text) &&
+    !/^\d{1,9}[.)]( |$)/.test(text)
+  );
+}
+
 const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
 
 /**
@@ -45,6 +56,7 @@ const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L
  * on one line (line breaks and other controls become spaces). Safe inside `<code>` and `<summary>` too.
  */
 export function escapeMarkdown(text: string): string {
+  if (isPlain(text)) return text;
   let out = '';
   const chars = Array.from(text);
   for (let i = 0; i < chars.length; i++) {
@@ -78,6 +90,7 @@ export function truncate(text: string, max: number): string {
  * spaces so each finding stays on its line.
  */
 export function sanitizeTerminal(text: string): string {
+  if (/^[\x20-\x7e]*$/.test(text)) return text;
   let out = '';
   for (const c of text) {
     if (c === '\n' || c === '\r' || c === '\t') out += ' ';
