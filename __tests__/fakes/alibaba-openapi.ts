@@ -599,7 +599,6 @@ export async function startFakeAlibaba(options: FakeOptions = {}): Promise<FakeA
       })();
     });
   });
-  server.keepAliveTimeout = 1000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
