@@ -50,18 +50,25 @@ describe('rangeToCidrs', () => {
     expect(cover).toEqual(trieCover(r.version, r.first, r.last));
   });
 
-  it('equals the trie cover (exact and minimal) for random IPv4 ranges', () => {
+  it('equals the trie cover (exact and minimal) for random IPv4 ranges between documentation blocks', () => {
+    const address = fc.oneof(
+      fc.integer({ min: 0xc0000200, max: 0xc00002ff }), // 192.0.2.0/24
+      fc.integer({ min: 0xc6336400, max: 0xc63364ff }), // 198.51.100.0/24
+      fc.integer({ min: 0xcb007100, max: 0xcb0071ff }) // 203.0.113.0/24
+    );
     fc.assert(
-      fc.property(fc.nat(0xffffffff), fc.nat(0xffffffff), (a, b) => {
+      fc.property(address, address, (a, b) => {
         const [first, last] = a <= b ? [BigInt(a), BigInt(b)] : [BigInt(b), BigInt(a)];
         expect(rangeToCidrs({ version: 4, first, last })).toEqual(trieCover(4, first, last));
       })
     );
   });
 
-  it('equals the trie cover for random IPv6 ranges', () => {
+  it('equals the trie cover for random IPv6 ranges in 2001:db8::/32', () => {
+    const base = 0x20010db8n << 96n;
+    const address = fc.bigInt(base, base + (1n << 96n) - 1n);
     fc.assert(
-      fc.property(fc.bigInt(0n, (1n << 128n) - 1n), fc.bigInt(0n, (1n << 128n) - 1n), (a, b) => {
+      fc.property(address, address, (a, b) => {
         const [first, last] = a <= b ? [a, b] : [b, a];
         expect(rangeToCidrs({ version: 6, first, last })).toEqual(trieCover(6, first, last));
       }),

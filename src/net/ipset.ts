@@ -4,11 +4,13 @@
  * that can cover a block is the last one starting at or before the block's first address.
  *
  * IPv4 bounds live in Float64Arrays (exact below 2^53) so queries compare doubles; IPv6 bounds stay bigints.
+ * The starts carry a bucket index (start-index.ts) that keeps the search within cache.
  */
 import type { IpVersion } from './address.js';
 import { maxAddress } from './address.js';
 import { makeRange, rangeToCidrs } from './cidr.js';
 import type { Cidr, IpRange } from './cidr.js';
+import { V4StartIndex, V6StartIndex } from './start-index.js';
 
 interface MutableRange {
   first: bigint;
@@ -16,12 +18,18 @@ interface MutableRange {
 }
 
 export class IpSet {
+  private readonly v4Index: V4StartIndex;
+  private readonly v6Index: V6StartIndex;
+
   private constructor(
     private readonly v4First: Float64Array,
     private readonly v4Last: Float64Array,
     private readonly v6First: readonly bigint[],
     private readonly v6Last: readonly bigint[]
-  ) {}
+  ) {
+    this.v4Index = new V4StartIndex(v4First);
+    this.v6Index = new V6StartIndex(v6First);
+  }
 
   static readonly EMPTY = new IpSet(new Float64Array(0), new Float64Array(0), [], []);
 
@@ -64,11 +72,10 @@ export class IpSet {
   /** Whether every address of `r` is in the set. */
   covers(r: IpRange): boolean {
     if (r.version === 4) {
-      const first = Number(r.first);
-      const i = lastStartAtOrBefore4(this.v4First, first);
+      const i = this.v4Index.lastAtOrBefore(Number(r.first));
       return i >= 0 && (this.v4Last[i] as number) >= Number(r.last);
     }
-    const i = lastStartAtOrBefore6(this.v6First, r.first);
+    const i = this.v6Index.lastAtOrBefore(r.first);
     return i >= 0 && (this.v6Last[i] as bigint) >= r.last;
   }
 
@@ -119,9 +126,7 @@ export class IpSet {
 
   /** Index of the last range of the version starting at or before `address`, or -1. */
   private indexAtOrBefore(version: IpVersion, address: bigint): number {
-    return version === 4
-      ? lastStartAtOrBefore4(this.v4First, Number(address))
-      : lastStartAtOrBefore6(this.v6First, address);
+    return version === 4 ? this.v4Index.lastAtOrBefore(Number(address)) : this.v6Index.lastAtOrBefore(address);
   }
 
   /** Bigint views of one version's bounds, for the queries that are not on the hot path. */
@@ -150,27 +155,4 @@ function merge(ranges: MutableRange[]): MutableRange[] {
     }
   }
   return out;
-}
-
-/** Index of the last start <= value, or -1. */
-function lastStartAtOrBefore4(starts: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((starts[mid] as number) <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
-
-function lastStartAtOrBefore6(starts: readonly bigint[], value: bigint): number {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((starts[mid] as bigint) <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
 }
