@@ -55,6 +55,7 @@ function report(status: Status, findings: Finding[]): Report {
     config: '.github/dataworks-whitelist.yml',
     resolve: 'offline',
     summary: { dataSources: 1, required: 1, missing: 0, errors: 0, warnings: 0, notices: 0 },
+    dataSources: [{ name: 'orders-rds', product: 'rds', network: 'private', region: 'cn-hangzhou' }],
     addressLists: [],
     required: [],
     findings
