@@ -89,6 +89,13 @@ describe('IpSet.covers and uncovered', () => {
     expect(set.uncovered(range(text)).map(formatCidr)).toEqual(uncovered);
   });
 
+  it('refuses inverted query ranges instead of answering for them', () => {
+    expect(() => set.covers({ version: 4, first: 0xc0000205n, last: 0xc0000201n })).toThrow(RangeError);
+    expect(() => set.covers({ version: 6, first: 2n, last: 1n })).toThrow(RangeError);
+    expect(() => set.uncovered({ version: 4, first: 0xc0000205n, last: 0xc0000201n })).toThrow(RangeError);
+    expect(() => set.overlaps({ version: 4, first: 0xc0000205n, last: 0xc0000201n })).toThrow(RangeError);
+  });
+
   it('answers overlaps and contains', () => {
     expect(set.overlaps(range('192.0.2.190-192.0.2.195'))).toBe(true);
     expect(set.overlaps(range('192.0.2.192-192.0.2.199'))).toBe(false);

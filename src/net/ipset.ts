@@ -69,12 +69,16 @@ export class IpSet {
     return version === 4 ? this.v4First.length : this.v6First.length;
   }
 
-  /** Whether every address of `r` is in the set. */
+  /** Whether every address of `r` is in the set. Throws on an inverted range rather than answer for it. */
   covers(r: IpRange): boolean {
     if (r.version === 4) {
-      const i = this.v4Index.lastAtOrBefore(Number(r.first));
-      return i >= 0 && (this.v4Last[i] as number) >= Number(r.last);
+      const first = Number(r.first);
+      const last = Number(r.last);
+      if (first > last) throw invertedRange(r);
+      const i = this.v4Index.lastAtOrBefore(first);
+      return i >= 0 && (this.v4Last[i] as number) >= last;
     }
+    if (r.first > r.last) throw invertedRange(r);
     const i = this.v6Index.lastAtOrBefore(r.first);
     return i >= 0 && (this.v6Last[i] as bigint) >= r.last;
   }
@@ -86,6 +90,7 @@ export class IpSet {
 
   /** Whether some address of `r` is in the set. */
   overlaps(r: IpRange): boolean {
+    if (r.first > r.last) throw invertedRange(r);
     const { last } = this.bounds(r.version);
     const i = this.indexAtOrBefore(r.version, r.last);
     // The range starting at or before r.last with the highest start is the only candidate that can reach r.
@@ -94,6 +99,7 @@ export class IpSet {
 
   /** The addresses of `r` that are not in the set, as a minimal CIDR list in address order. */
   uncovered(r: IpRange): Cidr[] {
+    if (r.first > r.last) throw invertedRange(r);
     const { first, last, count } = this.bounds(r.version);
     const out: Cidr[] = [];
     let cursor = r.first;
@@ -140,6 +146,10 @@ export class IpSet {
     const l = this.v6Last;
     return { first: (i) => f[i] as bigint, last: (i) => l[i] as bigint, count: f.length };
   }
+}
+
+function invertedRange(r: IpRange): RangeError {
+  return new RangeError(`invalid IPv${r.version} range ${r.first}-${r.last}: first is after last`);
 }
 
 function merge(ranges: MutableRange[]): MutableRange[] {
