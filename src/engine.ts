@@ -12,6 +12,7 @@ import {
   RULES,
   type AddressListReport,
   type Config,
+  type DataSourceReport,
   type FailOn,
   type Finding,
   type ModuleName,
@@ -52,7 +53,7 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
 
   const loaded = await loadConfig(files, configPath);
   const config = loaded.config;
-  if (!config) return buildReport(configPath, 'offline', loaded.findings, [], [], opts.failOn, 0);
+  if (!config) return buildReport(configPath, 'offline', loaded.findings, [], [], opts.failOn, []);
 
   const goOnline = opts.resolve === 'online' || (opts.resolve === 'auto' && hasCredentials(opts.online, env));
   opts.logger.debug(`resolve: ${opts.resolve} → ${goOnline ? 'online' : 'offline'}`);
@@ -87,9 +88,9 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
     goOnline ? 'online' : 'offline',
     sortFindings(findings, config),
     evaluation.required,
-    addressListReports(requirements.usedLists, configPath),
+    addressListReports(requirements.usedLists, configPath, now),
     opts.failOn,
-    config.dataSources.length
+    config.dataSources.map((d) => ({ name: d.name, product: d.product, network: d.network, region: d.region }))
   );
 }
 
@@ -157,7 +158,7 @@ function staleListNotices(lists: readonly EffectiveList[], now: Date): Finding[]
   return notices;
 }
 
-function addressListReports(lists: readonly EffectiveList[], configPath: string): AddressListReport[] {
+function addressListReports(lists: readonly EffectiveList[], configPath: string, now: Date): AddressListReport[] {
   const reports: AddressListReport[] = [];
   for (const list of lists) {
     if (list.bundled) {
@@ -166,7 +167,8 @@ function addressListReports(lists: readonly EffectiveList[], configPath: string)
         region: list.region,
         source: list.bundled.source,
         asOf: list.bundled.asOf,
-        origin: 'bundled'
+        origin: 'bundled',
+        stale: isStale(list.bundled.asOf, now)
       });
     }
     if (list.override) {
@@ -175,7 +177,8 @@ function addressListReports(lists: readonly EffectiveList[], configPath: string)
         region: list.region,
         source: `${configPath}:${list.override.pos.line} (copied from ${LIST_PAGES[list.list]})`,
         asOf: null,
-        origin: 'config'
+        origin: 'config',
+        stale: false
       });
     }
   }
@@ -218,7 +221,7 @@ function buildReport(
   required: Report['required'],
   addressLists: AddressListReport[],
   failOn: FailOn,
-  dataSources: number
+  dataSources: DataSourceReport[]
 ): Report {
   const count = (s: Severity): number => findings.filter((f) => f.severity === s).length;
   return {
@@ -227,13 +230,14 @@ function buildReport(
     config,
     resolve,
     summary: {
-      dataSources,
+      dataSources: dataSources.length,
       required: required.length,
       missing: findings.filter((f) => f.rule === 'missing-entry').length,
       errors: count('error'),
       warnings: count('warning'),
       notices: count('notice')
     },
+    dataSources,
     addressLists,
     required,
     findings

@@ -211,6 +211,16 @@ export interface AddressListReport {
   source: string;
   asOf: string | null;
   origin: 'bundled' | 'config';
+  /** Older than 180 days, or undated (bundled lists only). An extension of contract §7. */
+  stale: boolean;
+}
+
+/** What the report says of each data source (an extension of contract §7, for headings). */
+export interface DataSourceReport {
+  name: string;
+  product: ProductId;
+  network: Network;
+  region: string;
 }
 
 export interface ReportSummary {
@@ -228,6 +238,8 @@ export interface Report {
   config: string;
   resolve: 'online' | 'offline';
   summary: ReportSummary;
+  /** In config order. */
+  dataSources: DataSourceReport[];
   addressLists: AddressListReport[];
   required: RequiredEntryReport[];
   findings: Finding[];

@@ -232,7 +232,8 @@ dataSources:
         source:
           'https://www.alibabacloud.com/help/en/dataworks/user-guide/configure-ip-address-whitelists-for-metadata-collection',
         asOf: '2024-07-23',
-        origin: 'bundled'
+        origin: 'bundled',
+        stale: true
       }
     ]);
     expect(byRule(report, 'stale-address-list')[0]?.message).toContain('dates from 2024-07-23');

@@ -1,6 +1,12 @@
 /** Reports for the renderer tests, built here so each test shows the input it reasons about. */
 import type { Finding, Report, RequiredEntryReport } from '../../src/model.js';
 
+const DATA_SOURCES: Report['dataSources'] = [
+  { name: 'orders-rds', product: 'rds', network: 'private', region: 'cn-hangzhou' },
+  { name: 'events-maxcompute', product: 'maxcompute', network: 'public', region: 'cn-hangzhou' },
+  { name: 'search-es', product: 'elasticsearch', network: 'private', region: 'cn-hangzhou' }
+];
+
 export const CONFIG = '.github/dataworks-whitelist.yml';
 export const STALE_SOURCE = 'https://www.alibabacloud.com/help/en/dataworks/user-guide/metadata-collection-ips';
 
@@ -111,27 +117,31 @@ export function realisticReport(): Report {
     config: CONFIG,
     resolve: 'offline',
     summary: { dataSources: 3, required: required.length, missing: 2, errors: 3, warnings: 1, notices: 2 },
+    dataSources: DATA_SOURCES.slice(0, 3),
     addressLists: [
       {
         list: 'metadata-collection',
         region: 'cn-hangzhou',
         source: STALE_SOURCE,
         asOf: '2024-07-23',
-        origin: 'bundled'
+        origin: 'bundled',
+        stale: true
       },
       {
         list: 'data-analysis',
         region: 'cn-shanghai',
         source: 'https://www.alibabacloud.com/help/en/dataworks/user-guide/data-analysis-ips',
         asOf: null,
-        origin: 'bundled'
+        origin: 'bundled',
+        stale: true
       },
       {
         list: 'shared-service',
         region: 'cn-hangzhou',
         source: `${CONFIG}:18 (copied from https://www.alibabacloud.com/help/en/dataworks/user-guide/shared-ips)`,
         asOf: null,
-        origin: 'config'
+        origin: 'config',
+        stale: false
       }
     ],
     required,
@@ -147,6 +157,7 @@ export function passingReport(): Report {
     config: CONFIG,
     resolve: 'online',
     summary: { dataSources: 1, required: 1, missing: 0, errors: 0, warnings: 0, notices: 0 },
+    dataSources: DATA_SOURCES.slice(0, 1),
     addressLists: [],
     required: [
       {
@@ -168,6 +179,7 @@ export function errorReport(): Report {
     config: CONFIG,
     resolve: 'online',
     summary: { dataSources: 1, required: 0, missing: 0, errors: 2, warnings: 0, notices: 0 },
+    dataSources: DATA_SOURCES.slice(0, 1),
     addressLists: [],
     required: [],
     findings: [
@@ -261,6 +273,12 @@ export function hugeReport(missing: number, dataSources: number, warnings = 0, n
     config: CONFIG,
     resolve: 'offline',
     summary: { dataSources, required: missing, missing, errors: missing, warnings, notices },
+    dataSources: Array.from({ length: dataSources }, (_, i) => ({
+      name: `source-${String(i).padStart(3, '0')}`,
+      product: 'rds' as const,
+      network: 'private' as const,
+      region: 'cn-hangzhou'
+    })),
     addressLists: [],
     required,
     findings
@@ -287,6 +305,13 @@ export function hostileReport(): Report {
     ...(f.raw !== undefined ? { raw: HOSTILE } : {})
   }));
   r.findings.push({ rule: 'invalid-entry', severity: 'error', message: HOSTILE, dataSource: HOSTILE, raw: HOSTILE });
-  r.addressLists.push({ list: 'shared-integration', region: HOSTILE, source: HOSTILE, asOf: null, origin: 'config' });
+  r.addressLists.push({
+    list: 'shared-integration',
+    region: HOSTILE,
+    source: HOSTILE,
+    asOf: null,
+    origin: 'config',
+    stale: false
+  });
   return r;
 }

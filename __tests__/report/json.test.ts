@@ -29,6 +29,7 @@ describe('renderJson', () => {
       'config',
       'resolve',
       'summary',
+      'dataSources',
       'addressLists',
       'required',
       'findings'

@@ -14,7 +14,7 @@ describe('renderText', () => {
   });
 
   it('groups findings under their data source: what is missing, where to add it and why it is required', () => {
-    const at = lines.indexOf('orders-rds (1 of 3 required blocks allowed)');
+    const at = lines.indexOf('orders-rds · rds, private, cn-hangzhou (1 of 3 required blocks allowed)');
     expect(at).toBeGreaterThan(0);
     expect(lines.slice(at + 1, at + 4)).toEqual([
       '  ✗ missing 203.0.113.9/32 — add to infra/rds.tf:12:3 (data-integration → legacy-di → publicIps)',
@@ -48,7 +48,7 @@ describe('renderText', () => {
 
   it('says so when a data source needs nothing', () => {
     const clean = renderText(passingReport(), { color: false });
-    expect(clean).toContain('orders-rds (1 of 1 required block allowed)\n  ✓ every required block is allowed\n');
+    expect(clean).toContain('orders-rds · rds, private, cn-hangzhou (1 of 1 required block allowed)\n  ✓ every required block is allowed\n');
     expect(clean).toContain('\n✓ pass: 0 missing entries, 0 errors, 0 warnings, 0 notices\n');
   });
 

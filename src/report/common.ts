@@ -97,32 +97,10 @@ export function bySeverity(findings: readonly Finding[]): Finding[] {
     .map(({ f }) => f);
 }
 
-/**
- * Whether a bundled address list is stale: undated (contract §7), or named by a `stale-address-list` notice. The
- * report keeps the notice and the list apart, so the notice is matched by the list name and region it mentions.
- * Lists from the configuration are the user's own current copy and carry no date, so they are never stale.
- */
-export function isStaleList(list: AddressListReport, findings: readonly Finding[]): boolean {
-  if (list.origin === 'config') return false;
-  if (list.asOf === null) return true;
-  return findings.some(
-    (f) => f.rule === 'stale-address-list' && mentionsWord(f.message, list.list) && mentionsWord(f.message, list.region)
-  );
+/** Whether a list used by the run is stale: the engine decides (bundled, and older than 180 days or undated). */
+export function isStaleList(list: AddressListReport): boolean {
+  return list.stale;
 }
-
-function mentionsWord(text: string, word: string): boolean {
-  let from = 0;
-  for (;;) {
-    const at = text.indexOf(word, from);
-    if (at < 0) return false;
-    const before = text[at - 1];
-    const after = text[at + word.length];
-    if (!isNameChar(before) && !isNameChar(after)) return true;
-    from = at + 1;
-  }
-}
-
-const isNameChar = (c: string | undefined): boolean => c !== undefined && /[A-Za-z0-9-]/.test(c);
 
 export interface SeverityCounts {
   error: number;

@@ -7,9 +7,20 @@ import type { Report } from '../model.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-const REPORT_KEYS = ['reportVersion', 'status', 'config', 'resolve', 'summary', 'addressLists', 'required', 'findings'];
+const REPORT_KEYS = [
+  'reportVersion',
+  'status',
+  'config',
+  'resolve',
+  'summary',
+  'dataSources',
+  'addressLists',
+  'required',
+  'findings'
+];
 const SUMMARY_KEYS = ['dataSources', 'required', 'missing', 'errors', 'warnings', 'notices'];
-const ADDRESS_LIST_KEYS = ['list', 'region', 'source', 'asOf', 'origin'];
+const ADDRESS_LIST_KEYS = ['list', 'region', 'source', 'asOf', 'origin', 'stale'];
+const DATA_SOURCE_KEYS = ['name', 'product', 'network', 'region'];
 const REQUIRED_KEYS = ['dataSource', 'entry', 'covered', 'via'];
 const VIA_KEYS = ['module', 'resourceGroup', 'origin', 'source'];
 const FINDING_KEYS = [
@@ -31,6 +42,7 @@ const FINDING_KEYS = [
 const KEY_ORDER: Record<string, readonly string[]> = {
   '': REPORT_KEYS,
   summary: SUMMARY_KEYS,
+  dataSources: DATA_SOURCE_KEYS,
   addressLists: ADDRESS_LIST_KEYS,
   required: REQUIRED_KEYS,
   'required.via': VIA_KEYS,

@@ -178,7 +178,7 @@ function sectionsOf(report: Report): Section[] {
   }
 
   if (report.addressLists.length > 0) {
-    const staleCount = report.addressLists.filter((l) => isStaleList(l, report.findings)).length;
+    const staleCount = report.addressLists.filter((l) => isStaleList(l)).length;
     sections.push({
       order: order++,
       priority: 200,
@@ -191,7 +191,7 @@ function sectionsOf(report: Report): Section[] {
           l.list,
           text(l.region),
           l.origin,
-          `${l.asOf === null ? 'undated' : text(l.asOf)}${isStaleList(l, report.findings) ? ' ⚠️ stale' : ''}`,
+          `${l.asOf === null ? 'undated' : text(l.asOf)}${isStaleList(l) ? ' ⚠️ stale' : ''}`,
           sourceCell(l.source)
         ])
       ),

@@ -103,7 +103,9 @@ export function renderText(report: Report, opts: TextOptions): string {
       g.required > 0
         ? ` ${p.dim(`(${formatCount(g.covered)} of ${plural(g.required, 'required block')} allowed)`)}`
         : '';
-    lines.push(`${p.bold(t(g.name))}${coverage}`);
+    const described = report.dataSources.find((d) => d.name === g.name);
+    const kind = described ? ` ${p.dim(`· ${described.product}, ${described.network}, ${t(described.region)}`)}` : '';
+    lines.push(`${p.bold(t(g.name))}${kind}${coverage}`);
     for (const f of g.missing) lines.push(missingLine(f, vias, p));
     for (const f of g.others) lines.push(findingLine(f, p, false));
     if (g.missing.length === 0 && g.others.length === 0) lines.push(`  ${p.ok('✓')} every required block is allowed`);
@@ -117,7 +119,7 @@ export function renderText(report: Report, opts: TextOptions): string {
   if (report.addressLists.length > 0) {
     lines.push('', p.bold('Address lists used'));
     for (const list of report.addressLists) {
-      const stale = isStaleList(list, report.findings) ? ` ${p.warning('(stale)')}` : '';
+      const stale = isStaleList(list) ? ` ${p.warning('(stale)')}` : '';
       lines.push(
         `  ${list.list} ${t(list.region)} · ${list.origin} · ${list.asOf ?? 'undated'} · ${t(list.source)}${stale}`
       );
