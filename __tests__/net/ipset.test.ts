@@ -145,6 +145,18 @@ describe.each([
     );
   });
 
+  it('overlaps() equals membership of some address', () => {
+    fc.assert(
+      fc.property(cidrs, query, (blocks, r) => {
+        const members = bitmap(blocks.map(cidrToRange), origin, size);
+        let expected = false;
+        for (let a = r.first; a <= r.last; a++) expected ||= members[Number(a - origin)]!;
+        expect(IpSet.build(blocks.map(cidrToRange)).overlaps(r)).toBe(expected);
+      }),
+      { numRuns: 300 }
+    );
+  });
+
   it('uncovered() is exactly the complement, sorted and minimal', () => {
     fc.assert(
       fc.property(cidrs, query, (blocks, r) => {
