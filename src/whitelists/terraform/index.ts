@@ -43,12 +43,18 @@ interface WantedAttribute {
 
 /** A reader with its own cache of parsed files (data sources often share a module). */
 export function createTerraformReader(options: TerraformReaderOptions = {}): WhitelistReader {
-  const cache = new Map<string, { text: string; parsed: ParsedFile }>();
+  const cache: ReaderCache = { files: new Map(), modules: new Map() };
   const logger = options.logger ?? silentLogger;
   return {
     format: 'terraform',
     read: (source, ctx) => new Read(source, ctx, logger, cache).run()
   };
+}
+
+/** Parsed files by path (reused while the text is the same) and built modules by directory. */
+interface ReaderCache {
+  files: Map<string, { text: string; parsed: ParsedFile }>;
+  modules: Map<string, TerraformModule>;
 }
 
 export const terraformReader: WhitelistReader = createTerraformReader();
@@ -84,7 +90,7 @@ class Read {
     private readonly source: WhitelistSourceConfig,
     private readonly ctx: ReadContext,
     private readonly logger: Logger,
-    private readonly cache: Map<string, { text: string; parsed: ParsedFile }>
+    private readonly cache: ReaderCache
   ) {}
 
   private get files(): RepoFiles {
@@ -158,7 +164,7 @@ class Read {
     }
     if (this.findings.length > 0) throw new ReadFailed();
 
-    const module = buildModule(dir, parsed.slice(0, moduleFiles.length));
+    const module = this.module(dir, parsed.slice(0, moduleFiles.length));
     const assignments = parsed.slice(moduleFiles.length).flatMap(assignmentsOf);
     const scope = moduleScope(module, assignments);
 
@@ -168,15 +174,26 @@ class Read {
     this.readResource(resource, wanted, scope);
   }
 
+  /** The module built from these parsed files, reused when every file is the same as last time. */
+  private module(dir: string, files: ParsedFile[]): TerraformModule {
+    const cached = this.cache.modules.get(dir);
+    if (cached && cached.files.length === files.length && cached.files.every((file, index) => file === files[index])) {
+      return cached;
+    }
+    const module = buildModule(dir, files);
+    this.cache.modules.set(dir, module);
+    return module;
+  }
+
   private async parse(file: string): Promise<ParsedFile> {
     const text = await this.files.readText(file);
-    const cached = this.cache.get(file);
+    const cached = this.cache.files.get(file);
     if (cached && cached.text === text) return cached.parsed;
     const parser = await loadTerraformParser();
     const parsed = file.endsWith('.json')
       ? parseJson(parser, file, text, { topLevel: file.endsWith('.tf.json') })
       : parseNative(parser, file, text);
-    this.cache.set(file, { text, parsed });
+    this.cache.files.set(file, { text, parsed });
     return parsed;
   }
 
@@ -198,8 +215,8 @@ class Read {
 
   private findResource(module: TerraformModule, targetFiles: string[], selection: TerraformSelect): Resource {
     const { resourceType, resourceName } = selection;
-    const matches = module.resources.filter(
-      (r) => r.type === resourceType && r.name === resourceName && targetFiles.includes(r.file)
+    const matches = (module.resourcesByAddress.get(`${resourceType}.${resourceName}`) ?? []).filter((r) =>
+      targetFiles.includes(r.file)
     );
     if (matches.length > 1) {
       this.stop(

@@ -31,7 +31,10 @@ export interface TerraformModule {
   files: ParsedFile[];
   variables: Map<string, Variable>;
   locals: Map<string, Attribute>;
+  /** In file order. */
   resources: Resource[];
+  /** By `TYPE.NAME`. */
+  resourcesByAddress: Map<string, Resource[]>;
 }
 
 export function buildModule(dir: string, files: ParsedFile[]): TerraformModule {
@@ -51,7 +54,14 @@ export function buildModule(dir: string, files: ParsedFile[]): TerraformModule {
       }
     }
   }
-  return { dir, files, variables, locals, resources };
+  const resourcesByAddress = new Map<string, Resource[]>();
+  for (const resource of resources) {
+    const address = `${resource.type}.${resource.name}`;
+    const same = resourcesByAddress.get(address);
+    if (same) same.push(resource);
+    else resourcesByAddress.set(address, [resource]);
+  }
+  return { dir, files, variables, locals, resources, resourcesByAddress };
 }
 
 /** The assignments of a tfvars file (each top-level attribute is one variable). */

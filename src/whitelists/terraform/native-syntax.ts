@@ -1,5 +1,5 @@
 /** Turns tree-sitter's concrete syntax tree of a `.tf`/`.tfvars` file into the shared syntax tree. */
-import type { Node, Parser } from 'web-tree-sitter';
+import type { Parser } from 'web-tree-sitter';
 import type { SourcePosition } from '../../model.js';
 import type {
   Attribute,
@@ -12,6 +12,7 @@ import type {
   TemplatePart,
   TraversalStep
 } from './syntax.js';
+import { namedChildren, plainTree, type PlainNode as Node } from './plain-tree.js';
 import { writtenText } from './text.js';
 
 /** At most this many syntax problems are reported per file: the first ones are the useful ones. */
@@ -35,11 +36,11 @@ export function parseNative(parser: Parser, path: string, source: string, origin
     };
   }
   try {
-    const place = placer(path, origin);
-    const converter = new Converter(place);
-    const root = tree.rootNode;
-    const problems = root.hasError ? collectProblems(root, place) : [];
-    const bodyNode = root.namedChildren.find((child) => child?.type === 'body');
+    const place = placer(path, origin, source);
+    const root = plainTree(tree);
+    const converter = new Converter(place, source);
+    const problems = root.hasError ? collectProblems(root, place, source) : [];
+    const bodyNode = namedChildren(root).find((child) => child.type === 'body');
     const body = bodyNode ? converter.body(bodyNode) : { attributes: [], blocks: [] };
     return { path, body, problems };
   } finally {
@@ -47,18 +48,32 @@ export function parseNative(parser: Parser, path: string, source: string, origin
   }
 }
 
-type Placer = (node: Node) => SourcePosition;
+type Placer = (node: Node, offset?: number) => SourcePosition;
 
-function placer(file: string, origin: Origin): Placer {
-  return (node) => {
-    const { row, column } = node.startPosition;
+/** Positions from offsets: a binary search over the line starts, which is cheaper than asking tree-sitter. */
+function placer(file: string, origin: Origin, source: string): Placer {
+  const lineStarts = [0];
+  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const rowOf = (offset: number): number => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (lineStarts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
+  return (node, offset = node.startIndex) => {
+    const row = rowOf(offset);
+    const column = offset - lineStarts[row]!;
     return row === 0
       ? { file, line: origin.line, column: origin.column + column }
       : { file, line: origin.line + row, column: column + 1 };
   };
 }
 
-function collectProblems(root: Node, positionOf: Placer): SyntaxProblem[] {
+function collectProblems(root: Node, positionOf: Placer, source: string): SyntaxProblem[] {
   const problems: SyntaxProblem[] = [];
   const visit = (node: Node): void => {
     if (problems.length >= MAX_PROBLEMS_PER_FILE) return;
@@ -66,12 +81,12 @@ function collectProblems(root: Node, positionOf: Placer): SyntaxProblem[] {
       problems.push({ message: `missing ${quote(node.type)}`, pos: positionOf(node) });
       return;
     }
-    if (node.isError) {
-      problems.push(describeError(node, positionOf));
+    if (node.type === 'ERROR') {
+      problems.push(describeError(node, positionOf, source));
       return;
     }
     if (!node.hasError) return;
-    for (const child of node.children) if (child) visit(child);
+    for (const child of node.children) visit(child);
   };
   visit(root);
   return problems;
@@ -81,13 +96,13 @@ function collectProblems(root: Node, positionOf: Placer): SyntaxProblem[] {
  * An ERROR node that spans lines wraps what tree-sitter could not fit into a construct; the parse failed at its
  * last token (a `}` after a trailing comma, say), so that is where the user should look.
  */
-function describeError(node: Node, positionOf: Placer): SyntaxProblem {
-  if (node.startPosition.row !== node.endPosition.row) {
+function describeError(node: Node, positionOf: Placer, source: string): SyntaxProblem {
+  if (source.slice(node.startIndex, node.endIndex).includes('\n')) {
     let last: Node = node;
-    while (last.childCount > 0) last = last.child(last.childCount - 1)!;
-    return { message: `unexpected ${quote(shorten(last.text))}`, pos: positionOf(last) };
+    while (last.children.length > 0) last = last.children[last.children.length - 1]!;
+    return { message: `unexpected ${quote(shorten(textOf(source, last)))}`, pos: positionOf(last) };
   }
-  const text = shorten(node.text);
+  const text = shorten(textOf(source, node));
   return { message: text ? `cannot parse ${quote(text)}` : 'unexpected end of input', pos: positionOf(node) };
 }
 
@@ -96,28 +111,49 @@ function shorten(text: string): string {
   return line.length > 40 ? `${line.slice(0, 40)}…` : line;
 }
 
+function textOf(source: string, node: Node): string {
+  return source.slice(node.startIndex, node.endIndex);
+}
+
 function quote(text: string): string {
   return `\`${text}\``;
 }
 
 /** Named and anonymous children without comments (comments may appear between any two tokens). */
 function significantChildren(node: Node): Node[] {
-  return node.children.filter((child): child is Node => child !== null && child.type !== 'comment');
+  return node.children.filter((child) => child.type !== 'comment');
 }
 
 class Converter {
-  constructor(private readonly pos: Placer) {}
+  constructor(
+    private readonly pos: Placer,
+    private readonly source: string
+  ) {}
+
+  private namedOfType(node: Node, type: string): Node | undefined {
+    return node.children.find((child) => child.isNamed && child.type === type);
+  }
+
+  /** The text of the first named child of a type, or '' when there is none. */
+  private textOfChild(node: Node, type: string): string {
+    const child = this.namedOfType(node, type);
+    return child ? this.text(child) : '';
+  }
+
+  private text(node: Node): string {
+    return textOf(this.source, node);
+  }
 
   body(node: Node): Body {
     const attributes: Attribute[] = [];
     const blocks: Block[] = [];
-    for (const child of node.namedChildren) {
-      if (child?.type === 'attribute') {
-        const name = child.namedChildren.find((c) => c?.type === 'identifier');
-        const value = child.namedChildren.find((c) => c?.type === 'expression');
+    for (const child of namedChildren(node)) {
+      if (child.type === 'attribute') {
+        const name = this.namedOfType(child, 'identifier');
+        const value = this.namedOfType(child, 'expression');
         if (name && value)
-          attributes.push({ name: name.text, expression: this.expression(value), pos: this.pos(child) });
-      } else if (child?.type === 'block') {
+          attributes.push({ name: this.text(name), expression: this.expression(value), pos: this.pos(child) });
+      } else if (child.type === 'block') {
         blocks.push(this.block(child));
       }
     }
@@ -125,14 +161,13 @@ class Converter {
   }
 
   private block(node: Node): Block {
-    const children = node.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
-    const type = children[0]?.text ?? '';
+    const children = namedChildren(node).filter((c) => c.type !== 'comment');
+    const type = children[0] ? this.text(children[0]) : '';
     const labels: string[] = [];
     let body: Body = { attributes: [], blocks: [] };
     for (const child of children.slice(1)) {
-      if (child.type === 'string_lit')
-        labels.push(child.namedChildren.find((c) => c?.type === 'template_literal')?.text ?? '');
-      else if (child.type === 'identifier') labels.push(child.text);
+      if (child.type === 'string_lit') labels.push(this.source.slice(child.startIndex + 1, child.endIndex - 1));
+      else if (child.type === 'identifier') labels.push(this.text(child));
       else if (child.type === 'body') body = this.body(child);
     }
     return { type, labels, body, pos: this.pos(node) };
@@ -173,19 +208,19 @@ class Converter {
         return [
           {
             kind: 'attr',
-            name: node.namedChildren.find((c) => c?.type === 'identifier')?.text ?? '',
+            name: this.textOfChild(node, 'identifier'),
             pos: this.pos(node)
           }
         ];
       case 'index': {
-        const inner = node.namedChildren[0];
+        const inner = namedChildren(node)[0];
         if (inner?.type === 'legacy_index') {
-          const digits = inner.text.replace(/^\./, '');
+          const digits = this.text(inner).replace(/^\./, '');
           return [
             { kind: 'index', key: { kind: 'number', value: Number(digits), pos: this.pos(inner) }, pos: this.pos(node) }
           ];
         }
-        const key = inner?.namedChildren.find((c) => c?.type === 'expression');
+        const key = inner && this.namedOfType(inner, 'expression');
         return key
           ? [{ kind: 'index', key: this.expression(key), pos: this.pos(node) }]
           : [{ kind: 'splat', pos: this.pos(node) }];
@@ -199,17 +234,17 @@ class Converter {
     const pos = this.pos(node);
     switch (node.type) {
       case 'literal_value':
-        return this.literal(node.namedChildren[0] ?? node);
+        return this.literal(namedChildren(node)[0] ?? node);
       case 'template_expr':
-        return this.template(node.namedChildren[0] ?? node);
+        return this.template(namedChildren(node)[0] ?? node);
       case 'collection_value':
-        return this.collection(node.namedChildren[0] ?? node);
+        return this.collection(namedChildren(node)[0] ?? node);
       case 'variable_expr':
-        return { kind: 'traversal', root: node.text, steps: [], pos };
+        return { kind: 'traversal', root: this.text(node), steps: [], pos };
       case 'function_call':
         return this.call(node);
       case 'operation':
-        return this.operation(node.namedChildren[0] ?? node);
+        return this.operation(namedChildren(node)[0] ?? node);
       case 'for_expr':
         return { kind: 'unsupported', what: 'a `for` expression', pos };
       case 'expression':
@@ -223,9 +258,9 @@ class Converter {
     const pos = this.pos(node);
     switch (node.type) {
       case 'numeric_lit':
-        return { kind: 'number', value: Number(node.text), pos };
+        return { kind: 'number', value: Number(this.text(node)), pos };
       case 'bool_lit':
-        return { kind: 'bool', value: node.text === 'true', pos };
+        return { kind: 'bool', value: this.text(node) === 'true', pos };
       case 'null_lit':
         return { kind: 'null', pos };
       case 'string_lit':
@@ -238,13 +273,21 @@ class Converter {
   /** `string_lit`, `quoted_template` or `heredoc_template`. */
   private template(node: Node): Expression {
     const escapes = node.type !== 'heredoc_template';
+    if (node.type === 'string_lit' && node.children.length === 0) {
+      // Copied without children (see plain-tree.ts): the literal is everything between the quotes.
+      const start = node.startIndex + 1;
+      const raw = this.source.slice(start, node.endIndex - 1);
+      const parts: TemplatePart[] =
+        raw === '' ? [] : [{ kind: 'literal', text: writtenText(raw, this.pos(node, start), { escapes }) }];
+      return { kind: 'template', parts, pos: this.pos(node) };
+    }
     const parts: TemplatePart[] = [];
-    for (const child of node.namedChildren) {
+    for (const child of namedChildren(node)) {
       if (!child) continue;
       if (child.type === 'template_literal') {
-        parts.push({ kind: 'literal', text: writtenText(child.text, this.pos(child), { escapes }) });
+        parts.push({ kind: 'literal', text: writtenText(this.text(child), this.pos(child), { escapes }) });
       } else if (child.type === 'template_interpolation') {
-        const inner = child.namedChildren.find((c) => c?.type === 'expression');
+        const inner = this.namedOfType(child, 'expression');
         if (inner) parts.push({ kind: 'interpolation', expression: this.expression(inner) });
       } else if (child.type === 'template_directive') {
         parts.push({ kind: 'directive', pos: this.pos(child) });
@@ -256,17 +299,17 @@ class Converter {
   private collection(node: Node): Expression {
     const pos = this.pos(node);
     if (node.type === 'tuple') {
-      const items = node.namedChildren
-        .filter((c): c is Node => c?.type === 'expression')
+      const items = namedChildren(node)
+        .filter((c) => c.type === 'expression')
         .map((c) => this.expression(c));
       return { kind: 'tuple', items, pos };
     }
     if (node.type === 'object') {
       const items: ObjectItem[] = [];
-      for (const element of node.namedChildren) {
-        if (element?.type !== 'object_elem') continue;
-        const key = element.childForFieldName('key');
-        const value = element.childForFieldName('val');
+      for (const element of namedChildren(node)) {
+        if (element.type !== 'object_elem') continue;
+        // object_elem is `key (= or :) value`: the first expression is the key, the second the value.
+        const [key, value] = element.children.filter((c) => c.type === 'expression');
         if (!key || !value) continue;
         items.push({ key: this.objectKey(key), value: this.expression(value) });
       }
@@ -289,17 +332,17 @@ class Converter {
   }
 
   private call(node: Node): Expression {
-    const name = node.namedChildren.find((c) => c?.type === 'identifier')?.text ?? '';
-    const argumentsNode = node.namedChildren.find((c) => c?.type === 'function_arguments');
-    const args = (argumentsNode?.namedChildren ?? [])
-      .filter((c): c is Node => c?.type === 'expression')
+    const name = this.textOfChild(node, 'identifier');
+    const argumentsNode = this.namedOfType(node, 'function_arguments');
+    const args = (argumentsNode ? namedChildren(argumentsNode) : [])
+      .filter((c) => c.type === 'expression')
       .map((c) => this.expression(c));
-    const expandLast = (argumentsNode?.namedChildren ?? []).some((c) => c?.type === 'ellipsis');
+    const expandLast = (argumentsNode ? namedChildren(argumentsNode) : []).some((c) => c.type === 'ellipsis');
     return { kind: 'call', name, args, expandLast, pos: this.pos(node) };
   }
 
   private conditional(node: Node): Expression {
-    const [condition, whenTrue, whenFalse] = node.namedChildren.filter((c): c is Node => c?.type === 'expression');
+    const [condition, whenTrue, whenFalse] = namedChildren(node).filter((c) => c.type === 'expression');
     if (!condition || !whenTrue || !whenFalse)
       return { kind: 'unsupported', what: 'a conditional', pos: this.pos(node) };
     return {
@@ -316,13 +359,18 @@ class Converter {
     const children = significantChildren(node);
     const pos = this.pos(node);
     if (node.type === 'unary_operation') {
-      return { kind: 'unary', operator: children[0]?.text ?? '', operand: this.term(children.slice(1), node), pos };
+      return {
+        kind: 'unary',
+        operator: children[0] ? this.text(children[0]) : '',
+        operand: this.term(children.slice(1), node),
+        pos
+      };
     }
     const operatorIndex = children.findIndex((c, index) => index > 0 && !c.isNamed && c.type !== '(' && c.type !== ')');
     if (operatorIndex < 0) return { kind: 'unsupported', what: 'an operation', pos };
     return {
       kind: 'binary',
-      operator: children[operatorIndex]!.text,
+      operator: this.text(children[operatorIndex]!),
       left: this.term(children.slice(0, operatorIndex), node),
       right: this.term(children.slice(operatorIndex + 1), node),
       pos
