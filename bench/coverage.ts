@@ -204,6 +204,10 @@ export async function benchCoverage(): Promise<void> {
     `ratio: ${(perCheckBaseline / perCheckSet).toFixed(0)}x faster per check ` +
       `(${(perCheckBaseline / perCheckSetWithParse).toFixed(0)}x including parsing the block)`
   );
+  const verdict = (met: boolean): string => (met ? 'met' : 'MISSED');
+  console.log(
+    `targets: check under 1 s ${verdict(checkMs < 1000)}, ratio >= 100x ${verdict(perCheckBaseline / perCheckSet >= 100)}`
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

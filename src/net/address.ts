@@ -148,6 +148,8 @@ function parseIPv4(text: string): Parsed<number> {
       reason: `IPv4 address must have 4 dot-separated decimal parts, "${text}" has ${parts.length}`
     };
   }
+  const wildcard = wildcardHint(parts);
+  if (wildcard) return { ok: false, reason: wildcard };
   let value = 0;
   for (const part of parts) {
     if (part === '') return { ok: false, reason: `IPv4 address "${text}" has an empty part` };
@@ -162,6 +164,21 @@ function parseIPv4(text: string): Parsed<number> {
     value = value * 256 + Number(part);
   }
   return { ok: true, value };
+}
+
+/** `192.0.2.*` (PolarDB-X 1.0 syntax) is not an entry form here; name the CIDR that says the same. */
+function wildcardHint(parts: readonly string[]): string | undefined {
+  const firstStar = parts.indexOf('*');
+  if (firstStar < 0) return undefined;
+  const fixed = parts.slice(0, firstStar);
+  const valid =
+    firstStar > 0 &&
+    parts.slice(firstStar).every((p) => p === '*') &&
+    fixed.every((p) => DECIMAL.test(p) && (p === '0' || !p.startsWith('0')) && Number(p) <= 255);
+  const hint = valid
+    ? `; write ${[...fixed, ...parts.slice(firstStar).map(() => '0')].join('.')}/${8 * firstStar}`
+    : '';
+  return `wildcard "*" parts are not supported${hint}`;
 }
 
 function parseIPv6(text: string): Parsed<bigint> {
