@@ -3,7 +3,6 @@ import * as core from '@actions/core';
 import { runCheck } from '../engine.js';
 import { escapeMarkdown, renderJson, renderMarkdown, renderResolvedMarkdown, renderSarif } from '../report/index.js';
 import { VERSION } from '../version.js';
-import { createGitHubApi } from './github-api.js';
 import { runAction } from './run.js';
 
 /** The action's entry point. It never rejects: every failure ends as `core.setFailed` with a message. */
@@ -14,7 +13,8 @@ export async function run(): Promise<void> {
       core,
       runCheck,
       renderers: { renderJson, renderMarkdown, renderResolvedMarkdown, renderSarif, escapeMarkdown },
-      createGitHubApi,
+      // Octokit is loaded only by runs that write a comment or an issue.
+      createGitHubApi: async (options) => (await import('./octokit-client.js')).createGitHubApi(options),
       appendSummary: async (markdown) => {
         await core.summary.addRaw(markdown, true).write();
       },

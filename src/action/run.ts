@@ -68,7 +68,7 @@ export interface ActionDeps {
   core: ActionCore;
   runCheck(request: CheckRequest): Promise<Report>;
   renderers: Renderers;
-  createGitHubApi(options: GitHubClientOptions): GitHubApi;
+  createGitHubApi(options: GitHubClientOptions): GitHubApi | Promise<GitHubApi>;
   /** Appends Markdown to the job summary (GITHUB_STEP_SUMMARY). */
   appendSummary(markdown: string): Promise<void>;
   toolVersion: string;

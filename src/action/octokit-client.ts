@@ -1,0 +1,117 @@
+/**
+ * The Octokit client behind `GitHubApi`: GitHub's REST API with the retry and throttling plugins, and the base
+ * URL from GITHUB_API_URL (GitHub Enterprise Server, tests). Loaded lazily: runs that write nothing to GitHub do
+ * not pay for Octokit at start-up.
+ */
+import { getOctokit } from '@actions/github';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck';
+import { httpStatus, type GitHubApi, type GitHubClientOptions, type Issue, type IssueComment } from './github-api.js';
+
+const RATE_LIMIT_RETRIES = 2;
+
+export function createGitHubApi(options: GitHubClientOptions): GitHubApi {
+  const { owner, repo, logger } = options;
+  const retryAfterBaseValue = options.fast ? 1 : 1000;
+  const octokit = getOctokit(
+    options.token,
+    {
+      baseUrl: options.apiUrl,
+      retry: { retryAfterBaseValue },
+      throttle: {
+        retryAfterBaseValue,
+        // Production keeps the plugin's write group (one write per second, as GitHub asks of integrations).
+        ...(options.fast ? { write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }) } : {}),
+        onRateLimit: (retryAfter, request, _octokit, retryCount) => {
+          logger.warning(`GitHub rate limit hit on ${request.method} ${request.url}; retrying after ${retryAfter} s.`);
+          return retryCount < RATE_LIMIT_RETRIES;
+        },
+        onSecondaryRateLimit: (retryAfter, request, _octokit, retryCount) => {
+          logger.warning(
+            `GitHub secondary rate limit hit on ${request.method} ${request.url}; retrying after ${retryAfter} s.`
+          );
+          return retryCount < RATE_LIMIT_RETRIES;
+        }
+      }
+    },
+    retry,
+    throttling
+  );
+  const toComment = (c: { id: number; body?: string | null; html_url: string }): IssueComment => ({
+    id: c.id,
+    body: c.body ?? '',
+    url: c.html_url
+  });
+  const toIssue = (i: { number: number; body?: string | null; title: string; html_url: string }): Issue => ({
+    number: i.number,
+    body: i.body ?? '',
+    title: i.title,
+    url: i.html_url
+  });
+
+  return {
+    async listComments(issueNumber) {
+      const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+        owner,
+        repo,
+        issue_number: issueNumber,
+        per_page: 100
+      });
+      return comments.map(toComment);
+    },
+    async createComment(issueNumber, body) {
+      const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
+      return toComment(data);
+    },
+    async updateComment(commentId, body) {
+      const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body });
+      return toComment(data);
+    },
+    async deleteComment(commentId) {
+      await octokit.rest.issues.deleteComment({ owner, repo, comment_id: commentId });
+    },
+    async ensureLabel(name, description) {
+      try {
+        await octokit.rest.issues.getLabel({ owner, repo, name });
+      } catch (error) {
+        if (httpStatus(error) !== 404) throw error;
+        try {
+          await octokit.rest.issues.createLabel({ owner, repo, name, description, color: 'd93f0b' });
+        } catch (createError) {
+          // 422: a parallel job created it first.
+          if (httpStatus(createError) !== 422) throw createError;
+        }
+      }
+    },
+    async listOpenIssues(label) {
+      const issues = await octokit.paginate(octokit.rest.issues.listForRepo, {
+        owner,
+        repo,
+        state: 'open',
+        labels: label,
+        sort: 'created',
+        direction: 'asc',
+        per_page: 100
+      });
+      return issues.filter((issue) => !issue.pull_request).map(toIssue);
+    },
+    async createIssue(title, body, labels) {
+      const { data } = await octokit.rest.issues.create({ owner, repo, title, body, labels });
+      return toIssue(data);
+    },
+    async updateIssue(issueNumber, changes) {
+      const { data } = await octokit.rest.issues.update({ owner, repo, issue_number: issueNumber, ...changes });
+      return toIssue(data);
+    },
+    async closeIssue(issueNumber, reason) {
+      await octokit.rest.issues.update({
+        owner,
+        repo,
+        issue_number: issueNumber,
+        state: 'closed',
+        state_reason: reason
+      });
+    }
+  };
+}
