@@ -2,10 +2,11 @@
  * The one place that talks to Alibaba Cloud: `@alicloud/openapi-core`'s generic `callApi` (RPC style, signed with
  * ACS3-HMAC-SHA256), wrapped in our retry loop, a concurrency limit, and zod validation of what is read.
  */
-import OpenApiCore from '@alicloud/openapi-core';
+import * as openApiCore from '@alicloud/openapi-core';
 import type { z } from 'zod';
-import type CredentialsModule from '@alicloud/credentials';
+import type { Credential } from './credentials.js';
 import { ApiCallError, isTransientCode } from './errors.js';
+import { interopDefault } from './interop.js';
 import { endpointFor } from './endpoints.js';
 import type { Endpoint, Service } from './endpoints.js';
 import type { Limiter } from './limiter.js';
@@ -15,11 +16,9 @@ import { describeIssues } from './schemas.js';
 import type { OnlineSettings } from '../types.js';
 import type { Logger } from '../../io.js';
 
-// The packages are CommonJS with `exports.default`: under Node's ESM rules the default import is `module.exports`.
-const OpenApi = OpenApiCore.default;
-const { $OpenApiUtil, OpenApiUtil } = OpenApiCore;
+const OpenApi = interopDefault(openApiCore.default);
+const { $OpenApiUtil, OpenApiUtil } = openApiCore;
 
-type Credential = InstanceType<(typeof CredentialsModule)['default']>;
 type Query = Record<string, string | number>;
 
 const API_VERSION: Record<Service, string> = { dataworks: '2024-05-18', vpc: '2016-04-28' };

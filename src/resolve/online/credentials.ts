@@ -3,11 +3,12 @@
  * profiles and the ECS metadata address) is built only when the user opted in; otherwise each source gets its
  * explicit provider, so nothing else is ever contacted.
  */
-import CredentialsModule from '@alicloud/credentials';
+import * as credentials from '@alicloud/credentials';
 import type { CredentialSource } from './credentials-env.js';
+import { interopDefault } from './interop.js';
 
-const Credential = CredentialsModule.default;
-const { Config } = CredentialsModule;
+const Credential = interopDefault(credentials.default);
+const { Config } = credentials;
 export type Credential = InstanceType<typeof Credential>;
 
 export class CredentialError extends Error {
