@@ -3,7 +3,16 @@
  * from the readers and the requirements from the resolver; the clock is a parameter.
  */
 import type { Config, DataSourceConfig, Finding, RequiredEntryReport, WaiverConfig } from '../model.js';
-import { IpSet, cidrToRange, formatCidr, parseEntry, type IpRange, type ParsedEntry } from '../net/index.js';
+import {
+  IpSet,
+  cidrToRange,
+  formatCidr,
+  isOverlyBroad,
+  parseEntry,
+  rangeContains,
+  type IpRange,
+  type ParsedEntry
+} from '../net/index.js';
 import type { ProductProfile } from '../products/index.js';
 import type { RequiredBlock, Requirements } from '../resolve/requirements.js';
 import type { DeclaredEntryText, ReadResult } from '../whitelists/types.js';
@@ -69,8 +78,9 @@ export function evaluate(input: EvaluateInput): Evaluation {
       const covered = allowAll || declaredSet.covers(range);
       required.push({ dataSource: ds.name, entry: block.text, covered, via: block.via });
       if (covered) continue;
-      const uncovered = declaredSet.uncovered(range).map(formatCidr);
-      const waiver = dsWaivers.find((w) => uncovered.every((u) => contains(w.range, u)));
+      const uncoveredBlocks = declaredSet.uncovered(range);
+      const uncovered = uncoveredBlocks.map(formatCidr);
+      const waiver = dsWaivers.find((w) => uncoveredBlocks.every((u) => rangeContains(w.range, cidrToRange(u))));
       if (waiver) {
         waiver.used = true;
         findings.push({
@@ -192,7 +202,7 @@ function checkDeclaredEntries(
         message: `"${entry.raw}" has host bits set; it means ${canonical}: write that instead`
       });
     }
-    if (isOverlyBroad(parsed)) {
+    if (isOverlyBroad(parsed.range)) {
       findings.push({
         ...at,
         entry: canonical,
@@ -231,19 +241,6 @@ function unsupportedReason(profile: ProductProfile, parsed: ParsedEntry): string
     if (f.ok && f.entry.canonical === parsed.canonical) return forbidden.reason;
   }
   return undefined;
-}
-
-const ULA = { version: 6 as const, first: 0xfc00n << 112n, last: (0xfe00n << 112n) - 1n };
-const LINK_LOCAL_V6 = { version: 6 as const, first: 0xfe80n << 112n, last: (0xfec0n << 112n) - 1n };
-
-/** `0.0.0.0/0`, `::/0`, or a public block shorter than /8 (IPv4) or /32 (IPv6). */
-function isOverlyBroad(parsed: ParsedEntry): boolean {
-  const r = parsed.range;
-  const size = r.last - r.first + 1n;
-  if (r.version === 4) return size > 1n << 24n;
-  if (size <= 1n << 96n) return false;
-  const inside = (o: IpRange): boolean => r.first >= o.first && r.last <= o.last;
-  return !inside(ULA) && !inside(LINK_LOCAL_V6);
 }
 
 function checkEntryLimit(
@@ -300,11 +297,4 @@ function checkWaivers(waivers: readonly WaiverConfig[], now: Date, findings: Fin
     live.push({ waiver, range: parsed.entry.range, canonical: parsed.entry.canonical, used: false });
   }
   return live;
-}
-
-function contains(outer: IpRange, cidrText: string): boolean {
-  const parsed = parseEntry(cidrText);
-  if (!parsed.ok) return false;
-  const r = parsed.entry.range;
-  return r.version === outer.version && r.first >= outer.first && r.last <= outer.last;
 }
