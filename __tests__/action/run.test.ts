@@ -182,6 +182,14 @@ describe('runAction', () => {
     expect(message).toMatch(/"access-key-id" and "access-key-secret" must be given together/);
     expect(message).not.toContain('AKID');
     expect(h.summary[0]).toContain('The check did not run: invalid inputs.');
+    // Input values are quoted in the summary, escaped as Markdown.
+    expect(h.summary[0]).toContain('got "sometimes"');
+  });
+
+  it('escapes input values quoted in the summary', async () => {
+    const h = harness(report('pass', []), { INPUT_COMMENT: '<img src=x>@team' });
+    await runAction(h.deps);
+    expect(h.summary[0]).toContain('got "\\<img src=x\\>\\@team"');
   });
 
   it('reports an engine crash as status error without a stack trace', async () => {
@@ -192,6 +200,9 @@ describe('runAction', () => {
     await runAction(h.deps);
     expect(h.outputs.status).toBe('error');
     expect(fnCalls(h.calls, 'setFailed')).toEqual([['Internal error in DataWorks Whitelist Guard: boom']]);
+    expect(h.summary).toEqual([
+      '## DataWorks Whitelist Guard\n\nInternal error in DataWorks Whitelist Guard:\n\n- boom\n'
+    ]);
   });
 
   it('writes the sticky comment on a pull request and outputs its URL', async () => {

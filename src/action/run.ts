@@ -184,6 +184,17 @@ function workflowRunsUrl(env: Env, settings: ActionSettings): string | undefined
   return file ? `${server}/${settings.event.owner}/${settings.event.repo}/actions/workflows/${file}` : undefined;
 }
 
+/** Ends a run that produced no report: status `error`, a job summary saying why, and a failed step. */
+async function stopWithError(deps: ActionDeps, core: ActionCore, headline: string, problems: string[]): Promise<void> {
+  core.setOutput('status', 'error');
+  // The problems quote input values, which may hold Markdown: escaped like repository text.
+  const list = problems.map((p) => `- ${deps.renderers.escapeMarkdown(p)}`).join('\n');
+  await deps.appendSummary(`## ${PRODUCT_NAME}\n\n${headline}\n\n${list}\n`).catch(() => undefined);
+  core.setFailed(
+    problems.length === 1 ? `${headline} ${problems[0]}` : `${headline}\n${problems.map((p) => `- ${p}`).join('\n')}`
+  );
+}
+
 export async function runAction(deps: ActionDeps): Promise<void> {
   const { core, used } = countingCore(deps.core);
   const logger: Logger = { debug: (m) => core.debug(m), info: (m) => core.info(m), warning: (m) => core.warning(m) };
@@ -195,12 +206,9 @@ export async function runAction(deps: ActionDeps): Promise<void> {
   try {
     settings = readSettings(deps.env);
   } catch (error) {
-    const message = error instanceof InputError ? error.message : `Could not read the inputs: ${describeError(error)}`;
-    core.setOutput('status', 'error');
-    await deps
-      .appendSummary(`## ${PRODUCT_NAME}\n\nThe check did not run: invalid inputs.\n\n\`\`\`text\n${message}\n\`\`\`\n`)
-      .catch(() => undefined);
-    core.setFailed(message);
+    const problems =
+      error instanceof InputError ? error.problems : [`Could not read the inputs: ${describeError(error)}`];
+    await stopWithError(deps, core, 'The check did not run: invalid inputs.', problems);
     return;
   }
 
@@ -218,8 +226,7 @@ export async function runAction(deps: ActionDeps): Promise<void> {
     });
   } catch (error) {
     // The engine reports user errors as findings; reaching here is a bug, still reported without a stack trace.
-    core.setOutput('status', 'error');
-    core.setFailed(`Internal error in ${PRODUCT_NAME}: ${describeError(error)}`);
+    await stopWithError(deps, core, `Internal error in ${PRODUCT_NAME}:`, [describeError(error)]);
     return;
   }
 
