@@ -10,6 +10,7 @@ import { findCredentialSource } from './credentials-env.js';
 import { buildCredential, fetchKeys } from './credentials.js';
 import { endpointFor, stsHost } from './endpoints.js';
 import { Limiter } from './limiter.js';
+import { useProxyEnvironment } from './proxy.js';
 import { resolveGroups } from './resolver.js';
 import type { RetryPolicy } from './retry.js';
 
@@ -114,6 +115,11 @@ export async function resolveOnline(
     return failAll(error instanceof Error ? error.message : String(error));
   }
 
+  try {
+    useProxyEnvironment(deps.env);
+  } catch (error) {
+    return failAll(error instanceof Error ? error.message : String(error));
+  }
   const credential = buildCredential(source, sts, tuning.requestTimeoutMs);
   let keys;
   try {
