@@ -24,7 +24,7 @@ import { parseAttributePath, parseSelect, type PathSegment, type TerraformSelect
 import { findAttribute, type Attribute, type Body, type ParsedFile } from './syntax.js';
 import { splitEntries } from './text.js';
 
-export { locateWasm, loadTerraformParser, ParserLoadError } from './parser.js';
+export { locateParserFile, loadTerraformParser, ParserLoadError } from './parser.js';
 export { SUPPORTED_FUNCTIONS } from './evaluate.js';
 
 export interface TerraformReaderOptions {

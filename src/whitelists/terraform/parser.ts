@@ -1,45 +1,58 @@
 /**
  * Loads tree-sitter (WASM) and the Terraform grammar once per process, on first use.
  *
- * The bundles (dist/index.js, dist/cli/index.js) carry the WASM files in dist/wasm/, because the bundler cannot
- * see files loaded from computed paths; from the sources (jest, tsx) they come from node_modules.
+ * The bundles (dist/index.js, dist/cli/index.js) carry web-tree-sitter.js, web-tree-sitter.wasm and
+ * tree-sitter-terraform.wasm in dist/wasm/, because the bundler cannot see files loaded from computed paths; from
+ * the sources (jest, tsx) they come from node_modules.
  */
 import { existsSync, promises as fsp } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Language, Parser } from 'web-tree-sitter';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type * as TreeSitter from 'web-tree-sitter';
+import type { Parser } from 'web-tree-sitter';
 
+const RUNTIME_JS = 'web-tree-sitter.js';
 const RUNTIME_WASM = 'web-tree-sitter.wasm';
 const GRAMMAR_WASM = 'tree-sitter-terraform.wasm';
-const PACKAGE_OF: Record<string, string> = {
-  [RUNTIME_WASM]: 'web-tree-sitter',
-  [GRAMMAR_WASM]: '@tree-sitter-grammars/tree-sitter-hcl'
+
+/**
+ * Where each file is in node_modules: a file the package lets us resolve, next to which it lies (web-tree-sitter
+ * exports its WASM but not its ESM file by name).
+ */
+const INSTALLED: Record<string, { resolvable: string; sibling: string }> = {
+  [RUNTIME_JS]: { resolvable: 'web-tree-sitter/web-tree-sitter.wasm', sibling: RUNTIME_JS },
+  [RUNTIME_WASM]: { resolvable: 'web-tree-sitter/web-tree-sitter.wasm', sibling: RUNTIME_WASM },
+  [GRAMMAR_WASM]: {
+    resolvable: '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
+    sibling: GRAMMAR_WASM
+  }
 };
 
-/** Thrown when the WASM files cannot be found or loaded: an installation problem, not the user's input. */
+/** Thrown when the parser's files cannot be found or loaded: an installation problem, not the user's input. */
 export class ParserLoadError extends Error {
   override name = 'ParserLoadError';
 }
 
-/** Where a WASM file is: next to the bundle (`./wasm/`, `../wasm/`), else in node_modules. */
-export function locateWasm(file: string, moduleUrl: string = import.meta.url): string {
+/**
+ * Where one of the parser's files is: next to the bundle (`./wasm/`, `../wasm/`), else in node_modules.
+ * The bundles carry web-tree-sitter's own ESM file there too: bundled, its `import("module")` loses
+ * `createRequire` to the bundler's interop, so it is loaded as it ships, with a native `import()`.
+ */
+export function locateParserFile(file: string, moduleUrl: string = import.meta.url): string {
   const here = path.dirname(fileURLToPath(moduleUrl));
   const candidates = [path.join(here, 'wasm', file), path.join(here, '..', 'wasm', file)];
   for (const candidate of candidates) if (existsSync(candidate)) return candidate;
-  const packageName = PACKAGE_OF[file];
-  if (packageName) {
+  const installed = INSTALLED[file];
+  if (installed) {
     try {
-      // Built from parts so that the bundler does not try to resolve it at build time.
-      const specifier = [packageName, file].join('/');
-      return createRequire(moduleUrl).resolve(specifier);
+      const found = path.join(path.dirname(createRequire(moduleUrl).resolve(installed.resolvable)), installed.sibling);
+      if (existsSync(found)) return found;
     } catch {
       // Reported below with the places that were tried.
     }
   }
-  throw new ParserLoadError(
-    `cannot find ${file}: looked in ${candidates.join(', ')} and in node_modules/${packageName ?? '?'}`
-  );
+  throw new ParserLoadError(`cannot find ${file}: looked in ${candidates.join(', ')} and in node_modules`);
 }
 
 let loading: Promise<Parser> | undefined;
@@ -58,8 +71,10 @@ export function loadTerraformParser(): Promise<Parser> {
 }
 
 async function createParser(): Promise<Parser> {
-  const runtime = locateWasm(RUNTIME_WASM);
-  const grammar = locateWasm(GRAMMAR_WASM);
+  const moduleUrl = pathToFileURL(locateParserFile(RUNTIME_JS)).href;
+  const { Parser, Language } = (await import(/* webpackIgnore: true */ moduleUrl)) as typeof TreeSitter;
+  const runtime = locateParserFile(RUNTIME_WASM);
+  const grammar = locateParserFile(GRAMMAR_WASM);
   await Parser.init({ locateFile: () => runtime });
   const language = await Language.load(await fsp.readFile(grammar));
   const parser = new Parser();
