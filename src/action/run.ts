@@ -231,7 +231,6 @@ export async function runAction(deps: ActionDeps): Promise<void> {
   }
 
   const tally = counts(report);
-  const hasProblems = tally.errors + tally.warnings > 0 || report.status === 'error';
   core.setOutput('status', report.status);
   core.setOutput('missing-count', String(tally.missing));
   core.setOutput('finding-count', String(tally.errors + tally.warnings));
@@ -240,150 +239,202 @@ export async function runAction(deps: ActionDeps): Promise<void> {
       `${plural(tally.missing, 'missing entry', 'missing entries')}.`
   );
 
-  const { renderers } = deps;
-  const reportWritten = await layer(core, 'JSON report', undefined, async () => {
-    await writeTextFile(settings.reportPath, renderers.renderJson(report));
-    return true;
-  });
-  if (reportWritten) core.setOutput('report', settings.reportPath);
+  // Plain text: the renderer escapes the title. The key is named only when it is not the config path, which the
+  // report names anyway.
+  const title = settings.commentKey === settings.configPath ? CHECK_TITLE : `${CHECK_TITLE} (${settings.commentKey})`;
+  const run: CheckedRun = {
+    deps,
+    core,
+    logger,
+    settings,
+    report,
+    hasProblems: tally.errors + tally.warnings > 0 || report.status === 'error',
+    title,
+    fallbackHead: `## ${deps.renderers.escapeMarkdown(title)}\n\nStatus **${report.status}**: ${plural(tally.errors, 'error')}, ${plural(tally.warnings, 'warning')}.`
+  };
 
-  if (settings.sarifPath) {
-    const sarifPath = settings.sarifPath;
-    await layer(core, 'SARIF file', undefined, async () => {
-      const sarif = rebaseSarif(
-        renderers.renderSarif(report, { toolVersion: deps.toolVersion, configPath: settings.configPath }),
-        settings.rootInWorkspace
-      );
-      await writeTextFile(sarifPath, `${JSON.stringify(sarif, null, 2)}\n`);
-    });
+  const reportWritten = await writeReportFiles(run);
+  await writeJobSummary(run, reportWritten);
+  const api = await connectGitHub(run);
+  if (api) {
+    await writePullRequestComment(run, api);
+    await writeAuditIssue(run, api);
   }
 
-  // Plain text: the renderer escapes the title; the fallbacks below use `safeTitle`. The key is named only when
-  // it is not the config path, which the report names anyway.
-  const title = settings.commentKey === settings.configPath ? CHECK_TITLE : `${CHECK_TITLE} (${settings.commentKey})`;
-  const safeTitle = renderers.escapeMarkdown(title);
+  const failure = failureMessage(report, settings.failOn);
+  // setFailed emits one error annotation, so it takes one of the error slots.
+  emitAnnotations(run, { ...used, error: used.error + (failure ? 1 : 0) });
+  if (failure) core.setFailed(failure);
+}
+
+/** A run that produced a report, and what every reporting layer needs of it. */
+interface CheckedRun {
+  deps: ActionDeps;
+  core: ActionCore;
+  logger: Logger;
+  settings: ActionSettings;
+  report: Report;
+  /** Errors or warnings, or status `error`: what makes a comment or an audit issue worth writing. */
+  hasProblems: boolean;
+  /** Plain-text title for the renderer. */
+  title: string;
+  /** Escaped heading and status line for the short fallbacks used when a rendering does not fit. */
+  fallbackHead: string;
+}
+
+/** The JSON report (always) and the SARIF file (when asked); returns whether the JSON report was written. */
+async function writeReportFiles({ deps, core, settings, report }: CheckedRun): Promise<boolean> {
+  const written = await layer(core, 'JSON report', undefined, async () => {
+    await writeTextFile(settings.reportPath, deps.renderers.renderJson(report));
+    return true;
+  });
+  if (written) core.setOutput('report', settings.reportPath);
+  const { sarifPath } = settings;
+  if (sarifPath) {
+    await layer(core, 'SARIF file', undefined, async () => {
+      const sarif = deps.renderers.renderSarif(report, {
+        toolVersion: deps.toolVersion,
+        configPath: settings.configPath
+      });
+      await writeTextFile(sarifPath, `${JSON.stringify(rebaseSarif(sarif, settings.rootInWorkspace), null, 2)}\n`);
+    });
+  }
+  return written === true;
+}
+
+async function writeJobSummary(run: CheckedRun, reportWritten: boolean): Promise<void> {
+  const { deps, core, settings, report } = run;
   await layer(core, 'job summary', undefined, async () => {
     const reportPath = reportWritten ? settings.reportPath : undefined;
     const fitted = fitSummary(
       (maxChars) =>
-        renderers.renderMarkdown(report, {
-          title,
+        deps.renderers.renderMarkdown(report, {
+          title: run.title,
           sha: settings.event.sha,
           ...(maxChars !== undefined ? { maxChars } : {}),
           ...(reportPath ? { reportPath } : {})
         }),
-      `## ${safeTitle}\n\nStatus **${report.status}**: ${plural(tally.errors, 'error')}, ${plural(tally.warnings, 'warning')}. ` +
-        `The report is too large for the job summary; the full JSON report is at \`${reportPath ?? 'the report path'}\`.\n`
+      `${run.fallbackHead} The report is too large for the job summary; the full JSON report is at ` +
+        `\`${reportPath ?? 'the report path'}\`.\n`
     );
     if (fitted.form !== 'full')
       core.info(`The job summary was shortened to fit GitHub's 1 MiB limit (${fitted.form}).`);
     await deps.appendSummary(fitted.text);
   });
+}
 
-  const needsGitHub =
-    (settings.comment !== 'never' && PULL_REQUEST_EVENTS.has(settings.event.name)) ||
-    (settings.auditIssue && AUDIT_EVENTS.has(settings.event.name));
-  let api: GitHubApi | undefined;
-  if (needsGitHub) {
-    if (settings.githubToken === '') {
-      core.warning('Skipped the PR comment and audit issue: the "github-token" input is empty.');
-    } else {
-      api = await layer(core, 'GitHub client', undefined, async () =>
-        deps.createGitHubApi({
-          token: settings.githubToken,
-          apiUrl: settings.apiUrl,
-          owner: settings.event.owner,
-          repo: settings.event.repo,
-          logger,
-          fast: settings.fastGitHubForTests
-        })
-      );
-    }
-  }
+function wantsComment({ settings }: CheckedRun): boolean {
+  return settings.comment !== 'never' && PULL_REQUEST_EVENTS.has(settings.event.name);
+}
 
-  const pullRequestNumber = settings.event.pullRequestNumber;
-  if (api && settings.comment !== 'never' && pullRequestNumber !== undefined) {
-    const github = api;
-    const server = deps.env.GITHUB_SERVER_URL || 'https://github.com';
-    const checksUrl = `${server}/${settings.event.owner}/${settings.event.repo}/pull/${pullRequestNumber}/checks`;
-    const footer = `Full report: the job summary of the [check run](${checksUrl}).`;
-    const commentMarker = marker('comment', settings.commentKey);
-    const result = await layer(core, 'PR comment', 'pull-requests: write', async () => {
-      const body = fitBody(
-        commentMarker,
-        (maxChars) => renderers.renderMarkdown(report, { title, footer, ...(maxChars ? { maxChars } : {}) }),
-        `## ${safeTitle}\n\nStatus **${report.status}**: ${plural(tally.errors, 'error')}, ${plural(tally.warnings, 'warning')}. ${footer}\n`,
-        GITHUB_BODY_LIMIT
-      );
-      const resolved = fitBody(
-        commentMarker,
-        () => renderers.renderResolvedMarkdown({ title, sha: settings.event.sha }),
-        `## ${safeTitle}\n\nResolved in ${settings.event.sha}.\n`,
-        GITHUB_BODY_LIMIT
-      );
-      return upsertStickyComment({
-        api: github,
-        logger,
-        issueNumber: pullRequestNumber,
-        mode: settings.comment,
-        marker: commentMarker,
-        hasFindings: hasProblems,
-        body: body.text,
-        resolvedBody: resolved.text
-      });
-    });
-    if (result) {
-      core.info(`PR comment: ${result.outcome}${result.url ? ` (${result.url})` : ''}.`);
-      if (result.url && result.outcome !== 'none') core.setOutput('comment-url', result.url);
-    }
-  }
+function wantsAuditIssue({ settings }: CheckedRun): boolean {
+  return settings.auditIssue && AUDIT_EVENTS.has(settings.event.name);
+}
 
+/** The GitHub client, when this run writes a comment or an issue. */
+async function connectGitHub(run: CheckedRun): Promise<GitHubApi | undefined> {
+  const { deps, core, settings } = run;
   if (settings.auditIssue && !AUDIT_EVENTS.has(settings.event.name)) {
     core.info(
       `The audit issue is kept on schedule, workflow_dispatch and push events; this is ${settings.event.name}.`
     );
   }
-  if (api && settings.auditIssue && AUDIT_EVENTS.has(settings.event.name)) {
-    const github = api;
-    const runsUrl = workflowRunsUrl(deps.env, settings);
-    const footer = runsUrl
-      ? `Updated by ${PRODUCT_NAME} when the findings change, and closed when a run is clean. [Workflow runs](${runsUrl}).`
-      : `Updated by ${PRODUCT_NAME} when the findings change, and closed when a run is clean.`;
-    const issueMarker = marker('audit-issue', settings.commentKey);
-    const result = await layer(core, 'audit issue', 'issues: write', async () => {
-      const body = fitBody(
-        issueMarker,
-        (maxChars) => renderers.renderMarkdown(report, { title, footer, ...(maxChars ? { maxChars } : {}) }),
-        `## ${safeTitle}\n\nStatus **${report.status}**: ${plural(tally.errors, 'error')}, ${plural(tally.warnings, 'warning')}.\n\n${footer}\n`,
-        GITHUB_BODY_LIMIT
-      );
-      const runLink = settings.event.runUrl ? ` ([run](${settings.event.runUrl}))` : '';
-      return syncAuditIssue({
-        api: github,
-        logger,
-        marker: issueMarker,
-        hasProblems,
-        title: `DataWorks whitelist findings: ${settings.commentKey}`,
-        body: body.text,
-        closingComment: `Resolved: the check of ${settings.event.sha} found no errors or warnings${runLink}.`
-      });
-    });
-    if (result) {
-      core.info(`Audit issue: ${result.outcome}${result.url ? ` (${result.url})` : ''}.`);
-      if (result.url && result.outcome !== 'none') core.setOutput('issue-url', result.url);
-    }
+  if (!wantsComment(run) && !wantsAuditIssue(run)) return undefined;
+  if (settings.githubToken === '') {
+    core.warning('Skipped the PR comment and audit issue: the "github-token" input is empty.');
+    return undefined;
   }
+  return layer(core, 'GitHub client', undefined, async () =>
+    deps.createGitHubApi({
+      token: settings.githubToken,
+      apiUrl: settings.apiUrl,
+      owner: settings.event.owner,
+      repo: settings.event.repo,
+      logger: run.logger,
+      fast: settings.fastGitHubForTests
+    })
+  );
+}
 
-  const failure = failureMessage(report, settings.failOn);
-  // setFailed emits one error annotation, so it takes one of the error slots.
+async function writePullRequestComment(run: CheckedRun, api: GitHubApi): Promise<void> {
+  const { deps, core, settings, report } = run;
+  const issueNumber = settings.event.pullRequestNumber;
+  if (!wantsComment(run) || issueNumber === undefined) return;
+  const server = deps.env.GITHUB_SERVER_URL || 'https://github.com';
+  const checksUrl = `${server}/${settings.event.owner}/${settings.event.repo}/pull/${issueNumber}/checks`;
+  const footer = `Full report: the job summary of the [check run](${checksUrl}).`;
+  const commentMarker = marker('comment', settings.commentKey);
+  const result = await layer(core, 'PR comment', 'pull-requests: write', async () => {
+    const body = fitBody(
+      commentMarker,
+      (maxChars) =>
+        deps.renderers.renderMarkdown(report, { title: run.title, footer, ...(maxChars ? { maxChars } : {}) }),
+      `${run.fallbackHead} ${footer}\n`,
+      GITHUB_BODY_LIMIT
+    );
+    const resolved = fitBody(
+      commentMarker,
+      () => deps.renderers.renderResolvedMarkdown({ title: run.title, sha: settings.event.sha }),
+      `${run.fallbackHead}\n`,
+      GITHUB_BODY_LIMIT
+    );
+    return upsertStickyComment({
+      api,
+      logger: run.logger,
+      issueNumber,
+      mode: settings.comment,
+      marker: commentMarker,
+      hasFindings: run.hasProblems,
+      body: body.text,
+      resolvedBody: resolved.text
+    });
+  });
+  if (result) {
+    core.info(`PR comment: ${result.outcome}${result.url ? ` (${result.url})` : ''}.`);
+    if (result.url) core.setOutput('comment-url', result.url);
+  }
+}
+
+async function writeAuditIssue(run: CheckedRun, api: GitHubApi): Promise<void> {
+  const { deps, core, settings, report } = run;
+  if (!wantsAuditIssue(run)) return;
+  const runsUrl = workflowRunsUrl(deps.env, settings);
+  // No run link or SHA in the body: it changes only when the findings do.
+  const footer =
+    `Updated by ${PRODUCT_NAME} when the findings change, and closed when a run is clean.` +
+    (runsUrl ? ` [Workflow runs](${runsUrl}).` : '');
+  const issueMarker = marker('audit-issue', settings.commentKey);
+  const result = await layer(core, 'audit issue', 'issues: write', async () => {
+    const body = fitBody(
+      issueMarker,
+      (maxChars) =>
+        deps.renderers.renderMarkdown(report, { title: run.title, footer, ...(maxChars ? { maxChars } : {}) }),
+      `${run.fallbackHead}\n\n${footer}\n`,
+      GITHUB_BODY_LIMIT
+    );
+    const runLink = settings.event.runUrl ? ` ([run](${settings.event.runUrl}))` : '';
+    return syncAuditIssue({
+      api,
+      logger: run.logger,
+      marker: issueMarker,
+      hasProblems: run.hasProblems,
+      title: `DataWorks whitelist findings: ${settings.commentKey}`,
+      body: body.text,
+      closingComment: `Resolved: the check of ${settings.event.sha} found no errors or warnings${runLink}.`
+    });
+  });
+  if (result) {
+    core.info(`Audit issue: ${result.outcome}${result.url ? ` (${result.url})` : ''}.`);
+    if (result.url) core.setOutput('issue-url', result.url);
+  }
+}
+
+/** Findings as annotations, at paths relative to the checkout, within the slots `used` leaves. */
+function emitAnnotations({ core, settings, report }: CheckedRun, used: AnnotationBudgetUse): void {
   const plan = planAnnotations(
     report.findings.map((f) => (f.file ? { ...f, file: inWorkspace(settings, f.file) } : f)),
-    { ...used, error: used.error + (failure ? 1 : 0) },
+    used,
     'The job summary lists every finding.'
   );
-  for (const annotation of plan.annotations) {
-    const { level, message, ...properties } = annotation;
-    core[level](message, properties);
-  }
-  if (failure) core.setFailed(failure);
+  for (const { level, message, ...properties } of plan.annotations) core[level](message, properties);
 }
