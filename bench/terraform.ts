@@ -144,6 +144,21 @@ export async function benchTerraform(): Promise<void> {
     baselineMs = Math.min(baselineMs, performance.now() - started);
   }
 
+  // Parse the module (cold reader cache) and resolve one whitelist: what one data source costs.
+  let oneMs = Infinity;
+  const last = generated.selects[generated.selects.length - 1]!;
+  for (let run = 0; run < 3; run++) {
+    const reader = createTerraformReader();
+    started = performance.now();
+    const result = await reader.read(
+      { file: 'infra', format: 'terraform', select: last.select, pos: { file: 'bench.yml', line: 1, column: 1 } },
+      { files, dataSource: dataSource(last.product, last.port) }
+    );
+    oneMs = Math.min(oneMs, performance.now() - started);
+    if (result.entries.length !== 3)
+      throw new Error(`${last.select} resolved to ${result.entries.length} entries, expected 3`);
+  }
+
   // Parse the module (cold reader cache) and resolve every resource's whitelist.
   let fullMs = Infinity;
   let entries = 0;
@@ -172,9 +187,12 @@ export async function benchTerraform(): Promise<void> {
   console.log(`parser load (WASM runtime + Terraform grammar): ${fmt(loadMs)}`);
   console.log(`module: ${RESOURCES} resources, ${(source.length / 1024).toFixed(0)} KiB, ${entries} entries`);
   console.log(`baseline (tree-sitter parse only): ${fmt(baselineMs)}`);
+  const verdict = (ms: number): string => `target < ${TARGET_MS} ms: ${ms < TARGET_MS ? 'met' : 'MISSED'}`;
   console.log(
-    `parse + resolve every resource: ${fmt(fullMs)} (target < ${TARGET_MS} ms: ${fullMs < TARGET_MS ? 'met' : 'MISSED'}); ` +
-      `ratio to the bare parse: ${(fullMs / baselineMs).toFixed(2)}x`
+    `parse + resolve one whitelist: ${fmt(oneMs)} (${verdict(oneMs)}); ratio to the bare parse: ${(oneMs / baselineMs).toFixed(2)}x`
+  );
+  console.log(
+    `parse + resolve all ${RESOURCES} whitelists: ${fmt(fullMs)} (${verdict(fullMs)}); ratio to the bare parse: ${(fullMs / baselineMs).toFixed(2)}x`
   );
 }
 
