@@ -236,6 +236,26 @@ describe('resolution of serverless groups', () => {
     ]);
     expect(result.findings[1]!.message).toContain('Running: vsw-one-a, vsw-two-a');
   });
+  it('fails closed, once, for a group whose bindings are all gone', async () => {
+    await fake.close();
+    const cloud = scenarioCloud();
+    cloud.resourceGroups[2]!.networks = [{ VpcId: 'vpc-three', VswitchId: 'vsw-three-a', Status: 'Deleting' }];
+    fake = await startFakeAlibaba({ scenario: cloud });
+    const result = await resolveOnline(
+      [{ group: serverlessGroup('isolated', GROUP_C), modules: ['data-integration', 'data-service'] }],
+      settings(),
+      deps()
+    );
+
+    expect(result.facts.has('isolated')).toBe(false);
+    expect(result.findings).toEqual([
+      expect.objectContaining({
+        rule: 'unresolved',
+        resourceGroup: 'isolated',
+        message: `resource group "isolated" could not be resolved online: ${GROUP_C} has no Running network binding (no vSwitch to reach data sources from)`
+      })
+    ]);
+  });
 });
 
 describe('failures', () => {

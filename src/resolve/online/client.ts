@@ -32,7 +32,6 @@ export interface ApiClientOptions {
   policy: RetryPolicy;
   clock: RetryClock;
   logger: Logger;
-  env: NodeJS.ProcessEnv;
 }
 
 /** Calls one action and returns its validated body; every failure is an `ApiCallError`. */

@@ -150,8 +150,7 @@ export async function resolveOnline(
       random: tuning.random,
       deadline: tuning.now() + tuning.deadlineMs
     },
-    logger: deps.logger,
-    env: deps.env
+    logger: deps.logger
   });
   const { facts, findings } = await resolveGroups(requests, api, deps.logger);
   deps.logger.debug(`online: ${api.requests} API requests for ${requests.length} resource groups`);

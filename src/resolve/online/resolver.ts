@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { parseCidr } from '../../net/index.js';
-import type { Finding, Located, ModuleName, ResourceGroupConfig, SourcePosition } from '../../model.js';
+import type { Finding, ModuleName, ResourceGroupConfig, SourcePosition } from '../../model.js';
 import type { Logger } from '../../io.js';
 import type { FactEntry, ModuleNetworkFacts, OnlineGroupRequest } from '../types.js';
 import { ApiCallError } from './errors.js';
@@ -312,43 +312,8 @@ async function resolveGroup(request: OnlineGroupRequest, cloud: CloudCache, logg
     return { facts, findings: [unresolved(group, messageOf(error))] };
   }
 
-  const runningIds = new Set(running.map((binding) => binding.VswitchId));
-  const reportedRestrictions = new Set<string>();
-  const chosenPerModule = new Map<ModuleName, NetworkBinding[]>();
-  for (const module of request.modules) {
-    const restriction = group.modules[module]?.vswitches ?? group.vswitches;
-    const restrictionKey = group.modules[module]?.vswitches ? `modules.${module}.vswitches` : 'vswitches';
-    if (!restriction) {
-      if (running.length === 0) {
-        findings.push(
-          unresolved(group, `${id} has no Running network binding (no vSwitch to reach data sources from)`, module)
-        );
-        continue;
-      }
-      chosenPerModule.set(module, running);
-      continue;
-    }
-    const wanted = new Set(restriction.map((v) => v.value));
-    for (const entry of restriction) {
-      const key = `${restrictionKey}:${entry.value}`;
-      if (runningIds.has(entry.value) || reportedRestrictions.has(key)) continue;
-      reportedRestrictions.add(key);
-      findings.push(staleRestriction(group, restrictionKey, entry, id, running));
-    }
-    const chosen = running.filter((binding) => wanted.has(binding.VswitchId));
-    if (chosen.length === 0) {
-      findings.push(
-        unresolved(
-          group,
-          `none of the vSwitches in ${restrictionKey} (${restriction.map((v) => v.value).join(', ')}) is a Running ` +
-            `binding of ${id} (Running: ${running.map((b) => b.VswitchId).join(', ') || 'none'})`,
-          module
-        )
-      );
-      continue;
-    }
-    chosenPerModule.set(module, chosen);
-  }
+  const { chosenPerModule, findings: selectionFindings } = selectBindings(request, id, running);
+  findings.push(...selectionFindings);
 
   // Each distinct binding once; a failure makes only the modules that use it unresolved.
   const distinct = new Map<string, NetworkBinding>();
@@ -378,6 +343,70 @@ async function resolveGroup(request: OnlineGroupRequest, cloud: CloudCache, logg
   return { facts, findings };
 }
 
+/**
+ * The Running bindings each module uses: all of them, or those the config's `vswitches` (per module where given)
+ * names. A named vSwitch that is not a Running binding is reported as drift; a module left with none is
+ * unresolved.
+ */
+function selectBindings(
+  request: OnlineGroupRequest,
+  id: string,
+  running: readonly NetworkBinding[]
+): { chosenPerModule: Map<ModuleName, NetworkBinding[]>; findings: Finding[] } {
+  const { group } = request;
+  const findings: Finding[] = [];
+  const chosenPerModule = new Map<ModuleName, NetworkBinding[]>();
+  const runningList = running.map((b) => b.VswitchId).join(', ') || 'none';
+  const runningIds = new Set(running.map((binding) => binding.VswitchId));
+  const reported = new Set<string>();
+  let reportedNoBinding = false;
+
+  for (const module of request.modules) {
+    const override = group.modules[module]?.vswitches;
+    const restriction = override ?? group.vswitches;
+    if (!restriction) {
+      if (running.length > 0) chosenPerModule.set(module, [...running]);
+      else if (!reportedNoBinding) {
+        reportedNoBinding = true;
+        findings.push(
+          unresolved(group, `${id} has no Running network binding (no vSwitch to reach data sources from)`)
+        );
+      }
+      continue;
+    }
+    const key = override ? `modules.${module}.vswitches` : 'vswitches';
+    for (const entry of restriction) {
+      if (runningIds.has(entry.value) || reported.has(`${key}:${entry.value}`)) continue;
+      reported.add(`${key}:${entry.value}`);
+      findings.push({
+        rule: 'drift',
+        severity: 'warning',
+        message:
+          `resource group "${group.name}": ${key} lists ${entry.value}, which is not a Running binding of ${id} ` +
+          `(Running: ${runningList})`,
+        resourceGroup: group.name,
+        entry: entry.value,
+        ...positionOf(entry.pos)
+      });
+    }
+    const wanted = new Set(restriction.map((v) => v.value));
+    const chosen = running.filter((binding) => wanted.has(binding.VswitchId));
+    if (chosen.length > 0) {
+      chosenPerModule.set(module, chosen);
+      continue;
+    }
+    findings.push(
+      unresolved(
+        group,
+        `none of the vSwitches in ${key} (${[...wanted].join(', ')}) is a Running binding of ${id} ` +
+          `(Running: ${runningList})`,
+        module
+      )
+    );
+  }
+  return { chosenPerModule, findings };
+}
+
 function mergeFacts(parts: BindingFacts[]): ModuleNetworkFacts {
   const dedupe = (entries: FactEntry[]): FactEntry[] => {
     const seen = new Map<string, FactEntry>();
@@ -404,25 +433,6 @@ function compareAddresses(a: string, b: string): number {
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function staleRestriction(
-  group: ResourceGroupConfig,
-  key: string,
-  entry: Located<string>,
-  id: string,
-  running: readonly NetworkBinding[]
-): Finding {
-  return {
-    rule: 'drift',
-    severity: 'warning',
-    message:
-      `resource group "${group.name}": ${key} lists ${entry.value}, which is not a Running binding of ${id} ` +
-      `(Running: ${running.map((b) => b.VswitchId).join(', ') || 'none'})`,
-    resourceGroup: group.name,
-    entry: entry.value,
-    ...positionOf(entry.pos)
-  };
 }
 
 /**
