@@ -383,6 +383,15 @@ describe('failures', () => {
     expect(sleeps).toEqual([]);
   });
 
+  it('retries a Success: false body whose ErrorCode is transient', async () => {
+    fake.addFault('ListNetworks', { kind: 'success-false', code: 'Throttling.Resource' });
+    const result = await resolveOnline([request('isolated', GROUP_C)], settings(), deps());
+
+    expect(result.findings).toEqual([]);
+    expect(fake.count('ListNetworks')).toBe(2);
+    expect(sleeps).toHaveLength(1);
+  });
+
   it('treats Success: false as an error with its ErrorCode', async () => {
     fake.addFault('GetResourceGroup', {
       kind: 'success-false',

@@ -24,6 +24,7 @@ describe('classifySdkError', () => {
       { name: 'ClientError', code: 'undefined', statusCode: 400, data: { ErrorCode: 'Throttling.Resource' } },
       'transient'
     ],
+    [{ name: 'ClientError', code: 'undefined', statusCode: 400, data: { ErrorCode: '9990020002' } }, 'transient'],
     [{ name: 'SyntaxError', message: "Unexpected token '<'" }, 'transient'],
     [{ name: 'RequestTimeoutError', message: 'ReadTimeout(15000). GET http://x/ failed.' }, 'transient'],
     [{ name: 'Error', code: 'ECONNRESET', message: 'socket hang up' }, 'transient'],

@@ -39,7 +39,16 @@ const TRANSPORT_CODES = new Set([
   'EHOSTUNREACH',
   'UND_ERR_SOCKET'
 ]);
-const TRANSIENT_CODES = new Set(['ServiceUnavailable', 'InternalError', 'Rejected.Throttling', 'SignatureNonceUsed']);
+const TRANSIENT_CODES = new Set([
+  'ServiceUnavailable',
+  'InternalError',
+  'Rejected.Throttling',
+  // A nonce collision: a new attempt signs with a new nonce.
+  'SignatureNonceUsed',
+  // DataWorks codes the Terraform provider retries on its 2024-05-18 reads (undocumented; bounded by maxAttempts).
+  '9990020002',
+  '9990040003'
+]);
 const CREDENTIAL_CODE =
   /^(InvalidAccessKeyId|InvalidSecurityToken|SignatureDoesNotMatch|IncompleteSignature|InvalidCredentials)/;
 
