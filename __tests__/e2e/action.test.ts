@@ -174,6 +174,22 @@ describe('pull request comment', () => {
     );
   });
 
+  it('leaves one comment when two jobs of the same pull request run at once', async () => {
+    const [a, b] = await Promise.all([
+      run({ workspace: repo(MISSING), event: events.pullRequest(PR) }),
+      run({ workspace: repo(MISSING), event: events.pullRequest(PR) })
+    ]);
+    expect([a.exitCode, b.exitCode]).toEqual([1, 1]);
+    expect(github.commentsOn(PR)).toHaveLength(1);
+    const [survivor] = github.commentsOn(PR);
+    // Both outputs name the comment that stays; a duplicate, if one was made, was deleted by the job that made it.
+    expect(a.outputs['comment-url']).toContain(`#issuecomment-${survivor!.id}`);
+    expect(b.outputs['comment-url']).toContain(`#issuecomment-${survivor!.id}`);
+    const creates = github.requests.filter((r) => r.method === 'POST').length;
+    const deletes = github.requests.filter((r) => r.method === 'DELETE').length;
+    expect(creates - deletes).toBe(1);
+  });
+
   it('finds its comment on the third page of 250 comments and updates it', async () => {
     for (let i = 0; i < 240; i++) github.seedComment(PR, `comment ${i} by a reviewer`);
     const ours = github.seedComment(PR, `${COMMENT_MARKER}\nstale`);
