@@ -107,6 +107,9 @@ describe('pull request comment', () => {
       message: 'The DataWorks whitelist check failed (1 error, 0 warnings); see the job summary.'
     });
     expectTokenMasked(first);
+    // Nothing is exported to later steps: no variables, no state.
+    expect(first.envFile).toBe('');
+    expect(first.stateFile).toBe('');
 
     // The fix is partial: a different gap, so the body changes and is updated in place.
     writeRepoFiles(workspace, { 'whitelists/orders.txt': '192.0.2.0/25\n' });
