@@ -8,6 +8,7 @@ import type { OnlineGroupRequest, OnlineResolution, OnlineSettings } from '../ty
 import { ApiClient } from './client.js';
 import { findCredentialSource } from './credentials-env.js';
 import { buildCredential, fetchKeys } from './credentials.js';
+import type { Credential } from './credentials.js';
 import { endpointFor, stsHost } from './endpoints.js';
 import { Limiter } from './limiter.js';
 import { useProxyEnvironment } from './proxy.js';
@@ -103,33 +104,21 @@ export async function resolveOnline(
   const source = findCredentialSource(settings, deps.env);
   if (source.kind === 'none' || source.kind === 'incomplete') return failAll(source.message);
 
-  let sts: string | undefined;
+  let credential: Credential;
   try {
-    // Check every override up front: a typo is one clear message, not one per call.
+    // Every setting is checked before the first call: a typo is one clear message, not one per call.
     for (const { group } of requests) {
       endpointFor('dataworks', group.region, settings);
       endpointFor('vpc', group.region, settings);
     }
-    sts = stsHost(settings);
-  } catch (error) {
-    return failAll(error instanceof Error ? error.message : String(error));
-  }
-
-  try {
+    const sts = stsHost(settings);
     useProxyEnvironment(deps.env);
+    credential = buildCredential(source, sts, tuning.requestTimeoutMs);
+    const keys = await fetchKeys(credential, source.origin);
+    deps.setSecret?.(keys.accessKeySecret);
+    if (keys.securityToken) deps.setSecret?.(keys.securityToken);
   } catch (error) {
     return failAll(error instanceof Error ? error.message : String(error));
-  }
-  const credential = buildCredential(source, sts, tuning.requestTimeoutMs);
-  let keys;
-  try {
-    keys = await fetchKeys(credential, source.origin);
-  } catch (error) {
-    return failAll(error instanceof Error ? error.message : String(error));
-  }
-  if (deps.setSecret) {
-    deps.setSecret(keys.accessKeySecret);
-    if (keys.securityToken) deps.setSecret(keys.securityToken);
   }
   deps.logger.debug(`online: credentials from ${source.origin}`);
 
