@@ -14,8 +14,9 @@ export const DEFAULT_CONFIG_PATH = '.github/dataworks-whitelist.yml';
 export const REPORT_FILE_NAME = 'dataworks-whitelist-report.json';
 
 /**
- * Test-only: `true` makes the GitHub client skip the throttling plugin's 1 s spacing of writes and retry after
- * milliseconds instead of seconds, so the e2e suite does not wait. Never set it in a workflow.
+ * Test-only: `true` makes the GitHub client skip the throttling plugin's spacing of writes (1 s, and 3 s for
+ * comments and issues) and retry after milliseconds instead of seconds, so the tests do not wait. Never set it in a
+ * workflow.
  */
 export const FAST_GITHUB_TEST_ENV = 'DATAWORKS_WHITELIST_GUARD_TEST_FAST_GITHUB';
 
