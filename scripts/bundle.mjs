@@ -18,14 +18,16 @@ for (const [entry, out] of entries) {
   execFileSync(process.execPath, [ncc, 'build', entry, '-o', out, '--target', 'es2022', '--no-source-map-register', '-q', '--license', 'licenses.txt'], { stdio: 'inherit' });
 }
 
+// web-tree-sitter's own ESM file ships beside its WASM: bundled by ncc, its `import("module")` loses
+// createRequire, so the Terraform reader loads it at run time from dist/wasm/ instead.
 const wasm = [
-  ['web-tree-sitter', 'web-tree-sitter.wasm'],
-  ['@tree-sitter-grammars/tree-sitter-hcl', 'tree-sitter-terraform.wasm']
+  ['web-tree-sitter/web-tree-sitter.wasm', ['web-tree-sitter.wasm', 'web-tree-sitter.js']],
+  ['@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm', ['tree-sitter-terraform.wasm']]
 ];
 mkdirSync('dist/wasm', { recursive: true });
-for (const [pkg, file] of wasm) {
-  const dir = path.dirname(require.resolve(`${pkg}/package.json`));
-  cpSync(path.join(dir, file), path.join('dist/wasm', file));
+for (const [anchor, files] of wasm) {
+  const dir = path.dirname(require.resolve(anchor));
+  for (const file of files) cpSync(path.join(dir, file), path.join('dist/wasm', file));
 }
 
 const cli = 'dist/cli/index.js';

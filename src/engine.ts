@@ -70,7 +70,8 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
   await Promise.all(
     config.dataSources.map(async (ds) => {
       const results: ReadResult[] = [];
-      for (const source of ds.whitelist) results.push(await readWhitelistSource(source, { files, dataSource: ds }));
+      for (const source of ds.whitelist)
+        results.push(await readWhitelistSource(source, { files, dataSource: ds, logger: opts.logger }));
       declared.set(ds.name, results);
     })
   );

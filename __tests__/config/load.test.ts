@@ -192,6 +192,7 @@ describe('parseConfig: defaults and normalisation', () => {
     ['conf/wl.txt', undefined, 'conf/wl.txt', 'text'],
     ['conf/allowlist', undefined, 'conf/allowlist', 'text'],
     ['infra\\network\\', 'terraform', 'infra/network', 'terraform'],
+    ['infra/network', undefined, 'infra/network', 'terraform'],
     ['./conf//a/../wl.json', 'yaml', 'conf/wl.json', 'yaml']
   ])('whitelist file %j with format %s is %j in format %s', (file, format, expectedFile, expectedFormat) => {
     const select = expectedFormat === 'terraform' ? ', select: alicloud_db_instance.db' : '';

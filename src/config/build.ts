@@ -132,7 +132,7 @@ class ConfigBuilder {
     const file = repoPath(item.file);
     const result: WhitelistSourceConfig = {
       file,
-      format: item.format ?? inferWhitelistFormat(file),
+      format: item.format ?? inferWhitelistFormat(file, item.select !== undefined),
       pos: this.source.valuePos(path)
     };
     if (item.select !== undefined) result.select = item.select;

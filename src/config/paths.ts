@@ -24,11 +24,16 @@ export function normaliseRepoPath(raw: string): RepoPathResult {
   return { path: normal };
 }
 
-/** The format a whitelist file has by its name (contract §2): `.tf`/`.tf.json`, `.yml`/`.yaml`, `.json`, else text. */
-export function inferWhitelistFormat(file: string): WhitelistFormat {
+/**
+ * The format a whitelist file has by its name (contract §2): `.tf`/`.tf.json`, `.yml`/`.yaml`, `.json`, else text.
+ * A text file takes no `select`, so a selected path without an extension names a directory of `.tf` files.
+ */
+export function inferWhitelistFormat(file: string, hasSelect = false): WhitelistFormat {
   const lower = file.toLowerCase();
   if (lower.endsWith('.tf') || lower.endsWith('.tf.json')) return 'terraform';
   if (lower.endsWith('.yml') || lower.endsWith('.yaml')) return 'yaml';
   if (lower.endsWith('.json')) return 'json';
+  const base = lower.split('/').pop() ?? '';
+  if (hasSelect && !base.includes('.')) return 'terraform';
   return 'text';
 }

@@ -144,7 +144,7 @@ class SemanticChecker {
     const explicit = oneOf(WHITELIST_FORMATS, item.format);
     if (item.format !== undefined && !explicit) return;
     const format: WhitelistFormat | undefined =
-      explicit ?? (file !== undefined ? inferWhitelistFormat(file) : undefined);
+      explicit ?? (file !== undefined ? inferWhitelistFormat(file, Object.hasOwn(item, 'select')) : undefined);
     if (!format) return;
     const formatText = explicit
       ? `format is ${format}`

@@ -1,5 +1,5 @@
 /** The interface every whitelist reader implements (text, yaml, json, terraform). */
-import type { RepoFiles } from '../io.js';
+import type { Logger, RepoFiles } from '../io.js';
 import type { DataSourceConfig, Finding, WhitelistFormat, WhitelistSourceConfig } from '../model.js';
 
 /** One entry as written in a whitelist file, not yet parsed as an address. */
@@ -15,6 +15,8 @@ export interface ReadContext {
   files: RepoFiles;
   /** The data source the whitelist belongs to (product, network and port choose Terraform attributes/rules). */
   dataSource: DataSourceConfig;
+  /** Where a reader explains what it skipped on purpose (removal lists, rules that do not admit DataWorks). */
+  logger?: Logger;
 }
 
 export interface ReadResult {

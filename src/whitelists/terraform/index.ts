@@ -47,7 +47,7 @@ export function createTerraformReader(options: TerraformReaderOptions = {}): Whi
   const logger = options.logger ?? silentLogger;
   return {
     format: 'terraform',
-    read: (source, ctx) => new Read(source, ctx, logger, cache).run()
+    read: (source, ctx) => new Read(source, ctx, ctx.logger ?? logger, cache).run()
   };
 }
 
