@@ -94,6 +94,20 @@ describe('classifySdkError', () => {
     expect(ramActionOf('DescribeSnatTableEntries')).toBe('vpc:DescribeSnatTableEntries');
   });
 
+  it('sets apart the request line the HTTP layer appends to transport errors', () => {
+    const error = classifySdkError(
+      sdkError({
+        name: 'Error',
+        code: 'ECONNRESET',
+        message: 'socket hang upPOST https://vpc.example.invalid/?RegionId=x failed.'
+      }),
+      'DescribeVSwitches'
+    );
+    expect(error.message).toBe(
+      'DescribeVSwitches: connection failed (ECONNRESET): socket hang up (POST https://vpc.example.invalid/?RegionId=x failed.)'
+    );
+  });
+
   it('keeps the retry-after of a throttling error', () => {
     const error = classifySdkError(
       sdkError({ name: 'ThrottlingError', statusCode: 503, data: { Code: 'Throttling' }, retryAfter: 1200 }),

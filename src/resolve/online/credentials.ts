@@ -5,6 +5,7 @@
  */
 import * as credentials from '@alicloud/credentials';
 import type { CredentialSource } from './credentials-env.js';
+import { firstLine } from './errors.js';
 import { interopDefault } from './interop.js';
 
 const Credential = interopDefault(credentials.default);
@@ -69,7 +70,7 @@ export async function fetchKeys(credential: Credential, origin: string): Promise
   try {
     model = await credential.getCredential();
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const reason = firstLine(error instanceof Error ? error.message : String(error));
     throw new CredentialError(`could not get Alibaba Cloud credentials from ${origin}: ${reason}`);
   }
   if (!model.accessKeyId || !model.accessKeySecret) {

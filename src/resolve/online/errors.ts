@@ -154,6 +154,10 @@ function credentialAdvice(described: string, code: string): string {
   return `${described}. The credentials were refused: check the AccessKey pair (and that it is active)`;
 }
 
-function firstLine(message: string): string {
-  return message.split('\n')[0]!.trim();
+/** The first line, with the `GET <url> failed.` that the SDK's HTTP layer glues to transport errors set apart. */
+export function firstLine(message: string): string {
+  return message
+    .split('\n')[0]!
+    .trim()
+    .replace(/\s*((?:GET|POST|PUT|DELETE|HEAD) \S+ failed\.)$/, ' ($1)');
 }
