@@ -364,6 +364,20 @@ describe('failures', () => {
     expect(secrets).toEqual(['STS_SECRET', 'expired-token']);
   });
 
+  it('stops at a wrong secret: the fake really verifies the signature', async () => {
+    const result = await resolveOnline(
+      [request('prod', GROUP_A)],
+      settings({ credentials: { accessKeyId: 'AKID_TEST', accessKeySecret: 'NOT_THE_SECRET' } }),
+      deps()
+    );
+
+    expect(result.findings).toHaveLength(1);
+    expect(result.findings[0]!.message).toContain('HTTP 400 SignatureDoesNotMatch');
+    expect(result.findings[0]!.message).toContain('The credentials were refused');
+    expect(fake.requests.every((r) => !r.signatureOk)).toBe(true);
+    expect(sleeps).toEqual([]);
+  });
+
   it('names the missing RAM action of a 403, from AccessDeniedDetail or from the call', async () => {
     fake.addFault(
       'DescribeNatGateways',
