@@ -34,8 +34,14 @@ function createGitHubApi(options) {
         retry: { retryAfterBaseValue },
         throttle: {
             retryAfterBaseValue,
-            // Production keeps the plugin's write group (one write per second, as GitHub asks of integrations).
-            ...(options.fast ? { write: new (bottleneck__WEBPACK_IMPORTED_MODULE_1___default().Group)({ maxConcurrent: 1, minTime: 0 }) } : {}),
+            // Production keeps the plugin's spacing: one write per second and one notifying write (comment, issue)
+            // per three seconds, as GitHub asks of integrations.
+            ...(options.fast
+                ? {
+                    write: new (bottleneck__WEBPACK_IMPORTED_MODULE_1___default().Group)({ maxConcurrent: 1, minTime: 0 }),
+                    notifications: new (bottleneck__WEBPACK_IMPORTED_MODULE_1___default().Group)({ maxConcurrent: 1, minTime: 0 })
+                }
+                : {}),
             onRateLimit: (retryAfter, request, _octokit, retryCount) => {
                 logger.warning(`GitHub rate limit hit on ${request.method} ${request.url}; retrying after ${retryAfter} s.`);
                 return retryCount < RATE_LIMIT_RETRIES;

@@ -33358,8 +33358,11 @@ function normaliseRepoPath(raw) {
     }
     return { path: normal };
 }
-/** The format a whitelist file has by its name (contract §2): `.tf`/`.tf.json`, `.yml`/`.yaml`, `.json`, else text. */
-function inferWhitelistFormat(file) {
+/**
+ * The format a whitelist file has by its name (contract §2): `.tf`/`.tf.json`, `.yml`/`.yaml`, `.json`, else text.
+ * A text file takes no `select`, so a selected path without an extension names a directory of `.tf` files.
+ */
+function inferWhitelistFormat(file, hasSelect = false) {
     const lower = file.toLowerCase();
     if (lower.endsWith('.tf') || lower.endsWith('.tf.json'))
         return 'terraform';
@@ -33367,6 +33370,9 @@ function inferWhitelistFormat(file) {
         return 'yaml';
     if (lower.endsWith('.json'))
         return 'json';
+    const base = lower.split('/').pop() ?? '';
+    if (hasSelect && !base.includes('.'))
+        return 'terraform';
     return 'text';
 }
 
@@ -33482,7 +33488,7 @@ class ConfigBuilder {
         const file = repoPath(item.file);
         const result = {
             file,
-            format: item.format ?? inferWhitelistFormat(file),
+            format: item.format ?? inferWhitelistFormat(file, item.select !== undefined),
             pos: this.source.valuePos(path)
         };
         if (item.select !== undefined)
@@ -34087,7 +34093,7 @@ class SemanticChecker {
         const explicit = oneOf(WHITELIST_FORMATS, item.format);
         if (item.format !== undefined && !explicit)
             return;
-        const format = explicit ?? (file !== undefined ? inferWhitelistFormat(file) : undefined);
+        const format = explicit ?? (file !== undefined ? inferWhitelistFormat(file, Object.hasOwn(item, 'select')) : undefined);
         if (!format)
             return;
         const formatText = explicit
@@ -34324,8 +34330,9 @@ function evaluate(input) {
             required.push({ dataSource: ds.name, entry: block.text, covered, via: block.via });
             if (covered)
                 continue;
-            const uncovered = declaredSet.uncovered(range).map(net/* formatCidr */.mG);
-            const waiver = dsWaivers.find((w) => uncovered.every((u) => contains(w.range, u)));
+            const uncoveredBlocks = declaredSet.uncovered(range);
+            const uncovered = uncoveredBlocks.map(net/* formatCidr */.mG);
+            const waiver = dsWaivers.find((w) => uncoveredBlocks.every((u) => (0,net/* rangeContains */.dF)(w.range, (0,net/* cidrToRange */.LS)(u))));
             if (waiver) {
                 waiver.used = true;
                 findings.push({
@@ -34439,7 +34446,7 @@ function checkDeclaredEntries(ds, profile, written, findings) {
                 message: `"${entry.raw}" has host bits set; it means ${canonical}: write that instead`
             });
         }
-        if (isOverlyBroad(parsed)) {
+        if ((0,net/* isOverlyBroad */.mi)(parsed.range)) {
             findings.push({
                 ...at,
                 entry: canonical,
@@ -34481,19 +34488,6 @@ function unsupportedReason(profile, parsed) {
             return forbidden.reason;
     }
     return undefined;
-}
-const ULA = { version: 6, first: 0xfc00n << 112n, last: (0xfe00n << 112n) - 1n };
-const LINK_LOCAL_V6 = { version: 6, first: 0xfe80n << 112n, last: (0xfec0n << 112n) - 1n };
-/** `0.0.0.0/0`, `::/0`, or a public block shorter than /8 (IPv4) or /32 (IPv6). */
-function isOverlyBroad(parsed) {
-    const r = parsed.range;
-    const size = r.last - r.first + 1n;
-    if (r.version === 4)
-        return size > 1n << 24n;
-    if (size <= 1n << 96n)
-        return false;
-    const inside = (o) => r.first >= o.first && r.last <= o.last;
-    return !inside(ULA) && !inside(LINK_LOCAL_V6);
 }
 function checkEntryLimit(ds, profile, written, results, findings) {
     const limit = profile.entryLimit;
@@ -34544,13 +34538,6 @@ function checkWaivers(waivers, now, findings) {
         live.push({ waiver, range: parsed.entry.range, canonical: parsed.entry.canonical, used: false });
     }
     return live;
-}
-function contains(outer, cidrText) {
-    const parsed = (0,net/* parseEntry */.ER)(cidrText);
-    if (!parsed.ok)
-        return false;
-    const r = parsed.entry.range;
-    return r.version === outer.version && r.first >= outer.first && r.last <= outer.last;
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/status.ts
@@ -35720,7 +35707,7 @@ async function readerFor(format) {
         case 'json':
             return jsonReader;
         case 'terraform': {
-            const { terraformReader } = await Promise.all(/* import() */[__nccwpck_require__.e(537), __nccwpck_require__.e(289)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1289));
+            const { terraformReader } = await __nccwpck_require__.e(/* import() */ 289).then(__nccwpck_require__.bind(__nccwpck_require__, 1289));
             return terraformReader;
         }
     }
@@ -35795,7 +35782,7 @@ async function runCheck(opts) {
     await Promise.all(config.dataSources.map(async (ds) => {
         const results = [];
         for (const source of ds.whitelist)
-            results.push(await readWhitelistSource(source, { files, dataSource: ds }));
+            results.push(await readWhitelistSource(source, { files, dataSource: ds, logger: opts.logger }));
         declared.set(ds.name, results);
     }));
     const evaluation = evaluate({ config, requirements, declared, profileOf: productProfile, now });
@@ -35827,7 +35814,7 @@ function onlineGroupRequests(config) {
 /** The cloud SDK is loaded here and only here, so offline runs never pay for it. */
 async function resolveOnlineGroups(requests, opts, env) {
     try {
-        const { resolveOnline } = await Promise.all(/* import() */[__nccwpck_require__.e(942), __nccwpck_require__.e(141)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8141));
+        const { resolveOnline } = await Promise.all(/* import() */[__nccwpck_require__.e(942), __nccwpck_require__.e(88)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8088));
         return await resolveOnline(requests, opts.online, {
             logger: opts.logger,
             env,
@@ -37113,8 +37100,9 @@ function parseEndpointSpecs(specs) {
 const DEFAULT_CONFIG_PATH = '.github/dataworks-whitelist.yml';
 const REPORT_FILE_NAME = 'dataworks-whitelist-report.json';
 /**
- * Test-only: `true` makes the GitHub client skip the throttling plugin's 1 s spacing of writes and retry after
- * milliseconds instead of seconds, so the e2e suite does not wait. Never set it in a workflow.
+ * Test-only: `true` makes the GitHub client skip the throttling plugin's spacing of writes (1 s, and 3 s for
+ * comments and issues) and retry after milliseconds instead of seconds, so the tests do not wait. Never set it in a
+ * workflow.
  */
 const FAST_GITHUB_TEST_ENV = 'DATAWORKS_WHITELIST_GUARD_TEST_FAST_GITHUB';
 /** A wrong input value: the message says which input and what was expected. Distinct from internal errors. */
@@ -37407,6 +37395,14 @@ function workflowRunsUrl(env, settings) {
     const server = env.GITHUB_SERVER_URL || 'https://github.com';
     return file ? `${server}/${settings.event.owner}/${settings.event.repo}/actions/workflows/${file}` : undefined;
 }
+/** Ends a run that produced no report: status `error`, a job summary saying why, and a failed step. */
+async function stopWithError(deps, core, headline, problems) {
+    core.setOutput('status', 'error');
+    // The problems quote input values, which may hold Markdown: escaped like repository text.
+    const list = problems.map((p) => `- ${deps.renderers.escapeMarkdown(p)}`).join('\n');
+    await deps.appendSummary(`## ${PRODUCT_NAME}\n\n${headline}\n\n${list}\n`).catch(() => undefined);
+    core.setFailed(problems.length === 1 ? `${headline} ${problems[0]}` : `${headline}\n${problems.map((p) => `- ${p}`).join('\n')}`);
+}
 async function runAction(deps) {
     const { core, used } = countingCore(deps.core);
     const logger = { debug: (m) => core.debug(m), info: (m) => core.info(m), warning: (m) => core.warning(m) };
@@ -37418,12 +37414,8 @@ async function runAction(deps) {
         settings = readSettings(deps.env);
     }
     catch (error) {
-        const message = error instanceof InputError ? error.message : `Could not read the inputs: ${run_describeError(error)}`;
-        core.setOutput('status', 'error');
-        await deps
-            .appendSummary(`## ${PRODUCT_NAME}\n\nThe check did not run: invalid inputs.\n\n\`\`\`text\n${message}\n\`\`\`\n`)
-            .catch(() => undefined);
-        core.setFailed(message);
+        const problems = error instanceof InputError ? error.problems : [`Could not read the inputs: ${run_describeError(error)}`];
+        await stopWithError(deps, core, 'The check did not run: invalid inputs.', problems);
         return;
     }
     let report;
@@ -37441,131 +37433,166 @@ async function runAction(deps) {
     }
     catch (error) {
         // The engine reports user errors as findings; reaching here is a bug, still reported without a stack trace.
-        core.setOutput('status', 'error');
-        core.setFailed(`Internal error in ${PRODUCT_NAME}: ${run_describeError(error)}`);
+        await stopWithError(deps, core, `Internal error in ${PRODUCT_NAME}:`, [run_describeError(error)]);
         return;
     }
     const tally = counts(report);
-    const hasProblems = tally.errors + tally.warnings > 0 || report.status === 'error';
     core.setOutput('status', report.status);
     core.setOutput('missing-count', String(tally.missing));
     core.setOutput('finding-count', String(tally.errors + tally.warnings));
     core.info(`${PRODUCT_NAME}: status ${report.status}, ${run_plural(tally.errors, 'error')}, ${run_plural(tally.warnings, 'warning')}, ` +
         `${run_plural(tally.missing, 'missing entry', 'missing entries')}.`);
-    const { renderers } = deps;
-    const reportWritten = await run_layer(core, 'JSON report', undefined, async () => {
-        await writeTextFile(settings.reportPath, renderers.renderJson(report));
+    // Plain text: the renderer escapes the title. The key is named only when it is not the config path, which the
+    // report names anyway.
+    const title = settings.commentKey === settings.configPath ? CHECK_TITLE : `${CHECK_TITLE} (${settings.commentKey})`;
+    const run = {
+        deps,
+        core,
+        logger,
+        settings,
+        report,
+        hasProblems: tally.errors + tally.warnings > 0 || report.status === 'error',
+        title,
+        fallbackHead: `## ${deps.renderers.escapeMarkdown(title)}\n\nStatus **${report.status}**: ${run_plural(tally.errors, 'error')}, ${run_plural(tally.warnings, 'warning')}.`
+    };
+    const reportWritten = await writeReportFiles(run);
+    await writeJobSummary(run, reportWritten);
+    const api = await connectGitHub(run);
+    if (api) {
+        await writePullRequestComment(run, api);
+        await writeAuditIssue(run, api);
+    }
+    const failure = failureMessage(report, settings.failOn);
+    // setFailed emits one error annotation, so it takes one of the error slots.
+    emitAnnotations(run, { ...used, error: used.error + (failure ? 1 : 0) });
+    if (failure)
+        core.setFailed(failure);
+}
+/** The JSON report (always) and the SARIF file (when asked); returns whether the JSON report was written. */
+async function writeReportFiles({ deps, core, settings, report }) {
+    const written = await run_layer(core, 'JSON report', undefined, async () => {
+        await writeTextFile(settings.reportPath, deps.renderers.renderJson(report));
         return true;
     });
-    if (reportWritten)
+    if (written)
         core.setOutput('report', settings.reportPath);
-    if (settings.sarifPath) {
-        const sarifPath = settings.sarifPath;
+    const { sarifPath } = settings;
+    if (sarifPath) {
         await run_layer(core, 'SARIF file', undefined, async () => {
-            const sarif = rebaseSarif(renderers.renderSarif(report, { toolVersion: deps.toolVersion, configPath: settings.configPath }), settings.rootInWorkspace);
-            await writeTextFile(sarifPath, `${JSON.stringify(sarif, null, 2)}\n`);
+            const sarif = deps.renderers.renderSarif(report, {
+                toolVersion: deps.toolVersion,
+                configPath: settings.configPath
+            });
+            await writeTextFile(sarifPath, `${JSON.stringify(rebaseSarif(sarif, settings.rootInWorkspace), null, 2)}\n`);
         });
     }
-    // Plain text: the renderer escapes the title; the fallbacks below use `safeTitle`. The key is named only when
-    // it is not the config path, which the report names anyway.
-    const title = settings.commentKey === settings.configPath ? CHECK_TITLE : `${CHECK_TITLE} (${settings.commentKey})`;
-    const safeTitle = renderers.escapeMarkdown(title);
+    return written === true;
+}
+async function writeJobSummary(run, reportWritten) {
+    const { deps, core, settings, report } = run;
     await run_layer(core, 'job summary', undefined, async () => {
         const reportPath = reportWritten ? settings.reportPath : undefined;
-        const fitted = fitSummary((maxChars) => renderers.renderMarkdown(report, {
-            title,
+        const fitted = fitSummary((maxChars) => deps.renderers.renderMarkdown(report, {
+            title: run.title,
             sha: settings.event.sha,
             ...(maxChars !== undefined ? { maxChars } : {}),
             ...(reportPath ? { reportPath } : {})
-        }), `## ${safeTitle}\n\nStatus **${report.status}**: ${run_plural(tally.errors, 'error')}, ${run_plural(tally.warnings, 'warning')}. ` +
-            `The report is too large for the job summary; the full JSON report is at \`${reportPath ?? 'the report path'}\`.\n`);
+        }), `${run.fallbackHead} The report is too large for the job summary; the full JSON report is at ` +
+            `\`${reportPath ?? 'the report path'}\`.\n`);
         if (fitted.form !== 'full')
             core.info(`The job summary was shortened to fit GitHub's 1 MiB limit (${fitted.form}).`);
         await deps.appendSummary(fitted.text);
     });
-    const needsGitHub = (settings.comment !== 'never' && PULL_REQUEST_EVENTS.has(settings.event.name)) ||
-        (settings.auditIssue && AUDIT_EVENTS.has(settings.event.name));
-    let api;
-    if (needsGitHub) {
-        if (settings.githubToken === '') {
-            core.warning('Skipped the PR comment and audit issue: the "github-token" input is empty.');
-        }
-        else {
-            api = await run_layer(core, 'GitHub client', undefined, async () => deps.createGitHubApi({
-                token: settings.githubToken,
-                apiUrl: settings.apiUrl,
-                owner: settings.event.owner,
-                repo: settings.event.repo,
-                logger,
-                fast: settings.fastGitHubForTests
-            }));
-        }
-    }
-    const pullRequestNumber = settings.event.pullRequestNumber;
-    if (api && settings.comment !== 'never' && pullRequestNumber !== undefined) {
-        const github = api;
-        const server = deps.env.GITHUB_SERVER_URL || 'https://github.com';
-        const checksUrl = `${server}/${settings.event.owner}/${settings.event.repo}/pull/${pullRequestNumber}/checks`;
-        const footer = `Full report: the job summary of the [check run](${checksUrl}).`;
-        const commentMarker = marker('comment', settings.commentKey);
-        const result = await run_layer(core, 'PR comment', 'pull-requests: write', async () => {
-            const body = fitBody(commentMarker, (maxChars) => renderers.renderMarkdown(report, { title, footer, ...(maxChars ? { maxChars } : {}) }), `## ${safeTitle}\n\nStatus **${report.status}**: ${run_plural(tally.errors, 'error')}, ${run_plural(tally.warnings, 'warning')}. ${footer}\n`, GITHUB_BODY_LIMIT);
-            const resolved = fitBody(commentMarker, () => renderers.renderResolvedMarkdown({ title, sha: settings.event.sha }), `## ${safeTitle}\n\nResolved in ${settings.event.sha}.\n`, GITHUB_BODY_LIMIT);
-            return upsertStickyComment({
-                api: github,
-                logger,
-                issueNumber: pullRequestNumber,
-                mode: settings.comment,
-                marker: commentMarker,
-                hasFindings: hasProblems,
-                body: body.text,
-                resolvedBody: resolved.text
-            });
-        });
-        if (result) {
-            core.info(`PR comment: ${result.outcome}${result.url ? ` (${result.url})` : ''}.`);
-            if (result.url && result.outcome !== 'none')
-                core.setOutput('comment-url', result.url);
-        }
-    }
+}
+function wantsComment({ settings }) {
+    return settings.comment !== 'never' && PULL_REQUEST_EVENTS.has(settings.event.name);
+}
+function wantsAuditIssue({ settings }) {
+    return settings.auditIssue && AUDIT_EVENTS.has(settings.event.name);
+}
+/** The GitHub client, when this run writes a comment or an issue. */
+async function connectGitHub(run) {
+    const { deps, core, settings } = run;
     if (settings.auditIssue && !AUDIT_EVENTS.has(settings.event.name)) {
         core.info(`The audit issue is kept on schedule, workflow_dispatch and push events; this is ${settings.event.name}.`);
     }
-    if (api && settings.auditIssue && AUDIT_EVENTS.has(settings.event.name)) {
-        const github = api;
-        const runsUrl = workflowRunsUrl(deps.env, settings);
-        const footer = runsUrl
-            ? `Updated by ${PRODUCT_NAME} when the findings change, and closed when a run is clean. [Workflow runs](${runsUrl}).`
-            : `Updated by ${PRODUCT_NAME} when the findings change, and closed when a run is clean.`;
-        const issueMarker = marker('audit-issue', settings.commentKey);
-        const result = await run_layer(core, 'audit issue', 'issues: write', async () => {
-            const body = fitBody(issueMarker, (maxChars) => renderers.renderMarkdown(report, { title, footer, ...(maxChars ? { maxChars } : {}) }), `## ${safeTitle}\n\nStatus **${report.status}**: ${run_plural(tally.errors, 'error')}, ${run_plural(tally.warnings, 'warning')}.\n\n${footer}\n`, GITHUB_BODY_LIMIT);
-            const runLink = settings.event.runUrl ? ` ([run](${settings.event.runUrl}))` : '';
-            return syncAuditIssue({
-                api: github,
-                logger,
-                marker: issueMarker,
-                hasProblems,
-                title: `DataWorks whitelist findings: ${settings.commentKey}`,
-                body: body.text,
-                closingComment: `Resolved: the check of ${settings.event.sha} found no errors or warnings${runLink}.`
-            });
+    if (!wantsComment(run) && !wantsAuditIssue(run))
+        return undefined;
+    if (settings.githubToken === '') {
+        core.warning('Skipped the PR comment and audit issue: the "github-token" input is empty.');
+        return undefined;
+    }
+    return run_layer(core, 'GitHub client', undefined, async () => deps.createGitHubApi({
+        token: settings.githubToken,
+        apiUrl: settings.apiUrl,
+        owner: settings.event.owner,
+        repo: settings.event.repo,
+        logger: run.logger,
+        fast: settings.fastGitHubForTests
+    }));
+}
+async function writePullRequestComment(run, api) {
+    const { deps, core, settings, report } = run;
+    const issueNumber = settings.event.pullRequestNumber;
+    if (!wantsComment(run) || issueNumber === undefined)
+        return;
+    const server = deps.env.GITHUB_SERVER_URL || 'https://github.com';
+    const checksUrl = `${server}/${settings.event.owner}/${settings.event.repo}/pull/${issueNumber}/checks`;
+    const footer = `Full report: the job summary of the [check run](${checksUrl}).`;
+    const commentMarker = marker('comment', settings.commentKey);
+    const result = await run_layer(core, 'PR comment', 'pull-requests: write', async () => {
+        const body = fitBody(commentMarker, (maxChars) => deps.renderers.renderMarkdown(report, { title: run.title, footer, ...(maxChars ? { maxChars } : {}) }), `${run.fallbackHead} ${footer}\n`, GITHUB_BODY_LIMIT);
+        const resolved = fitBody(commentMarker, () => deps.renderers.renderResolvedMarkdown({ title: run.title, sha: settings.event.sha }), `${run.fallbackHead}\n`, GITHUB_BODY_LIMIT);
+        return upsertStickyComment({
+            api,
+            logger: run.logger,
+            issueNumber,
+            mode: settings.comment,
+            marker: commentMarker,
+            hasFindings: run.hasProblems,
+            body: body.text,
+            resolvedBody: resolved.text
         });
-        if (result) {
-            core.info(`Audit issue: ${result.outcome}${result.url ? ` (${result.url})` : ''}.`);
-            if (result.url && result.outcome !== 'none')
-                core.setOutput('issue-url', result.url);
-        }
+    });
+    if (result) {
+        core.info(`PR comment: ${result.outcome}${result.url ? ` (${result.url})` : ''}.`);
+        if (result.url)
+            core.setOutput('comment-url', result.url);
     }
-    const failure = failureMessage(report, settings.failOn);
-    // setFailed emits one error annotation, so it takes one of the error slots.
-    const plan = planAnnotations(report.findings.map((f) => (f.file ? { ...f, file: inWorkspace(settings, f.file) } : f)), { ...used, error: used.error + (failure ? 1 : 0) }, 'The job summary lists every finding.');
-    for (const annotation of plan.annotations) {
-        const { level, message, ...properties } = annotation;
+}
+async function writeAuditIssue(run, api) {
+    const { deps, core, settings, report } = run;
+    if (!wantsAuditIssue(run))
+        return;
+    const runsUrl = workflowRunsUrl(deps.env, settings);
+    // No run link or SHA in the body: it changes only when the findings do.
+    const footer = `Updated by ${PRODUCT_NAME} when the findings change, and closed when a run is clean.` +
+        (runsUrl ? ` [Workflow runs](${runsUrl}).` : '');
+    const issueMarker = marker('audit-issue', settings.commentKey);
+    const result = await run_layer(core, 'audit issue', 'issues: write', async () => {
+        const body = fitBody(issueMarker, (maxChars) => deps.renderers.renderMarkdown(report, { title: run.title, footer, ...(maxChars ? { maxChars } : {}) }), `${run.fallbackHead}\n\n${footer}\n`, GITHUB_BODY_LIMIT);
+        const runLink = settings.event.runUrl ? ` ([run](${settings.event.runUrl}))` : '';
+        return syncAuditIssue({
+            api,
+            logger: run.logger,
+            marker: issueMarker,
+            hasProblems: run.hasProblems,
+            title: `DataWorks whitelist findings: ${settings.commentKey}`,
+            body: body.text,
+            closingComment: `Resolved: the check of ${settings.event.sha} found no errors or warnings${runLink}.`
+        });
+    });
+    if (result) {
+        core.info(`Audit issue: ${result.outcome}${result.url ? ` (${result.url})` : ''}.`);
+        if (result.url)
+            core.setOutput('issue-url', result.url);
+    }
+}
+/** Findings as annotations, at paths relative to the checkout, within the slots `used` leaves. */
+function emitAnnotations({ core, settings, report }, used) {
+    const plan = planAnnotations(report.findings.map((f) => (f.file ? { ...f, file: inWorkspace(settings, f.file) } : f)), used, 'The job summary lists every finding.');
+    for (const { level, message, ...properties } of plan.annotations)
         core[level](message, properties);
-    }
-    if (failure)
-        core.setFailed(failure);
 }
 
 ;// CONCATENATED MODULE: ./src/action/main.ts
@@ -37656,14 +37683,16 @@ function diskRepoFiles(root) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  yo: () => (/* reexport */ ipset_IpSet),
+  yo: () => (/* reexport */ IpSet),
   LS: () => (/* reexport */ cidrToRange),
   mG: () => (/* reexport */ formatCidr),
-  GN: () => (/* reexport */ entry_parseCidr),
-  ER: () => (/* reexport */ parseEntry)
+  mi: () => (/* reexport */ isOverlyBroad),
+  GN: () => (/* reexport */ parseCidr),
+  ER: () => (/* reexport */ parseEntry),
+  dF: () => (/* reexport */ rangeContains)
 });
 
-// UNUSED EXPORTS: addressBits, broadPrefixLimit, compareRanges, formatAddress, formatRange, hostMask, isOverlyBroad, isPublicRange, makeCidr, makeRange, maxAddress, parseAddress, rangeContains, rangeToCidrs
+// UNUSED EXPORTS: addressBits, broadPrefixLimit, compareRanges, formatAddress, formatRange, hostMask, isPublicRange, makeCidr, makeRange, maxAddress, parseAddress, rangeToCidrs
 
 ;// CONCATENATED MODULE: ./src/net/address.ts
 /**
@@ -38050,7 +38079,7 @@ function parseEntry(text) {
     return scanBlock(text) ?? parseEntryDetailed(text);
 }
 /** Parses an address or a CIDR block only (ranges are rejected). */
-function entry_parseCidr(text) {
+function parseCidr(text) {
     return scanBlock(text) ?? parseCidrDetailed(text);
 }
 /**
@@ -38299,7 +38328,7 @@ function fillBuckets(n, bucketCount, bucketOf) {
 
 
 
-class ipset_IpSet {
+class IpSet {
     v4First;
     v4Last;
     v6First;
@@ -38314,7 +38343,7 @@ class ipset_IpSet {
         this.v4Index = new V4StartIndex(v4First);
         this.v6Index = new V6StartIndex(v6First);
     }
-    static EMPTY = new ipset_IpSet(new Float64Array(0), new Float64Array(0), [], []);
+    static EMPTY = new IpSet(new Float64Array(0), new Float64Array(0), [], []);
     /** Sorts and merges the ranges (overlapping and adjacent ones), per version. Throws on an invalid range. */
     static build(ranges) {
         const v4 = [];
@@ -38335,7 +38364,7 @@ class ipset_IpSet {
             v4First[i] = Number(r.first);
             v4Last[i] = Number(r.last);
         });
-        return new ipset_IpSet(v4First, v4Last, merged6.map((r) => r.first), merged6.map((r) => r.last));
+        return new IpSet(v4First, v4Last, merged6.map((r) => r.first), merged6.map((r) => r.last));
     }
     get isEmpty() {
         return this.v4First.length === 0 && this.v6First.length === 0;
@@ -38448,7 +38477,7 @@ function merge(ranges) {
 
 
 
-const NON_PUBLIC_V4 = (/* unused pure expression or super */ null && ([
+const NON_PUBLIC_V4 = [
     '0.0.0.0/8', // "this network"
     '10.0.0.0/8', // private (RFC 1918)
     '100.64.0.0/10', // shared address space (RFC 6598)
@@ -38464,9 +38493,9 @@ const NON_PUBLIC_V4 = (/* unused pure expression or super */ null && ([
     '203.0.113.0/24', // documentation (TEST-NET-3)
     '224.0.0.0/4', // multicast
     '240.0.0.0/4' // reserved, and the limited broadcast address
-]));
+];
 // IPv6 unicast space outside 2000::/3 is not allocated for global use, so public space is 2000::/3 minus these.
-const NON_PUBLIC_V6 = (/* unused pure expression or super */ null && ([
+const NON_PUBLIC_V6 = [
     '::/3',
     '4000::/2',
     '8000::/1',
@@ -38474,7 +38503,7 @@ const NON_PUBLIC_V6 = (/* unused pure expression or super */ null && ([
     '2001:db8::/32', // documentation
     '2002::/16', // 6to4
     '3fff::/20' // documentation (RFC 9637)
-]));
+];
 let nonPublic;
 function nonPublicSpace() {
     nonPublic ??= IpSet.build([...NON_PUBLIC_V4, ...NON_PUBLIC_V6].map((text) => {
@@ -38498,9 +38527,9 @@ function broadPrefixLimit(version) {
  * a /8 (IPv4) or /32 (IPv6) block, i.e. a CIDR with a shorter prefix or an `a-b` range spanning more addresses.
  */
 function isOverlyBroad(r) {
-    if (r.first === 0n && r.last === maxAddress(r.version))
+    if (r.first === 0n && r.last === address_maxAddress(r.version))
         return true;
-    const limitSize = 1n << BigInt(addressBits(r.version) - broadPrefixLimit(r.version));
+    const limitSize = 1n << BigInt(address_addressBits(r.version) - broadPrefixLimit(r.version));
     return r.last - r.first + 1n > limitSize && isPublicRange(r);
 }
 
@@ -38678,13 +38707,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
-/***/ 1943:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises");
-
-/***/ }),
-
 /***/ 8611:
 /***/ ((module) => {
 
@@ -38696,13 +38718,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 3339:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
 
 /***/ }),
 
@@ -38787,6 +38802,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ }),
 
@@ -57659,20 +57681,9 @@ function constantCatch(value) {
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/publicPath */
-/******/ (() => {
-/******/ 	var scriptUrl;
-/******/ 	if (typeof import.meta.url === "string") scriptUrl = import.meta.url
-/******/ 	// When supporting browsers where an automatic publicPath is not supported you must specify an output.publicPath manually via configuration
-/******/ 	// or pass an empty string ("") and set the __webpack_public_path__ variable from your code to use your own logic.
-/******/ 	if (!scriptUrl) throw new Error("Automatic publicPath is not supported in this browser");
-/******/ 	scriptUrl = scriptUrl.replace(/#.*$/, "").replace(/\?.*$/, "").replace(/\/[^\/]+$/, "/");
-/******/ 	__nccwpck_require__.p = scriptUrl;
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/import chunk loading */
 /******/ (() => {
-/******/ 	__nccwpck_require__.b = new URL("./", import.meta.url);
+/******/ 	// no baseURI
 /******/ 	
 /******/ 	// object to store loaded and loading chunks
 /******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched

@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   terraformReader: () => (/* binding */ terraformReader)
 });
 
-// UNUSED EXPORTS: ParserLoadError, SUPPORTED_FUNCTIONS, createTerraformReader, loadTerraformParser, locateWasm
+// UNUSED EXPORTS: ParserLoadError, SUPPORTED_FUNCTIONS, createTerraformReader, loadTerraformParser, locateParserFile
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
@@ -1492,49 +1492,60 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_module_ = __webpack_require__(8995);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
-// EXTERNAL MODULE: ../../work/main/node_modules/web-tree-sitter/web-tree-sitter.js
-var web_tree_sitter = __webpack_require__(537);
 ;// CONCATENATED MODULE: ./src/whitelists/terraform/parser.ts
 /**
  * Loads tree-sitter (WASM) and the Terraform grammar once per process, on first use.
  *
- * The bundles (dist/index.js, dist/cli/index.js) carry the WASM files in dist/wasm/, because the bundler cannot
- * see files loaded from computed paths; from the sources (jest, tsx) they come from node_modules.
+ * The bundles (dist/index.js, dist/cli/index.js) carry web-tree-sitter.js, web-tree-sitter.wasm and
+ * tree-sitter-terraform.wasm in dist/wasm/, because the bundler cannot see files loaded from computed paths; from
+ * the sources (jest, tsx) they come from node_modules.
  */
 
 
 
 
-
+const RUNTIME_JS = 'web-tree-sitter.js';
 const RUNTIME_WASM = 'web-tree-sitter.wasm';
 const GRAMMAR_WASM = 'tree-sitter-terraform.wasm';
-const PACKAGE_OF = {
-    [RUNTIME_WASM]: 'web-tree-sitter',
-    [GRAMMAR_WASM]: '@tree-sitter-grammars/tree-sitter-hcl'
+/**
+ * Where each file is in node_modules: a file the package lets us resolve, next to which it lies (web-tree-sitter
+ * exports its WASM but not its ESM file by name).
+ */
+const INSTALLED = {
+    [RUNTIME_JS]: { resolvable: 'web-tree-sitter/web-tree-sitter.wasm', sibling: RUNTIME_JS },
+    [RUNTIME_WASM]: { resolvable: 'web-tree-sitter/web-tree-sitter.wasm', sibling: RUNTIME_WASM },
+    [GRAMMAR_WASM]: {
+        resolvable: '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
+        sibling: GRAMMAR_WASM
+    }
 };
-/** Thrown when the WASM files cannot be found or loaded: an installation problem, not the user's input. */
+/** Thrown when the parser's files cannot be found or loaded: an installation problem, not the user's input. */
 class ParserLoadError extends Error {
     name = 'ParserLoadError';
 }
-/** Where a WASM file is: next to the bundle (`./wasm/`, `../wasm/`), else in node_modules. */
-function locateWasm(file, moduleUrl = import.meta.url) {
+/**
+ * Where one of the parser's files is: next to the bundle (`./wasm/`, `../wasm/`), else in node_modules.
+ * The bundles carry web-tree-sitter's own ESM file there too: bundled, its `import("module")` loses
+ * `createRequire` to the bundler's interop, so it is loaded as it ships, with a native `import()`.
+ */
+function locateParserFile(file, moduleUrl = import.meta.url) {
     const here = external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(moduleUrl));
     const candidates = [external_node_path_default().join(here, 'wasm', file), external_node_path_default().join(here, '..', 'wasm', file)];
     for (const candidate of candidates)
         if ((0,external_node_fs_.existsSync)(candidate))
             return candidate;
-    const packageName = PACKAGE_OF[file];
-    if (packageName) {
+    const installed = INSTALLED[file];
+    if (installed) {
         try {
-            // Built from parts so that the bundler does not try to resolve it at build time.
-            const specifier = [packageName, file].join('/');
-            return (0,external_node_module_.createRequire)(moduleUrl).resolve(specifier);
+            const found = external_node_path_default().join(external_node_path_default().dirname((0,external_node_module_.createRequire)(moduleUrl).resolve(installed.resolvable)), installed.sibling);
+            if ((0,external_node_fs_.existsSync)(found))
+                return found;
         }
         catch {
             // Reported below with the places that were tried.
         }
     }
-    throw new ParserLoadError(`cannot find ${file}: looked in ${candidates.join(', ')} and in node_modules/${packageName ?? '?'}`);
+    throw new ParserLoadError(`cannot find ${file}: looked in ${candidates.join(', ')} and in node_modules`);
 }
 let loading;
 /** The shared parser, loaded on first call. A failed load is not cached, so a later call can retry. */
@@ -1548,11 +1559,13 @@ function loadTerraformParser() {
     return loading;
 }
 async function createParser() {
-    const runtime = locateWasm(RUNTIME_WASM);
-    const grammar = locateWasm(GRAMMAR_WASM);
-    await web_tree_sitter/* Parser */.iX.init({ locateFile: () => runtime });
-    const language = await web_tree_sitter/* Language */.TM.load(await external_node_fs_.promises.readFile(grammar));
-    const parser = new web_tree_sitter/* Parser */.iX();
+    const moduleUrl = (0,external_node_url_.pathToFileURL)(locateParserFile(RUNTIME_JS)).href;
+    const { Parser, Language } = (await import(/* webpackIgnore: true */ moduleUrl));
+    const runtime = locateParserFile(RUNTIME_WASM);
+    const grammar = locateParserFile(GRAMMAR_WASM);
+    await Parser.init({ locateFile: () => runtime });
+    const language = await Language.load(await external_node_fs_.promises.readFile(grammar));
+    const parser = new Parser();
     parser.setLanguage(language);
     return parser;
 }
@@ -1617,7 +1630,7 @@ function createTerraformReader(options = {}) {
     const logger = options.logger ?? io/* silentLogger */.q;
     return {
         format: 'terraform',
-        read: (source, ctx) => new Read(source, ctx, logger, cache).run()
+        read: (source, ctx) => new Read(source, ctx, ctx.logger ?? logger, cache).run()
     };
 }
 const terraformReader = createTerraformReader();

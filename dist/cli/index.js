@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
@@ -2008,8 +2009,11 @@ function normaliseRepoPath(raw) {
     }
     return { path: normal };
 }
-/** The format a whitelist file has by its name (contract §2): `.tf`/`.tf.json`, `.yml`/`.yaml`, `.json`, else text. */
-function inferWhitelistFormat(file) {
+/**
+ * The format a whitelist file has by its name (contract §2): `.tf`/`.tf.json`, `.yml`/`.yaml`, `.json`, else text.
+ * A text file takes no `select`, so a selected path without an extension names a directory of `.tf` files.
+ */
+function inferWhitelistFormat(file, hasSelect = false) {
     const lower = file.toLowerCase();
     if (lower.endsWith('.tf') || lower.endsWith('.tf.json'))
         return 'terraform';
@@ -2017,6 +2021,9 @@ function inferWhitelistFormat(file) {
         return 'yaml';
     if (lower.endsWith('.json'))
         return 'json';
+    const base = lower.split('/').pop() ?? '';
+    if (hasSelect && !base.includes('.'))
+        return 'terraform';
     return 'text';
 }
 
@@ -2132,7 +2139,7 @@ class ConfigBuilder {
         const file = repoPath(item.file);
         const result = {
             file,
-            format: item.format ?? inferWhitelistFormat(file),
+            format: item.format ?? inferWhitelistFormat(file, item.select !== undefined),
             pos: this.source.valuePos(path)
         };
         if (item.select !== undefined)
@@ -2737,7 +2744,7 @@ class SemanticChecker {
         const explicit = oneOf(WHITELIST_FORMATS, item.format);
         if (item.format !== undefined && !explicit)
             return;
-        const format = explicit ?? (file !== undefined ? inferWhitelistFormat(file) : undefined);
+        const format = explicit ?? (file !== undefined ? inferWhitelistFormat(file, Object.hasOwn(item, 'select')) : undefined);
         if (!format)
             return;
         const formatText = explicit
@@ -2974,8 +2981,9 @@ function evaluate(input) {
             required.push({ dataSource: ds.name, entry: block.text, covered, via: block.via });
             if (covered)
                 continue;
-            const uncovered = declaredSet.uncovered(range).map(net/* formatCidr */.mG);
-            const waiver = dsWaivers.find((w) => uncovered.every((u) => contains(w.range, u)));
+            const uncoveredBlocks = declaredSet.uncovered(range);
+            const uncovered = uncoveredBlocks.map(net/* formatCidr */.mG);
+            const waiver = dsWaivers.find((w) => uncoveredBlocks.every((u) => (0,net/* rangeContains */.dF)(w.range, (0,net/* cidrToRange */.LS)(u))));
             if (waiver) {
                 waiver.used = true;
                 findings.push({
@@ -3089,7 +3097,7 @@ function checkDeclaredEntries(ds, profile, written, findings) {
                 message: `"${entry.raw}" has host bits set; it means ${canonical}: write that instead`
             });
         }
-        if (isOverlyBroad(parsed)) {
+        if ((0,net/* isOverlyBroad */.mi)(parsed.range)) {
             findings.push({
                 ...at,
                 entry: canonical,
@@ -3131,19 +3139,6 @@ function unsupportedReason(profile, parsed) {
             return forbidden.reason;
     }
     return undefined;
-}
-const ULA = { version: 6, first: 0xfc00n << 112n, last: (0xfe00n << 112n) - 1n };
-const LINK_LOCAL_V6 = { version: 6, first: 0xfe80n << 112n, last: (0xfec0n << 112n) - 1n };
-/** `0.0.0.0/0`, `::/0`, or a public block shorter than /8 (IPv4) or /32 (IPv6). */
-function isOverlyBroad(parsed) {
-    const r = parsed.range;
-    const size = r.last - r.first + 1n;
-    if (r.version === 4)
-        return size > 1n << 24n;
-    if (size <= 1n << 96n)
-        return false;
-    const inside = (o) => r.first >= o.first && r.last <= o.last;
-    return !inside(ULA) && !inside(LINK_LOCAL_V6);
 }
 function checkEntryLimit(ds, profile, written, results, findings) {
     const limit = profile.entryLimit;
@@ -3194,13 +3189,6 @@ function checkWaivers(waivers, now, findings) {
         live.push({ waiver, range: parsed.entry.range, canonical: parsed.entry.canonical, used: false });
     }
     return live;
-}
-function contains(outer, cidrText) {
-    const parsed = (0,net/* parseEntry */.ER)(cidrText);
-    if (!parsed.ok)
-        return false;
-    const r = parsed.entry.range;
-    return r.version === outer.version && r.first >= outer.first && r.last <= outer.last;
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/status.ts
@@ -4370,7 +4358,7 @@ async function readerFor(format) {
         case 'json':
             return jsonReader;
         case 'terraform': {
-            const { terraformReader } = await Promise.all(/* import() */[__nccwpck_require__.e(537), __nccwpck_require__.e(289)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1289));
+            const { terraformReader } = await __nccwpck_require__.e(/* import() */ 289).then(__nccwpck_require__.bind(__nccwpck_require__, 1289));
             return terraformReader;
         }
     }
@@ -4445,7 +4433,7 @@ async function runCheck(opts) {
     await Promise.all(config.dataSources.map(async (ds) => {
         const results = [];
         for (const source of ds.whitelist)
-            results.push(await readWhitelistSource(source, { files, dataSource: ds }));
+            results.push(await readWhitelistSource(source, { files, dataSource: ds, logger: opts.logger }));
         declared.set(ds.name, results);
     }));
     const evaluation = evaluate({ config, requirements, declared, profileOf: productProfile, now });
@@ -4477,7 +4465,7 @@ function onlineGroupRequests(config) {
 /** The cloud SDK is loaded here and only here, so offline runs never pay for it. */
 async function resolveOnlineGroups(requests, opts, env) {
     try {
-        const { resolveOnline } = await Promise.all(/* import() */[__nccwpck_require__.e(942), __nccwpck_require__.e(141)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8141));
+        const { resolveOnline } = await Promise.all(/* import() */[__nccwpck_require__.e(942), __nccwpck_require__.e(88)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8088));
         return await resolveOnline(requests, opts.online, {
             logger: opts.logger,
             env,
@@ -5689,14 +5677,16 @@ function diskRepoFiles(root) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  yo: () => (/* reexport */ ipset_IpSet),
+  yo: () => (/* reexport */ IpSet),
   LS: () => (/* reexport */ cidrToRange),
   mG: () => (/* reexport */ formatCidr),
-  GN: () => (/* reexport */ entry_parseCidr),
-  ER: () => (/* reexport */ parseEntry)
+  mi: () => (/* reexport */ isOverlyBroad),
+  GN: () => (/* reexport */ parseCidr),
+  ER: () => (/* reexport */ parseEntry),
+  dF: () => (/* reexport */ rangeContains)
 });
 
-// UNUSED EXPORTS: addressBits, broadPrefixLimit, compareRanges, formatAddress, formatRange, hostMask, isOverlyBroad, isPublicRange, makeCidr, makeRange, maxAddress, parseAddress, rangeContains, rangeToCidrs
+// UNUSED EXPORTS: addressBits, broadPrefixLimit, compareRanges, formatAddress, formatRange, hostMask, isPublicRange, makeCidr, makeRange, maxAddress, parseAddress, rangeToCidrs
 
 ;// CONCATENATED MODULE: ./src/net/address.ts
 /**
@@ -6083,7 +6073,7 @@ function parseEntry(text) {
     return scanBlock(text) ?? parseEntryDetailed(text);
 }
 /** Parses an address or a CIDR block only (ranges are rejected). */
-function entry_parseCidr(text) {
+function parseCidr(text) {
     return scanBlock(text) ?? parseCidrDetailed(text);
 }
 /**
@@ -6332,7 +6322,7 @@ function fillBuckets(n, bucketCount, bucketOf) {
 
 
 
-class ipset_IpSet {
+class IpSet {
     v4First;
     v4Last;
     v6First;
@@ -6347,7 +6337,7 @@ class ipset_IpSet {
         this.v4Index = new V4StartIndex(v4First);
         this.v6Index = new V6StartIndex(v6First);
     }
-    static EMPTY = new ipset_IpSet(new Float64Array(0), new Float64Array(0), [], []);
+    static EMPTY = new IpSet(new Float64Array(0), new Float64Array(0), [], []);
     /** Sorts and merges the ranges (overlapping and adjacent ones), per version. Throws on an invalid range. */
     static build(ranges) {
         const v4 = [];
@@ -6368,7 +6358,7 @@ class ipset_IpSet {
             v4First[i] = Number(r.first);
             v4Last[i] = Number(r.last);
         });
-        return new ipset_IpSet(v4First, v4Last, merged6.map((r) => r.first), merged6.map((r) => r.last));
+        return new IpSet(v4First, v4Last, merged6.map((r) => r.first), merged6.map((r) => r.last));
     }
     get isEmpty() {
         return this.v4First.length === 0 && this.v6First.length === 0;
@@ -6481,7 +6471,7 @@ function merge(ranges) {
 
 
 
-const NON_PUBLIC_V4 = (/* unused pure expression or super */ null && ([
+const NON_PUBLIC_V4 = [
     '0.0.0.0/8', // "this network"
     '10.0.0.0/8', // private (RFC 1918)
     '100.64.0.0/10', // shared address space (RFC 6598)
@@ -6497,9 +6487,9 @@ const NON_PUBLIC_V4 = (/* unused pure expression or super */ null && ([
     '203.0.113.0/24', // documentation (TEST-NET-3)
     '224.0.0.0/4', // multicast
     '240.0.0.0/4' // reserved, and the limited broadcast address
-]));
+];
 // IPv6 unicast space outside 2000::/3 is not allocated for global use, so public space is 2000::/3 minus these.
-const NON_PUBLIC_V6 = (/* unused pure expression or super */ null && ([
+const NON_PUBLIC_V6 = [
     '::/3',
     '4000::/2',
     '8000::/1',
@@ -6507,7 +6497,7 @@ const NON_PUBLIC_V6 = (/* unused pure expression or super */ null && ([
     '2001:db8::/32', // documentation
     '2002::/16', // 6to4
     '3fff::/20' // documentation (RFC 9637)
-]));
+];
 let nonPublic;
 function nonPublicSpace() {
     nonPublic ??= IpSet.build([...NON_PUBLIC_V4, ...NON_PUBLIC_V6].map((text) => {
@@ -6531,9 +6521,9 @@ function broadPrefixLimit(version) {
  * a /8 (IPv4) or /32 (IPv6) block, i.e. a CIDR with a shorter prefix or an `a-b` range spanning more addresses.
  */
 function isOverlyBroad(r) {
-    if (r.first === 0n && r.last === maxAddress(r.version))
+    if (r.first === 0n && r.last === address_maxAddress(r.version))
         return true;
-    const limitSize = 1n << BigInt(addressBits(r.version) - broadPrefixLimit(r.version));
+    const limitSize = 1n << BigInt(address_addressBits(r.version) - broadPrefixLimit(r.version));
     return r.last - r.first + 1n > limitSize && isPublicRange(r);
 }
 
@@ -6710,13 +6700,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
-/***/ 1943:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises");
-
-/***/ }),
-
 /***/ 8611:
 /***/ ((module) => {
 
@@ -6728,13 +6711,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 3339:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
 
 /***/ }),
 
@@ -6752,6 +6728,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
 /***/ 8995:
 /***/ ((module) => {
 
@@ -6763,6 +6753,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 
 /***/ }),
 
@@ -25462,36 +25459,6 @@ function constantCatch(value) {
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -25531,17 +25498,6 @@ function constantCatch(value) {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/node module decorator */
 /******/ (() => {
 /******/ 	__nccwpck_require__.nmd = (module) => {
@@ -25551,20 +25507,9 @@ function constantCatch(value) {
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/publicPath */
-/******/ (() => {
-/******/ 	var scriptUrl;
-/******/ 	if (typeof import.meta.url === "string") scriptUrl = import.meta.url
-/******/ 	// When supporting browsers where an automatic publicPath is not supported you must specify an output.publicPath manually via configuration
-/******/ 	// or pass an empty string ("") and set the __webpack_public_path__ variable from your code to use your own logic.
-/******/ 	if (!scriptUrl) throw new Error("Automatic publicPath is not supported in this browser");
-/******/ 	scriptUrl = scriptUrl.replace(/#.*$/, "").replace(/\?.*$/, "").replace(/\/[^\/]+$/, "/");
-/******/ 	__nccwpck_require__.p = scriptUrl;
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/import chunk loading */
 /******/ (() => {
-/******/ 	__nccwpck_require__.b = new URL("./", import.meta.url);
+/******/ 	// no baseURI
 /******/ 	
 /******/ 	// object to store loaded and loading chunks
 /******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
