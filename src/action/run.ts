@@ -7,6 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../io.js';
 import type { FailOn, Finding, Report, ResolveMode, Severity } from '../model.js';
+import { plural } from '../report/common.js';
 import type { OnlineSettings } from '../resolve/types.js';
 import { planAnnotations, type AnnotationBudgetUse } from './annotations.js';
 import { syncAuditIssue } from './audit-issue.js';
@@ -97,10 +98,6 @@ function countingCore(core: ActionCore): { core: ActionCore; used: AnnotationBud
 async function writeTextFile(file: string, text: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, text, 'utf8');
-}
-
-function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
 function describeError(error: unknown): string {
