@@ -15,8 +15,8 @@ export interface Resource {
 
 export interface Variable {
   name: string;
+  /** Its body (and so its `default`) is read only when the variable is used. */
   block: Block;
-  default?: Attribute;
 }
 
 /** A value given to a variable by a tfvars file; later assignments override earlier ones. */
@@ -44,9 +44,8 @@ export function buildModule(dir: string, files: ParsedFile[]): TerraformModule {
   for (const file of files) {
     for (const block of file.body.blocks) {
       if (block.type === 'variable' && block.labels.length === 1) {
-        const defaultValue = findAttribute(block.body, 'default');
         const name = block.labels[0]!;
-        variables.set(name, defaultValue ? { name, block, default: defaultValue } : { name, block });
+        variables.set(name, { name, block });
       } else if (block.type === 'locals') {
         for (const attribute of block.body.attributes) locals.set(attribute.name, attribute);
       } else if (block.type === 'resource' && block.labels.length === 2) {
@@ -100,7 +99,7 @@ export function moduleScope(module: TerraformModule, assignments: readonly Varia
       if (!declared) {
         result = new Unresolvable(`var.${name} is not declared in ${module.dir || 'the repository root'}`, at);
       } else {
-        const expression = assigned?.expression ?? declared.default?.expression;
+        const expression = assigned?.expression ?? findAttribute(declared.block.body, 'default')?.expression;
         if (!expression) {
           result = new Unresolvable(
             `var.${name} has no default and no value in terraform.tfvars, *.auto.tfvars or the source's tfvars files`,

@@ -1,5 +1,5 @@
 /** Turns tree-sitter's concrete syntax tree of a `.tf`/`.tfvars` file into the shared syntax tree. */
-import type { Parser } from 'web-tree-sitter';
+import type { Language, Node as TreeSitterNode, Parser, Tree, TreeCursor } from 'web-tree-sitter';
 import type { SourcePosition } from '../../model.js';
 import type {
   Attribute,
@@ -12,7 +12,7 @@ import type {
   TemplatePart,
   TraversalStep
 } from './syntax.js';
-import { namedChildren, plainTree, type PlainNode as Node } from './plain-tree.js';
+import { namedChildren, nodeTypeName, plainSubtree, plainTree, type PlainNode as Node } from './plain-tree.js';
 import { writtenText } from './text.js';
 
 /** At most this many syntax problems are reported per file: the first ones are the useful ones. */
@@ -35,11 +35,13 @@ export function parseNative(parser: Parser, path: string, source: string, origin
       problems: [{ message: 'the parser gave up on this file', pos: { file: path, line: 1, column: 1 } }]
     };
   }
+  const place = placer(path, origin, source);
+  const converter = new Converter(place, source);
+  if (!tree.rootNode.hasError) return { path, body: lazyTopLevelBody(tree, converter, source), problems: [] };
+  // A file with syntax errors is not read further than its problems, so it is converted at once.
   try {
-    const place = placer(path, origin, source);
     const root = plainTree(tree);
-    const converter = new Converter(place, source);
-    const problems = root.hasError ? collectProblems(root, place, source) : [];
+    const problems = collectProblems(root, place, source);
     const bodyNode = namedChildren(root).find((child) => child.type === 'body');
     const body = bodyNode ? converter.body(bodyNode) : { attributes: [], blocks: [] };
     return { path, body, problems };
@@ -48,7 +50,117 @@ export function parseNative(parser: Parser, path: string, source: string, origin
   }
 }
 
-type Placer = (node: Node, offset?: number) => SourcePosition;
+/** What the lazily converted blocks of one file share: the tree, until every body is converted or forgotten. */
+interface RetainedTree {
+  tree: Tree | null;
+  unconverted: number;
+}
+
+/** Deletes a retained tree whose blocks were dropped before all their bodies were converted. */
+const forgottenTrees = new FinalizationRegistry<RetainedTree>((retained) => {
+  retained.tree?.delete();
+  retained.tree = null;
+});
+
+/**
+ * The top-level body of an error-free file. Attributes (tfvars files are nothing else) are converted at once;
+ * of a block only the header (type, labels, position) is read, and its body is converted on first access. A
+ * module of thousands of resources is read to resolve one or a few of them, and copying every body out of
+ * WASM cost more than the parse itself.
+ */
+function lazyTopLevelBody(tree: Tree, converter: Converter, source: string): Body {
+  const language = tree.language;
+  const attributes: Attribute[] = [];
+  const blocks: Block[] = [];
+  const retained: RetainedTree = { tree, unconverted: 0 };
+  // What the lazy bodies hold on to; when it is collected, no body can be converted any more.
+  const owner = { retained };
+  const cursor = tree.walk();
+  try {
+    if (!cursor.gotoFirstChild()) return { attributes, blocks };
+    while (nodeTypeName(language, cursor.nodeTypeId) !== 'body') {
+      if (!cursor.gotoNextSibling()) return { attributes, blocks };
+    }
+    if (!cursor.gotoFirstChild()) return { attributes, blocks };
+    do {
+      const type = nodeTypeName(language, cursor.nodeTypeId);
+      if (type === 'attribute') {
+        const attribute = converter.attribute(plainSubtree(cursor, language, false));
+        if (attribute) attributes.push(attribute);
+      } else if (type === 'block') {
+        const header = blockHeader(cursor, language, source);
+        retained.unconverted += 1;
+        let body: Body | undefined;
+        const bodyNode = header.bodyNode;
+        blocks.push({
+          type: header.type,
+          labels: header.labels,
+          pos: converter.position(header.startIndex),
+          get body(): Body {
+            if (body) return body;
+            const retainedTree = owner.retained.tree;
+            if (bodyNode && !retainedTree)
+              throw new Error('internal: a Terraform syntax tree was deleted while in use');
+            if (bodyNode) {
+              const bodyCursor = bodyNode.walk();
+              try {
+                body = converter.body(plainSubtree(bodyCursor, language, false));
+              } finally {
+                bodyCursor.delete();
+              }
+            } else {
+              body = { attributes: [], blocks: [] };
+            }
+            owner.retained.unconverted -= 1;
+            if (owner.retained.unconverted === 0) {
+              retainedTree?.delete();
+              owner.retained.tree = null;
+              forgottenTrees.unregister(owner.retained);
+            }
+            return body;
+          }
+        });
+      }
+    } while (cursor.gotoNextSibling());
+  } finally {
+    cursor.delete();
+    if (retained.unconverted === 0) {
+      tree.delete();
+      retained.tree = null;
+    } else {
+      forgottenTrees.register(owner, retained, retained);
+    }
+  }
+  return { attributes, blocks };
+}
+
+/** A block's type, labels and where it starts, read with the cursor (left on the block); its body node, if any. */
+function blockHeader(
+  cursor: TreeCursor,
+  language: Language,
+  source: string
+): { type: string; labels: string[]; startIndex: number; bodyNode: TreeSitterNode | null } {
+  const startIndex = cursor.startIndex;
+  let type: string | undefined;
+  const labels: string[] = [];
+  let bodyNode: TreeSitterNode | null = null;
+  if (cursor.gotoFirstChild()) {
+    do {
+      const childType = nodeTypeName(language, cursor.nodeTypeId);
+      if (childType === 'identifier' || childType === 'string_lit') {
+        const text = source.slice(cursor.startIndex, cursor.endIndex);
+        if (type === undefined) type = text;
+        else labels.push(childType === 'string_lit' ? text.slice(1, -1) : text);
+      } else if (childType === 'body') {
+        bodyNode = cursor.currentNode;
+      }
+    } while (cursor.gotoNextSibling());
+    cursor.gotoParent();
+  }
+  return { type: type ?? '', labels, startIndex, bodyNode };
+}
+
+type Placer = (node: Node | undefined, offset?: number) => SourcePosition;
 
 /** Positions from offsets: a binary search over the line starts, which is cheaper than asking tree-sitter. */
 function placer(file: string, origin: Origin, source: string): Placer {
@@ -64,7 +176,7 @@ function placer(file: string, origin: Origin, source: string): Placer {
     }
     return low;
   };
-  return (node, offset = node.startIndex) => {
+  return (node, offset = node?.startIndex ?? 0) => {
     const row = rowOf(offset);
     const column = offset - lineStarts[row]!;
     return row === 0
@@ -144,15 +256,26 @@ class Converter {
     return textOf(this.source, node);
   }
 
+  /** The position of an offset into the source. */
+  position(offset: number): SourcePosition {
+    return this.pos(undefined, offset);
+  }
+
+  attribute(node: Node): Attribute | undefined {
+    const name = this.namedOfType(node, 'identifier');
+    const value = this.namedOfType(node, 'expression');
+    return name && value
+      ? { name: this.text(name), expression: this.expression(value), pos: this.pos(node) }
+      : undefined;
+  }
+
   body(node: Node): Body {
     const attributes: Attribute[] = [];
     const blocks: Block[] = [];
     for (const child of namedChildren(node)) {
       if (child.type === 'attribute') {
-        const name = this.namedOfType(child, 'identifier');
-        const value = this.namedOfType(child, 'expression');
-        if (name && value)
-          attributes.push({ name: this.text(name), expression: this.expression(value), pos: this.pos(child) });
+        const attribute = this.attribute(child);
+        if (attribute) attributes.push(attribute);
       } else if (child.type === 'block') {
         blocks.push(this.block(child));
       }

@@ -2,10 +2,12 @@
  * tree-sitter's syntax tree copied into plain objects with one cursor walk. Reading nodes through
  * web-tree-sitter's `Node` API crosses into WASM for every property and allocates child arrays on each access,
  * which made converting a large module several times slower than parsing it. The walk therefore reads only the
- * type id and the offsets of each node (positions are computed from offsets in JavaScript), and does not descend
- * into leaves whose text is all the reader needs (string literals without interpolation, numbers, names).
+ * type id and the offsets of each node (positions are computed from offsets in JavaScript), does not descend
+ * into leaves whose text is all the reader needs (string literals without interpolation, numbers, names), and,
+ * in a tree without errors, asks nothing more of an anonymous token than its type and start: its text is its
+ * type (the grammar has no anonymous aliases) and it has no children.
  */
-import type { Language, Tree } from 'web-tree-sitter';
+import type { Language, Tree, TreeCursor } from 'web-tree-sitter';
 
 export interface PlainNode {
   type: string;
@@ -30,9 +32,14 @@ const OPAQUE = new Set([
   'template_literal'
 ]);
 
-const typeTables = new WeakMap<Language, { names: string[]; named: boolean[] }>();
+interface TypeTable {
+  names: string[];
+  named: boolean[];
+}
 
-function typeTable(language: Language): { names: string[]; named: boolean[] } {
+const typeTables = new WeakMap<Language, TypeTable>();
+
+function typeTable(language: Language): TypeTable {
   let table = typeTables.get(language);
   if (!table) {
     table = { names: [], named: [] };
@@ -41,48 +48,75 @@ function typeTable(language: Language): { names: string[]; named: boolean[] } {
   return table;
 }
 
+/** The type name of a node type id, remembered per language (asking WASM for it each time is costly). */
+export function nodeTypeName(language: Language, typeId: number): string {
+  const table = typeTable(language);
+  let type = table.names[typeId];
+  if (type === undefined) {
+    type = language.nodeTypeForId(typeId) ?? 'ERROR';
+    table.names[typeId] = type;
+    table.named[typeId] = language.nodeTypeIsNamed(typeId);
+  }
+  return type;
+}
+
+/** The whole tree. */
 export function plainTree(tree: Tree): PlainNode {
-  const table = typeTable(tree.language);
-  const language = tree.language;
-  // Only a tree with errors needs the missing flags and the inside of every leaf (an unterminated string).
   const withErrors = tree.rootNode.hasError;
   const cursor = tree.walk();
   try {
-    const read = (): PlainNode => {
-      const typeId = cursor.nodeTypeId;
-      let type = table.names[typeId];
-      if (type === undefined) {
-        type = language.nodeTypeForId(typeId) ?? 'ERROR';
-        table.names[typeId] = type;
-        table.named[typeId] = language.nodeTypeIsNamed(typeId);
-      }
-      const isMissing = withErrors && cursor.nodeIsMissing;
-      const node: PlainNode = {
-        type,
-        isNamed: table.named[typeId]!,
-        isMissing,
-        hasError: isMissing || type === 'ERROR',
-        startIndex: cursor.startIndex,
-        endIndex: cursor.endIndex,
-        children: []
-      };
-      if ((withErrors || !OPAQUE.has(type)) && cursor.gotoFirstChild()) {
-        do {
-          const child = read();
-          node.children.push(child);
-          if (child.hasError) node.hasError = true;
-        } while (cursor.gotoNextSibling());
-        cursor.gotoParent();
-      }
-      return node;
-    };
-    const root = read();
+    const root = plainSubtree(cursor, tree.language, withErrors);
     // The cursor reports an ERROR root's type id like any other; make sure the flag reflects the tree.
     if (withErrors) root.hasError = true;
     return root;
   } finally {
     cursor.delete();
   }
+}
+
+/**
+ * The node under the cursor and everything below it; the cursor is back on that node afterwards. Only a tree
+ * with errors needs the missing flags and the inside of every leaf (an unterminated string).
+ */
+export function plainSubtree(cursor: TreeCursor, language: Language, withErrors: boolean): PlainNode {
+  const table = typeTable(language);
+  const read = (): PlainNode => {
+    const typeId = cursor.nodeTypeId;
+    const type = table.names[typeId] ?? nodeTypeName(language, typeId);
+    const isNamed = table.named[typeId]!;
+    const startIndex = cursor.startIndex;
+    if (!withErrors && !isNamed) {
+      return {
+        type,
+        isNamed,
+        isMissing: false,
+        hasError: false,
+        startIndex,
+        endIndex: startIndex + type.length,
+        children: []
+      };
+    }
+    const isMissing = withErrors && cursor.nodeIsMissing;
+    const node: PlainNode = {
+      type,
+      isNamed,
+      isMissing,
+      hasError: isMissing || type === 'ERROR',
+      startIndex,
+      endIndex: cursor.endIndex,
+      children: []
+    };
+    if ((withErrors || !OPAQUE.has(type)) && cursor.gotoFirstChild()) {
+      do {
+        const child = read();
+        node.children.push(child);
+        if (child.hasError) node.hasError = true;
+      } while (cursor.gotoNextSibling());
+      cursor.gotoParent();
+    }
+    return node;
+  };
+  return read();
 }
 
 export function namedChildren(node: PlainNode): PlainNode[] {
