@@ -87,7 +87,12 @@ export class FakeGitHub {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    const server = this.server;
+    if (!server) return;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Keep-alive sockets of the client would hold close() until they time out.
+    server.closeAllConnections();
+    await closed;
   }
 
   /** Makes every write (POST, PATCH, PUT, DELETE) fail with 403, as a fork PR's read-only token does. */
