@@ -1,0 +1,2236 @@
+export const id = 997;
+export const ids = [997];
+export const modules = {
+
+/***/ 8997:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  terraformReader: () => (/* binding */ terraformReader)
+});
+
+// UNUSED EXPORTS: ParserLoadError, SUPPORTED_FUNCTIONS, createTerraformReader, loadTerraformParser, locateParserFile
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/io.ts
+var io = __webpack_require__(5027);
+;// CONCATENATED MODULE: ./src/products/terraform.ts
+const BOTH = ['private', 'public'];
+function resource(resourceType, attributes, note) {
+    return note === undefined ? { resourceType, attributes } : { resourceType, attributes, note };
+}
+function attribute(path, shape, networks = BOTH, note) {
+    return note === undefined ? { path, shape, networks } : { path, shape, networks, note };
+}
+const TERRAFORM_PRODUCTS = {
+    rds: {
+        product: 'rds',
+        resources: [
+            resource('alicloud_db_instance', [attribute('security_ips', 'set')], 'One resource manages one whitelist group (`db_instance_ip_array_name`). With `modify_mode = "Delete"` the list names entries to remove, so it allows nothing.'),
+            resource('alicloud_db_readonly_instance', [attribute('security_ips', 'set')]),
+            resource('alicloud_rds_clone_db_instance', [attribute('security_ips', 'set')]),
+            resource('alicloud_rds_upgrade_db_instance', [attribute('security_ips', 'set')]),
+            resource('alicloud_rds_whitelist_template', [attribute('ip_white_list', 'comma-string')], 'Template entries count toward the instance limit of 1,000.')
+        ]
+    },
+    polardb: {
+        product: 'polardb',
+        resources: [
+            resource('alicloud_polardb_cluster', [
+                attribute('db_cluster_ip_array.security_ips', 'set', BOTH, 'Union over all `db_cluster_ip_array` blocks; blocks with `modify_mode = "Delete"` remove entries and allow nothing.'),
+                attribute('security_ips', 'set', BOTH, 'Deprecated since provider v1.130.0; still read.')
+            ]),
+            resource('alicloud_polardb_global_security_ip_group', [attribute('global_ip_list', 'comma-string')])
+        ]
+    },
+    'polardb-x': {
+        product: 'polardb-x',
+        resources: [],
+        note: 'The provider reference lists no PolarDB-X whitelist attribute. Select an attribute explicitly (`TYPE.NAME.ATTRIBUTE`) or keep the whitelist in a text or YAML file.'
+    },
+    redis: {
+        product: 'redis',
+        resources: [
+            resource('alicloud_kvstore_instance', [attribute('security_ips', 'set')], 'One resource manages one group (`security_ip_group_name`).'),
+            resource('alicloud_redis_global_security_ip_group', [attribute('global_ip_list', 'comma-string')])
+        ]
+    },
+    mongodb: {
+        product: 'mongodb',
+        resources: [
+            resource('alicloud_mongodb_instance', [
+                attribute('security_ip_list', 'set', BOTH, 'A set at the top level (the `default` group).'),
+                attribute('security_ip_groups.security_ip_list', 'comma-string', BOTH, 'A comma-separated string inside `security_ip_groups` blocks.')
+            ]),
+            resource('alicloud_mongodb_sharding_instance', [
+                attribute('security_ip_list', 'set', BOTH, 'A set at the top level (the `default` group).'),
+                attribute('security_ip_groups.security_ip_list', 'comma-string', BOTH, 'A comma-separated string inside `security_ip_groups` blocks.')
+            ]),
+            resource('alicloud_mongodb_serverless_instance', [
+                attribute('security_ip_groups.security_ip_list', 'comma-string')
+            ]),
+            resource('alicloud_mongodb_global_security_ip_group', [attribute('global_security_ip_list', 'comma-string')])
+        ]
+    },
+    'adb-mysql': {
+        product: 'adb-mysql',
+        resources: [
+            resource('alicloud_adb_db_cluster', [attribute('security_ips', 'set')]),
+            resource('alicloud_adb_cluster', [attribute('security_ips', 'set')], 'Older name of `alicloud_adb_db_cluster`.'),
+            resource('alicloud_adb_db_cluster_lake_version', [attribute('security_ips', 'comma-string')], 'A comma-separated string here, unlike `alicloud_adb_db_cluster`.')
+        ]
+    },
+    'adb-pg': {
+        product: 'adb-pg',
+        resources: [
+            resource('alicloud_gpdb_instance', [
+                attribute('ip_whitelist.security_ip_list', 'comma-string', BOTH, 'A comma-separated string inside `ip_whitelist` blocks.'),
+                attribute('security_ip_list', 'set', BOTH, 'Deprecated since provider v1.187.0; still read.')
+            ]),
+            resource('alicloud_gpdb_db_instance_ip_array', [attribute('security_ip_list', 'set')], 'One resource per group; `modify_mode = "Delete"` removes entries.'),
+            resource('alicloud_gpdb_elastic_instance', [attribute('security_ip_list', 'set')])
+        ]
+    },
+    maxcompute: {
+        product: 'maxcompute',
+        resources: [
+            resource('alicloud_maxcompute_project', [
+                attribute('ip_white_list[0].vpc_ip_list', 'comma-string', ['private'], 'The VPC list; `*` allows every VPC.'),
+                attribute('ip_white_list[0].ip_list', 'comma-string', ['public'], 'The Internet and cloud-interconnection list.')
+            ], 'With an `ip_white_list` block that sets only one of the two lists, MaxCompute denies all access over the other network.')
+        ]
+    },
+    hologres: {
+        product: 'hologres',
+        resources: [],
+        note: 'Hologres whitelists cannot be set through Terraform: `alicloud_hologram_instance` has no whitelist argument (they live in HoloWeb). Keep them in a text or YAML file.'
+    },
+    clickhouse: {
+        product: 'clickhouse',
+        resources: [
+            resource('alicloud_click_house_db_cluster', [
+                attribute('db_cluster_access_white_list.security_ip_list', 'comma-string')
+            ]),
+            resource('alicloud_click_house_enterprise_db_cluster_security_ip', [attribute('security_ip_list', 'comma-string')], 'One resource per group.')
+        ]
+    },
+    elasticsearch: {
+        product: 'elasticsearch',
+        resources: [
+            resource('alicloud_elasticsearch_instance', [
+                attribute('private_whitelist', 'set', ['private']),
+                attribute('public_whitelist', 'set', ['public'], 'Applies only when `enable_public = true`.')
+            ], 'The Kibana lists (`kibana_whitelist`, `kibana_private_whitelist`) do not govern DataWorks connections.')
+        ]
+    },
+    lindorm: {
+        product: 'lindorm',
+        resources: [
+            resource('alicloud_lindorm_instance', [attribute('ip_white_list', 'set')]),
+            resource('alicloud_lindorm_instance_v2', [attribute('white_ip_list.ip_list', 'comma-string')])
+        ]
+    },
+    oss: {
+        product: 'oss',
+        resources: [
+            resource('alicloud_oss_bucket_policy', [attribute('policy', 'bucket-policy')], 'Entries are the `acs:SourceIp` values of `IpAddress` conditions in `Allow` statements and of `NotIpAddress` conditions in `Deny` statements.'),
+            resource('alicloud_oss_bucket', [attribute('policy', 'bucket-policy')])
+        ]
+    },
+    'ecs-security-group': {
+        product: 'ecs-security-group',
+        resources: [
+            resource('alicloud_security_group_rule', [attribute('cidr_ip', 'single'), attribute('ipv6_cidr_ip', 'single')], 'Counts only `type = "ingress"` rules with `policy = "accept"` (the default) and protocol `tcp` or `all`; when the data source has a `port`, only rules whose `port_range` covers it (`-1/-1` is every port). `for_each` instances are each read.'),
+            resource('alicloud_ecs_prefix_list', [attribute('entry.cidr', 'single')], 'Referenced by rules through `prefix_list_id`.')
+        ]
+    },
+    other: { product: 'other', resources: [] }
+};
+function terraformResource(product, resourceType) {
+    return TERRAFORM_PRODUCTS[product].resources.find((profile) => profile.resourceType === resourceType);
+}
+/** The whitelist attributes of a resource type for a network, or undefined when the type is not in the table. */
+function terraformAttributes(product, resourceType, network) {
+    return terraformResource(product, resourceType)?.attributes.filter((entry) => entry.networks.includes(network));
+}
+/** The value shape of an attribute of a resource type in any product's table, when the table knows it. */
+function terraformAttributeShape(resourceType, path) {
+    const normalized = path.replace(/\[\d+\]/g, '');
+    for (const profile of Object.values(TERRAFORM_PRODUCTS)) {
+        for (const candidate of profile.resources) {
+            if (candidate.resourceType !== resourceType)
+                continue;
+            const found = candidate.attributes.find((entry) => entry.path.replace(/\[\d+\]/g, '') === normalized);
+            if (found)
+                return found.shape;
+        }
+    }
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
+var main = __webpack_require__(9547);
+;// CONCATENATED MODULE: ./src/whitelists/terraform/text.ts
+const emptyText = { value: '', segments: [] };
+/** Text that was computed rather than written (a number turned into a string); it points at `at` as a whole. */
+function computedText(value, at) {
+    return { value, segments: value === '' ? [] : [{ offset: 0, at }] };
+}
+const SIMPLE_ESCAPES = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
+const JSON_ESCAPES = { ...SIMPLE_ESCAPES, '/': '/', b: '\b', f: '\f' };
+/**
+ * Text of a template literal as written at `start`. Quoted strings decode HCL's backslash escapes; heredocs do
+ * not (HCL leaves backslashes in heredocs alone). Both turn `$${` and `%%{` into `${` and `%{`.
+ */
+function writtenText(raw, start, options) {
+    const simpleEscapes = options.json ? JSON_ESCAPES : SIMPLE_ESCAPES;
+    let value = '';
+    const segments = [];
+    let line = start.line;
+    let column = start.column;
+    // Whether the next emitted character continues the current segment at exactly (line, column).
+    let contiguous = false;
+    const emit = (chars, consumed) => {
+        const decodedExactly = chars.length === consumed;
+        if (!contiguous || !decodedExactly)
+            segments.push({ offset: value.length, at: { file: start.file, line, column } });
+        value += chars;
+        column += consumed;
+        contiguous = decodedExactly;
+    };
+    for (let i = 0; i < raw.length;) {
+        const char = raw[i];
+        if (char === '\n') {
+            emit('\n', 1);
+            line += 1;
+            column = 1;
+            contiguous = false;
+            i += 1;
+            continue;
+        }
+        if ((char === '$' || char === '%') && raw[i + 1] === char && raw[i + 2] === '{') {
+            emit(`${char}{`, 3);
+            i += 3;
+            continue;
+        }
+        if (options.escapes && char === '\\' && i + 1 < raw.length) {
+            const next = raw[i + 1];
+            const simple = simpleEscapes[next];
+            if (simple !== undefined) {
+                emit(simple, 2);
+                i += 2;
+                continue;
+            }
+            const hexLength = next === 'u' ? 4 : next === 'U' ? 8 : 0;
+            const hex = raw.slice(i + 2, i + 2 + hexLength);
+            if (hexLength > 0 && /^[0-9a-fA-F]+$/.test(hex) && hex.length === hexLength) {
+                emit(String.fromCodePoint(Number.parseInt(hex, 16)), 2 + hexLength);
+                i += 2 + hexLength;
+                continue;
+            }
+        }
+        emit(char, 1);
+        i += 1;
+    }
+    return { value, segments };
+}
+function concatTexts(parts) {
+    let value = '';
+    const segments = [];
+    for (const part of parts) {
+        for (const segment of part.segments)
+            segments.push({ offset: value.length + segment.offset, at: segment.at });
+        value += part.value;
+    }
+    return { value, segments };
+}
+/** The characters from `start` to `end`, keeping their positions. */
+function sliceText(text, start, end) {
+    if (end <= start)
+        return emptyText;
+    const segments = [];
+    const index = segmentIndexAt(text, start);
+    if (index >= 0) {
+        const first = text.segments[index];
+        segments.push({ offset: 0, at: shift(first.at, start - first.offset) });
+    }
+    for (let i = index + 1; i < text.segments.length; i++) {
+        const segment = text.segments[i];
+        if (segment.offset >= end)
+            break;
+        segments.push({ offset: segment.offset - start, at: segment.at });
+    }
+    return { value: text.value.slice(start, end), segments };
+}
+/** Where the character at `offset` was written, or null when it was computed. */
+function positionAt(text, offset) {
+    const index = segmentIndexAt(text, offset);
+    if (index < 0)
+        return null;
+    const segment = text.segments[index];
+    return shift(segment.at, offset - segment.offset);
+}
+function shift(at, by) {
+    return at && { file: at.file, line: at.line, column: at.column + by };
+}
+/** Index of the last segment that starts at or before `offset` (binary search), or -1. */
+function segmentIndexAt(text, offset) {
+    let low = 0;
+    let high = text.segments.length - 1;
+    let found = -1;
+    while (low <= high) {
+        const middle = (low + high) >> 1;
+        if (text.segments[middle].offset <= offset) {
+            found = middle;
+            low = middle + 1;
+        }
+        else {
+            high = middle - 1;
+        }
+    }
+    return found;
+}
+/** The pieces of `text` between separators (`,` and whitespace by default), each with its own position. */
+function splitEntries(text) {
+    const pieces = [];
+    const pattern = /[^\s,]+/g;
+    for (const match of text.value.matchAll(pattern)) {
+        pieces.push({ raw: match[0], at: positionAt(text, match.index) });
+    }
+    return pieces;
+}
+
+;// CONCATENATED MODULE: ./src/whitelists/terraform/bucket-policy.ts
+/**
+ * OSS bucket policies: the allowed addresses are the `acs:SourceIp` values of `IpAddress` conditions in
+ * `Allow` statements and of `NotIpAddress` conditions in `Deny` statements ("deny unless from these").
+ */
+
+
+const SOURCE_IP = 'acs:SourceIp';
+function property(node, name) {
+    if (node?.type !== 'object')
+        return undefined;
+    for (const child of node.children ?? []) {
+        const [key, value] = child.children ?? [];
+        if (key?.value === name)
+            return value;
+    }
+    return undefined;
+}
+function asArray(node) {
+    if (!node)
+        return [];
+    return node.type === 'array' ? (node.children ?? []) : [node];
+}
+/** The entries of a policy document given as a string (a heredoc, a file's text, or `jsonencode(…)`). */
+function bucketPolicyEntries(value) {
+    if (value.kind !== 'string')
+        return { entries: [], problem: `a bucket policy is a JSON string, not ${value.kind}` };
+    const text = value.text;
+    const root = (0,main.parseTree)(text.value, [], { disallowComments: true });
+    if (root?.type !== 'object')
+        return { entries: [], problem: 'the bucket policy is not a JSON object' };
+    const entries = [];
+    let conditions = 0;
+    for (const statement of asArray(property(root, 'Statement'))) {
+        const effect = property(statement, 'Effect')?.value;
+        const condition = property(statement, 'Condition');
+        const allowing = effect === 'Allow' ? 'IpAddress' : effect === 'Deny' ? 'NotIpAddress' : undefined;
+        for (const operator of ['IpAddress', 'NotIpAddress']) {
+            const addresses = asArray(property(property(condition, operator), SOURCE_IP));
+            if (addresses.length === 0)
+                continue;
+            conditions += 1;
+            // Allow+NotIpAddress and Deny+IpAddress name addresses that are not let in.
+            if (operator !== allowing)
+                continue;
+            for (const address of addresses) {
+                if (address.type !== 'string' || typeof address.value !== 'string')
+                    continue;
+                const raw = address.value.trim();
+                if (raw === '')
+                    continue;
+                const leading = address.value.length - address.value.trimStart().length;
+                entries.push({ raw, at: positionAt(text, address.offset + 1 + leading) });
+            }
+        }
+    }
+    if (conditions === 0)
+        return { entries, problem: `the bucket policy has no ${SOURCE_IP} condition` };
+    return { entries };
+}
+
+;// CONCATENATED MODULE: ./src/whitelists/terraform/syntax.ts
+function findAttribute(body, name) {
+    return body.attributes.find((attribute) => attribute.name === name);
+}
+/** A human description of an expression's kind, for messages. */
+function describeExpression(expression) {
+    switch (expression.kind) {
+        case 'traversal':
+            return [expression.root, ...expression.steps.map((step) => (step.kind === 'attr' ? step.name : '[…]'))]
+                .join('.')
+                .replace(/\.\[/g, '[');
+        case 'call':
+            return `${expression.name}(…)`;
+        case 'unsupported':
+            return expression.what;
+        default:
+            return expression.kind;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/whitelists/terraform/evaluate.ts
+
+
+class Unresolvable extends Error {
+    pos;
+    name = 'Unresolvable';
+    constructor(message, pos) {
+        super(message);
+        this.pos = pos;
+    }
+}
+/** For variable defaults and tfvars values, which Terraform evaluates without any references. */
+const constantScope = {
+    variable(name, at) {
+        throw new Unresolvable(`var.${name} cannot be used here: Terraform evaluates this value without references`, at);
+    },
+    local(name, at) {
+        throw new Unresolvable(`local.${name} cannot be used here: Terraform evaluates this value without references`, at);
+    },
+    iterations: new Map()
+};
+function withIteration(scope, name, iteration) {
+    const iterations = new Map(scope.iterations);
+    iterations.set(name, iteration);
+    return { variable: scope.variable, local: scope.local, iterations };
+}
+function typeName(value) {
+    switch (value.kind) {
+        case 'list':
+            return 'a list';
+        case 'object':
+            return 'an object';
+        case 'null':
+            return 'null';
+        default:
+            return `a ${value.kind}`;
+    }
+}
+/** Text of a scalar as Terraform converts it to a string; null for lists, objects and null. */
+function scalarText(value) {
+    switch (value.kind) {
+        case 'string':
+            return value.text;
+        case 'number':
+        case 'bool':
+            return computedText(String(value.value), value.pos);
+        default:
+            return null;
+    }
+}
+const REFERENCE_REASONS = {
+    data: 'data sources are read only when Terraform runs',
+    module: 'module outputs are known only when Terraform runs',
+    count: 'count-indexed values are not evaluated statically',
+    self: '`self` is known only when Terraform runs',
+    path: 'filesystem paths are not evaluated statically',
+    terraform: '`terraform.*` values are known only when Terraform runs'
+};
+function evaluate(expression, scope) {
+    const pos = expression.pos;
+    switch (expression.kind) {
+        case 'number':
+            return { kind: 'number', value: expression.value, pos };
+        case 'bool':
+            return { kind: 'bool', value: expression.value, pos };
+        case 'null':
+            return { kind: 'null', pos };
+        case 'tuple':
+            return { kind: 'list', items: expression.items.map((item) => evaluate(item, scope)), pos };
+        case 'object': {
+            const entries = new Map();
+            for (const item of expression.items) {
+                const key = evaluate(item.key, scope);
+                const keyText = scalarText(key);
+                if (!keyText)
+                    throw new Unresolvable(`an object key must be a string, not ${typeName(key)}`, item.key.pos);
+                entries.set(keyText.value, evaluate(item.value, scope));
+            }
+            return { kind: 'object', entries, pos };
+        }
+        case 'template':
+            return evaluateTemplate(expression, scope);
+        case 'traversal':
+            return evaluateTraversal(expression, scope);
+        case 'access':
+            return applySteps(evaluate(expression.target, scope), expression.steps, describeExpression(expression.target), scope);
+        case 'call':
+            return callFunction(expression, scope);
+        case 'conditional': {
+            const condition = evaluate(expression.condition, scope);
+            if (condition.kind !== 'bool') {
+                throw new Unresolvable(`a condition must be a bool, not ${typeName(condition)}`, expression.condition.pos);
+            }
+            return evaluate(condition.value ? expression.whenTrue : expression.whenFalse, scope);
+        }
+        case 'binary':
+            return evaluateBinary(expression.operator, evaluate(expression.left, scope), evaluate(expression.right, scope), pos);
+        case 'unary': {
+            const operand = evaluate(expression.operand, scope);
+            if (expression.operator === '!' && operand.kind === 'bool')
+                return { kind: 'bool', value: !operand.value, pos };
+            if (expression.operator === '-' && operand.kind === 'number')
+                return { kind: 'number', value: -operand.value, pos };
+            throw new Unresolvable(`\`${expression.operator}\` cannot be applied to ${typeName(operand)}`, pos);
+        }
+        case 'unsupported':
+            throw new Unresolvable(`${expression.what} is not evaluated statically`, pos);
+    }
+}
+function evaluateTemplate(expression, scope) {
+    const { parts, pos } = expression;
+    // "${x}" alone is x itself, whatever its type, as in Terraform.
+    if (parts.length === 1 && parts[0].kind === 'interpolation')
+        return evaluate(parts[0].expression, scope);
+    const texts = [];
+    for (const part of parts) {
+        if (part.kind === 'literal') {
+            texts.push(part.text);
+        }
+        else if (part.kind === 'directive') {
+            throw new Unresolvable('template directives (`%{…}`) are not evaluated statically', part.pos);
+        }
+        else {
+            const value = evaluate(part.expression, scope);
+            const text = scalarText(value);
+            if (!text)
+                throw new Unresolvable(`cannot put ${typeName(value)} into a string template`, part.expression.pos);
+            texts.push(text);
+        }
+    }
+    return { kind: 'string', text: texts.length === 0 ? emptyText : concatTexts(texts), pos };
+}
+function evaluateTraversal(expression, scope) {
+    const { root, steps, pos } = expression;
+    const [first, ...rest] = steps;
+    if (root === 'var' || root === 'local') {
+        if (first?.kind !== 'attr')
+            throw new Unresolvable(`\`${root}\` must be followed by a name`, pos);
+        const value = root === 'var' ? scope.variable(first.name, pos) : scope.local(first.name, pos);
+        return applySteps(value, rest, `${root}.${first.name}`, scope);
+    }
+    const iteration = scope.iterations.get(root);
+    if (iteration) {
+        if (first?.kind === 'attr' && (first.name === 'key' || first.name === 'value')) {
+            return applySteps(iteration[first.name], rest, `${root}.${first.name}`, scope);
+        }
+        throw new Unresolvable(`\`${root}\` has only \`key\` and \`value\``, pos);
+    }
+    const reason = REFERENCE_REASONS[root];
+    if (reason)
+        throw new Unresolvable(`${describeExpression(expression)}: ${reason}`, pos);
+    if (root === 'each')
+        throw new Unresolvable('`each` is only available in a resource with `for_each`', pos);
+    if (root.includes('_') && first?.kind === 'attr') {
+        throw new Unresolvable(`${describeExpression(expression)}: another resource's attributes are known only when Terraform runs`, pos);
+    }
+    throw new Unresolvable(`\`${describeExpression(expression)}\` is not a value that can be evaluated statically`, pos);
+}
+function applySteps(value, steps, described, scope) {
+    let current = value;
+    let path = described;
+    for (const step of steps) {
+        if (step.kind === 'splat')
+            throw new Unresolvable(`splat expressions (\`${path}.*\`) are not evaluated statically`, step.pos);
+        if (step.kind === 'attr') {
+            if (current.kind !== 'object')
+                throw new Unresolvable(`${path} is ${typeName(current)}, it has no attribute \`${step.name}\``, step.pos);
+            const next = current.entries.get(step.name);
+            if (!next)
+                throw new Unresolvable(`${path} has no attribute \`${step.name}\``, step.pos);
+            current = next;
+            path = `${path}.${step.name}`;
+            continue;
+        }
+        const key = evaluate(step.key, scope);
+        if (current.kind === 'list' && key.kind === 'number') {
+            const item = current.items[key.value];
+            if (!Number.isInteger(key.value) || !item) {
+                throw new Unresolvable(`${path} has ${current.items.length} elements, there is no [${key.value}]`, step.pos);
+            }
+            current = item;
+        }
+        else if (current.kind === 'object' && key.kind === 'string') {
+            const item = current.entries.get(key.text.value);
+            if (!item)
+                throw new Unresolvable(`${path} has no key "${key.text.value}"`, step.pos);
+            current = item;
+        }
+        else {
+            throw new Unresolvable(`${path} is ${typeName(current)} and cannot be indexed with ${typeName(key)}`, step.pos);
+        }
+        path = `${path}[…]`;
+    }
+    return current;
+}
+function evaluateBinary(operator, left, right, pos) {
+    if (operator === '==' || operator === '!=') {
+        const equal = valueKey(left) === valueKey(right);
+        return { kind: 'bool', value: operator === '==' ? equal : !equal, pos };
+    }
+    if ((operator === '&&' || operator === '||') && left.kind === 'bool' && right.kind === 'bool') {
+        return { kind: 'bool', value: operator === '&&' ? left.value && right.value : left.value || right.value, pos };
+    }
+    throw new Unresolvable(`\`${operator}\` on ${typeName(left)} and ${typeName(right)} is not evaluated statically`, pos);
+}
+/** A key that identifies a value's content (for `distinct`, `toset` and `==`), ignoring positions. */
+function valueKey(value) {
+    switch (value.kind) {
+        case 'string':
+            return JSON.stringify(value.text.value);
+        case 'number':
+        case 'bool':
+            return String(value.value);
+        case 'null':
+            return 'null';
+        case 'list':
+            return `[${value.items.map(valueKey).join(',')}]`;
+        case 'object':
+            return `{${[...value.entries].map(([key, item]) => `${JSON.stringify(key)}:${valueKey(item)}`).join(',')}}`;
+    }
+}
+function expectList(value, functionName) {
+    if (value.kind !== 'list')
+        throw new Unresolvable(`${functionName}() expects a list, not ${typeName(value)}`, value.pos);
+    return value.items;
+}
+function expectString(value, functionName) {
+    const text = scalarText(value);
+    if (!text)
+        throw new Unresolvable(`${functionName}() expects a string, not ${typeName(value)}`, value.pos);
+    return text;
+}
+function expectArity(args, count, functionName, pos) {
+    if (args.length !== count) {
+        throw new Unresolvable(`${functionName}() takes ${count} argument${count === 1 ? '' : 's'}, not ${args.length}`, pos);
+    }
+}
+function distinctItems(items) {
+    const seen = new Set();
+    return items.filter((item) => {
+        const key = valueKey(item);
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+function flattenItems(items) {
+    return items.flatMap((item) => (item.kind === 'list' ? flattenItems(item.items) : [item]));
+}
+/** The functions whitelists are commonly assembled with; every other function is reported as unresolved. */
+const FUNCTIONS = {
+    concat: (args, pos) => ({ kind: 'list', items: args.flatMap((arg) => expectList(arg, 'concat')), pos }),
+    distinct: (args, pos) => {
+        expectArity(args, 1, 'distinct', pos);
+        return { kind: 'list', items: distinctItems(expectList(args[0], 'distinct')), pos };
+    },
+    flatten: (args, pos) => {
+        expectArity(args, 1, 'flatten', pos);
+        return { kind: 'list', items: flattenItems(expectList(args[0], 'flatten')), pos };
+    },
+    compact: (args, pos) => {
+        expectArity(args, 1, 'compact', pos);
+        const items = expectList(args[0], 'compact').filter((item) => item.kind !== 'null' && !(item.kind === 'string' && item.text.value === ''));
+        return { kind: 'list', items, pos };
+    },
+    toset: (args, pos) => {
+        expectArity(args, 1, 'toset', pos);
+        return { kind: 'list', items: distinctItems(expectList(args[0], 'toset')), pos };
+    },
+    tolist: (args, pos) => {
+        expectArity(args, 1, 'tolist', pos);
+        return { kind: 'list', items: expectList(args[0], 'tolist'), pos };
+    },
+    split: (args, pos) => {
+        expectArity(args, 2, 'split', pos);
+        const separator = expectString(args[0], 'split').value;
+        const text = expectString(args[1], 'split');
+        if (separator === '')
+            throw new Unresolvable('split() with an empty separator is not evaluated', pos);
+        const items = [];
+        let start = 0;
+        for (;;) {
+            const found = text.value.indexOf(separator, start);
+            const end = found < 0 ? text.value.length : found;
+            items.push({ kind: 'string', text: sliceText(text, start, end), pos: args[1].pos });
+            if (found < 0)
+                break;
+            start = found + separator.length;
+        }
+        return { kind: 'list', items, pos };
+    },
+    join: (args, pos) => {
+        if (args.length < 2)
+            throw new Unresolvable('join() takes a separator and at least one list', pos);
+        const separator = expectString(args[0], 'join');
+        const texts = args
+            .slice(1)
+            .flatMap((arg) => expectList(arg, 'join'))
+            .map((item) => expectString(item, 'join'));
+        const joined = [];
+        texts.forEach((text, index) => {
+            if (index > 0)
+                joined.push(separator);
+            joined.push(text);
+        });
+        return { kind: 'string', text: concatTexts(joined), pos };
+    },
+    jsonencode: (args, pos) => {
+        expectArity(args, 1, 'jsonencode', pos);
+        return { kind: 'string', text: jsonText(args[0]), pos };
+    },
+    tostring: (args, pos) => {
+        expectArity(args, 1, 'tostring', pos);
+        return { kind: 'string', text: expectString(args[0], 'tostring'), pos: args[0].pos };
+    }
+};
+/**
+ * JSON text of a value. Strings that need no escaping keep their positions, so entries inside a
+ * `jsonencode()`d policy still point at where they are written.
+ */
+function jsonText(value) {
+    const plain = (text) => computedText(text, value.pos);
+    switch (value.kind) {
+        case 'string': {
+            const encoded = JSON.stringify(value.text.value);
+            const needsEscaping = encoded.length !== value.text.value.length + 2;
+            return concatTexts([plain('"'), needsEscaping ? plain(encoded.slice(1, -1)) : value.text, plain('"')]);
+        }
+        case 'number':
+        case 'bool':
+            return plain(String(value.value));
+        case 'null':
+            return plain('null');
+        case 'list': {
+            const parts = [plain('[')];
+            value.items.forEach((item, index) => {
+                if (index > 0)
+                    parts.push(plain(','));
+                parts.push(jsonText(item));
+            });
+            parts.push(plain(']'));
+            return concatTexts(parts);
+        }
+        case 'object': {
+            const parts = [plain('{')];
+            [...value.entries].forEach(([key, item], index) => {
+                parts.push(plain(`${index > 0 ? ',' : ''}${JSON.stringify(key)}:`));
+                parts.push(jsonText(item));
+            });
+            parts.push(plain('}'));
+            return concatTexts(parts);
+        }
+    }
+}
+const SUPPORTED_FUNCTIONS = Object.keys(FUNCTIONS).sort();
+function callFunction(expression, scope) {
+    const implementation = Object.hasOwn(FUNCTIONS, expression.name) ? FUNCTIONS[expression.name] : undefined;
+    if (!implementation) {
+        throw new Unresolvable(`function ${expression.name}() is not evaluated statically (supported: ${SUPPORTED_FUNCTIONS.join(', ')})`, expression.pos);
+    }
+    const args = expression.args.map((arg) => evaluate(arg, scope));
+    if (expression.expandLast && args.length > 0) {
+        const last = args.pop();
+        args.push(...expectList(last, expression.name));
+    }
+    return implementation(args, expression.pos);
+}
+
+;// CONCATENATED MODULE: ./src/whitelists/terraform/plain-tree.ts
+/** Nodes whose children are not copied when the tree has no errors: their text says everything needed. */
+const OPAQUE = new Set([
+    'string_lit',
+    'numeric_lit',
+    'bool_lit',
+    'null_lit',
+    'identifier',
+    'comment',
+    'template_literal'
+]);
+const typeTables = new WeakMap();
+function typeTable(language) {
+    let table = typeTables.get(language);
+    if (!table) {
+        table = { names: [], named: [] };
+        typeTables.set(language, table);
+    }
+    return table;
+}
+/** The type name of a node type id, remembered per language (asking WASM for it each time is costly). */
+function nodeTypeName(language, typeId) {
+    const table = typeTable(language);
+    let type = table.names[typeId];
+    if (type === undefined) {
+        type = language.nodeTypeForId(typeId) ?? 'ERROR';
+        table.names[typeId] = type;
+        table.named[typeId] = language.nodeTypeIsNamed(typeId);
+    }
+    return type;
+}
+/** The whole tree. */
+function plainTree(tree) {
+    const withErrors = tree.rootNode.hasError;
+    const cursor = tree.walk();
+    try {
+        const root = plainSubtree(cursor, tree.language, withErrors);
+        // The cursor reports an ERROR root's type id like any other; make sure the flag reflects the tree.
+        if (withErrors)
+            root.hasError = true;
+        return root;
+    }
+    finally {
+        cursor.delete();
+    }
+}
+/**
+ * The node under the cursor and everything below it; the cursor is back on that node afterwards. Only a tree
+ * with errors needs the missing flags and the inside of every leaf (an unterminated string).
+ */
+function plainSubtree(cursor, language, withErrors) {
+    const table = typeTable(language);
+    const read = () => {
+        const typeId = cursor.nodeTypeId;
+        const type = table.names[typeId] ?? nodeTypeName(language, typeId);
+        const isNamed = table.named[typeId];
+        const startIndex = cursor.startIndex;
+        if (!withErrors && !isNamed) {
+            return {
+                type,
+                isNamed,
+                isMissing: false,
+                hasError: false,
+                startIndex,
+                endIndex: startIndex + type.length,
+                children: []
+            };
+        }
+        const isMissing = withErrors && cursor.nodeIsMissing;
+        const node = {
+            type,
+            isNamed,
+            isMissing,
+            hasError: isMissing || type === 'ERROR',
+            startIndex,
+            endIndex: cursor.endIndex,
+            children: []
+        };
+        if ((withErrors || !OPAQUE.has(type)) && cursor.gotoFirstChild()) {
+            do {
+                const child = read();
+                node.children.push(child);
+                if (child.hasError)
+                    node.hasError = true;
+            } while (cursor.gotoNextSibling());
+            cursor.gotoParent();
+        }
+        return node;
+    };
+    return read();
+}
+function namedChildren(node) {
+    return node.children.filter((child) => child.isNamed);
+}
+
+;// CONCATENATED MODULE: ./src/whitelists/terraform/native-syntax.ts
+
+
+/** At most this many syntax problems are reported per file: the first ones are the useful ones. */
+const MAX_PROBLEMS_PER_FILE = 5;
+const FILE_START = { line: 1, column: 1 };
+function parseNative(parser, path, source, origin = FILE_START) {
+    const tree = parser.parse(source);
+    if (!tree) {
+        return {
+            path,
+            body: { attributes: [], blocks: [] },
+            problems: [{ message: 'the parser gave up on this file', pos: { file: path, line: 1, column: 1 } }]
+        };
+    }
+    const place = placer(path, origin, source);
+    const converter = new Converter(place, source);
+    if (!tree.rootNode.hasError)
+        return { path, body: lazyTopLevelBody(tree, converter, source), problems: [] };
+    // A file with syntax errors is not read further than its problems, so it is converted at once.
+    try {
+        const root = plainTree(tree);
+        const problems = collectProblems(root, place, source);
+        const bodyNode = namedChildren(root).find((child) => child.type === 'body');
+        const body = bodyNode ? converter.body(bodyNode) : { attributes: [], blocks: [] };
+        return { path, body, problems };
+    }
+    finally {
+        tree.delete();
+    }
+}
+/** Deletes a retained tree whose blocks were dropped before all their bodies were converted. */
+const forgottenTrees = new FinalizationRegistry((retained) => {
+    retained.tree?.delete();
+    retained.tree = null;
+});
+/**
+ * The top-level body of an error-free file. Attributes (tfvars files are nothing else) are converted at once;
+ * of a block only the header (type, labels, position) is read, and its body is converted on first access. A
+ * module of thousands of resources is read to resolve one or a few of them, and copying every body out of
+ * WASM cost more than the parse itself.
+ */
+function lazyTopLevelBody(tree, converter, source) {
+    const language = tree.language;
+    const attributes = [];
+    const blocks = [];
+    const retained = { tree, unconverted: 0 };
+    // What the lazy bodies hold on to; when it is collected, no body can be converted any more.
+    const owner = { retained };
+    const cursor = tree.walk();
+    try {
+        if (!cursor.gotoFirstChild())
+            return { attributes, blocks };
+        while (nodeTypeName(language, cursor.nodeTypeId) !== 'body') {
+            if (!cursor.gotoNextSibling())
+                return { attributes, blocks };
+        }
+        if (!cursor.gotoFirstChild())
+            return { attributes, blocks };
+        do {
+            const type = nodeTypeName(language, cursor.nodeTypeId);
+            if (type === 'attribute') {
+                const attribute = converter.attribute(plainSubtree(cursor, language, false));
+                if (attribute)
+                    attributes.push(attribute);
+            }
+            else if (type === 'block') {
+                const header = blockHeader(cursor, language, source);
+                retained.unconverted += 1;
+                let body;
+                const bodyNode = header.bodyNode;
+                blocks.push({
+                    type: header.type,
+                    labels: header.labels,
+                    pos: converter.position(header.startIndex),
+                    get body() {
+                        if (body)
+                            return body;
+                        const retainedTree = owner.retained.tree;
+                        if (bodyNode && !retainedTree)
+                            throw new Error('internal: a Terraform syntax tree was deleted while in use');
+                        if (bodyNode) {
+                            const bodyCursor = bodyNode.walk();
+                            try {
+                                body = converter.body(plainSubtree(bodyCursor, language, false));
+                            }
+                            finally {
+                                bodyCursor.delete();
+                            }
+                        }
+                        else {
+                            body = { attributes: [], blocks: [] };
+                        }
+                        owner.retained.unconverted -= 1;
+                        if (owner.retained.unconverted === 0) {
+                            retainedTree?.delete();
+                            owner.retained.tree = null;
+                            forgottenTrees.unregister(owner.retained);
+                        }
+                        return body;
+                    }
+                });
+            }
+        } while (cursor.gotoNextSibling());
+    }
+    finally {
+        cursor.delete();
+        if (retained.unconverted === 0) {
+            tree.delete();
+            retained.tree = null;
+        }
+        else {
+            forgottenTrees.register(owner, retained, retained);
+        }
+    }
+    return { attributes, blocks };
+}
+/** A block's type, labels and where it starts, read with the cursor (left on the block); its body node, if any. */
+function blockHeader(cursor, language, source) {
+    const startIndex = cursor.startIndex;
+    let type;
+    const labels = [];
+    let bodyNode = null;
+    if (cursor.gotoFirstChild()) {
+        do {
+            const childType = nodeTypeName(language, cursor.nodeTypeId);
+            if (childType === 'identifier' || childType === 'string_lit') {
+                const text = source.slice(cursor.startIndex, cursor.endIndex);
+                if (type === undefined)
+                    type = text;
+                else
+                    labels.push(childType === 'string_lit' ? text.slice(1, -1) : text);
+            }
+            else if (childType === 'body') {
+                bodyNode = cursor.currentNode;
+            }
+        } while (cursor.gotoNextSibling());
+        cursor.gotoParent();
+    }
+    return { type: type ?? '', labels, startIndex, bodyNode };
+}
+/** Positions from offsets: a binary search over the line starts, which is cheaper than asking tree-sitter. */
+function placer(file, origin, source) {
+    const lineStarts = [0];
+    for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1))
+        lineStarts.push(i + 1);
+    const rowOf = (offset) => {
+        let low = 0;
+        let high = lineStarts.length - 1;
+        while (low < high) {
+            const middle = (low + high + 1) >> 1;
+            if (lineStarts[middle] <= offset)
+                low = middle;
+            else
+                high = middle - 1;
+        }
+        return low;
+    };
+    return (node, offset = node?.startIndex ?? 0) => {
+        const row = rowOf(offset);
+        const column = offset - lineStarts[row];
+        return row === 0
+            ? { file, line: origin.line, column: origin.column + column }
+            : { file, line: origin.line + row, column: column + 1 };
+    };
+}
+function collectProblems(root, positionOf, source) {
+    const problems = [];
+    const visit = (node) => {
+        if (problems.length >= MAX_PROBLEMS_PER_FILE)
+            return;
+        if (node.isMissing) {
+            problems.push({ message: `missing ${quote(node.type)}`, pos: positionOf(node) });
+            return;
+        }
+        if (node.type === 'ERROR') {
+            problems.push(describeError(node, positionOf, source));
+            return;
+        }
+        if (!node.hasError)
+            return;
+        for (const child of node.children)
+            visit(child);
+    };
+    visit(root);
+    return problems;
+}
+/**
+ * An ERROR node that spans lines wraps what tree-sitter could not fit into a construct; the parse failed at its
+ * last token (a `}` after a trailing comma, say), so that is where the user should look.
+ */
+function describeError(node, positionOf, source) {
+    if (source.slice(node.startIndex, node.endIndex).includes('\n')) {
+        let last = node;
+        while (last.children.length > 0)
+            last = last.children[last.children.length - 1];
+        return { message: `unexpected ${quote(shorten(textOf(source, last)))}`, pos: positionOf(last) };
+    }
+    const text = shorten(textOf(source, node));
+    return { message: text ? `cannot parse ${quote(text)}` : 'unexpected end of input', pos: positionOf(node) };
+}
+function shorten(text) {
+    const line = text.split('\n')[0].trim();
+    return line.length > 40 ? `${line.slice(0, 40)}…` : line;
+}
+function textOf(source, node) {
+    return source.slice(node.startIndex, node.endIndex);
+}
+function quote(text) {
+    return `\`${text}\``;
+}
+/** Named and anonymous children without comments (comments may appear between any two tokens). */
+function significantChildren(node) {
+    return node.children.filter((child) => child.type !== 'comment');
+}
+class Converter {
+    pos;
+    source;
+    constructor(pos, source) {
+        this.pos = pos;
+        this.source = source;
+    }
+    namedOfType(node, type) {
+        return node.children.find((child) => child.isNamed && child.type === type);
+    }
+    /** The text of the first named child of a type, or '' when there is none. */
+    textOfChild(node, type) {
+        const child = this.namedOfType(node, type);
+        return child ? this.text(child) : '';
+    }
+    text(node) {
+        return textOf(this.source, node);
+    }
+    /** The position of an offset into the source. */
+    position(offset) {
+        return this.pos(undefined, offset);
+    }
+    attribute(node) {
+        const name = this.namedOfType(node, 'identifier');
+        const value = this.namedOfType(node, 'expression');
+        return name && value
+            ? { name: this.text(name), expression: this.expression(value), pos: this.pos(node) }
+            : undefined;
+    }
+    body(node) {
+        const attributes = [];
+        const blocks = [];
+        for (const child of namedChildren(node)) {
+            if (child.type === 'attribute') {
+                const attribute = this.attribute(child);
+                if (attribute)
+                    attributes.push(attribute);
+            }
+            else if (child.type === 'block') {
+                blocks.push(this.block(child));
+            }
+        }
+        return { attributes, blocks };
+    }
+    block(node) {
+        const children = namedChildren(node).filter((c) => c.type !== 'comment');
+        const type = children[0] ? this.text(children[0]) : '';
+        const labels = [];
+        let body = { attributes: [], blocks: [] };
+        for (const child of children.slice(1)) {
+            if (child.type === 'string_lit')
+                labels.push(this.source.slice(child.startIndex + 1, child.endIndex - 1));
+            else if (child.type === 'identifier')
+                labels.push(this.text(child));
+            else if (child.type === 'body')
+                body = this.body(child);
+        }
+        return { type, labels, body, pos: this.pos(node) };
+    }
+    expression(node) {
+        const children = significantChildren(node);
+        if (children.length === 1 && children[0].type === 'conditional')
+            return this.conditional(children[0]);
+        return this.term(children, node);
+    }
+    /** A primary expression followed by attribute, index and splat steps, as tree-sitter flattens them. */
+    term(children, whole) {
+        const first = children[0];
+        if (!first)
+            return { kind: 'unsupported', what: 'an empty expression', pos: this.pos(whole) };
+        let primary;
+        let rest;
+        if (first.type === '(') {
+            const inner = children.find((c) => c.type === 'expression');
+            const close = children.findIndex((c) => c.type === ')');
+            primary = inner
+                ? this.expression(inner)
+                : { kind: 'unsupported', what: 'an empty expression', pos: this.pos(first) };
+            rest = children.slice(close + 1);
+        }
+        else {
+            primary = this.primary(first);
+            rest = children.slice(1);
+        }
+        if (rest.length === 0)
+            return primary;
+        const steps = rest.flatMap((step) => this.steps(step));
+        if (primary.kind === 'traversal')
+            return { ...primary, steps: [...primary.steps, ...steps] };
+        return { kind: 'access', target: primary, steps, pos: primary.pos };
+    }
+    steps(node) {
+        switch (node.type) {
+            case 'get_attr':
+                return [
+                    {
+                        kind: 'attr',
+                        name: this.textOfChild(node, 'identifier'),
+                        pos: this.pos(node)
+                    }
+                ];
+            case 'index': {
+                const inner = namedChildren(node)[0];
+                if (inner?.type === 'legacy_index') {
+                    const digits = this.text(inner).replace(/^\./, '');
+                    return [
+                        { kind: 'index', key: { kind: 'number', value: Number(digits), pos: this.pos(inner) }, pos: this.pos(node) }
+                    ];
+                }
+                const key = inner && this.namedOfType(inner, 'expression');
+                return key
+                    ? [{ kind: 'index', key: this.expression(key), pos: this.pos(node) }]
+                    : [{ kind: 'splat', pos: this.pos(node) }];
+            }
+            default:
+                return [{ kind: 'splat', pos: this.pos(node) }];
+        }
+    }
+    primary(node) {
+        const pos = this.pos(node);
+        switch (node.type) {
+            case 'literal_value':
+                return this.literal(namedChildren(node)[0] ?? node);
+            case 'template_expr':
+                return this.template(namedChildren(node)[0] ?? node);
+            case 'collection_value':
+                return this.collection(namedChildren(node)[0] ?? node);
+            case 'variable_expr':
+                return { kind: 'traversal', root: this.text(node), steps: [], pos };
+            case 'function_call':
+                return this.call(node);
+            case 'operation':
+                return this.operation(namedChildren(node)[0] ?? node);
+            case 'for_expr':
+                return { kind: 'unsupported', what: 'a `for` expression', pos };
+            case 'expression':
+                return this.expression(node);
+            default:
+                return { kind: 'unsupported', what: `\`${node.type}\``, pos };
+        }
+    }
+    literal(node) {
+        const pos = this.pos(node);
+        switch (node.type) {
+            case 'numeric_lit':
+                return { kind: 'number', value: Number(this.text(node)), pos };
+            case 'bool_lit':
+                return { kind: 'bool', value: this.text(node) === 'true', pos };
+            case 'null_lit':
+                return { kind: 'null', pos };
+            case 'string_lit':
+                return this.template(node);
+            default:
+                return { kind: 'unsupported', what: `\`${node.type}\``, pos };
+        }
+    }
+    /** `string_lit`, `quoted_template` or `heredoc_template`. */
+    template(node) {
+        const escapes = node.type !== 'heredoc_template';
+        if (node.type === 'string_lit' && node.children.length === 0) {
+            // Copied without children (see plain-tree.ts): the literal is everything between the quotes.
+            const start = node.startIndex + 1;
+            const raw = this.source.slice(start, node.endIndex - 1);
+            const parts = raw === '' ? [] : [{ kind: 'literal', text: writtenText(raw, this.pos(node, start), { escapes }) }];
+            return { kind: 'template', parts, pos: this.pos(node) };
+        }
+        const parts = [];
+        for (const child of namedChildren(node)) {
+            if (!child)
+                continue;
+            if (child.type === 'template_literal') {
+                parts.push({ kind: 'literal', text: writtenText(this.text(child), this.pos(child), { escapes }) });
+            }
+            else if (child.type === 'template_interpolation') {
+                const inner = this.namedOfType(child, 'expression');
+                if (inner)
+                    parts.push({ kind: 'interpolation', expression: this.expression(inner) });
+            }
+            else if (child.type === 'template_directive') {
+                parts.push({ kind: 'directive', pos: this.pos(child) });
+            }
+        }
+        return { kind: 'template', parts, pos: this.pos(node) };
+    }
+    collection(node) {
+        const pos = this.pos(node);
+        if (node.type === 'tuple') {
+            const items = namedChildren(node)
+                .filter((c) => c.type === 'expression')
+                .map((c) => this.expression(c));
+            return { kind: 'tuple', items, pos };
+        }
+        if (node.type === 'object') {
+            const items = [];
+            for (const element of namedChildren(node)) {
+                if (element.type !== 'object_elem')
+                    continue;
+                // object_elem is `key (= or :) value`: the first expression is the key, the second the value.
+                const [key, value] = element.children.filter((c) => c.type === 'expression');
+                if (!key || !value)
+                    continue;
+                items.push({ key: this.objectKey(key), value: this.expression(value) });
+            }
+            return { kind: 'object', items, pos };
+        }
+        return { kind: 'unsupported', what: `\`${node.type}\``, pos };
+    }
+    /** `{ name = … }` uses the bare identifier as a string key; `(expr)` and strings are evaluated. */
+    objectKey(node) {
+        const expression = this.expression(node);
+        if (expression.kind === 'traversal' && expression.steps.length === 0) {
+            return {
+                kind: 'template',
+                parts: [{ kind: 'literal', text: writtenText(expression.root, expression.pos, { escapes: false }) }],
+                pos: expression.pos
+            };
+        }
+        return expression;
+    }
+    call(node) {
+        const name = this.textOfChild(node, 'identifier');
+        const argumentsNode = this.namedOfType(node, 'function_arguments');
+        const args = (argumentsNode ? namedChildren(argumentsNode) : [])
+            .filter((c) => c.type === 'expression')
+            .map((c) => this.expression(c));
+        const expandLast = (argumentsNode ? namedChildren(argumentsNode) : []).some((c) => c.type === 'ellipsis');
+        return { kind: 'call', name, args, expandLast, pos: this.pos(node) };
+    }
+    conditional(node) {
+        const [condition, whenTrue, whenFalse] = namedChildren(node).filter((c) => c.type === 'expression');
+        if (!condition || !whenTrue || !whenFalse)
+            return { kind: 'unsupported', what: 'a conditional', pos: this.pos(node) };
+        return {
+            kind: 'conditional',
+            condition: this.expression(condition),
+            whenTrue: this.expression(whenTrue),
+            whenFalse: this.expression(whenFalse),
+            pos: this.pos(node)
+        };
+    }
+    /** Operands of operations are flattened term sequences split by the anonymous operator token. */
+    operation(node) {
+        const children = significantChildren(node);
+        const pos = this.pos(node);
+        if (node.type === 'unary_operation') {
+            return {
+                kind: 'unary',
+                operator: children[0] ? this.text(children[0]) : '',
+                operand: this.term(children.slice(1), node),
+                pos
+            };
+        }
+        const operatorIndex = children.findIndex((c, index) => index > 0 && !c.isNamed && c.type !== '(' && c.type !== ')');
+        if (operatorIndex < 0)
+            return { kind: 'unsupported', what: 'an operation', pos };
+        return {
+            kind: 'binary',
+            operator: this.text(children[operatorIndex]),
+            left: this.term(children.slice(0, operatorIndex), node),
+            right: this.term(children.slice(operatorIndex + 1), node),
+            pos
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/whitelists/terraform/json-syntax.ts
+/**
+ * Terraform's JSON syntax (`.tf.json`, `.tfvars.json`) read into the shared syntax tree, with positions from
+ * jsonc-parser's offsets. Strings holding `${…}` or `%{…}` are templates, parsed with the native grammar.
+ */
+
+
+
+/** How many labels the top-level block types take in JSON syntax (`"resource": {"TYPE": {"NAME": {…}}}`). */
+const TOP_LEVEL_LABELS = {
+    resource: 2,
+    data: 2,
+    ephemeral: 2,
+    variable: 1,
+    output: 1,
+    module: 1,
+    provider: 1,
+    locals: 0,
+    terraform: 0,
+    moved: 0,
+    import: 0,
+    check: 1
+};
+const TEMPLATE_MARK = /(^|[^$])\$\{|(^|[^%])%\{/;
+/**
+ * `topLevel` is true for `.tf.json` (blocks by type and labels) and false for `.tfvars.json` (an object of
+ * variable values, read as attributes).
+ */
+function parseJson(parser, path, source, options) {
+    const errors = [];
+    const root = (0,main.parseTree)(source, errors, { allowTrailingComma: false, disallowComments: true });
+    const lines = lineStarts(source);
+    const place = (offset) => {
+        let low = 0;
+        let high = lines.length - 1;
+        while (low < high) {
+            const middle = (low + high + 1) >> 1;
+            if (lines[middle] <= offset)
+                low = middle;
+            else
+                high = middle - 1;
+        }
+        return { file: path, line: low + 1, column: offset - lines[low] + 1 };
+    };
+    const problems = errors.slice(0, 5).map((error) => ({
+        message: `invalid JSON: ${describeJsonError((0,main.printParseErrorCode)(error.error))}`,
+        pos: place(error.offset)
+    }));
+    const empty = { attributes: [], blocks: [] };
+    if (!root)
+        return { path, body: empty, problems };
+    if (root.type !== 'object') {
+        return {
+            path,
+            body: empty,
+            problems: [...problems, { message: 'expected a JSON object', pos: place(root.offset) }]
+        };
+    }
+    const converter = new JsonConverter(parser, source, place, problems);
+    const body = options.topLevel ? converter.topLevelBody(root) : converter.body(root);
+    return { path, body, problems };
+}
+function describeJsonError(code) {
+    return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+function lineStarts(source) {
+    const starts = [0];
+    for (let i = 0; i < source.length; i++)
+        if (source[i] === '\n')
+            starts.push(i + 1);
+    return starts;
+}
+class JsonConverter {
+    parser;
+    source;
+    place;
+    problems;
+    constructor(parser, source, place, problems) {
+        this.parser = parser;
+        this.source = source;
+        this.place = place;
+        this.problems = problems;
+    }
+    properties(node) {
+        const result = [];
+        for (const property of node.children ?? []) {
+            const [keyNode, value] = property.children ?? [];
+            if (!keyNode || !value || typeof keyNode.value !== 'string')
+                continue;
+            // Terraform's JSON syntax reserves "//" keys for comments.
+            if (keyNode.value === '//')
+                continue;
+            result.push({ key: keyNode.value, keyNode, value, at: property });
+        }
+        return result;
+    }
+    topLevelBody(node) {
+        const body = { attributes: [], blocks: [] };
+        for (const { key, value } of this.properties(node)) {
+            const labelCount = TOP_LEVEL_LABELS[key];
+            if (labelCount === undefined)
+                continue;
+            for (const element of value.type === 'array' ? (value.children ?? []) : [value]) {
+                this.labelledBlocks(key, element, labelCount, [], body.blocks);
+            }
+        }
+        return body;
+    }
+    labelledBlocks(type, node, remaining, labels, out) {
+        if (node.type !== 'object')
+            return;
+        if (remaining === 0) {
+            out.push({ type, labels, body: this.body(node), pos: this.place(node.offset) });
+            return;
+        }
+        for (const { key, value, at } of this.properties(node)) {
+            for (const element of value.type === 'array' ? (value.children ?? []) : [value]) {
+                const before = out.length;
+                this.labelledBlocks(type, element, remaining - 1, [...labels, key], out);
+                // A block is located at its innermost label, where `"NAME": {` is written.
+                if (remaining === 1 && out.length > before)
+                    out[out.length - 1].pos = this.place(at.offset);
+            }
+        }
+    }
+    /**
+     * Without a schema, JSON cannot tell an attribute from a nested block: every property is an attribute, and
+     * every object (or array of objects) is also a block, so both kinds of lookup find it.
+     */
+    body(node) {
+        const body = { attributes: [], blocks: [] };
+        for (const { key, value, at } of this.properties(node)) {
+            body.attributes.push({ name: key, expression: this.expression(value), pos: this.place(at.offset) });
+            const elements = value.type === 'array' ? (value.children ?? []) : [value];
+            if (elements.length > 0 && elements.every((element) => element.type === 'object')) {
+                for (const element of elements) {
+                    body.blocks.push({ type: key, labels: [], body: this.body(element), pos: this.place(element.offset) });
+                }
+            }
+        }
+        return body;
+    }
+    expression(node) {
+        const pos = this.place(node.offset);
+        switch (node.type) {
+            case 'string':
+                return this.string(node, pos);
+            case 'number':
+                return { kind: 'number', value: Number(node.value), pos };
+            case 'boolean':
+                return { kind: 'bool', value: node.value === true, pos };
+            case 'null':
+                return { kind: 'null', pos };
+            case 'array':
+                return { kind: 'tuple', items: (node.children ?? []).map((child) => this.expression(child)), pos };
+            case 'object':
+                return {
+                    kind: 'object',
+                    items: this.properties(node).map(({ key, keyNode, value }) => ({
+                        key: this.string(keyNode, this.place(keyNode.offset), key),
+                        value: this.expression(value)
+                    })),
+                    pos
+                };
+            default:
+                return { kind: 'unsupported', what: `JSON ${node.type}`, pos };
+        }
+    }
+    string(node, pos, literalKey) {
+        const rawWithQuotes = this.source.slice(node.offset, node.offset + node.length);
+        if (literalKey === undefined && TEMPLATE_MARK.test(rawWithQuotes)) {
+            // A JSON string's escapes are HCL's too, so the quoted text parses as a native template in place.
+            const parsed = parseNative(this.parser, pos.file, `x = ${rawWithQuotes}`, {
+                line: pos.line,
+                column: pos.column - 4
+            });
+            this.problems.push(...parsed.problems);
+            const expression = parsed.body.attributes[0]?.expression;
+            if (expression)
+                return expression;
+        }
+        const start = { ...pos, column: pos.column + 1 };
+        return {
+            kind: 'template',
+            parts: [{ kind: 'literal', text: writtenText(rawWithQuotes.slice(1, -1), start, { escapes: true, json: true }) }],
+            pos
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/whitelists/terraform/module.ts
+
+
+function buildModule(dir, files) {
+    const variables = new Map();
+    const locals = new Map();
+    const resources = [];
+    for (const file of files) {
+        for (const block of file.body.blocks) {
+            if (block.type === 'variable' && block.labels.length === 1) {
+                const name = block.labels[0];
+                variables.set(name, { name, block });
+            }
+            else if (block.type === 'locals') {
+                for (const attribute of block.body.attributes)
+                    locals.set(attribute.name, attribute);
+            }
+            else if (block.type === 'resource' && block.labels.length === 2) {
+                resources.push({ type: block.labels[0], name: block.labels[1], block, file: file.path });
+            }
+        }
+    }
+    const resourcesByAddress = new Map();
+    for (const resource of resources) {
+        const address = `${resource.type}.${resource.name}`;
+        const same = resourcesByAddress.get(address);
+        if (same)
+            same.push(resource);
+        else
+            resourcesByAddress.set(address, [resource]);
+    }
+    return { dir, files, variables, locals, resources, resourcesByAddress };
+}
+/** The assignments of a tfvars file (each top-level attribute is one variable). */
+function assignmentsOf(file) {
+    return file.body.attributes.map((attribute) => ({
+        name: attribute.name,
+        expression: attribute.expression,
+        file: file.path
+    }));
+}
+const IN_PROGRESS = Symbol('in progress');
+/**
+ * The module-level scope: `var.*` from the last tfvars assignment or the default, `local.*` evaluated once each
+ * (a failure is remembered and rethrown, a cycle is reported).
+ */
+function moduleScope(module, assignments) {
+    const lastAssignment = new Map();
+    for (const assignment of assignments)
+        lastAssignment.set(assignment.name, assignment);
+    const variableValues = new Map();
+    const localValues = new Map();
+    const remembered = (result) => {
+        if (result instanceof Unresolvable)
+            throw result;
+        return result;
+    };
+    const scope = {
+        variable(name, at) {
+            const known = variableValues.get(name);
+            if (known)
+                return remembered(known);
+            let result;
+            const declared = module.variables.get(name);
+            const assigned = lastAssignment.get(name);
+            if (!declared) {
+                result = new Unresolvable(`var.${name} is not declared in ${module.dir || 'the repository root'}`, at);
+            }
+            else {
+                const expression = assigned?.expression ?? findAttribute(declared.block.body, 'default')?.expression;
+                if (!expression) {
+                    result = new Unresolvable(`var.${name} has no default and no value in terraform.tfvars, *.auto.tfvars or the source's tfvars files`, at);
+                }
+                else {
+                    try {
+                        result = evaluate(expression, constantScope);
+                    }
+                    catch (error) {
+                        if (!(error instanceof Unresolvable))
+                            throw error;
+                        result = error;
+                    }
+                }
+            }
+            variableValues.set(name, result);
+            return remembered(result);
+        },
+        local(name, at) {
+            const known = localValues.get(name);
+            if (known === IN_PROGRESS)
+                throw new Unresolvable(`local.${name} refers to itself`, at);
+            if (known)
+                return remembered(known);
+            const attribute = module.locals.get(name);
+            if (!attribute)
+                throw new Unresolvable(`local.${name} is not defined in ${module.dir || 'the repository root'}`, at);
+            localValues.set(name, IN_PROGRESS);
+            let result;
+            try {
+                result = evaluate(attribute.expression, scope);
+            }
+            catch (error) {
+                if (!(error instanceof Unresolvable))
+                    throw error;
+                result = error;
+            }
+            localValues.set(name, result);
+            return remembered(result);
+        },
+        iterations: new Map()
+    };
+    return scope;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __webpack_require__(8995);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(3136);
+;// CONCATENATED MODULE: ./src/whitelists/terraform/parser.ts
+/**
+ * Loads tree-sitter (WASM) and the Terraform grammar once per process, on first use.
+ *
+ * The bundles (dist/index.js, dist/cli/index.js) carry web-tree-sitter.js, web-tree-sitter.wasm and
+ * tree-sitter-terraform.wasm in dist/wasm/, because the bundler cannot see files loaded from computed paths; from
+ * the sources (jest, tsx) they come from node_modules.
+ */
+
+
+
+
+const RUNTIME_JS = 'web-tree-sitter.js';
+const RUNTIME_WASM = 'web-tree-sitter.wasm';
+const GRAMMAR_WASM = 'tree-sitter-terraform.wasm';
+/**
+ * Where each file is in node_modules: a file the package lets us resolve, next to which it lies (web-tree-sitter
+ * exports its WASM but not its ESM file by name).
+ */
+const INSTALLED = {
+    [RUNTIME_JS]: { resolvable: 'web-tree-sitter/web-tree-sitter.wasm', sibling: RUNTIME_JS },
+    [RUNTIME_WASM]: { resolvable: 'web-tree-sitter/web-tree-sitter.wasm', sibling: RUNTIME_WASM },
+    [GRAMMAR_WASM]: {
+        resolvable: '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
+        sibling: GRAMMAR_WASM
+    }
+};
+/** Thrown when the parser's files cannot be found or loaded: an installation problem, not the user's input. */
+class ParserLoadError extends Error {
+    name = 'ParserLoadError';
+}
+/**
+ * Where one of the parser's files is: next to the bundle (`./wasm/`, `../wasm/`), else in node_modules.
+ * The bundles carry web-tree-sitter's own ESM file there too: bundled, its `import("module")` loses
+ * `createRequire` to the bundler's interop, so it is loaded as it ships, with a native `import()`.
+ */
+function locateParserFile(file, moduleUrl = import.meta.url) {
+    const here = external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(moduleUrl));
+    const candidates = [external_node_path_default().join(here, 'wasm', file), external_node_path_default().join(here, '..', 'wasm', file)];
+    for (const candidate of candidates)
+        if ((0,external_node_fs_.existsSync)(candidate))
+            return candidate;
+    const installed = INSTALLED[file];
+    if (installed) {
+        try {
+            const found = external_node_path_default().join(external_node_path_default().dirname((0,external_node_module_.createRequire)(moduleUrl).resolve(installed.resolvable)), installed.sibling);
+            if ((0,external_node_fs_.existsSync)(found))
+                return found;
+        }
+        catch {
+            // Reported below with the places that were tried.
+        }
+    }
+    throw new ParserLoadError(`cannot find ${file}: looked in ${candidates.join(', ')} and in node_modules`);
+}
+let loading;
+/** The shared parser, loaded on first call. A failed load is not cached, so a later call can retry. */
+function loadTerraformParser() {
+    loading ??= createParser().catch((error) => {
+        loading = undefined;
+        throw error instanceof ParserLoadError
+            ? error
+            : new ParserLoadError(`cannot load the Terraform parser: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    return loading;
+}
+async function createParser() {
+    const moduleUrl = (0,external_node_url_.pathToFileURL)(locateParserFile(RUNTIME_JS)).href;
+    const { Parser, Language } = (await import(/* webpackIgnore: true */ moduleUrl));
+    const runtime = locateParserFile(RUNTIME_WASM);
+    const grammar = locateParserFile(GRAMMAR_WASM);
+    await Parser.init({ locateFile: () => runtime });
+    const language = await Language.load(await external_node_fs_.promises.readFile(grammar));
+    const parser = new Parser();
+    parser.setLanguage(language);
+    return parser;
+}
+
+;// CONCATENATED MODULE: ./src/whitelists/terraform/select.ts
+/** The `select` of a Terraform whitelist source: `TYPE.NAME`, `TYPE.NAME.ATTRIBUTE`, `TYPE.NAME.BLOCK[n].ATTRIBUTE`. */
+const NAME = '[A-Za-z_][A-Za-z0-9_-]*';
+const SEGMENT = new RegExp(`^(${NAME})(?:\\[(\\d+)\\])?$`);
+/** Parses a path like `ip_white_list[0].vpc_ip_list`; the last segment is an attribute and takes no index. */
+function parseAttributePath(text) {
+    const segments = [];
+    for (const part of text.split('.')) {
+        const match = SEGMENT.exec(part);
+        if (!match)
+            return `\`${part}\` is not a block or attribute name (optionally with [n])`;
+        segments.push(match[2] === undefined ? { name: match[1] } : { name: match[1], index: Number(match[2]) });
+    }
+    if (segments[segments.length - 1].index !== undefined) {
+        return 'the last part names an attribute and cannot take [n]; [n] picks one of several blocks';
+    }
+    return segments;
+}
+/** The parsed select, or a message saying what was expected. */
+function parseSelect(text) {
+    const expected = 'expected TYPE.NAME, TYPE.NAME.ATTRIBUTE or TYPE.NAME.BLOCK.ATTRIBUTE (BLOCK may take [n])';
+    const parts = text.trim().split('.');
+    if (parts.length < 2 || !new RegExp(`^${NAME}$`).test(parts[0]) || !new RegExp(`^${NAME}$`).test(parts[1])) {
+        return `select \`${text}\`: ${expected}`;
+    }
+    const [resourceType, resourceName] = parts;
+    if (parts.length === 2)
+        return { resourceType, resourceName };
+    const path = parseAttributePath(parts.slice(2).join('.'));
+    if (typeof path === 'string')
+        return `select \`${text}\`: ${path}; ${expected}`;
+    return { resourceType, resourceName, path };
+}
+
+;// CONCATENATED MODULE: ./src/whitelists/terraform/index.ts
+/**
+ * The `terraform` whitelist reader (contract §2): reads the alicloud provider's whitelist attributes from a
+ * `.tf`/`.tf.json` file or a module directory, resolving variables, locals and simple functions statically,
+ * with the position where every entry is written.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** A reader with its own cache of parsed files (data sources often share a module). */
+function createTerraformReader(options = {}) {
+    const cache = { files: new Map(), modules: new Map() };
+    const logger = options.logger ?? io/* silentLogger */.q;
+    return {
+        format: 'terraform',
+        read: (source, ctx) => new Read(source, ctx, ctx.logger ?? logger, cache).run()
+    };
+}
+const terraformReader = createTerraformReader();
+const TERRAFORM_FILE = /\.tf(\.json)?$/;
+const AUTO_TFVARS = /\.auto\.tfvars(\.json)?$/;
+function normalizePath(relPath) {
+    const normalized = external_node_path_default().posix
+        .normalize(relPath.replace(/\\/g, '/'))
+        .replace(/^\.\/?/, '')
+        .replace(/\/$/, '');
+    return normalized === '.' ? '' : normalized;
+}
+function joinPath(dir, name) {
+    return dir === '' ? name : `${dir}/${name}`;
+}
+function at(position) {
+    return `${position.file}:${position.line}:${position.column}`;
+}
+/** Stops a read with the findings gathered so far. */
+class ReadFailed extends Error {
+}
+class Read {
+    source;
+    ctx;
+    logger;
+    cache;
+    findings = [];
+    entries = [];
+    addHere;
+    constructor(source, ctx, logger, cache) {
+        this.source = source;
+        this.ctx = ctx;
+        this.logger = logger;
+        this.cache = cache;
+    }
+    get files() {
+        return this.ctx.files;
+    }
+    report(rule, message, pos) {
+        this.findings.push({
+            rule,
+            severity: 'error',
+            message,
+            dataSource: this.ctx.dataSource.name,
+            file: pos.file,
+            line: pos.line,
+            column: pos.column
+        });
+    }
+    stop(message, pos = this.source.pos) {
+        this.report('invalid-whitelist', message, pos);
+        throw new ReadFailed();
+    }
+    async run() {
+        try {
+            await this.read();
+        }
+        catch (error) {
+            if (!(error instanceof ReadFailed))
+                throw error;
+            return { entries: [], findings: this.findings };
+        }
+        const result = { entries: this.entries, findings: this.findings };
+        if (this.addHere)
+            result.addHere = { ...this.addHere };
+        return result;
+    }
+    async read() {
+        const target = normalizePath(this.source.file);
+        const kind = await this.files.kind(target);
+        if (kind === null)
+            this.stop(`${this.source.file}: no such file or directory`);
+        const dir = kind === 'directory' ? target : normalizePath(external_node_path_default().posix.dirname(target));
+        const names = await this.files.listDir(dir);
+        const moduleFiles = names.filter((name) => TERRAFORM_FILE.test(name)).map((name) => joinPath(dir, name));
+        if (kind === 'file' && !moduleFiles.includes(target))
+            moduleFiles.push(target);
+        const targetFiles = kind === 'directory' ? moduleFiles : [target];
+        if (targetFiles.length === 0)
+            this.stop(`${this.source.file}: the directory holds no .tf or .tf.json files`);
+        const tfvarsFiles = [
+            ...['terraform.tfvars', 'terraform.tfvars.json'].filter((name) => names.includes(name)),
+            ...names.filter((name) => AUTO_TFVARS.test(name))
+        ].map((name) => joinPath(dir, name));
+        for (const extra of this.source.tfvars ?? []) {
+            const file = normalizePath(extra);
+            if ((await this.files.kind(file)) !== 'file')
+                this.stop(`tfvars file ${extra} does not exist`);
+            tfvarsFiles.push(file);
+        }
+        let parsed;
+        try {
+            parsed = await Promise.all([...moduleFiles, ...tfvarsFiles].map((file) => this.parse(file)));
+        }
+        catch (error) {
+            if (error instanceof ParserLoadError)
+                this.stop(`cannot read Terraform: ${error.message}`);
+            throw error;
+        }
+        for (const file of parsed) {
+            for (const problem of file.problems)
+                this.report('invalid-whitelist', `syntax error: ${problem.message}`, problem.pos);
+        }
+        if (this.findings.length > 0)
+            throw new ReadFailed();
+        const module = this.module(dir, parsed.slice(0, moduleFiles.length));
+        const assignments = parsed.slice(moduleFiles.length).flatMap(assignmentsOf);
+        const scope = moduleScope(module, assignments);
+        const selection = this.selection(module, targetFiles);
+        const resource = this.findResource(module, targetFiles, selection);
+        const wanted = this.wantedAttributes(selection, resource);
+        this.readResource(resource, wanted, scope);
+    }
+    /** The module built from these parsed files, reused when every file is the same as last time. */
+    module(dir, files) {
+        const cached = this.cache.modules.get(dir);
+        if (cached && cached.files.length === files.length && cached.files.every((file, index) => file === files[index])) {
+            return cached;
+        }
+        const module = buildModule(dir, files);
+        this.cache.modules.set(dir, module);
+        return module;
+    }
+    async parse(file) {
+        const text = await this.files.readText(file);
+        const cached = this.cache.files.get(file);
+        if (cached && cached.text === text)
+            return cached.parsed;
+        const parser = await loadTerraformParser();
+        const parsed = file.endsWith('.json')
+            ? parseJson(parser, file, text, { topLevel: file.endsWith('.tf.json') })
+            : parseNative(parser, file, text);
+        this.cache.files.set(file, { text, parsed });
+        return parsed;
+    }
+    selection(module, targetFiles) {
+        if (this.source.select === undefined) {
+            const types = new Set(TERRAFORM_PRODUCTS[this.ctx.dataSource.product].resources.map((r) => r.resourceType));
+            const candidates = module.resources
+                .filter((r) => targetFiles.includes(r.file) && types.has(r.type))
+                .map((r) => `${r.type}.${r.name}`);
+            this.stop(`a Terraform whitelist source needs \`select\` (TYPE.NAME)` +
+                (candidates.length > 0 ? `; candidates here: ${candidates.join(', ')}` : ''));
+        }
+        const selection = parseSelect(this.source.select);
+        if (typeof selection === 'string')
+            this.stop(selection);
+        return selection;
+    }
+    findResource(module, targetFiles, selection) {
+        const { resourceType, resourceName } = selection;
+        const matches = (module.resourcesByAddress.get(`${resourceType}.${resourceName}`) ?? []).filter((r) => targetFiles.includes(r.file));
+        if (matches.length > 1) {
+            this.stop(`${resourceType}.${resourceName} is declared more than once: ${matches.map((r) => at(r.block.pos)).join(', ')}`);
+        }
+        if (matches.length === 1)
+            return matches[0];
+        const sameType = module.resources.filter((r) => r.type === resourceType);
+        const where = this.source.file;
+        const found = sameType.length === 0
+            ? `no ${resourceType} resources were found`
+            : `found: ${sameType.map((r) => `${r.type}.${r.name} (${at(r.block.pos)})`).join(', ')}`;
+        return this.stop(`resource ${resourceType}.${resourceName} not found in ${where}; ${found}`);
+    }
+    wantedAttributes(selection, resource) {
+        if (selection.path) {
+            const text = selection.path.map((s) => (s.index === undefined ? s.name : `${s.name}[${s.index}]`)).join('.');
+            return [{ path: selection.path, text, shape: terraformAttributeShape(resource.type, text) ?? 'any' }];
+        }
+        const { product, network } = this.ctx.dataSource;
+        const profile = TERRAFORM_PRODUCTS[product];
+        const attributes = terraformAttributes(product, resource.type, network);
+        if (!attributes) {
+            const known = profile.resources.map((r) => r.resourceType);
+            this.stop(`${resource.type} is not a ${product} whitelist resource` +
+                (known.length > 0 ? ` (expected one of: ${known.join(', ')})` : profile.note ? ` (${profile.note})` : '') +
+                `; name the attribute: ${resource.type}.${resource.name}.ATTRIBUTE`);
+        }
+        return attributes.map((attribute) => {
+            const segments = parseAttributePath(attribute.path);
+            if (typeof segments === 'string')
+                throw new Error(`product table path ${attribute.path}: ${segments}`);
+            return { path: segments, text: attribute.path, shape: attribute.shape };
+        });
+    }
+    readResource(resource, wanted, scope) {
+        const address = `${resource.type}.${resource.name}`;
+        const instances = this.instances(resource, scope);
+        let attributesFound = 0;
+        let removalsOnly = 0;
+        let admitted = 0;
+        for (const instance of instances) {
+            if (resource.type === 'alicloud_security_group_rule' && !this.admitsTraffic(resource, instance))
+                continue;
+            admitted += 1;
+            for (const attribute of wanted) {
+                for (const occurrence of this.occurrences(resource.block.body, attribute.path, instance.scope, address)) {
+                    attributesFound += 1;
+                    this.addHere ??= occurrence.attribute.pos;
+                    if (this.isRemoval(occurrence.body, occurrence.scope, `${instance.label}.${attribute.text}`)) {
+                        removalsOnly += 1;
+                        continue;
+                    }
+                    this.readAttribute(occurrence.attribute, occurrence.scope, attribute.shape);
+                }
+            }
+        }
+        // Rules that do not let DataWorks in declare no entries; a missing entry is then reported at the rule.
+        if (instances.length === 0 || admitted === 0) {
+            this.addHere ??=
+                wanted.map((w) => findAttribute(resource.block.body, w.path[0].name)?.pos).find(Boolean) ?? resource.block.pos;
+            return;
+        }
+        if (attributesFound === 0 && this.findings.length === 0) {
+            this.addHere = undefined;
+            this.stop(`${address} does not set ${wanted.map((w) => w.text).join(' or ')}: its whitelist is then whatever the cloud holds, which cannot be checked from the repository`, resource.block.pos);
+        }
+        if (removalsOnly === attributesFound && attributesFound > 0) {
+            this.stop(`${address} only removes entries (modify_mode = "Delete"): the whitelist that remains is not declared in the repository`, resource.block.pos);
+        }
+    }
+    /** One instance without `count`/`for_each`; one per element with `for_each`; `count` copies. */
+    instances(resource, scope) {
+        const address = `${resource.type}.${resource.name}`;
+        const forEach = findAttribute(resource.block.body, 'for_each');
+        if (forEach) {
+            const value = this.evaluateOrReport(forEach, scope, `for_each of ${address}`);
+            if (!value)
+                return [];
+            if (value.kind === 'list') {
+                return value.items.flatMap((item) => {
+                    const key = scalarText(item);
+                    if (!key) {
+                        this.report('invalid-whitelist', `for_each of ${address} must be a set of strings or a map, it holds ${typeName(item)}`, item.pos);
+                        return [];
+                    }
+                    return [
+                        { scope: withIteration(scope, 'each', { key: item, value: item }), label: `${address}["${key.value}"]` }
+                    ];
+                });
+            }
+            if (value.kind === 'object') {
+                return [...value.entries].map(([key, item]) => ({
+                    scope: withIteration(scope, 'each', {
+                        key: { kind: 'string', text: { value: key, segments: [] }, pos: item.pos },
+                        value: item
+                    }),
+                    label: `${address}["${key}"]`
+                }));
+            }
+            this.report('invalid-whitelist', `for_each of ${address} must be a set or a map, not ${typeName(value)}`, forEach.pos);
+            return [];
+        }
+        const count = findAttribute(resource.block.body, 'count');
+        if (count) {
+            const value = this.evaluateOrReport(count, scope, `count of ${address}`);
+            if (!value)
+                return [];
+            if (value.kind !== 'number' || !Number.isInteger(value.value) || value.value < 0) {
+                this.report('invalid-whitelist', `count of ${address} must be a whole number, not ${typeName(value)}`, count.pos);
+                return [];
+            }
+            if (value.value === 0)
+                this.logger.info(`${address} has count = 0: it declares no whitelist`);
+            return Array.from({ length: value.value }, (_, index) => ({ scope, label: `${address}[${index}]` }));
+        }
+        return [{ scope, label: address }];
+    }
+    evaluateOrReport(attribute, scope, what) {
+        try {
+            return evaluate(attribute.expression, scope);
+        }
+        catch (error) {
+            if (!(error instanceof Unresolvable))
+                throw error;
+            this.report('unresolved', `${what} cannot be evaluated: ${error.message}`, error.pos);
+            return undefined;
+        }
+    }
+    /**
+     * Every attribute at the end of `path`: through all blocks of each name (or the `[n]`th), including the
+     * blocks that `dynamic` blocks generate.
+     */
+    occurrences(body, segments, scope, where) {
+        const [segment, ...rest] = segments;
+        if (!segment)
+            return [];
+        if (rest.length === 0) {
+            const attribute = findAttribute(body, segment.name);
+            return attribute ? [{ attribute, body, scope }] : [];
+        }
+        const blocks = this.blocksNamed(body, segment.name, scope, where);
+        let chosen = blocks;
+        if (segment.index !== undefined) {
+            const picked = blocks[segment.index];
+            chosen = picked ? [picked] : [];
+        }
+        return chosen.flatMap((block) => this.occurrences(block.body, rest, block.scope, `${where}.${segment.name}`));
+    }
+    blocksNamed(body, name, scope, where) {
+        const found = [];
+        for (const block of body.blocks) {
+            if (block.type === name && block.labels.length === 0) {
+                found.push({ body: block.body, scope, pos: block.pos });
+            }
+            else if (block.type === 'dynamic' && block.labels[0] === name) {
+                const content = block.body.blocks.find((b) => b.type === 'content');
+                const forEach = findAttribute(block.body, 'for_each');
+                if (!content || !forEach) {
+                    this.report('invalid-whitelist', `dynamic "${name}" in ${where} needs for_each and a content block`, block.pos);
+                    continue;
+                }
+                const iteratorAttribute = findAttribute(block.body, 'iterator');
+                const iterator = iteratorAttribute?.expression.kind === 'traversal' ? iteratorAttribute.expression.root : name;
+                const value = this.evaluateOrReport(forEach, scope, `for_each of dynamic "${name}" in ${where}`);
+                if (!value)
+                    continue;
+                const iterations = value.kind === 'list'
+                    ? value.items.map((item, index) => ({
+                        key: { kind: 'number', value: index, pos: item.pos },
+                        value: item
+                    }))
+                    : value.kind === 'object'
+                        ? [...value.entries].map(([key, item]) => ({
+                            key: { kind: 'string', text: { value: key, segments: [] }, pos: item.pos },
+                            value: item
+                        }))
+                        : undefined;
+                if (!iterations) {
+                    this.report('invalid-whitelist', `for_each of dynamic "${name}" must be a collection, not ${typeName(value)}`, forEach.pos);
+                    continue;
+                }
+                for (const iteration of iterations) {
+                    found.push({ body: content.body, scope: withIteration(scope, iterator, iteration), pos: block.pos });
+                }
+            }
+        }
+        return found;
+    }
+    /** `modify_mode = "Delete"` makes the block's list a list of entries to remove, which allows nothing. */
+    isRemoval(body, scope, label) {
+        const mode = findAttribute(body, 'modify_mode');
+        if (!mode)
+            return false;
+        const value = this.evaluateOrReport(mode, scope, `modify_mode of ${label}`);
+        if (value?.kind === 'string' && value.text.value === 'Delete') {
+            this.logger.info(`${label}: modify_mode = "Delete" lists entries to remove; they are not allowed entries`);
+            return true;
+        }
+        return false;
+    }
+    /** Whether a security-group rule instance lets DataWorks in: ingress, accept, TCP, covering the port. */
+    admitsTraffic(resource, instance) {
+        const body = resource.block.body;
+        const text = (name, fallback) => {
+            const attribute = findAttribute(body, name);
+            if (!attribute)
+                return fallback;
+            const value = this.evaluateOrReport(attribute, instance.scope, `${name} of ${instance.label}`);
+            if (!value)
+                return null;
+            const scalar = scalarText(value);
+            if (!scalar) {
+                this.report('invalid-whitelist', `${name} of ${instance.label} must be a string, not ${typeName(value)}`, attribute.pos);
+                return null;
+            }
+            return scalar.value.trim().toLowerCase();
+        };
+        const type = text('type', undefined);
+        const policy = text('policy', 'accept');
+        const protocol = text('ip_protocol', undefined);
+        const portRange = text('port_range', '-1/-1');
+        if (type === null || policy === null || protocol === null || portRange === null)
+            return false;
+        if (type === undefined || protocol === undefined) {
+            this.report('invalid-whitelist', `${instance.label} must set type and ip_protocol`, resource.block.pos);
+            return false;
+        }
+        const skip = (why) => {
+            this.logger.info(`${instance.label} does not admit DataWorks: ${why}`);
+            return false;
+        };
+        if (type !== 'ingress')
+            return skip(`type is "${type}"`);
+        if (policy !== 'accept')
+            return skip(`policy is "${policy}"`);
+        if (protocol !== 'tcp' && protocol !== 'all')
+            return skip(`ip_protocol is "${protocol}"`);
+        const port = this.ctx.dataSource.port;
+        if (port === undefined)
+            return true;
+        const range = /^(-?\d+)\/(-?\d+)$/.exec(portRange ?? '');
+        if (!range) {
+            const attribute = findAttribute(body, 'port_range');
+            this.report('invalid-whitelist', `port_range of ${instance.label} is "${portRange}", expected START/END`, attribute?.pos ?? resource.block.pos);
+            return false;
+        }
+        const start = Number(range[1]);
+        const end = Number(range[2]);
+        if (start === -1 && end === -1)
+            return true;
+        return start <= port && port <= end ? true : skip(`port_range ${portRange} does not cover port ${port}`);
+    }
+    readAttribute(attribute, scope, shape) {
+        const value = this.evaluateOrReport(attribute, scope, attribute.name);
+        if (!value || value.kind === 'null')
+            return;
+        if (shape === 'bucket-policy') {
+            const result = bucketPolicyEntries(value);
+            if (result.problem)
+                this.report('invalid-whitelist', `${attribute.name}: ${result.problem}`, value.pos);
+            for (const entry of result.entries)
+                this.addEntry(entry.raw, entry.at ?? value.pos);
+            return;
+        }
+        const wrongShape = (expected) => this.report('invalid-whitelist', `${attribute.name} expects ${expected}, found ${typeName(value)}`, value.pos);
+        if (value.kind === 'list') {
+            if (shape === 'comma-string' || shape === 'single')
+                return wrongShape(shape === 'single' ? 'one address block' : 'a comma-separated string');
+            for (const item of value.items) {
+                const text = scalarText(item);
+                if (!text) {
+                    this.report('invalid-whitelist', `${attribute.name} must hold strings, found ${typeName(item)}`, item.pos);
+                    continue;
+                }
+                for (const piece of splitEntries(text))
+                    this.addEntry(piece.raw, piece.at ?? item.pos);
+            }
+            return;
+        }
+        const text = scalarText(value);
+        if (!text)
+            return wrongShape(shape === 'set' ? 'a list of strings' : 'a string');
+        if (shape === 'set')
+            return wrongShape('a list of strings (a set), not a comma-separated string');
+        if (shape === 'single') {
+            const pieces = splitEntries(text);
+            const first = pieces[0];
+            if (!first)
+                return;
+            const trimmed = text.value.trim();
+            this.addEntry(trimmed, first.at ?? value.pos);
+            return;
+        }
+        for (const piece of splitEntries(text))
+            this.addEntry(piece.raw, piece.at ?? value.pos);
+    }
+    addEntry(raw, pos) {
+        this.entries.push({ raw, file: pos.file, line: pos.line, column: pos.column });
+    }
+}
+
+
+/***/ })
+
+};
