@@ -1,5 +1,5 @@
 /** Turns tree-sitter's concrete syntax tree of a `.tf`/`.tfvars` file into the shared syntax tree. */
-import type { Language, Node as TreeSitterNode, Parser, Tree, TreeCursor } from 'web-tree-sitter';
+import type { Language, Parser, Tree, TreeCursor } from 'web-tree-sitter';
 import type { SourcePosition } from '../../model.js';
 import type {
   Attribute,
@@ -37,9 +37,11 @@ export function parseNative(parser: Parser, path: string, source: string, origin
   }
   const place = placer(path, origin, source);
   const converter = new Converter(place, source);
-  if (!tree.rootNode.hasError) return { path, body: lazyTopLevelBody(tree, converter, source), problems: [] };
-  // A file with syntax errors is not read further than its problems, so it is converted at once.
   try {
+    if (!tree.rootNode.hasError) {
+      return { path, body: lazyTopLevelBody(parser, tree, converter, place, source), problems: [] };
+    }
+    // A file with syntax errors is not read further than its problems, so it is converted at once.
     const root = plainTree(tree);
     const problems = collectProblems(root, place, source);
     const bodyNode = namedChildren(root).find((child) => child.type === 'body');
@@ -50,31 +52,18 @@ export function parseNative(parser: Parser, path: string, source: string, origin
   }
 }
 
-/** What the lazily converted blocks of one file share: the tree, until every body is converted or forgotten. */
-interface RetainedTree {
-  tree: Tree | null;
-  unconverted: number;
-}
-
-/** Deletes a retained tree whose blocks were dropped before all their bodies were converted. */
-const forgottenTrees = new FinalizationRegistry<RetainedTree>((retained) => {
-  retained.tree?.delete();
-  retained.tree = null;
-});
-
 /**
  * The top-level body of an error-free file. Attributes (tfvars files are nothing else) are converted at once;
  * of a block only the header (type, labels, position) is read, and its body is converted on first access. A
  * module of thousands of resources is read to resolve one or a few of them, and copying every body out of
- * WASM cost more than the parse itself.
+ * WASM cost more than the parse itself. The tree is deleted straight away (a retained tree keeps WASM memory
+ * growing, which slows every later parse): a body is parsed again from its own text when it is needed, which
+ * costs about what its share of the whole parse did.
  */
-function lazyTopLevelBody(tree: Tree, converter: Converter, source: string): Body {
+function lazyTopLevelBody(parser: Parser, tree: Tree, converter: Converter, place: Placer, source: string): Body {
   const language = tree.language;
   const attributes: Attribute[] = [];
   const blocks: Block[] = [];
-  const retained: RetainedTree = { tree, unconverted: 0 };
-  // What the lazy bodies hold on to; when it is collected, no body can be converted any more.
-  const owner = { retained };
   const cursor = tree.walk();
   try {
     if (!cursor.gotoFirstChild()) return { attributes, blocks };
@@ -89,34 +78,15 @@ function lazyTopLevelBody(tree: Tree, converter: Converter, source: string): Bod
         if (attribute) attributes.push(attribute);
       } else if (type === 'block') {
         const header = blockHeader(cursor, language, source);
-        retained.unconverted += 1;
         let body: Body | undefined;
-        const bodyNode = header.bodyNode;
         blocks.push({
           type: header.type,
           labels: header.labels,
           pos: converter.position(header.startIndex),
           get body(): Body {
-            if (body) return body;
-            const retainedTree = owner.retained.tree;
-            if (bodyNode && !retainedTree)
-              throw new Error('internal: a Terraform syntax tree was deleted while in use');
-            if (bodyNode) {
-              const bodyCursor = bodyNode.walk();
-              try {
-                body = converter.body(plainSubtree(bodyCursor, language, false));
-              } finally {
-                bodyCursor.delete();
-              }
-            } else {
-              body = { attributes: [], blocks: [] };
-            }
-            owner.retained.unconverted -= 1;
-            if (owner.retained.unconverted === 0) {
-              retainedTree?.delete();
-              owner.retained.tree = null;
-              forgottenTrees.unregister(owner.retained);
-            }
+            body ??= header.hasBody
+              ? reparsedBody(parser, source, { start: header.startIndex, end: header.endIndex }, place)
+              : emptyBody();
             return body;
           }
         });
@@ -124,14 +94,33 @@ function lazyTopLevelBody(tree: Tree, converter: Converter, source: string): Bod
     } while (cursor.gotoNextSibling());
   } finally {
     cursor.delete();
-    if (retained.unconverted === 0) {
-      tree.delete();
-      retained.tree = null;
-    } else {
-      forgottenTrees.register(owner, retained, retained);
-    }
   }
   return { attributes, blocks };
+}
+
+function emptyBody(): Body {
+  return { attributes: [], blocks: [] };
+}
+
+/**
+ * A top-level block parsed again on its own, for its body. Top-level blocks do not depend on what surrounds
+ * them, so the text that parsed without errors in its file parses the same alone. Positions are those of the
+ * file, from where the block starts.
+ */
+function reparsedBody(parser: Parser, source: string, range: { start: number; end: number }, place: Placer): Body {
+  const text = source.slice(range.start, range.end);
+  const tree = parser.parse(text);
+  try {
+    const start = place(undefined, range.start);
+    const converter = new Converter(placer(start.file, { line: start.line, column: start.column }, text), text);
+    const root = tree && !tree.rootNode.hasError ? plainTree(tree) : undefined;
+    const topLevel = root && namedChildren(root).find((child) => child.type === 'body');
+    const block = topLevel && namedChildren(topLevel).find((child) => child.type === 'block');
+    if (!block) throw new Error(`internal: a block that parsed in ${start.file} does not parse alone`);
+    return converter.block(block).body;
+  } finally {
+    tree?.delete();
+  }
 }
 
 /** A block's type, labels and where it starts, read with the cursor (left on the block); its body node, if any. */
@@ -139,11 +128,12 @@ function blockHeader(
   cursor: TreeCursor,
   language: Language,
   source: string
-): { type: string; labels: string[]; startIndex: number; bodyNode: TreeSitterNode | null } {
+): { type: string; labels: string[]; startIndex: number; endIndex: number; hasBody: boolean } {
   const startIndex = cursor.startIndex;
   let type: string | undefined;
   const labels: string[] = [];
-  let bodyNode: TreeSitterNode | null = null;
+  const endIndex = cursor.endIndex;
+  let hasBody = false;
   if (cursor.gotoFirstChild()) {
     do {
       const childType = nodeTypeName(language, cursor.nodeTypeId);
@@ -152,12 +142,12 @@ function blockHeader(
         if (type === undefined) type = text;
         else labels.push(childType === 'string_lit' ? text.slice(1, -1) : text);
       } else if (childType === 'body') {
-        bodyNode = cursor.currentNode;
+        hasBody = true;
       }
     } while (cursor.gotoNextSibling());
     cursor.gotoParent();
   }
-  return { type: type ?? '', labels, startIndex, bodyNode };
+  return { type: type ?? '', labels, startIndex, endIndex, hasBody };
 }
 
 type Placer = (node: Node | undefined, offset?: number) => SourcePosition;
@@ -283,7 +273,7 @@ class Converter {
     return { attributes, blocks };
   }
 
-  private block(node: Node): Block {
+  block(node: Node): Block {
     const children = namedChildren(node).filter((c) => c.type !== 'comment');
     const type = children[0] ? this.text(children[0]) : '';
     const labels: string[] = [];
