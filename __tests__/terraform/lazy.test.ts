@@ -1,0 +1,116 @@
+/**
+ * A block's body is converted only when a read uses it (parsed again from its own text). What is not selected
+ * contributes nothing, whether or not it could be evaluated; what is selected reads exactly as before, at the
+ * positions of the file, also when the parsed files come from the reader's cache.
+ */
+import { createTerraformReader } from '../../src/whitelists/terraform/index.js';
+import type { ReadResult } from '../../src/whitelists/types.js';
+import { memoryFiles } from '../helpers/memory-files.js';
+import { dataSource, located, readModule, rules, SOURCE_POS } from './read.js';
+
+const main = `variable "unused" {
+  default = upper("x")
+}
+
+variable "office" {
+  default = ["198.51.100.0/28"]
+}
+
+resource "alicloud_db_instance" "orders" {
+  security_ips = concat(var.office, ["192.0.2.0/24"])
+}
+
+resource "alicloud_db_instance" "broken" {
+  security_ips = data.alicloud_vpcs.all.cidrs
+}
+
+  resource "alicloud_db_instance" "inline" { security_ips = [/* 🔒 */ "203.0.113.7/32"] }
+
+resource "alicloud_maxcompute_project" "dw" {
+  ip_white_list {
+    vpc_ip_list = <<-EOT
+      192.0.2.1,
+        192.0.2.2
+    EOT
+    ip_list = "203.0.113.0/24"
+  }
+}
+`;
+
+function readFrom(
+  reader: ReturnType<typeof createTerraformReader>,
+  files: ReturnType<typeof memoryFiles>,
+  select: string,
+  product: 'rds' | 'maxcompute' = 'rds'
+): Promise<ReadResult> {
+  return reader.read(
+    { file: 'infra', format: 'terraform', select, pos: SOURCE_POS },
+    { files, dataSource: dataSource({ product }) }
+  );
+}
+
+describe('lazily converted blocks', () => {
+  it('an unselected resource with an unresolvable expression gives no finding; selected, it is unresolved at the expression', async () => {
+    const orders = await readModule({ 'infra/main.tf': main }, 'alicloud_db_instance.orders', { product: 'rds' });
+    expect(orders.findings).toEqual([]);
+    expect(located(orders)).toEqual(['198.51.100.0/28@6:15', '192.0.2.0/24@10:39']);
+
+    const broken = await readModule({ 'infra/main.tf': main }, 'alicloud_db_instance.broken', { product: 'rds' });
+    expect(broken.entries).toEqual([]);
+    expect(rules(broken)).toEqual(['unresolved@infra/main.tf:14:18']);
+    expect(broken.findings[0]!.message).toContain('data sources are read only when Terraform runs');
+  });
+
+  it('an unused variable whose default cannot be evaluated gives no finding; used, it is unresolved at the default', async () => {
+    const unused = await readModule({ 'infra/main.tf': main }, 'alicloud_db_instance.orders', { product: 'rds' });
+    expect(unused.findings).toEqual([]);
+
+    const used = await readModule(
+      { 'infra/main.tf': main.replace('concat(var.office,', 'concat(var.unused,') },
+      'alicloud_db_instance.orders',
+      { product: 'rds' }
+    );
+    expect(used.entries).toEqual([]);
+    expect(rules(used)).toEqual(['unresolved@infra/main.tf:2:13']);
+  });
+
+  it('a block written on one indented line keeps the columns of the file (UTF-16, as elsewhere)', async () => {
+    const result = await readModule({ 'infra/main.tf': main }, 'alicloud_db_instance.inline', { product: 'rds' });
+    expect(result.findings).toEqual([]);
+    // `  resource "alicloud_db_instance" "inline" { security_ips = [/* 🔒 */ "203.0.113.7/32"] }`: the lock is
+    // two UTF-16 code units, so the literal's text (after its quote) starts at column 72.
+    expect(located(result)).toEqual(['203.0.113.7/32@17:72']);
+    expect(result.addHere).toEqual({ file: 'infra/main.tf', line: 17, column: 46 });
+  });
+
+  it('one reader reads every resource of a cached module, each at its own positions, and again identically', async () => {
+    const reader = createTerraformReader();
+    const files = memoryFiles({ 'infra/main.tf': main });
+    const first = await readFrom(reader, files, 'alicloud_maxcompute_project.dw', 'maxcompute');
+    expect(first.findings).toEqual([]);
+    expect(located(first)).toEqual(['192.0.2.1@22:7', '192.0.2.2@23:9']);
+    const orders = await readFrom(reader, files, 'alicloud_db_instance.orders');
+    expect(located(orders)).toEqual(['198.51.100.0/28@6:15', '192.0.2.0/24@10:39']);
+    const broken = await readFrom(reader, files, 'alicloud_db_instance.broken');
+    expect(rules(broken)).toEqual(['unresolved@infra/main.tf:14:18']);
+    expect(await readFrom(reader, files, 'alicloud_maxcompute_project.dw', 'maxcompute')).toEqual(first);
+  });
+
+  it('a syntax error in a resource that is not selected still stops the read, at its position', async () => {
+    const withError = main.replace('security_ips = data.alicloud_vpcs.all.cidrs', 'security_ips = = "192.0.2.9/32"');
+    const result = await readModule({ 'infra/main.tf': withError }, 'alicloud_db_instance.orders', { product: 'rds' });
+    expect(result.entries).toEqual([]);
+    // Where tree-sitter's recovery goes after the first problem is its own; the first one is where the error is.
+    expect(result.findings.length).toBeGreaterThan(0);
+    expect(rules(result)[0]).toBe('invalid-whitelist@infra/main.tf:14:18');
+    expect(result.findings.every((finding) => finding.message.startsWith('syntax error: '))).toBe(true);
+  });
+
+  it('a resource not found still lists the resources of its type with their positions', async () => {
+    const result = await readModule({ 'infra/main.tf': main }, 'alicloud_db_instance.missing', { product: 'rds' });
+    expect(result.findings.map((finding) => finding.message)).toEqual([
+      'resource alicloud_db_instance.missing not found in infra; found: alicloud_db_instance.orders (infra/main.tf:9:1), ' +
+        'alicloud_db_instance.broken (infra/main.tf:13:1), alicloud_db_instance.inline (infra/main.tf:17:3)'
+    ]);
+  });
+});
