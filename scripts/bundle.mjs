@@ -15,7 +15,23 @@ const entries = [
 ];
 for (const [entry, out] of entries) {
   if (!existsSync(entry)) continue;
-  execFileSync(process.execPath, [ncc, 'build', entry, '-o', out, '--target', 'es2022', '--no-source-map-register', '-q', '--license', 'licenses.txt'], { stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [
+      ncc,
+      'build',
+      entry,
+      '-o',
+      out,
+      '--target',
+      'es2022',
+      '--no-source-map-register',
+      '-q',
+      '--license',
+      'licenses.txt'
+    ],
+    { stdio: 'inherit' }
+  );
 }
 
 // web-tree-sitter's own ESM file ships beside its WASM: bundled by ncc, its `import("module")` loses

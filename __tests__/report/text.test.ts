@@ -48,7 +48,9 @@ describe('renderText', () => {
 
   it('says so when a data source needs nothing', () => {
     const clean = renderText(passingReport(), { color: false });
-    expect(clean).toContain('orders-rds · rds, private, cn-hangzhou (1 of 1 required block allowed)\n  ✓ every required block is allowed\n');
+    expect(clean).toContain(
+      'orders-rds · rds, private, cn-hangzhou (1 of 1 required block allowed)\n  ✓ every required block is allowed\n'
+    );
     expect(clean).toContain('\n✓ pass: 0 missing entries, 0 errors, 0 warnings, 0 notices\n');
   });
 
