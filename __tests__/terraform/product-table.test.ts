@@ -6,7 +6,7 @@ import { PRODUCTS } from '../../src/model.js';
 import { TERRAFORM_PRODUCTS, terraformAttributes, terraformAttributeShape } from '../../src/products/terraform.js';
 import { parseAttributePath } from '../../src/whitelists/terraform/select.js';
 
-const docs = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../docs/terraform.md'), 'utf8');
+const docs = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../README.md'), 'utf8');
 
 describe('Terraform product table', () => {
   it('covers every product of the contract', () => {
@@ -44,7 +44,7 @@ describe('Terraform product table', () => {
     expect(TERRAFORM_PRODUCTS.hologres.note).toMatch(/alicloud_hologram_instance.*HoloWeb/);
   });
 
-  it('docs/terraform.md has a row for every resource and attribute', () => {
+  it('the README has a row for every resource and attribute', () => {
     for (const profile of Object.values(TERRAFORM_PRODUCTS)) {
       for (const resource of profile.resources) {
         for (const attribute of resource.attributes) {
