@@ -866,10 +866,11 @@ function parseNative(parser, path, source, origin = FILE_START) {
     }
     const place = placer(path, origin, source);
     const converter = new Converter(place, source);
-    if (!tree.rootNode.hasError)
-        return { path, body: lazyTopLevelBody(tree, converter, source), problems: [] };
-    // A file with syntax errors is not read further than its problems, so it is converted at once.
     try {
+        if (!tree.rootNode.hasError) {
+            return { path, body: lazyTopLevelBody(parser, tree, converter, place, source), problems: [] };
+        }
+        // A file with syntax errors is not read further than its problems, so it is converted at once.
         const root = plainTree(tree);
         const problems = collectProblems(root, place, source);
         const bodyNode = namedChildren(root).find((child) => child.type === 'body');
@@ -880,24 +881,18 @@ function parseNative(parser, path, source, origin = FILE_START) {
         tree.delete();
     }
 }
-/** Deletes a retained tree whose blocks were dropped before all their bodies were converted. */
-const forgottenTrees = new FinalizationRegistry((retained) => {
-    retained.tree?.delete();
-    retained.tree = null;
-});
 /**
  * The top-level body of an error-free file. Attributes (tfvars files are nothing else) are converted at once;
  * of a block only the header (type, labels, position) is read, and its body is converted on first access. A
  * module of thousands of resources is read to resolve one or a few of them, and copying every body out of
- * WASM cost more than the parse itself.
+ * WASM cost more than the parse itself. The tree is deleted straight away (a retained tree keeps WASM memory
+ * growing, which slows every later parse): a body is parsed again from its own text when it is needed, which
+ * costs about what its share of the whole parse did.
  */
-function lazyTopLevelBody(tree, converter, source) {
+function lazyTopLevelBody(parser, tree, converter, place, source) {
     const language = tree.language;
     const attributes = [];
     const blocks = [];
-    const retained = { tree, unconverted: 0 };
-    // What the lazy bodies hold on to; when it is collected, no body can be converted any more.
-    const owner = { retained };
     const cursor = tree.walk();
     try {
         if (!cursor.gotoFirstChild())
@@ -917,37 +912,15 @@ function lazyTopLevelBody(tree, converter, source) {
             }
             else if (type === 'block') {
                 const header = blockHeader(cursor, language, source);
-                retained.unconverted += 1;
                 let body;
-                const bodyNode = header.bodyNode;
                 blocks.push({
                     type: header.type,
                     labels: header.labels,
                     pos: converter.position(header.startIndex),
                     get body() {
-                        if (body)
-                            return body;
-                        const retainedTree = owner.retained.tree;
-                        if (bodyNode && !retainedTree)
-                            throw new Error('internal: a Terraform syntax tree was deleted while in use');
-                        if (bodyNode) {
-                            const bodyCursor = bodyNode.walk();
-                            try {
-                                body = converter.body(plainSubtree(bodyCursor, language, false));
-                            }
-                            finally {
-                                bodyCursor.delete();
-                            }
-                        }
-                        else {
-                            body = { attributes: [], blocks: [] };
-                        }
-                        owner.retained.unconverted -= 1;
-                        if (owner.retained.unconverted === 0) {
-                            retainedTree?.delete();
-                            owner.retained.tree = null;
-                            forgottenTrees.unregister(owner.retained);
-                        }
+                        body ??= header.hasBody
+                            ? reparsedBody(parser, source, { start: header.startIndex, end: header.endIndex }, place)
+                            : emptyBody();
                         return body;
                     }
                 });
@@ -956,22 +929,41 @@ function lazyTopLevelBody(tree, converter, source) {
     }
     finally {
         cursor.delete();
-        if (retained.unconverted === 0) {
-            tree.delete();
-            retained.tree = null;
-        }
-        else {
-            forgottenTrees.register(owner, retained, retained);
-        }
     }
     return { attributes, blocks };
+}
+function emptyBody() {
+    return { attributes: [], blocks: [] };
+}
+/**
+ * A top-level block parsed again on its own, for its body. Top-level blocks do not depend on what surrounds
+ * them, so the text that parsed without errors in its file parses the same alone. Positions are those of the
+ * file, from where the block starts.
+ */
+function reparsedBody(parser, source, range, place) {
+    const text = source.slice(range.start, range.end);
+    const tree = parser.parse(text);
+    try {
+        const start = place(undefined, range.start);
+        const converter = new Converter(placer(start.file, { line: start.line, column: start.column }, text), text);
+        const root = tree && !tree.rootNode.hasError ? plainTree(tree) : undefined;
+        const topLevel = root && namedChildren(root).find((child) => child.type === 'body');
+        const block = topLevel && namedChildren(topLevel).find((child) => child.type === 'block');
+        if (!block)
+            throw new Error(`internal: a block that parsed in ${start.file} does not parse alone`);
+        return converter.block(block).body;
+    }
+    finally {
+        tree?.delete();
+    }
 }
 /** A block's type, labels and where it starts, read with the cursor (left on the block); its body node, if any. */
 function blockHeader(cursor, language, source) {
     const startIndex = cursor.startIndex;
     let type;
     const labels = [];
-    let bodyNode = null;
+    const endIndex = cursor.endIndex;
+    let hasBody = false;
     if (cursor.gotoFirstChild()) {
         do {
             const childType = nodeTypeName(language, cursor.nodeTypeId);
@@ -983,12 +975,12 @@ function blockHeader(cursor, language, source) {
                     labels.push(childType === 'string_lit' ? text.slice(1, -1) : text);
             }
             else if (childType === 'body') {
-                bodyNode = cursor.currentNode;
+                hasBody = true;
             }
         } while (cursor.gotoNextSibling());
         cursor.gotoParent();
     }
-    return { type: type ?? '', labels, startIndex, bodyNode };
+    return { type: type ?? '', labels, startIndex, endIndex, hasBody };
 }
 /** Positions from offsets: a binary search over the line starts, which is cheaper than asking tree-sitter. */
 function placer(file, origin, source) {
