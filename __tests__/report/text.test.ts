@@ -56,7 +56,7 @@ describe('renderText', () => {
 
   it('words a run that could not check', () => {
     const out = renderText(errorReport(), { color: false });
-    expect(out.split('\n')[0]).toMatch(/^DataWorks whitelist check could not check/);
+    expect(out.split('\n')[0]).toMatch(/^DataWorks whitelist check could not be completed/);
     expect(out).toContain(
       '  ✗ invalid-whitelist .github/dataworks-whitelist.yml:22:11 — whitelists/orders.txt does not exist'
     );

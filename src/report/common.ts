@@ -7,6 +7,13 @@ export const STATUS_LABEL: Record<Status, string> = {
   error: 'could not check'
 };
 
+/** The text report's headline, a sentence: "DataWorks whitelist check passed" … "could not be completed". */
+export const STATUS_SENTENCE: Record<Status, string> = {
+  pass: 'passed',
+  fail: 'failed',
+  error: 'could not be completed'
+};
+
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
 
 /** Numbers with thousands separators, the same on every machine. */

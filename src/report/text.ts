@@ -11,7 +11,7 @@ import {
   isStaleList,
   plural,
   severityCounts,
-  STATUS_LABEL,
+  STATUS_SENTENCE,
   whereOf
 } from './common.js';
 import { sanitizeTerminal } from './escape.js';
@@ -91,7 +91,7 @@ export function renderText(report: Report, opts: TextOptions): string {
 
   const statusPaint = report.status === 'pass' ? p.ok : report.status === 'fail' ? p.error : p.warning;
   lines.push(
-    p.bold(`DataWorks whitelist check ${statusPaint(STATUS_LABEL[report.status])}`) +
+    p.bold(`DataWorks whitelist check ${statusPaint(STATUS_SENTENCE[report.status])}`) +
       ` — ${plural(s.missing, 'missing entry', 'missing entries')} in ${plural(s.dataSources, 'data source')}` +
       ` (${plural(s.required, 'required block')})`
   );
