@@ -36000,10 +36000,16 @@ function renderJson(report) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/common.ts
-const common_STATUS_LABEL = {
+const STATUS_LABEL = {
     pass: 'passed',
     fail: 'failed',
     error: 'could not check'
+};
+/** The text report's headline, a sentence: "DataWorks whitelist check passed" … "could not be completed". */
+const common_STATUS_SENTENCE = {
+    pass: 'passed',
+    fail: 'failed',
+    error: 'could not be completed'
 };
 const common_SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
 /** Numbers with thousands separators, the same on every machine. */
@@ -36370,7 +36376,7 @@ function renderText(report, opts) {
     const s = report.summary;
     const lines = [];
     const statusPaint = report.status === 'pass' ? p.ok : report.status === 'fail' ? p.error : p.warning;
-    lines.push(p.bold(`DataWorks whitelist check ${statusPaint(STATUS_LABEL[report.status])}`) +
+    lines.push(p.bold(`DataWorks whitelist check ${statusPaint(STATUS_SENTENCE[report.status])}`) +
         ` — ${plural(s.missing, 'missing entry', 'missing entries')} in ${plural(s.dataSources, 'data source')}` +
         ` (${plural(s.required, 'required block')})`);
     lines.push(p.dim(`config ${t(report.config)} · resolve ${report.resolve}`));
@@ -36459,7 +36465,7 @@ function chainsCell(chains) {
 function headline(report, opts) {
     const s = report.summary;
     const title = markdown_text(opts.title ?? DEFAULT_TITLE, 200);
-    const lines = [`### ${STATUS_ICON[report.status]} ${title}: ${common_STATUS_LABEL[report.status]}`, ''];
+    const lines = [`### ${STATUS_ICON[report.status]} ${title}: ${STATUS_LABEL[report.status]}`, ''];
     const affected = new Set(report.findings.filter((f) => f.rule === 'missing-entry').map((f) => f.dataSource)).size;
     const first = s.missing > 0
         ? `**${common_plural(s.missing, 'missing entry', 'missing entries')}** in ${common_formatCount(affected)} of ${common_plural(s.dataSources, 'data source')}`

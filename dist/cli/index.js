@@ -4688,6 +4688,12 @@ const STATUS_LABEL = {
     fail: 'failed',
     error: 'could not check'
 };
+/** The text report's headline, a sentence: "DataWorks whitelist check passed" … "could not be completed". */
+const STATUS_SENTENCE = {
+    pass: 'passed',
+    fail: 'failed',
+    error: 'could not be completed'
+};
 const common_SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
 /** Numbers with thousands separators, the same on every machine. */
 function formatCount(n) {
@@ -5053,7 +5059,7 @@ function renderText(report, opts) {
     const s = report.summary;
     const lines = [];
     const statusPaint = report.status === 'pass' ? p.ok : report.status === 'fail' ? p.error : p.warning;
-    lines.push(p.bold(`DataWorks whitelist check ${statusPaint(STATUS_LABEL[report.status])}`) +
+    lines.push(p.bold(`DataWorks whitelist check ${statusPaint(STATUS_SENTENCE[report.status])}`) +
         ` — ${plural(s.missing, 'missing entry', 'missing entries')} in ${plural(s.dataSources, 'data source')}` +
         ` (${plural(s.required, 'required block')})`);
     lines.push(p.dim(`config ${t(report.config)} · resolve ${report.resolve}`));
