@@ -63,7 +63,11 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
   const requirements = resolveRequirements(config, {
     online,
     attemptedOnline: new Set(onlineRequests.map((r) => r.group.name)),
-    acceptsIpv6: (product) => productProfile(product).acceptsIpv6
+    canExpress: (product, cidr) => {
+      const profile = productProfile(product);
+      if (cidr.version === 4) return true;
+      return profile.acceptsIpv6 && (!profile.ipv6AddressesOnly || cidr.prefix === 128);
+    }
   });
 
   const declared = new Map<string, ReadResult[]>();

@@ -134,6 +134,23 @@ dataSources:
     ]);
     expect(report.status).toBe('pass');
   });
+  it('requires an IPv6 block only where the product can hold it (MongoDB takes single IPv6 addresses)', async () => {
+    const config = `version: 1
+region: cn-hangzhou
+resourceGroups:
+  dual:
+    type: exclusive-integration
+    privateCidrs: [192.0.2.0/24, "2001:db8:1::/64", "2001:db8:2::7"]
+dataSources:${source('mongo', 'mongodb', 'private', 'wl.txt', 'dual')}${source('es', 'elasticsearch', 'private', 'wl.txt', 'dual')}`;
+    const report = await check(config, { 'wl.txt': '192.0.2.0/24\n' });
+    expect(report.required.map((r) => `${r.dataSource} ${r.entry}`)).toEqual([
+      'mongo 192.0.2.0/24',
+      'mongo 2001:db8:2::7/128',
+      'es 192.0.2.0/24',
+      'es 2001:db8:1::/64',
+      'es 2001:db8:2::7/128'
+    ]);
+  });
 });
 
 describe('runCheck: fail closed', () => {

@@ -39,8 +39,12 @@ export interface RequirementOptions {
   /** Facts of the groups resolved online; a group in `attemptedOnline` but absent from it failed to resolve. */
   online?: OnlineResolution;
   attemptedOnline?: ReadonlySet<string>;
-  /** Whether the product of a data source accepts IPv6 entries; IPv6 blocks are required only where it does. */
-  acceptsIpv6(product: DataSourceConfig['product']): boolean;
+  /**
+   * Whether a product's whitelist can express a block of this family and size. Contract §1: required IPv6 blocks
+   * apply only to products that accept IPv6 (a product that takes single IPv6 addresses only, like MongoDB,
+   * cannot hold a vSwitch's IPv6 block, so DataWorks reaches it over IPv4).
+   */
+  canExpress(product: DataSourceConfig['product'], cidr: Cidr): boolean;
 }
 
 const GROUP_MODULE_LIST: Record<'data-integration' | 'data-service', AddressListName> = {
@@ -70,7 +74,6 @@ export function resolveRequirements(config: Config, options: RequirementOptions)
 
   for (const ds of config.dataSources) {
     const blocks = new Map<string, RequiredBlock>();
-    const ipv6 = options.acceptsIpv6(ds.product);
 
     // Published list entries with host bits set are normalised silently, as the contract asks.
     const require = (text: string, via: Via, pos: SourcePosition | undefined): void => {
@@ -93,7 +96,7 @@ export function resolveRequirements(config: Config, options: RequirementOptions)
         return;
       }
       const cidr = parsed.entry.cidr;
-      if (cidr.version === 6 && !ipv6) return;
+      if (!options.canExpress(ds.product, cidr)) return;
       const canonical = formatCidr(cidr);
       const existing = blocks.get(canonical);
       if (existing) {
