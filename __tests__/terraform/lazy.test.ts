@@ -1,9 +1,11 @@
 /**
- * A block's body is converted only when a read uses it (parsed again from its own text). What is not selected
+ * A block's body is converted only when a read uses it (from the file's retained tree, or parsed again from its
+ * own text once that tree is freed). What is not selected
  * contributes nothing, whether or not it could be evaluated; what is selected reads exactly as before, at the
  * positions of the file, also when the parsed files come from the reader's cache.
  */
 import { createTerraformReader } from '../../src/whitelists/terraform/index.js';
+import { releaseRetainedTrees } from '../../src/whitelists/terraform/native-syntax.js';
 import type { ReadResult } from '../../src/whitelists/types.js';
 import { memoryFiles } from '../helpers/memory-files.js';
 import { dataSource, located, readModule, rules, SOURCE_POS } from './read.js';
@@ -94,6 +96,30 @@ describe('lazily converted blocks', () => {
     const broken = await readFrom(reader, files, 'alicloud_db_instance.broken');
     expect(rules(broken)).toEqual(['unresolved@infra/main.tf:14:18']);
     expect(await readFrom(reader, files, 'alicloud_maxcompute_project.dw', 'maxcompute')).toEqual(first);
+  });
+
+  it('bodies read after the tree of their file was freed are parsed again from their text, at the same positions', async () => {
+    const selects = [
+      'alicloud_db_instance.orders',
+      'alicloud_db_instance.broken',
+      'alicloud_db_instance.inline',
+      'alicloud_maxcompute_project.dw'
+    ];
+    const product = (select: string): 'rds' | 'maxcompute' => (select.includes('maxcompute') ? 'maxcompute' : 'rds');
+    const fromTree: ReadResult[] = [];
+    for (const select of selects) {
+      fromTree.push(
+        await readFrom(createTerraformReader(), memoryFiles({ 'infra/main.tf': main }), select, product(select))
+      );
+    }
+    const reader = createTerraformReader();
+    const files = memoryFiles({ 'infra/main.tf': main });
+    expect(await readFrom(reader, files, selects[0]!)).toEqual(fromTree[0]);
+    releaseRetainedTrees();
+    for (const [index, select] of selects.entries()) {
+      expect(await readFrom(reader, files, select, product(select))).toEqual(fromTree[index]);
+    }
+    expect(located(fromTree[3]!)).toEqual(['192.0.2.1@22:7', '192.0.2.2@23:9']);
   });
 
   it('a syntax error in a resource that is not selected still stops the read, at its position', async () => {

@@ -27,6 +27,8 @@ interface Origin {
 const FILE_START: Origin = { line: 1, column: 1 };
 
 export function parseNative(parser: Parser, path: string, source: string, origin: Origin = FILE_START): ParsedFile {
+  // Freed before the parse, so that the parse reuses that memory instead of growing WASM's.
+  retainedTrees.makeRoomFor(source.length);
   const tree = parser.parse(source);
   if (!tree) {
     return {
@@ -37,9 +39,14 @@ export function parseNative(parser: Parser, path: string, source: string, origin
   }
   const place = placer(path, origin, source);
   const converter = new Converter(place, source);
+  let retained: RetainedTree | undefined;
   try {
     if (!tree.rootNode.hasError) {
-      return { path, body: lazyTopLevelBody(parser, tree, converter, place, source), problems: [] };
+      retained = retainedTrees.retain(tree, source.length);
+      const body = lazyTopLevelBody(parser, retained, converter, place, source);
+      if (retained.pendingBodies > 0) treeFinalizer.register(body, retained);
+      else retainedTrees.release(retained);
+      return { path, body, problems: [] };
     }
     // A file with syntax errors is not read further than its problems, so it is converted at once.
     const root = plainTree(tree);
@@ -48,23 +55,87 @@ export function parseNative(parser: Parser, path: string, source: string, origin
     const body = bodyNode ? converter.body(bodyNode) : { attributes: [], blocks: [] };
     return { path, body, problems };
   } finally {
-    tree.delete();
+    if (!retained) tree.delete();
   }
 }
 
 /**
- * The top-level body of an error-free file. Attributes (tfvars files are nothing else) are converted at once;
- * of a block only the header (type, labels, position) is read, and its body is converted on first access. A
- * module of thousands of resources is read to resolve one or a few of them, and copying every body out of
- * WASM cost more than the parse itself. The tree is deleted straight away (a retained tree keeps WASM memory
- * growing, which slows every later parse): a body is parsed again from its own text when it is needed, which
- * costs about what its share of the whole parse did.
+ * An error-free file's tree, kept while some of its block bodies are still unconverted. Converting a body from
+ * it costs only the walk; once it is freed, a body is parsed again from the block's own text.
  */
-function lazyTopLevelBody(parser: Parser, tree: Tree, converter: Converter, place: Placer, source: string): Body {
-  const language = tree.language;
+interface RetainedTree {
+  tree: Tree | undefined;
+  sourceLength: number;
+  pendingBodies: number;
+}
+
+/**
+ * Source characters whose trees may stay alive at once (beyond the newest tree, which is always kept). A live
+ * tree makes the next parse grow WASM's memory, which roughly doubles that parse; freed memory is reused, so
+ * keeping a bounded amount costs nothing after the first parses.
+ */
+const RETAINED_SOURCE_BUDGET = 1 << 20;
+
+class RetainedTrees {
+  /** Oldest first. */
+  private readonly trees = new Set<RetainedTree>();
+  private sourceLength = 0;
+
+  makeRoomFor(sourceLength: number): void {
+    for (const oldest of this.trees) {
+      if (this.sourceLength + sourceLength <= RETAINED_SOURCE_BUDGET) break;
+      this.release(oldest);
+    }
+  }
+
+  retain(tree: Tree, sourceLength: number): RetainedTree {
+    const retained: RetainedTree = { tree, sourceLength, pendingBodies: 0 };
+    this.trees.add(retained);
+    this.sourceLength += sourceLength;
+    return retained;
+  }
+
+  releaseAll(): void {
+    for (const retained of this.trees) this.release(retained);
+  }
+
+  release(retained: RetainedTree): void {
+    if (!retained.tree) return;
+    retained.tree.delete();
+    retained.tree = undefined;
+    this.trees.delete(retained);
+    this.sourceLength -= retained.sourceLength;
+  }
+}
+
+const retainedTrees = new RetainedTrees();
+
+/** Frees every retained tree: bodies not yet converted are then parsed again from their blocks' text. */
+export function releaseRetainedTrees(): void {
+  retainedTrees.releaseAll();
+}
+
+/** A file dropped by every cache (a reader that is no longer used) frees its tree. */
+const treeFinalizer = new FinalizationRegistry<RetainedTree>((retained) => retainedTrees.release(retained));
+
+/**
+ * The top-level body of an error-free file. Attributes (tfvars files are nothing else) are converted at once;
+ * of a block only the header (type, labels, position) is read, and its body is converted on first access: a
+ * module of thousands of resources is often read to resolve one or a few of them, and copying every body out of
+ * WASM costs more than the parse itself. The body comes from the file's tree while it is retained (see
+ * RetainedTree), else from parsing the block's text again, which costs about what its share of the parse did.
+ */
+function lazyTopLevelBody(
+  parser: Parser,
+  retained: RetainedTree,
+  converter: Converter,
+  place: Placer,
+  source: string
+): Body {
+  const language = retained.tree!.language;
   const attributes: Attribute[] = [];
   const blocks: Block[] = [];
-  const cursor = tree.walk();
+  const cursor = retained.tree!.walk();
   try {
     if (!cursor.gotoFirstChild()) return { attributes, blocks };
     while (nodeTypeName(language, cursor.nodeTypeId) !== 'body') {
@@ -78,15 +149,22 @@ function lazyTopLevelBody(parser: Parser, tree: Tree, converter: Converter, plac
         if (attribute) attributes.push(attribute);
       } else if (type === 'block') {
         const header = blockHeader(cursor, language, source);
+        const descendantIndex = header.hasBody ? cursor.currentDescendantIndex : -1;
+        if (header.hasBody) retained.pendingBodies += 1;
         let body: Body | undefined;
+        const convert = (): Body => {
+          if (!header.hasBody) return emptyBody();
+          const fromTree = retained.tree && retainedBlockBody(retained.tree, descendantIndex, header, converter);
+          retained.pendingBodies -= 1;
+          if (retained.pendingBodies === 0) retainedTrees.release(retained);
+          return fromTree ?? reparsedBody(parser, source, { start: header.startIndex, end: header.endIndex }, place);
+        };
         blocks.push({
           type: header.type,
           labels: header.labels,
           pos: converter.position(header.startIndex),
           get body(): Body {
-            body ??= header.hasBody
-              ? reparsedBody(parser, source, { start: header.startIndex, end: header.endIndex }, place)
-              : emptyBody();
+            body ??= convert();
             return body;
           }
         });
@@ -96,6 +174,24 @@ function lazyTopLevelBody(parser: Parser, tree: Tree, converter: Converter, plac
     cursor.delete();
   }
   return { attributes, blocks };
+}
+
+/** A top-level block's body converted from the file's tree, or undefined if the block is not where it was. */
+function retainedBlockBody(
+  tree: Tree,
+  descendantIndex: number,
+  header: { startIndex: number; endIndex: number },
+  converter: Converter
+): Body | undefined {
+  const cursor = tree.walk();
+  try {
+    cursor.gotoDescendant(descendantIndex);
+    if (cursor.startIndex !== header.startIndex || cursor.endIndex !== header.endIndex) return undefined;
+    const block = plainSubtree(cursor, tree.language, false);
+    return block.type === 'block' ? converter.block(block).body : undefined;
+  } finally {
+    cursor.delete();
+  }
 }
 
 function emptyBody(): Body {
