@@ -49,7 +49,7 @@ export function parseNative(parser: Parser, path: string, source: string, origin
       return { path, body, problems: [] };
     }
     // A file with syntax errors is not read further than its problems, so it is converted at once.
-    const root = plainTree(tree);
+    const root = plainTree(tree, source);
     const problems = collectProblems(root, place, source);
     const bodyNode = namedChildren(root).find((child) => child.type === 'body');
     const body = bodyNode ? converter.body(bodyNode) : { attributes: [], blocks: [] };
@@ -145,7 +145,7 @@ function lazyTopLevelBody(
     do {
       const type = nodeTypeName(language, cursor.nodeTypeId);
       if (type === 'attribute') {
-        const attribute = converter.attribute(plainSubtree(cursor, language, false));
+        const attribute = converter.attribute(plainSubtree(cursor, language, false, source));
         if (attribute) attributes.push(attribute);
       } else if (type === 'block') {
         const header = blockHeader(cursor, language, source);
@@ -154,7 +154,8 @@ function lazyTopLevelBody(
         let body: Body | undefined;
         const convert = (): Body => {
           if (!header.hasBody) return emptyBody();
-          const fromTree = retained.tree && retainedBlockBody(retained.tree, descendantIndex, header, converter);
+          const fromTree =
+            retained.tree && retainedBlockBody(retained.tree, descendantIndex, header, converter, source);
           retained.pendingBodies -= 1;
           if (retained.pendingBodies === 0) retainedTrees.release(retained);
           return fromTree ?? reparsedBody(parser, source, { start: header.startIndex, end: header.endIndex }, place);
@@ -181,13 +182,14 @@ function retainedBlockBody(
   tree: Tree,
   descendantIndex: number,
   header: { startIndex: number; endIndex: number },
-  converter: Converter
+  converter: Converter,
+  source: string
 ): Body | undefined {
   const cursor = tree.walk();
   try {
     cursor.gotoDescendant(descendantIndex);
     if (cursor.startIndex !== header.startIndex || cursor.endIndex !== header.endIndex) return undefined;
-    const block = plainSubtree(cursor, tree.language, false);
+    const block = plainSubtree(cursor, tree.language, false, source);
     return block.type === 'block' ? converter.block(block).body : undefined;
   } finally {
     cursor.delete();
@@ -209,7 +211,7 @@ function reparsedBody(parser: Parser, source: string, range: { start: number; en
   try {
     const start = place(undefined, range.start);
     const converter = new Converter(placer(start.file, { line: start.line, column: start.column }, text), text);
-    const root = tree && !tree.rootNode.hasError ? plainTree(tree) : undefined;
+    const root = tree && !tree.rootNode.hasError ? plainTree(tree, text) : undefined;
     const topLevel = root && namedChildren(root).find((child) => child.type === 'body');
     const block = topLevel && namedChildren(topLevel).find((child) => child.type === 'block');
     if (!block) throw new Error(`internal: a block that parsed in ${start.file} does not parse alone`);

@@ -3,9 +3,11 @@
  * web-tree-sitter's `Node` API crosses into WASM for every property and allocates child arrays on each access,
  * which made converting a large module several times slower than parsing it. The walk therefore reads only the
  * type id and the offsets of each node (positions are computed from offsets in JavaScript), does not descend
- * into leaves whose text is all the reader needs (string literals without interpolation, numbers, names), and,
- * in a tree without errors, asks nothing more of an anonymous token than its type and start: its text is its
- * type (the grammar has no anonymous aliases) and it has no children.
+ * into nodes whose text is all the reader needs (string literals without interpolation, numbers, names, the
+ * delimiters of blocks and tuples), and, in a tree without errors, asks nothing more of an anonymous token than
+ * its type and start: its text is its type (the grammar has no anonymous aliases) and it has no children. An
+ * expression that is a plain quoted string (the commonest kind) is recognised from its text and not descended
+ * into either.
  */
 import type { Language, Tree, TreeCursor } from 'web-tree-sitter';
 
@@ -29,8 +31,26 @@ const OPAQUE = new Set([
   'null_lit',
   'identifier',
   'comment',
-  'template_literal'
+  'template_literal',
+  'variable_expr',
+  'legacy_index',
+  'block_start',
+  'block_end',
+  'tuple_start',
+  'tuple_end',
+  'object_start',
+  'object_end',
+  'heredoc_start',
+  'quoted_template_start',
+  'quoted_template_end'
 ]);
+
+/**
+ * The text of an expression that can only be a `string_lit`: quotes around characters that can start neither
+ * an escape, an interpolation, a directive nor another token. tree-sitter gives such an expression the chain
+ * expression > literal_value > string_lit, all three over the same text.
+ */
+const PLAIN_STRING = /^"[^"\\$%\r\n]*"$/;
 
 interface TypeTable {
   names: string[];
@@ -61,11 +81,11 @@ export function nodeTypeName(language: Language, typeId: number): string {
 }
 
 /** The whole tree. */
-export function plainTree(tree: Tree): PlainNode {
+export function plainTree(tree: Tree, source: string): PlainNode {
   const withErrors = tree.rootNode.hasError;
   const cursor = tree.walk();
   try {
-    const root = plainSubtree(cursor, tree.language, withErrors);
+    const root = plainSubtree(cursor, tree.language, withErrors, source);
     // The cursor reports an ERROR root's type id like any other; make sure the flag reflects the tree.
     if (withErrors) root.hasError = true;
     return root;
@@ -76,9 +96,10 @@ export function plainTree(tree: Tree): PlainNode {
 
 /**
  * The node under the cursor and everything below it; the cursor is back on that node afterwards. Only a tree
- * with errors needs the missing flags and the inside of every leaf (an unterminated string).
+ * with errors needs the missing flags and the inside of every leaf (an unterminated string). `source` is the
+ * text that was parsed.
  */
-export function plainSubtree(cursor: TreeCursor, language: Language, withErrors: boolean): PlainNode {
+export function plainSubtree(cursor: TreeCursor, language: Language, withErrors: boolean, source: string): PlainNode {
   const table = typeTable(language);
   const read = (): PlainNode => {
     const typeId = cursor.nodeTypeId;
@@ -97,15 +118,21 @@ export function plainSubtree(cursor: TreeCursor, language: Language, withErrors:
       };
     }
     const isMissing = withErrors && cursor.nodeIsMissing;
+    const endIndex = cursor.endIndex;
     const node: PlainNode = {
       type,
       isNamed,
       isMissing,
       hasError: isMissing || type === 'ERROR',
       startIndex,
-      endIndex: cursor.endIndex,
+      endIndex,
       children: []
     };
+    if (!withErrors && type === 'expression' && PLAIN_STRING.test(source.slice(startIndex, endIndex))) {
+      const string: PlainNode = { ...node, type: 'string_lit', children: [] };
+      node.children.push({ ...node, type: 'literal_value', children: [string] });
+      return node;
+    }
     if ((withErrors || !OPAQUE.has(type)) && cursor.gotoFirstChild()) {
       do {
         const child = read();

@@ -38,6 +38,13 @@ export function writtenText(
   start: SourcePosition,
   options: { escapes: boolean; json?: boolean }
 ): PositionedText {
+  // Most literals are written on one line without escapes or `$${`: one segment, the text as written.
+  if (!/[\n$%\\]/.test(raw)) {
+    return {
+      value: raw,
+      segments: raw === '' ? [] : [{ offset: 0, at: { file: start.file, line: start.line, column: start.column } }]
+    };
+  }
   const simpleEscapes = options.json ? JSON_ESCAPES : SIMPLE_ESCAPES;
   let value = '';
   const segments: TextSegment[] = [];
