@@ -65,6 +65,8 @@ export function parseNative(parser: Parser, path: string, source: string, origin
  */
 interface RetainedTree {
   tree: Tree | undefined;
+  /** On the root, created on the first conversion: bodies are reached with `gotoDescendant`. */
+  cursor?: TreeCursor | undefined;
   sourceLength: number;
   pendingBodies: number;
 }
@@ -101,6 +103,8 @@ class RetainedTrees {
 
   release(retained: RetainedTree): void {
     if (!retained.tree) return;
+    retained.cursor?.delete();
+    retained.cursor = undefined;
     retained.tree.delete();
     retained.tree = undefined;
     this.trees.delete(retained);
@@ -155,7 +159,7 @@ function lazyTopLevelBody(
         const convert = (): Body => {
           if (!header.hasBody) return emptyBody();
           const fromTree =
-            retained.tree && retainedBlockBody(retained.tree, descendantIndex, header, converter, source);
+            retained.tree && retainedBlockBody(retained, retained.tree, descendantIndex, header, converter, source);
           retained.pendingBodies -= 1;
           if (retained.pendingBodies === 0) retainedTrees.release(retained);
           return fromTree ?? reparsedBody(parser, source, { start: header.startIndex, end: header.endIndex }, place);
@@ -179,21 +183,18 @@ function lazyTopLevelBody(
 
 /** A top-level block's body converted from the file's tree, or undefined if the block is not where it was. */
 function retainedBlockBody(
+  retained: RetainedTree,
   tree: Tree,
   descendantIndex: number,
   header: { startIndex: number; endIndex: number },
   converter: Converter,
   source: string
 ): Body | undefined {
-  const cursor = tree.walk();
-  try {
-    cursor.gotoDescendant(descendantIndex);
-    if (cursor.startIndex !== header.startIndex || cursor.endIndex !== header.endIndex) return undefined;
-    const block = plainSubtree(cursor, tree.language, false, source);
-    return block.type === 'block' ? converter.block(block).body : undefined;
-  } finally {
-    cursor.delete();
-  }
+  const cursor = (retained.cursor ??= tree.walk());
+  cursor.gotoDescendant(descendantIndex);
+  if (cursor.startIndex !== header.startIndex || cursor.endIndex !== header.endIndex) return undefined;
+  const block = plainSubtree(cursor, tree.language, false, source);
+  return block.type === 'block' ? converter.block(block).body : undefined;
 }
 
 function emptyBody(): Body {
