@@ -51,6 +51,10 @@ const OPAQUE = new Set([
  * expression > literal_value > string_lit, all three over the same text.
  */
 const PLAIN_STRING = /^"[^"\\$%\r\n]*"$/;
+const QUOTE = 0x22;
+
+/** Shared by every node without children (most of them); frozen, so that nothing can add to it. */
+const NO_CHILDREN = Object.freeze([]) as unknown as PlainNode[];
 
 interface TypeTable {
   names: string[];
@@ -114,7 +118,7 @@ export function plainSubtree(cursor: TreeCursor, language: Language, withErrors:
         hasError: false,
         startIndex,
         endIndex: startIndex + type.length,
-        children: []
+        children: NO_CHILDREN
       };
     }
     const isMissing = withErrors && cursor.nodeIsMissing;
@@ -126,20 +130,26 @@ export function plainSubtree(cursor: TreeCursor, language: Language, withErrors:
       hasError: isMissing || type === 'ERROR',
       startIndex,
       endIndex,
-      children: []
+      children: NO_CHILDREN
     };
-    if (!withErrors && type === 'expression' && PLAIN_STRING.test(source.slice(startIndex, endIndex))) {
-      const string: PlainNode = { ...node, type: 'string_lit', children: [] };
-      node.children.push({ ...node, type: 'literal_value', children: [string] });
+    if (
+      !withErrors &&
+      type === 'expression' &&
+      source.charCodeAt(startIndex) === QUOTE &&
+      PLAIN_STRING.test(source.slice(startIndex, endIndex))
+    ) {
+      node.children = [{ ...node, type: 'literal_value', children: [{ ...node, type: 'string_lit' }] }];
       return node;
     }
     if ((withErrors || !OPAQUE.has(type)) && cursor.gotoFirstChild()) {
+      const children: PlainNode[] = [];
       do {
         const child = read();
-        node.children.push(child);
+        children.push(child);
         if (child.hasError) node.hasError = true;
       } while (cursor.gotoNextSibling());
       cursor.gotoParent();
+      node.children = children;
     }
     return node;
   };
