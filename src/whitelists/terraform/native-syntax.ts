@@ -152,7 +152,8 @@ function lazyTopLevelBody(
         const attribute = converter.attribute(plainSubtree(cursor, language, false, source));
         if (attribute) attributes.push(attribute);
       } else if (type === 'block') {
-        const header = blockHeader(cursor, language, source);
+        const header =
+          simpleBlockHeader(source, cursor.startIndex, cursor.endIndex) ?? blockHeader(cursor, language, source);
         const descendantIndex = header.hasBody ? cursor.currentDescendantIndex : -1;
         if (header.hasBody) retained.pendingBodies += 1;
         let body: Body | undefined;
@@ -222,12 +223,34 @@ function reparsedBody(parser: Parser, source: string, range: { start: number; en
   }
 }
 
+interface BlockHeader {
+  type: string;
+  labels: string[];
+  startIndex: number;
+  endIndex: number;
+  /** False only when the block certainly has no body node; a body that holds nothing converts to empty. */
+  hasBody: boolean;
+}
+
+/**
+ * `TYPE "label" label {` on one line, with labels that hold no escapes or templates: how nearly every block
+ * starts. Read from the text, which spares the many WASM calls of walking the header's nodes.
+ */
+const SIMPLE_HEADER = /([A-Za-z_][\w-]*)((?:[ \t]+(?:"[^"\\\r\n$%]*"|[A-Za-z_][\w-]*))*)[ \t]*\{/y;
+const HEADER_LABEL = /"([^"]*)"|([A-Za-z_][\w-]*)/g;
+
+/** The header of a block (from `startIndex` to `endIndex`) written simply, else undefined. */
+function simpleBlockHeader(source: string, startIndex: number, endIndex: number): BlockHeader | undefined {
+  SIMPLE_HEADER.lastIndex = startIndex;
+  const match = SIMPLE_HEADER.exec(source);
+  if (!match) return undefined;
+  const labels = [...match[2]!.matchAll(HEADER_LABEL)].map((label) => label[1] ?? label[2]!);
+  const hasBody = source.slice(SIMPLE_HEADER.lastIndex, endIndex - 1).trim() !== '';
+  return { type: match[1]!, labels, startIndex, endIndex, hasBody };
+}
+
 /** A block's type, labels and where it starts, read with the cursor (left on the block); its body node, if any. */
-function blockHeader(
-  cursor: TreeCursor,
-  language: Language,
-  source: string
-): { type: string; labels: string[]; startIndex: number; endIndex: number; hasBody: boolean } {
+function blockHeader(cursor: TreeCursor, language: Language, source: string): BlockHeader {
   const startIndex = cursor.startIndex;
   let type: string | undefined;
   const labels: string[] = [];
