@@ -122,6 +122,40 @@ describe('lazily converted blocks', () => {
     expect(located(fromTree[3]!)).toEqual(['192.0.2.1@22:7', '192.0.2.2@23:9']);
   });
 
+  it('block headers written in any valid way give the same types, labels and positions', async () => {
+    // Headers on one line without comments or escapes are read from the text, the others node by node.
+    const headers = [
+      'resource /* c */ "alicloud_db_instance" "commented" {',
+      '  security_ips = ["192.0.2.1"]',
+      '}',
+      'resource\t"alicloud_db_instance"\t"tabbed"{ security_ips = ["192.0.2.2"] }',
+      'resource "alicloud_db_instance" "escaped\\"name" {',
+      '  security_ips = ["192.0.2.3"]',
+      '}',
+      'resource "alicloud_db_instance" "empty" {}',
+      'resource "alicloud_db_instance" "only_comment" { # nothing here',
+      '}',
+      ''
+    ].join('\n');
+    const read = (name: string): Promise<ReadResult> =>
+      readModule({ 'infra/main.tf': headers }, `alicloud_db_instance.${name}`, { product: 'rds' });
+    expect(located(await read('commented'))).toEqual(['192.0.2.1@2:20']);
+    expect(located(await read('tabbed'))).toEqual(['192.0.2.2@4:60']);
+    for (const [name, line] of [
+      ['empty', 8],
+      ['only_comment', 9]
+    ] as const) {
+      const result = await read(name);
+      expect(rules(result)).toEqual([`invalid-whitelist@infra/main.tf:${line}:1`]);
+      expect(result.findings[0]!.message).toContain(`alicloud_db_instance.${name} does not set security_ips`);
+    }
+    expect((await read('missing')).findings.map((finding) => finding.message)).toEqual([
+      'resource alicloud_db_instance.missing not found in infra; found: alicloud_db_instance.commented (infra/main.tf:1:1), ' +
+        'alicloud_db_instance.tabbed (infra/main.tf:4:1), alicloud_db_instance.escaped\\"name (infra/main.tf:5:1), ' +
+        'alicloud_db_instance.empty (infra/main.tf:8:1), alicloud_db_instance.only_comment (infra/main.tf:9:1)'
+    ]);
+  });
+
   it('a syntax error in a resource that is not selected still stops the read, at its position', async () => {
     const withError = main.replace('security_ips = data.alicloud_vpcs.all.cidrs', 'security_ips = = "192.0.2.9/32"');
     const result = await readModule({ 'infra/main.tf': withError }, 'alicloud_db_instance.orders', { product: 'rds' });
