@@ -122,6 +122,27 @@ describe('lazily converted blocks', () => {
     expect(located(fromTree[3]!)).toEqual(['192.0.2.1@22:7', '192.0.2.2@23:9']);
   });
 
+  it('a large file parsed later frees the trees kept for earlier files; their bodies still read the same', async () => {
+    // Over a mebi-character of tfvars (a comment, which parses fast): more than the source whose trees are kept.
+    const bigTfvars = `# ${'x'.repeat(1_100_000)}\n`;
+    const files = memoryFiles({
+      'infra/main.tf': main,
+      'big/main.tf': 'resource "alicloud_db_instance" "big" {\n  security_ips = ["203.0.113.9"]\n}\n',
+      'big/terraform.tfvars': bigTfvars
+    });
+    const reader = createTerraformReader();
+    const fresh = await readModule({ 'infra/main.tf': main }, 'alicloud_db_instance.orders', { product: 'rds' });
+    expect(located(await readFrom(reader, files, 'alicloud_db_instance.inline'))).toEqual(['203.0.113.7/32@17:72']);
+    const big = await reader.read(
+      { file: 'big', format: 'terraform', select: 'alicloud_db_instance.big', pos: SOURCE_POS },
+      { files, dataSource: dataSource({ product: 'rds' }) }
+    );
+    expect(big.entries.map((entry) => `${entry.raw}@${entry.file}:${entry.line}:${entry.column}`)).toEqual([
+      '203.0.113.9@big/main.tf:2:20'
+    ]);
+    expect(await readFrom(reader, files, 'alicloud_db_instance.orders')).toEqual(fresh);
+  });
+
   it('block headers written in any valid way give the same types, labels and positions', async () => {
     // Headers on one line without comments or escapes are read from the text, the others node by node.
     const headers = [
