@@ -187,6 +187,13 @@ const JSON_ESCAPES = { ...SIMPLE_ESCAPES, '/': '/', b: '\b', f: '\f' };
  * not (HCL leaves backslashes in heredocs alone). Both turn `$${` and `%%{` into `${` and `%{`.
  */
 function writtenText(raw, start, options) {
+    // Most literals are written on one line without escapes or `$${`: one segment, the text as written.
+    if (!/[\n$%\\]/.test(raw)) {
+        return {
+            value: raw,
+            segments: raw === '' ? [] : [{ offset: 0, at: { file: start.file, line: start.line, column: start.column } }]
+        };
+    }
     const simpleEscapes = options.json ? JSON_ESCAPES : SIMPLE_ESCAPES;
     let value = '';
     const segments = [];
@@ -763,8 +770,28 @@ const OPAQUE = new Set([
     'null_lit',
     'identifier',
     'comment',
-    'template_literal'
+    'template_literal',
+    'variable_expr',
+    'legacy_index',
+    'block_start',
+    'block_end',
+    'tuple_start',
+    'tuple_end',
+    'object_start',
+    'object_end',
+    'heredoc_start',
+    'quoted_template_start',
+    'quoted_template_end'
 ]);
+/**
+ * The text of an expression that can only be a `string_lit`: quotes around characters that can start neither
+ * an escape, an interpolation, a directive nor another token. tree-sitter gives such an expression the chain
+ * expression > literal_value > string_lit, all three over the same text.
+ */
+const PLAIN_STRING = /^"[^"\\$%\r\n]*"$/;
+const QUOTE = 0x22;
+/** Shared by every node without children (most of them); frozen, so that nothing can add to it. */
+const NO_CHILDREN = Object.freeze([]);
 const typeTables = new WeakMap();
 function typeTable(language) {
     let table = typeTables.get(language);
@@ -786,11 +813,11 @@ function nodeTypeName(language, typeId) {
     return type;
 }
 /** The whole tree. */
-function plainTree(tree) {
+function plainTree(tree, source) {
     const withErrors = tree.rootNode.hasError;
     const cursor = tree.walk();
     try {
-        const root = plainSubtree(cursor, tree.language, withErrors);
+        const root = plainSubtree(cursor, tree.language, withErrors, source);
         // The cursor reports an ERROR root's type id like any other; make sure the flag reflects the tree.
         if (withErrors)
             root.hasError = true;
@@ -802,9 +829,10 @@ function plainTree(tree) {
 }
 /**
  * The node under the cursor and everything below it; the cursor is back on that node afterwards. Only a tree
- * with errors needs the missing flags and the inside of every leaf (an unterminated string).
+ * with errors needs the missing flags and the inside of every leaf (an unterminated string). `source` is the
+ * text that was parsed.
  */
-function plainSubtree(cursor, language, withErrors) {
+function plainSubtree(cursor, language, withErrors, source) {
     const table = typeTable(language);
     const read = () => {
         const typeId = cursor.nodeTypeId;
@@ -819,27 +847,37 @@ function plainSubtree(cursor, language, withErrors) {
                 hasError: false,
                 startIndex,
                 endIndex: startIndex + type.length,
-                children: []
+                children: NO_CHILDREN
             };
         }
         const isMissing = withErrors && cursor.nodeIsMissing;
+        const endIndex = cursor.endIndex;
         const node = {
             type,
             isNamed,
             isMissing,
             hasError: isMissing || type === 'ERROR',
             startIndex,
-            endIndex: cursor.endIndex,
-            children: []
+            endIndex,
+            children: NO_CHILDREN
         };
+        if (!withErrors &&
+            type === 'expression' &&
+            source.charCodeAt(startIndex) === QUOTE &&
+            PLAIN_STRING.test(source.slice(startIndex, endIndex))) {
+            node.children = [{ ...node, type: 'literal_value', children: [{ ...node, type: 'string_lit' }] }];
+            return node;
+        }
         if ((withErrors || !OPAQUE.has(type)) && cursor.gotoFirstChild()) {
+            const children = [];
             do {
                 const child = read();
-                node.children.push(child);
+                children.push(child);
                 if (child.hasError)
                     node.hasError = true;
             } while (cursor.gotoNextSibling());
             cursor.gotoParent();
+            node.children = children;
         }
         return node;
     };
@@ -856,6 +894,8 @@ function namedChildren(node) {
 const MAX_PROBLEMS_PER_FILE = 5;
 const FILE_START = { line: 1, column: 1 };
 function parseNative(parser, path, source, origin = FILE_START) {
+    // Freed before the parse, so that the parse reuses that memory instead of growing WASM's.
+    retainedTrees.makeRoomFor(source.length);
     const tree = parser.parse(source);
     if (!tree) {
         return {
@@ -866,34 +906,86 @@ function parseNative(parser, path, source, origin = FILE_START) {
     }
     const place = placer(path, origin, source);
     const converter = new Converter(place, source);
+    let retained;
     try {
         if (!tree.rootNode.hasError) {
-            return { path, body: lazyTopLevelBody(parser, tree, converter, place, source), problems: [] };
+            retained = retainedTrees.retain(tree, source.length);
+            const body = lazyTopLevelBody(parser, retained, converter, place, source);
+            if (retained.pendingBodies > 0)
+                treeFinalizer.register(body, retained);
+            else
+                retainedTrees.release(retained);
+            return { path, body, problems: [] };
         }
         // A file with syntax errors is not read further than its problems, so it is converted at once.
-        const root = plainTree(tree);
+        const root = plainTree(tree, source);
         const problems = collectProblems(root, place, source);
         const bodyNode = namedChildren(root).find((child) => child.type === 'body');
         const body = bodyNode ? converter.body(bodyNode) : { attributes: [], blocks: [] };
         return { path, body, problems };
     }
     finally {
-        tree.delete();
+        if (!retained)
+            tree.delete();
     }
 }
 /**
- * The top-level body of an error-free file. Attributes (tfvars files are nothing else) are converted at once;
- * of a block only the header (type, labels, position) is read, and its body is converted on first access. A
- * module of thousands of resources is read to resolve one or a few of them, and copying every body out of
- * WASM cost more than the parse itself. The tree is deleted straight away (a retained tree keeps WASM memory
- * growing, which slows every later parse): a body is parsed again from its own text when it is needed, which
- * costs about what its share of the whole parse did.
+ * Source characters whose trees may stay alive at once (beyond the newest tree, which is always kept). A live
+ * tree makes the next parse grow WASM's memory, which roughly doubles that parse; freed memory is reused, so
+ * keeping a bounded amount costs nothing after the first parses.
  */
-function lazyTopLevelBody(parser, tree, converter, place, source) {
-    const language = tree.language;
+const RETAINED_SOURCE_BUDGET = 1 << 20;
+class RetainedTrees {
+    /** Oldest first. */
+    trees = new Set();
+    sourceLength = 0;
+    makeRoomFor(sourceLength) {
+        for (const oldest of this.trees) {
+            if (this.sourceLength + sourceLength <= RETAINED_SOURCE_BUDGET)
+                break;
+            this.release(oldest);
+        }
+    }
+    retain(tree, sourceLength) {
+        const retained = { tree, sourceLength, pendingBodies: 0 };
+        this.trees.add(retained);
+        this.sourceLength += sourceLength;
+        return retained;
+    }
+    releaseAll() {
+        for (const retained of this.trees)
+            this.release(retained);
+    }
+    release(retained) {
+        if (!retained.tree)
+            return;
+        retained.cursor?.delete();
+        retained.cursor = undefined;
+        retained.tree.delete();
+        retained.tree = undefined;
+        this.trees.delete(retained);
+        this.sourceLength -= retained.sourceLength;
+    }
+}
+const retainedTrees = new RetainedTrees();
+/** Frees every retained tree: bodies not yet converted are then parsed again from their blocks' text. */
+function releaseRetainedTrees() {
+    retainedTrees.releaseAll();
+}
+/** A file dropped by every cache (a reader that is no longer used) frees its tree. */
+const treeFinalizer = new FinalizationRegistry((retained) => retainedTrees.release(retained));
+/**
+ * The top-level body of an error-free file. Attributes (tfvars files are nothing else) are converted at once;
+ * of a block only the header (type, labels, position) is read, and its body is converted on first access: a
+ * module of thousands of resources is often read to resolve one or a few of them, and copying every body out of
+ * WASM costs more than the parse itself. The body comes from the file's tree while it is retained (see
+ * RetainedTree), else from parsing the block's text again, which costs about what its share of the parse did.
+ */
+function lazyTopLevelBody(parser, retained, converter, place, source) {
+    const language = retained.tree.language;
     const attributes = [];
     const blocks = [];
-    const cursor = tree.walk();
+    const cursor = retained.tree.walk();
     try {
         if (!cursor.gotoFirstChild())
             return { attributes, blocks };
@@ -906,21 +998,31 @@ function lazyTopLevelBody(parser, tree, converter, place, source) {
         do {
             const type = nodeTypeName(language, cursor.nodeTypeId);
             if (type === 'attribute') {
-                const attribute = converter.attribute(plainSubtree(cursor, language, false));
+                const attribute = converter.attribute(plainSubtree(cursor, language, false, source));
                 if (attribute)
                     attributes.push(attribute);
             }
             else if (type === 'block') {
-                const header = blockHeader(cursor, language, source);
+                const header = simpleBlockHeader(source, cursor.startIndex, cursor.endIndex) ?? blockHeader(cursor, language, source);
+                const descendantIndex = header.hasBody ? cursor.currentDescendantIndex : -1;
+                if (header.hasBody)
+                    retained.pendingBodies += 1;
                 let body;
+                const convert = () => {
+                    if (!header.hasBody)
+                        return emptyBody();
+                    const fromTree = retained.tree && retainedBlockBody(retained, retained.tree, descendantIndex, header, converter, source);
+                    retained.pendingBodies -= 1;
+                    if (retained.pendingBodies === 0)
+                        retainedTrees.release(retained);
+                    return fromTree ?? reparsedBody(parser, source, { start: header.startIndex, end: header.endIndex }, place);
+                };
                 blocks.push({
                     type: header.type,
                     labels: header.labels,
                     pos: converter.position(header.startIndex),
                     get body() {
-                        body ??= header.hasBody
-                            ? reparsedBody(parser, source, { start: header.startIndex, end: header.endIndex }, place)
-                            : emptyBody();
+                        body ??= convert();
                         return body;
                     }
                 });
@@ -931,6 +1033,15 @@ function lazyTopLevelBody(parser, tree, converter, place, source) {
         cursor.delete();
     }
     return { attributes, blocks };
+}
+/** A top-level block's body converted from the file's tree, or undefined if the block is not where it was. */
+function retainedBlockBody(retained, tree, descendantIndex, header, converter, source) {
+    const cursor = (retained.cursor ??= tree.walk());
+    cursor.gotoDescendant(descendantIndex);
+    if (cursor.startIndex !== header.startIndex || cursor.endIndex !== header.endIndex)
+        return undefined;
+    const block = plainSubtree(cursor, tree.language, false, source);
+    return block.type === 'block' ? converter.block(block).body : undefined;
 }
 function emptyBody() {
     return { attributes: [], blocks: [] };
@@ -946,7 +1057,7 @@ function reparsedBody(parser, source, range, place) {
     try {
         const start = place(undefined, range.start);
         const converter = new Converter(placer(start.file, { line: start.line, column: start.column }, text), text);
-        const root = tree && !tree.rootNode.hasError ? plainTree(tree) : undefined;
+        const root = tree && !tree.rootNode.hasError ? plainTree(tree, text) : undefined;
         const topLevel = root && namedChildren(root).find((child) => child.type === 'body');
         const block = topLevel && namedChildren(topLevel).find((child) => child.type === 'block');
         if (!block)
@@ -956,6 +1067,22 @@ function reparsedBody(parser, source, range, place) {
     finally {
         tree?.delete();
     }
+}
+/**
+ * `TYPE "label" label {` on one line, with labels that hold no escapes or templates: how nearly every block
+ * starts. Read from the text, which spares the many WASM calls of walking the header's nodes.
+ */
+const SIMPLE_HEADER = /([A-Za-z_][\w-]*)((?:[ \t]+(?:"[^"\\\r\n$%]*"|[A-Za-z_][\w-]*))*)[ \t]*\{/y;
+const HEADER_LABEL = /"([^"]*)"|([A-Za-z_][\w-]*)/g;
+/** The header of a block (from `startIndex` to `endIndex`) written simply, else undefined. */
+function simpleBlockHeader(source, startIndex, endIndex) {
+    SIMPLE_HEADER.lastIndex = startIndex;
+    const match = SIMPLE_HEADER.exec(source);
+    if (!match)
+        return undefined;
+    const labels = [...match[2].matchAll(HEADER_LABEL)].map((label) => label[1] ?? label[2]);
+    const hasBody = source.slice(SIMPLE_HEADER.lastIndex, endIndex - 1).trim() !== '';
+    return { type: match[1], labels, startIndex, endIndex, hasBody };
 }
 /** A block's type, labels and where it starts, read with the cursor (left on the block); its body node, if any. */
 function blockHeader(cursor, language, source) {

@@ -3555,7 +3555,6 @@ function resolveRequirements(config, options) {
     const groupsByName = new Map(config.resourceGroups.map((g) => [g.name, g]));
     for (const ds of config.dataSources) {
         const blocks = new Map();
-        const ipv6 = options.acceptsIpv6(ds.product);
         // Published list entries with host bits set are normalised silently, as the contract asks.
         const require = (text, via, pos) => {
             const parsed = (0,net/* parseCidr */.GN)(text);
@@ -3577,7 +3576,7 @@ function resolveRequirements(config, options) {
                 return;
             }
             const cidr = parsed.entry.cidr;
-            if (cidr.version === 6 && !ipv6)
+            if (!options.canExpress(ds.product, cidr))
                 return;
             const canonical = (0,net/* formatCidr */.mG)(cidr);
             const existing = blocks.get(canonical);
@@ -4427,7 +4426,12 @@ async function runCheck(opts) {
     const requirements = resolveRequirements(config, {
         online,
         attemptedOnline: new Set(onlineRequests.map((r) => r.group.name)),
-        acceptsIpv6: (product) => productProfile(product).acceptsIpv6
+        canExpress: (product, cidr) => {
+            const profile = productProfile(product);
+            if (cidr.version === 4)
+                return true;
+            return profile.acceptsIpv6 && (!profile.ipv6AddressesOnly || cidr.prefix === 128);
+        }
     });
     const declared = new Map();
     await Promise.all(config.dataSources.map(async (ds) => {
