@@ -122,12 +122,13 @@ export function evaluate(input: EvaluateInput): Evaluation {
   return { findings, required };
 }
 
-function blockContext(ds: DataSourceConfig, block: RequiredBlock): Finding {
+/** What a finding about a required block says of it: the data source, the first chain and the block. */
+function blockContext(
+  ds: DataSourceConfig,
+  block: RequiredBlock
+): Pick<Finding, 'dataSource' | 'module' | 'resourceGroup' | 'entry'> {
   const first = block.via[0];
   return {
-    rule: 'missing-entry',
-    severity: 'error',
-    message: '',
     dataSource: ds.name,
     module: first?.module,
     resourceGroup: first?.resourceGroup,

@@ -47,7 +47,8 @@ export interface RequirementOptions {
   canExpress(product: DataSourceConfig['product'], cidr: Cidr): boolean;
 }
 
-const GROUP_MODULE_LIST: Record<'data-integration' | 'data-service', AddressListName> = {
+/** The published list a shared resource group connects from, per module it serves. */
+const SHARED_GROUP_LIST: Record<'data-integration' | 'data-service', AddressListName> = {
   'data-integration': 'shared-integration',
   'data-service': 'shared-service'
 };
@@ -138,10 +139,15 @@ export function resolveRequirements(config: Config, options: RequirementOptions)
     const requireGroup = (access: AccessConfig, group: ResourceGroupConfig, refPos: SourcePosition): void => {
       const module = access.module;
       if (group.type === 'shared') {
-        const list: AddressListName =
-          module === 'data-service' ? GROUP_MODULE_LIST['data-service'] : GROUP_MODULE_LIST['data-integration'];
+        // Metadata collection on the shared group is the platform list of where it runs (contract §1).
         if (module === 'metadata-collection') requireList(access, 'metadata-collection', access.region ?? ds.region);
-        else requireList(access, list, group.region, group.name);
+        else
+          requireList(
+            access,
+            SHARED_GROUP_LIST[module === 'data-service' ? module : 'data-integration'],
+            group.region,
+            group.name
+          );
         return;
       }
       let facts: ModuleNetworkFacts;
