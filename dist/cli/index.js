@@ -3024,12 +3024,10 @@ function evaluate(input) {
     }
     return { findings, required };
 }
+/** What a finding about a required block says of it: the data source, the first chain and the block. */
 function blockContext(ds, block) {
     const first = block.via[0];
     return {
-        rule: 'missing-entry',
-        severity: 'error',
-        message: '',
         dataSource: ds.name,
         module: first?.module,
         resourceGroup: first?.resourceGroup,
@@ -3530,7 +3528,8 @@ var credentials_env = __nccwpck_require__(2130);
 ;// CONCATENATED MODULE: ./src/resolve/requirements.ts
 
 
-const GROUP_MODULE_LIST = {
+/** The published list a shared resource group connects from, per module it serves. */
+const SHARED_GROUP_LIST = {
     'data-integration': 'shared-integration',
     'data-service': 'shared-service'
 };
@@ -3618,11 +3617,11 @@ function resolveRequirements(config, options) {
         const requireGroup = (access, group, refPos) => {
             const module = access.module;
             if (group.type === 'shared') {
-                const list = module === 'data-service' ? GROUP_MODULE_LIST['data-service'] : GROUP_MODULE_LIST['data-integration'];
+                // Metadata collection on the shared group is the platform list of where it runs (contract §1).
                 if (module === 'metadata-collection')
                     requireList(access, 'metadata-collection', access.region ?? ds.region);
                 else
-                    requireList(access, list, group.region, group.name);
+                    requireList(access, SHARED_GROUP_LIST[module === 'data-service' ? module : 'data-integration'], group.region, group.name);
                 return;
             }
             let facts;
