@@ -1,0 +1,12 @@
+/** The short, fixed-seed pass of the fuzzer that CI runs; `npm run fuzz` is the long one. */
+import { leaks } from '../../fuzz/fuzz.js';
+
+describe('fuzzer', () => {
+  it('flags JavaScript internals in a message unless the input itself contains them', () => {
+    expect(leaks(['invalid-whitelist: value undefined is not a list'], 'a: [1]')).toHaveLength(1);
+    expect(leaks(['invalid-config: YAML: Maximum call stack size exceeded'], '{{{')).toHaveLength(1);
+    expect(leaks(['invalid-config: port is NaN'], 'port: x')).toHaveLength(1);
+    expect(leaks(['invalid-entry: "undefined" is not an IP address'], 'undefined\n')).toEqual([]);
+    expect(leaks(['invalid-entry: "198.51.100.300" is not an IP address'], '198.51.100.300')).toEqual([]);
+  });
+});
