@@ -43,22 +43,32 @@ export function typoDistance(name: string): number {
   return Math.min(3, Math.max(1, Math.floor(name.length / 3)));
 }
 
+function commonPrefixLength(a: string, b: string): number {
+  let length = 0;
+  while (length < a.length && length < b.length && a[length] === b[length]) length++;
+  return length;
+}
+
 /**
  * The candidates closest to `input` (compared without regard to case), if any lies within the typo distance of
- * that candidate and closer than the input is long (so `x` never suggests `id`). Ties are all returned, in
- * candidate order, at most three.
+ * that candidate and closer than the input is long (so `x` never suggests `id`). Among equally close ones, those
+ * sharing the longest beginning with the input win (`ofline` means `offline`, not `online`); remaining ties are
+ * all returned, in candidate order, at most three.
  */
 export function closestNames(input: string, candidates: readonly string[]): string[] {
   const needle = input.toLowerCase();
-  let best = Number.POSITIVE_INFINITY;
+  let best = { distance: Number.POSITIVE_INFINITY, prefix: 0 };
   let matches: string[] = [];
   for (const candidate of candidates) {
     if (candidate === input) continue;
+    const lower = candidate.toLowerCase();
     const limit = Math.min(typoDistance(candidate), Math.max(0, needle.length - 1));
-    const distance = editDistance(needle, candidate.toLowerCase(), limit);
-    if (distance > limit || distance > best) continue;
-    if (distance < best) {
-      best = distance;
+    const distance = editDistance(needle, lower, limit);
+    if (distance > limit) continue;
+    const prefix = commonPrefixLength(needle, lower);
+    if (distance > best.distance || (distance === best.distance && prefix < best.prefix)) continue;
+    if (distance < best.distance || prefix > best.prefix) {
+      best = { distance, prefix };
       matches = [];
     }
     if (!matches.includes(candidate)) matches.push(candidate);
