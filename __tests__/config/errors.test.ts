@@ -254,7 +254,13 @@ describe('data sources', () => {
     [
       'an unknown key in a whitelist source in a list',
       edit({ 10: '    whitelist:\n      - { file: a.txt, fromat: text }' }),
-      [[11, 24, 'unknown key "fromat" in dataSources.db.whitelist[0]; expected one of: file, format, select, tfvars; did you mean format?']]
+      [
+        [
+          11,
+          24,
+          'unknown key "fromat" in dataSources.db.whitelist[0]; expected one of: file, format, select, tfvars; did you mean format?'
+        ]
+      ]
     ],
     [
       'an absolute whitelist path',
