@@ -235,3 +235,27 @@ describe('regions', () => {
     expect(result.config?.region).toBe(region);
   });
 });
+
+describe('bounded echo', () => {
+  it('an unknown key of 1,000 characters (the YAML limit for a plain key) is echoed as 60 and compared with nothing', () => {
+    const key = 'k'.repeat(1_000);
+    const started = Date.now();
+    const found = problems(edit({}, `${key}: 1\n`));
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(found).toEqual([
+      [
+        12,
+        1,
+        `unknown key "${'k'.repeat(57)}..." in the top level; expected one of: version, region, resourceGroups, addressLists, dataSources, waivers`
+      ]
+    ]);
+  });
+
+  it('a well-formed region of 100,000 characters is accepted without a quadratic comparison', () => {
+    const region = `cn-${'a'.repeat(100_000)}`;
+    const started = Date.now();
+    const result = parseConfig(edit({ 2: `region: ${region}` }), FILE);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(result.findings).toEqual([]);
+  });
+});

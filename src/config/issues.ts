@@ -118,7 +118,7 @@ function issueFindings(issues: readonly z.core.$ZodIssue[], base: DataPath, data
           findings.push(
             invalidConfig(
               source.ownerPos([...path, key]),
-              `unknown key ${JSON.stringify(key)} in ${pathText(path)}; ${issue.message}` +
+              `unknown key ${describeValue(key)} in ${pathText(path)}; ${issue.message}` +
                 didYouMean(key, allowedKeysOf(issue.message))
             )
           );
@@ -130,7 +130,7 @@ function issueFindings(issues: readonly z.core.$ZodIssue[], base: DataPath, data
         findings.push(
           invalidConfig(
             source.ownerPos(path),
-            `invalid name ${JSON.stringify(String(name))} in ${pathText(path.slice(0, -1))}: ${reason}`
+            `invalid name ${describeValue(String(name))} in ${pathText(path.slice(0, -1))}: ${reason}`
           )
         );
         break;
