@@ -1,5 +1,6 @@
 /** Parses the `endpoints` input and `--endpoint` flags: `dataworks=URL`, `vpc=URL`, `sts=URL`. */
 import type { OnlineSettings } from './resolve/types.js';
+import { didYouMean } from './suggest.js';
 
 const SERVICES = ['dataworks', 'vpc', 'sts'] as const;
 type Service = (typeof SERVICES)[number];
@@ -15,7 +16,10 @@ export function parseEndpointSpecs(specs: readonly string[]): EndpointParse {
     const name = (eq < 0 ? spec : spec.slice(0, eq)).trim();
     const value = eq < 0 ? '' : spec.slice(eq + 1).trim();
     if (!SERVICES.includes(name as Service)) {
-      return { ok: false, error: `endpoint "${spec}": expected NAME=URL with NAME one of ${SERVICES.join(', ')}` };
+      return {
+        ok: false,
+        error: `endpoint "${spec}": expected NAME=URL with NAME one of ${SERVICES.join(', ')}${didYouMean(name, SERVICES)}`
+      };
     }
     let url: URL;
     try {

@@ -21,7 +21,7 @@ import {
   type Severity
 } from './model.js';
 import { productProfile } from './products/index.js';
-import { hasCredentials } from './resolve/online/credentials-env.js';
+import { hasCredentials, incompleteCredentialsMessage } from './resolve/online/credentials-env.js';
 import { resolveRequirements } from './resolve/requirements.js';
 import type { OnlineGroupRequest, OnlineResolution, OnlineSettings } from './resolve/types.js';
 import { readWhitelistSource } from './whitelists/index.js';
@@ -59,6 +59,7 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
   opts.logger.debug(`resolve: ${opts.resolve} → ${goOnline ? 'online' : 'offline'}`);
   const onlineRequests = goOnline ? onlineGroupRequests(config) : [];
   const online = onlineRequests.length > 0 ? await resolveOnlineGroups(onlineRequests, opts, env) : undefined;
+  const credentialFindings = goOnline ? incompleteCredentialFindings(opts.resolve, opts.online, env) : [];
 
   const requirements = resolveRequirements(config, {
     online,
@@ -83,6 +84,7 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
   const evaluation = evaluate({ config, requirements, declared, profileOf: productProfile, now });
   const findings = [
     ...loaded.findings,
+    ...credentialFindings,
     ...(online?.findings ?? []),
     ...requirements.findings,
     ...staleListNotices(requirements.usedLists, now),
@@ -145,6 +147,16 @@ async function resolveOnlineGroups(
       }))
     };
   }
+}
+
+/**
+ * Half-set credentials are one run-wide error, also when no group needed the API: the user meant an online check,
+ * and a run that quietly did less must not pass. The groups that needed the API get their own findings too.
+ */
+function incompleteCredentialFindings(mode: ResolveMode, settings: OnlineSettings, env: NodeJS.ProcessEnv): Finding[] {
+  if (mode === 'offline') return [];
+  const message = incompleteCredentialsMessage(mode, settings, env);
+  return message ? [{ rule: 'unresolved', severity: 'error', message }] : [];
 }
 
 function staleListNotices(lists: readonly EffectiveList[], now: Date): Finding[] {

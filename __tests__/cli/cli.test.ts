@@ -103,7 +103,7 @@ describe('CLI', () => {
     [['check', '--endpoint', 'ecs=https://x.test'], /NAME one of dataworks, vpc, sts/],
     [['lint'], /unknown command "lint"/],
     [[], /missing command: check/],
-    [['check', '--bogus'], /Unknown option '--bogus'/]
+    [['check', '--bogus'], /^dataworks-whitelist-guard: unknown option --bogus\n/]
   ])('exits 2 with a usage message for %j', async (args, message) => {
     const out = await cli(args, '/');
     expect(out.code).toBe(2);

@@ -46,7 +46,7 @@ describe('top level', () => {
         [
           12,
           1,
-          'unknown key "resourcegroups" in the top level; expected one of: version, region, resourceGroups, addressLists, dataSources, waivers'
+          'unknown key "resourcegroups" in the top level; expected one of: version, region, resourceGroups, addressLists, dataSources, waivers; did you mean resourceGroups?'
         ]
       ]
     ],
@@ -71,7 +71,7 @@ describe('resource groups', () => {
         [
           6,
           5,
-          'unknown key "privateCidr" in resourceGroups.sl; expected one of: type, id, region, privateCidrs, publicIps, vswitches, modules'
+          'unknown key "privateCidr" in resourceGroups.sl; expected one of: type, id, region, privateCidrs, publicIps, vswitches, modules; did you mean privateCidrs?'
         ]
       ]
     ],
@@ -82,7 +82,7 @@ describe('resource groups', () => {
         [
           5,
           11,
-          'resourceGroups.sl.type: expected one of: serverless, exclusive-integration, exclusive-service, shared; got "serverles"'
+          'resourceGroups.sl.type: expected one of: serverless, exclusive-integration, exclusive-service, shared; got "serverles"; did you mean serverless?'
         ]
       ]
     ],
@@ -189,7 +189,7 @@ describe('address lists', () => {
         [
           13,
           3,
-          'unknown key "shared-services" in addressLists; expected one of: metadata-collection, data-analysis, shared-integration, shared-service'
+          'unknown key "shared-services" in addressLists; expected one of: metadata-collection, data-analysis, shared-integration, shared-service; did you mean shared-service?'
         ]
       ]
     ],
@@ -254,7 +254,13 @@ describe('data sources', () => {
     [
       'an unknown key in a whitelist source in a list',
       edit({ 10: '    whitelist:\n      - { file: a.txt, fromat: text }' }),
-      [[11, 24, 'unknown key "fromat" in dataSources.db.whitelist[0]; expected one of: file, format, select, tfvars']]
+      [
+        [
+          11,
+          24,
+          'unknown key "fromat" in dataSources.db.whitelist[0]; expected one of: file, format, select, tfvars; did you mean format?'
+        ]
+      ]
     ],
     [
       'an absolute whitelist path',
@@ -459,7 +465,7 @@ describe('access', () => {
         [
           14,
           17,
-          'dataSources.db.access[0].module: expected one of: data-integration, data-service, metadata-collection, data-analysis; got "data-integratoin"'
+          'dataSources.db.access[0].module: expected one of: data-integration, data-service, metadata-collection, data-analysis; got "data-integratoin"; did you mean data-integration?'
         ]
       ]
     ],
@@ -489,7 +495,7 @@ describe('waivers', () => {
     [
       'an undefined data source',
       waiver('dataSource: dbx, entry: 192.0.2.1, reason: r, expires: 2027-01-31'),
-      [[13, 19, 'waivers[0].dataSource: data source "dbx" is not defined; defined data sources: db']]
+      [[13, 19, 'waivers[0].dataSource: data source "dbx" is not defined; defined data sources: db; did you mean db?']]
     ],
     [
       'a blank reason',

@@ -9,6 +9,7 @@ import { parseEndpointSpecs } from '../endpoints.js';
 import type { FailOn, ResolveMode } from '../model.js';
 import { KEY_VARIABLE_FORMS } from '../resolve/online/credentials-env.js';
 import type { OnlineSettings } from '../resolve/types.js';
+import { didYouMean } from '../suggest.js';
 
 export const DEFAULT_CONFIG_PATH = '.github/dataworks-whitelist.yml';
 export const REPORT_FILE_NAME = 'dataworks-whitelist-report.json';
@@ -98,7 +99,8 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   if (raw === '') return fallback;
   const value = raw.toLowerCase();
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  problems.push(`Input "${name}" must be one of ${allowed.join(', ')}; got "${raw}".`);
+  const suggestion = didYouMean(value, allowed);
+  problems.push(`Input "${name}" must be one of ${allowed.join(', ')}; got "${raw}"${suggestion || '.'}`);
   return fallback;
 }
 

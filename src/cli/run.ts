@@ -1,14 +1,15 @@
 /** The CLI (contract §6): argument parsing, rendering and exit status around the shared engine. */
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { runCheck } from '../engine.js';
 import { parseEndpointSpecs } from '../endpoints.js';
 import { shouldFail } from '../evaluate/status.js';
 import type { Logger } from '../io.js';
 import type { FailOn, Report, ResolveMode } from '../model.js';
 import { renderJson, renderMarkdown, renderSarif, renderText } from '../report/index.js';
+import { didYouMean } from '../suggest.js';
 import { TOOL_NAME, VERSION } from '../version.js';
+import { parseCommandLine } from './args.js';
 
 export interface CliIo {
   stdout: { write(text: string): unknown; isTTY?: boolean };
@@ -42,10 +43,13 @@ Exit status: 0 pass (or fail with --fail-on never), 1 fail, 2 could not check (s
 
 class UsageError extends Error {}
 
+const COMMANDS = ['check'];
+const HELP_POINTER = `Run "${TOOL_NAME} --help" for usage.\n`;
+
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string, fallback: T): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`${flag} must be one of ${allowed.join(', ')}; got "${value}"`);
+  throw new UsageError(`${flag} must be one of ${allowed.join(', ')}; got "${value}"${didYouMean(value, allowed)}`);
 }
 
 function formatFromOutput(output: string | undefined): Format {
@@ -57,28 +61,21 @@ function formatFromOutput(output: string | undefined): Format {
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        config: { type: 'string' },
-        root: { type: 'string' },
-        resolve: { type: 'string' },
-        format: { type: 'string' },
-        output: { type: 'string' },
-        'fail-on': { type: 'string' },
-        endpoint: { type: 'string', multiple: true },
-        'allow-instance-credentials': { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'V' }
-      }
-    });
-  } catch (error) {
-    io.stderr.write(`${TOOL_NAME}: ${(error as Error).message}\n\n${USAGE}`);
+  const parsed = parseCommandLine(argv, {
+    config: { type: 'string' },
+    root: { type: 'string' },
+    resolve: { type: 'string' },
+    format: { type: 'string' },
+    output: { type: 'string' },
+    'fail-on': { type: 'string' },
+    endpoint: { type: 'string', multiple: true },
+    'allow-instance-credentials': { type: 'boolean' },
+    'no-color': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean', short: 'V' }
+  });
+  if (!parsed.ok) {
+    io.stderr.write(`${TOOL_NAME}: ${parsed.error}\n\n${HELP_POINTER}`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -93,7 +90,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     if (positionals.length !== 1 || positionals[0] !== 'check') {
       throw new UsageError(
-        positionals.length === 0 ? 'missing command: check' : `unknown command "${positionals.join(' ')}"`
+        positionals.length === 0
+          ? 'missing command: check'
+          : `unknown command "${positionals.join(' ')}"${positionals.length === 1 ? didYouMean(positionals[0], COMMANDS) : ''}`
       );
     }
     const resolve = oneOf<ResolveMode>(values.resolve, ['auto', 'online', 'offline'], '--resolve', 'auto');
@@ -137,7 +136,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return shouldFail(report.status, failOn) ? (report.status === 'error' ? 2 : 1) : 0;
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`${TOOL_NAME}: ${error.message}\n\nRun "${TOOL_NAME} --help" for usage.\n`);
+      io.stderr.write(`${TOOL_NAME}: ${error.message}\n\n${HELP_POINTER}`);
       return 2;
     }
     io.stderr.write(`${TOOL_NAME}: internal error: ${(error as Error).message}\n`);

@@ -4,7 +4,9 @@
  */
 import type { z } from 'zod';
 import type { Finding } from '../model.js';
-import { configSchema } from './schema.js';
+import { regionForMalformed } from '../regions.js';
+import { didYouMean, didYouMeanText } from '../suggest.js';
+import { REGION_FORMAT_MESSAGE, allowedKeysOf, configSchema } from './schema.js';
 import { invalidConfig, isPlainObject } from './yaml-source.js';
 import type { DataPath, PathSegment, YamlSource } from './yaml-source.js';
 
@@ -51,7 +53,7 @@ function messageFor(issue: z.core.$ZodRawIssue): string | undefined {
     case 'invalid_value': {
       const values = issue.values.map((value) => String(value));
       const expected = values.length === 1 ? values[0] : `one of: ${values.join(', ')}`;
-      return `expected ${expected}${got(issue.input)}`;
+      return `expected ${expected}${got(issue.input)}${didYouMean(issue.input, values)}`;
     }
     case 'too_small':
       if (issue.origin === 'array') {
@@ -116,31 +118,43 @@ function issueFindings(issues: readonly z.core.$ZodIssue[], base: DataPath, data
           findings.push(
             invalidConfig(
               source.ownerPos([...path, key]),
-              `unknown key ${JSON.stringify(key)} in ${pathText(path)}; ${issue.message}`
+              `unknown key ${describeValue(key)} in ${pathText(path)}; ${issue.message}` +
+                didYouMean(key, allowedKeysOf(issue.message))
             )
           );
         }
         break;
       case 'invalid_key': {
-        const reason = issue.issues.map((inner) => inner.message).join('; ');
         const name = path[path.length - 1];
+        const reason = issue.issues.map((inner) => `${inner.message}${formatHint(inner.message, name)}`).join('; ');
         findings.push(
           invalidConfig(
             source.ownerPos(path),
-            `invalid name ${JSON.stringify(String(name))} in ${pathText(path.slice(0, -1))}: ${reason}`
+            `invalid name ${describeValue(String(name))} in ${pathText(path.slice(0, -1))}: ${reason}`
           )
         );
         break;
       }
-      case 'invalid_format':
+      case 'invalid_format': {
         // Custom format messages (region, date, name) cannot see the input; the value is added here.
-        findings.push(positioned(path, `${issue.message}${got(valueAt(data, path))}`, data, source));
+        const value = valueAt(data, path);
+        findings.push(
+          positioned(path, `${issue.message}${got(value)}${formatHint(issue.message, value)}`, data, source)
+        );
         break;
+      }
       default:
         findings.push(positioned(path, issue.message, data, source));
     }
   }
   return findings;
+}
+
+/** For a value not even shaped like a region ID, the known region it most likely means. */
+function formatHint(message: string, value: unknown): string {
+  if (message !== REGION_FORMAT_MESSAGE || typeof value !== 'string') return '';
+  const meant = regionForMalformed(value);
+  return meant.length > 0 ? `; ${didYouMeanText(meant)}` : '';
 }
 
 function positioned(path: DataPath, message: string, data: unknown, source: YamlSource): Finding {

@@ -5,9 +5,13 @@
  */
 import { z } from 'zod';
 import { GROUP_TYPES, MODULES, NETWORKS, PRODUCTS, WHITELIST_FORMATS } from '../model.js';
+import { regionTypoCandidates } from '../regions.js';
+import { didYouMeanText } from '../suggest.js';
 
 export const REGION_PATTERN = /^[a-z]{2,}(?:-[a-z0-9]+)+$/;
 export const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+export const REGION_FORMAT_MESSAGE = 'expected a region ID like cn-hangzhou';
 
 export const EMPTY_ADDRESS_LIST_MESSAGE = 'an empty list would silently pass; remove the key or list entries';
 
@@ -15,17 +19,38 @@ export const EMPTY_ADDRESS_LIST_MESSAGE = 'an empty list would silently pass; re
 export const SCHEMA_ID = 'urn:dataworks-whitelist-guard:config:v1';
 export const SCHEMA_TITLE = 'DataWorks Whitelist Guard configuration';
 
+const ALLOWED_KEYS_PREFIX = 'expected one of: ';
+
+/** The keys named by a strict object's unknown-key message, for the did-you-mean of `issues.ts`. */
+export function allowedKeysOf(message: string): string[] {
+  return message.startsWith(ALLOWED_KEYS_PREFIX) ? message.slice(ALLOWED_KEYS_PREFIX.length).split(', ') : [];
+}
+
 /** A strict object whose unknown-key issue names the keys that are allowed there. */
 function strictObject<T extends z.ZodRawShape>(shape: T) {
   const allowed = Object.keys(shape).join(', ');
   return z.strictObject(shape, {
-    error: (issue) => (issue.code === 'unrecognized_keys' ? `expected one of: ${allowed}` : undefined)
+    error: (issue) => (issue.code === 'unrecognized_keys' ? `${ALLOWED_KEYS_PREFIX}${allowed}` : undefined)
   });
 }
 
+/**
+ * A near miss of a known region is an error that names the region meant; a region far from every known one is
+ * accepted, because regions open faster than this tool is released (see `regions.ts`).
+ */
 const region = z
   .string()
-  .regex(REGION_PATTERN, 'expected a region ID like cn-hangzhou')
+  .regex(REGION_PATTERN, REGION_FORMAT_MESSAGE)
+  .check((ctx) => {
+    if (!REGION_PATTERN.test(ctx.value)) return;
+    const meant = regionTypoCandidates(ctx.value);
+    if (meant.length === 0) return;
+    ctx.issues.push({
+      code: 'custom',
+      input: ctx.value,
+      message: `unknown region ${JSON.stringify(ctx.value)}; ${didYouMeanText(meant)}`
+    });
+  })
   .meta({ description: 'An Alibaba Cloud region ID, e.g. cn-hangzhou.' });
 
 const name = z.string().regex(NAME_PATTERN, 'expected a name of letters, digits, ".", "_" or "-"');

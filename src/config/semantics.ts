@@ -5,6 +5,7 @@
  */
 import { GROUP_TYPES, MODULES, NETWORKS, PRODUCTS, WHITELIST_FORMATS } from '../model.js';
 import type { Finding, GroupType, ModuleName, Network, ProductId, WhitelistFormat } from '../model.js';
+import { didYouMean } from '../suggest.js';
 import { pathText } from './issues.js';
 import { inferWhitelistFormat, normaliseRepoPath } from './paths.js';
 import { invalidConfig, isPlainObject } from './yaml-source.js';
@@ -217,7 +218,8 @@ class SemanticChecker {
       if (!Object.hasOwn(this.groups, name)) {
         this.atValue(
           at,
-          `resource group ${JSON.stringify(name)} is not defined; defined resource groups: ${namesList(this.groupNames, 'none (define them under resourceGroups)')}`
+          `resource group ${JSON.stringify(name)} is not defined; defined resource groups: ${namesList(this.groupNames, 'none (define them under resourceGroups)')}` +
+            didYouMean(name, this.groupNames)
         );
         return;
       }
@@ -248,7 +250,8 @@ class SemanticChecker {
       if (!Object.hasOwn(sources, waiver.dataSource)) {
         this.atValue(
           ['waivers', index, 'dataSource'],
-          `data source ${JSON.stringify(waiver.dataSource)} is not defined; defined data sources: ${namesList(defined, 'none')}`
+          `data source ${JSON.stringify(waiver.dataSource)} is not defined; defined data sources: ${namesList(defined, 'none')}` +
+            didYouMean(waiver.dataSource, defined)
         );
       }
     });

@@ -136,6 +136,27 @@ export function findCredentialSource(settings: OnlineSettings, env: NodeJS.Proce
   };
 }
 
+/**
+ * Why a run that goes online cannot, when its credentials are set only in part; undefined when they are complete
+ * or absent. In `auto` mode a half-set credential means an online check was intended, so the run fails rather
+ * than quietly checking offline, and the message names both ways out: complete the credentials, or ask for an
+ * offline check explicitly.
+ */
+export function incompleteCredentialsMessage(
+  mode: 'auto' | 'online',
+  settings: OnlineSettings,
+  env: NodeJS.ProcessEnv
+): string | undefined {
+  const source = findCredentialSource(settings, env);
+  if (source.kind !== 'incomplete') return undefined;
+  const problem = `the Alibaba Cloud credentials are set only in part: ${source.message}`;
+  if (mode === 'online') return problem;
+  return (
+    `${problem}. resolve auto does not fall back to offline when credentials are half-set; ` +
+    'to check offline, use --resolve offline (action input resolve: offline)'
+  );
+}
+
 /** Whether `resolve: auto` should go online: some credential source is configured (an incomplete one counts, so
  * that it is reported as an error rather than silently ignored). */
 export function hasCredentials(settings: OnlineSettings, env: NodeJS.ProcessEnv): boolean {
