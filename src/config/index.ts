@@ -3,6 +3,7 @@
  * problem of the file as positioned `invalid-config` findings. It never throws on bad input.
  */
 import type { Config, Finding } from '../model.js';
+import { describeFileError, fileErrorCode } from '../io.js';
 import type { RepoFiles } from '../io.js';
 import { buildConfig } from './build.js';
 import { shapeFindings } from './issues.js';
@@ -51,11 +52,10 @@ export async function loadConfig(files: RepoFiles, file: string): Promise<LoadCo
   try {
     text = await files.readText(file);
   } catch (error) {
-    const code = (error as { code?: unknown } | null)?.code;
     const message =
-      code === 'ENOENT'
+      fileErrorCode(error) === 'ENOENT'
         ? `configuration file ${JSON.stringify(file)} not found; create it or point the config input (--config) at it`
-        : `configuration file ${JSON.stringify(file)} cannot be read (${typeof code === 'string' ? code : String(error)})`;
+        : `configuration file ${JSON.stringify(file)} ${describeFileError(error)}`;
     return { findings: [{ rule: 'invalid-config', severity: 'error', message, file }] };
   }
   return parseConfig(text, file);
