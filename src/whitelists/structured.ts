@@ -7,6 +7,7 @@ import { parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Node as JsonNode, ParseError } from 'jsonc-parser';
 import { isAlias, isMap, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
 import type { Document } from 'yaml';
+import { formatCount, MAX_ENTRIES_PER_SOURCE, MAX_ITEM_FINDINGS_PER_FILE } from '../bounds.js';
 import type { Finding, WhitelistSourceConfig } from '../model.js';
 import { entriesAt, invalidWhitelist, isEntrySeparator, LineIndex, readWhitelistText, splitEntries } from './text.js';
 import type { EntryToken } from './text.js';
@@ -104,6 +105,8 @@ interface DocNode {
   mapping?: { keys: string[]; get(key: string): DocNode[] };
   /** The items, built on demand (a YAML alias may make a list contain itself). */
   list?: () => DocNode[];
+  /** How many items `list` builds, known without building them. */
+  listSize?: number;
   /** A string's value and its entries, with offsets into the text. */
   string?: { value: string; entries(): EntryToken[] };
 }
@@ -260,7 +263,8 @@ function fromYaml(text: string, doc: Document.Parsed, node: unknown): DocNode {
     return {
       offset,
       description: `a list (${countOf(node.items.length, 'item')})`,
-      list: () => node.items.map((item) => fromYaml(text, doc, item))
+      list: () => node.items.map((item) => fromYaml(text, doc, item)),
+      listSize: node.items.length
     };
   }
   if (isScalar(node) && typeof node.value === 'string') {
@@ -301,7 +305,8 @@ function fromJson(text: string, node: JsonNode): DocNode {
       return {
         offset,
         description: `an array (${countOf(items.length, 'item')})`,
-        list: () => items.map((item) => fromJson(text, item))
+        list: () => items.map((item) => fromJson(text, item)),
+        listSize: items.length
       };
     }
     case 'string': {
@@ -396,22 +401,37 @@ function readSelected(root: DocNode, source: WhitelistSourceConfig, ctx: ReadCon
     const message = `expected ${EXPECTED_VALUE} at ${what} in "${source.file}"; found ${node.description}`;
     return { entries: [], findings: [invalidWhitelist(ctx, at(node.offset), message)] };
   }
+  if ((node.listSize ?? 0) > MAX_ENTRIES_PER_SOURCE) {
+    const message = `${what} in "${source.file}" holds ${formatCount(node.listSize!)} items, over the limit of ${formatCount(MAX_ENTRIES_PER_SOURCE)} entries per whitelist source; it was not read`;
+    return { entries: [], findings: [invalidWhitelist(ctx, at(node.offset), message)] };
+  }
   const entries: DeclaredEntryText[] = [];
   const findings: Finding[] = [];
+  let omitted = 0;
+  const itemProblem = (offset: number, message: string): void => {
+    if (findings.length < MAX_ITEM_FINDINGS_PER_FILE) findings.push(invalidWhitelist(ctx, at(offset), message));
+    else if (omitted++ === 0) findings.push(invalidWhitelist(ctx, at(offset), ''));
+  };
   node.list().forEach((item, index) => {
     const itemPath = `${path.length === 0 ? '' : formatSelectPath(path)}[${index}]`;
     if (!item.string) {
-      const message = `expected ${EXPECTED_ITEM} at "${itemPath}" in "${source.file}"; found ${item.description}`;
-      findings.push(invalidWhitelist(ctx, at(item.offset), message));
+      itemProblem(
+        item.offset,
+        `expected ${EXPECTED_ITEM} at "${itemPath}" in "${source.file}"; found ${item.description}`
+      );
       return;
     }
     const tokens = item.string.entries();
     if (tokens.length === 0) {
-      const message = `expected ${EXPECTED_ITEM} at "${itemPath}" in "${source.file}"; found an empty string`;
-      findings.push(invalidWhitelist(ctx, at(item.offset), message));
+      itemProblem(item.offset, `expected ${EXPECTED_ITEM} at "${itemPath}" in "${source.file}"; found an empty string`);
     }
     entries.push(...entriesAt(tokens, lines, source.file));
   });
+  // Past the cap, one finding (at the first item not reported) gives the count of the rest.
+  if (omitted > 0) {
+    findings[findings.length - 1]!.message =
+      `${formatCount(omitted)} more items of ${what} in "${source.file}" are not ${EXPECTED_ITEM}; only the first ${MAX_ITEM_FINDINGS_PER_FILE} are reported one by one`;
+  }
   return { entries, findings, addHere };
 }
 

@@ -108,6 +108,8 @@ export async function readWhitelistText(
   });
   try {
     const text = await ctx.files.readText(source.file);
+    const over = ctx.budget?.takeParsedBytes(text.length);
+    if (over !== undefined) return describe(over);
     return { text: text.startsWith('\uFEFF') ? text.slice(1) : text };
   } catch (error) {
     if (fileErrorCode(error) === 'EISDIR')
