@@ -7,7 +7,8 @@ import { describeFileError, fileErrorCode } from '../io.js';
 import type { RepoFiles } from '../io.js';
 import { buildConfig } from './build.js';
 import { shapeFindings } from './issues.js';
-import { buildConfigJsonSchema, configSchema } from './schema.js';
+import { buildConfigJsonSchema } from './schema.js';
+import type { ConfigInput } from './schema.js';
 import { semanticFindings } from './semantics.js';
 import { parseYaml } from './yaml-source.js';
 
@@ -42,7 +43,9 @@ export function parseConfig(text: string, file: string): LoadConfigResult {
   const { data, source } = parsed;
   const findings = ordered([...shapeFindings(data, source), ...semanticFindings(data, source)]);
   if (findings.length > 0) return { findings };
-  const input = configSchema.parse(data);
+  // The data itself, not zod's copy of it: the shape check passed, and the copy would turn a data source named
+  // `__proto__` into the copy's prototype. Names are ordinary names.
+  const input = data as ConfigInput;
   return { config: buildConfig(input, source, file), findings: [] };
 }
 

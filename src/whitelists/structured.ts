@@ -5,10 +5,12 @@
  */
 import { parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Node as JsonNode, ParseError } from 'jsonc-parser';
-import { isAlias, isMap, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, Scalar } from 'yaml';
 import type { Document } from 'yaml';
 import { formatCount, MAX_ENTRIES_PER_SOURCE, MAX_ITEM_FINDINGS_PER_FILE } from '../bounds.js';
 import type { Finding, WhitelistSourceConfig } from '../model.js';
+import { jsonTooDeep, parseYamlDocuments } from '../parse-bounds.js';
+import { plainYamlError } from '../yaml-errors.js';
 import { entriesAt, invalidWhitelist, isEntrySeparator, LineIndex, readWhitelistText, splitEntries } from './text.js';
 import type { EntryToken } from './text.js';
 import type { DeclaredEntryText, ReadContext, ReadResult, WhitelistReader } from './types.js';
@@ -454,11 +456,22 @@ export const yamlReader: WhitelistReader = {
     if ('finding' in loaded) return { entries: [], findings: [loaded.finding] };
     const { text } = loaded;
     const lines = new LineIndex(text);
-    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
-    if (doc.errors.length > 0) {
-      const findings = doc.errors.map((error) => syntaxError(ctx, source, lines, error.pos[0], 'YAML', error.message));
-      return { entries: [], findings };
+    const parsed = parseYamlDocuments(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+    if ('tooDeep' in parsed) {
+      const { offset, message } = parsed.tooDeep;
+      return { entries: [], findings: [syntaxError(ctx, source, lines, offset, 'YAML', message)] };
     }
+    const [doc, second] = parsed.documents;
+    if (!doc) return { entries: [], findings: [syntaxError(ctx, source, lines, 0, 'YAML', 'the file is empty')] };
+    if (second) {
+      const start = lines.position(second.range[0]);
+      const message = `the file must be one YAML document; a second one starts at line ${start.line}`;
+      return { entries: [], findings: [syntaxError(ctx, source, lines, second.range[0], 'YAML', message)] };
+    }
+    // One mistake, one finding: the parser's follow-on errors are left out.
+    const syntax = plainYamlError(text, doc.errors);
+    if (syntax)
+      return { entries: [], findings: [syntaxError(ctx, source, lines, syntax.offset, 'YAML', syntax.message)] };
     return readSelected(fromYaml(text, doc, doc.contents), source, ctx, lines);
   }
 };
@@ -490,6 +503,8 @@ export const jsonReader: WhitelistReader = {
     if ('finding' in loaded) return { entries: [], findings: [loaded.finding] };
     const { text } = loaded;
     const lines = new LineIndex(text);
+    const deep = jsonTooDeep(text);
+    if (deep) return { entries: [], findings: [syntaxError(ctx, source, lines, deep.offset, 'JSON', deep.message)] };
     const errors: ParseError[] = [];
     const tree = parseTree(text, errors, {
       disallowComments: true,
