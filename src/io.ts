@@ -250,7 +250,7 @@ export function diskRepoFiles(root: string, options: DiskRepoFilesOptions = {}):
       throw new RepoFileError(
         'TOO_LARGE',
         relPath,
-        `is ${formatBytes(stats.size)}, over the limit of ${formatBytes(maxFileBytes)} per file; ${NOT_READ}`
+        `is ${formatCount(stats.size)} bytes, over the limit of ${formatBytes(maxFileBytes)} (${formatCount(maxFileBytes)} bytes) per file; ${NOT_READ}`
       );
     }
     if (filesRead + 1 > maxFiles) {
