@@ -111,3 +111,21 @@ describe('YAML in plain words', () => {
     expect(result.join('\n')).not.toMatch(/call stack|undefined|NaN/);
   });
 });
+
+describe('select indexes', () => {
+  it('a huge [n] index is refused in words, never as 1e+23', async () => {
+    const { parseSelect } = await import('../../src/whitelists/structured.js');
+    expect(parseSelect('ips[100000000000000000000000]')).toEqual({
+      ok: false,
+      message:
+        'malformed select "ips[100000000000000000000000]": expected an index below 1000000000, not 10000000000000000000 at character 5, found "1"'
+    });
+    expect(parseSelect('ips[999999999]')).toEqual({
+      ok: true,
+      path: [
+        { kind: 'key', key: 'ips' },
+        { kind: 'index', index: 999999999 }
+      ]
+    });
+  });
+});

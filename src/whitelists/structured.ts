@@ -63,6 +63,8 @@ export function parseSelect(select: string): ParsedSelect {
       } else {
         const digits = /^(0|[1-9][0-9]*)/.exec(select.slice(index))?.[0];
         if (digits === undefined) return fail('an index (0, 1, …) or a quoted key');
+        // No list can be that long (and the number would print as 1e+23).
+        if (digits.length > 9) return fail(`an index below 1000000000, not ${digits.slice(0, 20)}`);
         index += digits.length;
         path.push({ kind: 'index', index: Number(digits) });
       }
