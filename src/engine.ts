@@ -3,6 +3,7 @@
  * It never throws for the user's mistakes or the cloud's failures: those are findings, and the status says whether
  * the check could be completed.
  */
+import { ReadBudget } from './bounds.js';
 import { loadConfig } from './config/index.js';
 import { evaluate } from './evaluate/index.js';
 import { statusOf } from './evaluate/status.js';
@@ -71,15 +72,15 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
     }
   });
 
+  // One source at a time, in config order: the run's reading budget then runs out at the same source every time.
   const declared = new Map<string, ReadResult[]>();
-  await Promise.all(
-    config.dataSources.map(async (ds) => {
-      const results: ReadResult[] = [];
-      for (const source of ds.whitelist)
-        results.push(await readWhitelistSource(source, { files, dataSource: ds, logger: opts.logger }));
-      declared.set(ds.name, results);
-    })
-  );
+  const budget = new ReadBudget();
+  for (const ds of config.dataSources) {
+    const results: ReadResult[] = [];
+    for (const source of ds.whitelist)
+      results.push(await readWhitelistSource(source, { files, dataSource: ds, logger: opts.logger, budget }));
+    declared.set(ds.name, results);
+  }
 
   const evaluation = evaluate({ config, requirements, declared, profileOf: productProfile, now });
   const findings = [

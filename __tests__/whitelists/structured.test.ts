@@ -292,7 +292,8 @@ describe('yaml reader', () => {
       rule: 'invalid-whitelist',
       severity: 'error',
       dataSource: 'events-maxcompute',
-      message: 'YAML syntax error in "wl/x.yaml": All mapping items must start at the same column',
+      message:
+        'YAML syntax error in "wl/x.yaml": this line is indented differently from the keys above it; keys of one mapping must start at the same column',
       file: 'wl/x.yaml',
       line: 3,
       column: 1

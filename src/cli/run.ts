@@ -101,7 +101,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const endpoints = parseEndpointSpecs(values.endpoint ?? []);
     if (!endpoints.ok) throw new UsageError(endpoints.error);
     const root = path.resolve(io.cwd, values.root ?? '.');
-    const configPath = values.config ?? '.github/dataworks-whitelist.yml';
+    const configPath = configInsideRoot(root, values.config ?? '.github/dataworks-whitelist.yml');
 
     const logger: Logger = {
       debug: (m) => {
@@ -142,6 +142,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr.write(`${TOOL_NAME}: internal error: ${(error as Error).message}\n`);
     return 2;
   }
+}
+
+/** `--config`, relative to `--root` (or absolute inside it), as a path relative to the root; outside it, a usage error. */
+function configInsideRoot(root: string, config: string): string {
+  const relative = path.relative(root, path.resolve(root, config));
+  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
+    throw new UsageError(
+      `--config ${config} is outside --root ${root}: the config must be a file inside the repository it checks`
+    );
+  }
+  return relative.split(path.sep).join('/');
 }
 
 function render(report: Report, format: Format, color: boolean): string {

@@ -3,10 +3,12 @@
  * problem of the file as positioned `invalid-config` findings. It never throws on bad input.
  */
 import type { Config, Finding } from '../model.js';
+import { describeFileError, fileErrorCode } from '../io.js';
 import type { RepoFiles } from '../io.js';
 import { buildConfig } from './build.js';
 import { shapeFindings } from './issues.js';
-import { buildConfigJsonSchema, configSchema } from './schema.js';
+import { buildConfigJsonSchema } from './schema.js';
+import type { ConfigInput } from './schema.js';
 import { semanticFindings } from './semantics.js';
 import { parseYaml } from './yaml-source.js';
 
@@ -41,7 +43,9 @@ export function parseConfig(text: string, file: string): LoadConfigResult {
   const { data, source } = parsed;
   const findings = ordered([...shapeFindings(data, source), ...semanticFindings(data, source)]);
   if (findings.length > 0) return { findings };
-  const input = configSchema.parse(data);
+  // The data itself, not zod's copy of it: the shape check passed, and the copy would turn a data source named
+  // `__proto__` into the copy's prototype. Names are ordinary names.
+  const input = data as ConfigInput;
   return { config: buildConfig(input, source, file), findings: [] };
 }
 
@@ -51,11 +55,10 @@ export async function loadConfig(files: RepoFiles, file: string): Promise<LoadCo
   try {
     text = await files.readText(file);
   } catch (error) {
-    const code = (error as { code?: unknown } | null)?.code;
     const message =
-      code === 'ENOENT'
+      fileErrorCode(error) === 'ENOENT'
         ? `configuration file ${JSON.stringify(file)} not found; create it or point the config input (--config) at it`
-        : `configuration file ${JSON.stringify(file)} cannot be read (${typeof code === 'string' ? code : String(error)})`;
+        : `configuration file ${JSON.stringify(file)} ${describeFileError(error)}`;
     return { findings: [{ rule: 'invalid-config', severity: 'error', message, file }] };
   }
   return parseConfig(text, file);

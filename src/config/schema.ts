@@ -13,6 +13,9 @@ export const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 export const REGION_FORMAT_MESSAGE = 'expected a region ID like cn-hangzhou';
 
+/** One message for every way a port can be wrong (a string, .nan, 0, 1e23), so a bad port gets one finding. */
+const PORT_MESSAGE = 'expected an integer from 1 to 65535';
+
 export const EMPTY_ADDRESS_LIST_MESSAGE = 'an empty list would silently pass; remove the key or list entries';
 
 /** A URN, not a URL: the schema is addressed by its path in the repository (see the README), not hosted. */
@@ -137,7 +140,7 @@ export const dataSourceSchema = strictObject({
   product: z.enum(PRODUCTS),
   region: region.optional(),
   network: z.enum(NETWORKS),
-  port: z.int().min(1).max(65535).optional(),
+  port: z.int({ error: PORT_MESSAGE }).min(1, { error: PORT_MESSAGE }).max(65535, { error: PORT_MESSAGE }).optional(),
   whitelist: z.union([whitelistSourceSchema, z.array(whitelistSourceSchema).min(1)]),
   access: z.array(accessSchema).min(1)
 });

@@ -2,15 +2,15 @@
  * Reads the YAML text of the configuration into plain data, and maps paths in that data back to positions in
  * the text, so every finding can name the line and column of the node it is about.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
-import type { Document, Node, Pair } from 'yaml';
+import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, visit } from 'yaml';
+import type { Node, Pair } from 'yaml';
+import { MAX_YAML_ALIAS_COUNT } from '../bounds.js';
+import { parseYamlDocuments } from '../parse-bounds.js';
+import { plainYamlError } from '../yaml-errors.js';
 import type { Finding, SourcePosition } from '../model.js';
 
 export type PathSegment = string | number;
 export type DataPath = readonly PathSegment[];
-
-/** Aliases are expanded at most this many times: a guard against "billion laughs" documents. */
-const MAX_ALIAS_COUNT = 100;
 
 export function invalidConfig(pos: SourcePosition, message: string): Finding {
   return { rule: 'invalid-config', severity: 'error', message, file: pos.file, line: pos.line, column: pos.column };
@@ -104,16 +104,45 @@ export interface ParsedYaml {
   findings: Finding[];
 }
 
-/** YAML's own diagnostics (syntax errors and warnings alike) are findings: nothing is silently reinterpreted. */
+/**
+ * YAML's own diagnostics (syntax errors and warnings alike) are findings: nothing is silently reinterpreted. A
+ * syntax error is reported once, in plain words, at the line to fix; nesting deeper than the limit and a second
+ * document are refused before anything else looks at the data.
+ */
 export function parseYaml(text: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const parsed = parseYamlDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const at = (offset: number): SourcePosition => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col };
+  };
+  if ('tooDeep' in parsed) {
+    const empty = new YamlSource(file, new Document() as Document.Parsed, lineCounter);
+    return { source: empty, findings: [invalidConfig(at(parsed.tooDeep.offset), `YAML: ${parsed.tooDeep.message}`)] };
+  }
+  const doc = parsed.documents[0] ?? (new Document() as Document.Parsed);
   const source = new YamlSource(file, doc, lineCounter);
+  const second = parsed.documents[1];
+  if (second) {
+    const start = at(second.range[0]);
+    const message = `the config must be one YAML document; a second one starts at line ${start.line}`;
+    return { source, findings: [invalidConfig(start, message)] };
+  }
+  const syntax = plainYamlError(text, doc.errors);
+  if (syntax) return { source, findings: [invalidConfig(at(syntax.offset), `YAML: ${syntax.message}`)] };
   const findings: Finding[] = [];
-  for (const problem of [...doc.errors, ...doc.warnings]) {
+  for (const problem of doc.warnings) {
     findings.push(invalidConfig(source.positionOfOffset(problem.pos[0]), `YAML: ${yamlMessage(problem.message)}`));
   }
   visit(doc, {
+    Scalar(_, scalar) {
+      // .nan, .inf and integers past 2^53 become the text as written: the schema then rejects that text in its
+      // own words, never with NaN, Infinity or 1e+23.
+      const value = scalar.value;
+      if (typeof value === 'number' && (!Number.isFinite(value) || !Number.isSafeInteger(Math.trunc(value)))) {
+        scalar.value = scalar.range ? text.slice(scalar.range[0], scalar.range[1]) : String(value);
+      }
+    },
     Pair(_, pair) {
       if (pair.key !== null && !isScalar(pair.key)) {
         const offset = (pair.key as Node).range?.[0] ?? 0;
@@ -138,10 +167,10 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   });
   if (findings.length > 0) return { source, findings };
   try {
-    return { source, data: normaliseDates(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })), findings };
+    return { source, data: normaliseDates(doc.toJS({ maxAliasCount: MAX_YAML_ALIAS_COUNT })), findings };
   } catch (error) {
     // toJS throws only on alias abuse here; the text is still the user's mistake, not an internal error.
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = error instanceof Error ? error.message : 'aliases expand too far';
     return { source, findings: [invalidConfig(source.positionOfOffset(0), `YAML: ${reason}`)] };
   }
 }

@@ -2,6 +2,7 @@
  * Decides coverage and applies the product rules and waivers (contract §1, §3). Pure: the declared entries come
  * from the readers and the requirements from the resolver; the clock is a parameter.
  */
+import { MAX_INVALID_ENTRIES_PER_FILE, MAX_QUOTED_CHARS, quotePrefix } from '../bounds.js';
 import type { Config, DataSourceConfig, Finding, RequiredEntryReport, WaiverConfig } from '../model.js';
 import {
   IpSet,
@@ -155,8 +156,10 @@ function checkDeclaredEntries(
   findings: Finding[]
 ): AcceptedEntry[] {
   const accepted: AcceptedEntry[] = [];
+  const invalidPerFile = new Map<string, { reported: number; omitted: DeclaredEntryText[] }>();
   for (const entry of written) {
-    const at = { dataSource: ds.name, raw: entry.raw, file: entry.file, line: entry.line, column: entry.column };
+    const raw = quotePrefix(entry.raw);
+    const at = { dataSource: ds.name, raw, file: entry.file, line: entry.line, column: entry.column };
     if (profile.allowAllTokens.includes(entry.raw)) {
       // Product tokens such as PolarDB's `%` mean "every address": they cover like `0.0.0.0/0` (and `::/0`).
       for (const everything of profile.acceptsIpv6 ? ['0.0.0.0/0', '::/0'] : ['0.0.0.0/0']) {
@@ -173,11 +176,21 @@ function checkDeclaredEntries(
     }
     const result = parseEntry(entry.raw);
     if (!result.ok) {
+      // Capped per file and quoted by a prefix only: no report may carry a file's content line by line.
+      const counts = invalidPerFile.get(entry.file) ?? { reported: 0, omitted: [] };
+      invalidPerFile.set(entry.file, counts);
+      if (counts.reported >= MAX_INVALID_ENTRIES_PER_FILE) {
+        counts.omitted.push(entry);
+        continue;
+      }
+      counts.reported++;
+      const reason =
+        entry.raw.length > MAX_QUOTED_CHARS ? 'it is longer than any address, CIDR block or range' : result.reason;
       findings.push({
         ...at,
         rule: 'invalid-entry',
         severity: 'error',
-        message: `"${entry.raw}" is not a valid whitelist entry: ${result.reason}`
+        message: `"${raw}" is not a valid whitelist entry: ${reason}`
       });
       continue;
     }
@@ -214,6 +227,19 @@ function checkDeclaredEntries(
     }
     accepted.push({ written: entry, parsed });
   }
+  for (const [file, { omitted }] of invalidPerFile) {
+    const first = omitted[0];
+    if (!first) continue;
+    findings.push({
+      rule: 'invalid-entry',
+      severity: 'error',
+      message: `${omitted.length} more entries of "${file}" are not valid whitelist entries; only the first ${MAX_INVALID_ENTRIES_PER_FILE} are reported one by one`,
+      dataSource: ds.name,
+      file,
+      line: first.line,
+      column: first.column
+    });
+  }
   const redundant = redundantEntryIndexes(accepted.map((a) => a.parsed.range));
   accepted.forEach((a, i) => {
     if (!redundant.has(i)) return;
@@ -222,7 +248,7 @@ function checkDeclaredEntries(
       severity: 'notice',
       message: `"${a.written.raw}" is already allowed by other entries of the whitelist of "${ds.name}"`,
       dataSource: ds.name,
-      raw: a.written.raw,
+      raw: quotePrefix(a.written.raw),
       entry: a.parsed.canonical,
       file: a.written.file,
       line: a.written.line,

@@ -2,6 +2,7 @@
  * The reader registry: which reader handles which whitelist format, and reading every source of a data source
  * into entries and findings, failing closed (as an `invalid-whitelist` finding) when a reader cannot run.
  */
+import { formatCount, MAX_ENTRIES_PER_SOURCE } from '../bounds.js';
 import type { Finding, WhitelistFormat, WhitelistSourceConfig } from '../model.js';
 import { jsonReader, yamlReader } from './structured.js';
 import { invalidWhitelist, textReader } from './text.js';
@@ -59,10 +60,24 @@ export async function readWhitelistSource(
     return failure(source, ctx, `${source.format} reader unavailable: ${describeError(error)}`);
   }
   try {
-    return await reader.read(source, ctx);
+    return withinEntryBounds(source, ctx, await reader.read(source, ctx));
   } catch (error) {
     return failure(source, ctx, `could not read ${source.format} whitelist "${source.file}": ${describeError(error)}`);
   }
+}
+
+/**
+ * A source over the entry limits counts as unread (fail closed): its entries are dropped for one finding at the
+ * place in the config that names it, so no run holds more entries than the bounds allow.
+ */
+function withinEntryBounds(source: WhitelistSourceConfig, ctx: ReadContext, result: ReadResult): ReadResult {
+  const count = result.entries.length;
+  const over =
+    count > MAX_ENTRIES_PER_SOURCE
+      ? `holds ${formatCount(count)} entries, over the limit of ${formatCount(MAX_ENTRIES_PER_SOURCE)} per whitelist source; it was not read`
+      : ctx.budget?.takeEntries(count);
+  if (over === undefined) return result;
+  return failure(source, ctx, `whitelist ${JSON.stringify(source.file)} ${over}`);
 }
 
 /** Reads the sources of one data source, in parallel; results are in the order of `sources`. */

@@ -5,9 +5,12 @@
  */
 import { parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Node as JsonNode, ParseError } from 'jsonc-parser';
-import { isAlias, isMap, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, Scalar } from 'yaml';
 import type { Document } from 'yaml';
+import { formatCount, MAX_ENTRIES_PER_SOURCE, MAX_ITEM_FINDINGS_PER_FILE } from '../bounds.js';
 import type { Finding, WhitelistSourceConfig } from '../model.js';
+import { jsonTooDeep, parseYamlDocuments } from '../parse-bounds.js';
+import { plainYamlError } from '../yaml-errors.js';
 import { entriesAt, invalidWhitelist, isEntrySeparator, LineIndex, readWhitelistText, splitEntries } from './text.js';
 import type { EntryToken } from './text.js';
 import type { DeclaredEntryText, ReadContext, ReadResult, WhitelistReader } from './types.js';
@@ -60,6 +63,8 @@ export function parseSelect(select: string): ParsedSelect {
       } else {
         const digits = /^(0|[1-9][0-9]*)/.exec(select.slice(index))?.[0];
         if (digits === undefined) return fail('an index (0, 1, …) or a quoted key');
+        // No list can be that long (and the number would print as 1e+23).
+        if (digits.length > 9) return fail(`an index below 1000000000, not ${digits.slice(0, 20)}`);
         index += digits.length;
         path.push({ kind: 'index', index: Number(digits) });
       }
@@ -104,6 +109,8 @@ interface DocNode {
   mapping?: { keys: string[]; get(key: string): DocNode[] };
   /** The items, built on demand (a YAML alias may make a list contain itself). */
   list?: () => DocNode[];
+  /** How many items `list` builds, known without building them. */
+  listSize?: number;
   /** A string's value and its entries, with offsets into the text. */
   string?: { value: string; entries(): EntryToken[] };
 }
@@ -260,7 +267,8 @@ function fromYaml(text: string, doc: Document.Parsed, node: unknown): DocNode {
     return {
       offset,
       description: `a list (${countOf(node.items.length, 'item')})`,
-      list: () => node.items.map((item) => fromYaml(text, doc, item))
+      list: () => node.items.map((item) => fromYaml(text, doc, item)),
+      listSize: node.items.length
     };
   }
   if (isScalar(node) && typeof node.value === 'string') {
@@ -301,7 +309,8 @@ function fromJson(text: string, node: JsonNode): DocNode {
       return {
         offset,
         description: `an array (${countOf(items.length, 'item')})`,
-        list: () => items.map((item) => fromJson(text, item))
+        list: () => items.map((item) => fromJson(text, item)),
+        listSize: items.length
       };
     }
     case 'string': {
@@ -396,22 +405,37 @@ function readSelected(root: DocNode, source: WhitelistSourceConfig, ctx: ReadCon
     const message = `expected ${EXPECTED_VALUE} at ${what} in "${source.file}"; found ${node.description}`;
     return { entries: [], findings: [invalidWhitelist(ctx, at(node.offset), message)] };
   }
+  if ((node.listSize ?? 0) > MAX_ENTRIES_PER_SOURCE) {
+    const message = `${what} in "${source.file}" holds ${formatCount(node.listSize!)} items, over the limit of ${formatCount(MAX_ENTRIES_PER_SOURCE)} entries per whitelist source; it was not read`;
+    return { entries: [], findings: [invalidWhitelist(ctx, at(node.offset), message)] };
+  }
   const entries: DeclaredEntryText[] = [];
   const findings: Finding[] = [];
+  let omitted = 0;
+  const itemProblem = (offset: number, message: string): void => {
+    if (findings.length < MAX_ITEM_FINDINGS_PER_FILE) findings.push(invalidWhitelist(ctx, at(offset), message));
+    else if (omitted++ === 0) findings.push(invalidWhitelist(ctx, at(offset), ''));
+  };
   node.list().forEach((item, index) => {
     const itemPath = `${path.length === 0 ? '' : formatSelectPath(path)}[${index}]`;
     if (!item.string) {
-      const message = `expected ${EXPECTED_ITEM} at "${itemPath}" in "${source.file}"; found ${item.description}`;
-      findings.push(invalidWhitelist(ctx, at(item.offset), message));
+      itemProblem(
+        item.offset,
+        `expected ${EXPECTED_ITEM} at "${itemPath}" in "${source.file}"; found ${item.description}`
+      );
       return;
     }
     const tokens = item.string.entries();
     if (tokens.length === 0) {
-      const message = `expected ${EXPECTED_ITEM} at "${itemPath}" in "${source.file}"; found an empty string`;
-      findings.push(invalidWhitelist(ctx, at(item.offset), message));
+      itemProblem(item.offset, `expected ${EXPECTED_ITEM} at "${itemPath}" in "${source.file}"; found an empty string`);
     }
     entries.push(...entriesAt(tokens, lines, source.file));
   });
+  // Past the cap, one finding (at the first item not reported) gives the count of the rest.
+  if (omitted > 0) {
+    findings[findings.length - 1]!.message =
+      `${formatCount(omitted)} more items of ${what} in "${source.file}" are not ${EXPECTED_ITEM}; only the first ${MAX_ITEM_FINDINGS_PER_FILE} are reported one by one`;
+  }
   return { entries, findings, addHere };
 }
 
@@ -434,11 +458,22 @@ export const yamlReader: WhitelistReader = {
     if ('finding' in loaded) return { entries: [], findings: [loaded.finding] };
     const { text } = loaded;
     const lines = new LineIndex(text);
-    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
-    if (doc.errors.length > 0) {
-      const findings = doc.errors.map((error) => syntaxError(ctx, source, lines, error.pos[0], 'YAML', error.message));
-      return { entries: [], findings };
+    const parsed = parseYamlDocuments(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+    if ('tooDeep' in parsed) {
+      const { offset, message } = parsed.tooDeep;
+      return { entries: [], findings: [syntaxError(ctx, source, lines, offset, 'YAML', message)] };
     }
+    const [doc, second] = parsed.documents;
+    if (!doc) return { entries: [], findings: [syntaxError(ctx, source, lines, 0, 'YAML', 'the file is empty')] };
+    if (second) {
+      const start = lines.position(second.range[0]);
+      const message = `the file must be one YAML document; a second one starts at line ${start.line}`;
+      return { entries: [], findings: [syntaxError(ctx, source, lines, second.range[0], 'YAML', message)] };
+    }
+    // One mistake, one finding: the parser's follow-on errors are left out.
+    const syntax = plainYamlError(text, doc.errors);
+    if (syntax)
+      return { entries: [], findings: [syntaxError(ctx, source, lines, syntax.offset, 'YAML', syntax.message)] };
     return readSelected(fromYaml(text, doc, doc.contents), source, ctx, lines);
   }
 };
@@ -470,6 +505,8 @@ export const jsonReader: WhitelistReader = {
     if ('finding' in loaded) return { entries: [], findings: [loaded.finding] };
     const { text } = loaded;
     const lines = new LineIndex(text);
+    const deep = jsonTooDeep(text);
+    if (deep) return { entries: [], findings: [syntaxError(ctx, source, lines, deep.offset, 'JSON', deep.message)] };
     const errors: ParseError[] = [];
     const tree = parseTree(text, errors, {
       disallowComments: true,

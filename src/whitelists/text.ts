@@ -2,6 +2,7 @@
  * The text whitelist reader, and the helpers every non-Terraform reader shares: reading the file with clear
  * errors, splitting a list into entries with their offsets, and turning offsets into 1-based lines and columns.
  */
+import { describeFileError, fileErrorCode } from '../io.js';
 import type { Finding, SourcePosition } from '../model.js';
 import type { DeclaredEntryText, ReadContext, ReadResult, WhitelistReader } from './types.js';
 import type { WhitelistSourceConfig } from '../model.js';
@@ -94,13 +95,6 @@ function positionOf(pos: SourcePosition): { file: string; line: number; column: 
   return { file: pos.file, line: pos.line, column: pos.column };
 }
 
-function errorCode(error: unknown): string | undefined {
-  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {
-    return error.code;
-  }
-  return undefined;
-}
-
 /**
  * The text of a whitelist file without a byte-order mark (editors do not count it as a column), or the
  * `invalid-whitelist` finding, placed where the config names the file, that explains why it cannot be read.
@@ -114,12 +108,13 @@ export async function readWhitelistText(
   });
   try {
     const text = await ctx.files.readText(source.file);
+    const over = ctx.budget?.takeParsedBytes(text.length);
+    if (over !== undefined) return describe(over);
     return { text: text.startsWith('\uFEFF') ? text.slice(1) : text };
   } catch (error) {
-    const code = errorCode(error);
-    if (code === 'ENOENT') return describe('does not exist');
-    if (code === 'EISDIR') return describe(`is a directory; a ${source.format} whitelist must be a file`);
-    return describe(`cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`);
+    if (fileErrorCode(error) === 'EISDIR')
+      return describe(`is a directory; a ${source.format} whitelist must be a file`);
+    return describe(describeFileError(error));
   }
 }
 

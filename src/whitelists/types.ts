@@ -1,4 +1,5 @@
 /** The interface every whitelist reader implements (text, yaml, json, terraform). */
+import type { ReadBudget } from '../bounds.js';
 import type { Logger, RepoFiles } from '../io.js';
 import type { DataSourceConfig, Finding, WhitelistFormat, WhitelistSourceConfig } from '../model.js';
 
@@ -17,6 +18,8 @@ export interface ReadContext {
   dataSource: DataSourceConfig;
   /** Where a reader explains what it skipped on purpose (removal lists, rules that do not admit DataWorks). */
   logger?: Logger;
+  /** The run's reading budget, shared by every source of the run; absent: a budget of its own per read. */
+  budget?: ReadBudget;
 }
 
 export interface ReadResult {

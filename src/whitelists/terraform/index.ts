@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { Logger, RepoFiles } from '../../io.js';
-import { silentLogger } from '../../io.js';
+import { describeFileError, silentLogger } from '../../io.js';
 import type { Finding, RuleId, SourcePosition, WhitelistSourceConfig } from '../../model.js';
 import {
   terraformAttributes,
@@ -132,10 +132,10 @@ class Read {
 
   private async read(): Promise<void> {
     const target = normalizePath(this.source.file);
-    const kind = await this.files.kind(target);
+    const kind = await this.fileOp(target, () => this.files.kind(target));
     if (kind === null) this.stop(`${this.source.file}: no such file or directory`);
     const dir = kind === 'directory' ? target : normalizePath(path.posix.dirname(target));
-    const names = await this.files.listDir(dir);
+    const names = await this.fileOp(dir || '.', () => this.files.listDir(dir), 'directory');
     const moduleFiles = names.filter((name) => TERRAFORM_FILE.test(name)).map((name) => joinPath(dir, name));
     if (kind === 'file' && !moduleFiles.includes(target)) moduleFiles.push(target);
     const targetFiles = kind === 'directory' ? moduleFiles : [target];
@@ -147,13 +147,16 @@ class Read {
     ].map((name) => joinPath(dir, name));
     for (const extra of this.source.tfvars ?? []) {
       const file = normalizePath(extra);
-      if ((await this.files.kind(file)) !== 'file') this.stop(`tfvars file ${extra} does not exist`);
+      const tfvarsKind = await this.fileOp(file, () => this.files.kind(file));
+      if (tfvarsKind !== 'file') this.stop(`tfvars file ${extra} ${tfvarsKind ? 'is a directory' : 'does not exist'}`);
       tfvarsFiles.push(file);
     }
 
     let parsed: ParsedFile[];
     try {
-      parsed = await Promise.all([...moduleFiles, ...tfvarsFiles].map((file) => this.parse(file)));
+      // One at a time: the first file that cannot be read stops the read, and the findings stay deterministic.
+      parsed = [];
+      for (const file of [...moduleFiles, ...tfvarsFiles]) parsed.push(await this.parse(file));
     } catch (error) {
       if (error instanceof ParserLoadError) this.stop(`cannot read Terraform: ${error.message}`);
       throw error;
@@ -185,8 +188,17 @@ class Read {
     return module;
   }
 
+  /** Runs a file operation; a refused or unreadable path stops the read with a finding that names it. */
+  private async fileOp<T>(file: string, op: () => Promise<T>, expected: 'file' | 'directory' = 'file'): Promise<T> {
+    try {
+      return await op();
+    } catch (error) {
+      return this.stop(`${file} ${describeFileError(error, expected)}`);
+    }
+  }
+
   private async parse(file: string): Promise<ParsedFile> {
-    const text = await this.files.readText(file);
+    const text = await this.fileOp(file, () => this.files.readText(file));
     const cached = this.cache.files.get(file);
     if (cached && cached.text === text) return cached.parsed;
     const parser = await loadTerraformParser();
