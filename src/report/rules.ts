@@ -132,5 +132,5 @@ export const RULE_SEVERITY: Record<RuleId, Severity> = {
   'unused-waiver': 'notice'
 };
 
-/** The rules whose findings mean the check could not be completed (status `error`, contract §3). */
-export const COULD_NOT_CHECK_RULES: readonly RuleId[] = ['invalid-config', 'invalid-whitelist', 'unresolved'];
+/** The rules whose findings mean the check could not be completed (status `error`, contract §3, §8): one list. */
+export { COULD_NOT_CHECK_RULES } from '../evaluate/status.js';
