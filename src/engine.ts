@@ -6,7 +6,7 @@
 import { ReadBudget } from './bounds.js';
 import { loadConfig } from './config/index.js';
 import { evaluate } from './evaluate/index.js';
-import { statusOf } from './evaluate/status.js';
+import { madeCheckIncomplete, statusOf } from './evaluate/status.js';
 import { diskRepoFiles, type Logger, type RepoFiles } from './io.js';
 import { LIST_PAGES, isStale, type EffectiveList } from './lists/index.js';
 import {
@@ -21,6 +21,7 @@ import {
   type ResolveMode,
   type Severity
 } from './model.js';
+import { compareEntryText } from './net/index.js';
 import { productProfile } from './products/index.js';
 import { hasCredentials, incompleteCredentialsMessage } from './resolve/online/credentials-env.js';
 import { resolveRequirements } from './resolve/requirements.js';
@@ -205,18 +206,21 @@ function addressListReports(lists: readonly EffectiveList[], configPath: string,
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
 
-/** Deterministic order: run-wide findings first, then by data source (config order), severity, rule, place. */
-function sortFindings(findings: Finding[], config: Config): Finding[] {
+/**
+ * Deterministic order: the findings that made the check incomplete first (contract §8: they are the root cause
+ * of whatever is unknown), then run-wide findings, then by data source (config order), severity, rule, place, and
+ * block in address order.
+ */
+export function sortFindings(findings: readonly Finding[], config: Pick<Config, 'dataSources'>): Finding[] {
   const dsIndex = new Map(config.dataSources.map((d, i) => [d.name, i]));
   const key = (f: Finding): (number | string)[] => [
+    madeCheckIncomplete(f) ? 0 : 1,
     f.dataSource === undefined ? -1 : (dsIndex.get(f.dataSource) ?? config.dataSources.length),
     SEVERITY_RANK[f.severity],
     RULES.indexOf(f.rule),
     f.file ?? '',
     f.line ?? 0,
-    f.column ?? 0,
-    f.entry ?? '',
-    f.message
+    f.column ?? 0
   ];
   const keyed = findings.map((f) => ({ f, k: key(f) }));
   keyed.sort((a, b) => {
@@ -227,7 +231,12 @@ function sortFindings(findings: Finding[], config: Config): Finding[] {
       if (typeof x === 'number' && typeof y === 'number') return x - y;
       return String(x) < String(y) ? -1 : 1;
     }
-    return 0;
+    if (a.f.entry !== b.f.entry) {
+      if (a.f.entry === undefined) return -1;
+      if (b.f.entry === undefined) return 1;
+      return compareEntryText(a.f.entry, b.f.entry);
+    }
+    return a.f.message === b.f.message ? 0 : a.f.message < b.f.message ? -1 : 1;
   });
   return keyed.map((k) => k.f);
 }

@@ -201,7 +201,8 @@ export interface Via {
 export interface RequiredEntryReport {
   dataSource: string;
   entry: string;
-  covered: boolean;
+  /** `null`: unknown, because a whitelist source could not be read or a value it needs is unresolved (§8). */
+  covered: boolean | null;
   via: Via[];
 }
 

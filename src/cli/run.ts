@@ -38,7 +38,10 @@ Options:
   --no-color             no colour in the text report (also: NO_COLOR)
   --help, --version
 
-Exit status: 0 pass (or fail with --fail-on never), 1 fail, 2 could not check (status error) or usage error.
+Exit status (explained here rather than in every report):
+  0  pass, or fail with --fail-on never
+  1  fail
+  2  could not check (status error), or a usage error
 `;
 
 class UsageError extends Error {}

@@ -51,11 +51,75 @@ function isPlain(text: string): boolean {
 const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
 
 /**
+ * Hosts whose URLs stay clickable: the vendor documentation that the tool's own messages cite (the published
+ * address lists, the product pages), with their subdomains. A URL to any other host is neutralised like the rest
+ * of the text, so a pull request cannot put a link of its choosing under the tool's name.
+ */
+const LINKED_HOSTS = ['alibabacloud.com', 'aliyun.com'];
+
+/** Characters an autolinked URL may hold here: no `<>` (they end it), `|` (ends a table cell), `\`, backticks, `$`. */
+const URL_CANDIDATE = /https:\/\/[A-Za-z0-9\-._~:/?#[\]!&'()*+,;=%]+/g;
+
+/** The URL without trailing punctuation that belongs to the sentence, as GitHub's autolinker trims it. */
+function trimUrl(url: string): string {
+  let end = url.length;
+  for (;;) {
+    const c = url[end - 1];
+    if (c === undefined) break;
+    if ('.,;:!?\'"*~'.includes(c)) end--;
+    else if (c === ')' && count(url.slice(0, end), '(') < count(url.slice(0, end), ')')) end--;
+    else if (c === ']' && count(url.slice(0, end), '[') < count(url.slice(0, end), ']')) end--;
+    else break;
+  }
+  return url.slice(0, end);
+}
+
+function count(text: string, c: string): number {
+  return text.split(c).length - 1;
+}
+
+/** Whether `url` is an https URL to a linked host, with no credentials or port to disguise where it leads. */
+function isLinkable(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  const host = parsed.hostname.toLowerCase();
+  return (
+    parsed.protocol === 'https:' &&
+    parsed.username === '' &&
+    parsed.password === '' &&
+    parsed.port === '' &&
+    url.length <= 2000 &&
+    LINKED_HOSTS.some((h) => host === h || host.endsWith(`.${h}`))
+  );
+}
+
+/**
  * Text that renders literally in GitHub Markdown, both in paragraphs and in table cells: no emphasis, code,
  * links, images, HTML, math, headings or list markers, no @mentions, #123 references or bare-URL autolinks, and
- * on one line (line breaks and other controls become spaces). Safe inside `<code>` and `<summary>` too.
+ * on one line (line breaks and other controls become spaces). Safe inside `<code>` and `<summary>` too. The one
+ * exception: https URLs of the vendor's documentation (`LINKED_HOSTS`) stay clickable, as `<URL>` autolinks.
  */
 export function escapeMarkdown(text: string): string {
+  if (isPlain(text)) return text;
+  // URLs of the vendor's documentation become autolinks `<…>`: inside one nothing is parsed as markup, so they
+  // stay clickable and whole; every other part of the text is escaped as below.
+  let out = '';
+  let from = 0;
+  for (const match of text.matchAll(URL_CANDIDATE)) {
+    const url = trimUrl(match[0]);
+    if (!isLinkable(url)) continue;
+    out += escapeText(text.slice(from, match.index));
+    out += `<${url}>`;
+    from = match.index + url.length;
+  }
+  return from === 0 ? escapeText(text) : out + escapeText(text.slice(from));
+}
+
+function escapeText(text: string): string {
   if (isPlain(text)) return text;
   let out = '';
   const chars = Array.from(text);

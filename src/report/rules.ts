@@ -99,7 +99,10 @@ export const RULE_HELP: Record<RuleId, RuleHelp> = {
   },
   'redundant-entry': {
     short: 'A whitelist entry is covered by other entries.',
-    help: 'Other entries of the same data source already allow every address in it. It can be removed.'
+    help:
+      'Broader (or, for equal ones, earlier) entries of the same data source already allow every address in it. ' +
+      'Every entry flagged can be removed together with the others flagged without changing what the whitelist ' +
+      'allows. Copies of one literal made by Terraform `count` or `for_each` are one entry, never flagged.'
   },
   waived: {
     short: 'A missing entry is accepted by a live waiver.',
@@ -132,5 +135,5 @@ export const RULE_SEVERITY: Record<RuleId, Severity> = {
   'unused-waiver': 'notice'
 };
 
-/** The rules whose findings mean the check could not be completed (status `error`, contract §3). */
-export const COULD_NOT_CHECK_RULES: readonly RuleId[] = ['invalid-config', 'invalid-whitelist', 'unresolved'];
+/** The rules whose findings mean the check could not be completed (status `error`, contract §3, §8): one list. */
+export { COULD_NOT_CHECK_RULES } from '../evaluate/status.js';
