@@ -10,6 +10,7 @@ export const ANNOTATIONS_SHOWN_PER_LEVEL = 10;
 
 /** What a fix needs first: gaps and could-not-check findings, then bad input, then the rest in contract order. */
 const RULE_PRIORITY: readonly RuleId[] = [
+  'internal-error',
   'missing-entry',
   'unresolved',
   'invalid-config',

@@ -1,7 +1,7 @@
 import type { FailOn, Finding, Status } from '../model.js';
 
 /** Rules that mean the check could not be completed: the run is `error` whatever else was found. */
-const COULD_NOT_CHECK = new Set(['invalid-config', 'invalid-whitelist', 'unresolved']);
+const COULD_NOT_CHECK = new Set(['invalid-config', 'invalid-whitelist', 'unresolved', 'internal-error']);
 
 /** Contract §3: error if the check could not be completed; else fail on errors (or warnings with fail-on: warning). */
 export function statusOf(findings: readonly Finding[], failOn: FailOn): Status {
