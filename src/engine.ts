@@ -25,7 +25,7 @@ import { productProfile } from './products/index.js';
 import { hasCredentials } from './resolve/online/credentials-env.js';
 import { resolveRequirements } from './resolve/requirements.js';
 import type { OnlineGroupRequest, OnlineResolution, OnlineSettings } from './resolve/types.js';
-import { readWhitelistSource } from './whitelists/index.js';
+import { readWhitelistSource, type ReaderLoader } from './whitelists/index.js';
 import type { ReadResult } from './whitelists/types.js';
 
 export interface CheckOptions {
@@ -44,6 +44,8 @@ export interface CheckOptions {
   files?: RepoFiles;
   /** Test seam for the online resolver's retries. */
   sleep?: (ms: number) => Promise<void>;
+  /** Test seam: the reader of each whitelist format; defaults to the real readers. */
+  loadReader?: ReaderLoader;
 }
 
 /**
@@ -122,7 +124,9 @@ async function runCheckGuarded(opts: CheckOptions, configPath: string): Promise<
     config.dataSources.map(async (ds) => {
       const results: ReadResult[] = [];
       for (const source of ds.whitelist)
-        results.push(await readWhitelistSource(source, { files, dataSource: ds, logger: opts.logger }));
+        results.push(
+          await readWhitelistSource(source, { files, dataSource: ds, logger: opts.logger }, opts.loadReader)
+        );
       declared.set(ds.name, results);
     })
   );

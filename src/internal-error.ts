@@ -82,7 +82,8 @@ const SYSTEM_ERROR_WORDS: Record<string, string> = {
   ENAMETOOLONG: 'file name too long',
   ELOOP: 'too many levels of symbolic links',
   EPIPE: 'the reading end was closed',
-  EBUSY: 'resource busy'
+  EBUSY: 'resource busy',
+  EEXIST: 'a file already exists there'
 };
 
 /** Plain words for an operating-system error code, with the code: `no space left on device (ENOSPC)`. */
