@@ -25,6 +25,7 @@ const EXAMPLES = path.join(REPO_ROOT, 'examples');
 const SPAWN_TIMEOUT_MS = 20_000;
 
 /** ESC, BEL, the other C0 controls but tab and line feed, DEL, C1 controls and the bidi overrides. */
+// eslint-disable-next-line no-control-regex -- these control characters are what the tests look for
 const FORBIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 const STACK_LINE = /^\s+at .+\(.*:\d+:\d+\)$/m;
 
