@@ -152,6 +152,7 @@ export const RULES = [
   'unsupported-entry',
   'too-many-entries',
   'unresolved',
+  'internal-error',
   'no-public-egress',
   'expired-waiver',
   'overly-broad-entry',

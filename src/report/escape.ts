@@ -148,6 +148,11 @@ export function truncate(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
 }
 
+/** Shows a control or bidi character as `\u{…}`: the reader sees that something is there, the terminal does nothing. */
+function visible(c: string): string {
+  return `\\u{${(c.codePointAt(0) as number).toString(16)}}`;
+}
+
 /**
  * Text safe to print on a terminal: control characters (ESC sequences could recolour, move the cursor or retitle
  * the window) and bidirectional overrides are shown as `\u{…}` instead of being sent, and line breaks become
@@ -158,9 +163,28 @@ export function sanitizeTerminal(text: string): string {
   let out = '';
   for (const c of text) {
     if (c === '\n' || c === '\r' || c === '\t') out += ' ';
-    else if (isControl(c) || BIDI_CONTROLS.test(c)) {
-      out += `\\u{${(c.codePointAt(0) as number).toString(16)}}`;
-    } else out += c;
+    else if (isControl(c) || BIDI_CONTROLS.test(c)) out += visible(c);
+    else out += c;
+  }
+  return out;
+}
+
+/**
+ * The same neutralising as `sanitizeTerminal` for text whose line breaks are its own (a Markdown document, a
+ * multi-line annotation): ESC, BEL, the other C0 and C1 controls, DEL and the bidi overrides are shown as `\u{…}`;
+ * line feeds and tabs are kept, a carriage return before a line feed is dropped and any other becomes a space.
+ * Idempotent, so a layer may apply it to text that an earlier layer already cleaned.
+ */
+export function sanitizeControls(text: string): string {
+  if (/^[\x20-\x7e\n\t]*$/.test(text)) return text;
+  let out = '';
+  const chars = Array.from(text);
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i] as string;
+    if (c === '\n' || c === '\t') out += c;
+    else if (c === '\r') out += chars[i + 1] === '\n' ? '' : ' ';
+    else if (isControl(c) || BIDI_CONTROLS.test(c)) out += visible(c);
+    else out += c;
   }
   return out;
 }
