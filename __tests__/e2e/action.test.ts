@@ -238,7 +238,8 @@ describe('pull request comment', () => {
   });
 
   it('keeps the comment under 65,536 characters and the summary under 1 MiB with 10,000 findings', async () => {
-    // 5,000 required IPv6 blocks that the empty whitelist misses, and 5,000 entries that do not parse.
+    // 5,000 required IPv6 blocks that the whitelists miss, and 5,000 entries that do not parse: 20 in each of 250
+    // files, since a file reports at most 20 of its invalid entries one by one.
     const blocks = Array.from({ length: 5000 }, (_, i) => `"2001:db8:${i.toString(16)}::/48"`);
     const config = `version: 1
 region: cn-hangzhou
@@ -250,14 +251,17 @@ dataSources:
   huge:
     product: other
     network: private
-    whitelist:
-      - file: whitelists/huge.txt
+    whitelist: [${Array.from({ length: 250 }, (_, f) => `{ file: whitelists/huge-${f}.txt }`).join(', ')}]
     access:
       - module: data-integration
         resourceGroups: [big]
 `;
-    const bad = Array.from({ length: 5000 }, (_, i) => `not-an-address-${i}`).join('\n');
-    const workspace = makeRepo({ '.github/dataworks-whitelist.yml': config, 'whitelists/huge.txt': `${bad}\n` });
+    const files: Record<string, string> = { '.github/dataworks-whitelist.yml': config };
+    for (let f = 0; f < 250; f++) {
+      files[`whitelists/huge-${f}.txt`] =
+        Array.from({ length: 20 }, (_, i) => `not-an-address-${f * 20 + i}`).join('\n') + '\n';
+    }
+    const workspace = makeRepo(files);
     const result = await run({ workspace, event: events.pullRequest(PR), timeoutMs: 120_000 });
 
     expect(result.exitCode).toBe(1);
