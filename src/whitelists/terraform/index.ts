@@ -4,6 +4,7 @@
  * with the position where every entry is written.
  */
 import path from 'node:path';
+import type { Parser } from 'web-tree-sitter';
 import type { Logger, RepoFiles } from '../../io.js';
 import { silentLogger } from '../../io.js';
 import type { Finding, RuleId, SourcePosition, WhitelistSourceConfig } from '../../model.js';
@@ -15,21 +16,36 @@ import {
 } from '../../products/terraform.js';
 import type { DeclaredEntryText, ReadContext, ReadResult, WhitelistReader } from '../types.js';
 import { bucketPolicyEntries } from './bucket-policy.js';
-import { evaluate, scalarText, typeName, Unresolvable, withIteration, type Scope, type Value } from './evaluate.js';
+import {
+  BudgetExceeded,
+  evaluate,
+  EvaluationBudget,
+  scalarText,
+  typeName,
+  Unresolvable,
+  withIteration,
+  type EvaluationLimits,
+  type Scope,
+  type Value
+} from './evaluate.js';
 import { parseJson } from './json-syntax.js';
 import { assignmentsOf, buildModule, moduleScope, type Resource, type TerraformModule } from './module.js';
 import { parseNative } from './native-syntax.js';
-import { loadTerraformParser, ParserLoadError } from './parser.js';
+import { loadedTerraformParser, loadTerraformParser, ParserLoadError } from './parser.js';
 import { parseAttributePath, parseSelect, type PathSegment, type TerraformSelect } from './select.js';
-import { findAttribute, type Attribute, type Body, type ParsedFile } from './syntax.js';
+import { findAttribute, SyntaxLimitError, type Attribute, type Body, type ParsedFile } from './syntax.js';
 import { splitEntries } from './text.js';
 
 export { locateParserFile, loadTerraformParser, ParserLoadError } from './parser.js';
-export { SUPPORTED_FUNCTIONS } from './evaluate.js';
+export { EVALUATION_LIMITS, SUPPORTED_FUNCTIONS } from './evaluate.js';
+export { MAX_SYNTAX_DEPTH } from './plain-tree.js';
+export { MAX_JSON_DEPTH } from './json-syntax.js';
 
 export interface TerraformReaderOptions {
   /** Receives what the reader skips on purpose (removal lists, rules that do not admit the traffic). */
   logger?: Logger;
+  /** The evaluation budget of each module (default EVALUATION_LIMITS); tests lower it. */
+  limits?: EvaluationLimits;
 }
 
 /** A shape the product table does not know: a list or a comma-separated string are both read. */
@@ -43,18 +59,24 @@ interface WantedAttribute {
 
 /** A reader with its own cache of parsed files (data sources often share a module). */
 export function createTerraformReader(options: TerraformReaderOptions = {}): WhitelistReader {
-  const cache: ReaderCache = { files: new Map(), modules: new Map() };
+  const cache: ReaderCache = { files: new Map(), modules: new Map(), scopes: new Map() };
   const logger = options.logger ?? silentLogger;
+  const limits = options.limits;
   return {
     format: 'terraform',
-    read: (source, ctx) => new Read(source, ctx, ctx.logger ?? logger, cache).run()
+    read: (source, ctx) => new Read(source, ctx, ctx.logger ?? logger, cache, limits).run()
   };
 }
 
-/** Parsed files by path (reused while the text is the same) and built modules by directory. */
+/**
+ * Parsed files by path (reused while the text is the same), built modules by directory, and the scope of each
+ * module with its tfvars files: locals are evaluated once however many data sources read the module, and its
+ * evaluation budget is shared by all of them, so that many data sources cannot multiply the work.
+ */
 interface ReaderCache {
   files: Map<string, { text: string; parsed: ParsedFile }>;
   modules: Map<string, TerraformModule>;
+  scopes: Map<string, { module: TerraformModule; tfvars: ParsedFile[]; scope: Scope }>;
 }
 
 export const terraformReader: WhitelistReader = createTerraformReader();
@@ -90,7 +112,8 @@ class Read {
     private readonly source: WhitelistSourceConfig,
     private readonly ctx: ReadContext,
     private readonly logger: Logger,
-    private readonly cache: ReaderCache
+    private readonly cache: ReaderCache,
+    private readonly limits: EvaluationLimits | undefined
   ) {}
 
   private get files(): RepoFiles {
@@ -122,7 +145,8 @@ class Read {
     try {
       await this.read();
     } catch (error) {
-      if (!(error instanceof ReadFailed)) throw error;
+      if (error instanceof SyntaxLimitError) this.report('invalid-whitelist', error.message, error.pos);
+      else if (!(error instanceof ReadFailed)) throw error;
       return { entries: [], findings: this.findings };
     }
     const result: ReadResult = { entries: this.entries, findings: this.findings };
@@ -160,13 +184,18 @@ class Read {
     }
     for (const file of parsed) {
       for (const problem of file.problems)
-        this.report('invalid-whitelist', `syntax error: ${problem.message}`, problem.pos);
+        this.report(
+          'invalid-whitelist',
+          problem.limit ? problem.message : `syntax error: ${problem.message}`,
+          problem.pos
+        );
     }
     if (this.findings.length > 0) throw new ReadFailed();
+    // Block bodies are converted on first use, and may need a parser again (a failed one was replaced).
+    await this.liveParser();
 
     const module = this.module(dir, parsed.slice(0, moduleFiles.length));
-    const assignments = parsed.slice(moduleFiles.length).flatMap(assignmentsOf);
-    const scope = moduleScope(module, assignments);
+    const scope = this.scope(dir, module, parsed.slice(moduleFiles.length));
 
     const selection = this.selection(module, targetFiles);
     const resource = this.findResource(module, targetFiles, selection);
@@ -185,11 +214,34 @@ class Read {
     return module;
   }
 
+  /** The module's scope with these tfvars files, reused while the module and the files are the same. */
+  private scope(dir: string, module: TerraformModule, tfvars: ParsedFile[]): Scope {
+    const cached = this.cache.scopes.get(dir);
+    if (
+      cached?.module === module &&
+      cached.tfvars.length === tfvars.length &&
+      cached.tfvars.every((file, index) => file === tfvars[index])
+    ) {
+      return cached.scope;
+    }
+    const scope = moduleScope(module, tfvars.flatMap(assignmentsOf), new EvaluationBudget(this.limits));
+    this.cache.scopes.set(dir, { module, tfvars, scope });
+    return scope;
+  }
+
+  /** The shared parser, unless it failed since it was loaded: then a new one. */
+  private async liveParser(): Promise<Parser> {
+    for (;;) {
+      const parser = await loadTerraformParser();
+      if (parser === loadedTerraformParser()) return parser;
+    }
+  }
+
   private async parse(file: string): Promise<ParsedFile> {
     const text = await this.files.readText(file);
     const cached = this.cache.files.get(file);
     if (cached && cached.text === text) return cached.parsed;
-    const parser = await loadTerraformParser();
+    const parser = await this.liveParser();
     const parsed = file.endsWith('.json')
       ? parseJson(parser, file, text, { topLevel: file.endsWith('.tf.json') })
       : parseNative(parser, file, text);
@@ -305,6 +357,9 @@ class Read {
     if (forEach) {
       const value = this.evaluateOrReport(forEach, scope, `for_each of ${address}`);
       if (!value) return [];
+      const size = value.kind === 'list' ? value.items.length : value.kind === 'object' ? value.entries.size : 0;
+      const what = `for_each of ${address}`;
+      if (!this.withinBudget(what, () => scope.budget.checkInstances(size, forEach.expression.pos))) return [];
       if (value.kind === 'list') {
         return value.items.flatMap((item) => {
           const key = scalarText(item);
@@ -349,6 +404,9 @@ class Read {
         );
         return [];
       }
+      const instances = value.value;
+      const what = `count of ${address}`;
+      if (!this.withinBudget(what, () => scope.budget.checkInstances(instances, count.expression.pos))) return [];
       if (value.value === 0) this.logger.info(`${address} has count = 0: it declares no whitelist`);
       return Array.from({ length: value.value }, (_, index) => ({ scope, label: `${address}[${index}]` }));
     }
@@ -361,7 +419,21 @@ class Read {
     } catch (error) {
       if (!(error instanceof Unresolvable)) throw error;
       this.report('unresolved', `${what} cannot be evaluated: ${error.message}`, error.pos);
+      if (error instanceof BudgetExceeded) throw new ReadFailed();
       return undefined;
+    }
+  }
+
+  /** Runs a budget check; past the budget, an `unresolved` finding at its position, and the read stops. */
+  private withinBudget(what: string, check: () => void): boolean {
+    try {
+      check();
+      return true;
+    } catch (error) {
+      if (!(error instanceof Unresolvable)) throw error;
+      this.report('unresolved', `${what}: ${error.message}`, error.pos);
+      if (error instanceof BudgetExceeded) throw new ReadFailed();
+      return false;
     }
   }
 
@@ -428,6 +500,10 @@ class Read {
             `for_each of dynamic "${name}" must be a collection, not ${typeName(value)}`,
             forEach.pos
           );
+          continue;
+        }
+        const what = `for_each of dynamic "${name}" in ${where}`;
+        if (!this.withinBudget(what, () => scope.budget.checkInstances(iterations.length, forEach.expression.pos))) {
           continue;
         }
         for (const iteration of iterations) {
@@ -504,6 +580,16 @@ class Read {
   }
 
   private readAttribute(attribute: Attribute, scope: Scope, shape: ReadShape): void {
+    const before = this.entries.length;
+    this.readValue(attribute, scope, shape);
+    // Entries are charged too: many instances that each read one large value would otherwise multiply it.
+    const read = this.entries.length - before;
+    if (read > 0 && !this.withinBudget(attribute.name, () => scope.budget.charge(read, attribute.pos))) {
+      this.entries.length = before;
+    }
+  }
+
+  private readValue(attribute: Attribute, scope: Scope, shape: ReadShape): void {
     const value = this.evaluateOrReport(attribute, scope, attribute.name);
     if (!value || value.kind === 'null') return;
     if (shape === 'bucket-policy') {
