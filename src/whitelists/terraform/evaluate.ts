@@ -130,15 +130,14 @@ export class EvaluationBudget {
     }
   }
 
-  /** Runs `evaluate` one level deeper. */
-  nested<T>(pos: SourcePosition, evaluate: () => T): T {
+  /** Enters one level of nesting; every `enter` is followed by one `leave`. */
+  enter(pos: SourcePosition): void {
     if (this.depth >= this.limits.depth) throw this.tooDeep(pos);
     this.depth += 1;
-    try {
-      return evaluate();
-    } finally {
-      this.depth -= 1;
-    }
+  }
+
+  leave(): void {
+    this.depth -= 1;
   }
 
   tooDeep(pos: SourcePosition): BudgetExceeded {
@@ -163,6 +162,19 @@ export class EvaluationBudget {
     if (characters > this.limits.characters) {
       throw new BudgetExceeded(
         `evaluation exceeds the budget of ${formatCount(this.limits.characters)} characters in one value (${formatCount(characters)} here)`,
+        pos
+      );
+    }
+  }
+
+  /**
+   * Checks the entries one source has read so far (a comma-separated string counts as one here; it is
+   * charged by its characters).
+   */
+  checkEntries(entries: number, pos: SourcePosition): void {
+    if (entries > this.limits.elements) {
+      throw new BudgetExceeded(
+        `evaluation exceeds the budget of ${formatCount(this.limits.elements)} entries read from one whitelist source`,
         pos
       );
     }
@@ -274,7 +286,13 @@ const REFERENCE_REASONS: ReadonlyMap<string, string> = new Map([
 ]);
 
 export function evaluate(expression: Expression, scope: Scope): Value {
-  return scope.budget.nested(expression.pos, () => evaluateHere(expression, scope));
+  const budget = scope.budget;
+  budget.enter(expression.pos);
+  try {
+    return evaluateHere(expression, scope);
+  } finally {
+    budget.leave();
+  }
 }
 
 function evaluateHere(expression: Expression, scope: Scope): Value {

@@ -18,8 +18,10 @@ import type { DeclaredEntryText, ReadContext, ReadResult, WhitelistReader } from
 import { bucketPolicyEntries } from './bucket-policy.js';
 import {
   BudgetExceeded,
+  EVALUATION_LIMITS,
   evaluate,
   EvaluationBudget,
+  measure,
   scalarText,
   typeName,
   Unresolvable,
@@ -580,17 +582,22 @@ class Read {
   }
 
   private readAttribute(attribute: Attribute, scope: Scope, shape: ReadShape): void {
-    const before = this.entries.length;
-    this.readValue(attribute, scope, shape);
-    // Entries are charged too: many instances that each read one large value would otherwise multiply it.
-    const read = this.entries.length - before;
-    if (read > 0 && !this.withinBudget(attribute.name, () => scope.budget.charge(read, attribute.pos))) {
-      this.entries.length = before;
+    const value = this.evaluateOrReport(attribute, scope, attribute.name);
+    if (value) {
+      // Reading is charged too (about one unit per character split into entries): many instances that each
+      // read one large value would otherwise multiply it.
+      const size = measure(value);
+      const budget = scope.budget;
+      this.withinBudget(attribute.name, () => {
+        const at = attribute.expression.pos;
+        budget.charge(size.elements + size.characters, at);
+        budget.checkEntries(this.entries.length + size.elements + (value.kind === 'string' ? 1 : 0), at);
+      });
     }
+    this.readValue(attribute, value, shape);
   }
 
-  private readValue(attribute: Attribute, scope: Scope, shape: ReadShape): void {
-    const value = this.evaluateOrReport(attribute, scope, attribute.name);
+  private readValue(attribute: Attribute, value: Value | undefined, shape: ReadShape): void {
     if (!value || value.kind === 'null') return;
     if (shape === 'bucket-policy') {
       const result = bucketPolicyEntries(value);
@@ -628,6 +635,15 @@ class Read {
   }
 
   private addEntry(raw: string, pos: SourcePosition): void {
+    const limit = (this.limits ?? EVALUATION_LIMITS).elements;
+    if (this.entries.length >= limit) {
+      this.report(
+        'unresolved',
+        `evaluation exceeds the budget of ${limit.toLocaleString('en-US')} entries read from one whitelist source`,
+        pos
+      );
+      throw new ReadFailed();
+    }
     this.entries.push({ raw, file: pos.file, line: pos.line, column: pos.column });
   }
 }

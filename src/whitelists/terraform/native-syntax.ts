@@ -112,30 +112,36 @@ function parseWithExponents(
   const tree = parser.parse(source);
   if (!tree) return undefined;
   if (!tree.rootNode.hasError || !/\d[eE]/.test(source)) return { tree, text: source, numbers: NO_NUMBERS };
-  const numbers = new Map<number, number>();
-  let text = source;
+  let candidates = new Map<number, { written: string; value: number }>();
   for (const match of source.matchAll(EXPONENT_NUMBER)) {
-    const offset = match.index;
-    if (TEXT_NODES.has(tree.rootNode.descendantForIndex(offset)?.type ?? '')) continue;
-    const value = Number(match[0]);
-    numbers.set(offset, value);
-    text = text.slice(0, offset) + '0'.repeat(match[0].length) + text.slice(offset + match[0].length);
+    if (TEXT_NODES.has(tree.rootNode.descendantForIndex(match.index)?.type ?? '')) continue;
+    candidates.set(match.index, { written: match[0], value: Number(match[0]) });
   }
-  if (numbers.size === 0) return { tree, text: source, numbers: NO_NUMBERS };
-  const rewritten = parser.parse(text);
-  // Used only if every rewritten token is a number there; otherwise the file is reported as written.
-  const confirmed =
-    rewritten &&
-    [...numbers.keys()].every((offset) => {
-      const node = rewritten.rootNode.descendantForIndex(offset);
-      return node?.type === 'numeric_lit' && node.startIndex === offset;
-    });
-  if (!confirmed) {
-    rewritten?.delete();
-    return { tree, text: source, numbers: NO_NUMBERS };
+  // A rewrite can change how the parser recovers elsewhere, and so what is a string: the rewritten tree has
+  // the last word. Tokens that are not numbers in it are put back as written, and the text parsed again.
+  const current = tree;
+  for (let attempt = 0; attempt < 3 && candidates.size > 0; attempt++) {
+    let text = source;
+    for (const [offset, { written }] of candidates) {
+      text = text.slice(0, offset) + '0'.repeat(written.length) + text.slice(offset + written.length);
+    }
+    const rewritten = parser.parse(text);
+    if (!rewritten) break;
+    const confirmed = new Map(
+      [...candidates].filter(([offset]) => {
+        const node = rewritten.rootNode.descendantForIndex(offset);
+        return node?.type === 'numeric_lit' && node.startIndex === offset;
+      })
+    );
+    if (confirmed.size === candidates.size) {
+      current.delete();
+      const numbers = new Map([...confirmed].map(([offset, { value }]) => [offset, value]));
+      return { tree: rewritten, text, numbers };
+    }
+    rewritten.delete();
+    candidates = confirmed;
   }
-  tree.delete();
-  return { tree: rewritten, text, numbers };
+  return { tree: current, text: source, numbers: NO_NUMBERS };
 }
 
 /**
@@ -449,7 +455,10 @@ function describeError(node: Node, positionOf: Placer, source: string): SyntaxPr
   if (source.slice(node.startIndex, node.endIndex).includes('\n')) {
     let last: Node = node;
     while (last.children.length > 0) last = last.children[last.children.length - 1]!;
-    return { message: `unexpected ${quote(shorten(textOf(source, last)))}`, pos: positionOf(last) };
+    const text = shorten(textOf(source, last));
+    // An empty token is one the parser assumed in order to recover: it names nothing the user wrote.
+    const message = text ? `unexpected ${quote(text)}` : 'the parser cannot read the expression that ends here';
+    return { message, pos: positionOf(last) };
   }
   const text = shorten(textOf(source, node));
   return { message: text ? `cannot parse ${quote(text)}` : 'unexpected end of input', pos: positionOf(node) };
