@@ -35,7 +35,14 @@ import { assignmentsOf, buildModule, moduleScope, type Resource, type TerraformM
 import { parseNative } from './native-syntax.js';
 import { loadedTerraformParser, loadTerraformParser, ParserLoadError } from './parser.js';
 import { parseAttributePath, parseSelect, type PathSegment, type TerraformSelect } from './select.js';
-import { findAttribute, SyntaxLimitError, type Attribute, type Body, type ParsedFile } from './syntax.js';
+import {
+  findAttribute,
+  SyntaxLimitError,
+  type Attribute,
+  type Body,
+  type Expression,
+  type ParsedFile
+} from './syntax.js';
 import { splitEntries } from './text.js';
 
 export { locateParserFile, loadTerraformParser, ParserLoadError } from './parser.js';
@@ -102,6 +109,70 @@ function at(position: SourcePosition): string {
   return `${position.file}:${position.line}:${position.column}`;
 }
 
+/**
+ * Whitelists that apply to an instance only once it names them: RDS whitelist templates through
+ * `template_id_list`, PolarDB and MongoDB global security IP groups through `global_security_group_list`.
+ */
+const ATTACHMENTS: ReadonlyMap<string, { attribute: string; target: string; targetAttribute: string }> = new Map([
+  [
+    'alicloud_db_instance',
+    { attribute: 'template_id_list', target: 'alicloud_rds_whitelist_template', targetAttribute: 'ip_white_list' }
+  ],
+  [
+    'alicloud_polardb_cluster',
+    {
+      attribute: 'global_security_group_list',
+      target: 'alicloud_polardb_global_security_ip_group',
+      targetAttribute: 'global_ip_list'
+    }
+  ],
+  [
+    'alicloud_mongodb_instance',
+    {
+      attribute: 'global_security_group_list',
+      target: 'alicloud_mongodb_global_security_ip_group',
+      targetAttribute: 'global_security_ip_list'
+    }
+  ],
+  [
+    'alicloud_mongodb_sharding_instance',
+    {
+      attribute: 'global_security_group_list',
+      target: 'alicloud_mongodb_global_security_ip_group',
+      targetAttribute: 'global_security_ip_list'
+    }
+  ]
+]);
+
+/** Whether an expression refers to `TYPE.NAME` anywhere (the expression is within the syntax depth limit). */
+function refersTo(expression: Expression, type: string, name: string): boolean {
+  switch (expression.kind) {
+    case 'traversal':
+      return (
+        (expression.root === type && expression.steps[0]?.kind === 'attr' && expression.steps[0].name === name) ||
+        expression.steps.some((step) => step.kind === 'index' && refersTo(step.key, type, name))
+      );
+    case 'tuple':
+      return expression.items.some((item) => refersTo(item, type, name));
+    case 'object':
+      return expression.items.some((item) => refersTo(item.key, type, name) || refersTo(item.value, type, name));
+    case 'template':
+      return expression.parts.some((part) => part.kind === 'interpolation' && refersTo(part.expression, type, name));
+    case 'access':
+      return refersTo(expression.target, type, name);
+    case 'call':
+      return expression.args.some((arg) => refersTo(arg, type, name));
+    case 'conditional':
+      return [expression.condition, expression.whenTrue, expression.whenFalse].some((e) => refersTo(e, type, name));
+    case 'binary':
+      return refersTo(expression.left, type, name) || refersTo(expression.right, type, name);
+    case 'unary':
+      return refersTo(expression.operand, type, name);
+    default:
+      return false;
+  }
+}
+
 /** Stops a read with the findings gathered so far. */
 class ReadFailed extends Error {}
 
@@ -123,13 +194,13 @@ class Read {
   }
 
   private report(
-    rule: Extract<RuleId, 'invalid-whitelist' | 'unresolved'>,
+    rule: Extract<RuleId, 'invalid-whitelist' | 'unresolved' | 'network-disabled' | 'unattached-template'>,
     message: string,
     pos: SourcePosition
   ): void {
     this.findings.push({
       rule,
-      severity: 'error',
+      severity: rule === 'unattached-template' ? 'warning' : 'error',
       message,
       dataSource: this.ctx.dataSource.name,
       file: pos.file,
@@ -202,7 +273,8 @@ class Read {
     const selection = this.selection(module, targetFiles);
     const resource = this.findResource(module, targetFiles, selection);
     const wanted = this.wantedAttributes(selection, resource);
-    this.readResource(resource, wanted, scope);
+    if (resource.type === 'alicloud_rds_whitelist_template') this.checkAttached(module, resource);
+    this.readResource(resource, wanted, scope, selection.path ? undefined : module);
   }
 
   /** The module built from these parsed files, reused when every file is the same as last time. */
@@ -310,7 +382,65 @@ class Read {
     });
   }
 
-  private readResource(resource: Resource, wanted: WantedAttribute[], scope: Scope): void {
+  /** A template that no instance of the module attaches applies to nothing: `unattached-template`. */
+  private checkAttached(module: TerraformModule, template: Resource): void {
+    const attached = module.resources.some((candidate) => {
+      if (candidate.type !== 'alicloud_db_instance') return false;
+      const list = findAttribute(candidate.block.body, 'template_id_list');
+      return list !== undefined && refersTo(list.expression, template.type, template.name);
+    });
+    if (attached) return;
+    this.report(
+      'unattached-template',
+      `${template.type}.${template.name} is attached to no instance in ${this.source.file} (no alicloud_db_instance lists it in template_id_list): its entries apply to nothing; attach it, or select the instance`,
+      template.block.pos
+    );
+  }
+
+  /**
+   * The entries of the templates or global groups an instance attaches (see ATTACHMENTS), when they are
+   * resources of the module; anything else there (a literal id) cannot be resolved offline.
+   */
+  private readAttachments(
+    module: TerraformModule,
+    resource: Resource,
+    instance: { scope: Scope; label: string }
+  ): number {
+    const attachment = ATTACHMENTS.get(resource.type);
+    const list = attachment && findAttribute(resource.block.body, attachment.attribute);
+    if (!attachment || !list) return 0;
+    const items = list.expression.kind === 'tuple' ? list.expression.items : [list.expression];
+    let read = 0;
+    for (const item of items) {
+      const step = item.kind === 'traversal' ? item.steps[0] : undefined;
+      const target =
+        item.kind === 'traversal' && item.root === attachment.target && step?.kind === 'attr'
+          ? (module.resourcesByAddress.get(`${item.root}.${step.name}`) ?? [])[0]
+          : undefined;
+      if (!target) {
+        this.report(
+          'unresolved',
+          `${attachment.attribute} of ${instance.label}: only references to ${attachment.target} resources of this module are resolved (\`${attachment.target}.NAME.id\`); this item cannot be resolved offline, so the entries it attaches are unknown`,
+          item.pos
+        );
+        continue;
+      }
+      const attribute = findAttribute(target.block.body, attachment.targetAttribute);
+      if (!attribute) {
+        this.report(
+          'invalid-whitelist',
+          `${target.type}.${target.name} does not set ${attachment.targetAttribute}`,
+          target.block.pos
+        );
+        continue;
+      }
+      read += 1;
+      this.readAttribute(attribute, instance.scope, 'comma-string');
+    }
+    return read;
+  }
+
+  private readResource(resource: Resource, wanted: WantedAttribute[], scope: Scope, module?: TerraformModule): void {
     const address = `${resource.type}.${resource.name}`;
     const instances = this.instances(resource, scope);
     let attributesFound = 0;
@@ -318,7 +448,13 @@ class Read {
     let admitted = 0;
     for (const instance of instances) {
       if (resource.type === 'alicloud_security_group_rule' && !this.admitsTraffic(resource, instance)) continue;
+      if (!this.networkEnabled(resource, instance)) {
+        // Found, so that no "does not set" error follows; nothing it holds is allowed on this network.
+        attributesFound += 1;
+        continue;
+      }
       admitted += 1;
+      if (module) attributesFound += this.readAttachments(module, resource, instance);
       for (const attribute of wanted) {
         for (const occurrence of this.occurrences(resource.block.body, attribute.path, instance.scope, address)) {
           attributesFound += 1;
@@ -514,6 +650,45 @@ class Read {
       }
     }
     return found;
+  }
+
+  /**
+   * Whether the instance accepts connections on the data source's network at all:
+   * - Elasticsearch takes Internet connections only with `enable_public = true` (otherwise `network-disabled`);
+   * - an RDS whitelist group of `whitelist_network_type = "Classic"` admits no VPC clients, and one of `"VPC"` no
+   *   Internet clients (`MIX` and no type admit both): its entries do not count for that network.
+   */
+  private networkEnabled(resource: Resource, instance: { scope: Scope; label: string }): boolean {
+    const network = this.ctx.dataSource.network;
+    const body = resource.block.body;
+    if (resource.type === 'alicloud_elasticsearch_instance' && network === 'public') {
+      const enable = findAttribute(body, 'enable_public');
+      const value = enable && this.evaluateOrReport(enable, instance.scope, `enable_public of ${instance.label}`);
+      if (enable && !value) return false;
+      if (value?.kind === 'bool' && value.value) return true;
+      this.addHere ??= findAttribute(body, 'public_whitelist')?.pos ?? resource.block.pos;
+      this.report(
+        'network-disabled',
+        `${instance.label} does not accept Internet connections: ${enable ? 'enable_public is not true' : 'enable_public is not set (public access is off by default)'}, so public_whitelist allows nothing; set enable_public = true, or reach the source over its VPC`,
+        enable?.pos ?? resource.block.pos
+      );
+      return false;
+    }
+    if (resource.type === 'alicloud_db_instance' || resource.type === 'alicloud_rds_ddr_instance') {
+      const typeAttribute = findAttribute(body, 'whitelist_network_type');
+      if (!typeAttribute) return true;
+      const value = this.evaluateOrReport(typeAttribute, instance.scope, `whitelist_network_type of ${instance.label}`);
+      if (!value) return false;
+      const type = scalarText(value)?.value;
+      const excluded = (network === 'private' && type === 'Classic') || (network === 'public' && type === 'VPC');
+      if (!excluded) return true;
+      this.addHere ??= findAttribute(body, 'security_ips')?.pos ?? typeAttribute.pos;
+      this.logger.info(
+        `${instance.label}: whitelist_network_type = "${type}" admits no ${network === 'private' ? 'VPC' : 'Internet'} clients; its entries do not count for a ${network} data source`
+      );
+      return false;
+    }
+    return true;
   }
 
   /** `modify_mode = "Delete"` makes the block's list a list of entries to remove, which allows nothing. */
