@@ -150,7 +150,7 @@ ${enable}  public_whitelist     = ["192.0.2.0/24"]
       { product: 'elasticsearch', network: 'public' }
     );
     expect(result.findings).toEqual([]);
-    expect(located(result)).toEqual(['192.0.2.0/24@6:27']);
+    expect(located(result)).toEqual(['192.0.2.0/24@6:28']);
   });
 
   it.each([
