@@ -222,7 +222,7 @@ describe('data sources', () => {
         [
           8,
           14,
-          'dataSources.db.product: expected one of: rds, polardb, polardb-x, redis, mongodb, adb-mysql, adb-pg, maxcompute, hologres, clickhouse, elasticsearch, lindorm, oss, ecs-security-group, other; got "mysql"'
+          'dataSources.db.product: expected one of: rds, polardb, polardb-x, redis, mongodb, adb-mysql, adb-pg, maxcompute, hologres, clickhouse, elasticsearch, lindorm, selectdb, hbase, oss, ecs-security-group, other; got "mysql"'
         ]
       ]
     ],

@@ -36,9 +36,9 @@ describe('product profiles', () => {
     expect(productProfile('polardb-x')).toMatchObject({ acceptsIpv6: false, entryLimit: { max: 300 } });
   });
 
-  it('an empty whitelist allows everyone exactly on MaxCompute, MongoDB and Hologres', () => {
+  it('an empty whitelist allows everyone exactly on MaxCompute, MongoDB, Hologres and HBase', () => {
     const allowAll = PRODUCTS.filter((id) => productProfile(id).emptyMeansAllowAll).sort();
-    expect(allowAll).toEqual(['hologres', 'maxcompute', 'mongodb']);
+    expect(allowAll).toEqual(['hbase', 'hologres', 'maxcompute', 'mongodb']);
   });
 
   it('MaxCompute accepts IPv6 and ranges; MongoDB accepts IPv6 addresses only', () => {

@@ -74,6 +74,9 @@ const CLICKHOUSE = 'https://www.alibabacloud.com/help/en/clickhouse/configure-th
 const ELASTICSEARCH =
   'https://www.alibabacloud.com/help/en/es/user-guide/configure-a-public-or-private-ip-address-whitelist-for-an-elasticsearch-cluster';
 const LINDORM = 'https://www.alibabacloud.com/help/en/lindorm/user-guide/configure-whitelist';
+const SELECTDB = 'https://www.alibabacloud.com/help/en/doc-detail/2518901.html';
+const HBASE =
+  'https://www.alibabacloud.com/help/en/hbase/user-guide/configure-ip-address-allowlists-and-security-groups';
 const OSS_POLICY = 'https://www.alibabacloud.com/help/en/oss/user-guide/authorization-syntax-and-elements';
 const ECS_SG_API = 'https://alibabacloud.com/help/en/ecs/api-authorizesecuritygroup';
 const ECS_SG_LIMITS = 'https://www.alibabacloud.com/help/doc-detail/25554.html';
@@ -257,6 +260,35 @@ export const PRODUCT_PROFILES: Readonly<Record<ProductId, ProductProfile>> = {
     denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
     allowAllTokens: [],
     sources: [LINDORM]
+  },
+  selectdb: {
+    id: 'selectdb',
+    displayName: 'ApsaraDB for SelectDB',
+    // Not documented for whitelists: IPv4 only, as the examples and the default group (127.0.0.1) show.
+    acceptsIpv6: false,
+    acceptsRanges: false,
+    // 200 per instance over all groups, 50 per group. Groups are not modelled: the instance total applies to the
+    // union, which is what is counted.
+    entryLimit: { max: 200, scope: 'per instance, over all whitelist groups (50 per group)', source: SELECTDB },
+    forbidden: [],
+    // All access is blocked until entries are added; the default group holds only 127.0.0.1.
+    emptyMeansAllowAll: false,
+    denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+    allowAllTokens: [],
+    sources: [SELECTDB]
+  },
+  hbase: {
+    id: 'hbase',
+    displayName: 'ApsaraDB for HBase',
+    acceptsIpv6: false,
+    acceptsRanges: false,
+    // No limit is documented.
+    forbidden: [],
+    // "If the allowlist is set to 0.0.0.0/0 or empty, access restrictions are removed"; 127.0.0.1 is the default.
+    emptyMeansAllowAll: true,
+    denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+    allowAllTokens: [],
+    sources: [HBASE]
   },
   oss: {
     id: 'oss',

@@ -71,6 +71,11 @@ export const TERRAFORM_PRODUCTS: Readonly<Record<ProductId, TerraformProductProf
       resource('alicloud_rds_clone_db_instance', [attribute('security_ips', 'set')]),
       resource('alicloud_rds_upgrade_db_instance', [attribute('security_ips', 'set')]),
       resource(
+        'alicloud_rds_ddr_instance',
+        [attribute('security_ips', 'set')],
+        'An instance restored by disaster recovery; `whitelist_network_type` and `modify_mode` as on `alicloud_db_instance`.'
+      ),
+      resource(
         'alicloud_rds_whitelist_template',
         [attribute('ip_white_list', 'comma-string')],
         'Template entries count toward the instance limit of 1,000.'
@@ -105,6 +110,11 @@ export const TERRAFORM_PRODUCTS: Readonly<Record<ProductId, TerraformProductProf
         [attribute('security_ips', 'set')],
         'One resource manages one group (`security_ip_group_name`).'
       ),
+      resource(
+        'alicloud_redis_tair_instance',
+        [attribute('security_ips', 'comma-string')],
+        'The current resource for Redis and Tair instances; a comma-separated string (the default group).'
+      ),
       resource('alicloud_redis_global_security_ip_group', [attribute('global_ip_list', 'comma-string')])
     ]
   },
@@ -129,9 +139,11 @@ export const TERRAFORM_PRODUCTS: Readonly<Record<ProductId, TerraformProductProf
           'A comma-separated string inside `security_ip_groups` blocks.'
         )
       ]),
-      resource('alicloud_mongodb_serverless_instance', [
-        attribute('security_ip_groups.security_ip_list', 'comma-string')
-      ]),
+      resource(
+        'alicloud_mongodb_serverless_instance',
+        [attribute('security_ip_groups.security_ip_list', 'comma-string')],
+        'Deprecated; still read.'
+      ),
       resource('alicloud_mongodb_global_security_ip_group', [attribute('global_security_ip_list', 'comma-string')])
     ]
   },
@@ -139,7 +151,11 @@ export const TERRAFORM_PRODUCTS: Readonly<Record<ProductId, TerraformProductProf
     product: 'adb-mysql',
     resources: [
       resource('alicloud_adb_db_cluster', [attribute('security_ips', 'set')]),
-      resource('alicloud_adb_cluster', [attribute('security_ips', 'set')], 'Older name of `alicloud_adb_db_cluster`.'),
+      resource(
+        'alicloud_adb_cluster',
+        [attribute('security_ips', 'set')],
+        'Deprecated: the older name of `alicloud_adb_db_cluster`; still read.'
+      ),
       resource(
         'alicloud_adb_db_cluster_lake_version',
         [attribute('security_ips', 'comma-string')],
@@ -164,7 +180,11 @@ export const TERRAFORM_PRODUCTS: Readonly<Record<ProductId, TerraformProductProf
         [attribute('security_ip_list', 'set')],
         'One resource per group; `modify_mode = "Delete"` removes entries.'
       ),
-      resource('alicloud_gpdb_elastic_instance', [attribute('security_ip_list', 'set')])
+      resource(
+        'alicloud_gpdb_elastic_instance',
+        [attribute('security_ip_list', 'set')],
+        'Deprecated (use `alicloud_gpdb_instance`); still read.'
+      )
     ]
   },
   maxcompute: {
@@ -223,6 +243,20 @@ export const TERRAFORM_PRODUCTS: Readonly<Record<ProductId, TerraformProductProf
       resource('alicloud_lindorm_instance_v2', [attribute('white_ip_list.ip_list', 'comma-string')])
     ]
   },
+  selectdb: {
+    product: 'selectdb',
+    resources: [
+      resource(
+        'alicloud_selectdb_db_instance',
+        [attribute('desired_security_ip_lists.security_ip_list', 'comma-string')],
+        'A comma-separated string inside `desired_security_ip_lists` blocks (one per group), united.'
+      )
+    ]
+  },
+  hbase: {
+    product: 'hbase',
+    resources: [resource('alicloud_hbase_instance', [attribute('ip_white', 'comma-string')])]
+  },
   oss: {
     product: 'oss',
     resources: [
@@ -231,7 +265,11 @@ export const TERRAFORM_PRODUCTS: Readonly<Record<ProductId, TerraformProductProf
         [attribute('policy', 'bucket-policy')],
         'Entries are the `acs:SourceIp` values of `IpAddress` conditions in `Allow` statements and of `NotIpAddress` conditions in `Deny` statements.'
       ),
-      resource('alicloud_oss_bucket', [attribute('policy', 'bucket-policy')])
+      resource(
+        'alicloud_oss_bucket',
+        [attribute('policy', 'bucket-policy')],
+        'The `policy` argument is deprecated (use `alicloud_oss_bucket_policy`); still read.'
+      )
     ]
   },
   'ecs-security-group': {

@@ -72,6 +72,18 @@ export const RULE_HELP: Record<RuleId, RuleHelp> = {
       'The resource group has no SNAT entry (or `publicIps: []`), so it cannot reach a source over the Internet. ' +
       'Give the group public egress, or reach the source over its VPC (`network: private`).'
   },
+  'network-disabled': {
+    short: "The instance does not accept connections on the data source's network.",
+    help:
+      'For example an Elasticsearch instance with `enable_public` not `true` accepts no Internet connections, ' +
+      'whatever `public_whitelist` holds. Turn the network on, or reach the source over the other network.'
+  },
+  'unattached-template': {
+    short: 'A selected RDS whitelist template is attached to no instance.',
+    help:
+      'Entries of an `alicloud_rds_whitelist_template` apply only to instances that list it in ' +
+      '`template_id_list`. Attach it, or select the instance instead.'
+  },
   'expired-waiver': {
     short: 'A waiver has expired.',
     help: 'The waiver date has passed, so the gap it accepted counts again. Fix the gap, or renew the waiver with a reason.'
@@ -134,9 +146,11 @@ export const RULE_SEVERITY: Record<RuleId, Severity> = {
   unresolved: 'error',
   'internal-error': 'error',
   'no-public-egress': 'error',
+  'network-disabled': 'error',
   'expired-waiver': 'error',
   'overly-broad-entry': 'warning',
   'allow-all-whitelist': 'warning',
+  'unattached-template': 'warning',
   drift: 'warning',
   'host-bits-set': 'warning',
   'stale-address-list': 'notice',

@@ -5,6 +5,7 @@
 import { parseTree, type Node as JsonNode } from 'jsonc-parser';
 import type { SourcePosition } from '../../model.js';
 import type { Value } from './evaluate.js';
+import { jsonTooDeepAt, MAX_JSON_DEPTH } from './json-syntax.js';
 import { positionAt } from './text.js';
 
 export interface PolicyEntry {
@@ -37,6 +38,9 @@ function asArray(node: JsonNode | undefined): JsonNode[] {
 export function bucketPolicyEntries(value: Value): PolicyResult {
   if (value.kind !== 'string') return { entries: [], problem: `a bucket policy is a JSON string, not ${value.kind}` };
   const text = value.text;
+  if (jsonTooDeepAt(text.value) >= 0) {
+    return { entries: [], problem: `the bucket policy nests deeper than the limit of ${MAX_JSON_DEPTH} levels` };
+  }
   const root = parseTree(text.value, [], { disallowComments: true });
   if (root?.type !== 'object') return { entries: [], problem: 'the bucket policy is not a JSON object' };
   const entries: PolicyEntry[] = [];

@@ -4,6 +4,7 @@
  * with the position where every entry is written.
  */
 import path from 'node:path';
+import type { Parser } from 'web-tree-sitter';
 import type { Logger, RepoFiles } from '../../io.js';
 import { describeFileError, silentLogger } from '../../io.js';
 import type { Finding, RuleId, SourcePosition, WhitelistSourceConfig } from '../../model.js';
@@ -15,21 +16,45 @@ import {
 } from '../../products/terraform.js';
 import type { DeclaredEntryText, ReadContext, ReadResult, WhitelistReader } from '../types.js';
 import { bucketPolicyEntries } from './bucket-policy.js';
-import { evaluate, scalarText, typeName, Unresolvable, withIteration, type Scope, type Value } from './evaluate.js';
+import {
+  BudgetExceeded,
+  EVALUATION_LIMITS,
+  evaluate,
+  EvaluationBudget,
+  measure,
+  scalarText,
+  typeName,
+  Unresolvable,
+  withIteration,
+  type EvaluationLimits,
+  type Scope,
+  type Value
+} from './evaluate.js';
 import { parseJson } from './json-syntax.js';
 import { assignmentsOf, buildModule, moduleScope, type Resource, type TerraformModule } from './module.js';
 import { parseNative } from './native-syntax.js';
-import { loadTerraformParser, ParserLoadError } from './parser.js';
+import { loadedTerraformParser, loadTerraformParser, ParserLoadError } from './parser.js';
 import { parseAttributePath, parseSelect, type PathSegment, type TerraformSelect } from './select.js';
-import { findAttribute, type Attribute, type Body, type ParsedFile } from './syntax.js';
+import {
+  findAttribute,
+  SyntaxLimitError,
+  type Attribute,
+  type Body,
+  type Expression,
+  type ParsedFile
+} from './syntax.js';
 import { splitEntries } from './text.js';
 
 export { locateParserFile, loadTerraformParser, ParserLoadError } from './parser.js';
-export { SUPPORTED_FUNCTIONS } from './evaluate.js';
+export { EVALUATION_LIMITS, SUPPORTED_FUNCTIONS } from './evaluate.js';
+export { MAX_SYNTAX_DEPTH } from './plain-tree.js';
+export { MAX_JSON_DEPTH } from './json-syntax.js';
 
 export interface TerraformReaderOptions {
   /** Receives what the reader skips on purpose (removal lists, rules that do not admit the traffic). */
   logger?: Logger;
+  /** The evaluation budget of each module (default EVALUATION_LIMITS); tests lower it. */
+  limits?: EvaluationLimits;
 }
 
 /** A shape the product table does not know: a list or a comma-separated string are both read. */
@@ -43,18 +68,24 @@ interface WantedAttribute {
 
 /** A reader with its own cache of parsed files (data sources often share a module). */
 export function createTerraformReader(options: TerraformReaderOptions = {}): WhitelistReader {
-  const cache: ReaderCache = { files: new Map(), modules: new Map() };
+  const cache: ReaderCache = { files: new Map(), modules: new Map(), scopes: new Map() };
   const logger = options.logger ?? silentLogger;
+  const limits = options.limits;
   return {
     format: 'terraform',
-    read: (source, ctx) => new Read(source, ctx, ctx.logger ?? logger, cache).run()
+    read: (source, ctx) => new Read(source, ctx, ctx.logger ?? logger, cache, limits).run()
   };
 }
 
-/** Parsed files by path (reused while the text is the same) and built modules by directory. */
+/**
+ * Parsed files by path (reused while the text is the same), built modules by directory, and the scope of each
+ * module with its tfvars files: locals are evaluated once however many data sources read the module, and its
+ * evaluation budget is shared by all of them, so that many data sources cannot multiply the work.
+ */
 interface ReaderCache {
   files: Map<string, { text: string; parsed: ParsedFile }>;
   modules: Map<string, TerraformModule>;
+  scopes: Map<string, { module: TerraformModule; tfvars: ParsedFile[]; scope: Scope }>;
 }
 
 export const terraformReader: WhitelistReader = createTerraformReader();
@@ -78,6 +109,70 @@ function at(position: SourcePosition): string {
   return `${position.file}:${position.line}:${position.column}`;
 }
 
+/**
+ * Whitelists that apply to an instance only once it names them: RDS whitelist templates through
+ * `template_id_list`, PolarDB and MongoDB global security IP groups through `global_security_group_list`.
+ */
+const ATTACHMENTS: ReadonlyMap<string, { attribute: string; target: string; targetAttribute: string }> = new Map([
+  [
+    'alicloud_db_instance',
+    { attribute: 'template_id_list', target: 'alicloud_rds_whitelist_template', targetAttribute: 'ip_white_list' }
+  ],
+  [
+    'alicloud_polardb_cluster',
+    {
+      attribute: 'global_security_group_list',
+      target: 'alicloud_polardb_global_security_ip_group',
+      targetAttribute: 'global_ip_list'
+    }
+  ],
+  [
+    'alicloud_mongodb_instance',
+    {
+      attribute: 'global_security_group_list',
+      target: 'alicloud_mongodb_global_security_ip_group',
+      targetAttribute: 'global_security_ip_list'
+    }
+  ],
+  [
+    'alicloud_mongodb_sharding_instance',
+    {
+      attribute: 'global_security_group_list',
+      target: 'alicloud_mongodb_global_security_ip_group',
+      targetAttribute: 'global_security_ip_list'
+    }
+  ]
+]);
+
+/** Whether an expression refers to `TYPE.NAME` anywhere (the expression is within the syntax depth limit). */
+function refersTo(expression: Expression, type: string, name: string): boolean {
+  switch (expression.kind) {
+    case 'traversal':
+      return (
+        (expression.root === type && expression.steps[0]?.kind === 'attr' && expression.steps[0].name === name) ||
+        expression.steps.some((step) => step.kind === 'index' && refersTo(step.key, type, name))
+      );
+    case 'tuple':
+      return expression.items.some((item) => refersTo(item, type, name));
+    case 'object':
+      return expression.items.some((item) => refersTo(item.key, type, name) || refersTo(item.value, type, name));
+    case 'template':
+      return expression.parts.some((part) => part.kind === 'interpolation' && refersTo(part.expression, type, name));
+    case 'access':
+      return refersTo(expression.target, type, name);
+    case 'call':
+      return expression.args.some((arg) => refersTo(arg, type, name));
+    case 'conditional':
+      return [expression.condition, expression.whenTrue, expression.whenFalse].some((e) => refersTo(e, type, name));
+    case 'binary':
+      return refersTo(expression.left, type, name) || refersTo(expression.right, type, name);
+    case 'unary':
+      return refersTo(expression.operand, type, name);
+    default:
+      return false;
+  }
+}
+
 /** Stops a read with the findings gathered so far. */
 class ReadFailed extends Error {}
 
@@ -90,7 +185,8 @@ class Read {
     private readonly source: WhitelistSourceConfig,
     private readonly ctx: ReadContext,
     private readonly logger: Logger,
-    private readonly cache: ReaderCache
+    private readonly cache: ReaderCache,
+    private readonly limits: EvaluationLimits | undefined
   ) {}
 
   private get files(): RepoFiles {
@@ -98,13 +194,13 @@ class Read {
   }
 
   private report(
-    rule: Extract<RuleId, 'invalid-whitelist' | 'unresolved'>,
+    rule: Extract<RuleId, 'invalid-whitelist' | 'unresolved' | 'network-disabled' | 'unattached-template'>,
     message: string,
     pos: SourcePosition
   ): void {
     this.findings.push({
       rule,
-      severity: 'error',
+      severity: rule === 'unattached-template' ? 'warning' : 'error',
       message,
       dataSource: this.ctx.dataSource.name,
       file: pos.file,
@@ -122,7 +218,8 @@ class Read {
     try {
       await this.read();
     } catch (error) {
-      if (!(error instanceof ReadFailed)) throw error;
+      if (error instanceof SyntaxLimitError) this.report('invalid-whitelist', error.message, error.pos);
+      else if (!(error instanceof ReadFailed)) throw error;
       return { entries: [], findings: this.findings };
     }
     const result: ReadResult = { entries: this.entries, findings: this.findings };
@@ -163,18 +260,24 @@ class Read {
     }
     for (const file of parsed) {
       for (const problem of file.problems)
-        this.report('invalid-whitelist', `syntax error: ${problem.message}`, problem.pos);
+        this.report(
+          'invalid-whitelist',
+          problem.limit ? problem.message : `syntax error: ${problem.message}`,
+          problem.pos
+        );
     }
     if (this.findings.length > 0) throw new ReadFailed();
+    // Block bodies are converted on first use, and may need a parser again (a failed one was replaced).
+    await this.liveParser();
 
     const module = this.module(dir, parsed.slice(0, moduleFiles.length));
-    const assignments = parsed.slice(moduleFiles.length).flatMap(assignmentsOf);
-    const scope = moduleScope(module, assignments);
+    const scope = this.scope(dir, module, parsed.slice(moduleFiles.length));
 
     const selection = this.selection(module, targetFiles);
     const resource = this.findResource(module, targetFiles, selection);
     const wanted = this.wantedAttributes(selection, resource);
-    this.readResource(resource, wanted, scope);
+    if (resource.type === 'alicloud_rds_whitelist_template') this.checkAttached(module, resource);
+    this.readResource(resource, wanted, scope, selection.path ? undefined : module);
   }
 
   /** The module built from these parsed files, reused when every file is the same as last time. */
@@ -197,11 +300,34 @@ class Read {
     }
   }
 
+  /** The module's scope with these tfvars files, reused while the module and the files are the same. */
+  private scope(dir: string, module: TerraformModule, tfvars: ParsedFile[]): Scope {
+    const cached = this.cache.scopes.get(dir);
+    if (
+      cached?.module === module &&
+      cached.tfvars.length === tfvars.length &&
+      cached.tfvars.every((file, index) => file === tfvars[index])
+    ) {
+      return cached.scope;
+    }
+    const scope = moduleScope(module, tfvars.flatMap(assignmentsOf), new EvaluationBudget(this.limits));
+    this.cache.scopes.set(dir, { module, tfvars, scope });
+    return scope;
+  }
+
+  /** The shared parser, unless it failed since it was loaded: then a new one. */
+  private async liveParser(): Promise<Parser> {
+    for (;;) {
+      const parser = await loadTerraformParser();
+      if (parser === loadedTerraformParser()) return parser;
+    }
+  }
+
   private async parse(file: string): Promise<ParsedFile> {
     const text = await this.fileOp(file, () => this.files.readText(file));
     const cached = this.cache.files.get(file);
     if (cached && cached.text === text) return cached.parsed;
-    const parser = await loadTerraformParser();
+    const parser = await this.liveParser();
     const parsed = file.endsWith('.json')
       ? parseJson(parser, file, text, { topLevel: file.endsWith('.tf.json') })
       : parseNative(parser, file, text);
@@ -268,7 +394,65 @@ class Read {
     });
   }
 
-  private readResource(resource: Resource, wanted: WantedAttribute[], scope: Scope): void {
+  /** A template that no instance of the module attaches applies to nothing: `unattached-template`. */
+  private checkAttached(module: TerraformModule, template: Resource): void {
+    const attached = module.resources.some((candidate) => {
+      if (candidate.type !== 'alicloud_db_instance') return false;
+      const list = findAttribute(candidate.block.body, 'template_id_list');
+      return list !== undefined && refersTo(list.expression, template.type, template.name);
+    });
+    if (attached) return;
+    this.report(
+      'unattached-template',
+      `${template.type}.${template.name} is attached to no instance in ${this.source.file} (no alicloud_db_instance lists it in template_id_list): its entries apply to nothing; attach it, or select the instance`,
+      template.block.pos
+    );
+  }
+
+  /**
+   * The entries of the templates or global groups an instance attaches (see ATTACHMENTS), when they are
+   * resources of the module; anything else there (a literal id) cannot be resolved offline.
+   */
+  private readAttachments(
+    module: TerraformModule,
+    resource: Resource,
+    instance: { scope: Scope; label: string }
+  ): number {
+    const attachment = ATTACHMENTS.get(resource.type);
+    const list = attachment && findAttribute(resource.block.body, attachment.attribute);
+    if (!attachment || !list) return 0;
+    const items = list.expression.kind === 'tuple' ? list.expression.items : [list.expression];
+    let read = 0;
+    for (const item of items) {
+      const step = item.kind === 'traversal' ? item.steps[0] : undefined;
+      const target =
+        item.kind === 'traversal' && item.root === attachment.target && step?.kind === 'attr'
+          ? (module.resourcesByAddress.get(`${item.root}.${step.name}`) ?? [])[0]
+          : undefined;
+      if (!target) {
+        this.report(
+          'unresolved',
+          `${attachment.attribute} of ${instance.label}: only references to ${attachment.target} resources of this module are resolved (\`${attachment.target}.NAME.id\`); this item cannot be resolved offline, so the entries it attaches are unknown`,
+          item.pos
+        );
+        continue;
+      }
+      const attribute = findAttribute(target.block.body, attachment.targetAttribute);
+      if (!attribute) {
+        this.report(
+          'invalid-whitelist',
+          `${target.type}.${target.name} does not set ${attachment.targetAttribute}`,
+          target.block.pos
+        );
+        continue;
+      }
+      read += 1;
+      this.readAttribute(attribute, instance.scope, 'comma-string');
+    }
+    return read;
+  }
+
+  private readResource(resource: Resource, wanted: WantedAttribute[], scope: Scope, module?: TerraformModule): void {
     const address = `${resource.type}.${resource.name}`;
     const instances = this.instances(resource, scope);
     let attributesFound = 0;
@@ -276,7 +460,13 @@ class Read {
     let admitted = 0;
     for (const instance of instances) {
       if (resource.type === 'alicloud_security_group_rule' && !this.admitsTraffic(resource, instance)) continue;
+      if (!this.networkEnabled(resource, instance)) {
+        // Found, so that no "does not set" error follows; nothing it holds is allowed on this network.
+        attributesFound += 1;
+        continue;
+      }
       admitted += 1;
+      if (module) attributesFound += this.readAttachments(module, resource, instance);
       for (const attribute of wanted) {
         for (const occurrence of this.occurrences(resource.block.body, attribute.path, instance.scope, address)) {
           attributesFound += 1;
@@ -317,6 +507,9 @@ class Read {
     if (forEach) {
       const value = this.evaluateOrReport(forEach, scope, `for_each of ${address}`);
       if (!value) return [];
+      const size = value.kind === 'list' ? value.items.length : value.kind === 'object' ? value.entries.size : 0;
+      const what = `for_each of ${address}`;
+      if (!this.withinBudget(what, () => scope.budget.checkInstances(size, forEach.expression.pos))) return [];
       if (value.kind === 'list') {
         return value.items.flatMap((item) => {
           const key = scalarText(item);
@@ -361,6 +554,9 @@ class Read {
         );
         return [];
       }
+      const instances = value.value;
+      const what = `count of ${address}`;
+      if (!this.withinBudget(what, () => scope.budget.checkInstances(instances, count.expression.pos))) return [];
       if (value.value === 0) this.logger.info(`${address} has count = 0: it declares no whitelist`);
       return Array.from({ length: value.value }, (_, index) => ({ scope, label: `${address}[${index}]` }));
     }
@@ -373,7 +569,21 @@ class Read {
     } catch (error) {
       if (!(error instanceof Unresolvable)) throw error;
       this.report('unresolved', `${what} cannot be evaluated: ${error.message}`, error.pos);
+      if (error instanceof BudgetExceeded) throw new ReadFailed();
       return undefined;
+    }
+  }
+
+  /** Runs a budget check; past the budget, an `unresolved` finding at its position, and the read stops. */
+  private withinBudget(what: string, check: () => void): boolean {
+    try {
+      check();
+      return true;
+    } catch (error) {
+      if (!(error instanceof Unresolvable)) throw error;
+      this.report('unresolved', `${what}: ${error.message}`, error.pos);
+      if (error instanceof BudgetExceeded) throw new ReadFailed();
+      return false;
     }
   }
 
@@ -442,12 +652,55 @@ class Read {
           );
           continue;
         }
+        const what = `for_each of dynamic "${name}" in ${where}`;
+        if (!this.withinBudget(what, () => scope.budget.checkInstances(iterations.length, forEach.expression.pos))) {
+          continue;
+        }
         for (const iteration of iterations) {
           found.push({ body: content.body, scope: withIteration(scope, iterator, iteration), pos: block.pos });
         }
       }
     }
     return found;
+  }
+
+  /**
+   * Whether the instance accepts connections on the data source's network at all:
+   * - Elasticsearch takes Internet connections only with `enable_public = true` (otherwise `network-disabled`);
+   * - an RDS whitelist group of `whitelist_network_type = "Classic"` admits no VPC clients, and one of `"VPC"` no
+   *   Internet clients (`MIX` and no type admit both): its entries do not count for that network.
+   */
+  private networkEnabled(resource: Resource, instance: { scope: Scope; label: string }): boolean {
+    const network = this.ctx.dataSource.network;
+    const body = resource.block.body;
+    if (resource.type === 'alicloud_elasticsearch_instance' && network === 'public') {
+      const enable = findAttribute(body, 'enable_public');
+      const value = enable && this.evaluateOrReport(enable, instance.scope, `enable_public of ${instance.label}`);
+      if (enable && !value) return false;
+      if (value?.kind === 'bool' && value.value) return true;
+      this.addHere ??= findAttribute(body, 'public_whitelist')?.pos ?? resource.block.pos;
+      this.report(
+        'network-disabled',
+        `${instance.label} does not accept Internet connections: ${enable ? 'enable_public is not true' : 'enable_public is not set (public access is off by default)'}, so public_whitelist allows nothing; set enable_public = true, or reach the source over its VPC`,
+        enable?.pos ?? resource.block.pos
+      );
+      return false;
+    }
+    if (resource.type === 'alicloud_db_instance' || resource.type === 'alicloud_rds_ddr_instance') {
+      const typeAttribute = findAttribute(body, 'whitelist_network_type');
+      if (!typeAttribute) return true;
+      const value = this.evaluateOrReport(typeAttribute, instance.scope, `whitelist_network_type of ${instance.label}`);
+      if (!value) return false;
+      const type = scalarText(value)?.value;
+      const excluded = (network === 'private' && type === 'Classic') || (network === 'public' && type === 'VPC');
+      if (!excluded) return true;
+      this.addHere ??= findAttribute(body, 'security_ips')?.pos ?? typeAttribute.pos;
+      this.logger.info(
+        `${instance.label}: whitelist_network_type = "${type}" admits no ${network === 'private' ? 'VPC' : 'Internet'} clients; its entries do not count for a ${network} data source`
+      );
+      return false;
+    }
+    return true;
   }
 
   /** `modify_mode = "Delete"` makes the block's list a list of entries to remove, which allows nothing. */
@@ -517,6 +770,21 @@ class Read {
 
   private readAttribute(attribute: Attribute, scope: Scope, shape: ReadShape): void {
     const value = this.evaluateOrReport(attribute, scope, attribute.name);
+    if (value) {
+      // Reading is charged too (about one unit per character split into entries): many instances that each
+      // read one large value would otherwise multiply it.
+      const size = measure(value);
+      const budget = scope.budget;
+      this.withinBudget(attribute.name, () => {
+        const at = attribute.expression.pos;
+        budget.charge(size.elements + size.characters, at);
+        budget.checkEntries(this.entries.length + size.elements + (value.kind === 'string' ? 1 : 0), at);
+      });
+    }
+    this.readValue(attribute, value, shape);
+  }
+
+  private readValue(attribute: Attribute, value: Value | undefined, shape: ReadShape): void {
     if (!value || value.kind === 'null') return;
     if (shape === 'bucket-policy') {
       const result = bucketPolicyEntries(value);
@@ -554,6 +822,15 @@ class Read {
   }
 
   private addEntry(raw: string, pos: SourcePosition): void {
+    const limit = (this.limits ?? EVALUATION_LIMITS).elements;
+    if (this.entries.length >= limit) {
+      this.report(
+        'unresolved',
+        `evaluation exceeds the budget of ${limit.toLocaleString('en-US')} entries read from one whitelist source`,
+        pos
+      );
+      throw new ReadFailed();
+    }
     this.entries.push({ raw, file: pos.file, line: pos.line, column: pos.column });
   }
 }

@@ -10,20 +10,50 @@ import type { Block, Body, Expression, ParsedFile, SyntaxProblem } from './synta
 import { writtenText } from './text.js';
 
 /** How many labels the top-level block types take in JSON syntax (`"resource": {"TYPE": {"NAME": {…}}}`). */
-const TOP_LEVEL_LABELS: Record<string, number> = {
-  resource: 2,
-  data: 2,
-  ephemeral: 2,
-  variable: 1,
-  output: 1,
-  module: 1,
-  provider: 1,
-  locals: 0,
-  terraform: 0,
-  moved: 0,
-  import: 0,
-  check: 1
-};
+const TOP_LEVEL_LABELS: ReadonlyMap<string, number> = new Map([
+  ['resource', 2],
+  ['data', 2],
+  ['ephemeral', 2],
+  ['variable', 1],
+  ['output', 1],
+  ['module', 1],
+  ['provider', 1],
+  ['locals', 0],
+  ['terraform', 0],
+  ['moved', 0],
+  ['import', 0],
+  ['check', 1]
+]);
+
+/**
+ * How deep JSON may nest (arrays and objects). The JSON parser and the conversion recurse once per level; real
+ * files stay below 20.
+ */
+export const MAX_JSON_DEPTH = 500;
+
+/**
+ * The offset of the first bracket that opens a level deeper than `limit`, or -1. A scan of the text, before the
+ * recursive parse: strings are skipped (with their escapes), so brackets inside them do not count.
+ */
+export function jsonTooDeepAt(source: string, limit: number = MAX_JSON_DEPTH): number {
+  let depth = 0;
+  for (let i = 0; i < source.length; i++) {
+    const char = source.charCodeAt(i);
+    if (char === 0x22) {
+      for (i += 1; i < source.length; i++) {
+        const inner = source.charCodeAt(i);
+        if (inner === 0x5c) i += 1;
+        else if (inner === 0x22) break;
+      }
+    } else if (char === 0x5b || char === 0x7b) {
+      depth += 1;
+      if (depth > limit) return i;
+    } else if (char === 0x5d || char === 0x7d) {
+      depth -= 1;
+    }
+  }
+  return -1;
+}
 
 const TEMPLATE_MARK = /(^|[^$])\$\{|(^|[^%])%\{/;
 
@@ -32,8 +62,6 @@ const TEMPLATE_MARK = /(^|[^$])\$\{|(^|[^%])%\{/;
  * variable values, read as attributes).
  */
 export function parseJson(parser: Parser, path: string, source: string, options: { topLevel: boolean }): ParsedFile {
-  const errors: ParseError[] = [];
-  const root = parseTree(source, errors, { allowTrailingComma: false, disallowComments: true });
   const lines = lineStarts(source);
   const place = (offset: number): SourcePosition => {
     let low = 0;
@@ -45,11 +73,18 @@ export function parseJson(parser: Parser, path: string, source: string, options:
     }
     return { file: path, line: low + 1, column: offset - lines[low]! + 1 };
   };
+  const empty: Body = { attributes: [], blocks: [] };
+  const tooDeep = jsonTooDeepAt(source);
+  if (tooDeep >= 0) {
+    const message = `this file is nested deeper than the limit of ${MAX_JSON_DEPTH} levels; it was not read`;
+    return { path, body: empty, problems: [{ message, pos: place(tooDeep), limit: true }] };
+  }
+  const errors: ParseError[] = [];
+  const root = parseTree(source, errors, { allowTrailingComma: false, disallowComments: true });
   const problems: SyntaxProblem[] = errors.slice(0, 5).map((error) => ({
     message: `invalid JSON: ${describeJsonError(printParseErrorCode(error.error))}`,
     pos: place(error.offset)
   }));
-  const empty: Body = { attributes: [], blocks: [] };
   if (!root) return { path, body: empty, problems };
   if (root.type !== 'object') {
     return {
@@ -96,7 +131,7 @@ class JsonConverter {
   topLevelBody(node: JsonNode): Body {
     const body: Body = { attributes: [], blocks: [] };
     for (const { key, value } of this.properties(node)) {
-      const labelCount = TOP_LEVEL_LABELS[key];
+      const labelCount = TOP_LEVEL_LABELS.get(key);
       if (labelCount === undefined) continue;
       for (const element of value.type === 'array' ? (value.children ?? []) : [value]) {
         this.labelledBlocks(key, element, labelCount, [], body.blocks);
@@ -144,8 +179,12 @@ class JsonConverter {
     switch (node.type) {
       case 'string':
         return this.string(node, pos);
-      case 'number':
-        return { kind: 'number', value: Number(node.value), pos };
+      case 'number': {
+        const value = Number(node.value);
+        return Number.isFinite(value)
+          ? { kind: 'number', value, pos }
+          : { kind: 'unsupported', what: 'a number this large', pos };
+      }
       case 'boolean':
         return { kind: 'bool', value: node.value === true, pos };
       case 'null':

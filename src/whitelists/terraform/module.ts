@@ -3,7 +3,7 @@
  * locals and resources, and the values assigned to variables by tfvars files.
  */
 import type { SourcePosition } from '../../model.js';
-import { constantScope, evaluate, Unresolvable, type Scope, type Value } from './evaluate.js';
+import { constantScope, EvaluationBudget, evaluate, Unresolvable, type Scope, type Value } from './evaluate.js';
 import { findAttribute, type Attribute, type Block, type Expression, type ParsedFile } from './syntax.js';
 
 export interface Resource {
@@ -76,9 +76,14 @@ const IN_PROGRESS: unique symbol = Symbol('in progress');
 
 /**
  * The module-level scope: `var.*` from the last tfvars assignment or the default, `local.*` evaluated once each
- * (a failure is remembered and rethrown, a cycle is reported).
+ * (a failure is remembered and rethrown, a cycle is reported). Every evaluation in it shares one budget.
  */
-export function moduleScope(module: TerraformModule, assignments: readonly VariableAssignment[]): Scope {
+export function moduleScope(
+  module: TerraformModule,
+  assignments: readonly VariableAssignment[],
+  budget: EvaluationBudget = new EvaluationBudget()
+): Scope {
+  const constants = constantScope(budget);
   const lastAssignment = new Map<string, VariableAssignment>();
   for (const assignment of assignments) lastAssignment.set(assignment.name, assignment);
   const variableValues = new Map<string, Value | Unresolvable>();
@@ -90,6 +95,7 @@ export function moduleScope(module: TerraformModule, assignments: readonly Varia
   };
 
   const scope: Scope = {
+    budget,
     variable(name: string, at: SourcePosition): Value {
       const known = variableValues.get(name);
       if (known) return remembered(known);
@@ -107,7 +113,7 @@ export function moduleScope(module: TerraformModule, assignments: readonly Varia
           );
         } else {
           try {
-            result = evaluate(expression, constantScope);
+            result = evaluate(expression, constants);
           } catch (error) {
             if (!(error instanceof Unresolvable)) throw error;
             result = error;

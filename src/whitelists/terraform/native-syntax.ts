@@ -1,18 +1,27 @@
 /** Turns tree-sitter's concrete syntax tree of a `.tf`/`.tfvars` file into the shared syntax tree. */
 import type { Language, Parser, Tree, TreeCursor } from 'web-tree-sitter';
 import type { SourcePosition } from '../../model.js';
-import type {
-  Attribute,
-  Block,
-  Body,
-  Expression,
-  ObjectItem,
-  ParsedFile,
-  SyntaxProblem,
-  TemplatePart,
-  TraversalStep
+import { discardTerraformParser, loadedTerraformParser } from './parser.js';
+import {
+  SyntaxLimitError,
+  type Attribute,
+  type Block,
+  type Body,
+  type Expression,
+  type ObjectItem,
+  type ParsedFile,
+  type SyntaxProblem,
+  type TemplatePart,
+  type TraversalStep
 } from './syntax.js';
-import { namedChildren, nodeTypeName, plainSubtree, plainTree, type PlainNode as Node } from './plain-tree.js';
+import {
+  namedChildren,
+  NestingTooDeep,
+  nodeTypeName,
+  plainSubtree,
+  plainTree,
+  type PlainNode as Node
+} from './plain-tree.js';
 import { writtenText } from './text.js';
 
 /** At most this many syntax problems are reported per file: the first ones are the useful ones. */
@@ -27,36 +36,112 @@ interface Origin {
 const FILE_START: Origin = { line: 1, column: 1 };
 
 export function parseNative(parser: Parser, path: string, source: string, origin: Origin = FILE_START): ParsedFile {
+  const place = placer(path, origin, source);
+  const unreadable = (message: string, offset: number): ParsedFile => ({
+    path,
+    body: emptyBody(),
+    problems: [{ message, pos: place(undefined, offset), limit: true }]
+  });
   // Freed before the parse, so that the parse reuses that memory instead of growing WASM's.
   retainedTrees.makeRoomFor(source.length);
-  const tree = parser.parse(source);
-  if (!tree) {
-    return {
-      path,
-      body: { attributes: [], blocks: [] },
-      problems: [{ message: 'the parser gave up on this file', pos: { file: path, line: 1, column: 1 } }]
-    };
+  let parsed: { tree: Tree; text: string; numbers: ExponentNumbers } | undefined;
+  try {
+    parsed = parseWithExponents(parser, source);
+  } catch (error) {
+    // tree-sitter's WASM instance aborted (out of memory on a huge file): nothing of it may be used again.
+    recoverFromParserFailure();
+    return unreadable(`the Terraform parser failed on this file (${parserFailure(error)}); it was not read`, 0);
   }
-  const place = placer(path, origin, source);
-  const converter = new Converter(place, source);
+  if (!parsed) return unreadable('the parser gave up on this file', 0);
+  const { tree, text, numbers } = parsed;
+  const converter = new Converter(place, text, numbers);
   let retained: RetainedTree | undefined;
   try {
     if (!tree.rootNode.hasError) {
-      retained = retainedTrees.retain(tree, source.length);
-      const body = lazyTopLevelBody(parser, retained, converter, place, source);
+      retained = retainedTrees.retain(tree, text.length);
+      const body = lazyTopLevelBody(retained, converter, place, text, numbers);
       if (retained.pendingBodies > 0) treeFinalizer.register(body, retained);
       else retainedTrees.release(retained);
       return { path, body, problems: [] };
     }
-    // A file with syntax errors is not read further than its problems, so it is converted at once.
-    const root = plainTree(tree, source);
+    // A file with syntax errors is not read further than its problems, so it is converted at once. Their
+    // messages quote the file as written (not the numbers rewritten for the grammar).
+    const root = plainTree(tree, text);
     const problems = collectProblems(root, place, source);
     const bodyNode = namedChildren(root).find((child) => child.type === 'body');
-    const body = bodyNode ? converter.body(bodyNode) : { attributes: [], blocks: [] };
+    const body = bodyNode ? converter.body(bodyNode) : emptyBody();
     return { path, body, problems };
+  } catch (error) {
+    if (retained) retainedTrees.release(retained);
+    if (error instanceof NestingTooDeep)
+      return unreadable(`this file is ${error.message}; it was not read`, error.offset);
+    throw error;
   } finally {
     if (!retained) tree.delete();
   }
+}
+
+/** A short description of a parser failure, without JavaScript's error class names. */
+function parserFailure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return /abort/i.test(message) ? 'it ran out of memory' : 'an internal failure';
+}
+
+/** After a parser failure: the trees of its instance are dropped unfreed, and the next parse gets a new parser. */
+function recoverFromParserFailure(): void {
+  retainedTrees.abandonAll();
+  discardTerraformParser();
+}
+
+/**
+ * Numbers written with an exponent but no fraction (`1e3`, `1E+3`): valid HCL, but tree-sitter's grammar
+ * wants a fraction before the exponent. Such a token is rewritten to digits of the same length (positions do
+ * not move) and its value kept here, by offset.
+ */
+type ExponentNumbers = ReadonlyMap<number, number>;
+
+const NO_NUMBERS: ExponentNumbers = new Map();
+const EXPONENT_NUMBER = /(?<![\w.$-])\d+[eE][+-]?\d+(?![\w.])/g;
+/** Nodes whose text is a string or comment: a number-like run of characters in them is not a number. */
+const TEXT_NODES = new Set(['template_literal', 'string_lit', 'comment', 'heredoc_template', 'quoted_template']);
+
+function parseWithExponents(
+  parser: Parser,
+  source: string
+): { tree: Tree; text: string; numbers: ExponentNumbers } | undefined {
+  const tree = parser.parse(source);
+  if (!tree) return undefined;
+  if (!tree.rootNode.hasError || !/\d[eE]/.test(source)) return { tree, text: source, numbers: NO_NUMBERS };
+  let candidates = new Map<number, { written: string; value: number }>();
+  for (const match of source.matchAll(EXPONENT_NUMBER)) {
+    if (TEXT_NODES.has(tree.rootNode.descendantForIndex(match.index)?.type ?? '')) continue;
+    candidates.set(match.index, { written: match[0], value: Number(match[0]) });
+  }
+  // A rewrite can change how the parser recovers elsewhere, and so what is a string: the rewritten tree has
+  // the last word. Tokens that are not numbers in it are put back as written, and the text parsed again.
+  const current = tree;
+  for (let attempt = 0; attempt < 3 && candidates.size > 0; attempt++) {
+    let text = source;
+    for (const [offset, { written }] of candidates) {
+      text = text.slice(0, offset) + '0'.repeat(written.length) + text.slice(offset + written.length);
+    }
+    const rewritten = parser.parse(text);
+    if (!rewritten) break;
+    const confirmed = new Map(
+      [...candidates].filter(([offset]) => {
+        const node = rewritten.rootNode.descendantForIndex(offset);
+        return node?.type === 'numeric_lit' && node.startIndex === offset;
+      })
+    );
+    if (confirmed.size === candidates.size) {
+      current.delete();
+      const numbers = new Map([...confirmed].map(([offset, { value }]) => [offset, value]));
+      return { tree: rewritten, text, numbers };
+    }
+    rewritten.delete();
+    candidates = confirmed;
+  }
+  return { tree: current, text: source, numbers: NO_NUMBERS };
 }
 
 /**
@@ -101,6 +186,16 @@ class RetainedTrees {
     for (const retained of this.trees) this.release(retained);
   }
 
+  /** Forgets every tree without freeing it: after a failure, their WASM instance must not be called. */
+  abandonAll(): void {
+    for (const retained of this.trees) {
+      retained.tree = undefined;
+      retained.cursor = undefined;
+    }
+    this.trees.clear();
+    this.sourceLength = 0;
+  }
+
   release(retained: RetainedTree): void {
     if (!retained.tree) return;
     retained.cursor?.delete();
@@ -130,11 +225,11 @@ const treeFinalizer = new FinalizationRegistry<RetainedTree>((retained) => retai
  * RetainedTree), else from parsing the block's text again, which costs about what its share of the parse did.
  */
 function lazyTopLevelBody(
-  parser: Parser,
   retained: RetainedTree,
   converter: Converter,
   place: Placer,
-  source: string
+  source: string,
+  numbers: ExponentNumbers
 ): Body {
   const language = retained.tree!.language;
   const attributes: Attribute[] = [];
@@ -156,21 +251,38 @@ function lazyTopLevelBody(
           simpleBlockHeader(source, cursor.startIndex, cursor.endIndex) ?? blockHeader(cursor, language, source);
         const descendantIndex = header.hasBody ? cursor.currentDescendantIndex : -1;
         if (header.hasBody) retained.pendingBodies += 1;
-        let body: Body | undefined;
+        let body: Body | SyntaxLimitError | undefined;
         const convert = (): Body => {
           if (!header.hasBody) return emptyBody();
-          const fromTree =
-            retained.tree && retainedBlockBody(retained, retained.tree, descendantIndex, header, converter, source);
-          retained.pendingBodies -= 1;
-          if (retained.pendingBodies === 0) retainedTrees.release(retained);
-          return fromTree ?? reparsedBody(parser, source, { start: header.startIndex, end: header.endIndex }, place);
+          let fromTree: Body | undefined;
+          try {
+            fromTree =
+              retained.tree && retainedBlockBody(retained, retained.tree, descendantIndex, header, converter, source);
+          } finally {
+            retained.pendingBodies -= 1;
+            if (retained.pendingBodies === 0) retainedTrees.release(retained);
+          }
+          return fromTree ?? reparsedBody(source, { start: header.startIndex, end: header.endIndex }, place, numbers);
         };
+        const position = converter.position(header.startIndex);
         blocks.push({
           type: header.type,
           labels: header.labels,
-          pos: converter.position(header.startIndex),
+          pos: position,
           get body(): Body {
-            body ??= convert();
+            if (body === undefined) {
+              try {
+                body = convert();
+              } catch (error) {
+                if (!(error instanceof NestingTooDeep)) throw error;
+                // Remembered: every later use of this body reports the same.
+                body = new SyntaxLimitError(
+                  `this ${header.type} block is ${error.message}; it was not read`,
+                  converter.position(error.offset)
+                );
+              }
+            }
+            if (body instanceof SyntaxLimitError) throw body;
             return body;
           }
         });
@@ -207,17 +319,36 @@ function emptyBody(): Body {
  * them, so the text that parsed without errors in its file parses the same alone. Positions are those of the
  * file, from where the block starts.
  */
-function reparsedBody(parser: Parser, source: string, range: { start: number; end: number }, place: Placer): Body {
+function reparsedBody(
+  source: string,
+  range: { start: number; end: number },
+  place: Placer,
+  numbers: ExponentNumbers
+): Body {
+  const parser = loadedTerraformParser();
+  const start = place(undefined, range.start);
+  if (!parser) throw new SyntaxLimitError('the Terraform parser is not available to read this block', start);
   const text = source.slice(range.start, range.end);
   const tree = parser.parse(text);
   try {
-    const start = place(undefined, range.start);
-    const converter = new Converter(placer(start.file, { line: start.line, column: start.column }, text), text);
+    const shifted = new Map<number, number>();
+    for (const [offset, value] of numbers) {
+      if (offset >= range.start && offset < range.end) shifted.set(offset - range.start, value);
+    }
+    const converter = new Converter(
+      placer(start.file, { line: start.line, column: start.column }, text),
+      text,
+      shifted
+    );
     const root = tree && !tree.rootNode.hasError ? plainTree(tree, text) : undefined;
     const topLevel = root && namedChildren(root).find((child) => child.type === 'body');
     const block = topLevel && namedChildren(topLevel).find((child) => child.type === 'block');
     if (!block) throw new Error(`internal: a block that parsed in ${start.file} does not parse alone`);
     return converter.block(block).body;
+  } catch (error) {
+    // Offsets in the block's own text, turned back into the file's.
+    if (error instanceof NestingTooDeep) throw new NestingTooDeep(error.offset + range.start);
+    throw error;
   } finally {
     tree?.delete();
   }
@@ -324,7 +455,10 @@ function describeError(node: Node, positionOf: Placer, source: string): SyntaxPr
   if (source.slice(node.startIndex, node.endIndex).includes('\n')) {
     let last: Node = node;
     while (last.children.length > 0) last = last.children[last.children.length - 1]!;
-    return { message: `unexpected ${quote(shorten(textOf(source, last)))}`, pos: positionOf(last) };
+    const text = shorten(textOf(source, last));
+    // An empty token is one the parser assumed in order to recover: it names nothing the user wrote.
+    const message = text ? `unexpected ${quote(text)}` : 'the parser cannot read the expression that ends here';
+    return { message, pos: positionOf(last) };
   }
   const text = shorten(textOf(source, node));
   return { message: text ? `cannot parse ${quote(text)}` : 'unexpected end of input', pos: positionOf(node) };
@@ -351,7 +485,9 @@ function significantChildren(node: Node): Node[] {
 class Converter {
   constructor(
     private readonly pos: Placer,
-    private readonly source: string
+    private readonly source: string,
+    /** Numbers rewritten for the grammar (see ExponentNumbers), by offset. */
+    private readonly numbers: ExponentNumbers = NO_NUMBERS
   ) {}
 
   private namedOfType(node: Node, type: string): Node | undefined {
@@ -492,8 +628,12 @@ class Converter {
   private literal(node: Node): Expression {
     const pos = this.pos(node);
     switch (node.type) {
-      case 'numeric_lit':
-        return { kind: 'number', value: Number(this.text(node)), pos };
+      case 'numeric_lit': {
+        const value = this.numbers.get(node.startIndex) ?? Number(this.text(node));
+        return Number.isFinite(value)
+          ? { kind: 'number', value, pos }
+          : { kind: 'unsupported', what: 'a number this large', pos };
+      }
       case 'bool_lit':
         return { kind: 'bool', value: this.text(node) === 'true', pos };
       case 'null_lit':

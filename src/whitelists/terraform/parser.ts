@@ -56,22 +56,53 @@ export function locateParserFile(file: string, moduleUrl: string = import.meta.u
 }
 
 let loading: Promise<Parser> | undefined;
+let loaded: Parser | undefined;
+/**
+ * Each discarded parser's WASM instance is left behind whole: an aborted instance fails every later call
+ * (`Aborted()`), so the next parser comes from a fresh instance of the runtime, imported anew.
+ */
+let generation = 0;
 
 /** The shared parser, loaded on first call. A failed load is not cached, so a later call can retry. */
 export function loadTerraformParser(): Promise<Parser> {
-  loading ??= createParser().catch((error: unknown) => {
-    loading = undefined;
-    throw error instanceof ParserLoadError
-      ? error
-      : new ParserLoadError(
-          `cannot load the Terraform parser: ${error instanceof Error ? error.message : String(error)}`
-        );
-  });
-  return loading;
+  if (loading) return loading;
+  const instance = generation;
+  const load = createParser(instance).then(
+    (parser) => {
+      if (instance === generation) loaded = parser;
+      return parser;
+    },
+    (error: unknown) => {
+      if (loading === load) loading = undefined;
+      throw error instanceof ParserLoadError
+        ? error
+        : new ParserLoadError(
+            `cannot load the Terraform parser: ${error instanceof Error ? error.message : String(error)}`
+          );
+    }
+  );
+  loading = load;
+  return load;
 }
 
-async function createParser(): Promise<Parser> {
-  const moduleUrl = pathToFileURL(locateParserFile(RUNTIME_JS)).href;
+/** The parser that loadTerraformParser last gave, unless it has been discarded since. */
+export function loadedTerraformParser(): Parser | undefined {
+  return loaded;
+}
+
+/**
+ * Drops the shared parser after it failed (a WASM abort leaves its instance unusable): the next
+ * loadTerraformParser call builds a new one in a fresh instance. Nothing of the old instance may be called
+ * again, not even to free it.
+ */
+export function discardTerraformParser(): void {
+  loading = undefined;
+  loaded = undefined;
+  generation += 1;
+}
+
+async function createParser(instance: number): Promise<Parser> {
+  const moduleUrl = pathToFileURL(locateParserFile(RUNTIME_JS)).href + (instance === 0 ? '' : `?instance=${instance}`);
   const { Parser, Language } = (await import(/* webpackIgnore: true */ moduleUrl)) as typeof TreeSitter;
   const runtime = locateParserFile(RUNTIME_WASM);
   const grammar = locateParserFile(GRAMMAR_WASM);

@@ -99,19 +99,36 @@ export function plainTree(tree: Tree, source: string): PlainNode {
 }
 
 /**
- * The node under the cursor and everything below it; the cursor is back on that node afterwards. Only a tree
- * with errors needs the missing flags and the inside of every leaf (an unterminated string). `source` is the
- * text that was parsed.
+ * How deep a syntax tree may nest (nodes from the top-level attribute or block down). tree-sitter parses any
+ * depth, but the conversion that follows recurses once per node; real files stay below 100 (each level of
+ * brackets or operators is two or three nodes). A deeper node throws `NestingTooDeep`.
+ */
+export const MAX_SYNTAX_DEPTH = 1_500;
+
+/** Thrown when a tree nests deeper than MAX_SYNTAX_DEPTH; `offset` is where the first too-deep node starts. */
+export class NestingTooDeep extends Error {
+  override name = 'NestingTooDeep';
+  constructor(readonly offset: number) {
+    super(`nested deeper than the limit of ${MAX_SYNTAX_DEPTH.toLocaleString('en-US')} syntax levels`);
+  }
+}
+
+/**
+ * The node under the cursor and everything below it; the cursor is back on that node afterwards (unless
+ * NestingTooDeep is thrown). Only a tree with errors needs the missing flags and the inside of every leaf (an
+ * unterminated string). `source` is the text that was parsed. The walk keeps its own stack, so that no input
+ * can overflow JavaScript's.
  */
 export function plainSubtree(cursor: TreeCursor, language: Language, withErrors: boolean, source: string): PlainNode {
   const table = typeTable(language);
-  const read = (): PlainNode => {
+  /** The node under the cursor, without its children; `open` when its children are to be read. */
+  const read = (): { node: PlainNode; open: boolean } => {
     const typeId = cursor.nodeTypeId;
     const type = table.names[typeId] ?? nodeTypeName(language, typeId);
     const isNamed = table.named[typeId]!;
     const startIndex = cursor.startIndex;
     if (!withErrors && !isNamed) {
-      return {
+      const node: PlainNode = {
         type,
         isNamed,
         isMissing: false,
@@ -120,6 +137,7 @@ export function plainSubtree(cursor: TreeCursor, language: Language, withErrors:
         endIndex: startIndex + type.length,
         children: NO_CHILDREN
       };
+      return { node, open: false };
     }
     const isMissing = withErrors && cursor.nodeIsMissing;
     const endIndex = cursor.endIndex;
@@ -139,21 +157,34 @@ export function plainSubtree(cursor: TreeCursor, language: Language, withErrors:
       PLAIN_STRING.test(source.slice(startIndex, endIndex))
     ) {
       node.children = [{ ...node, type: 'literal_value', children: [{ ...node, type: 'string_lit' }] }];
-      return node;
+      return { node, open: false };
     }
-    if ((withErrors || !OPAQUE.has(type)) && cursor.gotoFirstChild()) {
-      const children: PlainNode[] = [];
-      do {
-        const child = read();
-        children.push(child);
-        if (child.hasError) node.hasError = true;
-      } while (cursor.gotoNextSibling());
-      cursor.gotoParent();
-      node.children = children;
-    }
-    return node;
+    return { node, open: withErrors || !OPAQUE.has(type) };
   };
-  return read();
+
+  const top = read();
+  if (!top.open || !cursor.gotoFirstChild()) return top.node;
+  /** The nodes whose children are being read, outermost first. */
+  const open: { node: PlainNode; children: PlainNode[] }[] = [{ node: top.node, children: [] }];
+  for (;;) {
+    const { node, open: descend } = read();
+    const parent = open[open.length - 1]!;
+    parent.children.push(node);
+    if (descend && cursor.gotoFirstChild()) {
+      if (open.length >= MAX_SYNTAX_DEPTH) throw new NestingTooDeep(node.startIndex);
+      open.push({ node, children: [] });
+      continue;
+    }
+    if (node.hasError) parent.node.hasError = true;
+    while (!cursor.gotoNextSibling()) {
+      const done = open.pop()!;
+      done.node.children = done.children;
+      cursor.gotoParent();
+      const outer = open[open.length - 1];
+      if (!outer) return done.node;
+      if (done.node.hasError) outer.node.hasError = true;
+    }
+  }
 }
 
 export function namedChildren(node: PlainNode): PlainNode[] {

@@ -61,6 +61,22 @@ export interface Body {
 export interface SyntaxProblem {
   message: string;
   pos: SourcePosition;
+  /** A limit of the reader (nesting, a parser failure), not a syntax error: its message stands alone. */
+  limit?: boolean;
+}
+
+/**
+ * Thrown when a block body that is converted on first use turns out to be beyond the reader's limits (nested
+ * too deeply); the read reports it at `pos` as the source being unreadable.
+ */
+export class SyntaxLimitError extends Error {
+  override name = 'SyntaxLimitError';
+  constructor(
+    message: string,
+    readonly pos: SourcePosition
+  ) {
+    super(message);
+  }
 }
 
 /** A parsed file: its top-level body, or the problems that stop it from being read faithfully. */
