@@ -5,8 +5,9 @@
  */
 import { ReadBudget } from './bounds.js';
 import { loadConfig } from './config/index.js';
-import { evaluate } from './evaluate/index.js';
-import { statusOf } from './evaluate/status.js';
+import { evaluate, type EvaluateInput, type Evaluation } from './evaluate/index.js';
+import { madeCheckIncomplete, statusOf } from './evaluate/status.js';
+import { internalErrorFinding } from './internal-error.js';
 import { diskRepoFiles, type Logger, type RepoFiles } from './io.js';
 import { LIST_PAGES, isStale, type EffectiveList } from './lists/index.js';
 import {
@@ -21,11 +22,12 @@ import {
   type ResolveMode,
   type Severity
 } from './model.js';
+import { compareEntryText } from './net/index.js';
 import { productProfile } from './products/index.js';
 import { hasCredentials, incompleteCredentialsMessage } from './resolve/online/credentials-env.js';
 import { resolveRequirements } from './resolve/requirements.js';
 import type { OnlineGroupRequest, OnlineResolution, OnlineSettings } from './resolve/types.js';
-import { readWhitelistSource } from './whitelists/index.js';
+import { readWhitelistSource, type ReaderLoader } from './whitelists/index.js';
 import type { ReadResult } from './whitelists/types.js';
 
 export interface CheckOptions {
@@ -44,15 +46,41 @@ export interface CheckOptions {
   files?: RepoFiles;
   /** Test seam for the online resolver's retries. */
   sleep?: (ms: number) => Promise<void>;
+  /** Test seam: the reader of each whitelist format; defaults to the real readers. */
+  loadReader?: ReaderLoader;
 }
 
+/**
+ * Runs the check. An exception that escapes every inner boundary (a bug) still yields a report: status `error`
+ * with one `internal-error` finding at the config file.
+ */
 export async function runCheck(opts: CheckOptions): Promise<Report> {
+  const configPath = normaliseConfigPath(opts.configPath);
+  try {
+    return await runCheckGuarded(opts, configPath);
+  } catch (error) {
+    const finding = internalErrorFinding('while checking', error, { file: configPath }, opts.logger);
+    return buildReport(configPath, 'offline', [finding], [], [], opts.failOn, []);
+  }
+}
+
+function normaliseConfigPath(configPath: string): string {
+  return configPath.split('\\').join('/').replace(/^\.\//, '');
+}
+
+async function runCheckGuarded(opts: CheckOptions, configPath: string): Promise<Report> {
   const now = opts.now ?? new Date();
   const env = opts.env ?? process.env;
   const files = opts.files ?? diskRepoFiles(opts.root);
-  const configPath = opts.configPath.split('\\').join('/').replace(/^\.\//, '');
+  const configFile = { file: configPath, line: 1, column: 1 };
 
-  const loaded = await loadConfig(files, configPath);
+  let loaded: Awaited<ReturnType<typeof loadConfig>>;
+  try {
+    loaded = await loadConfig(files, configPath);
+  } catch (error) {
+    const finding = internalErrorFinding('while loading the configuration', error, configFile, opts.logger);
+    return buildReport(configPath, 'offline', [finding], [], [], opts.failOn, []);
+  }
   const config = loaded.config;
   if (!config) return buildReport(configPath, 'offline', loaded.findings, [], [], opts.failOn, []);
 
@@ -62,15 +90,37 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
   const online = onlineRequests.length > 0 ? await resolveOnlineGroups(onlineRequests, opts, env) : undefined;
   const credentialFindings = goOnline ? incompleteCredentialFindings(opts.resolve, opts.online, env) : [];
 
-  const requirements = resolveRequirements(config, {
-    online,
-    attemptedOnline: new Set(onlineRequests.map((r) => r.group.name)),
-    canExpress: (product, cidr) => {
-      const profile = productProfile(product);
-      if (cidr.version === 4) return true;
-      return profile.acceptsIpv6 && (!profile.ipv6AddressesOnly || cidr.prefix === 128);
-    }
-  });
+  const dataSourceReports = config.dataSources.map((d) => ({
+    name: d.name,
+    product: d.product,
+    network: d.network,
+    region: d.region
+  }));
+  let requirements: ReturnType<typeof resolveRequirements>;
+  try {
+    requirements = resolveRequirements(config, {
+      online,
+      attemptedOnline: new Set(onlineRequests.map((r) => r.group.name)),
+      canExpress: (product, cidr) => {
+        const profile = productProfile(product);
+        if (cidr.version === 4) return true;
+        return profile.acceptsIpv6 && (!profile.ipv6AddressesOnly || cidr.prefix === 128);
+      }
+    });
+  } catch (error) {
+    // Without the required blocks nothing can be evaluated: the report keeps what was found so far.
+    const finding = internalErrorFinding('while working out the required addresses', error, configFile, opts.logger);
+    const findings = [...loaded.findings, ...(online?.findings ?? []), finding];
+    return buildReport(
+      configPath,
+      goOnline ? 'online' : 'offline',
+      sortFindings(findings, config),
+      [],
+      [],
+      opts.failOn,
+      dataSourceReports
+    );
+  }
 
   // One source at a time, in config order: the run's reading budget then runs out at the same source every time.
   const declared = new Map<string, ReadResult[]>();
@@ -78,11 +128,16 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
   for (const ds of config.dataSources) {
     const results: ReadResult[] = [];
     for (const source of ds.whitelist)
-      results.push(await readWhitelistSource(source, { files, dataSource: ds, logger: opts.logger, budget }));
+      results.push(
+        await readWhitelistSource(source, { files, dataSource: ds, logger: opts.logger, budget }, opts.loadReader)
+      );
     declared.set(ds.name, results);
   }
 
-  const evaluation = evaluate({ config, requirements, declared, profileOf: productProfile, now });
+  const evaluation = evaluateEachDataSourceAlone(
+    { config, requirements, declared, profileOf: productProfile, now },
+    opts.logger
+  );
   const findings = [
     ...loaded.findings,
     ...credentialFindings,
@@ -98,8 +153,40 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
     evaluation.required,
     addressListReports(requirements.usedLists, configPath, now),
     opts.failOn,
-    config.dataSources.map((d) => ({ name: d.name, product: d.product, network: d.network, region: d.region }))
+    dataSourceReports
   );
+}
+
+/**
+ * Evaluates the whole config; when that throws (a bug), evaluates each data source on its own, so one data source
+ * that trips the bug becomes an `internal-error` finding and the others keep their findings and required blocks.
+ */
+function evaluateEachDataSourceAlone(input: EvaluateInput, logger: Logger): Evaluation {
+  try {
+    return evaluate(input);
+  } catch {
+    // Retried per data source below, where the failure can be pinned to one of them.
+  }
+  const findings: Finding[] = [];
+  const required: Report['required'] = [];
+  for (const ds of input.config.dataSources) {
+    try {
+      const alone = evaluate({
+        ...input,
+        config: {
+          ...input.config,
+          dataSources: [ds],
+          waivers: input.config.waivers.filter((w) => w.dataSource === ds.name)
+        }
+      });
+      findings.push(...alone.findings);
+      required.push(...alone.required);
+    } catch (error) {
+      const what = `while evaluating the whitelist of data source "${ds.name}"`;
+      findings.push(internalErrorFinding(what, error, { dataSource: ds.name, ...ds.pos }, logger));
+    }
+  }
+  return { findings, required };
 }
 
 /** Serverless groups with an `id` that some access entry uses, with the modules they serve. */
@@ -205,18 +292,21 @@ function addressListReports(lists: readonly EffectiveList[], configPath: string,
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
 
-/** Deterministic order: run-wide findings first, then by data source (config order), severity, rule, place. */
-function sortFindings(findings: Finding[], config: Config): Finding[] {
+/**
+ * Deterministic order: the findings that made the check incomplete first (contract §8: they are the root cause
+ * of whatever is unknown), then run-wide findings, then by data source (config order), severity, rule, place, and
+ * block in address order.
+ */
+export function sortFindings(findings: readonly Finding[], config: Pick<Config, 'dataSources'>): Finding[] {
   const dsIndex = new Map(config.dataSources.map((d, i) => [d.name, i]));
   const key = (f: Finding): (number | string)[] => [
+    madeCheckIncomplete(f) ? 0 : 1,
     f.dataSource === undefined ? -1 : (dsIndex.get(f.dataSource) ?? config.dataSources.length),
     SEVERITY_RANK[f.severity],
     RULES.indexOf(f.rule),
     f.file ?? '',
     f.line ?? 0,
-    f.column ?? 0,
-    f.entry ?? '',
-    f.message
+    f.column ?? 0
   ];
   const keyed = findings.map((f) => ({ f, k: key(f) }));
   keyed.sort((a, b) => {
@@ -227,7 +317,12 @@ function sortFindings(findings: Finding[], config: Config): Finding[] {
       if (typeof x === 'number' && typeof y === 'number') return x - y;
       return String(x) < String(y) ? -1 : 1;
     }
-    return 0;
+    if (a.f.entry !== b.f.entry) {
+      if (a.f.entry === undefined) return -1;
+      if (b.f.entry === undefined) return 1;
+      return compareEntryText(a.f.entry, b.f.entry);
+    }
+    return a.f.message === b.f.message ? 0 : a.f.message < b.f.message ? -1 : 1;
   });
   return keyed.map((k) => k.f);
 }

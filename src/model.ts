@@ -152,6 +152,7 @@ export const RULES = [
   'unsupported-entry',
   'too-many-entries',
   'unresolved',
+  'internal-error',
   'no-public-egress',
   'expired-waiver',
   'overly-broad-entry',
@@ -201,7 +202,8 @@ export interface Via {
 export interface RequiredEntryReport {
   dataSource: string;
   entry: string;
-  covered: boolean;
+  /** `null`: unknown, because a whitelist source could not be read or a value it needs is unresolved (§8). */
+  covered: boolean | null;
   via: Via[];
 }
 

@@ -21,7 +21,7 @@ describe('planAnnotations', () => {
     ]);
   });
 
-  it('puts missing entries, unresolved and invalid findings before other errors', () => {
+  it('puts the findings that made the check incomplete first, then missing entries, then other errors', () => {
     const findings = [
       ...Array.from({ length: 8 }, (_, i) => finding('expired-waiver', 'error', i)),
       finding('invalid-entry', 'error', 100),
@@ -32,9 +32,9 @@ describe('planAnnotations', () => {
     const plan = planAnnotations(findings, none, 'See the summary.');
     const errors = plan.annotations.filter((a) => a.level === 'error').map((a) => a.message);
     expect(errors.slice(0, 4)).toEqual([
-      'missing-entry 102',
-      'unresolved 101',
       'invalid-config 103',
+      'unresolved 101',
+      'missing-entry 102',
       'invalid-entry 100'
     ]);
     expect(errors).toHaveLength(10);
@@ -58,7 +58,24 @@ describe('planAnnotations', () => {
   });
 
   it('omits file properties for findings without a file', () => {
-    const plan = planAnnotations([{ rule: 'stale-address-list', severity: 'notice', message: 'old' }], none, 'x');
-    expect(plan.annotations).toEqual([{ level: 'notice', message: 'old', title: 'stale-address-list' }]);
+    const plan = planAnnotations([{ rule: 'unused-waiver', severity: 'notice', message: 'old' }], none, 'x');
+    expect(plan.annotations).toEqual([{ level: 'notice', message: 'old', title: 'unused-waiver' }]);
+  });
+
+  it('gives the root cause a slot when ten missing entries follow from an unreadable whitelist', () => {
+    const findings = [
+      ...Array.from({ length: 10 }, (_, i) => finding('missing-entry', 'error', i)),
+      finding('invalid-whitelist', 'error', 50)
+    ];
+    const plan = planAnnotations(findings, none, 'x');
+    expect(plan.annotations[0]?.message).toBe('invalid-whitelist 50');
+    expect(plan.omitted.error).toBe(1);
+  });
+
+  it('annotates no stale-address-list notice: the reports show the list date instead', () => {
+    const stale: Finding = { rule: 'stale-address-list', severity: 'notice', message: 'the bundled list is old' };
+    const plan = planAnnotations([stale, finding('redundant-entry', 'notice', 2)], none, 'x');
+    expect(plan.annotations.map((a) => a.title)).toEqual(['redundant-entry: db']);
+    expect(plan.omitted).toEqual({ error: 0, warning: 0, notice: 0 });
   });
 });

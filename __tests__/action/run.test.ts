@@ -10,6 +10,7 @@ import {
   type CheckRequest
 } from '../../src/action/run.js';
 import type { Finding, Report, Status } from '../../src/model.js';
+import { VERSION } from '../../src/version.js';
 import { HttpError, MemoryGitHub } from './memory-github.js';
 
 const workspace = mkdtempSync(path.join(os.tmpdir(), 'dwg-run-'));
@@ -199,10 +200,17 @@ describe('runAction', () => {
     };
     await runAction(h.deps);
     expect(h.outputs.status).toBe('error');
-    expect(fnCalls(h.calls, 'setFailed')).toEqual([['Internal error in DataWorks Whitelist Guard: boom']]);
-    expect(h.summary).toEqual([
-      '## DataWorks Whitelist Guard\n\nInternal error in DataWorks Whitelist Guard:\n\n- boom\n'
-    ]);
+    const failed = fnCalls(h.calls, 'setFailed');
+    expect(failed).toEqual([[expect.stringMatching(/^The check did not run: an internal error\. This is a bug in /)]]);
+    expect(String(failed[0]![0])).toContain('please open an issue');
+    expect(String(failed[0]![0])).toContain(VERSION);
+    // The exception's own text goes to the debug log only.
+    expect(String(failed[0]![0])).not.toContain('boom');
+    expect(fnCalls(h.calls, 'debug').flat()).toContainEqual('internal error while checking: Error: boom');
+    expect(h.summary).toHaveLength(1);
+    expect(h.summary[0]).toMatch(
+      /^## DataWorks Whitelist Guard\n\nThe check did not run: an internal error\.\n\n- This is a bug in /
+    );
   });
 
   it('writes the sticky comment on a pull request and outputs its URL', async () => {

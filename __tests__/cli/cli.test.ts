@@ -113,6 +113,10 @@ describe('CLI', () => {
 
   it('prints help and version', async () => {
     expect((await cli(['--help'], '/')).stdout).toContain('Usage: dataworks-whitelist-guard check');
+    // The exit statuses are explained here, once, rather than at the end of every text report.
+    expect((await cli(['--help'], '/')).stdout).toMatch(
+      /Exit status[^\n]*\n {2}0 {2}pass[^\n]*\n {2}1 {2}fail\n {2}2 {2}could not check/
+    );
     expect((await cli(['--version'], '/')).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 

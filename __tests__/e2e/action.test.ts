@@ -396,6 +396,27 @@ describe('inputs and outputs', () => {
     expect(uris).toEqual(['infra/whitelists/orders.txt']);
   });
 
+  it('annotates the unreadable source first and counts nothing missing when coverage is unknown (§8)', async () => {
+    const blocks = Array.from({ length: 12 }, (_, i) => `192.0.2.${i * 8}/29`).join(', ');
+    const config = CONFIG.replace('privateCidrs: [192.0.2.0/24]', `privateCidrs: [${blocks}]`).replace(
+      '      - file: whitelists/orders.txt\n',
+      '      - file: whitelists/orders.txt\n      - file: whitelists/typo.txt\n'
+    );
+    const workspace = makeRepo({ '.github/dataworks-whitelist.yml': config, 'whitelists/orders.txt': MISSING });
+    const result = await run({ workspace, event: events.pullRequest(PR) });
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs.status).toBe('error');
+    expect(result.outputs['missing-count']).toBe('0');
+    const errors = result.annotations.filter((a) => a.command === 'error' && a.properties.title !== undefined);
+    expect(errors[0]!.properties.title).toBe('invalid-whitelist: orders-rds');
+    expect(errors.some((a) => a.properties.title?.startsWith('missing-entry'))).toBe(false);
+    const report = JSON.parse(readFileSync(result.outputs.report!, 'utf8')) as {
+      required: { covered: boolean | null }[];
+    };
+    expect(report.required.map((r) => r.covered)).toEqual(Array.from({ length: 12 }, () => null));
+    expect(result.summary.indexOf('#### Could not check')).toBeGreaterThan(0);
+  });
+
   it('checks the repository examples as the CI workflow does', async () => {
     const result = await runBundle({
       workspace: REPO_ROOT,

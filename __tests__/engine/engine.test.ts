@@ -396,3 +396,140 @@ describe('runCheck: determinism', () => {
     expect(first.findings.map((f) => f.dataSource)).toEqual(['b', 'b', 'a']);
   });
 });
+
+describe('runCheck: unknown is not missing (contract §8)', () => {
+  const twoSources = (second: string, extra = ''): string => `${GROUPS}
+dataSources:
+  db:
+    product: rds
+    network: private
+    whitelist:
+      - file: wl.txt
+      - ${second}
+    access:
+      - module: data-integration
+        resourceGroups: [prod, legacy]${extra}
+`;
+
+  it('with one source missing, reports the blocks the readable source does not cover as unknown, not missing', async () => {
+    const report = await check(twoSources('file: nowhere.txt'), { 'wl.txt': '192.0.2.0/24\n' });
+    expect(report.status).toBe('error');
+    expect(byRule(report, 'missing-entry')).toEqual([]);
+    expect(report.summary.missing).toBe(0);
+    expect(report.required.map((r) => [r.entry, r.covered])).toEqual([
+      ['192.0.2.0/24', true],
+      ['203.0.113.64/27', null]
+    ]);
+    // The root cause leads the findings.
+    expect(report.findings[0]).toMatchObject({ rule: 'invalid-whitelist', dataSource: 'db', file: CONFIG });
+  });
+
+  it('with a select that matches nothing, gives no missing-entry pointing at the place of the typo', async () => {
+    const tf = 'resource "alicloud_db_instance" "orders" {\n  security_ips = ["198.51.100.0/24"]\n}\n';
+    const report = await check(twoSources('file: infra/rds.tf\n        select: alicloud_db_instance.ordrs'), {
+      'wl.txt': '203.0.113.64/27\n',
+      'infra/rds.tf': tf
+    });
+    expect(byRule(report, 'invalid-whitelist')).toHaveLength(1);
+    expect(byRule(report, 'missing-entry')).toEqual([]);
+    expect(report.required.map((r) => [r.entry, r.covered])).toEqual([
+      ['192.0.2.0/24', null],
+      ['203.0.113.64/27', true]
+    ]);
+  });
+
+  it('with a Terraform value that cannot be resolved, keeps the literal entries and leaves the rest unknown', async () => {
+    const tf =
+      'variable "extra" {\n  type = list(string)\n}\n' +
+      'resource "alicloud_db_instance" "orders" {\n  security_ips = concat(["192.0.2.0/24"], var.extra)\n}\n';
+    const report = await check(
+      `${GROUPS}\ndataSources:${source('db', 'rds', 'private', 'infra/rds.tf', 'prod, legacy')}\n        `.replace(
+        'file: infra/rds.tf',
+        'file: infra/rds.tf\n      select: alicloud_db_instance.orders'
+      ),
+      { 'infra/rds.tf': tf }
+    );
+    expect(report.status).toBe('error');
+    expect(report.findings[0]?.rule).toBe('unresolved');
+    expect(byRule(report, 'missing-entry')).toEqual([]);
+    expect(report.required.map((r) => r.covered)).toContain(null);
+  });
+
+  it('still reports real misses of other data sources, after the findings that made the check incomplete', async () => {
+    const config = `${twoSources('file: nowhere.txt')}${source('other', 'rds', 'private', 'wl.txt', 'legacy').replace(/^\n/, '')}`;
+    const report = await check(config, { 'wl.txt': '192.0.2.0/24\n' });
+    const missing = byRule(report, 'missing-entry');
+    expect(missing.map((f) => [f.dataSource, f.entry])).toEqual([['other', '203.0.113.64/27']]);
+    expect(report.summary.missing).toBe(1);
+    expect(report.findings.map((f) => f.rule).indexOf('invalid-whitelist')).toBe(0);
+  });
+
+  it('does not call a waiver for an unknown block unused', async () => {
+    const config = `${twoSources('file: nowhere.txt')}waivers:
+  - dataSource: db
+    entry: 203.0.113.64/27
+    reason: retired in January
+    expires: 2027-01-31
+`;
+    const report = await check(config, { 'wl.txt': '192.0.2.0/24\n' });
+    expect(byRule(report, 'unused-waiver')).toEqual([]);
+    expect(byRule(report, 'waived')).toEqual([]);
+  });
+
+  it('orders missing blocks by address, not by string', async () => {
+    const config = `version: 1
+region: cn-hangzhou
+resourceGroups:
+  g:
+    type: exclusive-integration
+    privateCidrs: [100.104.189.64/26, 100.104.38.192/26, 100.104.5.0/24]
+dataSources:${source('db', 'rds', 'private', 'wl.txt', 'g')}
+`;
+    const report = await check(config, { 'wl.txt': '192.0.2.1\n' });
+    expect(byRule(report, 'missing-entry').map((f) => f.entry)).toEqual([
+      '100.104.5.0/24',
+      '100.104.38.192/26',
+      '100.104.189.64/26'
+    ]);
+  });
+});
+
+describe('runCheck: redundancy a user can act on (issue 9 §3)', () => {
+  it('flags the two halves of a listed /24, never all three', async () => {
+    const report = await check(`${GROUPS}\ndataSources:${source('db', 'rds', 'private', 'wl.txt', 'prod')}`, {
+      'wl.txt': '192.0.2.0/24\n192.0.2.0/25\n192.0.2.128/25\n'
+    });
+    expect(byRule(report, 'redundant-entry').map((f) => [f.raw, f.line])).toEqual([
+      ['192.0.2.0/25', 2],
+      ['192.0.2.128/25', 3]
+    ]);
+    expect(report.status).toBe('pass');
+  });
+
+  it('treats the copies that count = 2 makes of one literal as one entry', async () => {
+    const tf = 'resource "alicloud_db_instance" "orders" {\n  count        = 2\n  security_ips = ["192.0.2.5/24"]\n}\n';
+    const report = await check(
+      `${GROUPS}\ndataSources:${source('db', 'rds', 'private', 'infra/rds.tf', 'prod')}`.replace(
+        'file: infra/rds.tf',
+        'file: infra/rds.tf\n      select: alicloud_db_instance.orders'
+      ),
+      { 'infra/rds.tf': tf }
+    );
+    expect(byRule(report, 'redundant-entry')).toEqual([]);
+    expect(byRule(report, 'host-bits-set')).toHaveLength(1);
+    expect(report.required.every((r) => r.covered === true)).toBe(true);
+  });
+
+  it('lists the first 20 redundant entries of a data source, then one notice with the count of the rest', async () => {
+    const nested = Array.from({ length: 30 }, (_, i) => `192.0.2.${i}`).join('\n');
+    const report = await check(`${GROUPS}\ndataSources:${source('db', 'rds', 'private', 'wl.txt', 'prod')}`, {
+      'wl.txt': `192.0.2.0/24\n${nested}\n`
+    });
+    const notices = byRule(report, 'redundant-entry');
+    expect(notices).toHaveLength(21);
+    expect(notices.slice(0, 20).every((f) => f.raw !== undefined)).toBe(true);
+    const last = notices[20];
+    expect(last).toMatchObject({ file: 'wl.txt', line: 22, column: 1 });
+    expect(last?.message).toMatch(/^10 more entries of the whitelist of "db", starting here, are already allowed/);
+  });
+});

@@ -78,6 +78,48 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown(input)).toBe(expected);
   });
 
+  it.each([
+    [
+      'compare it with https://www.alibabacloud.com/help/en/dataworks/user-guide/metadata-collection-ips.',
+      'compare it with <https://www.alibabacloud.com/help/en/dataworks/user-guide/metadata-collection-ips>.'
+    ],
+    [
+      '(see https://help.aliyun.com/zh/redis/api_x?a=1&b=2#top)',
+      '\\(see <https://help.aliyun.com/zh/redis/api_x?a=1&b=2#top>\\)'
+    ],
+    ['https://alibabacloud.com/a @team #12', `<https://alibabacloud.com/a> @${ZWSP}team \\#${ZWSP}12`]
+  ])('keeps the vendor documentation URL in %j clickable', (input, expected) => {
+    expect(escapeMarkdown(input)).toBe(expected);
+  });
+
+  it.each([
+    ['https://evil.example/alibabacloud.com', `https:${ZWSP}//evil.example/alibabacloud.com`],
+    ['https://alibabacloud.com.evil.example/x', `https:${ZWSP}//alibabacloud.com.evil.example/x`],
+    ['https://user@www.alibabacloud.com/x', `https:${ZWSP}//user@${ZWSP}www${ZWSP}.alibabacloud.com/x`],
+    ['https://www.alibabacloud.com:8443/x', `https:${ZWSP}//www${ZWSP}.alibabacloud.com:8443/x`],
+    ['http://www.alibabacloud.com/x', `http:${ZWSP}//www${ZWSP}.alibabacloud.com/x`],
+    ['https://evilalibabacloud.com/x', `https:${ZWSP}//evilalibabacloud.com/x`]
+  ])('neutralises %j: not a vendor documentation URL', (input, expected) => {
+    expect(escapeMarkdown(input)).toBe(expected);
+  });
+
+  it('links only whole vendor URLs: the autolink never holds a character that ends it or a table cell', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme-ascii', maxLength: 40 }),
+        fc.string({ unit: 'grapheme-ascii', maxLength: 40 }),
+        (before, tail) => {
+          const out = escapeMarkdown(`${before}https://www.alibabacloud.com/${tail}`);
+          for (const link of out.matchAll(/<(https:[^>]*)>/g)) {
+            expect(link[1]).toMatch(/^https:\/\/www\.alibabacloud\.com\/[A-Za-z0-9\-._~:/?#[\]!&'()*+,;=%]*$/);
+          }
+          expect(out).not.toMatch(/[\r\n]/);
+          expect(out.replace(/<https:[^>]*>/g, '')).not.toMatch(/:\/\//);
+        }
+      )
+    );
+  });
+
   it('leaves no markup, line break, mention or reference in the output of any string', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (input) => {

@@ -205,6 +205,66 @@ export function errorReport(): Report {
   };
 }
 
+/**
+ * A run where one whitelist source of orders-rds could not be read (contract §8): of its three required blocks the
+ * readable source covers one; the other two are unknown, not missing.
+ */
+export function unknownCoverageReport(): Report {
+  const via = [
+    { module: 'data-integration' as const, resourceGroup: 'legacy-di', origin: 'config' as const, source: 'publicIps' }
+  ];
+  return {
+    reportVersion: 1,
+    status: 'error',
+    config: CONFIG,
+    resolve: 'offline',
+    summary: { dataSources: 2, required: 4, missing: 1, errors: 2, warnings: 1, notices: 0 },
+    dataSources: DATA_SOURCES.slice(0, 2),
+    addressLists: [],
+    required: [
+      { dataSource: 'orders-rds', entry: '192.0.2.0/24', covered: true, via },
+      { dataSource: 'orders-rds', entry: '198.51.100.0/24', covered: null, via },
+      { dataSource: 'orders-rds', entry: '203.0.113.9/32', covered: null, via },
+      { dataSource: 'events-maxcompute', entry: '203.0.113.7/32', covered: false, via }
+    ],
+    findings: [
+      {
+        rule: 'invalid-whitelist',
+        severity: 'error',
+        message: 'alicloud_db_instance.ordrs matches nothing; the file has alicloud_db_instance.orders',
+        dataSource: 'orders-rds',
+        file: CONFIG,
+        line: 22,
+        column: 9
+      },
+      {
+        rule: 'missing-entry',
+        severity: 'error',
+        message: '203.0.113.7/32 is not allowed: add 203.0.113.7/32 to the whitelist of "events-maxcompute"',
+        dataSource: 'events-maxcompute',
+        module: 'data-integration',
+        resourceGroup: 'legacy-di',
+        entry: '203.0.113.7/32',
+        uncovered: ['203.0.113.7/32'],
+        file: 'whitelists/events.txt',
+        line: 2,
+        column: 1
+      },
+      {
+        rule: 'host-bits-set',
+        severity: 'warning',
+        message: '192.0.2.5/24 has host bits set; it means 192.0.2.0/24',
+        dataSource: 'orders-rds',
+        raw: '192.0.2.5/24',
+        entry: '192.0.2.0/24',
+        file: 'whitelists/office.txt',
+        line: 3,
+        column: 1
+      }
+    ]
+  };
+}
+
 /** The nth address of 203.0.113.0/24, 198.51.100.0/24 and 192.0.2.0/24 in turn, as a /32: documentation ranges. */
 export function docAddress(n: number): string {
   const nets = ['203.0.113', '198.51.100', '192.0.2'];

@@ -1,6 +1,6 @@
 import type { Finding, Report } from '../../src/model.js';
 import { renderJson } from '../../src/report/index.js';
-import { hugeReport, realisticReport } from './fixtures.js';
+import { hugeReport, realisticReport, unknownCoverageReport } from './fixtures.js';
 
 /** The same object with every object's keys in reverse order. */
 function reversedKeys<T>(value: T): T {
@@ -18,6 +18,12 @@ describe('renderJson', () => {
     expect(JSON.parse(json)).toEqual(report);
     expect(json.endsWith('}\n')).toBe(true);
     expect(json.split('\n')[1]).toBe('  "reportVersion": 1,');
+  });
+
+  it('writes a block of unknown coverage as "covered": null, neither true nor false (contract §8)', () => {
+    const parsed = JSON.parse(renderJson(unknownCoverageReport())) as Report;
+    expect(parsed.required.map((r) => r.covered)).toEqual([true, null, null, false]);
+    expect(renderJson(unknownCoverageReport())).toContain('"covered": null');
   });
 
   it('writes keys in the contract order whatever order the objects were built in', () => {

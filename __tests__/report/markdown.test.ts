@@ -9,7 +9,8 @@ import {
   hostileReport,
   hugeReport,
   passingReport,
-  realisticReport
+  realisticReport,
+  unknownCoverageReport
 } from './fixtures.js';
 
 const COMMENT_LIMIT = 65_536;
@@ -65,20 +66,24 @@ describe('renderMarkdown', () => {
   it('tables each data source with what to add, where and why', () => {
     const md = renderMarkdown(realisticReport());
     const rows = rowsOf(md, '#### orders-rds · 2 missing');
+    // Blocks in address order: 198.51.100.0/24 before 203.0.113.9/32.
     expect(rows.map(cells)).toEqual([
-      [
-        '<code>203.0.113.9/32</code>',
-        'whole block',
-        '<code>infra/rds.tf:12:3</code>',
-        'data-integration → legacy-di → publicIps'
-      ],
       [
         '<code>198.51.100.0/24</code>',
         '<code>198.51.100.128/25</code>',
         '<code>infra/rds.tf:12:3</code>',
         'metadata-collection → metadata-collection:cn-hangzhou<br>data-service → shared → shared-service:cn-hangzhou'
+      ],
+      [
+        '<code>203.0.113.9/32</code>',
+        'whole block',
+        '<code>infra/rds.tf:12:3</code>',
+        'data-integration → legacy-di → publicIps'
       ]
     ]);
+    // Then one paste-ready line per whitelist file, in the product's separator, in a copyable code block.
+    const afterTable = md.slice(md.indexOf('#### orders-rds'));
+    expect(afterTable).toContain('Add to <code>infra/rds.tf</code>:\n\n```text\n198.51.100.128/25,203.0.113.9/32\n```');
     // Data sources with nothing missing get no table.
     expect(md).not.toContain('#### lake-mc');
   });
@@ -92,10 +97,12 @@ describe('renderMarkdown', () => {
     ]);
     expect(others[1]?.[4]).toBe('<code>192.0.2.5/24</code> 192.0.2.5/24 has host bits set; it means 192.0.2.0/24');
 
-    const details = md.slice(md.indexOf('<details><summary>ℹ️ 2 notices</summary>'));
-    const notices = rowsOf(details, 'notices').map(cells);
-    expect(notices.map((c) => c[0])).toEqual(['redundant-entry', 'stale-address-list']);
-    expect(details.indexOf('</details>')).toBeGreaterThan(details.indexOf('stale-address-list'));
+    // The stale-list notice is shown as the list's date in the address-list section, not as a notice (§8).
+    const details = md.slice(md.indexOf('<details><summary>ℹ️ 1 notice</summary>'));
+    const notices = rowsOf(details, 'notice').map(cells);
+    expect(notices.map((c) => c[0])).toEqual(['redundant-entry']);
+    expect(details.indexOf('</details>')).toBeGreaterThan(details.indexOf('redundant-entry'));
+    expect(md).not.toContain('stale-address-list');
   });
 
   it('shows the address lists with source and date, and flags the stale and undated bundled ones', () => {
@@ -110,9 +117,11 @@ describe('renderMarkdown', () => {
       `<${STALE_SOURCE}>`
     ]);
     expect(rows[1]?.[3]).toBe('undated ⚠️ stale');
-    // A list copied into the config is the user's own and not flagged; its source is not a bare URL, so not linked.
+    // A list copied into the config is the user's own and not flagged; the documentation URL in it stays clickable.
     expect(rows[2]?.[3]).toBe('undated');
-    expect(rows[2]?.[4]).toContain('copied from https:&#8203;//');
+    expect(rows[2]?.[4]).toBe(
+      `${CONFIG}:18 \\(copied from <https://www.alibabacloud.com/help/en/dataworks/user-guide/shared-ips>\\)`
+    );
   });
 
   it('explains the rules that occur', () => {
@@ -123,8 +132,24 @@ describe('renderMarkdown', () => {
 
   it('puts the could-not-check findings first when the check could not be completed', () => {
     const md = renderMarkdown(errorReport());
-    const rows = rowsOf(md, '#### Other findings').map(cells);
+    const rows = rowsOf(md, '#### Could not check').map(cells);
     expect(rows.map((c) => c[1])).toEqual(['unresolved', 'invalid-whitelist']);
+    expect(md.split('\n').find((l) => l.startsWith('#### '))).toBe('#### Could not check');
+    expect(md).not.toContain('#### Other findings');
+  });
+
+  it('leads with the unreadable source, above the missing entries, and counts unknown blocks apart', () => {
+    const md = renderMarkdown(unknownCoverageReport());
+    const headings = md.split('\n').filter((l) => l.startsWith('#### '));
+    expect(headings).toEqual(['#### Could not check', '#### events-maxcompute · 1 missing', '#### Other findings']);
+    expect(rowsOf(md, '#### Could not check').map((c) => cells(c)[1])).toEqual(['invalid-whitelist']);
+    expect(md).toContain(
+      '_Coverage of 2 required blocks is unknown until these are fixed: orders-rds (2). They are not counted as missing._'
+    );
+    expect(md.split('\n')[2]).toBe(
+      '**1 missing entry** in 1 of 2 data sources · 4 required blocks (2 unknown) · 2 errors · 1 warning · 0 notices'
+    );
+    expect(md).not.toContain('#### orders-rds');
   });
 
   it('appends the footer as given and renders the same report identically', () => {

@@ -61,7 +61,8 @@ describe('renderSarif', () => {
 
   it('puts each result at its file, line and column, with its rule and level', () => {
     const results = renderSarif(realisticReport(), OPTS).runs[0]?.results ?? [];
-    expect(results).toHaveLength(realisticReport().findings.length);
+    // The stale-address-list notice is not an alert (contract §8); every other finding is a result.
+    expect(results).toHaveLength(realisticReport().findings.length - 1);
     const first = results[0];
     expect(first?.ruleId).toBe('missing-entry');
     expect(first?.ruleIndex).toBe(RULES.indexOf('missing-entry'));
@@ -74,12 +75,30 @@ describe('renderSarif', () => {
   });
 
   it('reports a finding without a file at the first line of the config', () => {
-    const results = renderSarif(realisticReport(), OPTS).runs[0]?.results ?? [];
-    const stale = results.find((r) => r.ruleId === 'stale-address-list');
-    expect(stale?.locations?.[0]?.physicalLocation).toEqual({
+    const report = realisticReport();
+    report.findings.push({ rule: 'unused-waiver', severity: 'notice', message: 'the waiver matched nothing' });
+    const results = renderSarif(report, OPTS).runs[0]?.results ?? [];
+    const unused = results.find((r) => r.ruleId === 'unused-waiver');
+    expect(unused?.locations?.[0]?.physicalLocation).toEqual({
       artifactLocation: { uri: CONFIG, uriBaseId: '%SRCROOT%' },
       region: { startLine: 1 }
     });
+  });
+
+  it('leaves out the stale-address-list notice, which the reports show as the list date', () => {
+    const results = renderSarif(realisticReport(), OPTS).runs[0]?.results ?? [];
+    expect(realisticReport().findings.some((f) => f.rule === 'stale-address-list')).toBe(true);
+    expect(results.some((r) => r.ruleId === 'stale-address-list')).toBe(false);
+  });
+
+  it('lists the findings that made the check incomplete first', () => {
+    const report = realisticReport();
+    report.findings.push(
+      { rule: 'unresolved', severity: 'error', message: 'var.ips has no value', file: 'infra/rds.tf', line: 3 },
+      { rule: 'invalid-whitelist', severity: 'error', message: 'no such file', file: CONFIG, line: 20 }
+    );
+    const results = renderSarif(report, OPTS).runs[0]?.results ?? [];
+    expect(results.slice(0, 3).map((r) => r.ruleId)).toEqual(['unresolved', 'invalid-whitelist', 'missing-entry']);
   });
 
   it('percent-encodes paths into URI references', () => {

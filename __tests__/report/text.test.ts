@@ -1,5 +1,12 @@
 import { renderText } from '../../src/report/index.js';
-import { HOSTILE, errorReport, hostileReport, passingReport, realisticReport } from './fixtures.js';
+import {
+  HOSTILE,
+  errorReport,
+  hostileReport,
+  passingReport,
+  realisticReport,
+  unknownCoverageReport
+} from './fixtures.js';
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
@@ -16,10 +23,11 @@ describe('renderText', () => {
   it('groups findings under their data source: what is missing, where to add it and why it is required', () => {
     const at = lines.indexOf('orders-rds · rds, private, cn-hangzhou (1 of 3 required blocks allowed)');
     expect(at).toBeGreaterThan(0);
-    expect(lines.slice(at + 1, at + 4)).toEqual([
-      '  ✗ missing 203.0.113.9/32 — add to infra/rds.tf:12:3 (data-integration → legacy-di → publicIps)',
+    expect(lines.slice(at + 1, at + 5)).toEqual([
       '  ✗ missing 198.51.100.128/25 of 198.51.100.0/24 — add to infra/rds.tf:12:3 ' +
         '(metadata-collection → metadata-collection:cn-hangzhou; data-service → shared → shared-service:cn-hangzhou)',
+      '  ✗ missing 203.0.113.9/32 — add to infra/rds.tf:12:3 (data-integration → legacy-di → publicIps)',
+      '  → infra/rds.tf — add: 198.51.100.128/25,203.0.113.9/32',
       '  ⚠ host-bits-set 192.0.2.5/24 whitelists/office.txt:3:1 — 192.0.2.5/24 has host bits set; it means 192.0.2.0/24'
     ]);
     expect(lines).toContain('lake-mc (1 of 1 required block allowed)');
@@ -29,21 +37,86 @@ describe('renderText', () => {
   });
 
   it('lists findings of no data source apart, with their rule ids', () => {
-    const at = lines.indexOf('Other findings');
-    expect(lines[at + 1]).toMatch(/^ {2}ℹ stale-address-list — the bundled metadata-collection list for cn-hangzhou/);
+    const report = realisticReport();
+    report.findings.push({
+      rule: 'drift',
+      severity: 'warning',
+      message: 'the API reports 192.0.2.0/24 for vsw-aaa; the config says 192.0.2.0/25',
+      resourceGroup: 'prod-serverless'
+    });
+    const out = renderText(report, { color: false }).split('\n');
+    const at = out.indexOf('Other findings');
+    expect(at).toBeGreaterThan(0);
+    expect(out[at + 1]).toBe('  ⚠ drift — the API reports 192.0.2.0/24 for vsw-aaa; the config says 192.0.2.0/25');
+  });
+
+  it('shows the stale-list notice as the date in the address-list section, not as a finding', () => {
+    expect(text).not.toContain('stale-address-list');
+    expect(text).not.toContain('Other findings');
+    expect(text).toMatch(
+      /metadata-collection cn-hangzhou · bundled · 2024-07-23 · https:\/\/\S+ \(stale: over 180 days old; compare it with its source/
+    );
+    expect(text).toMatch(/data-analysis cn-shanghai · bundled · undated · https:\/\/\S+ \(stale: undated;/);
   });
 
   it('shows the address lists and flags the stale ones', () => {
-    expect(text).toMatch(/metadata-collection cn-hangzhou · bundled · 2024-07-23 · https:\/\/\S+ \(stale\)/);
+    expect(text).toMatch(/metadata-collection cn-hangzhou · bundled · 2024-07-23 · https:\/\/\S+ \(stale/);
     expect(text).toMatch(/shared-service cn-hangzhou · config · undated · \S+:18 \(copied from \S+\)\n/);
   });
 
-  it('ends with a summary line and the meaning of the exit status', () => {
-    expect(lines.at(-3)).toBe('✗ fail: 2 missing entries, 3 errors, 1 warning, 2 notices');
-    expect(lines.at(-2)).toBe(
-      'Exit status: 0 pass (or fail with --fail-on never) · 1 fail · 2 could not check (status error) or usage error'
-    );
+  it('ends with the summary line; the exit statuses are explained in --help, not in every report', () => {
+    expect(lines.at(-2)).toBe('✗ fail: 2 missing entries, 3 errors, 1 warning, 2 notices');
     expect(lines.at(-1)).toBe('');
+    expect(text).not.toMatch(/exit status/i);
+  });
+
+  it('lists the blocks to add in address order, not string order, with one paste line per file', () => {
+    const report = realisticReport();
+    const miss = (entry: string, file: string) => ({
+      rule: 'missing-entry' as const,
+      severity: 'error' as const,
+      message: `${entry} is not allowed`,
+      dataSource: 'events-maxcompute',
+      entry,
+      uncovered: [entry],
+      file,
+      line: 4,
+      column: 31
+    });
+    report.findings.push(
+      miss('100.104.189.64/26', 'whitelists/mc.yml'),
+      miss('100.104.38.192/26', 'whitelists/mc.yml'),
+      miss('100.104.5.0/24', 'whitelists/other.txt')
+    );
+    const out = renderText(report, { color: false }).split('\n');
+    const at = out.findIndex((l) => l.startsWith('events-maxcompute'));
+    expect(out.slice(at + 1, at + 6)).toEqual([
+      '  ✗ missing 100.104.5.0/24 — add to whitelists/other.txt:4:31',
+      '  ✗ missing 100.104.38.192/26 — add to whitelists/mc.yml:4:31',
+      '  ✗ missing 100.104.189.64/26 — add to whitelists/mc.yml:4:31',
+      '  → whitelists/other.txt — add: 100.104.5.0/24',
+      '  → whitelists/mc.yml — add: 100.104.38.192/26,100.104.189.64/26'
+    ]);
+  });
+
+  it('leads with what could not be checked, and calls uncovered blocks of that data source unknown, not missing', () => {
+    const out = renderText(unknownCoverageReport(), { color: false });
+    const ls = out.split('\n');
+    expect(ls[0]).toBe(
+      'DataWorks whitelist check could not be completed — 1 missing entry in 2 data sources (4 required blocks, 2 unknown)'
+    );
+    expect(ls.slice(2, 5)).toEqual([
+      '',
+      'Could not check',
+      '  ✗ invalid-whitelist orders-rds .github/dataworks-whitelist.yml:22:9 — alicloud_db_instance.ordrs matches nothing; the file has alicloud_db_instance.orders'
+    ]);
+    const at = ls.indexOf('orders-rds · rds, private, cn-hangzhou (1 of 3 required blocks allowed, 2 unknown)');
+    expect(at).toBeGreaterThan(4);
+    expect(ls[at + 1]).toBe(
+      '  ? 2 required blocks not known to be allowed (198.51.100.0/24, 203.0.113.9/32): a whitelist source could not be read (see "Could not check" above)'
+    );
+    expect(ls.slice(at + 1).join('\n')).not.toMatch(/missing 198|missing 203\.0\.113\.9/);
+    expect(out).toContain('  ✗ missing 203.0.113.7/32 — add to whitelists/events.txt:2:1');
   });
 
   it('says so when a data source needs nothing', () => {
@@ -57,9 +130,17 @@ describe('renderText', () => {
   it('words a run that could not check', () => {
     const out = renderText(errorReport(), { color: false });
     expect(out.split('\n')[0]).toMatch(/^DataWorks whitelist check could not be completed/);
+    const ls = out.split('\n');
+    expect(ls.slice(3, 6)).toEqual([
+      'Could not check',
+      '  ✗ unresolved .github/dataworks-whitelist.yml:5:3 — online resolution of resource group "prod-serverless" failed: timeout after 3 attempts',
+      '  ✗ invalid-whitelist orders-rds .github/dataworks-whitelist.yml:22:11 — whitelists/orders.txt does not exist'
+    ]);
+    // The data source is not called clean when its whitelist could not be read.
     expect(out).toContain(
-      '  ✗ invalid-whitelist .github/dataworks-whitelist.yml:22:11 — whitelists/orders.txt does not exist'
+      'orders-rds · rds, private, cn-hangzhou\n  ? not fully checked (see "Could not check" above)\n'
     );
+    expect(out).not.toContain('every required block is allowed');
     expect(out).toContain('✗ error: 0 missing entries, 2 errors');
   });
 

@@ -44,28 +44,30 @@ describe('reader registry', () => {
     ]);
   });
 
-  it('turns a reader that cannot be loaded into invalid-whitelist at the config source', async () => {
+  it('turns a reader that cannot be loaded into internal-error at the config source, saying how to report it', async () => {
     const result = await readWhitelistSource(source('infra/rds.tf', 'terraform'), context({}), () =>
       Promise.reject(new Error('Cannot find module ./terraform/index.js'))
     );
-    expect(result).toEqual({
-      entries: [],
-      findings: [
-        {
-          rule: 'invalid-whitelist',
-          severity: 'error',
-          message: 'terraform reader unavailable: Cannot find module ./terraform/index.js',
-          dataSource: 'orders-rds',
-          ...POS
-        }
-      ]
-    });
+    expect(result.entries).toEqual([]);
+    expect(result.addHere).toBeUndefined();
+    expect(result.findings).toEqual([
+      {
+        rule: 'internal-error',
+        severity: 'error',
+        message: expect.stringMatching(
+          /^internal error while loading the terraform reader; the check is incomplete\. This is a bug in .*open an issue/
+        ),
+        dataSource: 'orders-rds',
+        ...POS
+      }
+    ]);
+    expect(result.findings[0]!.message).not.toContain('Cannot find module');
   });
 
-  it('turns a reader that throws into invalid-whitelist, never an empty whitelist', async () => {
+  it('turns a reader that throws into internal-error, never an empty whitelist', async () => {
     const throwing: WhitelistReader = {
       format: 'yaml',
-      read: () => Promise.reject(new Error('unexpected node'))
+      read: () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'x')"))
     };
     const [result] = await readWhitelistSources([source('wl/b.yaml', 'yaml')], context({}), () =>
       Promise.resolve(throwing)
@@ -74,8 +76,25 @@ describe('reader registry', () => {
     expect(result!.addHere).toBeUndefined();
     expect(result!.findings).toEqual([
       expect.objectContaining({
+        rule: 'internal-error',
+        severity: 'error',
+        message: expect.stringContaining('internal error while reading the yaml whitelist "wl/b.yaml"'),
+        ...POS
+      })
+    ]);
+    expect(result!.findings[0]!.message).not.toMatch(/undefined|TypeError/);
+  });
+
+  it('turns an operating-system failure mid-read into invalid-whitelist in plain words', async () => {
+    const failing: WhitelistReader = {
+      format: 'text',
+      read: () => Promise.reject(Object.assign(new Error('EACCES: permission denied, open'), { code: 'EACCES' }))
+    };
+    const result = await readWhitelistSource(source('wl/a.txt', 'text'), context({}), () => Promise.resolve(failing));
+    expect(result.findings).toEqual([
+      expect.objectContaining({
         rule: 'invalid-whitelist',
-        message: 'could not read yaml whitelist "wl/b.yaml": unexpected node',
+        message: 'could not read "wl/a.txt": permission denied (EACCES)',
         ...POS
       })
     ]);

@@ -3,17 +3,22 @@
  * warning annotations per step, so the most important findings go first, and one notice says how many more are
  * only in the job summary.
  */
-import type { Finding, RuleId, Severity } from '../model.js';
+import type { Finding, Severity } from '../model.js';
 
 /** Annotations GitHub displays per step and level. */
 export const ANNOTATIONS_SHOWN_PER_LEVEL = 10;
 
-/** What a fix needs first: gaps and could-not-check findings, then bad input, then the rest in contract order. */
-const RULE_PRIORITY: readonly RuleId[] = [
-  'missing-entry',
-  'unresolved',
+/**
+ * What a fix needs first: the findings that made the check incomplete (contract §8: the root cause of whatever is
+ * unknown, so they must never lose their slot to consequences), then gaps, then bad input, then the rest in
+ * contract order. Compared by rule name, so rules added to the model later sort by this list too.
+ */
+const RULE_PRIORITY: readonly string[] = [
   'invalid-config',
   'invalid-whitelist',
+  'unresolved',
+  'internal-error',
+  'missing-entry',
   'invalid-entry',
   'unsupported-entry',
   'no-public-egress',
@@ -23,11 +28,16 @@ const RULE_PRIORITY: readonly RuleId[] = [
   'allow-all-whitelist',
   'drift',
   'host-bits-set',
-  'stale-address-list',
   'redundant-entry',
   'waived',
   'unused-waiver'
 ];
+
+/**
+ * Rules never annotated: the bundled list's age is not a problem of any line of the pull request; the reports
+ * show each list's date in their address-list section instead (contract §8), and the JSON report keeps the notice.
+ */
+const NOT_ANNOTATED: readonly string[] = ['stale-address-list'];
 
 export interface Annotation {
   level: Severity;
@@ -47,7 +57,7 @@ export interface AnnotationPlan {
   omitted: Record<Severity, number>;
 }
 
-function priority(rule: RuleId): number {
+function priority(rule: string): number {
   const index = RULE_PRIORITY.indexOf(rule);
   return index < 0 ? RULE_PRIORITY.length : index;
 }
@@ -75,6 +85,7 @@ export function planAnnotations(
   summaryHint: string
 ): AnnotationPlan {
   const ordered = findings
+    .filter((finding) => !NOT_ANNOTATED.includes(finding.rule))
     .map((finding, index) => ({ finding, index }))
     .sort((a, b) => priority(a.finding.rule) - priority(b.finding.rule) || a.index - b.index)
     .map(({ finding }) => finding);

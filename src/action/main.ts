@@ -1,6 +1,7 @@
 /** Wires the real toolkit, engine, renderers and GitHub client into the action's flow. */
 import * as core from '@actions/core';
 import { runCheck } from '../engine.js';
+import { exceptionDetail, HOW_TO_REPORT } from '../internal-error.js';
 import { escapeMarkdown, renderJson, renderMarkdown, renderResolvedMarkdown, renderSarif } from '../report/index.js';
 import { VERSION } from '../version.js';
 import { runAction } from './run.js';
@@ -21,9 +22,9 @@ export async function run(): Promise<void> {
       toolVersion: VERSION
     });
   } catch (error) {
+    // runAction catches its own failures; this is the last line of defence, without a stack trace.
+    core.debug(`internal error in the action: ${exceptionDetail(error)}`);
     core.setOutput('status', 'error');
-    core.setFailed(
-      `Internal error in DataWorks Whitelist Guard: ${error instanceof Error ? error.message : String(error)}`
-    );
+    core.setFailed(`The check did not run: an internal error. ${HOW_TO_REPORT}`);
   }
 }

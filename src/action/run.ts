@@ -7,12 +7,15 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../io.js';
 import type { FailOn, Finding, Report, ResolveMode, Severity } from '../model.js';
+import { describeSystemError, exceptionDetail, HOW_TO_REPORT, systemErrorCode } from '../internal-error.js';
 import { plural } from '../report/common.js';
+import { sanitizeControls, sanitizeTerminal } from '../report/escape.js';
 import type { OnlineSettings } from '../resolve/types.js';
 import { planAnnotations, type AnnotationBudgetUse } from './annotations.js';
 import { syncAuditIssue } from './audit-issue.js';
 import { httpStatus, type GitHubApi, type GitHubClientOptions } from './github-api.js';
 import { fitBody, fitSummary } from './limits.js';
+import { sanitizingCore, sanitizingGitHubApi, sanitizingRenderers } from './sanitize.js';
 import { marker } from './markers.js';
 import { InputError, readSettings, secretValues, type ActionSettings, type Env } from './settings.js';
 import { GITHUB_BODY_LIMIT, upsertStickyComment } from './sticky-comment.js';
@@ -101,7 +104,20 @@ async function writeTextFile(file: string, text: string): Promise<void> {
 }
 
 function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const code = systemErrorCode(error);
+  if (code !== undefined) return describeSystemError(code);
+  return error instanceof Error ? error.message : 'an unexpected failure';
+}
+
+/** Errors that only a bug raises; their messages are JavaScript's wording, not the user's business. */
+function isProgrammingError(error: unknown): boolean {
+  return (
+    httpStatus(error) === undefined &&
+    (error instanceof TypeError ||
+      error instanceof RangeError ||
+      error instanceof ReferenceError ||
+      error instanceof SyntaxError)
+  );
 }
 
 /** Runs one reporting layer; a failure becomes a warning naming the layer (and the missing permission on 403). */
@@ -119,6 +135,9 @@ async function layer<T>(
         `Skipped the ${name}: the token cannot write it (HTTP 403). Give the job \`permissions: ${permission}\`; ` +
           `pull requests from forks get a read-only token, so the check result stays in the job summary and annotations.`
       );
+    } else if (isProgrammingError(error)) {
+      core.debug(`internal error in the ${name}: ${exceptionDetail(error)}`);
+      core.warning(`Skipped the ${name} because of an internal error. ${HOW_TO_REPORT}`);
     } else {
       core.warning(`Skipped the ${name}: ${describeError(error)}`);
     }
@@ -192,7 +211,19 @@ async function stopWithError(deps: ActionDeps, core: ActionCore, headline: strin
   );
 }
 
-export async function runAction(deps: ActionDeps): Promise<void> {
+/** The dependencies with every human-facing sink cleaned of control characters (see `sanitize.ts`). */
+function sanitizingDeps(deps: ActionDeps): ActionDeps {
+  return {
+    ...deps,
+    core: sanitizingCore(deps.core),
+    renderers: sanitizingRenderers(deps.renderers),
+    appendSummary: (markdown) => deps.appendSummary(sanitizeControls(markdown)),
+    createGitHubApi: async (options) => sanitizingGitHubApi(await deps.createGitHubApi(options))
+  };
+}
+
+export async function runAction(unsanitizedDeps: ActionDeps): Promise<void> {
+  const deps = sanitizingDeps(unsanitizedDeps);
   const { core, used } = countingCore(deps.core);
   const logger: Logger = { debug: (m) => core.debug(m), info: (m) => core.info(m), warning: (m) => core.warning(m) };
 
@@ -222,8 +253,10 @@ export async function runAction(deps: ActionDeps): Promise<void> {
       setSecret: (secret) => core.setSecret(secret)
     });
   } catch (error) {
-    // The engine reports user errors as findings; reaching here is a bug, still reported without a stack trace.
-    await stopWithError(deps, core, `Internal error in ${PRODUCT_NAME}:`, [describeError(error)]);
+    // The engine reports user errors as findings and its own bugs as internal-error findings; reaching here is a
+    // bug at the edge, still reported without a stack trace and with how to report it.
+    core.debug(`internal error while checking: ${exceptionDetail(error)}`);
+    await stopWithError(deps, core, `The check did not run: an internal error.`, [HOW_TO_REPORT]);
     return;
   }
 
@@ -415,7 +448,8 @@ async function writeAuditIssue(run: CheckedRun, api: GitHubApi): Promise<void> {
       logger: run.logger,
       marker: issueMarker,
       hasProblems: run.hasProblems,
-      title: `DataWorks whitelist findings: ${settings.commentKey}`,
+      // The stored title is compared with this one: cleaned here as the client would, so it matches next time.
+      title: sanitizeTerminal(`DataWorks whitelist findings: ${settings.commentKey}`),
       body: body.text,
       closingComment: `Resolved: the check of ${settings.event.sha} found no errors or warnings${runLink}.`
     });

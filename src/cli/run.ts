@@ -6,7 +6,8 @@ import { parseEndpointSpecs } from '../endpoints.js';
 import { shouldFail } from '../evaluate/status.js';
 import type { Logger } from '../io.js';
 import type { FailOn, Report, ResolveMode } from '../model.js';
-import { renderJson, renderMarkdown, renderSarif, renderText } from '../report/index.js';
+import { describeSystemError, exceptionDetail, internalErrorMessage, systemErrorCode } from '../internal-error.js';
+import { renderJson, renderMarkdown, renderSarif, renderText, sanitizeTerminal } from '../report/index.js';
 import { didYouMean } from '../suggest.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 import { parseCommandLine } from './args.js';
@@ -15,7 +16,8 @@ export interface CliIo {
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown };
   env: NodeJS.ProcessEnv;
-  cwd: string;
+  /** The working directory; `undefined` when it no longer exists (deleted before the run). */
+  cwd: string | undefined;
 }
 
 const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
@@ -38,13 +40,28 @@ Options:
   --no-color             no colour in the text report (also: NO_COLOR)
   --help, --version
 
-Exit status: 0 pass (or fail with --fail-on never), 1 fail, 2 could not check (status error) or usage error.
+Exit status (explained here rather than in every report):
+  0  pass, or fail with --fail-on never
+  1  fail
+  2  could not check (status error), or a usage error
 `;
 
 class UsageError extends Error {}
 
 const COMMANDS = ['check'];
 const HELP_POINTER = `Run "${TOOL_NAME} --help" for usage.\n`;
+
+/** `file` as an absolute path: relative paths need a working directory, which may have been deleted. */
+function absolutePath(cwd: string | undefined, file: string, flag: string): string {
+  if (path.isAbsolute(file)) return path.normalize(file);
+  if (cwd === undefined) {
+    throw new UsageError(
+      `the current directory no longer exists, so ${flag} "${file}" cannot be found from it; ` +
+        `run from an existing directory or give ${flag} as an absolute path`
+    );
+  }
+  return path.resolve(cwd, file);
+}
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string, fallback: T): T {
   if (value === undefined) return fallback;
@@ -87,6 +104,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout.write(`${VERSION}\n`);
     return 0;
   }
+  let debugLogger: Logger | undefined;
   try {
     if (positionals.length !== 1 || positionals[0] !== 'check') {
       throw new UsageError(
@@ -100,16 +118,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const format = oneOf<Format>(values.format, FORMATS, '--format', formatFromOutput(values.output));
     const endpoints = parseEndpointSpecs(values.endpoint ?? []);
     if (!endpoints.ok) throw new UsageError(endpoints.error);
-    const root = path.resolve(io.cwd, values.root ?? '.');
+    const root = absolutePath(io.cwd, values.root ?? '.', '--root');
+    const output = values.output === undefined ? undefined : absolutePath(io.cwd, values.output, '--output');
     const configPath = configInsideRoot(root, values.config ?? '.github/dataworks-whitelist.yml');
 
+    // Messages can quote repository text: sanitised like the text report, one line each.
     const logger: Logger = {
       debug: (m) => {
-        if (io.env.DATAWORKS_WHITELIST_GUARD_DEBUG) io.stderr.write(`debug: ${m}\n`);
+        if (io.env.DATAWORKS_WHITELIST_GUARD_DEBUG) io.stderr.write(`debug: ${sanitizeTerminal(m)}\n`);
       },
-      info: (m) => void io.stderr.write(`${m}\n`),
-      warning: (m) => void io.stderr.write(`warning: ${m}\n`)
+      info: (m) => void io.stderr.write(`${sanitizeTerminal(m)}\n`),
+      warning: (m) => void io.stderr.write(`warning: ${sanitizeTerminal(m)}\n`)
     };
+    debugLogger = logger;
     const report = await runCheck({
       root,
       configPath,
@@ -123,13 +144,28 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
     });
     const color =
-      !values.output && !values['no-color'] && !io.env.NO_COLOR && io.stdout.isTTY === true && format === 'text';
-    const body = render(report, format, color);
-    if (values.output) {
-      const target = path.resolve(io.cwd, values.output);
-      await fsp.mkdir(path.dirname(target), { recursive: true });
-      await fsp.writeFile(target, body);
-      io.stderr.write(`${TOOL_NAME}: status ${report.status}; report written to ${values.output}\n`);
+      output === undefined && !values['no-color'] && !io.env.NO_COLOR && io.stdout.isTTY === true && format === 'text';
+    let body: string;
+    try {
+      body = render(report, format, color);
+    } catch (error) {
+      logger.debug(`internal error while writing the ${format} report: ${exceptionDetail(error)}`);
+      io.stderr.write(`${TOOL_NAME}: ${internalErrorMessage(`while writing the ${format} report`)}\n`);
+      return 2;
+    }
+    if (output !== undefined && values.output !== undefined) {
+      try {
+        await fsp.mkdir(path.dirname(output), { recursive: true });
+        await fsp.writeFile(output, body);
+      } catch (error) {
+        const code = systemErrorCode(error);
+        if (code === undefined) throw error;
+        io.stderr.write(
+          `${TOOL_NAME}: could not write the report to ${sanitizeTerminal(values.output)}: ${describeSystemError(code)}\n`
+        );
+        return 2;
+      }
+      io.stderr.write(`${TOOL_NAME}: status ${report.status}; report written to ${sanitizeTerminal(values.output)}\n`);
     } else {
       io.stdout.write(body);
     }
@@ -139,7 +175,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr.write(`${TOOL_NAME}: ${error.message}\n\n${HELP_POINTER}`);
       return 2;
     }
-    io.stderr.write(`${TOOL_NAME}: internal error: ${(error as Error).message}\n`);
+    // A bug that escaped the engine's own boundaries: one line that says how to report it, no stack trace.
+    debugLogger?.debug(`internal error while running the check: ${exceptionDetail(error)}`);
+    io.stderr.write(`${TOOL_NAME}: ${internalErrorMessage('while running the check')}\n`);
     return 2;
   }
 }

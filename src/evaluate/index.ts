@@ -18,6 +18,13 @@ import type { ProductProfile } from '../products/index.js';
 import type { RequiredBlock, Requirements } from '../resolve/requirements.js';
 import type { DeclaredEntryText, ReadResult } from '../whitelists/types.js';
 import { redundantEntryIndexes } from './redundancy.js';
+import { madeCheckIncomplete } from './status.js';
+
+/**
+ * `redundant-entry` notices shown one by one per data source (issue 8 §2); past it, one notice gives the count, so
+ * a long list of nested entries cannot flood the report.
+ */
+export const MAX_REDUNDANT_NOTICES_PER_DATA_SOURCE = 20;
 
 export interface EvaluateInput {
   config: Config;
@@ -55,7 +62,10 @@ export function evaluate(input: EvaluateInput): Evaluation {
     const results = input.declared.get(ds.name) ?? [];
     for (const r of results) for (const f of r.findings) findings.push({ dataSource: ds.name, ...f });
 
-    const written = results.flatMap((r) => r.entries);
+    const written = distinctWritten(results.flatMap((r) => r.entries));
+    // Contract §8: with a source unread (or a Terraform value unresolved), a block the readable entries do not
+    // cover may well be allowed by what could not be read: its coverage is unknown, not missing.
+    const coverageUnknown = results.some((r) => r.findings.some(madeCheckIncomplete));
     const accepted = checkDeclaredEntries(ds, profile, written, findings);
     checkEntryLimit(ds, profile, written, results, findings);
 
@@ -77,6 +87,12 @@ export function evaluate(input: EvaluateInput): Evaluation {
     for (const block of input.requirements.perSource.get(ds.name) ?? []) {
       const range = cidrToRange(block.cidr);
       const covered = allowAll || declaredSet.covers(range);
+      if (!covered && coverageUnknown) {
+        required.push({ dataSource: ds.name, entry: block.text, covered: null, via: block.via });
+        // A waiver for a block whose coverage is unknown may still be needed: it is not `unused-waiver`.
+        for (const w of dsWaivers) if (rangesOverlap(w.range, range)) w.used = true;
+        continue;
+      }
       required.push({ dataSource: ds.name, entry: block.text, covered, via: block.via });
       if (covered) continue;
       const uncoveredBlocks = declaredSet.uncovered(range);
@@ -121,6 +137,24 @@ export function evaluate(input: EvaluateInput): Evaluation {
     });
   }
   return { findings, required };
+}
+
+function rangesOverlap(a: IpRange, b: IpRange): boolean {
+  return a.version === b.version && a.first <= b.last && b.first <= a.last;
+}
+
+/**
+ * The entries as written, each once: the copies of one literal that Terraform's `count`/`for_each` make (same
+ * file, line, column and text) are one entry, not repeats to flag or to count twice.
+ */
+function distinctWritten(entries: readonly DeclaredEntryText[]): DeclaredEntryText[] {
+  const seen = new Set<string>();
+  return entries.filter((e) => {
+    const key = JSON.stringify([e.file, e.line, e.column, e.raw]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** What a finding about a required block says of it: the data source, the first chain and the block. */
@@ -240,13 +274,24 @@ function checkDeclaredEntries(
       column: first.column
     });
   }
-  const redundant = redundantEntryIndexes(accepted.map((a) => a.parsed.range));
-  accepted.forEach((a, i) => {
-    if (!redundant.has(i)) return;
+  reportRedundant(ds, accepted, findings);
+  return accepted;
+}
+
+/**
+ * One `redundant-entry` notice per entry that can be removed (all of them together keep the union unchanged), up to
+ * the cap; then one notice, at the first entry not listed, with how many more there are.
+ */
+function reportRedundant(ds: DataSourceConfig, accepted: readonly AcceptedEntry[], findings: Finding[]): void {
+  const redundant = [...redundantEntryIndexes(accepted.map((a) => a.parsed.range))]
+    .sort((a, b) => a - b)
+    .map((i) => accepted[i] as AcceptedEntry);
+  const shown = redundant.slice(0, MAX_REDUNDANT_NOTICES_PER_DATA_SOURCE);
+  for (const a of shown) {
     findings.push({
       rule: 'redundant-entry',
       severity: 'notice',
-      message: `"${a.written.raw}" is already allowed by other entries of the whitelist of "${ds.name}"`,
+      message: `"${a.written.raw}" is already allowed by broader or earlier entries of the whitelist of "${ds.name}": it can be removed`,
       dataSource: ds.name,
       raw: quotePrefix(a.written.raw),
       entry: a.parsed.canonical,
@@ -254,8 +299,23 @@ function checkDeclaredEntries(
       line: a.written.line,
       column: a.written.column
     });
-  });
-  return accepted;
+  }
+  const rest = redundant.length - shown.length;
+  const firstNotShown = redundant[shown.length];
+  if (rest > 0 && firstNotShown) {
+    findings.push({
+      rule: 'redundant-entry',
+      severity: 'notice',
+      message:
+        `${rest} more ${rest === 1 ? 'entry' : 'entries'} of the whitelist of "${ds.name}", starting here, ` +
+        `${rest === 1 ? 'is' : 'are'} already allowed by broader or earlier entries and can be removed ` +
+        `(only the first ${MAX_REDUNDANT_NOTICES_PER_DATA_SOURCE} are listed one by one)`,
+      dataSource: ds.name,
+      file: firstNotShown.written.file,
+      line: firstNotShown.written.line,
+      column: firstNotShown.written.column
+    });
+  }
 }
 
 function unsupportedReason(profile: ProductProfile, parsed: ParsedEntry): string | undefined {

@@ -1,11 +1,30 @@
 import type { FailOn, Finding, Status } from '../model.js';
 
-/** Rules that mean the check could not be completed: the run is `error` whatever else was found. */
-const COULD_NOT_CHECK = new Set(['invalid-config', 'invalid-whitelist', 'unresolved']);
+/**
+ * Rules whose findings mean the check could not be completed (contract §3, §8, §13): the run is `error` whatever
+ * else was found, and these findings lead every output, because they are the root cause of what is unknown.
+ * Compared by name so that a rule added to the model later (`internal-error`) needs no change here.
+ */
+export const COULD_NOT_CHECK_RULES: readonly string[] = [
+  'invalid-config',
+  'invalid-whitelist',
+  'unresolved',
+  'internal-error'
+];
+
+/** Whether the finding made the check incomplete. */
+export function madeCheckIncomplete(finding: Pick<Finding, 'rule'>): boolean {
+  return COULD_NOT_CHECK_RULES.includes(finding.rule);
+}
+
+/** The findings that made the check incomplete first, each part in its given order (a stable partition). */
+export function couldNotCheckFirst<T extends Pick<Finding, 'rule'>>(findings: readonly T[]): T[] {
+  return [...findings.filter(madeCheckIncomplete), ...findings.filter((f) => !madeCheckIncomplete(f))];
+}
 
 /** Contract §3: error if the check could not be completed; else fail on errors (or warnings with fail-on: warning). */
 export function statusOf(findings: readonly Finding[], failOn: FailOn): Status {
-  if (findings.some((f) => COULD_NOT_CHECK.has(f.rule))) return 'error';
+  if (findings.some(madeCheckIncomplete)) return 'error';
   if (findings.some((f) => f.severity === 'error')) return 'fail';
   if (failOn === 'warning' && findings.some((f) => f.severity === 'warning')) return 'fail';
   return 'pass';

@@ -161,3 +161,22 @@ function parseRange(text: string): ParseResult {
     entry: Object.freeze({ form: 'range', version, range, hostBitsSet: false, canonical: formatRange(range) })
   };
 }
+
+/**
+ * Orders entry texts by address, as people read lists (`100.104.38.192/26` before `100.104.189.64/26`, which
+ * string order inverts): IPv4 before IPv6, then by first address, then the broader block first; texts that do not
+ * parse come after, in string order.
+ */
+export function compareEntryText(a: string, b: string): number {
+  if (a === b) return 0;
+  const x = parseEntry(a);
+  const y = parseEntry(b);
+  if (x.ok && y.ok) {
+    const rx = x.entry.range;
+    const ry = y.entry.range;
+    if (rx.version !== ry.version) return rx.version - ry.version;
+    if (rx.first !== ry.first) return rx.first < ry.first ? -1 : 1;
+    if (rx.last !== ry.last) return rx.last > ry.last ? -1 : 1;
+  } else if (x.ok !== y.ok) return x.ok ? -1 : 1;
+  return a < b ? -1 : 1;
+}

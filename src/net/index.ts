@@ -14,6 +14,6 @@ export {
   rangeToCidrs
 } from './cidr.js';
 export type { EntryForm, ParsedEntry, ParseResult } from './entry.js';
-export { parseEntry, parseCidr } from './entry.js';
+export { compareEntryText, parseEntry, parseCidr } from './entry.js';
 export { IpSet } from './ipset.js';
 export { broadPrefixLimit, isOverlyBroad, isPublicRange } from './special.js';

@@ -1,2 +1,2 @@
-export { PRODUCT_PROFILES, productProfile } from './profiles.js';
+export { PRODUCT_PROFILES, entrySeparator, productProfile } from './profiles.js';
 export type { EntryLimit, ForbiddenEntry, ProductProfile } from './profiles.js';

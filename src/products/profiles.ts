@@ -40,6 +40,16 @@ export interface ProductProfile {
   /** Where the facts come from. */
   sources: string[];
   notes?: string;
+  /**
+   * How entries are joined in one value of the product's console, API and comma-string attributes, for the
+   * report's paste-ready "add:" line. Absent: `,` without spaces (RDS and AnalyticDB for MySQL reject spaces).
+   */
+  entrySeparator?: string;
+}
+
+/** The separator of the product's whitelist values (see `entrySeparator`). */
+export function entrySeparator(profile: ProductProfile): string {
+  return profile.entrySeparator ?? ',';
 }
 
 const LOOPBACK_PLACEHOLDER = ['127.0.0.1'];
@@ -262,7 +272,9 @@ export const PRODUCT_PROFILES: Readonly<Record<ProductId, ProductProfile>> = {
     denyAllPlaceholders: [],
     allowAllTokens: [],
     sources: [OSS_POLICY],
-    notes: 'Policies that use acs:SourceIp must also specify acs:SourceVpc.'
+    notes: 'Policies that use acs:SourceIp must also specify acs:SourceVpc.',
+    // acs:SourceIp is a JSON array, one string per entry: the list is for reading, not one value to paste.
+    entrySeparator: ', '
   },
   'ecs-security-group': {
     id: 'ecs-security-group',
@@ -278,7 +290,9 @@ export const PRODUCT_PROFILES: Readonly<Record<ProductId, ProductProfile>> = {
     emptyMeansAllowAll: false,
     denyAllPlaceholders: [],
     allowAllTokens: [],
-    sources: [ECS_SG_API, ECS_SG_LIMITS]
+    sources: [ECS_SG_API, ECS_SG_LIMITS],
+    // One CIDR per rule: the list is for reading, not one value to paste.
+    entrySeparator: ', '
   },
   other: {
     id: 'other',

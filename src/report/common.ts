@@ -1,5 +1,8 @@
 /** What the text and Markdown renderers share: grouping by data source, the chain behind a miss, places, counts. */
-import type { AddressListReport, Finding, Report, Severity, Status, Via } from '../model.js';
+import { madeCheckIncomplete } from '../evaluate/status.js';
+import type { AddressListReport, Finding, ProductId, Report, Severity, Status, Via } from '../model.js';
+import { compareEntryText } from '../net/index.js';
+import { entrySeparator, productProfile } from '../products/index.js';
 
 export const STATUS_LABEL: Record<Status, string> = {
   pass: 'passed',
@@ -62,21 +65,42 @@ export interface DataSourceGroup {
   name: string;
   required: number;
   covered: number;
+  /** Required blocks whose coverage is unknown (contract §8), in the report's (address) order. */
+  unknown: string[];
   missing: Finding[];
   /** The data source's other findings, errors first, then warnings, then notices (stable within a severity). */
   others: Finding[];
 }
 
 /**
- * The report grouped by data source, in the report's own order (first appearance in `required`, then in
- * `findings`), and the findings that belong to no data source.
+ * Rules the text and Markdown reports do not list as findings: each list's date is shown in their address-list
+ * section instead (contract §8). The JSON report keeps these findings.
  */
-export function groupByDataSource(report: Report): { groups: DataSourceGroup[]; general: Finding[] } {
+const SHOWN_ELSEWHERE: readonly string[] = ['stale-address-list'];
+
+/** Whether the text and Markdown reports list the finding as a finding (the stale-list notice they do not). */
+export function listedAsFinding(f: Pick<Finding, 'rule'>): boolean {
+  return !SHOWN_ELSEWHERE.includes(f.rule);
+}
+
+export interface GroupedReport {
+  /** The findings that made the check incomplete, in the report's order: every report shows them first (§8). */
+  couldNotCheck: Finding[];
+  groups: DataSourceGroup[];
+  /** The other findings that belong to no data source, errors first. */
+  general: Finding[];
+}
+
+/**
+ * The report grouped by data source, in the report's own order (first appearance in `required`, then in
+ * `findings`), the findings that made the check incomplete apart, and the findings that belong to no data source.
+ */
+export function groupByDataSource(report: Report): GroupedReport {
   const groups = new Map<string, DataSourceGroup>();
   const groupOf = (name: string): DataSourceGroup => {
     let g = groups.get(name);
     if (!g) {
-      g = { name, required: 0, covered: 0, missing: [], others: [] };
+      g = { name, required: 0, covered: 0, unknown: [], missing: [], others: [] };
       groups.set(name, g);
     }
     return g;
@@ -84,16 +108,58 @@ export function groupByDataSource(report: Report): { groups: DataSourceGroup[]; 
   for (const r of report.required) {
     const g = groupOf(r.dataSource);
     g.required++;
-    if (r.covered) g.covered++;
+    if (r.covered === true) g.covered++;
+    else if (r.covered === null) g.unknown.push(r.entry);
   }
+  const couldNotCheck: Finding[] = [];
   const general: Finding[] = [];
   for (const f of report.findings) {
-    if (f.dataSource === undefined) general.push(f);
+    if (!listedAsFinding(f)) continue;
+    if (madeCheckIncomplete(f)) {
+      couldNotCheck.push(f);
+      if (f.dataSource !== undefined) groupOf(f.dataSource);
+    } else if (f.dataSource === undefined) general.push(f);
     else if (f.rule === 'missing-entry') groupOf(f.dataSource).missing.push(f);
     else groupOf(f.dataSource).others.push(f);
   }
-  for (const g of groups.values()) g.others = bySeverity(g.others);
-  return { groups: [...groups.values()], general: bySeverity(general) };
+  for (const g of groups.values()) {
+    g.others = bySeverity(g.others);
+    // Blocks in address order, whatever order the report came in (string order misplaces 100.104.38.192/26).
+    g.missing = g.missing
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => compareEntryText(a.f.entry ?? '', b.f.entry ?? '') || a.i - b.i)
+      .map(({ f }) => f);
+  }
+  return { couldNotCheck, groups: [...groups.values()], general: bySeverity(general) };
+}
+
+/** One paste-ready line of a whitelist file: the blocks to add there, in address order, each once. */
+export interface PasteLine {
+  /** The file the missing entries point at. */
+  file: string;
+  entries: string[];
+  /** The entries joined with the product's separator. */
+  text: string;
+}
+
+/**
+ * Per whitelist file that missing entries point at (in order of first mention), everything to add there as one
+ * line in the product's separator: after the per-block lines, this is what a user copies.
+ */
+export function pasteLines(missing: readonly Finding[], product: ProductId | undefined): PasteLine[] {
+  const separator = product ? entrySeparator(productProfile(product)) : ',';
+  const byFile = new Map<string, Set<string>>();
+  for (const f of missing) {
+    if (f.file === undefined) continue;
+    const blocks = f.uncovered && f.uncovered.length > 0 ? f.uncovered : f.entry !== undefined ? [f.entry] : [];
+    const set = byFile.get(f.file) ?? new Set<string>();
+    for (const b of blocks) set.add(b);
+    byFile.set(f.file, set);
+  }
+  return [...byFile].map(([file, set]) => {
+    const entries = [...set].sort(compareEntryText);
+    return { file, entries, text: entries.join(separator) };
+  });
 }
 
 /** Errors, then warnings, then notices; the report's order within each (a stable sort). */

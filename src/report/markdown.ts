@@ -7,10 +7,22 @@
  * first (a section that no longer fits whole keeps as many rows as fit), and a line says what was left out and
  * where the full report is.
  */
-import type { Finding, Report, Status } from '../model.js';
-import { ViaIndex, formatCount, groupByDataSource, isStaleList, plural, STATUS_LABEL, whereOf } from './common.js';
+import { madeCheckIncomplete } from '../evaluate/status.js';
+import type { Finding, Report, RuleId, Status } from '../model.js';
+import {
+  ViaIndex,
+  formatCount,
+  groupByDataSource,
+  isStaleList,
+  listedAsFinding,
+  pasteLines,
+  plural,
+  STATUS_LABEL,
+  whereOf,
+  type DataSourceGroup
+} from './common.js';
 import { escapeMarkdown, truncate } from './escape.js';
-import { COULD_NOT_CHECK_RULES, RULE_HELP } from './rules.js';
+import { RULE_HELP } from './rules.js';
 
 export interface MarkdownOptions {
   /** The body never exceeds this many characters (UTF-16 code units, as GitHub counts). */
@@ -97,8 +109,10 @@ function headline(report: Report, opts: MarkdownOptions): string {
       : report.status === 'error'
         ? `**The check could not be completed**: ${plural(s.dataSources, 'data source')}`
         : `**Every required block is allowed** in ${plural(s.dataSources, 'data source')}`;
+  const unknown = report.required.filter((r) => r.covered === null).length;
   lines.push(
-    `${first} · ${plural(s.required, 'required block')} · ${plural(s.errors, 'error')} · ` +
+    `${first} · ${plural(s.required, 'required block')}${unknown > 0 ? ` (${formatCount(unknown)} unknown)` : ''} · ` +
+      `${plural(s.errors, 'error')} · ` +
       `${plural(s.warnings, 'warning')} · ${plural(s.notices, 'notice')}`
   );
   const context = [`Config ${code(report.config)}`, `resolved ${report.resolve}`];
@@ -126,12 +140,49 @@ function findingRow(f: Finding, withSeverity: boolean): string {
   return row(withSeverity ? [SEVERITY_ICON[f.severity as 'error' | 'warning'], ...cells] : cells);
 }
 
+/** Paste-ready blocks after a data source's table: per whitelist file, everything to add in one copyable line. */
+function pasteTail(g: DataSourceGroup, report: Report): string {
+  const product = report.dataSources.find((d) => d.name === g.name)?.product;
+  return pasteLines(g.missing, product)
+    .map((paste) =>
+      // The entries are canonical CIDRs the tool computed; anything else would be shown escaped, outside the fence.
+      /^[0-9a-fA-F:./, ]*$/.test(paste.text)
+        ? `\n\nAdd to ${code(paste.file)}:\n\n\`\`\`text\n${paste.text}\n\`\`\``
+        : `\n\nAdd to ${code(paste.file)}: ${code(paste.text)}`
+    )
+    .join('');
+}
+
+/** Which data sources have blocks of unknown coverage, and how many: said under the could-not-check findings. */
+function unknownNote(groups: readonly DataSourceGroup[]): string {
+  const withUnknown = groups.filter((g) => g.unknown.length > 0);
+  if (withUnknown.length === 0) return '';
+  const total = withUnknown.reduce((n, g) => n + g.unknown.length, 0);
+  const which = withUnknown.map((g) => `${text(g.name)} (${formatCount(g.unknown.length)})`).join(', ');
+  return (
+    `\n\n_Coverage of ${plural(total, 'required block')} is unknown until these are fixed: ${which}. ` +
+    'They are not counted as missing._'
+  );
+}
+
 function sectionsOf(report: Report): Section[] {
   const vias = new ViaIndex(report);
-  const { groups } = groupByDataSource(report);
+  const { couldNotCheck, groups } = groupByDataSource(report);
   const sections: Section[] = [];
   let order = 0;
-  const couldNotCheck = report.status === 'error';
+
+  // Contract §8: what made the check incomplete leads; it is why coverage is unknown, and is never cut first.
+  if (couldNotCheck.length > 0) {
+    sections.push({
+      order: order++,
+      priority: 0,
+      head: `#### Could not check\n\n${tableHead(['', 'Rule', 'Data source', 'Where', 'Details'])}`,
+      rows: couldNotCheck.map((f) => findingRow(f, true)),
+      tail: unknownNote(groups),
+      rowsAreFindings: true,
+      more: (n) => `_…and ${plural(n, 'more finding')}, not shown._`
+    });
+  }
 
   for (const g of groups) {
     if (g.missing.length === 0) continue;
@@ -140,23 +191,23 @@ function sectionsOf(report: Report): Section[] {
       priority: 10 + sections.length,
       head: `#### ${text(g.name)} · ${formatCount(g.missing.length)} missing\n\n${tableHead(['Entry to add', 'Uncovered part', 'Where', 'Why (module → resource group → source)'])}`,
       rows: g.missing.map((f) => missingRow(f, vias)),
-      tail: '',
+      tail: pasteTail(g, report),
       rowsAreFindings: true,
       more: (n) => `_…and ${plural(n, 'more missing entry', 'more missing entries')} of this data source, not shown._`
     });
   }
 
-  // Could-not-check findings first: they are why a run has status `error`.
-  const all = report.findings.filter((f) => f.rule !== 'missing-entry' || f.dataSource === undefined);
-  const blocking = all.filter((f) => COULD_NOT_CHECK_RULES.includes(f.rule));
-  const otherErrors = all.filter((f) => f.severity === 'error' && !COULD_NOT_CHECK_RULES.includes(f.rule));
+  const all = report.findings.filter(
+    (f) => listedAsFinding(f) && !madeCheckIncomplete(f) && (f.rule !== 'missing-entry' || f.dataSource === undefined)
+  );
+  const errors = all.filter((f) => f.severity === 'error');
   const warnings = all.filter((f) => f.severity === 'warning');
   const notices = all.filter((f) => f.severity === 'notice');
-  const others = [...blocking, ...otherErrors, ...warnings];
+  const others = [...errors, ...warnings];
   if (others.length > 0) {
     sections.push({
       order: order++,
-      priority: couldNotCheck ? 0 : 100,
+      priority: 100,
       head: `#### Other findings\n\n${tableHead(['', 'Rule', 'Data source', 'Where', 'Details'])}`,
       rows: others.map((f) => findingRow(f, true)),
       tail: '',
@@ -201,7 +252,7 @@ function sectionsOf(report: Report): Section[] {
     });
   }
 
-  const rules = [...new Set(report.findings.map((f) => f.rule))].sort();
+  const rules = [...new Set(report.findings.filter(listedAsFinding).map((f) => f.rule))].sort() as RuleId[];
   if (rules.length > 0) {
     sections.push({
       order: order++,

@@ -57,6 +57,15 @@ export const RULE_HELP: Record<RuleId, RuleHelp> = {
       'a Terraform expression cannot be evaluated. The check fails closed: add the missing facts or address list ' +
       'to the configuration, or fix the credentials or expression.'
   },
+  'internal-error': {
+    short: 'The tool failed on this input; the check is incomplete.',
+    help:
+      'DataWorks Whitelist Guard hit an unexpected condition (a bug) while reading, evaluating or reporting this ' +
+      'part of the repository, so it could not check it; the rest of the report stands. Please open an issue in ' +
+      'the project repository with the version and the shape of the input (the file format and the construct, ' +
+      'not its contents or any secret). Run the CLI with DATAWORKS_WHITELIST_GUARD_DEBUG=1, or the action with ' +
+      'step debug logging, to see the detail.'
+  },
   'no-public-egress': {
     short: 'A public data source is reached through a group with no public egress.',
     help:
@@ -99,7 +108,10 @@ export const RULE_HELP: Record<RuleId, RuleHelp> = {
   },
   'redundant-entry': {
     short: 'A whitelist entry is covered by other entries.',
-    help: 'Other entries of the same data source already allow every address in it. It can be removed.'
+    help:
+      'Broader (or, for equal ones, earlier) entries of the same data source already allow every address in it. ' +
+      'Every entry flagged can be removed together with the others flagged without changing what the whitelist ' +
+      'allows. Copies of one literal made by Terraform `count` or `for_each` are one entry, never flagged.'
   },
   waived: {
     short: 'A missing entry is accepted by a live waiver.',
@@ -120,6 +132,7 @@ export const RULE_SEVERITY: Record<RuleId, Severity> = {
   'unsupported-entry': 'error',
   'too-many-entries': 'error',
   unresolved: 'error',
+  'internal-error': 'error',
   'no-public-egress': 'error',
   'expired-waiver': 'error',
   'overly-broad-entry': 'warning',
@@ -132,5 +145,5 @@ export const RULE_SEVERITY: Record<RuleId, Severity> = {
   'unused-waiver': 'notice'
 };
 
-/** The rules whose findings mean the check could not be completed (status `error`, contract §3). */
-export const COULD_NOT_CHECK_RULES: readonly RuleId[] = ['invalid-config', 'invalid-whitelist', 'unresolved'];
+/** The rules whose findings mean the check could not be completed (status `error`, contract §3, §8): one list. */
+export { COULD_NOT_CHECK_RULES } from '../evaluate/status.js';

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { RULES, type Finding, type Report, type Severity } from '../model.js';
+import { couldNotCheckFirst } from '../evaluate/status.js';
 import { RULE_HELP, RULE_SEVERITY } from './rules.js';
 
 export type SarifLog = Log;
@@ -22,6 +23,12 @@ export const SARIF_TOOL_NAME = 'dataworks-whitelist-guard';
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** The key of our partial fingerprint; versioned so a change of its recipe does not match old alerts wrongly. */
 export const FINGERPRINT_KEY = 'dataworksWhitelistGuard/v1';
+
+/**
+ * Rules that are not code-scanning alerts: a bundled list's age is about the tool's data, not about a line of the
+ * repository (contract §8); the text and Markdown reports show each list's date, the JSON report keeps the notice.
+ */
+const NOT_ALERTS: readonly string[] = ['stale-address-list'];
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', notice: 'note' };
 
@@ -75,7 +82,8 @@ function messageText(f: Finding): string {
 export function renderSarif(report: Report, opts: SarifOptions): SarifLog {
   const ruleIndex = new Map<string, number>(RULES.map((id, i) => [id, i]));
   const seen = new Map<string, number>();
-  const results: Result[] = report.findings.map((f) => {
+  const alerts = couldNotCheckFirst(report.findings.filter((f) => !NOT_ALERTS.includes(f.rule)));
+  const results: Result[] = alerts.map((f) => {
     const id = identity(f, opts.configPath);
     // Findings alike in all of that (two bad entries in one unnamed place) are told apart by their order.
     const occurrence = (seen.get(id) ?? 0) + 1;

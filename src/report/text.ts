@@ -1,6 +1,6 @@
 /**
- * The terminal report: grouped by data source, one line per finding, then a summary line and what the exit
- * status means. ANSI colour only when the caller says so (the CLI decides from the TTY, --no-color and NO_COLOR);
+ * The terminal report: what made the check incomplete first, then grouped by data source, one line per finding
+ * and a paste-ready line per whitelist file, then a summary line (the exit statuses are explained in --help). ANSI colour only when the caller says so (the CLI decides from the TTY, --no-color and NO_COLOR);
  * without it the symbols and words carry the meaning alone.
  */
 import type { Finding, Report, RuleId, Severity, Status } from '../model.js';
@@ -9,6 +9,7 @@ import {
   formatCount,
   groupByDataSource,
   isStaleList,
+  pasteLines,
   plural,
   severityCounts,
   STATUS_SENTENCE,
@@ -81,34 +82,65 @@ function findingLine(f: Finding, p: Palette, withDataSource: boolean): string {
   return `  ${parts.join(' ')} — ${t(f.message)}`;
 }
 
+/** At most this many unknown blocks are named on a data source's "coverage unknown" line. */
+const UNKNOWN_NAMED = 5;
+
+function unknownLine(blocks: readonly string[], p: Palette): string {
+  const named = blocks.slice(0, UNKNOWN_NAMED).join(', ');
+  const more = blocks.length > UNKNOWN_NAMED ? ` and ${formatCount(blocks.length - UNKNOWN_NAMED)} more` : '';
+  return (
+    `  ${p.warning('?')} ${plural(blocks.length, 'required block')} not known to be allowed (${t(named)}${more}): ` +
+    'a whitelist source could not be read (see "Could not check" above)'
+  );
+}
+
 export function renderText(report: Report, opts: TextOptions): string {
   const p = palette(opts.color);
   const vias = new ViaIndex(report);
-  const { groups, general } = groupByDataSource(report);
+  const { couldNotCheck, groups, general } = groupByDataSource(report);
   const counts = severityCounts(report.findings);
   const s = report.summary;
+  const unknown = groups.reduce((n, g) => n + g.unknown.length, 0);
   const lines: string[] = [];
 
   const statusPaint = report.status === 'pass' ? p.ok : report.status === 'fail' ? p.error : p.warning;
   lines.push(
     p.bold(`DataWorks whitelist check ${statusPaint(STATUS_SENTENCE[report.status])}`) +
       ` — ${plural(s.missing, 'missing entry', 'missing entries')} in ${plural(s.dataSources, 'data source')}` +
-      ` (${plural(s.required, 'required block')})`
+      ` (${plural(s.required, 'required block')}${unknown > 0 ? `, ${formatCount(unknown)} unknown` : ''})`
   );
   lines.push(p.dim(`config ${t(report.config)} · resolve ${report.resolve}`));
 
+  // Contract §8: what made the check incomplete comes first; it is why some coverage is unknown.
+  if (couldNotCheck.length > 0) {
+    lines.push('', p.bold('Could not check'));
+    for (const f of couldNotCheck) lines.push(findingLine(f, p, true));
+  }
+
+  const incomplete = new Set(couldNotCheck.map((f) => f.dataSource));
   for (const g of groups) {
     lines.push('');
+    const unknownPart = g.unknown.length > 0 ? `, ${formatCount(g.unknown.length)} unknown` : '';
     const coverage =
       g.required > 0
-        ? ` ${p.dim(`(${formatCount(g.covered)} of ${plural(g.required, 'required block')} allowed)`)}`
+        ? ` ${p.dim(`(${formatCount(g.covered)} of ${plural(g.required, 'required block')} allowed${unknownPart})`)}`
         : '';
     const described = report.dataSources.find((d) => d.name === g.name);
     const kind = described ? ` ${p.dim(`· ${described.product}, ${described.network}, ${t(described.region)}`)}` : '';
     lines.push(`${p.bold(t(g.name))}${kind}${coverage}`);
     for (const f of g.missing) lines.push(missingLine(f, vias, p));
+    for (const paste of pasteLines(g.missing, described?.product)) {
+      lines.push(`  ${p.dim('→')} ${t(paste.file)} — add: ${p.bold(t(paste.text))}`);
+    }
+    if (g.unknown.length > 0) lines.push(unknownLine(g.unknown, p));
     for (const f of g.others) lines.push(findingLine(f, p, false));
-    if (g.missing.length === 0 && g.others.length === 0) lines.push(`  ${p.ok('✓')} every required block is allowed`);
+    if (g.missing.length === 0 && g.others.length === 0 && g.unknown.length === 0) {
+      lines.push(
+        incomplete.has(g.name)
+          ? `  ${p.warning('?')} not fully checked (see "Could not check" above)`
+          : `  ${p.ok('✓')} every required block is allowed`
+      );
+    }
   }
 
   if (general.length > 0) {
@@ -119,14 +151,17 @@ export function renderText(report: Report, opts: TextOptions): string {
   if (report.addressLists.length > 0) {
     lines.push('', p.bold('Address lists used'));
     for (const list of report.addressLists) {
-      const stale = isStaleList(list) ? ` ${p.warning('(stale)')}` : '';
+      const stale = isStaleList(list)
+        ? ` ${p.warning(`(stale: ${list.asOf === null ? 'undated' : 'over 180 days old'}; compare it with its source and update addressLists in the config if it changed)`)}`
+        : '';
       lines.push(
         `  ${list.list} ${t(list.region)} · ${list.origin} · ${list.asOf ?? 'undated'} · ${t(list.source)}${stale}`
       );
     }
   }
 
-  const rules = [...new Set(report.findings.map((f) => f.rule))].sort() as RuleId[];
+  const shown = [...couldNotCheck, ...groups.flatMap((g) => [...g.missing, ...g.others]), ...general];
+  const rules = [...new Set(shown.map((f) => f.rule))].sort() as RuleId[];
   if (rules.length > 0) {
     lines.push('', p.bold('Rules'));
     for (const rule of rules) lines.push(`  ${rule}: ${RULE_HELP[rule].short}`);
@@ -137,11 +172,6 @@ export function renderText(report: Report, opts: TextOptions): string {
     statusPaint(`${STATUS_SYMBOL[report.status]} ${report.status}`) +
       `: ${plural(s.missing, 'missing entry', 'missing entries')}, ${plural(counts.error, 'error')}, ` +
       `${plural(counts.warning, 'warning')}, ${plural(counts.notice, 'notice')}`
-  );
-  lines.push(
-    p.dim(
-      'Exit status: 0 pass (or fail with --fail-on never) · 1 fail · 2 could not check (status error) or usage error'
-    )
   );
   return `${lines.join('\n')}\n`;
 }

@@ -1,8 +1,10 @@
 /**
  * The reader registry: which reader handles which whitelist format, and reading every source of a data source
- * into entries and findings, failing closed (as an `invalid-whitelist` finding) when a reader cannot run.
+ * into entries and findings, failing closed (an `invalid-whitelist` or `internal-error` finding) when a reader
+ * cannot run.
  */
 import { formatCount, MAX_ENTRIES_PER_SOURCE } from '../bounds.js';
+import { describeSystemError, internalErrorFinding, systemErrorCode } from '../internal-error.js';
 import type { Finding, WhitelistFormat, WhitelistSourceConfig } from '../model.js';
 import { jsonReader, yamlReader } from './structured.js';
 import { invalidWhitelist, textReader } from './text.js';
@@ -34,35 +36,40 @@ export async function readerFor(format: WhitelistFormat): Promise<WhitelistReade
   }
 }
 
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-function failure(source: WhitelistSourceConfig, ctx: ReadContext, message: string): ReadResult {
-  const { file, line, column } = source.pos;
-  const finding: Finding = invalidWhitelist(ctx, { file, line, column }, message);
+function failure(finding: Finding): ReadResult {
   return { entries: [], findings: [finding] };
 }
 
 /**
- * Reads one source. A reader that cannot be loaded, or that throws (a bug, or I/O failing mid-read), becomes an
- * `invalid-whitelist` finding at the source's place in the config: the source is then unread, never empty.
+ * Reads one source. A reader that cannot be loaded, or that throws, leaves the source unread, never empty: an
+ * operating-system failure mid-read (`EACCES`, `EIO`) is an `invalid-whitelist` finding in plain words; anything
+ * else is a bug, an `internal-error` finding that says how to report it. Both sit at the source's place in the
+ * config, so the rest of the report survives.
  */
 export async function readWhitelistSource(
   source: WhitelistSourceConfig,
   ctx: ReadContext,
   loadReader: ReaderLoader = readerFor
 ): Promise<ReadResult> {
+  const place = { dataSource: ctx.dataSource.name, ...source.pos };
   let reader: WhitelistReader;
   try {
     reader = await loadReader(source.format);
   } catch (error) {
-    return failure(source, ctx, `${source.format} reader unavailable: ${describeError(error)}`);
+    return failure(internalErrorFinding(`while loading the ${source.format} reader`, error, place, ctx.logger));
   }
   try {
     return withinEntryBounds(source, ctx, await reader.read(source, ctx));
   } catch (error) {
-    return failure(source, ctx, `could not read ${source.format} whitelist "${source.file}": ${describeError(error)}`);
+    const code = systemErrorCode(error);
+    if (code !== undefined) {
+      return failure(
+        invalidWhitelist(ctx, source.pos, `could not read "${source.file}": ${describeSystemError(code)}`)
+      );
+    }
+    return failure(
+      internalErrorFinding(`while reading the ${source.format} whitelist "${source.file}"`, error, place, ctx.logger)
+    );
   }
 }
 
@@ -77,7 +84,7 @@ function withinEntryBounds(source: WhitelistSourceConfig, ctx: ReadContext, resu
       ? `holds ${formatCount(count)} entries, over the limit of ${formatCount(MAX_ENTRIES_PER_SOURCE)} per whitelist source; it was not read`
       : ctx.budget?.takeEntries(count);
   if (over === undefined) return result;
-  return failure(source, ctx, `whitelist ${JSON.stringify(source.file)} ${over}`);
+  return failure(invalidWhitelist(ctx, source.pos, `whitelist ${JSON.stringify(source.file)} ${over}`));
 }
 
 /** Reads the sources of one data source, in parallel; results are in the order of `sources`. */
