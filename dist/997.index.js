@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   terraformReader: () => (/* binding */ terraformReader)
 });
 
-// UNUSED EXPORTS: ParserLoadError, SUPPORTED_FUNCTIONS, createTerraformReader, loadTerraformParser, locateParserFile
+// UNUSED EXPORTS: EVALUATION_LIMITS, MAX_JSON_DEPTH, MAX_SYNTAX_DEPTH, ParserLoadError, SUPPORTED_FUNCTIONS, createTerraformReader, loadTerraformParser, locateParserFile
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
@@ -34,6 +34,7 @@ const TERRAFORM_PRODUCTS = {
             resource('alicloud_db_readonly_instance', [attribute('security_ips', 'set')]),
             resource('alicloud_rds_clone_db_instance', [attribute('security_ips', 'set')]),
             resource('alicloud_rds_upgrade_db_instance', [attribute('security_ips', 'set')]),
+            resource('alicloud_rds_ddr_instance', [attribute('security_ips', 'set')], 'An instance restored by disaster recovery; `whitelist_network_type` and `modify_mode` as on `alicloud_db_instance`.'),
             resource('alicloud_rds_whitelist_template', [attribute('ip_white_list', 'comma-string')], 'Template entries count toward the instance limit of 1,000.')
         ]
     },
@@ -56,6 +57,7 @@ const TERRAFORM_PRODUCTS = {
         product: 'redis',
         resources: [
             resource('alicloud_kvstore_instance', [attribute('security_ips', 'set')], 'One resource manages one group (`security_ip_group_name`).'),
+            resource('alicloud_redis_tair_instance', [attribute('security_ips', 'comma-string')], 'The current resource for Redis and Tair instances; a comma-separated string (the default group).'),
             resource('alicloud_redis_global_security_ip_group', [attribute('global_ip_list', 'comma-string')])
         ]
     },
@@ -70,9 +72,7 @@ const TERRAFORM_PRODUCTS = {
                 attribute('security_ip_list', 'set', BOTH, 'A set at the top level (the `default` group).'),
                 attribute('security_ip_groups.security_ip_list', 'comma-string', BOTH, 'A comma-separated string inside `security_ip_groups` blocks.')
             ]),
-            resource('alicloud_mongodb_serverless_instance', [
-                attribute('security_ip_groups.security_ip_list', 'comma-string')
-            ]),
+            resource('alicloud_mongodb_serverless_instance', [attribute('security_ip_groups.security_ip_list', 'comma-string')], 'Deprecated; still read.'),
             resource('alicloud_mongodb_global_security_ip_group', [attribute('global_security_ip_list', 'comma-string')])
         ]
     },
@@ -80,7 +80,7 @@ const TERRAFORM_PRODUCTS = {
         product: 'adb-mysql',
         resources: [
             resource('alicloud_adb_db_cluster', [attribute('security_ips', 'set')]),
-            resource('alicloud_adb_cluster', [attribute('security_ips', 'set')], 'Older name of `alicloud_adb_db_cluster`.'),
+            resource('alicloud_adb_cluster', [attribute('security_ips', 'set')], 'Deprecated: the older name of `alicloud_adb_db_cluster`; still read.'),
             resource('alicloud_adb_db_cluster_lake_version', [attribute('security_ips', 'comma-string')], 'A comma-separated string here, unlike `alicloud_adb_db_cluster`.')
         ]
     },
@@ -92,7 +92,7 @@ const TERRAFORM_PRODUCTS = {
                 attribute('security_ip_list', 'set', BOTH, 'Deprecated since provider v1.187.0; still read.')
             ]),
             resource('alicloud_gpdb_db_instance_ip_array', [attribute('security_ip_list', 'set')], 'One resource per group; `modify_mode = "Delete"` removes entries.'),
-            resource('alicloud_gpdb_elastic_instance', [attribute('security_ip_list', 'set')])
+            resource('alicloud_gpdb_elastic_instance', [attribute('security_ip_list', 'set')], 'Deprecated (use `alicloud_gpdb_instance`); still read.')
         ]
     },
     maxcompute: {
@@ -134,11 +134,21 @@ const TERRAFORM_PRODUCTS = {
             resource('alicloud_lindorm_instance_v2', [attribute('white_ip_list.ip_list', 'comma-string')])
         ]
     },
+    selectdb: {
+        product: 'selectdb',
+        resources: [
+            resource('alicloud_selectdb_db_instance', [attribute('desired_security_ip_lists.security_ip_list', 'comma-string')], 'A comma-separated string inside `desired_security_ip_lists` blocks (one per group), united.')
+        ]
+    },
+    hbase: {
+        product: 'hbase',
+        resources: [resource('alicloud_hbase_instance', [attribute('ip_white', 'comma-string')])]
+    },
     oss: {
         product: 'oss',
         resources: [
             resource('alicloud_oss_bucket_policy', [attribute('policy', 'bucket-policy')], 'Entries are the `acs:SourceIp` values of `IpAddress` conditions in `Allow` statements and of `NotIpAddress` conditions in `Deny` statements.'),
-            resource('alicloud_oss_bucket', [attribute('policy', 'bucket-policy')])
+            resource('alicloud_oss_bucket', [attribute('policy', 'bucket-policy')], 'The `policy` argument is deprecated (use `alicloud_oss_bucket_policy`); still read.')
         ]
     },
     'ecs-security-group': {
@@ -174,6 +184,311 @@ function terraformAttributeShape(resourceType, path) {
 
 // EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
 var main = __webpack_require__(9547);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __webpack_require__(8995);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(3136);
+;// CONCATENATED MODULE: ./src/whitelists/terraform/parser.ts
+/**
+ * Loads tree-sitter (WASM) and the Terraform grammar once per process, on first use.
+ *
+ * The bundles (dist/index.js, dist/cli/index.js) carry web-tree-sitter.js, web-tree-sitter.wasm and
+ * tree-sitter-terraform.wasm in dist/wasm/, because the bundler cannot see files loaded from computed paths; from
+ * the sources (jest, tsx) they come from node_modules.
+ */
+
+
+
+
+const RUNTIME_JS = 'web-tree-sitter.js';
+const RUNTIME_WASM = 'web-tree-sitter.wasm';
+const GRAMMAR_WASM = 'tree-sitter-terraform.wasm';
+/**
+ * Where each file is in node_modules: a file the package lets us resolve, next to which it lies (web-tree-sitter
+ * exports its WASM but not its ESM file by name).
+ */
+const INSTALLED = {
+    [RUNTIME_JS]: { resolvable: 'web-tree-sitter/web-tree-sitter.wasm', sibling: RUNTIME_JS },
+    [RUNTIME_WASM]: { resolvable: 'web-tree-sitter/web-tree-sitter.wasm', sibling: RUNTIME_WASM },
+    [GRAMMAR_WASM]: {
+        resolvable: '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
+        sibling: GRAMMAR_WASM
+    }
+};
+/** Thrown when the parser's files cannot be found or loaded: an installation problem, not the user's input. */
+class ParserLoadError extends Error {
+    name = 'ParserLoadError';
+}
+/**
+ * Where one of the parser's files is: next to the bundle (`./wasm/`, `../wasm/`), else in node_modules.
+ * The bundles carry web-tree-sitter's own ESM file there too: bundled, its `import("module")` loses
+ * `createRequire` to the bundler's interop, so it is loaded as it ships, with a native `import()`.
+ */
+function locateParserFile(file, moduleUrl = import.meta.url) {
+    const here = external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(moduleUrl));
+    const candidates = [external_node_path_default().join(here, 'wasm', file), external_node_path_default().join(here, '..', 'wasm', file)];
+    for (const candidate of candidates)
+        if ((0,external_node_fs_.existsSync)(candidate))
+            return candidate;
+    const installed = INSTALLED[file];
+    if (installed) {
+        try {
+            const found = external_node_path_default().join(external_node_path_default().dirname((0,external_node_module_.createRequire)(moduleUrl).resolve(installed.resolvable)), installed.sibling);
+            if ((0,external_node_fs_.existsSync)(found))
+                return found;
+        }
+        catch {
+            // Reported below with the places that were tried.
+        }
+    }
+    throw new ParserLoadError(`cannot find ${file}: looked in ${candidates.join(', ')} and in node_modules`);
+}
+let loading;
+let loaded;
+/**
+ * Each discarded parser's WASM instance is left behind whole: an aborted instance fails every later call
+ * (`Aborted()`), so the next parser comes from a fresh instance of the runtime, imported anew.
+ */
+let generation = 0;
+/** The shared parser, loaded on first call. A failed load is not cached, so a later call can retry. */
+function loadTerraformParser() {
+    if (loading)
+        return loading;
+    const instance = generation;
+    const load = createParser(instance).then((parser) => {
+        if (instance === generation)
+            loaded = parser;
+        return parser;
+    }, (error) => {
+        if (loading === load)
+            loading = undefined;
+        throw error instanceof ParserLoadError
+            ? error
+            : new ParserLoadError(`cannot load the Terraform parser: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    loading = load;
+    return load;
+}
+/** The parser that loadTerraformParser last gave, unless it has been discarded since. */
+function loadedTerraformParser() {
+    return loaded;
+}
+/**
+ * Drops the shared parser after it failed (a WASM abort leaves its instance unusable): the next
+ * loadTerraformParser call builds a new one in a fresh instance. Nothing of the old instance may be called
+ * again, not even to free it.
+ */
+function discardTerraformParser() {
+    loading = undefined;
+    loaded = undefined;
+    generation += 1;
+}
+async function createParser(instance) {
+    const moduleUrl = (0,external_node_url_.pathToFileURL)(locateParserFile(RUNTIME_JS)).href + (instance === 0 ? '' : `?instance=${instance}`);
+    const { Parser, Language } = (await import(/* webpackIgnore: true */ moduleUrl));
+    const runtime = locateParserFile(RUNTIME_WASM);
+    const grammar = locateParserFile(GRAMMAR_WASM);
+    await Parser.init({ locateFile: () => runtime });
+    const language = await Language.load(await external_node_fs_.promises.readFile(grammar));
+    const parser = new Parser();
+    parser.setLanguage(language);
+    return parser;
+}
+
+;// CONCATENATED MODULE: ./src/whitelists/terraform/syntax.ts
+/**
+ * Thrown when a block body that is converted on first use turns out to be beyond the reader's limits (nested
+ * too deeply); the read reports it at `pos` as the source being unreadable.
+ */
+class SyntaxLimitError extends Error {
+    pos;
+    name = 'SyntaxLimitError';
+    constructor(message, pos) {
+        super(message);
+        this.pos = pos;
+    }
+}
+function findAttribute(body, name) {
+    return body.attributes.find((attribute) => attribute.name === name);
+}
+/** A human description of an expression's kind, for messages. */
+function describeExpression(expression) {
+    switch (expression.kind) {
+        case 'traversal':
+            return [expression.root, ...expression.steps.map((step) => (step.kind === 'attr' ? step.name : '[…]'))]
+                .join('.')
+                .replace(/\.\[/g, '[');
+        case 'call':
+            return `${expression.name}(…)`;
+        case 'unsupported':
+            return expression.what;
+        default:
+            return expression.kind;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/whitelists/terraform/plain-tree.ts
+/** Nodes whose children are not copied when the tree has no errors: their text says everything needed. */
+const OPAQUE = new Set([
+    'string_lit',
+    'numeric_lit',
+    'bool_lit',
+    'null_lit',
+    'identifier',
+    'comment',
+    'template_literal',
+    'variable_expr',
+    'legacy_index',
+    'block_start',
+    'block_end',
+    'tuple_start',
+    'tuple_end',
+    'object_start',
+    'object_end',
+    'heredoc_start',
+    'quoted_template_start',
+    'quoted_template_end'
+]);
+/**
+ * The text of an expression that can only be a `string_lit`: quotes around characters that can start neither
+ * an escape, an interpolation, a directive nor another token. tree-sitter gives such an expression the chain
+ * expression > literal_value > string_lit, all three over the same text.
+ */
+const PLAIN_STRING = /^"[^"\\$%\r\n]*"$/;
+const QUOTE = 0x22;
+/** Shared by every node without children (most of them); frozen, so that nothing can add to it. */
+const NO_CHILDREN = Object.freeze([]);
+const typeTables = new WeakMap();
+function typeTable(language) {
+    let table = typeTables.get(language);
+    if (!table) {
+        table = { names: [], named: [] };
+        typeTables.set(language, table);
+    }
+    return table;
+}
+/** The type name of a node type id, remembered per language (asking WASM for it each time is costly). */
+function nodeTypeName(language, typeId) {
+    const table = typeTable(language);
+    let type = table.names[typeId];
+    if (type === undefined) {
+        type = language.nodeTypeForId(typeId) ?? 'ERROR';
+        table.names[typeId] = type;
+        table.named[typeId] = language.nodeTypeIsNamed(typeId);
+    }
+    return type;
+}
+/** The whole tree. */
+function plainTree(tree, source) {
+    const withErrors = tree.rootNode.hasError;
+    const cursor = tree.walk();
+    try {
+        const root = plainSubtree(cursor, tree.language, withErrors, source);
+        // The cursor reports an ERROR root's type id like any other; make sure the flag reflects the tree.
+        if (withErrors)
+            root.hasError = true;
+        return root;
+    }
+    finally {
+        cursor.delete();
+    }
+}
+/**
+ * How deep a syntax tree may nest (nodes from the top-level attribute or block down). tree-sitter parses any
+ * depth, but the conversion that follows recurses once per node; real files stay below 100 (each level of
+ * brackets or operators is two or three nodes). A deeper node throws `NestingTooDeep`.
+ */
+const MAX_SYNTAX_DEPTH = 1_500;
+/** Thrown when a tree nests deeper than MAX_SYNTAX_DEPTH; `offset` is where the first too-deep node starts. */
+class NestingTooDeep extends Error {
+    offset;
+    name = 'NestingTooDeep';
+    constructor(offset) {
+        super(`nested deeper than the limit of ${MAX_SYNTAX_DEPTH.toLocaleString('en-US')} syntax levels`);
+        this.offset = offset;
+    }
+}
+/**
+ * The node under the cursor and everything below it; the cursor is back on that node afterwards (unless
+ * NestingTooDeep is thrown). Only a tree with errors needs the missing flags and the inside of every leaf (an
+ * unterminated string). `source` is the text that was parsed. The walk keeps its own stack, so that no input
+ * can overflow JavaScript's.
+ */
+function plainSubtree(cursor, language, withErrors, source) {
+    const table = typeTable(language);
+    /** The node under the cursor, without its children; `open` when its children are to be read. */
+    const read = () => {
+        const typeId = cursor.nodeTypeId;
+        const type = table.names[typeId] ?? nodeTypeName(language, typeId);
+        const isNamed = table.named[typeId];
+        const startIndex = cursor.startIndex;
+        if (!withErrors && !isNamed) {
+            const node = {
+                type,
+                isNamed,
+                isMissing: false,
+                hasError: false,
+                startIndex,
+                endIndex: startIndex + type.length,
+                children: NO_CHILDREN
+            };
+            return { node, open: false };
+        }
+        const isMissing = withErrors && cursor.nodeIsMissing;
+        const endIndex = cursor.endIndex;
+        const node = {
+            type,
+            isNamed,
+            isMissing,
+            hasError: isMissing || type === 'ERROR',
+            startIndex,
+            endIndex,
+            children: NO_CHILDREN
+        };
+        if (!withErrors &&
+            type === 'expression' &&
+            source.charCodeAt(startIndex) === QUOTE &&
+            PLAIN_STRING.test(source.slice(startIndex, endIndex))) {
+            node.children = [{ ...node, type: 'literal_value', children: [{ ...node, type: 'string_lit' }] }];
+            return { node, open: false };
+        }
+        return { node, open: withErrors || !OPAQUE.has(type) };
+    };
+    const top = read();
+    if (!top.open || !cursor.gotoFirstChild())
+        return top.node;
+    /** The nodes whose children are being read, outermost first. */
+    const open = [{ node: top.node, children: [] }];
+    for (;;) {
+        const { node, open: descend } = read();
+        const parent = open[open.length - 1];
+        parent.children.push(node);
+        if (descend && cursor.gotoFirstChild()) {
+            if (open.length >= MAX_SYNTAX_DEPTH)
+                throw new NestingTooDeep(node.startIndex);
+            open.push({ node, children: [] });
+            continue;
+        }
+        if (node.hasError)
+            parent.node.hasError = true;
+        while (!cursor.gotoNextSibling()) {
+            const done = open.pop();
+            done.node.children = done.children;
+            cursor.gotoParent();
+            const outer = open[open.length - 1];
+            if (!outer)
+                return done.node;
+            if (done.node.hasError)
+                outer.node.hasError = true;
+        }
+    }
+}
+function namedChildren(node) {
+    return node.children.filter((child) => child.isNamed);
+}
+
 ;// CONCATENATED MODULE: ./src/whitelists/terraform/text.ts
 const emptyText = { value: '', segments: [] };
 /** Text that was computed rather than written (a number turned into a string); it points at `at` as a whole. */
@@ -311,623 +626,117 @@ function splitEntries(text) {
     return pieces;
 }
 
-;// CONCATENATED MODULE: ./src/whitelists/terraform/bucket-policy.ts
-/**
- * OSS bucket policies: the allowed addresses are the `acs:SourceIp` values of `IpAddress` conditions in
- * `Allow` statements and of `NotIpAddress` conditions in `Deny` statements ("deny unless from these").
- */
-
-
-const SOURCE_IP = 'acs:SourceIp';
-function property(node, name) {
-    if (node?.type !== 'object')
-        return undefined;
-    for (const child of node.children ?? []) {
-        const [key, value] = child.children ?? [];
-        if (key?.value === name)
-            return value;
-    }
-    return undefined;
-}
-function asArray(node) {
-    if (!node)
-        return [];
-    return node.type === 'array' ? (node.children ?? []) : [node];
-}
-/** The entries of a policy document given as a string (a heredoc, a file's text, or `jsonencode(…)`). */
-function bucketPolicyEntries(value) {
-    if (value.kind !== 'string')
-        return { entries: [], problem: `a bucket policy is a JSON string, not ${value.kind}` };
-    const text = value.text;
-    const root = (0,main.parseTree)(text.value, [], { disallowComments: true });
-    if (root?.type !== 'object')
-        return { entries: [], problem: 'the bucket policy is not a JSON object' };
-    const entries = [];
-    let conditions = 0;
-    for (const statement of asArray(property(root, 'Statement'))) {
-        const effect = property(statement, 'Effect')?.value;
-        const condition = property(statement, 'Condition');
-        const allowing = effect === 'Allow' ? 'IpAddress' : effect === 'Deny' ? 'NotIpAddress' : undefined;
-        for (const operator of ['IpAddress', 'NotIpAddress']) {
-            const addresses = asArray(property(property(condition, operator), SOURCE_IP));
-            if (addresses.length === 0)
-                continue;
-            conditions += 1;
-            // Allow+NotIpAddress and Deny+IpAddress name addresses that are not let in.
-            if (operator !== allowing)
-                continue;
-            for (const address of addresses) {
-                if (address.type !== 'string' || typeof address.value !== 'string')
-                    continue;
-                const raw = address.value.trim();
-                if (raw === '')
-                    continue;
-                const leading = address.value.length - address.value.trimStart().length;
-                entries.push({ raw, at: positionAt(text, address.offset + 1 + leading) });
-            }
-        }
-    }
-    if (conditions === 0)
-        return { entries, problem: `the bucket policy has no ${SOURCE_IP} condition` };
-    return { entries };
-}
-
-;// CONCATENATED MODULE: ./src/whitelists/terraform/syntax.ts
-function findAttribute(body, name) {
-    return body.attributes.find((attribute) => attribute.name === name);
-}
-/** A human description of an expression's kind, for messages. */
-function describeExpression(expression) {
-    switch (expression.kind) {
-        case 'traversal':
-            return [expression.root, ...expression.steps.map((step) => (step.kind === 'attr' ? step.name : '[…]'))]
-                .join('.')
-                .replace(/\.\[/g, '[');
-        case 'call':
-            return `${expression.name}(…)`;
-        case 'unsupported':
-            return expression.what;
-        default:
-            return expression.kind;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/whitelists/terraform/evaluate.ts
-
-
-class Unresolvable extends Error {
-    pos;
-    name = 'Unresolvable';
-    constructor(message, pos) {
-        super(message);
-        this.pos = pos;
-    }
-}
-/** For variable defaults and tfvars values, which Terraform evaluates without any references. */
-const constantScope = {
-    variable(name, at) {
-        throw new Unresolvable(`var.${name} cannot be used here: Terraform evaluates this value without references`, at);
-    },
-    local(name, at) {
-        throw new Unresolvable(`local.${name} cannot be used here: Terraform evaluates this value without references`, at);
-    },
-    iterations: new Map()
-};
-function withIteration(scope, name, iteration) {
-    const iterations = new Map(scope.iterations);
-    iterations.set(name, iteration);
-    return { variable: scope.variable, local: scope.local, iterations };
-}
-function typeName(value) {
-    switch (value.kind) {
-        case 'list':
-            return 'a list';
-        case 'object':
-            return 'an object';
-        case 'null':
-            return 'null';
-        default:
-            return `a ${value.kind}`;
-    }
-}
-/** Text of a scalar as Terraform converts it to a string; null for lists, objects and null. */
-function scalarText(value) {
-    switch (value.kind) {
-        case 'string':
-            return value.text;
-        case 'number':
-        case 'bool':
-            return computedText(String(value.value), value.pos);
-        default:
-            return null;
-    }
-}
-const REFERENCE_REASONS = {
-    data: 'data sources are read only when Terraform runs',
-    module: 'module outputs are known only when Terraform runs',
-    count: 'count-indexed values are not evaluated statically',
-    self: '`self` is known only when Terraform runs',
-    path: 'filesystem paths are not evaluated statically',
-    terraform: '`terraform.*` values are known only when Terraform runs'
-};
-function evaluate(expression, scope) {
-    const pos = expression.pos;
-    switch (expression.kind) {
-        case 'number':
-            return { kind: 'number', value: expression.value, pos };
-        case 'bool':
-            return { kind: 'bool', value: expression.value, pos };
-        case 'null':
-            return { kind: 'null', pos };
-        case 'tuple':
-            return { kind: 'list', items: expression.items.map((item) => evaluate(item, scope)), pos };
-        case 'object': {
-            const entries = new Map();
-            for (const item of expression.items) {
-                const key = evaluate(item.key, scope);
-                const keyText = scalarText(key);
-                if (!keyText)
-                    throw new Unresolvable(`an object key must be a string, not ${typeName(key)}`, item.key.pos);
-                entries.set(keyText.value, evaluate(item.value, scope));
-            }
-            return { kind: 'object', entries, pos };
-        }
-        case 'template':
-            return evaluateTemplate(expression, scope);
-        case 'traversal':
-            return evaluateTraversal(expression, scope);
-        case 'access':
-            return applySteps(evaluate(expression.target, scope), expression.steps, describeExpression(expression.target), scope);
-        case 'call':
-            return callFunction(expression, scope);
-        case 'conditional': {
-            const condition = evaluate(expression.condition, scope);
-            if (condition.kind !== 'bool') {
-                throw new Unresolvable(`a condition must be a bool, not ${typeName(condition)}`, expression.condition.pos);
-            }
-            return evaluate(condition.value ? expression.whenTrue : expression.whenFalse, scope);
-        }
-        case 'binary':
-            return evaluateBinary(expression.operator, evaluate(expression.left, scope), evaluate(expression.right, scope), pos);
-        case 'unary': {
-            const operand = evaluate(expression.operand, scope);
-            if (expression.operator === '!' && operand.kind === 'bool')
-                return { kind: 'bool', value: !operand.value, pos };
-            if (expression.operator === '-' && operand.kind === 'number')
-                return { kind: 'number', value: -operand.value, pos };
-            throw new Unresolvable(`\`${expression.operator}\` cannot be applied to ${typeName(operand)}`, pos);
-        }
-        case 'unsupported':
-            throw new Unresolvable(`${expression.what} is not evaluated statically`, pos);
-    }
-}
-function evaluateTemplate(expression, scope) {
-    const { parts, pos } = expression;
-    // "${x}" alone is x itself, whatever its type, as in Terraform.
-    if (parts.length === 1 && parts[0].kind === 'interpolation')
-        return evaluate(parts[0].expression, scope);
-    const texts = [];
-    for (const part of parts) {
-        if (part.kind === 'literal') {
-            texts.push(part.text);
-        }
-        else if (part.kind === 'directive') {
-            throw new Unresolvable('template directives (`%{…}`) are not evaluated statically', part.pos);
-        }
-        else {
-            const value = evaluate(part.expression, scope);
-            const text = scalarText(value);
-            if (!text)
-                throw new Unresolvable(`cannot put ${typeName(value)} into a string template`, part.expression.pos);
-            texts.push(text);
-        }
-    }
-    return { kind: 'string', text: texts.length === 0 ? emptyText : concatTexts(texts), pos };
-}
-function evaluateTraversal(expression, scope) {
-    const { root, steps, pos } = expression;
-    const [first, ...rest] = steps;
-    if (root === 'var' || root === 'local') {
-        if (first?.kind !== 'attr')
-            throw new Unresolvable(`\`${root}\` must be followed by a name`, pos);
-        const value = root === 'var' ? scope.variable(first.name, pos) : scope.local(first.name, pos);
-        return applySteps(value, rest, `${root}.${first.name}`, scope);
-    }
-    const iteration = scope.iterations.get(root);
-    if (iteration) {
-        if (first?.kind === 'attr' && (first.name === 'key' || first.name === 'value')) {
-            return applySteps(iteration[first.name], rest, `${root}.${first.name}`, scope);
-        }
-        throw new Unresolvable(`\`${root}\` has only \`key\` and \`value\``, pos);
-    }
-    const reason = REFERENCE_REASONS[root];
-    if (reason)
-        throw new Unresolvable(`${describeExpression(expression)}: ${reason}`, pos);
-    if (root === 'each')
-        throw new Unresolvable('`each` is only available in a resource with `for_each`', pos);
-    if (root.includes('_') && first?.kind === 'attr') {
-        throw new Unresolvable(`${describeExpression(expression)}: another resource's attributes are known only when Terraform runs`, pos);
-    }
-    throw new Unresolvable(`\`${describeExpression(expression)}\` is not a value that can be evaluated statically`, pos);
-}
-function applySteps(value, steps, described, scope) {
-    let current = value;
-    let path = described;
-    for (const step of steps) {
-        if (step.kind === 'splat')
-            throw new Unresolvable(`splat expressions (\`${path}.*\`) are not evaluated statically`, step.pos);
-        if (step.kind === 'attr') {
-            if (current.kind !== 'object')
-                throw new Unresolvable(`${path} is ${typeName(current)}, it has no attribute \`${step.name}\``, step.pos);
-            const next = current.entries.get(step.name);
-            if (!next)
-                throw new Unresolvable(`${path} has no attribute \`${step.name}\``, step.pos);
-            current = next;
-            path = `${path}.${step.name}`;
-            continue;
-        }
-        const key = evaluate(step.key, scope);
-        if (current.kind === 'list' && key.kind === 'number') {
-            const item = current.items[key.value];
-            if (!Number.isInteger(key.value) || !item) {
-                throw new Unresolvable(`${path} has ${current.items.length} elements, there is no [${key.value}]`, step.pos);
-            }
-            current = item;
-        }
-        else if (current.kind === 'object' && key.kind === 'string') {
-            const item = current.entries.get(key.text.value);
-            if (!item)
-                throw new Unresolvable(`${path} has no key "${key.text.value}"`, step.pos);
-            current = item;
-        }
-        else {
-            throw new Unresolvable(`${path} is ${typeName(current)} and cannot be indexed with ${typeName(key)}`, step.pos);
-        }
-        path = `${path}[…]`;
-    }
-    return current;
-}
-function evaluateBinary(operator, left, right, pos) {
-    if (operator === '==' || operator === '!=') {
-        const equal = valueKey(left) === valueKey(right);
-        return { kind: 'bool', value: operator === '==' ? equal : !equal, pos };
-    }
-    if ((operator === '&&' || operator === '||') && left.kind === 'bool' && right.kind === 'bool') {
-        return { kind: 'bool', value: operator === '&&' ? left.value && right.value : left.value || right.value, pos };
-    }
-    throw new Unresolvable(`\`${operator}\` on ${typeName(left)} and ${typeName(right)} is not evaluated statically`, pos);
-}
-/** A key that identifies a value's content (for `distinct`, `toset` and `==`), ignoring positions. */
-function valueKey(value) {
-    switch (value.kind) {
-        case 'string':
-            return JSON.stringify(value.text.value);
-        case 'number':
-        case 'bool':
-            return String(value.value);
-        case 'null':
-            return 'null';
-        case 'list':
-            return `[${value.items.map(valueKey).join(',')}]`;
-        case 'object':
-            return `{${[...value.entries].map(([key, item]) => `${JSON.stringify(key)}:${valueKey(item)}`).join(',')}}`;
-    }
-}
-function expectList(value, functionName) {
-    if (value.kind !== 'list')
-        throw new Unresolvable(`${functionName}() expects a list, not ${typeName(value)}`, value.pos);
-    return value.items;
-}
-function expectString(value, functionName) {
-    const text = scalarText(value);
-    if (!text)
-        throw new Unresolvable(`${functionName}() expects a string, not ${typeName(value)}`, value.pos);
-    return text;
-}
-function expectArity(args, count, functionName, pos) {
-    if (args.length !== count) {
-        throw new Unresolvable(`${functionName}() takes ${count} argument${count === 1 ? '' : 's'}, not ${args.length}`, pos);
-    }
-}
-function distinctItems(items) {
-    const seen = new Set();
-    return items.filter((item) => {
-        const key = valueKey(item);
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-}
-function flattenItems(items) {
-    return items.flatMap((item) => (item.kind === 'list' ? flattenItems(item.items) : [item]));
-}
-/** The functions whitelists are commonly assembled with; every other function is reported as unresolved. */
-const FUNCTIONS = {
-    concat: (args, pos) => ({ kind: 'list', items: args.flatMap((arg) => expectList(arg, 'concat')), pos }),
-    distinct: (args, pos) => {
-        expectArity(args, 1, 'distinct', pos);
-        return { kind: 'list', items: distinctItems(expectList(args[0], 'distinct')), pos };
-    },
-    flatten: (args, pos) => {
-        expectArity(args, 1, 'flatten', pos);
-        return { kind: 'list', items: flattenItems(expectList(args[0], 'flatten')), pos };
-    },
-    compact: (args, pos) => {
-        expectArity(args, 1, 'compact', pos);
-        const items = expectList(args[0], 'compact').filter((item) => item.kind !== 'null' && !(item.kind === 'string' && item.text.value === ''));
-        return { kind: 'list', items, pos };
-    },
-    toset: (args, pos) => {
-        expectArity(args, 1, 'toset', pos);
-        return { kind: 'list', items: distinctItems(expectList(args[0], 'toset')), pos };
-    },
-    tolist: (args, pos) => {
-        expectArity(args, 1, 'tolist', pos);
-        return { kind: 'list', items: expectList(args[0], 'tolist'), pos };
-    },
-    split: (args, pos) => {
-        expectArity(args, 2, 'split', pos);
-        const separator = expectString(args[0], 'split').value;
-        const text = expectString(args[1], 'split');
-        if (separator === '')
-            throw new Unresolvable('split() with an empty separator is not evaluated', pos);
-        const items = [];
-        let start = 0;
-        for (;;) {
-            const found = text.value.indexOf(separator, start);
-            const end = found < 0 ? text.value.length : found;
-            items.push({ kind: 'string', text: sliceText(text, start, end), pos: args[1].pos });
-            if (found < 0)
-                break;
-            start = found + separator.length;
-        }
-        return { kind: 'list', items, pos };
-    },
-    join: (args, pos) => {
-        if (args.length < 2)
-            throw new Unresolvable('join() takes a separator and at least one list', pos);
-        const separator = expectString(args[0], 'join');
-        const texts = args
-            .slice(1)
-            .flatMap((arg) => expectList(arg, 'join'))
-            .map((item) => expectString(item, 'join'));
-        const joined = [];
-        texts.forEach((text, index) => {
-            if (index > 0)
-                joined.push(separator);
-            joined.push(text);
-        });
-        return { kind: 'string', text: concatTexts(joined), pos };
-    },
-    jsonencode: (args, pos) => {
-        expectArity(args, 1, 'jsonencode', pos);
-        return { kind: 'string', text: jsonText(args[0]), pos };
-    },
-    tostring: (args, pos) => {
-        expectArity(args, 1, 'tostring', pos);
-        return { kind: 'string', text: expectString(args[0], 'tostring'), pos: args[0].pos };
-    }
-};
-/**
- * JSON text of a value. Strings that need no escaping keep their positions, so entries inside a
- * `jsonencode()`d policy still point at where they are written.
- */
-function jsonText(value) {
-    const plain = (text) => computedText(text, value.pos);
-    switch (value.kind) {
-        case 'string': {
-            const encoded = JSON.stringify(value.text.value);
-            const needsEscaping = encoded.length !== value.text.value.length + 2;
-            return concatTexts([plain('"'), needsEscaping ? plain(encoded.slice(1, -1)) : value.text, plain('"')]);
-        }
-        case 'number':
-        case 'bool':
-            return plain(String(value.value));
-        case 'null':
-            return plain('null');
-        case 'list': {
-            const parts = [plain('[')];
-            value.items.forEach((item, index) => {
-                if (index > 0)
-                    parts.push(plain(','));
-                parts.push(jsonText(item));
-            });
-            parts.push(plain(']'));
-            return concatTexts(parts);
-        }
-        case 'object': {
-            const parts = [plain('{')];
-            [...value.entries].forEach(([key, item], index) => {
-                parts.push(plain(`${index > 0 ? ',' : ''}${JSON.stringify(key)}:`));
-                parts.push(jsonText(item));
-            });
-            parts.push(plain('}'));
-            return concatTexts(parts);
-        }
-    }
-}
-const SUPPORTED_FUNCTIONS = Object.keys(FUNCTIONS).sort();
-function callFunction(expression, scope) {
-    const implementation = Object.hasOwn(FUNCTIONS, expression.name) ? FUNCTIONS[expression.name] : undefined;
-    if (!implementation) {
-        throw new Unresolvable(`function ${expression.name}() is not evaluated statically (supported: ${SUPPORTED_FUNCTIONS.join(', ')})`, expression.pos);
-    }
-    const args = expression.args.map((arg) => evaluate(arg, scope));
-    if (expression.expandLast && args.length > 0) {
-        const last = args.pop();
-        args.push(...expectList(last, expression.name));
-    }
-    return implementation(args, expression.pos);
-}
-
-;// CONCATENATED MODULE: ./src/whitelists/terraform/plain-tree.ts
-/** Nodes whose children are not copied when the tree has no errors: their text says everything needed. */
-const OPAQUE = new Set([
-    'string_lit',
-    'numeric_lit',
-    'bool_lit',
-    'null_lit',
-    'identifier',
-    'comment',
-    'template_literal',
-    'variable_expr',
-    'legacy_index',
-    'block_start',
-    'block_end',
-    'tuple_start',
-    'tuple_end',
-    'object_start',
-    'object_end',
-    'heredoc_start',
-    'quoted_template_start',
-    'quoted_template_end'
-]);
-/**
- * The text of an expression that can only be a `string_lit`: quotes around characters that can start neither
- * an escape, an interpolation, a directive nor another token. tree-sitter gives such an expression the chain
- * expression > literal_value > string_lit, all three over the same text.
- */
-const PLAIN_STRING = /^"[^"\\$%\r\n]*"$/;
-const QUOTE = 0x22;
-/** Shared by every node without children (most of them); frozen, so that nothing can add to it. */
-const NO_CHILDREN = Object.freeze([]);
-const typeTables = new WeakMap();
-function typeTable(language) {
-    let table = typeTables.get(language);
-    if (!table) {
-        table = { names: [], named: [] };
-        typeTables.set(language, table);
-    }
-    return table;
-}
-/** The type name of a node type id, remembered per language (asking WASM for it each time is costly). */
-function nodeTypeName(language, typeId) {
-    const table = typeTable(language);
-    let type = table.names[typeId];
-    if (type === undefined) {
-        type = language.nodeTypeForId(typeId) ?? 'ERROR';
-        table.names[typeId] = type;
-        table.named[typeId] = language.nodeTypeIsNamed(typeId);
-    }
-    return type;
-}
-/** The whole tree. */
-function plainTree(tree, source) {
-    const withErrors = tree.rootNode.hasError;
-    const cursor = tree.walk();
-    try {
-        const root = plainSubtree(cursor, tree.language, withErrors, source);
-        // The cursor reports an ERROR root's type id like any other; make sure the flag reflects the tree.
-        if (withErrors)
-            root.hasError = true;
-        return root;
-    }
-    finally {
-        cursor.delete();
-    }
-}
-/**
- * The node under the cursor and everything below it; the cursor is back on that node afterwards. Only a tree
- * with errors needs the missing flags and the inside of every leaf (an unterminated string). `source` is the
- * text that was parsed.
- */
-function plainSubtree(cursor, language, withErrors, source) {
-    const table = typeTable(language);
-    const read = () => {
-        const typeId = cursor.nodeTypeId;
-        const type = table.names[typeId] ?? nodeTypeName(language, typeId);
-        const isNamed = table.named[typeId];
-        const startIndex = cursor.startIndex;
-        if (!withErrors && !isNamed) {
-            return {
-                type,
-                isNamed,
-                isMissing: false,
-                hasError: false,
-                startIndex,
-                endIndex: startIndex + type.length,
-                children: NO_CHILDREN
-            };
-        }
-        const isMissing = withErrors && cursor.nodeIsMissing;
-        const endIndex = cursor.endIndex;
-        const node = {
-            type,
-            isNamed,
-            isMissing,
-            hasError: isMissing || type === 'ERROR',
-            startIndex,
-            endIndex,
-            children: NO_CHILDREN
-        };
-        if (!withErrors &&
-            type === 'expression' &&
-            source.charCodeAt(startIndex) === QUOTE &&
-            PLAIN_STRING.test(source.slice(startIndex, endIndex))) {
-            node.children = [{ ...node, type: 'literal_value', children: [{ ...node, type: 'string_lit' }] }];
-            return node;
-        }
-        if ((withErrors || !OPAQUE.has(type)) && cursor.gotoFirstChild()) {
-            const children = [];
-            do {
-                const child = read();
-                children.push(child);
-                if (child.hasError)
-                    node.hasError = true;
-            } while (cursor.gotoNextSibling());
-            cursor.gotoParent();
-            node.children = children;
-        }
-        return node;
-    };
-    return read();
-}
-function namedChildren(node) {
-    return node.children.filter((child) => child.isNamed);
-}
-
 ;// CONCATENATED MODULE: ./src/whitelists/terraform/native-syntax.ts
+
+
 
 
 /** At most this many syntax problems are reported per file: the first ones are the useful ones. */
 const MAX_PROBLEMS_PER_FILE = 5;
 const FILE_START = { line: 1, column: 1 };
 function parseNative(parser, path, source, origin = FILE_START) {
+    const place = placer(path, origin, source);
+    const unreadable = (message, offset) => ({
+        path,
+        body: emptyBody(),
+        problems: [{ message, pos: place(undefined, offset), limit: true }]
+    });
     // Freed before the parse, so that the parse reuses that memory instead of growing WASM's.
     retainedTrees.makeRoomFor(source.length);
-    const tree = parser.parse(source);
-    if (!tree) {
-        return {
-            path,
-            body: { attributes: [], blocks: [] },
-            problems: [{ message: 'the parser gave up on this file', pos: { file: path, line: 1, column: 1 } }]
-        };
+    let parsed;
+    try {
+        parsed = parseWithExponents(parser, source);
     }
-    const place = placer(path, origin, source);
-    const converter = new Converter(place, source);
+    catch (error) {
+        // tree-sitter's WASM instance aborted (out of memory on a huge file): nothing of it may be used again.
+        recoverFromParserFailure();
+        return unreadable(`the Terraform parser failed on this file (${parserFailure(error)}); it was not read`, 0);
+    }
+    if (!parsed)
+        return unreadable('the parser gave up on this file', 0);
+    const { tree, text, numbers } = parsed;
+    const converter = new Converter(place, text, numbers);
     let retained;
     try {
         if (!tree.rootNode.hasError) {
-            retained = retainedTrees.retain(tree, source.length);
-            const body = lazyTopLevelBody(parser, retained, converter, place, source);
+            retained = retainedTrees.retain(tree, text.length);
+            const body = lazyTopLevelBody(retained, converter, place, text, numbers);
             if (retained.pendingBodies > 0)
                 treeFinalizer.register(body, retained);
             else
                 retainedTrees.release(retained);
             return { path, body, problems: [] };
         }
-        // A file with syntax errors is not read further than its problems, so it is converted at once.
-        const root = plainTree(tree, source);
+        // A file with syntax errors is not read further than its problems, so it is converted at once. Their
+        // messages quote the file as written (not the numbers rewritten for the grammar).
+        const root = plainTree(tree, text);
         const problems = collectProblems(root, place, source);
         const bodyNode = namedChildren(root).find((child) => child.type === 'body');
-        const body = bodyNode ? converter.body(bodyNode) : { attributes: [], blocks: [] };
+        const body = bodyNode ? converter.body(bodyNode) : emptyBody();
         return { path, body, problems };
+    }
+    catch (error) {
+        if (retained)
+            retainedTrees.release(retained);
+        if (error instanceof NestingTooDeep)
+            return unreadable(`this file is ${error.message}; it was not read`, error.offset);
+        throw error;
     }
     finally {
         if (!retained)
             tree.delete();
     }
+}
+/** A short description of a parser failure, without JavaScript's error class names. */
+function parserFailure(error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return /abort/i.test(message) ? 'it ran out of memory' : 'an internal failure';
+}
+/** After a parser failure: the trees of its instance are dropped unfreed, and the next parse gets a new parser. */
+function recoverFromParserFailure() {
+    retainedTrees.abandonAll();
+    discardTerraformParser();
+}
+const NO_NUMBERS = new Map();
+const EXPONENT_NUMBER = /(?<![\w.$-])\d+[eE][+-]?\d+(?![\w.])/g;
+/** Nodes whose text is a string or comment: a number-like run of characters in them is not a number. */
+const TEXT_NODES = new Set(['template_literal', 'string_lit', 'comment', 'heredoc_template', 'quoted_template']);
+function parseWithExponents(parser, source) {
+    const tree = parser.parse(source);
+    if (!tree)
+        return undefined;
+    if (!tree.rootNode.hasError || !/\d[eE]/.test(source))
+        return { tree, text: source, numbers: NO_NUMBERS };
+    let candidates = new Map();
+    for (const match of source.matchAll(EXPONENT_NUMBER)) {
+        if (TEXT_NODES.has(tree.rootNode.descendantForIndex(match.index)?.type ?? ''))
+            continue;
+        candidates.set(match.index, { written: match[0], value: Number(match[0]) });
+    }
+    // A rewrite can change how the parser recovers elsewhere, and so what is a string: the rewritten tree has
+    // the last word. Tokens that are not numbers in it are put back as written, and the text parsed again.
+    const current = tree;
+    for (let attempt = 0; attempt < 3 && candidates.size > 0; attempt++) {
+        let text = source;
+        for (const [offset, { written }] of candidates) {
+            text = text.slice(0, offset) + '0'.repeat(written.length) + text.slice(offset + written.length);
+        }
+        const rewritten = parser.parse(text);
+        if (!rewritten)
+            break;
+        const confirmed = new Map([...candidates].filter(([offset]) => {
+            const node = rewritten.rootNode.descendantForIndex(offset);
+            return node?.type === 'numeric_lit' && node.startIndex === offset;
+        }));
+        if (confirmed.size === candidates.size) {
+            current.delete();
+            const numbers = new Map([...confirmed].map(([offset, { value }]) => [offset, value]));
+            return { tree: rewritten, text, numbers };
+        }
+        rewritten.delete();
+        candidates = confirmed;
+    }
+    return { tree: current, text: source, numbers: NO_NUMBERS };
 }
 /**
  * Source characters whose trees may stay alive at once (beyond the newest tree, which is always kept). A live
@@ -956,6 +765,15 @@ class RetainedTrees {
         for (const retained of this.trees)
             this.release(retained);
     }
+    /** Forgets every tree without freeing it: after a failure, their WASM instance must not be called. */
+    abandonAll() {
+        for (const retained of this.trees) {
+            retained.tree = undefined;
+            retained.cursor = undefined;
+        }
+        this.trees.clear();
+        this.sourceLength = 0;
+    }
     release(retained) {
         if (!retained.tree)
             return;
@@ -981,7 +799,7 @@ const treeFinalizer = new FinalizationRegistry((retained) => retainedTrees.relea
  * WASM costs more than the parse itself. The body comes from the file's tree while it is retained (see
  * RetainedTree), else from parsing the block's text again, which costs about what its share of the parse did.
  */
-function lazyTopLevelBody(parser, retained, converter, place, source) {
+function lazyTopLevelBody(retained, converter, place, source, numbers) {
     const language = retained.tree.language;
     const attributes = [];
     const blocks = [];
@@ -1011,18 +829,37 @@ function lazyTopLevelBody(parser, retained, converter, place, source) {
                 const convert = () => {
                     if (!header.hasBody)
                         return emptyBody();
-                    const fromTree = retained.tree && retainedBlockBody(retained, retained.tree, descendantIndex, header, converter, source);
-                    retained.pendingBodies -= 1;
-                    if (retained.pendingBodies === 0)
-                        retainedTrees.release(retained);
-                    return fromTree ?? reparsedBody(parser, source, { start: header.startIndex, end: header.endIndex }, place);
+                    let fromTree;
+                    try {
+                        fromTree =
+                            retained.tree && retainedBlockBody(retained, retained.tree, descendantIndex, header, converter, source);
+                    }
+                    finally {
+                        retained.pendingBodies -= 1;
+                        if (retained.pendingBodies === 0)
+                            retainedTrees.release(retained);
+                    }
+                    return fromTree ?? reparsedBody(source, { start: header.startIndex, end: header.endIndex }, place, numbers);
                 };
+                const position = converter.position(header.startIndex);
                 blocks.push({
                     type: header.type,
                     labels: header.labels,
-                    pos: converter.position(header.startIndex),
+                    pos: position,
                     get body() {
-                        body ??= convert();
+                        if (body === undefined) {
+                            try {
+                                body = convert();
+                            }
+                            catch (error) {
+                                if (!(error instanceof NestingTooDeep))
+                                    throw error;
+                                // Remembered: every later use of this body reports the same.
+                                body = new SyntaxLimitError(`this ${header.type} block is ${error.message}; it was not read`, converter.position(error.offset));
+                            }
+                        }
+                        if (body instanceof SyntaxLimitError)
+                            throw body;
                         return body;
                     }
                 });
@@ -1051,18 +888,32 @@ function emptyBody() {
  * them, so the text that parsed without errors in its file parses the same alone. Positions are those of the
  * file, from where the block starts.
  */
-function reparsedBody(parser, source, range, place) {
+function reparsedBody(source, range, place, numbers) {
+    const parser = loadedTerraformParser();
+    const start = place(undefined, range.start);
+    if (!parser)
+        throw new SyntaxLimitError('the Terraform parser is not available to read this block', start);
     const text = source.slice(range.start, range.end);
     const tree = parser.parse(text);
     try {
-        const start = place(undefined, range.start);
-        const converter = new Converter(placer(start.file, { line: start.line, column: start.column }, text), text);
+        const shifted = new Map();
+        for (const [offset, value] of numbers) {
+            if (offset >= range.start && offset < range.end)
+                shifted.set(offset - range.start, value);
+        }
+        const converter = new Converter(placer(start.file, { line: start.line, column: start.column }, text), text, shifted);
         const root = tree && !tree.rootNode.hasError ? plainTree(tree, text) : undefined;
         const topLevel = root && namedChildren(root).find((child) => child.type === 'body');
         const block = topLevel && namedChildren(topLevel).find((child) => child.type === 'block');
         if (!block)
             throw new Error(`internal: a block that parsed in ${start.file} does not parse alone`);
         return converter.block(block).body;
+    }
+    catch (error) {
+        // Offsets in the block's own text, turned back into the file's.
+        if (error instanceof NestingTooDeep)
+            throw new NestingTooDeep(error.offset + range.start);
+        throw error;
     }
     finally {
         tree?.delete();
@@ -1164,7 +1015,10 @@ function describeError(node, positionOf, source) {
         let last = node;
         while (last.children.length > 0)
             last = last.children[last.children.length - 1];
-        return { message: `unexpected ${quote(shorten(textOf(source, last)))}`, pos: positionOf(last) };
+        const text = shorten(textOf(source, last));
+        // An empty token is one the parser assumed in order to recover: it names nothing the user wrote.
+        const message = text ? `unexpected ${quote(text)}` : 'the parser cannot read the expression that ends here';
+        return { message, pos: positionOf(last) };
     }
     const text = shorten(textOf(source, node));
     return { message: text ? `cannot parse ${quote(text)}` : 'unexpected end of input', pos: positionOf(node) };
@@ -1186,9 +1040,13 @@ function significantChildren(node) {
 class Converter {
     pos;
     source;
-    constructor(pos, source) {
+    numbers;
+    constructor(pos, source, 
+    /** Numbers rewritten for the grammar (see ExponentNumbers), by offset. */
+    numbers = NO_NUMBERS) {
         this.pos = pos;
         this.source = source;
+        this.numbers = numbers;
     }
     namedOfType(node, type) {
         return node.children.find((child) => child.isNamed && child.type === type);
@@ -1327,8 +1185,12 @@ class Converter {
     literal(node) {
         const pos = this.pos(node);
         switch (node.type) {
-            case 'numeric_lit':
-                return { kind: 'number', value: Number(this.text(node)), pos };
+            case 'numeric_lit': {
+                const value = this.numbers.get(node.startIndex) ?? Number(this.text(node));
+                return Number.isFinite(value)
+                    ? { kind: 'number', value, pos }
+                    : { kind: 'unsupported', what: 'a number this large', pos };
+            }
             case 'bool_lit':
                 return { kind: 'bool', value: this.text(node) === 'true', pos };
             case 'null_lit':
@@ -1457,28 +1319,59 @@ class Converter {
 
 
 /** How many labels the top-level block types take in JSON syntax (`"resource": {"TYPE": {"NAME": {…}}}`). */
-const TOP_LEVEL_LABELS = {
-    resource: 2,
-    data: 2,
-    ephemeral: 2,
-    variable: 1,
-    output: 1,
-    module: 1,
-    provider: 1,
-    locals: 0,
-    terraform: 0,
-    moved: 0,
-    import: 0,
-    check: 1
-};
+const TOP_LEVEL_LABELS = new Map([
+    ['resource', 2],
+    ['data', 2],
+    ['ephemeral', 2],
+    ['variable', 1],
+    ['output', 1],
+    ['module', 1],
+    ['provider', 1],
+    ['locals', 0],
+    ['terraform', 0],
+    ['moved', 0],
+    ['import', 0],
+    ['check', 1]
+]);
+/**
+ * How deep JSON may nest (arrays and objects). The JSON parser and the conversion recurse once per level; real
+ * files stay below 20.
+ */
+const MAX_JSON_DEPTH = 500;
+/**
+ * The offset of the first bracket that opens a level deeper than `limit`, or -1. A scan of the text, before the
+ * recursive parse: strings are skipped (with their escapes), so brackets inside them do not count.
+ */
+function jsonTooDeepAt(source, limit = MAX_JSON_DEPTH) {
+    let depth = 0;
+    for (let i = 0; i < source.length; i++) {
+        const char = source.charCodeAt(i);
+        if (char === 0x22) {
+            for (i += 1; i < source.length; i++) {
+                const inner = source.charCodeAt(i);
+                if (inner === 0x5c)
+                    i += 1;
+                else if (inner === 0x22)
+                    break;
+            }
+        }
+        else if (char === 0x5b || char === 0x7b) {
+            depth += 1;
+            if (depth > limit)
+                return i;
+        }
+        else if (char === 0x5d || char === 0x7d) {
+            depth -= 1;
+        }
+    }
+    return -1;
+}
 const TEMPLATE_MARK = /(^|[^$])\$\{|(^|[^%])%\{/;
 /**
  * `topLevel` is true for `.tf.json` (blocks by type and labels) and false for `.tfvars.json` (an object of
  * variable values, read as attributes).
  */
 function parseJson(parser, path, source, options) {
-    const errors = [];
-    const root = (0,main.parseTree)(source, errors, { allowTrailingComma: false, disallowComments: true });
     const lines = lineStarts(source);
     const place = (offset) => {
         let low = 0;
@@ -1492,11 +1385,18 @@ function parseJson(parser, path, source, options) {
         }
         return { file: path, line: low + 1, column: offset - lines[low] + 1 };
     };
+    const empty = { attributes: [], blocks: [] };
+    const tooDeep = jsonTooDeepAt(source);
+    if (tooDeep >= 0) {
+        const message = `this file is nested deeper than the limit of ${MAX_JSON_DEPTH} levels; it was not read`;
+        return { path, body: empty, problems: [{ message, pos: place(tooDeep), limit: true }] };
+    }
+    const errors = [];
+    const root = (0,main.parseTree)(source, errors, { allowTrailingComma: false, disallowComments: true });
     const problems = errors.slice(0, 5).map((error) => ({
         message: `invalid JSON: ${describeJsonError((0,main.printParseErrorCode)(error.error))}`,
         pos: place(error.offset)
     }));
-    const empty = { attributes: [], blocks: [] };
     if (!root)
         return { path, body: empty, problems };
     if (root.type !== 'object') {
@@ -1547,7 +1447,7 @@ class JsonConverter {
     topLevelBody(node) {
         const body = { attributes: [], blocks: [] };
         for (const { key, value } of this.properties(node)) {
-            const labelCount = TOP_LEVEL_LABELS[key];
+            const labelCount = TOP_LEVEL_LABELS.get(key);
             if (labelCount === undefined)
                 continue;
             for (const element of value.type === 'array' ? (value.children ?? []) : [value]) {
@@ -1595,8 +1495,12 @@ class JsonConverter {
         switch (node.type) {
             case 'string':
                 return this.string(node, pos);
-            case 'number':
-                return { kind: 'number', value: Number(node.value), pos };
+            case 'number': {
+                const value = Number(node.value);
+                return Number.isFinite(value)
+                    ? { kind: 'number', value, pos }
+                    : { kind: 'unsupported', what: 'a number this large', pos };
+            }
             case 'boolean':
                 return { kind: 'bool', value: node.value === true, pos };
             case 'null':
@@ -1636,6 +1540,683 @@ class JsonConverter {
             pos
         };
     }
+}
+
+;// CONCATENATED MODULE: ./src/whitelists/terraform/bucket-policy.ts
+/**
+ * OSS bucket policies: the allowed addresses are the `acs:SourceIp` values of `IpAddress` conditions in
+ * `Allow` statements and of `NotIpAddress` conditions in `Deny` statements ("deny unless from these").
+ */
+
+
+
+const SOURCE_IP = 'acs:SourceIp';
+function property(node, name) {
+    if (node?.type !== 'object')
+        return undefined;
+    for (const child of node.children ?? []) {
+        const [key, value] = child.children ?? [];
+        if (key?.value === name)
+            return value;
+    }
+    return undefined;
+}
+function asArray(node) {
+    if (!node)
+        return [];
+    return node.type === 'array' ? (node.children ?? []) : [node];
+}
+/** The entries of a policy document given as a string (a heredoc, a file's text, or `jsonencode(…)`). */
+function bucketPolicyEntries(value) {
+    if (value.kind !== 'string')
+        return { entries: [], problem: `a bucket policy is a JSON string, not ${value.kind}` };
+    const text = value.text;
+    if (jsonTooDeepAt(text.value) >= 0) {
+        return { entries: [], problem: `the bucket policy nests deeper than the limit of ${MAX_JSON_DEPTH} levels` };
+    }
+    const root = (0,main.parseTree)(text.value, [], { disallowComments: true });
+    if (root?.type !== 'object')
+        return { entries: [], problem: 'the bucket policy is not a JSON object' };
+    const entries = [];
+    let conditions = 0;
+    for (const statement of asArray(property(root, 'Statement'))) {
+        const effect = property(statement, 'Effect')?.value;
+        const condition = property(statement, 'Condition');
+        const allowing = effect === 'Allow' ? 'IpAddress' : effect === 'Deny' ? 'NotIpAddress' : undefined;
+        for (const operator of ['IpAddress', 'NotIpAddress']) {
+            const addresses = asArray(property(property(condition, operator), SOURCE_IP));
+            if (addresses.length === 0)
+                continue;
+            conditions += 1;
+            // Allow+NotIpAddress and Deny+IpAddress name addresses that are not let in.
+            if (operator !== allowing)
+                continue;
+            for (const address of addresses) {
+                if (address.type !== 'string' || typeof address.value !== 'string')
+                    continue;
+                const raw = address.value.trim();
+                if (raw === '')
+                    continue;
+                const leading = address.value.length - address.value.trimStart().length;
+                entries.push({ raw, at: positionAt(text, address.offset + 1 + leading) });
+            }
+        }
+    }
+    if (conditions === 0)
+        return { entries, problem: `the bucket policy has no ${SOURCE_IP} condition` };
+    return { entries };
+}
+
+;// CONCATENATED MODULE: ./src/whitelists/terraform/evaluate.ts
+
+
+class Unresolvable extends Error {
+    pos;
+    name = 'Unresolvable';
+    constructor(message, pos) {
+        super(message);
+        this.pos = pos;
+    }
+}
+/** Evaluation went past a limit of the budget: the read stops there (its findings would only repeat it). */
+class BudgetExceeded extends Unresolvable {
+    name = 'BudgetExceeded';
+}
+/**
+ * Limits of static evaluation, far above what real modules reach (the largest real whitelists hold a few
+ * thousand entries; products cap them at 1,000 or fewer) and low enough that a module written to blow up
+ * (values that double at each step, `count = 1000000000`, a chain of 10,000 locals) ends within a fraction of
+ * a second with an `unresolved` finding at the expression that crossed the limit.
+ */
+const EVALUATION_LIMITS = {
+    /** Elements of one value: list items and object entries, nested ones included. */
+    elements: 100_000,
+    /** Characters of one value: a string, or all the strings (and object keys) inside a list or object. */
+    characters: 1_000_000,
+    /** Nesting: expressions inside expressions, locals that refer to locals, lists inside lists. */
+    depth: 200,
+    /** Instances of one resource (`count`, `for_each`) and iterations of one `dynamic` block. */
+    instances: 10_000,
+    /** Everything evaluated in one module, over all its data sources: elements, characters and instances made. */
+    work: 5_000_000
+};
+function formatCount(count) {
+    return count.toLocaleString('en-US');
+}
+const SCALAR = { elements: 0, characters: 0, depth: 0 };
+const measures = new WeakMap();
+/** The size of a value; values not made by `EvaluationBudget` are measured once (and are small: literals). */
+function measure(value) {
+    const known = measures.get(value);
+    if (known)
+        return known;
+    let result;
+    switch (value.kind) {
+        case 'string':
+            result = { elements: 0, characters: value.text.value.length, depth: 0 };
+            break;
+        case 'list':
+            result = combine(value.items.length, 0, value.items);
+            break;
+        case 'object': {
+            let keyCharacters = 0;
+            for (const key of value.entries.keys())
+                keyCharacters += key.length;
+            result = combine(value.entries.size, keyCharacters, value.entries.values());
+            break;
+        }
+        default:
+            return SCALAR;
+    }
+    measures.set(value, result);
+    return result;
+}
+function combine(elements, characters, items) {
+    let depth = 0;
+    for (const item of items) {
+        const inner = measure(item);
+        elements += inner.elements;
+        characters += inner.characters;
+        if (inner.depth > depth)
+            depth = inner.depth;
+    }
+    return { elements, characters, depth: depth + 1 };
+}
+/**
+ * The evaluation budget of one module (see EVALUATION_LIMITS). Every list, object and string that evaluation
+ * makes is checked against the limits of one value and charged to the module's work; nesting is counted as
+ * evaluation descends. Past a limit: `Unresolvable` at the expression, "evaluation exceeds the budget of …".
+ */
+class EvaluationBudget {
+    limits;
+    work = 0;
+    depth = 0;
+    constructor(limits = EVALUATION_LIMITS) {
+        this.limits = limits;
+    }
+    /** Charges work (elements, characters, instances made); throws once the module's budget is spent. */
+    charge(units, pos) {
+        this.work += units;
+        if (this.work > this.limits.work) {
+            throw new BudgetExceeded(`evaluation exceeds the budget of ${formatCount(this.limits.work)} units of work for this module (elements, characters and instances made)`, pos);
+        }
+    }
+    /** Enters one level of nesting; every `enter` is followed by one `leave`. */
+    enter(pos) {
+        if (this.depth >= this.limits.depth)
+            throw this.tooDeep(pos);
+        this.depth += 1;
+    }
+    leave() {
+        this.depth -= 1;
+    }
+    tooDeep(pos) {
+        return new BudgetExceeded(`evaluation exceeds the budget of ${formatCount(this.limits.depth)} nested levels (expressions within expressions, locals that refer to locals, lists within lists)`, pos);
+    }
+    /** Checks a count of elements before they are made (`count`, `for_each`, a concatenation). */
+    checkElements(elements, pos) {
+        if (elements > this.limits.elements) {
+            throw new BudgetExceeded(`evaluation exceeds the budget of ${formatCount(this.limits.elements)} elements in one value (${formatCount(elements)} here)`, pos);
+        }
+    }
+    /** Checks a number of characters before they are made (a template, `join`, `jsonencode`). */
+    checkCharacters(characters, pos) {
+        if (characters > this.limits.characters) {
+            throw new BudgetExceeded(`evaluation exceeds the budget of ${formatCount(this.limits.characters)} characters in one value (${formatCount(characters)} here)`, pos);
+        }
+    }
+    /**
+     * Checks the entries one source has read so far (a comma-separated string counts as one here; it is
+     * charged by its characters).
+     */
+    checkEntries(entries, pos) {
+        if (entries > this.limits.elements) {
+            throw new BudgetExceeded(`evaluation exceeds the budget of ${formatCount(this.limits.elements)} entries read from one whitelist source`, pos);
+        }
+    }
+    checkInstances(instances, pos) {
+        if (instances > this.limits.instances) {
+            throw new BudgetExceeded(`evaluation exceeds the budget of ${formatCount(this.limits.instances)} instances (${formatCount(instances)} here)`, pos);
+        }
+        this.charge(instances, pos);
+    }
+    /** A list made by evaluation, within the limits of one value. */
+    list(items, pos) {
+        return this.admit({ kind: 'list', items, pos }, items.length);
+    }
+    object(entries, pos) {
+        return this.admit({ kind: 'object', entries, pos }, entries.size);
+    }
+    string(text, pos) {
+        this.checkCharacters(text.value.length, pos);
+        this.charge(text.value.length + text.segments.length, pos);
+        return { kind: 'string', text, pos };
+    }
+    admit(value, made) {
+        const size = measure(value);
+        this.checkElements(size.elements, value.pos);
+        this.checkCharacters(size.characters, value.pos);
+        if (size.depth > this.limits.depth)
+            throw this.tooDeep(value.pos);
+        this.charge(made, value.pos);
+        return value;
+    }
+}
+/** For variable defaults and tfvars values, which Terraform evaluates without any references. */
+function constantScope(budget) {
+    return {
+        budget,
+        variable(name, at) {
+            throw new Unresolvable(`var.${name} cannot be used here: Terraform evaluates this value without references`, at);
+        },
+        local(name, at) {
+            throw new Unresolvable(`local.${name} cannot be used here: Terraform evaluates this value without references`, at);
+        },
+        iterations: new Map()
+    };
+}
+function withIteration(scope, name, iteration) {
+    const iterations = new Map(scope.iterations);
+    iterations.set(name, iteration);
+    return { budget: scope.budget, variable: scope.variable, local: scope.local, iterations };
+}
+function typeName(value) {
+    switch (value.kind) {
+        case 'list':
+            return 'a list';
+        case 'object':
+            return 'an object';
+        case 'null':
+            return 'null';
+        default:
+            return `a ${value.kind}`;
+    }
+}
+/** Text of a scalar as Terraform converts it to a string; null for lists, objects and null. */
+function scalarText(value) {
+    switch (value.kind) {
+        case 'string':
+            return value.text;
+        case 'number':
+        case 'bool':
+            return computedText(String(value.value), value.pos);
+        default:
+            return null;
+    }
+}
+/** A Map, so that names such as `constructor` or `__proto__` are ordinary names (not Object.prototype's). */
+const REFERENCE_REASONS = new Map([
+    ['data', 'data sources are read only when Terraform runs'],
+    ['module', 'module outputs are known only when Terraform runs'],
+    ['count', 'count-indexed values are not evaluated statically'],
+    ['self', '`self` is known only when Terraform runs'],
+    ['path', 'filesystem paths are not evaluated statically'],
+    ['terraform', '`terraform.*` values are known only when Terraform runs']
+]);
+function evaluate(expression, scope) {
+    const budget = scope.budget;
+    budget.enter(expression.pos);
+    try {
+        return evaluateHere(expression, scope);
+    }
+    finally {
+        budget.leave();
+    }
+}
+function evaluateHere(expression, scope) {
+    const pos = expression.pos;
+    const budget = scope.budget;
+    switch (expression.kind) {
+        case 'number':
+            return { kind: 'number', value: expression.value, pos };
+        case 'bool':
+            return { kind: 'bool', value: expression.value, pos };
+        case 'null':
+            return { kind: 'null', pos };
+        case 'tuple':
+            return budget.list(expression.items.map((item) => evaluate(item, scope)), pos);
+        case 'object': {
+            const entries = new Map();
+            for (const item of expression.items) {
+                const key = evaluate(item.key, scope);
+                const keyText = scalarText(key);
+                if (!keyText)
+                    throw new Unresolvable(`an object key must be a string, not ${typeName(key)}`, item.key.pos);
+                entries.set(keyText.value, evaluate(item.value, scope));
+            }
+            return budget.object(entries, pos);
+        }
+        case 'template':
+            return evaluateTemplate(expression, scope);
+        case 'traversal':
+            return evaluateTraversal(expression, scope);
+        case 'access':
+            return applySteps(evaluate(expression.target, scope), expression.steps, describeExpression(expression.target), scope);
+        case 'call':
+            return callFunction(expression, scope);
+        case 'conditional': {
+            const condition = evaluate(expression.condition, scope);
+            if (condition.kind !== 'bool') {
+                throw new Unresolvable(`a condition must be a bool, not ${typeName(condition)}`, expression.condition.pos);
+            }
+            return evaluate(condition.value ? expression.whenTrue : expression.whenFalse, scope);
+        }
+        case 'binary':
+            return evaluateBinary(expression.operator, evaluate(expression.left, scope), evaluate(expression.right, scope), pos, budget);
+        case 'unary': {
+            const operand = evaluate(expression.operand, scope);
+            if (expression.operator === '!' && operand.kind === 'bool')
+                return { kind: 'bool', value: !operand.value, pos };
+            if (expression.operator === '-' && operand.kind === 'number')
+                return { kind: 'number', value: -operand.value, pos };
+            throw new Unresolvable(`\`${expression.operator}\` cannot be applied to ${typeName(operand)}`, pos);
+        }
+        case 'unsupported':
+            throw new Unresolvable(`${expression.what} is not evaluated statically`, pos);
+    }
+}
+function evaluateTemplate(expression, scope) {
+    const { parts, pos } = expression;
+    // "${x}" alone is x itself, whatever its type, as in Terraform.
+    if (parts.length === 1 && parts[0].kind === 'interpolation')
+        return evaluate(parts[0].expression, scope);
+    const texts = [];
+    let length = 0;
+    for (const part of parts) {
+        if (part.kind === 'literal') {
+            texts.push(part.text);
+        }
+        else if (part.kind === 'directive') {
+            throw new Unresolvable('template directives (`%{…}`) are not evaluated statically', part.pos);
+        }
+        else {
+            const value = evaluate(part.expression, scope);
+            const text = scalarText(value);
+            if (!text)
+                throw new Unresolvable(`cannot put ${typeName(value)} into a string template`, part.expression.pos);
+            texts.push(text);
+            length += text.value.length;
+            // Checked as the parts come, so that no oversized string is ever made.
+            scope.budget.checkCharacters(length, pos);
+        }
+    }
+    if (texts.length === 1)
+        return { kind: 'string', text: texts[0], pos };
+    return scope.budget.string(texts.length === 0 ? emptyText : concatTexts(texts), pos);
+}
+function evaluateTraversal(expression, scope) {
+    const { root, steps, pos } = expression;
+    const [first, ...rest] = steps;
+    if (root === 'var' || root === 'local') {
+        if (first?.kind !== 'attr')
+            throw new Unresolvable(`\`${root}\` must be followed by a name`, pos);
+        const value = root === 'var' ? scope.variable(first.name, pos) : scope.local(first.name, pos);
+        return applySteps(value, rest, `${root}.${first.name}`, scope);
+    }
+    const iteration = scope.iterations.get(root);
+    if (iteration) {
+        if (first?.kind === 'attr' && (first.name === 'key' || first.name === 'value')) {
+            return applySteps(iteration[first.name], rest, `${root}.${first.name}`, scope);
+        }
+        throw new Unresolvable(`\`${root}\` has only \`key\` and \`value\``, pos);
+    }
+    const reason = REFERENCE_REASONS.get(root);
+    if (reason)
+        throw new Unresolvable(`${describeExpression(expression)}: ${reason}`, pos);
+    if (root === 'each')
+        throw new Unresolvable('`each` is only available in a resource with `for_each`', pos);
+    if (root.includes('_') && first?.kind === 'attr') {
+        throw new Unresolvable(`${describeExpression(expression)}: another resource's attributes are known only when Terraform runs`, pos);
+    }
+    throw new Unresolvable(`\`${describeExpression(expression)}\` is not a value that can be evaluated statically`, pos);
+}
+function applySteps(value, steps, described, scope) {
+    let current = value;
+    let path = described;
+    for (const step of steps) {
+        if (step.kind === 'splat')
+            throw new Unresolvable(`splat expressions (\`${path}.*\`) are not evaluated statically`, step.pos);
+        if (step.kind === 'attr') {
+            if (current.kind !== 'object')
+                throw new Unresolvable(`${path} is ${typeName(current)}, it has no attribute \`${step.name}\``, step.pos);
+            const next = current.entries.get(step.name);
+            if (!next)
+                throw new Unresolvable(`${path} has no attribute \`${step.name}\``, step.pos);
+            current = next;
+            path = `${path}.${step.name}`;
+            continue;
+        }
+        const key = evaluate(step.key, scope);
+        if (current.kind === 'list' && key.kind === 'number') {
+            const item = current.items[key.value];
+            if (!Number.isInteger(key.value) || !item) {
+                throw new Unresolvable(`${path} has ${current.items.length} elements, there is no [${key.value}]`, step.pos);
+            }
+            current = item;
+        }
+        else if (current.kind === 'object' && key.kind === 'string') {
+            const item = current.entries.get(key.text.value);
+            if (!item)
+                throw new Unresolvable(`${path} has no key "${key.text.value}"`, step.pos);
+            current = item;
+        }
+        else {
+            throw new Unresolvable(`${path} is ${typeName(current)} and cannot be indexed with ${typeName(key)}`, step.pos);
+        }
+        path = `${path}[…]`;
+    }
+    return current;
+}
+function evaluateBinary(operator, left, right, pos, budget) {
+    if (operator === '==' || operator === '!=') {
+        const equal = comparisonKey(left, budget) === comparisonKey(right, budget);
+        return { kind: 'bool', value: operator === '==' ? equal : !equal, pos };
+    }
+    if ((operator === '&&' || operator === '||') && left.kind === 'bool' && right.kind === 'bool') {
+        return { kind: 'bool', value: operator === '&&' ? left.value && right.value : left.value || right.value, pos };
+    }
+    throw new Unresolvable(`\`${operator}\` on ${typeName(left)} and ${typeName(right)} is not evaluated statically`, pos);
+}
+/** valueKey, charged: its text is about as long as the value's contents. */
+function comparisonKey(value, budget) {
+    const size = measure(value);
+    budget.charge(size.elements + size.characters, value.pos);
+    return valueKey(value);
+}
+/**
+ * A key that identifies a value's content (for `distinct`, `toset` and `==`), ignoring positions. Values are
+ * within the budget's depth, so the recursion is bounded.
+ */
+function valueKey(value) {
+    switch (value.kind) {
+        case 'string':
+            return JSON.stringify(value.text.value);
+        case 'number':
+        case 'bool':
+            return String(value.value);
+        case 'null':
+            return 'null';
+        case 'list':
+            return `[${value.items.map(valueKey).join(',')}]`;
+        case 'object':
+            return `{${[...value.entries].map(([key, item]) => `${JSON.stringify(key)}:${valueKey(item)}`).join(',')}}`;
+    }
+}
+function expectList(value, functionName) {
+    if (value.kind !== 'list')
+        throw new Unresolvable(`${functionName}() expects a list, not ${typeName(value)}`, value.pos);
+    return value.items;
+}
+function expectString(value, functionName) {
+    const text = scalarText(value);
+    if (!text)
+        throw new Unresolvable(`${functionName}() expects a string, not ${typeName(value)}`, value.pos);
+    return text;
+}
+function expectArity(args, count, functionName, pos) {
+    if (args.length !== count) {
+        throw new Unresolvable(`${functionName}() takes ${count} argument${count === 1 ? '' : 's'}, not ${args.length}`, pos);
+    }
+}
+function distinctItems(items, budget) {
+    const seen = new Set();
+    return items.filter((item) => {
+        const key = comparisonKey(item, budget);
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+/** The scalars of nested lists, in order; iterative (its input may be as deep as the budget allows). */
+function flattenItems(items, budget, pos) {
+    const result = [];
+    const stack = [{ items, next: 0 }];
+    while (stack.length > 0) {
+        const top = stack[stack.length - 1];
+        if (top.next >= top.items.length) {
+            stack.pop();
+            continue;
+        }
+        const item = top.items[top.next++];
+        if (item.kind === 'list')
+            stack.push({ items: item.items, next: 0 });
+        else {
+            result.push(item);
+            budget.checkElements(result.length, pos);
+        }
+    }
+    return result;
+}
+/** The functions whitelists are commonly assembled with; every other function is reported as unresolved. */
+const FUNCTIONS = new Map([
+    [
+        'concat',
+        (args, pos, budget) => {
+            const lists = args.map((arg) => expectList(arg, 'concat'));
+            // Checked before the list is made, so that values doubling at each step stop at the limit.
+            budget.checkElements(lists.reduce((total, items) => total + items.length, 0), pos);
+            return budget.list(lists.flat(), pos);
+        }
+    ],
+    [
+        'distinct',
+        (args, pos, budget) => {
+            expectArity(args, 1, 'distinct', pos);
+            return budget.list(distinctItems(expectList(args[0], 'distinct'), budget), pos);
+        }
+    ],
+    [
+        'flatten',
+        (args, pos, budget) => {
+            expectArity(args, 1, 'flatten', pos);
+            return budget.list(flattenItems(expectList(args[0], 'flatten'), budget, pos), pos);
+        }
+    ],
+    [
+        'compact',
+        (args, pos, budget) => {
+            expectArity(args, 1, 'compact', pos);
+            const items = expectList(args[0], 'compact').filter((item) => item.kind !== 'null' && !(item.kind === 'string' && item.text.value === ''));
+            return budget.list(items, pos);
+        }
+    ],
+    [
+        'toset',
+        (args, pos, budget) => {
+            expectArity(args, 1, 'toset', pos);
+            return budget.list(distinctItems(expectList(args[0], 'toset'), budget), pos);
+        }
+    ],
+    [
+        'tolist',
+        (args, pos, budget) => {
+            expectArity(args, 1, 'tolist', pos);
+            return budget.list(expectList(args[0], 'tolist'), pos);
+        }
+    ],
+    [
+        'split',
+        (args, pos, budget) => {
+            expectArity(args, 2, 'split', pos);
+            const separator = expectString(args[0], 'split').value;
+            const text = expectString(args[1], 'split');
+            if (separator === '')
+                throw new Unresolvable('split() with an empty separator is not evaluated', pos);
+            const items = [];
+            let start = 0;
+            for (;;) {
+                const found = text.value.indexOf(separator, start);
+                const end = found < 0 ? text.value.length : found;
+                items.push({ kind: 'string', text: sliceText(text, start, end), pos: args[1].pos });
+                budget.checkElements(items.length, pos);
+                if (found < 0)
+                    break;
+                start = found + separator.length;
+            }
+            return budget.list(items, pos);
+        }
+    ],
+    [
+        'join',
+        (args, pos, budget) => {
+            if (args.length < 2)
+                throw new Unresolvable('join() takes a separator and at least one list', pos);
+            const separator = expectString(args[0], 'join');
+            const texts = args
+                .slice(1)
+                .flatMap((arg) => expectList(arg, 'join'))
+                .map((item) => expectString(item, 'join'));
+            budget.checkCharacters(texts.reduce((total, text) => total + text.value.length + separator.value.length, 0), pos);
+            const joined = [];
+            texts.forEach((text, index) => {
+                if (index > 0)
+                    joined.push(separator);
+                joined.push(text);
+            });
+            return budget.string(concatTexts(joined), pos);
+        }
+    ],
+    [
+        'jsonencode',
+        (args, pos, budget) => {
+            expectArity(args, 1, 'jsonencode', pos);
+            return budget.string(jsonText(args[0], budget, pos), pos);
+        }
+    ],
+    [
+        'tostring',
+        (args, pos) => {
+            expectArity(args, 1, 'tostring', pos);
+            return { kind: 'string', text: expectString(args[0], 'tostring'), pos: args[0].pos };
+        }
+    ]
+]);
+/**
+ * JSON text of a value. Strings that need no escaping keep their positions, so entries inside a
+ * `jsonencode()`d policy still point at where they are written. The parts are gathered in one list, and the
+ * length is checked as it grows, so that no oversized text is made.
+ */
+function jsonText(root, budget, pos) {
+    const parts = [];
+    let length = 0;
+    const push = (part) => {
+        parts.push(part);
+        length += part.value.length;
+        budget.checkCharacters(length, pos);
+    };
+    const write = (value) => {
+        const plain = (text) => computedText(text, value.pos);
+        switch (value.kind) {
+            case 'string': {
+                const encoded = JSON.stringify(value.text.value);
+                const needsEscaping = encoded.length !== value.text.value.length + 2;
+                push(plain('"'));
+                push(needsEscaping ? plain(encoded.slice(1, -1)) : value.text);
+                push(plain('"'));
+                return;
+            }
+            case 'number':
+            case 'bool':
+                return push(plain(String(value.value)));
+            case 'null':
+                return push(plain('null'));
+            case 'list':
+                push(plain('['));
+                value.items.forEach((item, index) => {
+                    if (index > 0)
+                        push(plain(','));
+                    write(item);
+                });
+                return push(plain(']'));
+            case 'object': {
+                push(plain('{'));
+                let index = 0;
+                for (const [key, item] of value.entries) {
+                    push(plain(`${index > 0 ? ',' : ''}${JSON.stringify(key)}:`));
+                    write(item);
+                    index += 1;
+                }
+                return push(plain('}'));
+            }
+        }
+    };
+    write(root);
+    return concatTexts(parts);
+}
+const SUPPORTED_FUNCTIONS = [...FUNCTIONS.keys()].sort();
+function callFunction(expression, scope) {
+    const implementation = FUNCTIONS.get(expression.name);
+    if (!implementation) {
+        throw new Unresolvable(`function ${expression.name}() is not evaluated statically (supported: ${SUPPORTED_FUNCTIONS.join(', ')})`, expression.pos);
+    }
+    const args = expression.args.map((arg) => evaluate(arg, scope));
+    if (expression.expandLast && args.length > 0) {
+        // Not `push(...items)`: spreading a long list into arguments overflows the stack.
+        const expanded = args.slice(0, -1).concat(expectList(args[args.length - 1], expression.name));
+        return implementation(expanded, expression.pos, scope.budget);
+    }
+    return implementation(args, expression.pos, scope.budget);
 }
 
 ;// CONCATENATED MODULE: ./src/whitelists/terraform/module.ts
@@ -1682,9 +2263,10 @@ function assignmentsOf(file) {
 const IN_PROGRESS = Symbol('in progress');
 /**
  * The module-level scope: `var.*` from the last tfvars assignment or the default, `local.*` evaluated once each
- * (a failure is remembered and rethrown, a cycle is reported).
+ * (a failure is remembered and rethrown, a cycle is reported). Every evaluation in it shares one budget.
  */
-function moduleScope(module, assignments) {
+function moduleScope(module, assignments, budget = new EvaluationBudget()) {
+    const constants = constantScope(budget);
     const lastAssignment = new Map();
     for (const assignment of assignments)
         lastAssignment.set(assignment.name, assignment);
@@ -1696,6 +2278,7 @@ function moduleScope(module, assignments) {
         return result;
     };
     const scope = {
+        budget,
         variable(name, at) {
             const known = variableValues.get(name);
             if (known)
@@ -1713,7 +2296,7 @@ function moduleScope(module, assignments) {
                 }
                 else {
                     try {
-                        result = evaluate(expression, constantScope);
+                        result = evaluate(expression, constants);
                     }
                     catch (error) {
                         if (!(error instanceof Unresolvable))
@@ -1750,90 +2333,6 @@ function moduleScope(module, assignments) {
         iterations: new Map()
     };
     return scope;
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:module"
-var external_node_module_ = __webpack_require__(8995);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(3136);
-;// CONCATENATED MODULE: ./src/whitelists/terraform/parser.ts
-/**
- * Loads tree-sitter (WASM) and the Terraform grammar once per process, on first use.
- *
- * The bundles (dist/index.js, dist/cli/index.js) carry web-tree-sitter.js, web-tree-sitter.wasm and
- * tree-sitter-terraform.wasm in dist/wasm/, because the bundler cannot see files loaded from computed paths; from
- * the sources (jest, tsx) they come from node_modules.
- */
-
-
-
-
-const RUNTIME_JS = 'web-tree-sitter.js';
-const RUNTIME_WASM = 'web-tree-sitter.wasm';
-const GRAMMAR_WASM = 'tree-sitter-terraform.wasm';
-/**
- * Where each file is in node_modules: a file the package lets us resolve, next to which it lies (web-tree-sitter
- * exports its WASM but not its ESM file by name).
- */
-const INSTALLED = {
-    [RUNTIME_JS]: { resolvable: 'web-tree-sitter/web-tree-sitter.wasm', sibling: RUNTIME_JS },
-    [RUNTIME_WASM]: { resolvable: 'web-tree-sitter/web-tree-sitter.wasm', sibling: RUNTIME_WASM },
-    [GRAMMAR_WASM]: {
-        resolvable: '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
-        sibling: GRAMMAR_WASM
-    }
-};
-/** Thrown when the parser's files cannot be found or loaded: an installation problem, not the user's input. */
-class ParserLoadError extends Error {
-    name = 'ParserLoadError';
-}
-/**
- * Where one of the parser's files is: next to the bundle (`./wasm/`, `../wasm/`), else in node_modules.
- * The bundles carry web-tree-sitter's own ESM file there too: bundled, its `import("module")` loses
- * `createRequire` to the bundler's interop, so it is loaded as it ships, with a native `import()`.
- */
-function locateParserFile(file, moduleUrl = import.meta.url) {
-    const here = external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(moduleUrl));
-    const candidates = [external_node_path_default().join(here, 'wasm', file), external_node_path_default().join(here, '..', 'wasm', file)];
-    for (const candidate of candidates)
-        if ((0,external_node_fs_.existsSync)(candidate))
-            return candidate;
-    const installed = INSTALLED[file];
-    if (installed) {
-        try {
-            const found = external_node_path_default().join(external_node_path_default().dirname((0,external_node_module_.createRequire)(moduleUrl).resolve(installed.resolvable)), installed.sibling);
-            if ((0,external_node_fs_.existsSync)(found))
-                return found;
-        }
-        catch {
-            // Reported below with the places that were tried.
-        }
-    }
-    throw new ParserLoadError(`cannot find ${file}: looked in ${candidates.join(', ')} and in node_modules`);
-}
-let loading;
-/** The shared parser, loaded on first call. A failed load is not cached, so a later call can retry. */
-function loadTerraformParser() {
-    loading ??= createParser().catch((error) => {
-        loading = undefined;
-        throw error instanceof ParserLoadError
-            ? error
-            : new ParserLoadError(`cannot load the Terraform parser: ${error instanceof Error ? error.message : String(error)}`);
-    });
-    return loading;
-}
-async function createParser() {
-    const moduleUrl = (0,external_node_url_.pathToFileURL)(locateParserFile(RUNTIME_JS)).href;
-    const { Parser, Language } = (await import(/* webpackIgnore: true */ moduleUrl));
-    const runtime = locateParserFile(RUNTIME_WASM);
-    const grammar = locateParserFile(GRAMMAR_WASM);
-    await Parser.init({ locateFile: () => runtime });
-    const language = await Language.load(await external_node_fs_.promises.readFile(grammar));
-    const parser = new Parser();
-    parser.setLanguage(language);
-    return parser;
 }
 
 ;// CONCATENATED MODULE: ./src/whitelists/terraform/select.ts
@@ -1890,13 +2389,16 @@ function parseSelect(text) {
 
 
 
+
+
 /** A reader with its own cache of parsed files (data sources often share a module). */
 function createTerraformReader(options = {}) {
-    const cache = { files: new Map(), modules: new Map() };
-    const logger = options.logger ?? io/* silentLogger */.q;
+    const cache = { files: new Map(), modules: new Map(), scopes: new Map() };
+    const logger = options.logger ?? io/* silentLogger */.qq;
+    const limits = options.limits;
     return {
         format: 'terraform',
-        read: (source, ctx) => new Read(source, ctx, ctx.logger ?? logger, cache).run()
+        read: (source, ctx) => new Read(source, ctx, ctx.logger ?? logger, cache, limits).run()
     };
 }
 const terraformReader = createTerraformReader();
@@ -1915,6 +2417,66 @@ function joinPath(dir, name) {
 function at(position) {
     return `${position.file}:${position.line}:${position.column}`;
 }
+/**
+ * Whitelists that apply to an instance only once it names them: RDS whitelist templates through
+ * `template_id_list`, PolarDB and MongoDB global security IP groups through `global_security_group_list`.
+ */
+const ATTACHMENTS = new Map([
+    [
+        'alicloud_db_instance',
+        { attribute: 'template_id_list', target: 'alicloud_rds_whitelist_template', targetAttribute: 'ip_white_list' }
+    ],
+    [
+        'alicloud_polardb_cluster',
+        {
+            attribute: 'global_security_group_list',
+            target: 'alicloud_polardb_global_security_ip_group',
+            targetAttribute: 'global_ip_list'
+        }
+    ],
+    [
+        'alicloud_mongodb_instance',
+        {
+            attribute: 'global_security_group_list',
+            target: 'alicloud_mongodb_global_security_ip_group',
+            targetAttribute: 'global_security_ip_list'
+        }
+    ],
+    [
+        'alicloud_mongodb_sharding_instance',
+        {
+            attribute: 'global_security_group_list',
+            target: 'alicloud_mongodb_global_security_ip_group',
+            targetAttribute: 'global_security_ip_list'
+        }
+    ]
+]);
+/** Whether an expression refers to `TYPE.NAME` anywhere (the expression is within the syntax depth limit). */
+function refersTo(expression, type, name) {
+    switch (expression.kind) {
+        case 'traversal':
+            return ((expression.root === type && expression.steps[0]?.kind === 'attr' && expression.steps[0].name === name) ||
+                expression.steps.some((step) => step.kind === 'index' && refersTo(step.key, type, name)));
+        case 'tuple':
+            return expression.items.some((item) => refersTo(item, type, name));
+        case 'object':
+            return expression.items.some((item) => refersTo(item.key, type, name) || refersTo(item.value, type, name));
+        case 'template':
+            return expression.parts.some((part) => part.kind === 'interpolation' && refersTo(part.expression, type, name));
+        case 'access':
+            return refersTo(expression.target, type, name);
+        case 'call':
+            return expression.args.some((arg) => refersTo(arg, type, name));
+        case 'conditional':
+            return [expression.condition, expression.whenTrue, expression.whenFalse].some((e) => refersTo(e, type, name));
+        case 'binary':
+            return refersTo(expression.left, type, name) || refersTo(expression.right, type, name);
+        case 'unary':
+            return refersTo(expression.operand, type, name);
+        default:
+            return false;
+    }
+}
 /** Stops a read with the findings gathered so far. */
 class ReadFailed extends Error {
 }
@@ -1923,14 +2485,16 @@ class Read {
     ctx;
     logger;
     cache;
+    limits;
     findings = [];
     entries = [];
     addHere;
-    constructor(source, ctx, logger, cache) {
+    constructor(source, ctx, logger, cache, limits) {
         this.source = source;
         this.ctx = ctx;
         this.logger = logger;
         this.cache = cache;
+        this.limits = limits;
     }
     get files() {
         return this.ctx.files;
@@ -1938,7 +2502,7 @@ class Read {
     report(rule, message, pos) {
         this.findings.push({
             rule,
-            severity: 'error',
+            severity: rule === 'unattached-template' ? 'warning' : 'error',
             message,
             dataSource: this.ctx.dataSource.name,
             file: pos.file,
@@ -1955,7 +2519,9 @@ class Read {
             await this.read();
         }
         catch (error) {
-            if (!(error instanceof ReadFailed))
+            if (error instanceof SyntaxLimitError)
+                this.report('invalid-whitelist', error.message, error.pos);
+            else if (!(error instanceof ReadFailed))
                 throw error;
             return { entries: [], findings: this.findings };
         }
@@ -1966,11 +2532,11 @@ class Read {
     }
     async read() {
         const target = normalizePath(this.source.file);
-        const kind = await this.files.kind(target);
+        const kind = await this.fileOp(target, () => this.files.kind(target));
         if (kind === null)
             this.stop(`${this.source.file}: no such file or directory`);
         const dir = kind === 'directory' ? target : normalizePath(external_node_path_default().posix.dirname(target));
-        const names = await this.files.listDir(dir);
+        const names = await this.fileOp(dir || '.', () => this.files.listDir(dir), 'directory');
         const moduleFiles = names.filter((name) => TERRAFORM_FILE.test(name)).map((name) => joinPath(dir, name));
         if (kind === 'file' && !moduleFiles.includes(target))
             moduleFiles.push(target);
@@ -1983,13 +2549,17 @@ class Read {
         ].map((name) => joinPath(dir, name));
         for (const extra of this.source.tfvars ?? []) {
             const file = normalizePath(extra);
-            if ((await this.files.kind(file)) !== 'file')
-                this.stop(`tfvars file ${extra} does not exist`);
+            const tfvarsKind = await this.fileOp(file, () => this.files.kind(file));
+            if (tfvarsKind !== 'file')
+                this.stop(`tfvars file ${extra} ${tfvarsKind ? 'is a directory' : 'does not exist'}`);
             tfvarsFiles.push(file);
         }
         let parsed;
         try {
-            parsed = await Promise.all([...moduleFiles, ...tfvarsFiles].map((file) => this.parse(file)));
+            // One at a time: the first file that cannot be read stops the read, and the findings stay deterministic.
+            parsed = [];
+            for (const file of [...moduleFiles, ...tfvarsFiles])
+                parsed.push(await this.parse(file));
         }
         catch (error) {
             if (error instanceof ParserLoadError)
@@ -1998,17 +2568,20 @@ class Read {
         }
         for (const file of parsed) {
             for (const problem of file.problems)
-                this.report('invalid-whitelist', `syntax error: ${problem.message}`, problem.pos);
+                this.report('invalid-whitelist', problem.limit ? problem.message : `syntax error: ${problem.message}`, problem.pos);
         }
         if (this.findings.length > 0)
             throw new ReadFailed();
+        // Block bodies are converted on first use, and may need a parser again (a failed one was replaced).
+        await this.liveParser();
         const module = this.module(dir, parsed.slice(0, moduleFiles.length));
-        const assignments = parsed.slice(moduleFiles.length).flatMap(assignmentsOf);
-        const scope = moduleScope(module, assignments);
+        const scope = this.scope(dir, module, parsed.slice(moduleFiles.length));
         const selection = this.selection(module, targetFiles);
         const resource = this.findResource(module, targetFiles, selection);
         const wanted = this.wantedAttributes(selection, resource);
-        this.readResource(resource, wanted, scope);
+        if (resource.type === 'alicloud_rds_whitelist_template')
+            this.checkAttached(module, resource);
+        this.readResource(resource, wanted, scope, selection.path ? undefined : module);
     }
     /** The module built from these parsed files, reused when every file is the same as last time. */
     module(dir, files) {
@@ -2020,12 +2593,41 @@ class Read {
         this.cache.modules.set(dir, module);
         return module;
     }
+    /** Runs a file operation; a refused or unreadable path stops the read with a finding that names it. */
+    async fileOp(file, op, expected = 'file') {
+        try {
+            return await op();
+        }
+        catch (error) {
+            return this.stop(`${file} ${(0,io/* describeFileError */.SQ)(error, expected)}`);
+        }
+    }
+    /** The module's scope with these tfvars files, reused while the module and the files are the same. */
+    scope(dir, module, tfvars) {
+        const cached = this.cache.scopes.get(dir);
+        if (cached?.module === module &&
+            cached.tfvars.length === tfvars.length &&
+            cached.tfvars.every((file, index) => file === tfvars[index])) {
+            return cached.scope;
+        }
+        const scope = moduleScope(module, tfvars.flatMap(assignmentsOf), new EvaluationBudget(this.limits));
+        this.cache.scopes.set(dir, { module, tfvars, scope });
+        return scope;
+    }
+    /** The shared parser, unless it failed since it was loaded: then a new one. */
+    async liveParser() {
+        for (;;) {
+            const parser = await loadTerraformParser();
+            if (parser === loadedTerraformParser())
+                return parser;
+        }
+    }
     async parse(file) {
-        const text = await this.files.readText(file);
+        const text = await this.fileOp(file, () => this.files.readText(file));
         const cached = this.cache.files.get(file);
         if (cached && cached.text === text)
             return cached.parsed;
-        const parser = await loadTerraformParser();
+        const parser = await this.liveParser();
         const parsed = file.endsWith('.json')
             ? parseJson(parser, file, text, { topLevel: file.endsWith('.tf.json') })
             : parseNative(parser, file, text);
@@ -2082,7 +2684,49 @@ class Read {
             return { path: segments, text: attribute.path, shape: attribute.shape };
         });
     }
-    readResource(resource, wanted, scope) {
+    /** A template that no instance of the module attaches applies to nothing: `unattached-template`. */
+    checkAttached(module, template) {
+        const attached = module.resources.some((candidate) => {
+            if (candidate.type !== 'alicloud_db_instance')
+                return false;
+            const list = findAttribute(candidate.block.body, 'template_id_list');
+            return list !== undefined && refersTo(list.expression, template.type, template.name);
+        });
+        if (attached)
+            return;
+        this.report('unattached-template', `${template.type}.${template.name} is attached to no instance in ${this.source.file} (no alicloud_db_instance lists it in template_id_list): its entries apply to nothing; attach it, or select the instance`, template.block.pos);
+    }
+    /**
+     * The entries of the templates or global groups an instance attaches (see ATTACHMENTS), when they are
+     * resources of the module; anything else there (a literal id) cannot be resolved offline.
+     */
+    readAttachments(module, resource, instance) {
+        const attachment = ATTACHMENTS.get(resource.type);
+        const list = attachment && findAttribute(resource.block.body, attachment.attribute);
+        if (!attachment || !list)
+            return 0;
+        const items = list.expression.kind === 'tuple' ? list.expression.items : [list.expression];
+        let read = 0;
+        for (const item of items) {
+            const step = item.kind === 'traversal' ? item.steps[0] : undefined;
+            const target = item.kind === 'traversal' && item.root === attachment.target && step?.kind === 'attr'
+                ? (module.resourcesByAddress.get(`${item.root}.${step.name}`) ?? [])[0]
+                : undefined;
+            if (!target) {
+                this.report('unresolved', `${attachment.attribute} of ${instance.label}: only references to ${attachment.target} resources of this module are resolved (\`${attachment.target}.NAME.id\`); this item cannot be resolved offline, so the entries it attaches are unknown`, item.pos);
+                continue;
+            }
+            const attribute = findAttribute(target.block.body, attachment.targetAttribute);
+            if (!attribute) {
+                this.report('invalid-whitelist', `${target.type}.${target.name} does not set ${attachment.targetAttribute}`, target.block.pos);
+                continue;
+            }
+            read += 1;
+            this.readAttribute(attribute, instance.scope, 'comma-string');
+        }
+        return read;
+    }
+    readResource(resource, wanted, scope, module) {
         const address = `${resource.type}.${resource.name}`;
         const instances = this.instances(resource, scope);
         let attributesFound = 0;
@@ -2091,7 +2735,14 @@ class Read {
         for (const instance of instances) {
             if (resource.type === 'alicloud_security_group_rule' && !this.admitsTraffic(resource, instance))
                 continue;
+            if (!this.networkEnabled(resource, instance)) {
+                // Found, so that no "does not set" error follows; nothing it holds is allowed on this network.
+                attributesFound += 1;
+                continue;
+            }
             admitted += 1;
+            if (module)
+                attributesFound += this.readAttachments(module, resource, instance);
             for (const attribute of wanted) {
                 for (const occurrence of this.occurrences(resource.block.body, attribute.path, instance.scope, address)) {
                     attributesFound += 1;
@@ -2126,6 +2777,10 @@ class Read {
             const value = this.evaluateOrReport(forEach, scope, `for_each of ${address}`);
             if (!value)
                 return [];
+            const size = value.kind === 'list' ? value.items.length : value.kind === 'object' ? value.entries.size : 0;
+            const what = `for_each of ${address}`;
+            if (!this.withinBudget(what, () => scope.budget.checkInstances(size, forEach.expression.pos)))
+                return [];
             if (value.kind === 'list') {
                 return value.items.flatMap((item) => {
                     const key = scalarText(item);
@@ -2159,6 +2814,10 @@ class Read {
                 this.report('invalid-whitelist', `count of ${address} must be a whole number, not ${typeName(value)}`, count.pos);
                 return [];
             }
+            const instances = value.value;
+            const what = `count of ${address}`;
+            if (!this.withinBudget(what, () => scope.budget.checkInstances(instances, count.expression.pos)))
+                return [];
             if (value.value === 0)
                 this.logger.info(`${address} has count = 0: it declares no whitelist`);
             return Array.from({ length: value.value }, (_, index) => ({ scope, label: `${address}[${index}]` }));
@@ -2173,7 +2832,24 @@ class Read {
             if (!(error instanceof Unresolvable))
                 throw error;
             this.report('unresolved', `${what} cannot be evaluated: ${error.message}`, error.pos);
+            if (error instanceof BudgetExceeded)
+                throw new ReadFailed();
             return undefined;
+        }
+    }
+    /** Runs a budget check; past the budget, an `unresolved` finding at its position, and the read stops. */
+    withinBudget(what, check) {
+        try {
+            check();
+            return true;
+        }
+        catch (error) {
+            if (!(error instanceof Unresolvable))
+                throw error;
+            this.report('unresolved', `${what}: ${error.message}`, error.pos);
+            if (error instanceof BudgetExceeded)
+                throw new ReadFailed();
+            return false;
         }
     }
     /**
@@ -2229,12 +2905,53 @@ class Read {
                     this.report('invalid-whitelist', `for_each of dynamic "${name}" must be a collection, not ${typeName(value)}`, forEach.pos);
                     continue;
                 }
+                const what = `for_each of dynamic "${name}" in ${where}`;
+                if (!this.withinBudget(what, () => scope.budget.checkInstances(iterations.length, forEach.expression.pos))) {
+                    continue;
+                }
                 for (const iteration of iterations) {
                     found.push({ body: content.body, scope: withIteration(scope, iterator, iteration), pos: block.pos });
                 }
             }
         }
         return found;
+    }
+    /**
+     * Whether the instance accepts connections on the data source's network at all:
+     * - Elasticsearch takes Internet connections only with `enable_public = true` (otherwise `network-disabled`);
+     * - an RDS whitelist group of `whitelist_network_type = "Classic"` admits no VPC clients, and one of `"VPC"` no
+     *   Internet clients (`MIX` and no type admit both): its entries do not count for that network.
+     */
+    networkEnabled(resource, instance) {
+        const network = this.ctx.dataSource.network;
+        const body = resource.block.body;
+        if (resource.type === 'alicloud_elasticsearch_instance' && network === 'public') {
+            const enable = findAttribute(body, 'enable_public');
+            const value = enable && this.evaluateOrReport(enable, instance.scope, `enable_public of ${instance.label}`);
+            if (enable && !value)
+                return false;
+            if (value?.kind === 'bool' && value.value)
+                return true;
+            this.addHere ??= findAttribute(body, 'public_whitelist')?.pos ?? resource.block.pos;
+            this.report('network-disabled', `${instance.label} does not accept Internet connections: ${enable ? 'enable_public is not true' : 'enable_public is not set (public access is off by default)'}, so public_whitelist allows nothing; set enable_public = true, or reach the source over its VPC`, enable?.pos ?? resource.block.pos);
+            return false;
+        }
+        if (resource.type === 'alicloud_db_instance' || resource.type === 'alicloud_rds_ddr_instance') {
+            const typeAttribute = findAttribute(body, 'whitelist_network_type');
+            if (!typeAttribute)
+                return true;
+            const value = this.evaluateOrReport(typeAttribute, instance.scope, `whitelist_network_type of ${instance.label}`);
+            if (!value)
+                return false;
+            const type = scalarText(value)?.value;
+            const excluded = (network === 'private' && type === 'Classic') || (network === 'public' && type === 'VPC');
+            if (!excluded)
+                return true;
+            this.addHere ??= findAttribute(body, 'security_ips')?.pos ?? typeAttribute.pos;
+            this.logger.info(`${instance.label}: whitelist_network_type = "${type}" admits no ${network === 'private' ? 'VPC' : 'Internet'} clients; its entries do not count for a ${network} data source`);
+            return false;
+        }
+        return true;
     }
     /** `modify_mode = "Delete"` makes the block's list a list of entries to remove, which allows nothing. */
     isRemoval(body, scope, label) {
@@ -2302,6 +3019,20 @@ class Read {
     }
     readAttribute(attribute, scope, shape) {
         const value = this.evaluateOrReport(attribute, scope, attribute.name);
+        if (value) {
+            // Reading is charged too (about one unit per character split into entries): many instances that each
+            // read one large value would otherwise multiply it.
+            const size = measure(value);
+            const budget = scope.budget;
+            this.withinBudget(attribute.name, () => {
+                const at = attribute.expression.pos;
+                budget.charge(size.elements + size.characters, at);
+                budget.checkEntries(this.entries.length + size.elements + (value.kind === 'string' ? 1 : 0), at);
+            });
+        }
+        this.readValue(attribute, value, shape);
+    }
+    readValue(attribute, value, shape) {
         if (!value || value.kind === 'null')
             return;
         if (shape === 'bucket-policy') {
@@ -2345,6 +3076,11 @@ class Read {
             this.addEntry(piece.raw, piece.at ?? value.pos);
     }
     addEntry(raw, pos) {
+        const limit = (this.limits ?? EVALUATION_LIMITS).elements;
+        if (this.entries.length >= limit) {
+            this.report('unresolved', `evaluation exceeds the budget of ${limit.toLocaleString('en-US')} entries read from one whitelist source`, pos);
+            throw new ReadFailed();
+        }
         this.entries.push({ raw, file: pos.file, line: pos.line, column: pos.column });
     }
 }

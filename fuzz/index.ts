@@ -3,6 +3,9 @@
  * prints it, so a failure can be replayed with `--seed`. CI runs a short fixed-seed pass (__tests__/hostile/fuzz.test.ts);
  * this entry is the long one: `npm run fuzz -- --runs 20000`.
  */
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runFuzz } from './fuzz.js';
 
@@ -26,7 +29,10 @@ if (result.failures.length === 0) {
   for (const failure of result.failures) {
     console.log(`FAILED (${failure.case.target}, file ${failure.case.mutated}):`);
     for (const problem of failure.problems) console.log(`  - ${problem}`);
-    console.log(`  input: ${JSON.stringify(failure.case.files[failure.case.mutated]).slice(0, 2000)}`);
+    const saved = path.join(tmpdir(), `dataworks-whitelist-fuzz-${seed}-${path.basename(failure.case.mutated)}`);
+    writeFileSync(saved, failure.case.files[failure.case.mutated]!);
+    console.log(`  input: ${JSON.stringify(failure.case.files[failure.case.mutated]).slice(0, 500)}`);
+    console.log(`  whole input saved to ${saved}`);
   }
   console.log(`replay: npm run fuzz -- --runs ${runs} --seed ${seed}`);
   process.exit(1);

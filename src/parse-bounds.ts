@@ -44,11 +44,76 @@ export type BoundedYaml = { documents: Document.Parsed[] } | { tooDeep: TooDeep 
 
 /** Every document of `text`, composed only once the nesting is known to be within the limit. */
 export function parseYamlDocuments(text: string, options: YamlParseOptions): BoundedYaml {
-  const tokens = [...new Parser(options.lineCounter?.addNewLine).parse(text)];
+  const compact = compactIndicatorsTooDeep(text);
+  if (compact) return { tooDeep: withLinesCounted(compact, text, options.lineCounter) };
+  let tokens: CST.Token[];
+  try {
+    tokens = [...new Parser(options.lineCounter?.addNewLine).parse(text)];
+  } catch (error) {
+    // The CST parser recurses once per open block collection; indentation alone can nest it deep enough to run
+    // out of stack before the token walk below can measure anything. The deepest-looking line is where to look.
+    if (error instanceof RangeError) {
+      const deep = tooDeep(deepestLineOffset(text), MAX_NESTING_DEPTH);
+      return { tooDeep: withLinesCounted(deep, text, options.lineCounter) };
+    }
+    throw error;
+  }
   const deep = yamlTooDeep(tokens);
   if (deep) return { tooDeep: deep };
   const documents = [...new Composer(options).compose(tokens, true, text.length)] as Document.Parsed[];
   return { documents };
+}
+
+/**
+ * The parser counts lines as it goes; when it did not run (or stopped), the caller's counter is filled from the
+ * text so that the offset still turns into the right line and column.
+ */
+function withLinesCounted(deep: TooDeep, text: string, lineCounter: LineCounter | undefined): TooDeep {
+  if (lineCounter) {
+    lineCounter.lineStarts.length = 0;
+    lineCounter.addNewLine(0);
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
+  }
+  return deep;
+}
+
+/**
+ * Compact block collections (`- - - x`, `? - x`) open one level per indicator on a single line, and the CST parser
+ * recurses through each: a line with far more of them than the limit (here ten times) is refused from the text
+ * itself, at the indicator where the line alone passes the limit. Shallower lines are measured exactly after
+ * parsing.
+ */
+function compactIndicatorsTooDeep(text: string, limit: number = MAX_NESTING_DEPTH): TooDeep | undefined {
+  const compact = /^[ \t]*(?:[-?:](?:[ \t]+|$))+/gm;
+  for (let match = compact.exec(text); match; match = compact.exec(text)) {
+    if (match[0].length === 0) {
+      compact.lastIndex++;
+      continue;
+    }
+    let count = 0;
+    let crossing: number | undefined;
+    const indicator = /[-?:](?=[ \t]|$)/g;
+    for (let found = indicator.exec(match[0]); found; found = indicator.exec(match[0])) {
+      if (++count === limit + 1) crossing = match.index + found.index;
+      if (count > 10 * limit) return tooDeep(crossing!, limit);
+    }
+  }
+  return undefined;
+}
+
+/** The start of the line with the most leading blanks and block indicators: where deep nesting is likely. */
+function deepestLineOffset(text: string): number {
+  let best = 0;
+  let bestWidth = -1;
+  const lead = /^[ \t\-?:]*/gm;
+  for (let match = lead.exec(text); match; match = lead.exec(text)) {
+    if (match[0].length > bestWidth) {
+      bestWidth = match[0].length;
+      best = match.index;
+    }
+    if (match[0].length === 0) lead.lastIndex++;
+  }
+  return best;
 }
 
 /** jsonc-parser's `SyntaxKind` values (a `const enum`, which isolated modules cannot read). */

@@ -13,7 +13,8 @@ const messages = (text: string): string[] =>
 describe('nesting depth', () => {
   it.each([
     ['YAML flow', 'deep.yml', `ips: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`, 'YAML', { line: 1, column: 105 }],
-    ['YAML block', 'deep.yml', `ips:\n  ${'- '.repeat(20_000)}x\n`, 'YAML', { line: 2, column: 201 }],
+    // 20,000 compact indicators on one line are refused from the text, where the line alone passes the limit.
+    ['YAML block', 'deep.yml', `ips:\n  ${'- '.repeat(20_000)}x\n`, 'YAML', { line: 2, column: 203 }],
     ['JSON', 'deep.json', `{"ips": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`, 'JSON', { line: 1, column: 108 }]
   ])('a %s whitelist nested deep: its own finding at the level past the limit', async (_, file, text, format, at) => {
     repo.write(CONFIG, configWith(`{ file: ${file}, select: ips }`));
@@ -33,6 +34,22 @@ describe('nesting depth', () => {
     expect(ms).toBeLessThan(3000);
     expect(report.findings).toEqual([
       expect.objectContaining({ rule: 'invalid-config', file: CONFIG, line: 13, column: 103, message: `YAML: ${DEEP}` })
+    ]);
+  });
+
+  it.each([
+    // The CST parser recurses per compact indicator: this overflowed it before any depth check could run.
+    ['compact block sequences at the start of the file', `${'- '.repeat(4_300)}x\n`, { line: 1, column: 201 }],
+    ['compact block sequences on a later line', `version: 1\nx:\n  ${'- '.repeat(4_300)}x\n`, { line: 3, column: 203 }],
+    [
+      'a sequence indented one more column per line',
+      Array.from({ length: 1_400 }, (_, i) => `${' '.repeat(i)}-`).join('\n'),
+      { line: 101, column: 101 }
+    ]
+  ])('a config of %s: one positioned depth finding', (_, text, at) => {
+    const result = parseConfig(text, 'c.yml');
+    expect(result.findings).toEqual([
+      expect.objectContaining({ rule: 'invalid-config', ...at, message: `YAML: ${DEEP}` })
     ]);
   });
 

@@ -1,5 +1,5 @@
 /** The short, fixed-seed pass of the fuzzer that CI runs; `npm run fuzz` is the long one. */
-import { leaks } from '../../fuzz/fuzz.js';
+import { leaks, runFuzz } from '../../fuzz/fuzz.js';
 
 describe('fuzzer', () => {
   it('flags JavaScript internals in a message unless the input itself contains them', () => {
@@ -9,4 +9,10 @@ describe('fuzzer', () => {
     expect(leaks(['invalid-entry: "undefined" is not an IP address'], 'undefined\n')).toEqual([]);
     expect(leaks(['invalid-entry: "198.51.100.300" is not an IP address'], '198.51.100.300')).toEqual([]);
   });
+
+  it('holds every oracle over a fixed-seed pass', async () => {
+    const result = await runFuzz({ seed: 20261201, runs: 300, slowMs: 10_000 });
+    expect(result.failures.map((f) => ({ target: f.case.target, problems: f.problems }))).toEqual([]);
+    expect(result.runs).toBe(300);
+  }, 120_000);
 });

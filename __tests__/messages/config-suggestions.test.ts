@@ -22,7 +22,7 @@ function problems(text: string): Problem[] {
 }
 
 const PRODUCTS =
-  'rds, polardb, polardb-x, redis, mongodb, adb-mysql, adb-pg, maxcompute, hologres, clickhouse, elasticsearch, lindorm, oss, ecs-security-group, other';
+  'rds, polardb, polardb-x, redis, mongodb, adb-mysql, adb-pg, maxcompute, hologres, clickhouse, elasticsearch, lindorm, selectdb, hbase, oss, ecs-security-group, other';
 
 describe('did-you-mean in config errors', () => {
   it.each<[string, string, Problem[]]>([

@@ -42201,7 +42201,7 @@ const events_1 = __webpack_require__(4434);
 const net = __webpack_require__(9278);
 const smart_buffer_1 = __webpack_require__(7290);
 const constants_1 = __webpack_require__(4223);
-const helpers_1 = __webpack_require__(639);
+const helpers_1 = __webpack_require__(3020);
 const receivebuffer_1 = __webpack_require__(1129);
 const util_1 = __webpack_require__(9712);
 Object.defineProperty(exports, "SocksClientError", ({ enumerable: true, get: function () { return util_1.SocksClientError; } }));
@@ -43095,7 +43095,7 @@ var SocksClientState;
 
 /***/ }),
 
-/***/ 639:
+/***/ 3020:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 

@@ -1894,26 +1894,152 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /***/ }),
 
+/***/ 186:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AC: () => (/* binding */ MAX_ENTRIES_PER_SOURCE),
+/* harmony export */   B4: () => (/* binding */ formatCount),
+/* harmony export */   MG: () => (/* binding */ MAX_DIRECTORY_ENTRIES),
+/* harmony export */   QT: () => (/* binding */ ReadBudget),
+/* harmony export */   VT: () => (/* binding */ MAX_FILES_PER_RUN),
+/* harmony export */   Vz: () => (/* binding */ MAX_ITEM_FINDINGS_PER_FILE),
+/* harmony export */   gZ: () => (/* binding */ MAX_FILE_BYTES),
+/* harmony export */   h7: () => (/* binding */ MAX_BYTES_PER_RUN),
+/* harmony export */   nU: () => (/* binding */ quotePrefix),
+/* harmony export */   oV: () => (/* binding */ MAX_QUOTED_CHARS),
+/* harmony export */   pK: () => (/* binding */ MAX_INVALID_ENTRIES_PER_FILE),
+/* harmony export */   sA: () => (/* binding */ MAX_YAML_ALIAS_COUNT),
+/* harmony export */   wM: () => (/* binding */ MAX_NESTING_DEPTH),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* unused harmony exports MAX_PARSED_BYTES_PER_RUN, MAX_ENTRIES_PER_RUN */
+/**
+ * Every bound on the work that the repository under check can ask of the tool, in one place so the README can
+ * list them. The repository is written by whoever opens a pull request: these keep a hostile one inside a few
+ * seconds and a few hundred MiB, and each is far above what a real repository needs (the largest real whitelist
+ * holds a few thousand entries, well under 100 KiB; a large Terraform file is well under 1 MiB).
+ * Terraform's evaluation budget lives with the Terraform evaluator.
+ */
+/** Bytes one file may hold; checked with `stat` before the file is opened. */
+const MAX_FILE_BYTES = 1024 * 1024;
+/** Distinct files one run may read (the config, whitelist files, every file of a Terraform module, tfvars). */
+const MAX_FILES_PER_RUN = 1_000;
+/** Bytes one run may read over all its files (each file counted once, however many sources name it). */
+const MAX_BYTES_PER_RUN = 8 * 1024 * 1024;
+/**
+ * Bytes the text, YAML and JSON readers may parse in one run, counting a file again for every source that names
+ * it (many sources naming one large file must not multiply the work without bound).
+ */
+const MAX_PARSED_BYTES_PER_RUN = 16 * 1024 * 1024;
+/** Entries one whitelist source may hold. */
+const MAX_ENTRIES_PER_SOURCE = 20_000;
+/** Entries all whitelist sources of one run may hold together. */
+const MAX_ENTRIES_PER_RUN = 100_000;
+/** Entries one directory listing may hold (a Terraform module directory). */
+const MAX_DIRECTORY_ENTRIES = 10_000;
+/** How deep lists and mappings may nest in the YAML config and in YAML/JSON whitelists. */
+const MAX_NESTING_DEPTH = 100;
+/** YAML aliases expanded at most this many times when a document is turned into data ("billion laughs"). */
+const MAX_YAML_ALIAS_COUNT = 100;
+/** Characters of an unparsable entry that a message or a finding's `raw` quotes. */
+const MAX_QUOTED_CHARS = 80;
+/** `invalid-entry` findings reported per whitelist file; past it, one finding gives the count of the rest. */
+const MAX_INVALID_ENTRIES_PER_FILE = 20;
+/** Findings about a structured whitelist's items (`expected a string`) reported per file before a summary. */
+const MAX_ITEM_FINDINGS_PER_FILE = 20;
+/**
+ * The run-wide budget of the whitelist readers, shared by every source of one run (sources are read one after
+ * another in config order, so which source goes over is deterministic).
+ */
+class ReadBudget {
+    maxParsedBytes;
+    maxEntries;
+    parsedBytes = 0;
+    entries = 0;
+    constructor(maxParsedBytes = MAX_PARSED_BYTES_PER_RUN, maxEntries = MAX_ENTRIES_PER_RUN) {
+        this.maxParsedBytes = maxParsedBytes;
+        this.maxEntries = maxEntries;
+    }
+    /** Takes `bytes` of parsing; the reason the source is not read when that goes over the budget. */
+    takeParsedBytes(bytes) {
+        if (this.parsedBytes + bytes > this.maxParsedBytes) {
+            return `was not read: this run already parsed ${formatBytes(this.parsedBytes)} of whitelists, and the limit per run is ${formatBytes(this.maxParsedBytes)}`;
+        }
+        this.parsedBytes += bytes;
+        return undefined;
+    }
+    /** Takes `count` entries; the reason the source's entries do not count when that goes over the budget. */
+    takeEntries(count) {
+        if (this.entries + count > this.maxEntries) {
+            return `holds ${formatCount(count)} entries, which would take this run over its limit of ${formatCount(this.maxEntries)} entries; it was not read`;
+        }
+        this.entries += count;
+        return undefined;
+    }
+}
+/** `1,048,576`: thousands separated, as the limits are written in messages. */
+function formatCount(value) {
+    return value.toLocaleString('en-US');
+}
+/** A size for messages: bytes below 1 KiB, else KiB or MiB with one decimal. */
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} bytes`;
+    if (bytes < 1024 * 1024)
+        return `${(bytes / 1024).toFixed(1).replace(/\.0$/, '')} KiB`;
+    return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MiB`;
+}
+/**
+ * At most `max` characters of untrusted text for a message, with `…` when cut, and control characters (NUL
+ * included) shown as `\u….` escapes, so no file's content reaches a report whole or raw.
+ */
+function quotePrefix(text, max = MAX_QUOTED_CHARS) {
+    // Code points, not UTF-16 units, so a cut never splits a surrogate pair; only the head is ever split up.
+    const chars = Array.from(text.slice(0, 2 * max + 2));
+    const cut = chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
+    // eslint-disable-next-line no-control-regex
+    return cut.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+
+/***/ }),
+
 /***/ 2957:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2627);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7039);
+/* harmony import */ var _streams_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(639);
 /** Entry of the `dataworks-whitelist-guard` command (bundled to dist/cli/index.js). */
 
-process.exitCode = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
+
+/** The working directory, or `undefined` when it was deleted before the run (process.cwd() then throws). */
+function workingDirectory() {
+    try {
+        return process.cwd();
+    }
+    catch {
+        return undefined;
+    }
+}
+const output = (0,_streams_js__WEBPACK_IMPORTED_MODULE_1__/* .guardStandardStreams */ .a)({ stdout: process.stdout, stderr: process.stderr }, () => {
+    process.exitCode = _streams_js__WEBPACK_IMPORTED_MODULE_1__/* .OUTPUT_FAILED_EXIT */ .H;
+});
+const code = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
-    cwd: process.cwd()
+    cwd: workingDirectory()
 });
+process.exitCode = output.failed ? _streams_js__WEBPACK_IMPORTED_MODULE_1__/* .OUTPUT_FAILED_EXIT */ .H : code;
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 2627:
+/***/ 7039:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1929,8 +2055,10 @@ var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+// EXTERNAL MODULE: ./src/bounds.ts
+var bounds = __nccwpck_require__(186);
+// EXTERNAL MODULE: ./src/io.ts
+var io = __nccwpck_require__(5027);
 ;// CONCATENATED MODULE: ./src/model.ts
 /**
  * The vocabulary shared by every layer: the typed configuration, findings, required blocks and the report.
@@ -1952,6 +2080,8 @@ const PRODUCTS = [
     'clickhouse',
     'elasticsearch',
     'lindorm',
+    'selectdb',
+    'hbase',
     'oss',
     'ecs-security-group',
     'other'
@@ -1974,10 +2104,13 @@ const RULES = [
     'unsupported-entry',
     'too-many-entries',
     'unresolved',
+    'internal-error',
     'no-public-egress',
+    'network-disabled',
     'expired-waiver',
     'overly-broad-entry',
     'allow-all-whitelist',
+    'unattached-template',
     'drift',
     'host-bits-set',
     'stale-address-list',
@@ -2170,6 +2303,246 @@ function buildConfig(input, source, file) {
     return new ConfigBuilder(input, source).build(file);
 }
 
+;// CONCATENATED MODULE: ./src/suggest.ts
+/**
+ * "Did you mean …?" for names a user mistyped: config keys, enum values, CLI flags and commands. Pure and bounded:
+ * the input comes from a pull request, so a candidate whose length differs from the input by more than the
+ * allowed distance is never compared at all, and no comparison costs more than (short candidate)² steps.
+ */
+/**
+ * Optimal-string-alignment distance (Damerau–Levenshtein restricted to adjacent transpositions): the number of
+ * single-character insertions, deletions, substitutions and swaps of two neighbours that turn `a` into `b`.
+ * Above `limit` it returns `limit + 1` early, so a hopeless pair costs one row at most.
+ */
+function editDistance(a, b, limit = Number.POSITIVE_INFINITY) {
+    if (Math.abs(a.length - b.length) > limit)
+        return limit + 1;
+    if (a === b)
+        return 0;
+    // Three rows suffice: the current one, the previous one and the one before it (for transpositions).
+    let before = new Array(b.length + 1).fill(0);
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    let current = new Array(b.length + 1).fill(0);
+    for (let i = 1; i <= a.length; i++) {
+        current[0] = i;
+        let rowMinimum = current[0];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                value = Math.min(value, before[j - 2] + 1);
+            }
+            current[j] = value;
+            rowMinimum = Math.min(rowMinimum, value);
+        }
+        if (rowMinimum > limit)
+            return limit + 1;
+        [before, previous, current] = [previous, current, before];
+    }
+    return previous[b.length];
+}
+/**
+ * How far a typo may be from the name it was meant to be: one edit for short names, one more per three
+ * characters, at most three. A generous bound is safe here because a suggestion only ever accompanies an
+ * error the input already has.
+ */
+function typoDistance(name) {
+    return Math.min(3, Math.max(1, Math.floor(name.length / 3)));
+}
+function commonPrefixLength(a, b) {
+    let length = 0;
+    while (length < a.length && length < b.length && a[length] === b[length])
+        length++;
+    return length;
+}
+/**
+ * The candidates closest to `input` (compared without regard to case), if any lies within the typo distance of
+ * that candidate and closer than the input is long (so `x` never suggests `id`). Among equally close ones, those
+ * sharing the longest beginning with the input win (`ofline` means `offline`, not `online`); remaining ties are
+ * all returned, in candidate order, at most three.
+ */
+function closestNames(input, candidates) {
+    const needle = input.toLowerCase();
+    let best = { distance: Number.POSITIVE_INFINITY, prefix: 0 };
+    let matches = [];
+    for (const candidate of candidates) {
+        if (candidate === input)
+            continue;
+        const lower = candidate.toLowerCase();
+        const limit = Math.min(typoDistance(candidate), Math.max(0, needle.length - 1));
+        const distance = editDistance(needle, lower, limit);
+        if (distance > limit)
+            continue;
+        const prefix = commonPrefixLength(needle, lower);
+        if (distance > best.distance || (distance === best.distance && prefix < best.prefix))
+            continue;
+        if (distance < best.distance || prefix > best.prefix) {
+            best = { distance, prefix };
+            matches = [];
+        }
+        if (!matches.includes(candidate))
+            matches.push(candidate);
+    }
+    return matches.slice(0, 3);
+}
+/** `did you mean a?`, `did you mean a or b?`; `decorate` formats each name (e.g. adds `--`). */
+function didYouMeanText(names, decorate = (n) => n) {
+    if (names.length === 0)
+        return '';
+    const shown = names.map(decorate);
+    const list = shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
+    return `did you mean ${list}?`;
+}
+/** `; did you mean a?` to append to a message, or nothing when no candidate is close. */
+function didYouMean(input, candidates, decorate) {
+    if (typeof input !== 'string')
+        return '';
+    const text = didYouMeanText(closestNames(input, candidates), decorate);
+    return text ? `; ${text}` : '';
+}
+
+;// CONCATENATED MODULE: ./src/regions.ts
+/**
+ * The Alibaba Cloud region IDs this tool knows, and the test that tells a mistyped region (`cn-shangai`) from a
+ * region that opened after this table was written (`ap-southeast-9`, `me-west-1`). Only the first is an error:
+ * a new region must keep working without a release of this tool.
+ */
+
+/**
+ * Every region constant of the alicloud Terraform provider: aliyun/terraform-provider-alicloud,
+ * alicloud/connectivity/regions.go, the `const ( … )` block of `Region` values, at commit
+ * f0ed0708c2a926bd74b2dc58af48830402f6363d (2026-08-13, the last change of that file; part of release v1.289.0).
+ * The provider's own `ValidRegions` list is this table too. Keep the provider's order when adding regions.
+ */
+const KNOWN_REGIONS = [
+    'cn-hangzhou',
+    'cn-qingdao',
+    'cn-beijing',
+    'cn-hongkong',
+    'cn-shenzhen',
+    'cn-shanghai',
+    'cn-zhangjiakou',
+    'cn-huhehaote',
+    'cn-chengdu',
+    'cn-heyuan',
+    'cn-wulanchabu',
+    'cn-guangzhou',
+    'cn-nanjing',
+    'cn-fuzhou',
+    'cn-zhongwei',
+    'ap-southeast-1',
+    'ap-northeast-1',
+    'ap-northeast-2',
+    'ap-southeast-2',
+    'ap-southeast-3',
+    'ap-southeast-5',
+    'ap-southeast-6',
+    'ap-southeast-7',
+    'ap-southeast-8',
+    'ap-south-1',
+    'us-west-1',
+    'us-east-1',
+    'us-southeast-1',
+    'na-south-1',
+    'me-east-1',
+    'me-central-1',
+    'eu-central-1',
+    'eu-west-1',
+    'rus-west-1',
+    'cn-hangzhou-finance',
+    'cn-hzfinance',
+    'cn-hzjbp',
+    'cn-beijing-finance-1',
+    'cn-beijing-finance-1-pub',
+    'cn-shanghai-finance-1',
+    'cn-shanghai-finance-1-pub',
+    'cn-shenzhen-finance-1',
+    'cn-szfinance',
+    'cn-shenzhen-finance',
+    'cn-north-2-gov-1'
+];
+const KNOWN = new Set(KNOWN_REGIONS);
+/** Every `-`-separated word of a known region: `cn`, `southeast`, `finance`, `gov`, … */
+const REGION_WORDS = new Set(KNOWN_REGIONS.flatMap((region) => region.split('-')));
+/**
+ * A part that a new region could well have where a known one has another: a number (`ap-southeast-9`) or a word
+ * that known regions already use (`me-west-1`, `eu-east-1`, `cn-shanghai-finance-2`).
+ */
+function plausiblePart(part) {
+    return /^[0-9]+$/.test(part) || REGION_WORDS.has(part);
+}
+/**
+ * A mistyped name part is one or two edits from the known part: one for names up to seven letters (`fuzhou` is
+ * not a typo of a new `huizhou`), two for longer ones (`zhangjakuo`).
+ */
+function partTypoDistance(knownPart) {
+    return knownPart.length >= 8 ? 2 : 1;
+}
+/** Whether `region` (not itself known) is a typo of the known region `known`, rather than a new region. */
+function typoOf(region, known) {
+    const parts = region.split('-');
+    const knownParts = known.split('-');
+    // A zone ID (`cn-hangzhou-h`) where the region ID belongs.
+    if (parts.length === knownParts.length + 1 && region.startsWith(`${known}-`) && /^[a-z]$/.test(parts.at(-1))) {
+        return true;
+    }
+    if (parts.length !== knownParts.length) {
+        // A misplaced or missing separator (`ap-south-east-1`, `cn-shanghai1`): one edit over the whole ID.
+        return editDistance(region, known, 1) <= 1;
+    }
+    const differing = parts.flatMap((part, index) => (part === knownParts[index] ? [] : [index]));
+    if (differing.length !== 1)
+        return false;
+    const index = differing[0];
+    const part = parts[index];
+    const knownPart = knownParts[index];
+    if (plausiblePart(part))
+        return false;
+    const limit = partTypoDistance(knownPart);
+    return editDistance(part, knownPart, limit) <= limit;
+}
+/**
+ * The known regions that `region` is most likely a typo of (one usually; several when equally close), or none
+ * when it is known or far enough from every known region to be a region that opened after this table.
+ */
+function regionTypoCandidates(region) {
+    if (KNOWN.has(region))
+        return [];
+    const matches = KNOWN_REGIONS.filter((known) => typoOf(region, known));
+    if (matches.length <= 1)
+        return matches;
+    const distances = matches.map((known) => editDistance(region, known));
+    const best = Math.min(...distances);
+    return matches.filter((_, index) => distances[index] === best);
+}
+/**
+ * For a value that is not even shaped like a region ID (`CN-Shanghai`, `cn_hangzhou`, `cnhangzhou`), the known
+ * region it most likely means: compared without case, with `_` and blanks read as `-`, within the usual typo
+ * distance.
+ */
+function regionForMalformed(value) {
+    if (value.length > 64)
+        return [];
+    const normal = value
+        .trim()
+        .toLowerCase()
+        .replace(/[_\s]+/g, '-');
+    if (KNOWN.has(normal))
+        return [normal];
+    let best = Number.POSITIVE_INFINITY;
+    let matches = [];
+    for (const known of KNOWN_REGIONS) {
+        const limit = Math.min(2, typoDistance(known));
+        const distance = editDistance(normal, known, limit);
+        if (distance > limit || distance > best)
+            continue;
+        if (distance < best)
+            [best, matches] = [distance, []];
+        matches.push(known);
+    }
+    return matches.slice(0, 3);
+}
+
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
 var schemas = __nccwpck_require__(6921);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
@@ -2201,21 +2574,47 @@ var json_schema_processors = __nccwpck_require__(8439);
  */
 
 
+
+
 const REGION_PATTERN = /^[a-z]{2,}(?:-[a-z0-9]+)+$/;
 const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const REGION_FORMAT_MESSAGE = 'expected a region ID like cn-hangzhou';
+/** One message for every way a port can be wrong (a string, .nan, 0, 1e23), so a bad port gets one finding. */
+const PORT_MESSAGE = 'expected an integer from 1 to 65535';
 const EMPTY_ADDRESS_LIST_MESSAGE = 'an empty list would silently pass; remove the key or list entries';
 /** A URN, not a URL: the schema is addressed by its path in the repository (see the README), not hosted. */
 const SCHEMA_ID = 'urn:dataworks-whitelist-guard:config:v1';
 const SCHEMA_TITLE = 'DataWorks Whitelist Guard configuration';
+const ALLOWED_KEYS_PREFIX = 'expected one of: ';
+/** The keys named by a strict object's unknown-key message, for the did-you-mean of `issues.ts`. */
+function allowedKeysOf(message) {
+    return message.startsWith(ALLOWED_KEYS_PREFIX) ? message.slice(ALLOWED_KEYS_PREFIX.length).split(', ') : [];
+}
 /** A strict object whose unknown-key issue names the keys that are allowed there. */
 function strictObject(shape) {
     const allowed = Object.keys(shape).join(', ');
     return schemas/* strictObject */.rej(shape, {
-        error: (issue) => (issue.code === 'unrecognized_keys' ? `expected one of: ${allowed}` : undefined)
+        error: (issue) => (issue.code === 'unrecognized_keys' ? `${ALLOWED_KEYS_PREFIX}${allowed}` : undefined)
     });
 }
+/**
+ * A near miss of a known region is an error that names the region meant; a region far from every known one is
+ * accepted, because regions open faster than this tool is released (see `regions.ts`).
+ */
 const region = schemas/* string */.YjP()
-    .regex(REGION_PATTERN, 'expected a region ID like cn-hangzhou')
+    .regex(REGION_PATTERN, REGION_FORMAT_MESSAGE)
+    .check((ctx) => {
+    if (!REGION_PATTERN.test(ctx.value))
+        return;
+    const meant = regionTypoCandidates(ctx.value);
+    if (meant.length === 0)
+        return;
+    ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        message: `unknown region ${JSON.stringify(ctx.value)}; ${didYouMeanText(meant)}`
+    });
+})
     .meta({ description: 'An Alibaba Cloud region ID, e.g. cn-hangzhou.' });
 const schema_name = schemas/* string */.YjP().regex(NAME_PATTERN, 'expected a name of letters, digits, ".", "_" or "-"');
 const schema_text = schemas/* string */.YjP().min(1);
@@ -2282,7 +2681,7 @@ const dataSourceSchema = strictObject({
     product: schemas/* enum */.k5n(PRODUCTS),
     region: region.optional(),
     network: schemas/* enum */.k5n(NETWORKS),
-    port: schemas/* int */.Whr().min(1).max(65535).optional(),
+    port: schemas/* int */.Whr({ error: PORT_MESSAGE }).min(1, { error: PORT_MESSAGE }).max(65535, { error: PORT_MESSAGE }).optional(),
     whitelist: schemas/* union */.KCZ([whitelistSourceSchema, schemas/* array */.YOg(whitelistSourceSchema).min(1)]),
     access: schemas/* array */.YOg(accessSchema).min(1)
 });
@@ -2310,14 +2709,222 @@ function buildConfigJsonSchema() {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
+var main = __nccwpck_require__(9547);
+;// CONCATENATED MODULE: ./src/parse-bounds.ts
+/**
+ * Parsing YAML and JSON of the repository with a bound on nesting. The `yaml` composer and jsonc-parser's tree
+ * builder recurse once per level, so a document nested 100,000 deep overflows the stack (and `yaml` then reports
+ * "Maximum call stack size exceeded" as a syntax error). Both are checked first with an iterative pass over the
+ * parser's tokens, and refused past `MAX_NESTING_DEPTH` with the offset where the limit is crossed.
+ */
+
+
+
+function tooDeep(offset, limit) {
+    return { offset, message: `lists and mappings nest more than ${limit} levels deep here, the limit` };
+}
+/** The first place in YAML's concrete syntax tree that nests deeper than `limit`, walked without recursion. */
+function yamlTooDeep(tokens, limit = bounds/* MAX_NESTING_DEPTH */.wM) {
+    const stack = tokens.map((token) => ({ token, depth: 0 }));
+    while (stack.length > 0) {
+        const { token, depth } = stack.pop();
+        if (!token)
+            continue;
+        if (token.type === 'document') {
+            stack.push({ token: token.value, depth });
+        }
+        else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+            if (depth + 1 > limit)
+                return tooDeep(token.offset, limit);
+            for (const item of token.items) {
+                if ('key' in item)
+                    stack.push({ token: item.key ?? undefined, depth: depth + 1 });
+                stack.push({ token: item.value, depth: depth + 1 });
+            }
+        }
+    }
+    return undefined;
+}
+/** Every document of `text`, composed only once the nesting is known to be within the limit. */
+function parseYamlDocuments(text, options) {
+    const compact = compactIndicatorsTooDeep(text);
+    if (compact)
+        return { tooDeep: withLinesCounted(compact, text, options.lineCounter) };
+    let tokens;
+    try {
+        tokens = [...new dist/* Parser */.iX(options.lineCounter?.addNewLine).parse(text)];
+    }
+    catch (error) {
+        // The CST parser recurses once per open block collection; indentation alone can nest it deep enough to run
+        // out of stack before the token walk below can measure anything. The deepest-looking line is where to look.
+        if (error instanceof RangeError) {
+            const deep = tooDeep(deepestLineOffset(text), bounds/* MAX_NESTING_DEPTH */.wM);
+            return { tooDeep: withLinesCounted(deep, text, options.lineCounter) };
+        }
+        throw error;
+    }
+    const deep = yamlTooDeep(tokens);
+    if (deep)
+        return { tooDeep: deep };
+    const documents = [...new dist/* Composer */.Dk(options).compose(tokens, true, text.length)];
+    return { documents };
+}
+/**
+ * The parser counts lines as it goes; when it did not run (or stopped), the caller's counter is filled from the
+ * text so that the offset still turns into the right line and column.
+ */
+function withLinesCounted(deep, text, lineCounter) {
+    if (lineCounter) {
+        lineCounter.lineStarts.length = 0;
+        lineCounter.addNewLine(0);
+        for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1))
+            lineCounter.addNewLine(at + 1);
+    }
+    return deep;
+}
+/**
+ * Compact block collections (`- - - x`, `? - x`) open one level per indicator on a single line, and the CST parser
+ * recurses through each: a line with far more of them than the limit (here ten times) is refused from the text
+ * itself, at the indicator where the line alone passes the limit. Shallower lines are measured exactly after
+ * parsing.
+ */
+function compactIndicatorsTooDeep(text, limit = bounds/* MAX_NESTING_DEPTH */.wM) {
+    const compact = /^[ \t]*(?:[-?:](?:[ \t]+|$))+/gm;
+    for (let match = compact.exec(text); match; match = compact.exec(text)) {
+        if (match[0].length === 0) {
+            compact.lastIndex++;
+            continue;
+        }
+        let count = 0;
+        let crossing;
+        const indicator = /[-?:](?=[ \t]|$)/g;
+        for (let found = indicator.exec(match[0]); found; found = indicator.exec(match[0])) {
+            if (++count === limit + 1)
+                crossing = match.index + found.index;
+            if (count > 10 * limit)
+                return tooDeep(crossing, limit);
+        }
+    }
+    return undefined;
+}
+/** The start of the line with the most leading blanks and block indicators: where deep nesting is likely. */
+function deepestLineOffset(text) {
+    let best = 0;
+    let bestWidth = -1;
+    const lead = /^[ \t\-?:]*/gm;
+    for (let match = lead.exec(text); match; match = lead.exec(text)) {
+        if (match[0].length > bestWidth) {
+            bestWidth = match[0].length;
+            best = match.index;
+        }
+        if (match[0].length === 0)
+            lead.lastIndex++;
+    }
+    return best;
+}
+/** jsonc-parser's `SyntaxKind` values (a `const enum`, which isolated modules cannot read). */
+const OPEN_BRACE = 1;
+const CLOSE_BRACE = 2;
+const OPEN_BRACKET = 3;
+const CLOSE_BRACKET = 4;
+const EOF = 17;
+/** The first `[` or `{` of JSON text that nests deeper than `limit` (strings and comments are skipped). */
+function jsonTooDeep(text, limit = bounds/* MAX_NESTING_DEPTH */.wM) {
+    const scanner = (0,main.createScanner)(text, true);
+    let depth = 0;
+    for (let kind = scanner.scan(); kind !== EOF; kind = scanner.scan()) {
+        if (kind === OPEN_BRACE || kind === OPEN_BRACKET) {
+            depth++;
+            if (depth > limit)
+                return tooDeep(scanner.getTokenOffset(), limit);
+        }
+        else if (kind === CLOSE_BRACE || kind === CLOSE_BRACKET) {
+            depth = Math.max(0, depth - 1);
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/yaml-errors.ts
+function lineStartOf(text, offset) {
+    return text.lastIndexOf('\n', offset - 1) + 1;
+}
+function indentOf(line) {
+    return /^ */.exec(line)[0].length;
+}
+/**
+ * For a mapping key written deeper than the keys before it: the offset and name of that key, found on the lines
+ * after the value where the parser noticed the problem.
+ */
+function overIndentedKey(text, offset) {
+    const start = lineStartOf(text, offset);
+    const end = text.indexOf('\n', start);
+    if (end < 0)
+        return undefined;
+    const firstLine = text.slice(start, end);
+    const indent = indentOf(firstLine.replace(/^(\s*)- /, (_, spaces) => `${spaces}  `));
+    let lineStart = end + 1;
+    while (lineStart < text.length) {
+        const lineEnd = text.indexOf('\n', lineStart) < 0 ? text.length : text.indexOf('\n', lineStart);
+        const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+        if (line.trim() !== '' && !line.trimStart().startsWith('#')) {
+            const deeper = indentOf(line);
+            if (deeper <= indent)
+                return undefined;
+            const key = /^ *([^\s:#][^:#]*?):(?:\s|$)/.exec(line)?.[1];
+            return key === undefined ? undefined : { offset: lineStart + deeper, key, expected: indent + 1 };
+        }
+        lineStart = lineEnd + 1;
+    }
+    return undefined;
+}
+/** The first of the parser's errors, in plain words and at the place to fix. */
+function plainYamlError(text, errors) {
+    const first = [...errors].sort((a, b) => a.pos[0] - b.pos[0])[0];
+    if (!first)
+        return undefined;
+    const offset = first.pos[0];
+    switch (first.code) {
+        case 'TAB_AS_INDENT':
+            return { offset, message: 'a tab indents this line; YAML indents with spaces only: replace the tab with spaces' };
+        case 'BLOCK_AS_IMPLICIT_KEY':
+        case 'MULTILINE_IMPLICIT_KEY': {
+            const key = overIndentedKey(text, offset);
+            if (key) {
+                return {
+                    offset: key.offset,
+                    message: `"${key.key}:" is indented more than the line above it; keys of one mapping must start at the same column (column ${key.expected} here)`
+                };
+            }
+            return {
+                offset,
+                message: 'a "key: value" cannot follow another key on the same line; start the nested mapping on a new, indented line, or quote the value'
+            };
+        }
+        case 'BAD_INDENT':
+            return first.message.startsWith('All mapping items')
+                ? {
+                    offset,
+                    message: 'this line is indented differently from the keys above it; keys of one mapping must start at the same column'
+                }
+                : { offset, message: `${first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}` };
+        case 'DUPLICATE_KEY':
+            return { offset, message: 'this key appears twice in the same mapping; keys must be unique' };
+        default:
+            return { offset, message: first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '') };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/config/yaml-source.ts
 /**
  * Reads the YAML text of the configuration into plain data, and maps paths in that data back to positions in
  * the text, so every finding can name the line and column of the node it is about.
  */
 
-/** Aliases are expanded at most this many times: a guard against "billion laughs" documents. */
-const MAX_ALIAS_COUNT = 100;
+
+
+
 function invalidConfig(pos, message) {
     return { rule: 'invalid-config', severity: 'error', message, file: pos.file, line: pos.line, column: pos.column };
 }
@@ -2406,16 +3013,46 @@ function findPair(items, segment) {
     const wanted = String(segment);
     return items.find((pair) => (0,dist/* isScalar */.jn)(pair.key) && String(pair.key.value) === wanted);
 }
-/** YAML's own diagnostics (syntax errors and warnings alike) are findings: nothing is silently reinterpreted. */
+/**
+ * YAML's own diagnostics (syntax errors and warnings alike) are findings: nothing is silently reinterpreted. A
+ * syntax error is reported once, in plain words, at the line to fix; nesting deeper than the limit and a second
+ * document are refused before anything else looks at the data.
+ */
 function parseYaml(text, file) {
     const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+    const parsed = parseYamlDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+    const at = (offset) => {
+        const { line, col } = lineCounter.linePos(offset);
+        return { file, line, column: col };
+    };
+    if ('tooDeep' in parsed) {
+        const empty = new YamlSource(file, new dist/* Document */.yo(), lineCounter);
+        return { source: empty, findings: [invalidConfig(at(parsed.tooDeep.offset), `YAML: ${parsed.tooDeep.message}`)] };
+    }
+    const doc = parsed.documents[0] ?? new dist/* Document */.yo();
     const source = new YamlSource(file, doc, lineCounter);
+    const second = parsed.documents[1];
+    if (second) {
+        const start = at(second.range[0]);
+        const message = `the config must be one YAML document; a second one starts at line ${start.line}`;
+        return { source, findings: [invalidConfig(start, message)] };
+    }
+    const syntax = plainYamlError(text, doc.errors);
+    if (syntax)
+        return { source, findings: [invalidConfig(at(syntax.offset), `YAML: ${syntax.message}`)] };
     const findings = [];
-    for (const problem of [...doc.errors, ...doc.warnings]) {
+    for (const problem of doc.warnings) {
         findings.push(invalidConfig(source.positionOfOffset(problem.pos[0]), `YAML: ${yamlMessage(problem.message)}`));
     }
     (0,dist/* visit */.YR)(doc, {
+        Scalar(_, scalar) {
+            // .nan, .inf and integers past 2^53 become the text as written: the schema then rejects that text in its
+            // own words, never with NaN, Infinity or 1e+23.
+            const value = scalar.value;
+            if (typeof value === 'number' && (!Number.isFinite(value) || !Number.isSafeInteger(Math.trunc(value)))) {
+                scalar.value = scalar.range ? text.slice(scalar.range[0], scalar.range[1]) : String(value);
+            }
+        },
         Pair(_, pair) {
             if (pair.key !== null && !(0,dist/* isScalar */.jn)(pair.key)) {
                 const offset = pair.key.range?.[0] ?? 0;
@@ -2437,11 +3074,11 @@ function parseYaml(text, file) {
     if (findings.length > 0)
         return { source, findings };
     try {
-        return { source, data: normaliseDates(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })), findings };
+        return { source, data: normaliseDates(doc.toJS({ maxAliasCount: bounds/* MAX_YAML_ALIAS_COUNT */.sA })), findings };
     }
     catch (error) {
         // toJS throws only on alias abuse here; the text is still the user's mistake, not an internal error.
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = error instanceof Error ? error.message : 'aliases expand too far';
         return { source, findings: [invalidConfig(source.positionOfOffset(0), `YAML: ${reason}`)] };
     }
 }
@@ -2472,6 +3109,8 @@ function isPlainObject(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/config/issues.ts
+
+
 
 
 /** `dataSources.orders-rds.whitelist[0].file`; keys that are not plain words are quoted. */
@@ -2521,7 +3160,7 @@ function messageFor(issue) {
         case 'invalid_value': {
             const values = issue.values.map((value) => String(value));
             const expected = values.length === 1 ? values[0] : `one of: ${values.join(', ')}`;
-            return `expected ${expected}${got(issue.input)}`;
+            return `expected ${expected}${got(issue.input)}${didYouMean(issue.input, values)}`;
         }
         case 'too_small':
             if (issue.origin === 'array') {
@@ -2582,24 +3221,34 @@ function issueFindings(issues, base, data, source) {
             }
             case 'unrecognized_keys':
                 for (const key of issue.keys) {
-                    findings.push(invalidConfig(source.ownerPos([...path, key]), `unknown key ${JSON.stringify(key)} in ${pathText(path)}; ${issue.message}`));
+                    findings.push(invalidConfig(source.ownerPos([...path, key]), `unknown key ${describeValue(key)} in ${pathText(path)}; ${issue.message}` +
+                        didYouMean(key, allowedKeysOf(issue.message))));
                 }
                 break;
             case 'invalid_key': {
-                const reason = issue.issues.map((inner) => inner.message).join('; ');
                 const name = path[path.length - 1];
-                findings.push(invalidConfig(source.ownerPos(path), `invalid name ${JSON.stringify(String(name))} in ${pathText(path.slice(0, -1))}: ${reason}`));
+                const reason = issue.issues.map((inner) => `${inner.message}${formatHint(inner.message, name)}`).join('; ');
+                findings.push(invalidConfig(source.ownerPos(path), `invalid name ${describeValue(String(name))} in ${pathText(path.slice(0, -1))}: ${reason}`));
                 break;
             }
-            case 'invalid_format':
+            case 'invalid_format': {
                 // Custom format messages (region, date, name) cannot see the input; the value is added here.
-                findings.push(positioned(path, `${issue.message}${got(valueAt(data, path))}`, data, source));
+                const value = valueAt(data, path);
+                findings.push(positioned(path, `${issue.message}${got(value)}${formatHint(issue.message, value)}`, data, source));
                 break;
+            }
             default:
                 findings.push(positioned(path, issue.message, data, source));
         }
     }
     return findings;
+}
+/** For a value not even shaped like a region ID, the known region it most likely means. */
+function formatHint(message, value) {
+    if (message !== REGION_FORMAT_MESSAGE || typeof value !== 'string')
+        return '';
+    const meant = regionForMalformed(value);
+    return meant.length > 0 ? `; ${didYouMeanText(meant)}` : '';
 }
 function positioned(path, message, data, source) {
     if (isMissingKey(data, path)) {
@@ -2621,6 +3270,7 @@ function shapeFindings(data, source) {
  * which resource group, path safety and whitelist-source options. They read the raw data defensively, so they
  * run (and report) alongside the shape checks even when other parts of the file are malformed.
  */
+
 
 
 
@@ -2802,7 +3452,8 @@ class SemanticChecker {
                 return;
             const at = [...path, 'resourceGroups', index];
             if (!Object.hasOwn(this.groups, name)) {
-                this.atValue(at, `resource group ${JSON.stringify(name)} is not defined; defined resource groups: ${namesList(this.groupNames, 'none (define them under resourceGroups)')}`);
+                this.atValue(at, `resource group ${JSON.stringify(name)} is not defined; defined resource groups: ${namesList(this.groupNames, 'none (define them under resourceGroups)')}` +
+                    didYouMean(name, this.groupNames));
                 return;
             }
             const type = this.groupType(name);
@@ -2827,7 +3478,8 @@ class SemanticChecker {
             if (!isPlainObject(waiver) || typeof waiver.dataSource !== 'string')
                 return;
             if (!Object.hasOwn(sources, waiver.dataSource)) {
-                this.atValue(['waivers', index, 'dataSource'], `data source ${JSON.stringify(waiver.dataSource)} is not defined; defined data sources: ${namesList(defined, 'none')}`);
+                this.atValue(['waivers', index, 'dataSource'], `data source ${JSON.stringify(waiver.dataSource)} is not defined; defined data sources: ${namesList(defined, 'none')}` +
+                    didYouMean(waiver.dataSource, defined));
             }
         });
     }
@@ -2841,6 +3493,7 @@ function semanticFindings(data, source) {
 }
 
 ;// CONCATENATED MODULE: ./src/config/index.ts
+
 
 
 
@@ -2870,7 +3523,9 @@ function parseConfig(text, file) {
     const findings = ordered([...shapeFindings(data, source), ...semanticFindings(data, source)]);
     if (findings.length > 0)
         return { findings };
-    const input = configSchema.parse(data);
+    // The data itself, not zod's copy of it: the shape check passed, and the copy would turn a data source named
+    // `__proto__` into the copy's prototype. Names are ordinary names.
+    const input = data;
     return { config: buildConfig(input, source, file), findings: [] };
 }
 /** Reads and validates the config file; a missing or unreadable file is an `invalid-config` finding. */
@@ -2880,10 +3535,9 @@ async function loadConfig(files, file) {
         text = await files.readText(file);
     }
     catch (error) {
-        const code = error?.code;
-        const message = code === 'ENOENT'
+        const message = (0,io/* fileErrorCode */.c2)(error) === 'ENOENT'
             ? `configuration file ${JSON.stringify(file)} not found; create it or point the config input (--config) at it`
-            : `configuration file ${JSON.stringify(file)} cannot be read (${typeof code === 'string' ? code : String(error)})`;
+            : `configuration file ${JSON.stringify(file)} ${(0,io/* describeFileError */.SQ)(error)}`;
         return { findings: [{ rule: 'invalid-config', severity: 'error', message, file }] };
     }
     return parseConfig(text, file);
@@ -2894,61 +3548,124 @@ const configJsonSchema = buildConfigJsonSchema();
 // EXTERNAL MODULE: ./src/net/index.ts + 6 modules
 var net = __nccwpck_require__(1047);
 ;// CONCATENATED MODULE: ./src/evaluate/redundancy.ts
-
 /**
- * Indexes of entries covered by the other entries of the same list. An exact repeat is redundant after its first
- * occurrence; a distinct entry is redundant when every one of its addresses lies in at least one other entry,
- * which is the same as lying where at least two distinct entries overlap.
+ * Indexes of entries that can all be removed together without changing the union of the list (issue 9 §3).
+ *
+ * Flagging every entry that the *others* cover is wrong advice: in `10.0.0.0/24`, `10.0.0.0/25`, `10.0.0.128/25`
+ * each entry is covered by the other two, and removing all three removes the coverage. Instead the entries are
+ * ranked broader first, then earlier first, and an entry is flagged when the entries ranked before it already
+ * cover it. By induction the kept entries ranked up to any point have the same union as all entries ranked up to
+ * that point, so removing every flagged entry leaves the union unchanged. The broader, earlier entry is the one
+ * kept; an exact repeat is flagged after its first occurrence. For CIDRs (which nest or are disjoint) nothing
+ * more could be removed: the kept entries are disjoint.
+ *
+ * Time O(n log n): boundaries are compressed to elementary segments, and "covered so far" is a union-find over
+ * them that points at the next segment not yet covered, so each segment is marked once.
  */
 function redundantEntryIndexes(ranges) {
     const redundant = new Set();
-    const firstByKey = new Map();
-    const distinct = [];
-    ranges.forEach((range, index) => {
-        const key = `${range.version}:${range.first}:${range.last}`;
-        if (firstByKey.has(key))
-            redundant.add(index);
-        else {
-            firstByKey.set(key, index);
-            distinct.push({ range, index });
-        }
-    });
-    const doubly = net/* IpSet */.yo.build(overlapsOfTwoOrMore(distinct.map((d) => d.range)));
-    for (const { range, index } of distinct)
-        if (doubly.covers(range))
-            redundant.add(index);
+    for (const version of [4, 6]) {
+        const indexes = [];
+        ranges.forEach((r, i) => {
+            if (r.version === version)
+                indexes.push(i);
+        });
+        if (indexes.length > 1)
+            for (const i of redundantOfOneVersion(ranges, indexes))
+                redundant.add(i);
+    }
     return redundant;
 }
-/** The addresses that lie in at least two of the ranges, by a sweep over their boundaries. */
-function overlapsOfTwoOrMore(ranges) {
-    const result = [];
-    for (const version of [4, 6]) {
-        const events = [];
-        for (const r of ranges) {
-            if (r.version !== version)
-                continue;
-            events.push({ at: r.first, delta: 1 }, { at: r.last + 1n, delta: -1 });
+function redundantOfOneVersion(ranges, indexes) {
+    const boundaries = [...new Set(indexes.flatMap((i) => [ranges[i].first, ranges[i].last + 1n]))].sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+    const segmentAt = new Map(boundaries.map((b, s) => [b, s]));
+    // Segment s is [boundaries[s], boundaries[s + 1]); segment count = boundaries.length - 1. `next[s]` leads to the
+    // first uncovered segment at or after s (the sentinel `segments` when none).
+    const segments = boundaries.length - 1;
+    const next = Array.from({ length: segments + 1 }, (_, s) => s);
+    const firstUncovered = (s) => {
+        let root = s;
+        while (next[root] !== root)
+            root = next[root];
+        // Path compression keeps later look-ups near constant time.
+        while (next[s] !== root) {
+            const up = next[s];
+            next[s] = root;
+            s = up;
         }
-        events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.delta - b.delta));
-        let depth = 0;
-        let openedAt = null;
-        for (const e of events) {
-            depth += e.delta;
-            if (depth >= 2 && openedAt === null)
-                openedAt = e.at;
-            else if (depth < 2 && openedAt !== null) {
-                if (e.at > openedAt)
-                    result.push({ version, first: openedAt, last: e.at - 1n });
-                openedAt = null;
-            }
+        return root;
+    };
+    const ranked = [...indexes].sort((a, b) => {
+        const sizeA = ranges[a].last - ranges[a].first;
+        const sizeB = ranges[b].last - ranges[b].first;
+        return sizeA > sizeB ? -1 : sizeA < sizeB ? 1 : a - b;
+    });
+    const redundant = [];
+    for (const i of ranked) {
+        const from = segmentAt.get(ranges[i].first);
+        const to = segmentAt.get(ranges[i].last + 1n);
+        let s = firstUncovered(from);
+        if (s >= to) {
+            redundant.push(i);
+            continue;
+        }
+        while (s < to) {
+            next[s] = s + 1;
+            s = firstUncovered(s + 1);
         }
     }
-    return result;
+    return redundant.sort((a, b) => a - b);
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/status.ts
+/**
+ * Rules whose findings mean the check could not be completed (contract §3, §8, §13): the run is `error` whatever
+ * else was found, and these findings lead every output, because they are the root cause of what is unknown.
+ * Compared by name so that a rule added to the model later (`internal-error`) needs no change here.
+ */
+const COULD_NOT_CHECK_RULES = [
+    'invalid-config',
+    'invalid-whitelist',
+    'unresolved',
+    'internal-error'
+];
+/** Whether the finding made the check incomplete. */
+function madeCheckIncomplete(finding) {
+    return COULD_NOT_CHECK_RULES.includes(finding.rule);
+}
+/** The findings that made the check incomplete first, each part in its given order (a stable partition). */
+function couldNotCheckFirst(findings) {
+    return [...findings.filter(madeCheckIncomplete), ...findings.filter((f) => !madeCheckIncomplete(f))];
+}
+/** Contract §3: error if the check could not be completed; else fail on errors (or warnings with fail-on: warning). */
+function statusOf(findings, failOn) {
+    if (findings.some(madeCheckIncomplete))
+        return 'error';
+    if (findings.some((f) => f.severity === 'error'))
+        return 'fail';
+    if (failOn === 'warning' && findings.some((f) => f.severity === 'warning'))
+        return 'fail';
+    return 'pass';
+}
+/** Whether the step (or the CLI) fails: always on `error`, on `fail` unless fail-on is `never`. */
+function shouldFail(status, failOn) {
+    return status === 'error' || (status === 'fail' && failOn !== 'never');
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/index.ts
+/**
+ * Decides coverage and applies the product rules and waivers (contract §1, §3). Pure: the declared entries come
+ * from the readers and the requirements from the resolver; the clock is a parameter.
+ */
 
 
+
+
+/**
+ * `redundant-entry` notices shown one by one per data source (issue 8 §2); past it, one notice gives the count, so
+ * a long list of nested entries cannot flood the report.
+ */
+const MAX_REDUNDANT_NOTICES_PER_DATA_SOURCE = 20;
 function evaluate(input) {
     const findings = [];
     const required = [];
@@ -2959,7 +3676,10 @@ function evaluate(input) {
         for (const r of results)
             for (const f of r.findings)
                 findings.push({ dataSource: ds.name, ...f });
-        const written = results.flatMap((r) => r.entries);
+        const written = distinctWritten(results.flatMap((r) => r.entries));
+        // Contract §8: with a source unread (or a Terraform value unresolved), a block the readable entries do not
+        // cover may well be allowed by what could not be read: its coverage is unknown, not missing.
+        const coverageUnknown = results.some((r) => r.findings.some(madeCheckIncomplete));
         const accepted = checkDeclaredEntries(ds, profile, written, findings);
         checkEntryLimit(ds, profile, written, results, findings);
         const allowAll = written.length === 0 && results.every((r) => r.findings.length === 0) && profile.emptyMeansAllowAll;
@@ -2978,6 +3698,14 @@ function evaluate(input) {
         for (const block of input.requirements.perSource.get(ds.name) ?? []) {
             const range = (0,net/* cidrToRange */.LS)(block.cidr);
             const covered = allowAll || declaredSet.covers(range);
+            if (!covered && coverageUnknown) {
+                required.push({ dataSource: ds.name, entry: block.text, covered: null, via: block.via });
+                // A waiver for a block whose coverage is unknown may still be needed: it is not `unused-waiver`.
+                for (const w of dsWaivers)
+                    if (rangesOverlap(w.range, range))
+                        w.used = true;
+                continue;
+            }
             required.push({ dataSource: ds.name, entry: block.text, covered, via: block.via });
             if (covered)
                 continue;
@@ -3024,6 +3752,23 @@ function evaluate(input) {
     }
     return { findings, required };
 }
+function rangesOverlap(a, b) {
+    return a.version === b.version && a.first <= b.last && b.first <= a.last;
+}
+/**
+ * The entries as written, each once: the copies of one literal that Terraform's `count`/`for_each` make (same
+ * file, line, column and text) are one entry, not repeats to flag or to count twice.
+ */
+function distinctWritten(entries) {
+    const seen = new Set();
+    return entries.filter((e) => {
+        const key = JSON.stringify([e.file, e.line, e.column, e.raw]);
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
 /** What a finding about a required block says of it: the data source, the first chain and the block. */
 function blockContext(ds, block) {
     const first = block.via[0];
@@ -3046,8 +3791,10 @@ function describeVia(block) {
 /** Parses every declared entry and applies the product's accepted forms; returns the entries that count. */
 function checkDeclaredEntries(ds, profile, written, findings) {
     const accepted = [];
+    const invalidPerFile = new Map();
     for (const entry of written) {
-        const at = { dataSource: ds.name, raw: entry.raw, file: entry.file, line: entry.line, column: entry.column };
+        const raw = (0,bounds/* quotePrefix */.nU)(entry.raw);
+        const at = { dataSource: ds.name, raw, file: entry.file, line: entry.line, column: entry.column };
         if (profile.allowAllTokens.includes(entry.raw)) {
             // Product tokens such as PolarDB's `%` mean "every address": they cover like `0.0.0.0/0` (and `::/0`).
             for (const everything of profile.acceptsIpv6 ? ['0.0.0.0/0', '::/0'] : ['0.0.0.0/0']) {
@@ -3065,11 +3812,20 @@ function checkDeclaredEntries(ds, profile, written, findings) {
         }
         const result = (0,net/* parseEntry */.ER)(entry.raw);
         if (!result.ok) {
+            // Capped per file and quoted by a prefix only: no report may carry a file's content line by line.
+            const counts = invalidPerFile.get(entry.file) ?? { reported: 0, omitted: [] };
+            invalidPerFile.set(entry.file, counts);
+            if (counts.reported >= bounds/* MAX_INVALID_ENTRIES_PER_FILE */.pK) {
+                counts.omitted.push(entry);
+                continue;
+            }
+            counts.reported++;
+            const reason = entry.raw.length > bounds/* MAX_QUOTED_CHARS */.oV ? 'it is longer than any address, CIDR block or range' : result.reason;
             findings.push({
                 ...at,
                 rule: 'invalid-entry',
                 severity: 'error',
-                message: `"${entry.raw}" is not a valid whitelist entry: ${result.reason}`
+                message: `"${raw}" is not a valid whitelist entry: ${reason}`
             });
             continue;
         }
@@ -3106,23 +3862,60 @@ function checkDeclaredEntries(ds, profile, written, findings) {
         }
         accepted.push({ written: entry, parsed });
     }
-    const redundant = redundantEntryIndexes(accepted.map((a) => a.parsed.range));
-    accepted.forEach((a, i) => {
-        if (!redundant.has(i))
-            return;
+    for (const [file, { omitted }] of invalidPerFile) {
+        const first = omitted[0];
+        if (!first)
+            continue;
+        findings.push({
+            rule: 'invalid-entry',
+            severity: 'error',
+            message: `${omitted.length} more entries of "${file}" are not valid whitelist entries; only the first ${bounds/* MAX_INVALID_ENTRIES_PER_FILE */.pK} are reported one by one`,
+            dataSource: ds.name,
+            file,
+            line: first.line,
+            column: first.column
+        });
+    }
+    reportRedundant(ds, accepted, findings);
+    return accepted;
+}
+/**
+ * One `redundant-entry` notice per entry that can be removed (all of them together keep the union unchanged), up to
+ * the cap; then one notice, at the first entry not listed, with how many more there are.
+ */
+function reportRedundant(ds, accepted, findings) {
+    const redundant = [...redundantEntryIndexes(accepted.map((a) => a.parsed.range))]
+        .sort((a, b) => a - b)
+        .map((i) => accepted[i]);
+    const shown = redundant.slice(0, MAX_REDUNDANT_NOTICES_PER_DATA_SOURCE);
+    for (const a of shown) {
         findings.push({
             rule: 'redundant-entry',
             severity: 'notice',
-            message: `"${a.written.raw}" is already allowed by other entries of the whitelist of "${ds.name}"`,
+            message: `"${a.written.raw}" is already allowed by broader or earlier entries of the whitelist of "${ds.name}": it can be removed`,
             dataSource: ds.name,
-            raw: a.written.raw,
+            raw: (0,bounds/* quotePrefix */.nU)(a.written.raw),
             entry: a.parsed.canonical,
             file: a.written.file,
             line: a.written.line,
             column: a.written.column
         });
-    });
-    return accepted;
+    }
+    const rest = redundant.length - shown.length;
+    const firstNotShown = redundant[shown.length];
+    if (rest > 0 && firstNotShown) {
+        findings.push({
+            rule: 'redundant-entry',
+            severity: 'notice',
+            message: `${rest} more ${rest === 1 ? 'entry' : 'entries'} of the whitelist of "${ds.name}", starting here, ` +
+                `${rest === 1 ? 'is' : 'are'} already allowed by broader or earlier entries and can be removed ` +
+                `(only the first ${MAX_REDUNDANT_NOTICES_PER_DATA_SOURCE} are listed one by one)`,
+            dataSource: ds.name,
+            file: firstNotShown.written.file,
+            line: firstNotShown.written.line,
+            column: firstNotShown.written.column
+        });
+    }
 }
 function unsupportedReason(profile, parsed) {
     if (parsed.version === 6 && !profile.acceptsIpv6)
@@ -3189,26 +3982,8 @@ function checkWaivers(waivers, now, findings) {
     return live;
 }
 
-;// CONCATENATED MODULE: ./src/evaluate/status.ts
-/** Rules that mean the check could not be completed: the run is `error` whatever else was found. */
-const COULD_NOT_CHECK = new Set(['invalid-config', 'invalid-whitelist', 'unresolved']);
-/** Contract §3: error if the check could not be completed; else fail on errors (or warnings with fail-on: warning). */
-function statusOf(findings, failOn) {
-    if (findings.some((f) => COULD_NOT_CHECK.has(f.rule)))
-        return 'error';
-    if (findings.some((f) => f.severity === 'error'))
-        return 'fail';
-    if (failOn === 'warning' && findings.some((f) => f.severity === 'warning'))
-        return 'fail';
-    return 'pass';
-}
-/** Whether the step (or the CLI) fails: always on `error`, on `fail` unless fail-on is `never`. */
-function shouldFail(status, failOn) {
-    return status === 'error' || (status === 'fail' && failOn !== 'never');
-}
-
-// EXTERNAL MODULE: ./src/io.ts
-var io = __nccwpck_require__(5027);
+// EXTERNAL MODULE: ./src/internal-error.ts
+var internal_error = __nccwpck_require__(3169);
 ;// CONCATENATED MODULE: ./src/lists/data/metadata-collection.json
 const metadata_collection_namespaceObject = /*#__PURE__*/JSON.parse('{"list":"DataWorks Metadata Collection (Data Map metadata collection, default resource group) whitelist","source":"https://www.alibabacloud.com/help/en/dataworks/user-guide/configure-ip-address-whitelists-for-metadata-collection","page_title":"Configure IP address whitelists for metadata collection","retrieved_from":"Transcribed from a full-text copy of the published help page; every entry copied exactly as printed.","page_date":"2024-07-23 (inferred: the opening text matches the version of the page stamped \\"Last Updated: Jul 23, 2024\\"; the copy itself carries no date)","applies_to":"Metadata collection run on the DEFAULT (shared) resource group. Not needed when collecting with exclusive resource groups for Data Integration/scheduling or serverless (new-version/general-purpose) resource groups (use that resource group\'s vSwitch CIDR/EIP instead).","completeness":"Complete for the page version captured (all 7 rows of its table). Only 7 regions are listed; other regions are absent from that version, not omitted by extraction.","regions":{"cn-shanghai":["100.104.189.64/26","11.115.110.10/24","11.115.109.9/24","47.102.181.128/26","47.102.181.192/26","47.102.234.0/26","47.102.234.64/26","100.104.38.192/26"],"cn-hangzhou":["100.104.135.128/26","11.193.215.233/24","11.194.73.32/24","118.31.243.0/26","118.31.243.64/26","118.31.243.128/26","118.31.243.192/26","100.104.242.0/26","8.139.99.192/26","8.139.112.0/26","8.139.112.64/26","8.139.112.128/26"],"cn-shenzhen":["100.104.46.128/26","11.192.91.119/24","120.77.195.128/26","120.77.195.192/26","120.77.195.64/26","47.112.86.0/26","100.104.138.128/26"],"cn-beijing":["100.104.37.128/26","11.193.82.20/24","11.197.254.171/24","39.107.223.0/26","39.107.223.64/26","39.107.223.128/26","39.107.223.192/26","100.104.152.128/26"],"cn-chengdu":["100.104.88.64/26","11.195.57.28/24","47.108.46.0/26","47.108.46.64/26","47.108.46.128/26","47.108.46.192/26","100.104.248.128/26"],"cn-zhangjiakou":["100.104.197.0/26","11.193.236.121/24","47.92.185.0/26","47.92.185.64/26","47.92.185.128/26","47.92.185.192/26","100.104.75.64/26"],"eu-west-1":["8.208.84.22","100.104.161.0/26"]},"region_names_as_printed":{"cn-shanghai":"China (Shanghai)","cn-hangzhou":"China (Hangzhou)","cn-shenzhen":"China (Shenzhen)","cn-beijing":"China (Beijing)","cn-chengdu":"China (Chengdu)","cn-zhangjiakou":"China (Zhangjiakou)","eu-west-1":"UK (London)"},"region_id_mapping_basis":"standard Alibaba Cloud region IDs (the page prints region names; the IDs are the standard ones for those names)","notes":["Several /24 entries are printed with host bits set (e.g. \\"11.115.110.10/24\\", \\"11.193.215.233/24\\"); they are kept exactly as published. Parse with ipaddress.ip_network(x, strict=False) (they then denote the enclosing /24).","UK (London) row is printed as \\"8.208.84.22, 100.104.161.0/26\\" (space after the comma); the space was treated as a separator and stripped.","100.104.0.0/16 sub-blocks (e.g. 100.104.189.64/26) are inside 100.64.0.0/10 (RFC 6598 shared address space used for Alibaba Cloud internal service traffic); 11.x blocks are Alibaba-internal addresses. The page nevertheless says the list \\"contains public IP addresses\\"."]}');
 ;// CONCATENATED MODULE: ./src/lists/data/data-analysis.json
@@ -3274,6 +4049,10 @@ function bundledRegions(list, bundled = BUNDLED_LISTS) {
 }
 
 ;// CONCATENATED MODULE: ./src/products/profiles.ts
+/** The separator of the product's whitelist values (see `entrySeparator`). */
+function entrySeparator(profile) {
+    return profile.entrySeparator ?? ',';
+}
 const LOOPBACK_PLACEHOLDER = ['127.0.0.1'];
 const RDS_API = 'https://help.aliyun.com/en/rds/api-modify-ip-address-whitelist';
 const RDS_MYSQL = 'https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/configure-an-ip-address-whitelist-for-an-apsaradb-rds-for-mysql-instance';
@@ -3291,6 +4070,8 @@ const HOLOGRES = 'https://www.alibabacloud.com/help/en/hologres/user-guide/confi
 const CLICKHOUSE = 'https://www.alibabacloud.com/help/en/clickhouse/configure-the-whitelist';
 const ELASTICSEARCH = 'https://www.alibabacloud.com/help/en/es/user-guide/configure-a-public-or-private-ip-address-whitelist-for-an-elasticsearch-cluster';
 const LINDORM = 'https://www.alibabacloud.com/help/en/lindorm/user-guide/configure-whitelist';
+const SELECTDB = 'https://www.alibabacloud.com/help/en/doc-detail/2518901.html';
+const HBASE = 'https://www.alibabacloud.com/help/en/hbase/user-guide/configure-ip-address-allowlists-and-security-groups';
 const OSS_POLICY = 'https://www.alibabacloud.com/help/en/oss/user-guide/authorization-syntax-and-elements';
 const ECS_SG_API = 'https://alibabacloud.com/help/en/ecs/api-authorizesecuritygroup';
 const ECS_SG_LIMITS = 'https://www.alibabacloud.com/help/doc-detail/25554.html';
@@ -3471,6 +4252,35 @@ const PRODUCT_PROFILES = {
         allowAllTokens: [],
         sources: [LINDORM]
     },
+    selectdb: {
+        id: 'selectdb',
+        displayName: 'ApsaraDB for SelectDB',
+        // Not documented for whitelists: IPv4 only, as the examples and the default group (127.0.0.1) show.
+        acceptsIpv6: false,
+        acceptsRanges: false,
+        // 200 per instance over all groups, 50 per group. Groups are not modelled: the instance total applies to the
+        // union, which is what is counted.
+        entryLimit: { max: 200, scope: 'per instance, over all whitelist groups (50 per group)', source: SELECTDB },
+        forbidden: [],
+        // All access is blocked until entries are added; the default group holds only 127.0.0.1.
+        emptyMeansAllowAll: false,
+        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+        allowAllTokens: [],
+        sources: [SELECTDB]
+    },
+    hbase: {
+        id: 'hbase',
+        displayName: 'ApsaraDB for HBase',
+        acceptsIpv6: false,
+        acceptsRanges: false,
+        // No limit is documented.
+        forbidden: [],
+        // "If the allowlist is set to 0.0.0.0/0 or empty, access restrictions are removed"; 127.0.0.1 is the default.
+        emptyMeansAllowAll: true,
+        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+        allowAllTokens: [],
+        sources: [HBASE]
+    },
     oss: {
         id: 'oss',
         displayName: 'OSS bucket policy',
@@ -3485,7 +4295,9 @@ const PRODUCT_PROFILES = {
         denyAllPlaceholders: [],
         allowAllTokens: [],
         sources: [OSS_POLICY],
-        notes: 'Policies that use acs:SourceIp must also specify acs:SourceVpc.'
+        notes: 'Policies that use acs:SourceIp must also specify acs:SourceVpc.',
+        // acs:SourceIp is a JSON array, one string per entry: the list is for reading, not one value to paste.
+        entrySeparator: ', '
     },
     'ecs-security-group': {
         id: 'ecs-security-group',
@@ -3501,7 +4313,9 @@ const PRODUCT_PROFILES = {
         emptyMeansAllowAll: false,
         denyAllPlaceholders: [],
         allowAllTokens: [],
-        sources: [ECS_SG_API, ECS_SG_LIMITS]
+        sources: [ECS_SG_API, ECS_SG_LIMITS],
+        // One CIDR per rule: the list is for reading, not one value to paste.
+        entrySeparator: ', '
     },
     other: {
         id: 'other',
@@ -3735,9 +4549,12 @@ function compareCidr(a, b) {
     return a.prefix - b.prefix;
 }
 
-// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
-var main = __nccwpck_require__(9547);
 ;// CONCATENATED MODULE: ./src/whitelists/text.ts
+/**
+ * The text whitelist reader, and the helpers every non-Terraform reader shares: reading the file with clear
+ * errors, splitting a list into entries with their offsets, and turning offsets into 1-based lines and columns.
+ */
+
 /** Commas and any whitespace (blanks, tabs, line breaks) separate entries. */
 function isEntrySeparator(char) {
     return char === ',' || /\s/u.test(char);
@@ -3815,12 +4632,6 @@ function invalidWhitelist(ctx, at, message) {
 function positionOf(pos) {
     return { file: pos.file, line: pos.line, column: pos.column };
 }
-function errorCode(error) {
-    if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {
-        return error.code;
-    }
-    return undefined;
-}
 /**
  * The text of a whitelist file without a byte-order mark (editors do not count it as a column), or the
  * `invalid-whitelist` finding, placed where the config names the file, that explains why it cannot be read.
@@ -3831,15 +4642,15 @@ async function readWhitelistText(source, ctx) {
     });
     try {
         const text = await ctx.files.readText(source.file);
+        const over = ctx.budget?.takeParsedBytes(text.length);
+        if (over !== undefined)
+            return describe(over);
         return { text: text.startsWith('\uFEFF') ? text.slice(1) : text };
     }
     catch (error) {
-        const code = errorCode(error);
-        if (code === 'ENOENT')
-            return describe('does not exist');
-        if (code === 'EISDIR')
+        if ((0,io/* fileErrorCode */.c2)(error) === 'EISDIR')
             return describe(`is a directory; a ${source.format} whitelist must be a file`);
-        return describe(`cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`);
+        return describe((0,io/* describeFileError */.SQ)(error));
     }
 }
 /** Places tokens of `text` (offsets into it) as entries of `file`. */
@@ -3876,6 +4687,9 @@ const textReader = {
  * the value is a list of strings or one string of entries separated by commas or blanks. Every entry keeps the
  * line and column where its text starts, inside quoted strings too.
  */
+
+
+
 
 
 
@@ -3924,6 +4738,9 @@ function parseSelect(select) {
                 const digits = /^(0|[1-9][0-9]*)/.exec(select.slice(index))?.[0];
                 if (digits === undefined)
                     return fail('an index (0, 1, …) or a quoted key');
+                // No list can be that long (and the number would print as 1e+23).
+                if (digits.length > 9)
+                    return fail(`an index below 1000000000, not ${digits.slice(0, 20)}`);
                 index += digits.length;
                 path.push({ kind: 'index', index: Number(digits) });
             }
@@ -4129,7 +4946,8 @@ function fromYaml(text, doc, node) {
         return {
             offset,
             description: `a list (${countOf(node.items.length, 'item')})`,
-            list: () => node.items.map((item) => fromYaml(text, doc, item))
+            list: () => node.items.map((item) => fromYaml(text, doc, item)),
+            listSize: node.items.length
         };
     }
     if ((0,dist/* isScalar */.jn)(node) && typeof node.value === 'string') {
@@ -4166,7 +4984,8 @@ function fromJson(text, node) {
             return {
                 offset,
                 description: `an array (${countOf(items.length, 'item')})`,
-                list: () => items.map((item) => fromJson(text, item))
+                list: () => items.map((item) => fromJson(text, item)),
+                listSize: items.length
             };
         }
         case 'string': {
@@ -4256,22 +5075,36 @@ function readSelected(root, source, ctx, lines) {
         const message = `expected ${EXPECTED_VALUE} at ${what} in "${source.file}"; found ${node.description}`;
         return { entries: [], findings: [invalidWhitelist(ctx, at(node.offset), message)] };
     }
+    if ((node.listSize ?? 0) > bounds/* MAX_ENTRIES_PER_SOURCE */.AC) {
+        const message = `${what} in "${source.file}" holds ${(0,bounds/* formatCount */.B4)(node.listSize)} items, over the limit of ${(0,bounds/* formatCount */.B4)(bounds/* MAX_ENTRIES_PER_SOURCE */.AC)} entries per whitelist source; it was not read`;
+        return { entries: [], findings: [invalidWhitelist(ctx, at(node.offset), message)] };
+    }
     const entries = [];
     const findings = [];
+    let omitted = 0;
+    const itemProblem = (offset, message) => {
+        if (findings.length < bounds/* MAX_ITEM_FINDINGS_PER_FILE */.Vz)
+            findings.push(invalidWhitelist(ctx, at(offset), message));
+        else if (omitted++ === 0)
+            findings.push(invalidWhitelist(ctx, at(offset), ''));
+    };
     node.list().forEach((item, index) => {
         const itemPath = `${path.length === 0 ? '' : formatSelectPath(path)}[${index}]`;
         if (!item.string) {
-            const message = `expected ${EXPECTED_ITEM} at "${itemPath}" in "${source.file}"; found ${item.description}`;
-            findings.push(invalidWhitelist(ctx, at(item.offset), message));
+            itemProblem(item.offset, `expected ${EXPECTED_ITEM} at "${itemPath}" in "${source.file}"; found ${item.description}`);
             return;
         }
         const tokens = item.string.entries();
         if (tokens.length === 0) {
-            const message = `expected ${EXPECTED_ITEM} at "${itemPath}" in "${source.file}"; found an empty string`;
-            findings.push(invalidWhitelist(ctx, at(item.offset), message));
+            itemProblem(item.offset, `expected ${EXPECTED_ITEM} at "${itemPath}" in "${source.file}"; found an empty string`);
         }
         entries.push(...entriesAt(tokens, lines, source.file));
     });
+    // Past the cap, one finding (at the first item not reported) gives the count of the rest.
+    if (omitted > 0) {
+        findings[findings.length - 1].message =
+            `${(0,bounds/* formatCount */.B4)(omitted)} more items of ${what} in "${source.file}" are not ${EXPECTED_ITEM}; only the first ${bounds/* MAX_ITEM_FINDINGS_PER_FILE */.Vz} are reported one by one`;
+    }
     return { entries, findings, addHere };
 }
 function syntaxError(ctx, source, lines, offset, format, reason) {
@@ -4286,11 +5119,23 @@ const yamlReader = {
             return { entries: [], findings: [loaded.finding] };
         const { text } = loaded;
         const lines = new LineIndex(text);
-        const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: false, uniqueKeys: true, strict: true });
-        if (doc.errors.length > 0) {
-            const findings = doc.errors.map((error) => syntaxError(ctx, source, lines, error.pos[0], 'YAML', error.message));
-            return { entries: [], findings };
+        const parsed = parseYamlDocuments(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+        if ('tooDeep' in parsed) {
+            const { offset, message } = parsed.tooDeep;
+            return { entries: [], findings: [syntaxError(ctx, source, lines, offset, 'YAML', message)] };
         }
+        const [doc, second] = parsed.documents;
+        if (!doc)
+            return { entries: [], findings: [syntaxError(ctx, source, lines, 0, 'YAML', 'the file is empty')] };
+        if (second) {
+            const start = lines.position(second.range[0]);
+            const message = `the file must be one YAML document; a second one starts at line ${start.line}`;
+            return { entries: [], findings: [syntaxError(ctx, source, lines, second.range[0], 'YAML', message)] };
+        }
+        // One mistake, one finding: the parser's follow-on errors are left out.
+        const syntax = plainYamlError(text, doc.errors);
+        if (syntax)
+            return { entries: [], findings: [syntaxError(ctx, source, lines, syntax.offset, 'YAML', syntax.message)] };
         return readSelected(fromYaml(text, doc, doc.contents), source, ctx, lines);
     }
 };
@@ -4321,6 +5166,9 @@ const jsonReader = {
             return { entries: [], findings: [loaded.finding] };
         const { text } = loaded;
         const lines = new LineIndex(text);
+        const deep = jsonTooDeep(text);
+        if (deep)
+            return { entries: [], findings: [syntaxError(ctx, source, lines, deep.offset, 'JSON', deep.message)] };
         const errors = [];
         const tree = (0,main.parseTree)(text, errors, {
             disallowComments: true,
@@ -4339,6 +5187,13 @@ const jsonReader = {
 };
 
 ;// CONCATENATED MODULE: ./src/whitelists/index.ts
+/**
+ * The reader registry: which reader handles which whitelist format, and reading every source of a data source
+ * into entries and findings, failing closed (an `invalid-whitelist` or `internal-error` finding) when a reader
+ * cannot run.
+ */
+
+
 
 
 
@@ -4361,32 +5216,47 @@ async function readerFor(format) {
         }
     }
 }
-function describeError(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-function failure(source, ctx, message) {
-    const { file, line, column } = source.pos;
-    const finding = invalidWhitelist(ctx, { file, line, column }, message);
+function failure(finding) {
     return { entries: [], findings: [finding] };
 }
 /**
- * Reads one source. A reader that cannot be loaded, or that throws (a bug, or I/O failing mid-read), becomes an
- * `invalid-whitelist` finding at the source's place in the config: the source is then unread, never empty.
+ * Reads one source. A reader that cannot be loaded, or that throws, leaves the source unread, never empty: an
+ * operating-system failure mid-read (`EACCES`, `EIO`) is an `invalid-whitelist` finding in plain words; anything
+ * else is a bug, an `internal-error` finding that says how to report it. Both sit at the source's place in the
+ * config, so the rest of the report survives.
  */
 async function readWhitelistSource(source, ctx, loadReader = readerFor) {
+    const place = { dataSource: ctx.dataSource.name, ...source.pos };
     let reader;
     try {
         reader = await loadReader(source.format);
     }
     catch (error) {
-        return failure(source, ctx, `${source.format} reader unavailable: ${describeError(error)}`);
+        return failure((0,internal_error/* internalErrorFinding */.zg)(`while loading the ${source.format} reader`, error, place, ctx.logger));
     }
     try {
-        return await reader.read(source, ctx);
+        return withinEntryBounds(source, ctx, await reader.read(source, ctx));
     }
     catch (error) {
-        return failure(source, ctx, `could not read ${source.format} whitelist "${source.file}": ${describeError(error)}`);
+        const code = (0,internal_error/* systemErrorCode */.vq)(error);
+        if (code !== undefined) {
+            return failure(invalidWhitelist(ctx, source.pos, `could not read "${source.file}": ${(0,internal_error/* describeSystemError */.Zo)(code)}`));
+        }
+        return failure((0,internal_error/* internalErrorFinding */.zg)(`while reading the ${source.format} whitelist "${source.file}"`, error, place, ctx.logger));
     }
+}
+/**
+ * A source over the entry limits counts as unread (fail closed): its entries are dropped for one finding at the
+ * place in the config that names it, so no run holds more entries than the bounds allow.
+ */
+function withinEntryBounds(source, ctx, result) {
+    const count = result.entries.length;
+    const over = count > bounds/* MAX_ENTRIES_PER_SOURCE */.AC
+        ? `holds ${(0,bounds/* formatCount */.B4)(count)} entries, over the limit of ${(0,bounds/* formatCount */.B4)(bounds/* MAX_ENTRIES_PER_SOURCE */.AC)} per whitelist source; it was not read`
+        : ctx.budget?.takeEntries(count);
+    if (over === undefined)
+        return result;
+    return failure(invalidWhitelist(ctx, source.pos, `whitelist ${JSON.stringify(source.file)} ${over}`));
 }
 /** Reads the sources of one data source, in parallel; results are in the order of `sources`. */
 function readWhitelistSources(sources, ctx, loadReader = readerFor) {
@@ -4409,12 +5279,39 @@ function readWhitelistSources(sources, ctx, loadReader = readerFor) {
 
 
 
+
+
+
+/**
+ * Runs the check. An exception that escapes every inner boundary (a bug) still yields a report: status `error`
+ * with one `internal-error` finding at the config file.
+ */
 async function runCheck(opts) {
+    const configPath = normaliseConfigPath(opts.configPath);
+    try {
+        return await runCheckGuarded(opts, configPath);
+    }
+    catch (error) {
+        const finding = (0,internal_error/* internalErrorFinding */.zg)('while checking', error, { file: configPath }, opts.logger);
+        return buildReport(configPath, 'offline', [finding], [], [], opts.failOn, []);
+    }
+}
+function normaliseConfigPath(configPath) {
+    return configPath.split('\\').join('/').replace(/^\.\//, '');
+}
+async function runCheckGuarded(opts, configPath) {
     const now = opts.now ?? new Date();
     const env = opts.env ?? process.env;
-    const files = opts.files ?? (0,io/* diskRepoFiles */.p)(opts.root);
-    const configPath = opts.configPath.split('\\').join('/').replace(/^\.\//, '');
-    const loaded = await loadConfig(files, configPath);
+    const files = opts.files ?? (0,io/* diskRepoFiles */.pL)(opts.root);
+    const configFile = { file: configPath, line: 1, column: 1 };
+    let loaded;
+    try {
+        loaded = await loadConfig(files, configPath);
+    }
+    catch (error) {
+        const finding = (0,internal_error/* internalErrorFinding */.zg)('while loading the configuration', error, configFile, opts.logger);
+        return buildReport(configPath, 'offline', [finding], [], [], opts.failOn, []);
+    }
     const config = loaded.config;
     if (!config)
         return buildReport(configPath, 'offline', loaded.findings, [], [], opts.failOn, []);
@@ -4422,32 +5319,84 @@ async function runCheck(opts) {
     opts.logger.debug(`resolve: ${opts.resolve} → ${goOnline ? 'online' : 'offline'}`);
     const onlineRequests = goOnline ? onlineGroupRequests(config) : [];
     const online = onlineRequests.length > 0 ? await resolveOnlineGroups(onlineRequests, opts, env) : undefined;
-    const requirements = resolveRequirements(config, {
-        online,
-        attemptedOnline: new Set(onlineRequests.map((r) => r.group.name)),
-        canExpress: (product, cidr) => {
-            const profile = productProfile(product);
-            if (cidr.version === 4)
-                return true;
-            return profile.acceptsIpv6 && (!profile.ipv6AddressesOnly || cidr.prefix === 128);
-        }
-    });
+    const credentialFindings = goOnline ? incompleteCredentialFindings(opts.resolve, opts.online, env) : [];
+    const dataSourceReports = config.dataSources.map((d) => ({
+        name: d.name,
+        product: d.product,
+        network: d.network,
+        region: d.region
+    }));
+    let requirements;
+    try {
+        requirements = resolveRequirements(config, {
+            online,
+            attemptedOnline: new Set(onlineRequests.map((r) => r.group.name)),
+            canExpress: (product, cidr) => {
+                const profile = productProfile(product);
+                if (cidr.version === 4)
+                    return true;
+                return profile.acceptsIpv6 && (!profile.ipv6AddressesOnly || cidr.prefix === 128);
+            }
+        });
+    }
+    catch (error) {
+        // Without the required blocks nothing can be evaluated: the report keeps what was found so far.
+        const finding = (0,internal_error/* internalErrorFinding */.zg)('while working out the required addresses', error, configFile, opts.logger);
+        const findings = [...loaded.findings, ...(online?.findings ?? []), finding];
+        return buildReport(configPath, goOnline ? 'online' : 'offline', sortFindings(findings, config), [], [], opts.failOn, dataSourceReports);
+    }
+    // One source at a time, in config order: the run's reading budget then runs out at the same source every time.
     const declared = new Map();
-    await Promise.all(config.dataSources.map(async (ds) => {
+    const budget = new bounds/* ReadBudget */.QT();
+    for (const ds of config.dataSources) {
         const results = [];
         for (const source of ds.whitelist)
-            results.push(await readWhitelistSource(source, { files, dataSource: ds, logger: opts.logger }));
+            results.push(await readWhitelistSource(source, { files, dataSource: ds, logger: opts.logger, budget }, opts.loadReader));
         declared.set(ds.name, results);
-    }));
-    const evaluation = evaluate({ config, requirements, declared, profileOf: productProfile, now });
+    }
+    const evaluation = evaluateEachDataSourceAlone({ config, requirements, declared, profileOf: productProfile, now }, opts.logger);
     const findings = [
         ...loaded.findings,
+        ...credentialFindings,
         ...(online?.findings ?? []),
         ...requirements.findings,
         ...staleListNotices(requirements.usedLists, now),
         ...evaluation.findings
     ];
-    return buildReport(configPath, goOnline ? 'online' : 'offline', sortFindings(findings, config), evaluation.required, addressListReports(requirements.usedLists, configPath, now), opts.failOn, config.dataSources.map((d) => ({ name: d.name, product: d.product, network: d.network, region: d.region })));
+    return buildReport(configPath, goOnline ? 'online' : 'offline', sortFindings(findings, config), evaluation.required, addressListReports(requirements.usedLists, configPath, now), opts.failOn, dataSourceReports);
+}
+/**
+ * Evaluates the whole config; when that throws (a bug), evaluates each data source on its own, so one data source
+ * that trips the bug becomes an `internal-error` finding and the others keep their findings and required blocks.
+ */
+function evaluateEachDataSourceAlone(input, logger) {
+    try {
+        return evaluate(input);
+    }
+    catch {
+        // Retried per data source below, where the failure can be pinned to one of them.
+    }
+    const findings = [];
+    const required = [];
+    for (const ds of input.config.dataSources) {
+        try {
+            const alone = evaluate({
+                ...input,
+                config: {
+                    ...input.config,
+                    dataSources: [ds],
+                    waivers: input.config.waivers.filter((w) => w.dataSource === ds.name)
+                }
+            });
+            findings.push(...alone.findings);
+            required.push(...alone.required);
+        }
+        catch (error) {
+            const what = `while evaluating the whitelist of data source "${ds.name}"`;
+            findings.push((0,internal_error/* internalErrorFinding */.zg)(what, error, { dataSource: ds.name, ...ds.pos }, logger));
+        }
+    }
+    return { findings, required };
 }
 /** Serverless groups with an `id` that some access entry uses, with the modules they serve. */
 function onlineGroupRequests(config) {
@@ -4492,6 +5441,16 @@ async function resolveOnlineGroups(requests, opts, env) {
         };
     }
 }
+/**
+ * Half-set credentials are one run-wide error, also when no group needed the API: the user meant an online check,
+ * and a run that quietly did less must not pass. The groups that needed the API get their own findings too.
+ */
+function incompleteCredentialFindings(mode, settings, env) {
+    if (mode === 'offline')
+        return [];
+    const message = (0,credentials_env/* incompleteCredentialsMessage */.Af)(mode, settings, env);
+    return message ? [{ rule: 'unresolved', severity: 'error', message }] : [];
+}
 function staleListNotices(lists, now) {
     const notices = [];
     for (const list of lists) {
@@ -4534,18 +5493,21 @@ function addressListReports(lists, configPath, now) {
     return reports;
 }
 const SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
-/** Deterministic order: run-wide findings first, then by data source (config order), severity, rule, place. */
+/**
+ * Deterministic order: the findings that made the check incomplete first (contract §8: they are the root cause
+ * of whatever is unknown), then run-wide findings, then by data source (config order), severity, rule, place, and
+ * block in address order.
+ */
 function sortFindings(findings, config) {
     const dsIndex = new Map(config.dataSources.map((d, i) => [d.name, i]));
     const key = (f) => [
+        madeCheckIncomplete(f) ? 0 : 1,
         f.dataSource === undefined ? -1 : (dsIndex.get(f.dataSource) ?? config.dataSources.length),
         SEVERITY_RANK[f.severity],
         RULES.indexOf(f.rule),
         f.file ?? '',
         f.line ?? 0,
-        f.column ?? 0,
-        f.entry ?? '',
-        f.message
+        f.column ?? 0
     ];
     const keyed = findings.map((f) => ({ f, k: key(f) }));
     keyed.sort((a, b) => {
@@ -4558,7 +5520,14 @@ function sortFindings(findings, config) {
                 return x - y;
             return String(x) < String(y) ? -1 : 1;
         }
-        return 0;
+        if (a.f.entry !== b.f.entry) {
+            if (a.f.entry === undefined)
+                return -1;
+            if (b.f.entry === undefined)
+                return 1;
+            return (0,net/* compareEntryText */.JN)(a.f.entry, b.f.entry);
+        }
+        return a.f.message === b.f.message ? 0 : a.f.message < b.f.message ? -1 : 1;
     });
     return keyed.map((k) => k.f);
 }
@@ -4585,6 +5554,7 @@ function buildReport(config, resolve, findings, required, addressLists, failOn, 
 }
 
 ;// CONCATENATED MODULE: ./src/endpoints.ts
+
 const SERVICES = ['dataworks', 'vpc', 'sts'];
 function parseEndpointSpecs(specs) {
     const endpoints = {};
@@ -4596,7 +5566,10 @@ function parseEndpointSpecs(specs) {
         const name = (eq < 0 ? spec : spec.slice(0, eq)).trim();
         const value = eq < 0 ? '' : spec.slice(eq + 1).trim();
         if (!SERVICES.includes(name)) {
-            return { ok: false, error: `endpoint "${spec}": expected NAME=URL with NAME one of ${SERVICES.join(', ')}` };
+            return {
+                ok: false,
+                error: `endpoint "${spec}": expected NAME=URL with NAME one of ${SERVICES.join(', ')}${didYouMean(name, SERVICES)}`
+            };
         }
         let url;
         try {
@@ -4686,6 +5659,10 @@ function renderJson(report) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/common.ts
+/** What the text and Markdown renderers share: grouping by data source, the chain behind a miss, places, counts. */
+
+
+
 const STATUS_LABEL = {
     pass: 'passed',
     fail: 'failed',
@@ -4737,15 +5714,24 @@ class ViaIndex {
     }
 }
 /**
+ * Rules the text and Markdown reports do not list as findings: each list's date is shown in their address-list
+ * section instead (contract §8). The JSON report keeps these findings.
+ */
+const SHOWN_ELSEWHERE = ['stale-address-list'];
+/** Whether the text and Markdown reports list the finding as a finding (the stale-list notice they do not). */
+function listedAsFinding(f) {
+    return !SHOWN_ELSEWHERE.includes(f.rule);
+}
+/**
  * The report grouped by data source, in the report's own order (first appearance in `required`, then in
- * `findings`), and the findings that belong to no data source.
+ * `findings`), the findings that made the check incomplete apart, and the findings that belong to no data source.
  */
 function groupByDataSource(report) {
     const groups = new Map();
     const groupOf = (name) => {
         let g = groups.get(name);
         if (!g) {
-            g = { name, required: 0, covered: 0, missing: [], others: [] };
+            g = { name, required: 0, covered: 0, unknown: [], missing: [], others: [] };
             groups.set(name, g);
         }
         return g;
@@ -4753,21 +5739,58 @@ function groupByDataSource(report) {
     for (const r of report.required) {
         const g = groupOf(r.dataSource);
         g.required++;
-        if (r.covered)
+        if (r.covered === true)
             g.covered++;
+        else if (r.covered === null)
+            g.unknown.push(r.entry);
     }
+    const couldNotCheck = [];
     const general = [];
     for (const f of report.findings) {
-        if (f.dataSource === undefined)
+        if (!listedAsFinding(f))
+            continue;
+        if (madeCheckIncomplete(f)) {
+            couldNotCheck.push(f);
+            if (f.dataSource !== undefined)
+                groupOf(f.dataSource);
+        }
+        else if (f.dataSource === undefined)
             general.push(f);
         else if (f.rule === 'missing-entry')
             groupOf(f.dataSource).missing.push(f);
         else
             groupOf(f.dataSource).others.push(f);
     }
-    for (const g of groups.values())
+    for (const g of groups.values()) {
         g.others = bySeverity(g.others);
-    return { groups: [...groups.values()], general: bySeverity(general) };
+        // Blocks in address order, whatever order the report came in (string order misplaces 100.104.38.192/26).
+        g.missing = g.missing
+            .map((f, i) => ({ f, i }))
+            .sort((a, b) => (0,net/* compareEntryText */.JN)(a.f.entry ?? '', b.f.entry ?? '') || a.i - b.i)
+            .map(({ f }) => f);
+    }
+    return { couldNotCheck, groups: [...groups.values()], general: bySeverity(general) };
+}
+/**
+ * Per whitelist file that missing entries point at (in order of first mention), everything to add there as one
+ * line in the product's separator: after the per-block lines, this is what a user copies.
+ */
+function pasteLines(missing, product) {
+    const separator = product ? entrySeparator(productProfile(product)) : ',';
+    const byFile = new Map();
+    for (const f of missing) {
+        if (f.file === undefined)
+            continue;
+        const blocks = f.uncovered && f.uncovered.length > 0 ? f.uncovered : f.entry !== undefined ? [f.entry] : [];
+        const set = byFile.get(f.file) ?? new Set();
+        for (const b of blocks)
+            set.add(b);
+        byFile.set(f.file, set);
+    }
+    return [...byFile].map(([file, set]) => {
+        const entries = [...set].sort(net/* compareEntryText */.JN);
+        return { file, entries, text: entries.join(separator) };
+    });
 }
 /** Errors, then warnings, then notices; the report's order within each (a stable sort). */
 function bySeverity(findings) {
@@ -4787,116 +5810,8 @@ function severityCounts(findings) {
     return counts;
 }
 
-;// CONCATENATED MODULE: ./src/report/escape.ts
-/**
- * Neutralising text taken from the repository (data-source names, paths, entries, messages) before it goes into
- * Markdown or a terminal. A pull request can change every one of those strings, so none may add markup, links,
- * HTML, @mentions, issue references or terminal control sequences to what the tool writes.
- */
-/** Zero-width space: breaks GitHub's @mention, #reference and bare-URL autolinking without changing what is read. */
-const ZWSP = '&#8203;';
-/** Characters that reorder displayed text (Trojan Source); shown as U+FFFD so the reader sees something is there. */
-const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-/** C0 and C1 controls, DEL, and the line and paragraph separators. */
-function isControl(c) {
-    const code = c.codePointAt(0);
-    return code <= 0x1f || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
-}
-/** Markdown punctuation that can start or end inline markup, escaped with a backslash wherever it appears. */
-const BACKSLASHED = new Set(['\\', '`', '*', '_', '[', ']', '(', ')', '{', '}', '!', '~', '$', '^']);
-const ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-    // A pipe would end a table cell; the entity never does, even inside other inline spans.
-    '|': '&#124;'
-};
-/** Whether `chars[i]` ends an ordered-list marker at the start of the text, like `1.` or `12)` then a blank. */
-function isListNumber(chars, i) {
-    if (i === 0 || i > 9)
-        return false;
-    for (let j = 0; j < i; j++)
-        if (!/[0-9]/.test(chars[j]))
-            return false;
-    const next = chars[i + 1];
-    return next === undefined || next === ' ' || isControl(next);
-}
-/** Text of the common shapes (names, paths, CIDRs) that no rule below would change: returned as is, quickly. */
-function isPlain(text) {
-    return (/^[A-Za-z0-9 ,/:.%=-]*$/.test(text) &&
-        !/^[-=]/.test(text) &&
-        !text.includes('://') &&
-        !/www\./i.test(text) &&
-        !/^\d{1,9}[.)]( |$)/.test(text));
-}
-const isWordChar = (c) => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
-/**
- * Text that renders literally in GitHub Markdown, both in paragraphs and in table cells: no emphasis, code,
- * links, images, HTML, math, headings or list markers, no @mentions, #123 references or bare-URL autolinks, and
- * on one line (line breaks and other controls become spaces). Safe inside `<code>` and `<summary>` too.
- */
-function escapeMarkdown(text) {
-    if (isPlain(text))
-        return text;
-    let out = '';
-    const chars = Array.from(text);
-    for (let i = 0; i < chars.length; i++) {
-        const c = chars[i];
-        const next = chars[i + 1];
-        if (isControl(c))
-            out += ' ';
-        else if (BIDI_CONTROLS.test(c))
-            out += '\uFFFD';
-        else if (c in ENTITIES)
-            out += ENTITIES[c];
-        else if (BACKSLASHED.has(c))
-            out += `\\${c}`;
-        else if (c === '@')
-            out += `@${ZWSP}`;
-        else if (c === '#')
-            out += isWordChar(next) ? `\\#${ZWSP}` : '\\#';
-        else if (c === ':' && next === '/' && chars[i + 2] === '/')
-            out += `:${ZWSP}`;
-        else if (c === '.' && /www$/i.test(chars.slice(Math.max(0, i - 3), i).join('')) && !isWordChar(chars[i - 4])) {
-            out += `${ZWSP}.`;
-        }
-        else if (i === 0 && (c === '-' || c === '+' || c === '='))
-            out += `\\${c}`;
-        else if ((c === '.' || c === ')') && isListNumber(chars, i))
-            out += `\\${c}`;
-        else
-            out += c;
-    }
-    return out;
-}
-/** `text` cut to at most `max` characters (code points), with an ellipsis when cut; applied before escaping. */
-function truncate(text, max) {
-    const chars = Array.from(text);
-    return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
-}
-/**
- * Text safe to print on a terminal: control characters (ESC sequences could recolour, move the cursor or retitle
- * the window) and bidirectional overrides are shown as `\u{…}` instead of being sent, and line breaks become
- * spaces so each finding stays on its line.
- */
-function sanitizeTerminal(text) {
-    if (/^[\x20-\x7e]*$/.test(text))
-        return text;
-    let out = '';
-    for (const c of text) {
-        if (c === '\n' || c === '\r' || c === '\t')
-            out += ' ';
-        else if (isControl(c) || BIDI_CONTROLS.test(c)) {
-            out += `\\u{${c.codePointAt(0).toString(16)}}`;
-        }
-        else
-            out += c;
-    }
-    return out;
-}
-
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __nccwpck_require__(4031);
 ;// CONCATENATED MODULE: ./src/report/rules.ts
 const RULE_HELP = {
     'missing-entry': {
@@ -4937,10 +5852,28 @@ const RULE_HELP = {
             'a Terraform expression cannot be evaluated. The check fails closed: add the missing facts or address list ' +
             'to the configuration, or fix the credentials or expression.'
     },
+    'internal-error': {
+        short: 'The tool failed on this input; the check is incomplete.',
+        help: 'DataWorks Whitelist Guard hit an unexpected condition (a bug) while reading, evaluating or reporting this ' +
+            'part of the repository, so it could not check it; the rest of the report stands. Please open an issue in ' +
+            'the project repository with the version and the shape of the input (the file format and the construct, ' +
+            'not its contents or any secret). Run the CLI with DATAWORKS_WHITELIST_GUARD_DEBUG=1, or the action with ' +
+            'step debug logging, to see the detail.'
+    },
     'no-public-egress': {
         short: 'A public data source is reached through a group with no public egress.',
         help: 'The resource group has no SNAT entry (or `publicIps: []`), so it cannot reach a source over the Internet. ' +
             'Give the group public egress, or reach the source over its VPC (`network: private`).'
+    },
+    'network-disabled': {
+        short: "The instance does not accept connections on the data source's network.",
+        help: 'For example an Elasticsearch instance with `enable_public` not `true` accepts no Internet connections, ' +
+            'whatever `public_whitelist` holds. Turn the network on, or reach the source over the other network.'
+    },
+    'unattached-template': {
+        short: 'A selected RDS whitelist template is attached to no instance.',
+        help: 'Entries of an `alicloud_rds_whitelist_template` apply only to instances that list it in ' +
+            '`template_id_list`. Attach it, or select the instance instead.'
     },
     'expired-waiver': {
         short: 'A waiver has expired.',
@@ -4973,7 +5906,9 @@ const RULE_HELP = {
     },
     'redundant-entry': {
         short: 'A whitelist entry is covered by other entries.',
-        help: 'Other entries of the same data source already allow every address in it. It can be removed.'
+        help: 'Broader (or, for equal ones, earlier) entries of the same data source already allow every address in it. ' +
+            'Every entry flagged can be removed together with the others flagged without changing what the whitelist ' +
+            'allows. Copies of one literal made by Terraform `count` or `for_each` are one entry, never flagged.'
     },
     waived: {
         short: 'A missing entry is accepted by a live waiver.',
@@ -4993,10 +5928,13 @@ const RULE_SEVERITY = {
     'unsupported-entry': 'error',
     'too-many-entries': 'error',
     unresolved: 'error',
+    'internal-error': 'error',
     'no-public-egress': 'error',
+    'network-disabled': 'error',
     'expired-waiver': 'error',
     'overly-broad-entry': 'warning',
     'allow-all-whitelist': 'warning',
+    'unattached-template': 'warning',
     drift: 'warning',
     'host-bits-set': 'warning',
     'stale-address-list': 'notice',
@@ -5004,8 +5942,8 @@ const RULE_SEVERITY = {
     waived: 'notice',
     'unused-waiver': 'notice'
 };
-/** The rules whose findings mean the check could not be completed (status `error`, contract §3). */
-const COULD_NOT_CHECK_RULES = ['invalid-config', 'invalid-whitelist', 'unresolved'];
+/** The rules whose findings mean the check could not be completed (status `error`, contract §3, §8): one list. */
+
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
 
@@ -5028,7 +5966,7 @@ function palette(color) {
 const SYMBOL = { error: '✗', warning: '⚠', notice: 'ℹ' };
 const STATUS_SYMBOL = { pass: '✓', fail: '✗', error: '✗' };
 /** Repository text, made safe for a terminal. */
-const t = sanitizeTerminal;
+const t = report_escape/* sanitizeTerminal */.iz;
 function missingLine(f, vias, p) {
     const uncovered = f.uncovered ?? [];
     let what;
@@ -5054,32 +5992,57 @@ function findingLine(f, p, withDataSource) {
     ].filter((part) => part !== undefined);
     return `  ${parts.join(' ')} — ${t(f.message)}`;
 }
+/** At most this many unknown blocks are named on a data source's "coverage unknown" line. */
+const UNKNOWN_NAMED = 5;
+function unknownLine(blocks, p) {
+    const named = blocks.slice(0, UNKNOWN_NAMED).join(', ');
+    const more = blocks.length > UNKNOWN_NAMED ? ` and ${formatCount(blocks.length - UNKNOWN_NAMED)} more` : '';
+    return (`  ${p.warning('?')} ${plural(blocks.length, 'required block')} not known to be allowed (${t(named)}${more}): ` +
+        'a whitelist source could not be read (see "Could not check" above)');
+}
 function renderText(report, opts) {
     const p = palette(opts.color);
     const vias = new ViaIndex(report);
-    const { groups, general } = groupByDataSource(report);
+    const { couldNotCheck, groups, general } = groupByDataSource(report);
     const counts = severityCounts(report.findings);
     const s = report.summary;
+    const unknown = groups.reduce((n, g) => n + g.unknown.length, 0);
     const lines = [];
     const statusPaint = report.status === 'pass' ? p.ok : report.status === 'fail' ? p.error : p.warning;
     lines.push(p.bold(`DataWorks whitelist check ${statusPaint(STATUS_SENTENCE[report.status])}`) +
         ` — ${plural(s.missing, 'missing entry', 'missing entries')} in ${plural(s.dataSources, 'data source')}` +
-        ` (${plural(s.required, 'required block')})`);
+        ` (${plural(s.required, 'required block')}${unknown > 0 ? `, ${formatCount(unknown)} unknown` : ''})`);
     lines.push(p.dim(`config ${t(report.config)} · resolve ${report.resolve}`));
+    // Contract §8: what made the check incomplete comes first; it is why some coverage is unknown.
+    if (couldNotCheck.length > 0) {
+        lines.push('', p.bold('Could not check'));
+        for (const f of couldNotCheck)
+            lines.push(findingLine(f, p, true));
+    }
+    const incomplete = new Set(couldNotCheck.map((f) => f.dataSource));
     for (const g of groups) {
         lines.push('');
+        const unknownPart = g.unknown.length > 0 ? `, ${formatCount(g.unknown.length)} unknown` : '';
         const coverage = g.required > 0
-            ? ` ${p.dim(`(${formatCount(g.covered)} of ${plural(g.required, 'required block')} allowed)`)}`
+            ? ` ${p.dim(`(${formatCount(g.covered)} of ${plural(g.required, 'required block')} allowed${unknownPart})`)}`
             : '';
         const described = report.dataSources.find((d) => d.name === g.name);
         const kind = described ? ` ${p.dim(`· ${described.product}, ${described.network}, ${t(described.region)}`)}` : '';
         lines.push(`${p.bold(t(g.name))}${kind}${coverage}`);
         for (const f of g.missing)
             lines.push(missingLine(f, vias, p));
+        for (const paste of pasteLines(g.missing, described?.product)) {
+            lines.push(`  ${p.dim('→')} ${t(paste.file)} — add: ${p.bold(t(paste.text))}`);
+        }
+        if (g.unknown.length > 0)
+            lines.push(unknownLine(g.unknown, p));
         for (const f of g.others)
             lines.push(findingLine(f, p, false));
-        if (g.missing.length === 0 && g.others.length === 0)
-            lines.push(`  ${p.ok('✓')} every required block is allowed`);
+        if (g.missing.length === 0 && g.others.length === 0 && g.unknown.length === 0) {
+            lines.push(incomplete.has(g.name)
+                ? `  ${p.warning('?')} not fully checked (see "Could not check" above)`
+                : `  ${p.ok('✓')} every required block is allowed`);
+        }
     }
     if (general.length > 0) {
         lines.push('', p.bold('Other findings'));
@@ -5089,11 +6052,14 @@ function renderText(report, opts) {
     if (report.addressLists.length > 0) {
         lines.push('', p.bold('Address lists used'));
         for (const list of report.addressLists) {
-            const stale = isStaleList(list) ? ` ${p.warning('(stale)')}` : '';
+            const stale = isStaleList(list)
+                ? ` ${p.warning(`(stale: ${list.asOf === null ? 'undated' : 'over 180 days old'}; compare it with its source and update addressLists in the config if it changed)`)}`
+                : '';
             lines.push(`  ${list.list} ${t(list.region)} · ${list.origin} · ${list.asOf ?? 'undated'} · ${t(list.source)}${stale}`);
         }
     }
-    const rules = [...new Set(report.findings.map((f) => f.rule))].sort();
+    const shown = [...couldNotCheck, ...groups.flatMap((g) => [...g.missing, ...g.others]), ...general];
+    const rules = [...new Set(shown.map((f) => f.rule))].sort();
     if (rules.length > 0) {
         lines.push('', p.bold('Rules'));
         for (const rule of rules)
@@ -5103,11 +6069,20 @@ function renderText(report, opts) {
     lines.push(statusPaint(`${STATUS_SYMBOL[report.status]} ${report.status}`) +
         `: ${plural(s.missing, 'missing entry', 'missing entries')}, ${plural(counts.error, 'error')}, ` +
         `${plural(counts.warning, 'warning')}, ${plural(counts.notice, 'notice')}`);
-    lines.push(p.dim('Exit status: 0 pass (or fail with --fail-on never) · 1 fail · 2 could not check (status error) or usage error'));
     return `${lines.join('\n')}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
+/**
+ * The Markdown report: the body of the sticky PR comment, the audit issue and the job summary. A headline with
+ * the status and counts, a table per data source of what to add and where, the other findings, the notices
+ * (collapsed), the address lists used. Everything from the repository goes through `escapeMarkdown`.
+ *
+ * GitHub rejects a comment over 65,536 characters, so with `maxChars` whole sections are dropped, least important
+ * first (a section that no longer fits whole keeps as many rows as fit), and a line says what was left out and
+ * where the full report is.
+ */
+
 
 
 
@@ -5121,7 +6096,7 @@ const MAX_CHAINS = 3;
 const SECTION_GAP = '\n\n';
 /** Repository text for a table cell or a heading: shortened, then escaped. */
 function markdown_text(value, max = MAX_CELL) {
-    return escapeMarkdown(truncate(value, max));
+    return (0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(value, max));
 }
 function code(value, max = MAX_CELL) {
     return `<code>${markdown_text(value, max)}</code>`;
@@ -5158,7 +6133,9 @@ function headline(report, opts) {
         : report.status === 'error'
             ? `**The check could not be completed**: ${plural(s.dataSources, 'data source')}`
             : `**Every required block is allowed** in ${plural(s.dataSources, 'data source')}`;
-    lines.push(`${first} · ${plural(s.required, 'required block')} · ${plural(s.errors, 'error')} · ` +
+    const unknown = report.required.filter((r) => r.covered === null).length;
+    lines.push(`${first} · ${plural(s.required, 'required block')}${unknown > 0 ? ` (${formatCount(unknown)} unknown)` : ''} · ` +
+        `${plural(s.errors, 'error')} · ` +
         `${plural(s.warnings, 'warning')} · ${plural(s.notices, 'notice')}`);
     const context = [`Config ${code(report.config)}`, `resolved ${report.resolve}`];
     if (opts.sha)
@@ -5182,12 +6159,44 @@ function findingRow(f, withSeverity) {
     const cells = [f.rule, f.dataSource !== undefined ? markdown_text(f.dataSource) : '—', whereCell(f), details];
     return row(withSeverity ? [SEVERITY_ICON[f.severity], ...cells] : cells);
 }
+/** Paste-ready blocks after a data source's table: per whitelist file, everything to add in one copyable line. */
+function pasteTail(g, report) {
+    const product = report.dataSources.find((d) => d.name === g.name)?.product;
+    return pasteLines(g.missing, product)
+        .map((paste) => 
+    // The entries are canonical CIDRs the tool computed; anything else would be shown escaped, outside the fence.
+    /^[0-9a-fA-F:./, ]*$/.test(paste.text)
+        ? `\n\nAdd to ${code(paste.file)}:\n\n\`\`\`text\n${paste.text}\n\`\`\``
+        : `\n\nAdd to ${code(paste.file)}: ${code(paste.text)}`)
+        .join('');
+}
+/** Which data sources have blocks of unknown coverage, and how many: said under the could-not-check findings. */
+function unknownNote(groups) {
+    const withUnknown = groups.filter((g) => g.unknown.length > 0);
+    if (withUnknown.length === 0)
+        return '';
+    const total = withUnknown.reduce((n, g) => n + g.unknown.length, 0);
+    const which = withUnknown.map((g) => `${markdown_text(g.name)} (${formatCount(g.unknown.length)})`).join(', ');
+    return (`\n\n_Coverage of ${plural(total, 'required block')} is unknown until these are fixed: ${which}. ` +
+        'They are not counted as missing._');
+}
 function sectionsOf(report) {
     const vias = new ViaIndex(report);
-    const { groups } = groupByDataSource(report);
+    const { couldNotCheck, groups } = groupByDataSource(report);
     const sections = [];
     let order = 0;
-    const couldNotCheck = report.status === 'error';
+    // Contract §8: what made the check incomplete leads; it is why coverage is unknown, and is never cut first.
+    if (couldNotCheck.length > 0) {
+        sections.push({
+            order: order++,
+            priority: 0,
+            head: `#### Could not check\n\n${tableHead(['', 'Rule', 'Data source', 'Where', 'Details'])}`,
+            rows: couldNotCheck.map((f) => findingRow(f, true)),
+            tail: unknownNote(groups),
+            rowsAreFindings: true,
+            more: (n) => `_…and ${plural(n, 'more finding')}, not shown._`
+        });
+    }
     for (const g of groups) {
         if (g.missing.length === 0)
             continue;
@@ -5196,22 +6205,20 @@ function sectionsOf(report) {
             priority: 10 + sections.length,
             head: `#### ${markdown_text(g.name)} · ${formatCount(g.missing.length)} missing\n\n${tableHead(['Entry to add', 'Uncovered part', 'Where', 'Why (module → resource group → source)'])}`,
             rows: g.missing.map((f) => missingRow(f, vias)),
-            tail: '',
+            tail: pasteTail(g, report),
             rowsAreFindings: true,
             more: (n) => `_…and ${plural(n, 'more missing entry', 'more missing entries')} of this data source, not shown._`
         });
     }
-    // Could-not-check findings first: they are why a run has status `error`.
-    const all = report.findings.filter((f) => f.rule !== 'missing-entry' || f.dataSource === undefined);
-    const blocking = all.filter((f) => COULD_NOT_CHECK_RULES.includes(f.rule));
-    const otherErrors = all.filter((f) => f.severity === 'error' && !COULD_NOT_CHECK_RULES.includes(f.rule));
+    const all = report.findings.filter((f) => listedAsFinding(f) && !madeCheckIncomplete(f) && (f.rule !== 'missing-entry' || f.dataSource === undefined));
+    const errors = all.filter((f) => f.severity === 'error');
     const warnings = all.filter((f) => f.severity === 'warning');
     const notices = all.filter((f) => f.severity === 'notice');
-    const others = [...blocking, ...otherErrors, ...warnings];
+    const others = [...errors, ...warnings];
     if (others.length > 0) {
         sections.push({
             order: order++,
-            priority: couldNotCheck ? 0 : 100,
+            priority: 100,
             head: `#### Other findings\n\n${tableHead(['', 'Rule', 'Data source', 'Where', 'Details'])}`,
             rows: others.map((f) => findingRow(f, true)),
             tail: '',
@@ -5250,7 +6257,7 @@ function sectionsOf(report) {
             more: (n) => `_…and ${plural(n, 'more list')}, not shown._`
         });
     }
-    const rules = [...new Set(report.findings.map((f) => f.rule))].sort();
+    const rules = [...new Set(report.findings.filter(listedAsFinding).map((f) => f.rule))].sort();
     if (rules.length > 0) {
         sections.push({
             order: order++,
@@ -5347,7 +6354,7 @@ function renderMarkdown(report, opts = {}) {
     // Only when even the headline and footer do not fit (a tiny limit): still never over it.
     return body.length <= limit
         ? body
-        : `${truncate(head.split('\n')[0], Math.max(0, limit - 1))}\n`.slice(0, limit);
+        : `${(0,report_escape/* truncate */.xv)(head.split('\n')[0], Math.max(0, limit - 1))}\n`.slice(0, limit);
 }
 /** The short body that replaces a PR comment once a run is clean. */
 function renderResolvedMarkdown(opts = {}) {
@@ -5368,10 +6375,16 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 
 
 
+
 const SARIF_TOOL_NAME = 'dataworks-whitelist-guard';
 const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** The key of our partial fingerprint; versioned so a change of its recipe does not match old alerts wrongly. */
 const FINGERPRINT_KEY = 'dataworksWhitelistGuard/v1';
+/**
+ * Rules that are not code-scanning alerts: a bundled list's age is about the tool's data, not about a line of the
+ * repository (contract §8); the text and Markdown reports show each list's date, the JSON report keeps the notice.
+ */
+const NOT_ALERTS = ['stale-address-list'];
 const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
 /** `missing-entry` → `MissingEntry`: the readable rule name SARIF viewers show. */
 function ruleName(id) {
@@ -5418,7 +6431,8 @@ function messageText(f) {
 function renderSarif(report, opts) {
     const ruleIndex = new Map(RULES.map((id, i) => [id, i]));
     const seen = new Map();
-    const results = report.findings.map((f) => {
+    const alerts = couldNotCheckFirst(report.findings.filter((f) => !NOT_ALERTS.includes(f.rule)));
+    const results = alerts.map((f) => {
         const id = identity(f, opts.configPath);
         // Findings alike in all of that (two bad entries in one unnamed place) are told apart by their order.
         const occurrence = (seen.get(id) ?? 0) + 1;
@@ -5485,10 +6499,71 @@ function renderSarif(report, opts) {
 
 
 
-;// CONCATENATED MODULE: ./src/version.ts
-/** The package version, kept equal to package.json by a test (so the bundle does not embed package.json). */
-const VERSION = '0.1.0';
-const TOOL_NAME = 'dataworks-whitelist-guard';
+// EXTERNAL MODULE: ./src/version.ts
+var version = __nccwpck_require__(311);
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/cli/args.ts
+/**
+ * Command-line parsing with messages a user can act on. Node's strict parser reports an unknown flag with a
+ * paragraph about positional arguments (and an unbalanced quote); here every mistake is one line that names the
+ * flag and, for a typo, the flag that was meant.
+ */
+
+
+/** A flag as the user would type it. */
+function flag(name) {
+    return name.length === 1 ? `-${name}` : `--${name}`;
+}
+/** At most this much of a user's argument is echoed back. */
+function shown(text) {
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+/** The first mistake in the arguments, in the order they were given; undefined when there is none. */
+function firstMistake(args, options) {
+    const { tokens } = (0,external_node_util_namespaceObject.parseArgs)({ args, options, strict: false, allowPositionals: true, tokens: true });
+    const shortNames = new Map(Object.entries(options).flatMap(([name, option]) => (option.short ? [[option.short, name]] : [])));
+    const longNames = Object.keys(options);
+    for (const token of tokens) {
+        if (token.kind !== 'option')
+            continue;
+        const name = token.rawName.startsWith('--') ? token.name : (shortNames.get(token.name) ?? token.name);
+        const option = Object.hasOwn(options, name) ? options[name] : undefined;
+        if (!option) {
+            const typed = shown(token.rawName);
+            return `unknown option ${typed}${didYouMean(token.name, longNames, flag)}`;
+        }
+        const long = `--${name}`;
+        if (option.type === 'boolean') {
+            if (token.value !== undefined)
+                return `option ${long} takes no value; got ${long}=${shown(token.value)}`;
+            continue;
+        }
+        if (token.value === undefined)
+            return `option ${long} needs a value (${long} VALUE)`;
+        // The non-strict parser takes the next argument even when it is another flag (`--format --no-color`).
+        if (!token.inlineValue && token.value.startsWith('-') && token.value !== '-') {
+            return `option ${long} needs a value; got the flag ${shown(token.value)} (write ${long}=${shown(token.value)} if that is the value)`;
+        }
+    }
+    return undefined;
+}
+/** Parses `args` against `options`; every mistake is one line without Node's internals. */
+function parseCommandLine(args, options) {
+    const list = [...args];
+    const mistake = firstMistake(list, options);
+    if (mistake)
+        return { ok: false, error: mistake };
+    try {
+        const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({ args: list, options, strict: true, allowPositionals: true });
+        return { ok: true, values, positionals };
+    }
+    catch (error) {
+        // Not reached for the mistakes above; kept so that a parser change still yields one line, never a trace.
+        const message = error instanceof Error ? error.message : String(error);
+        return { ok: false, error: message.split('\n')[0] };
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/cli/run.ts
 /** The CLI (contract §6): argument parsing, rendering and exit status around the shared engine. */
@@ -5500,8 +6575,10 @@ const TOOL_NAME = 'dataworks-whitelist-guard';
 
 
 
+
+
 const FORMATS = ['text', 'json', 'markdown', 'sarif'];
-const USAGE = `Usage: ${TOOL_NAME} check [options]
+const USAGE = `Usage: ${version/* TOOL_NAME */.l} check [options]
 
 Checks that the whitelists in this repository allow every address DataWorks connects from.
 
@@ -5518,16 +6595,31 @@ Options:
   --no-color             no colour in the text report (also: NO_COLOR)
   --help, --version
 
-Exit status: 0 pass (or fail with --fail-on never), 1 fail, 2 could not check (status error) or usage error.
+Exit status (explained here rather than in every report):
+  0  pass, or fail with --fail-on never
+  1  fail
+  2  could not check (status error), or a usage error
 `;
 class UsageError extends Error {
+}
+const COMMANDS = ['check'];
+const HELP_POINTER = `Run "${version/* TOOL_NAME */.l} --help" for usage.\n`;
+/** `file` as an absolute path: relative paths need a working directory, which may have been deleted. */
+function absolutePath(cwd, file, flag) {
+    if (external_node_path_default().isAbsolute(file))
+        return external_node_path_default().normalize(file);
+    if (cwd === undefined) {
+        throw new UsageError(`the current directory no longer exists, so ${flag} "${file}" cannot be found from it; ` +
+            `run from an existing directory or give ${flag} as an absolute path`);
+    }
+    return external_node_path_default().resolve(cwd, file);
 }
 function run_oneOf(value, allowed, flag, fallback) {
     if (value === undefined)
         return fallback;
     if (allowed.includes(value))
         return value;
-    throw new UsageError(`${flag} must be one of ${allowed.join(', ')}; got "${value}"`);
+    throw new UsageError(`${flag} must be one of ${allowed.join(', ')}; got "${value}"${didYouMean(value, allowed)}`);
 }
 function formatFromOutput(output) {
     const ext = output ? external_node_path_default().extname(output).toLowerCase() : '';
@@ -5540,29 +6632,21 @@ function formatFromOutput(output) {
     return 'text';
 }
 async function runCli(argv, io) {
-    let parsed;
-    try {
-        parsed = (0,external_node_util_namespaceObject.parseArgs)({
-            args: [...argv],
-            allowPositionals: true,
-            strict: true,
-            options: {
-                config: { type: 'string' },
-                root: { type: 'string' },
-                resolve: { type: 'string' },
-                format: { type: 'string' },
-                output: { type: 'string' },
-                'fail-on': { type: 'string' },
-                endpoint: { type: 'string', multiple: true },
-                'allow-instance-credentials': { type: 'boolean' },
-                'no-color': { type: 'boolean' },
-                help: { type: 'boolean', short: 'h' },
-                version: { type: 'boolean', short: 'V' }
-            }
-        });
-    }
-    catch (error) {
-        io.stderr.write(`${TOOL_NAME}: ${error.message}\n\n${USAGE}`);
+    const parsed = parseCommandLine(argv, {
+        config: { type: 'string' },
+        root: { type: 'string' },
+        resolve: { type: 'string' },
+        format: { type: 'string' },
+        output: { type: 'string' },
+        'fail-on': { type: 'string' },
+        endpoint: { type: 'string', multiple: true },
+        'allow-instance-credentials': { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'V' }
+    });
+    if (!parsed.ok) {
+        io.stderr.write(`${version/* TOOL_NAME */.l}: ${parsed.error}\n\n${HELP_POINTER}`);
         return 2;
     }
     const { values, positionals } = parsed;
@@ -5571,12 +6655,15 @@ async function runCli(argv, io) {
         return 0;
     }
     if (values.version) {
-        io.stdout.write(`${VERSION}\n`);
+        io.stdout.write(`${version/* VERSION */.x}\n`);
         return 0;
     }
+    let debugLogger;
     try {
         if (positionals.length !== 1 || positionals[0] !== 'check') {
-            throw new UsageError(positionals.length === 0 ? 'missing command: check' : `unknown command "${positionals.join(' ')}"`);
+            throw new UsageError(positionals.length === 0
+                ? 'missing command: check'
+                : `unknown command "${positionals.join(' ')}"${positionals.length === 1 ? didYouMean(positionals[0], COMMANDS) : ''}`);
         }
         const resolve = run_oneOf(values.resolve, ['auto', 'online', 'offline'], '--resolve', 'auto');
         const failOn = run_oneOf(values['fail-on'], ['error', 'warning', 'never'], '--fail-on', 'error');
@@ -5584,16 +6671,19 @@ async function runCli(argv, io) {
         const endpoints = parseEndpointSpecs(values.endpoint ?? []);
         if (!endpoints.ok)
             throw new UsageError(endpoints.error);
-        const root = external_node_path_default().resolve(io.cwd, values.root ?? '.');
-        const configPath = values.config ?? '.github/dataworks-whitelist.yml';
+        const root = absolutePath(io.cwd, values.root ?? '.', '--root');
+        const output = values.output === undefined ? undefined : absolutePath(io.cwd, values.output, '--output');
+        const configPath = configInsideRoot(root, values.config ?? '.github/dataworks-whitelist.yml');
+        // Messages can quote repository text: sanitised like the text report, one line each.
         const logger = {
             debug: (m) => {
                 if (io.env.DATAWORKS_WHITELIST_GUARD_DEBUG)
-                    io.stderr.write(`debug: ${m}\n`);
+                    io.stderr.write(`debug: ${(0,report_escape/* sanitizeTerminal */.iz)(m)}\n`);
             },
-            info: (m) => void io.stderr.write(`${m}\n`),
-            warning: (m) => void io.stderr.write(`warning: ${m}\n`)
+            info: (m) => void io.stderr.write(`${(0,report_escape/* sanitizeTerminal */.iz)(m)}\n`),
+            warning: (m) => void io.stderr.write(`warning: ${(0,report_escape/* sanitizeTerminal */.iz)(m)}\n`)
         };
+        debugLogger = logger;
         const report = await runCheck({
             root,
             configPath,
@@ -5606,13 +6696,29 @@ async function runCli(argv, io) {
                 allowInstanceCredentials: values['allow-instance-credentials'] ?? false
             }
         });
-        const color = !values.output && !values['no-color'] && !io.env.NO_COLOR && io.stdout.isTTY === true && format === 'text';
-        const body = render(report, format, color);
-        if (values.output) {
-            const target = external_node_path_default().resolve(io.cwd, values.output);
-            await external_node_fs_.promises.mkdir(external_node_path_default().dirname(target), { recursive: true });
-            await external_node_fs_.promises.writeFile(target, body);
-            io.stderr.write(`${TOOL_NAME}: status ${report.status}; report written to ${values.output}\n`);
+        const color = output === undefined && !values['no-color'] && !io.env.NO_COLOR && io.stdout.isTTY === true && format === 'text';
+        let body;
+        try {
+            body = render(report, format, color);
+        }
+        catch (error) {
+            logger.debug(`internal error while writing the ${format} report: ${(0,internal_error/* exceptionDetail */.r_)(error)}`);
+            io.stderr.write(`${version/* TOOL_NAME */.l}: ${(0,internal_error/* internalErrorMessage */.vh)(`while writing the ${format} report`)}\n`);
+            return 2;
+        }
+        if (output !== undefined && values.output !== undefined) {
+            try {
+                await external_node_fs_.promises.mkdir(external_node_path_default().dirname(output), { recursive: true });
+                await external_node_fs_.promises.writeFile(output, body);
+            }
+            catch (error) {
+                const code = (0,internal_error/* systemErrorCode */.vq)(error);
+                if (code === undefined)
+                    throw error;
+                io.stderr.write(`${version/* TOOL_NAME */.l}: could not write the report to ${(0,report_escape/* sanitizeTerminal */.iz)(values.output)}: ${(0,internal_error/* describeSystemError */.Zo)(code)}\n`);
+                return 2;
+            }
+            io.stderr.write(`${version/* TOOL_NAME */.l}: status ${report.status}; report written to ${(0,report_escape/* sanitizeTerminal */.iz)(values.output)}\n`);
         }
         else {
             io.stdout.write(body);
@@ -5621,12 +6727,22 @@ async function runCli(argv, io) {
     }
     catch (error) {
         if (error instanceof UsageError) {
-            io.stderr.write(`${TOOL_NAME}: ${error.message}\n\nRun "${TOOL_NAME} --help" for usage.\n`);
+            io.stderr.write(`${version/* TOOL_NAME */.l}: ${error.message}\n\n${HELP_POINTER}`);
             return 2;
         }
-        io.stderr.write(`${TOOL_NAME}: internal error: ${error.message}\n`);
+        // A bug that escaped the engine's own boundaries: one line that says how to report it, no stack trace.
+        debugLogger?.debug(`internal error while running the check: ${(0,internal_error/* exceptionDetail */.r_)(error)}`);
+        io.stderr.write(`${version/* TOOL_NAME */.l}: ${(0,internal_error/* internalErrorMessage */.vh)('while running the check')}\n`);
         return 2;
     }
+}
+/** `--config`, relative to `--root` (or absolute inside it), as a path relative to the root; outside it, a usage error. */
+function configInsideRoot(root, config) {
+    const relative = external_node_path_default().relative(root, external_node_path_default().resolve(root, config));
+    if (relative === '..' || relative.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(relative)) {
+        throw new UsageError(`--config ${config} is outside --root ${root}: the config must be a file inside the repository it checks`);
+    }
+    return relative.split((external_node_path_default()).sep).join('/');
 }
 function render(report, format, color) {
     switch (format) {
@@ -5635,10 +6751,145 @@ function render(report, format, color) {
         case 'markdown':
             return renderMarkdown(report);
         case 'sarif':
-            return `${JSON.stringify(renderSarif(report, { toolVersion: VERSION, configPath: report.config }), null, 2)}\n`;
+            return `${JSON.stringify(renderSarif(report, { toolVersion: version/* VERSION */.x, configPath: report.config }), null, 2)}\n`;
         case 'text':
             return renderText(report, { color });
     }
+}
+
+
+/***/ }),
+
+/***/ 639:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ OUTPUT_FAILED_EXIT),
+/* harmony export */   a: () => (/* binding */ guardStandardStreams)
+/* harmony export */ });
+/* harmony import */ var _internal_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3169);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(311);
+/**
+ * Standard output that cannot be written (contract §6 edges): a reader that went away (`… | head -c 10`, EPIPE)
+ * ends the run quietly, as other command-line tools do; a full disk (`> /dev/full`, ENOSPC) or any other write
+ * error is one line on stderr and exit status 2 (could not check: the report was not delivered). Never an
+ * unhandled 'error' event with a stack trace.
+ */
+
+
+/** Exit status when the report could not be written (the same as "could not check"). */
+const OUTPUT_FAILED_EXIT = 2;
+/**
+ * Handles write errors of stdout and stderr. `onFailure` runs once, on the first stdout failure that is not a
+ * closed pipe (the CLI sets exit status 2 there, whenever the error arrives).
+ */
+function guardStandardStreams(streams, onFailure) {
+    const state = { failed: false };
+    streams.stdout.on('error', (error) => {
+        const code = (0,_internal_error_js__WEBPACK_IMPORTED_MODULE_0__/* .systemErrorCode */ .vq)(error);
+        if (code === 'EPIPE' || state.failed)
+            return;
+        state.failed = true;
+        const reason = code === undefined ? 'the stream failed' : (0,_internal_error_js__WEBPACK_IMPORTED_MODULE_0__/* .describeSystemError */ .Zo)(code);
+        try {
+            streams.stderr.write(`${_version_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_NAME */ .l}: could not write the report to standard output: ${reason}\n`);
+        }
+        catch {
+            // stderr is gone too: the exit status still tells.
+        }
+        onFailure();
+    });
+    // Nowhere is left to say that stderr failed; the exit status still tells the result.
+    streams.stderr.on('error', () => undefined);
+    return state;
+}
+
+
+/***/ }),
+
+/***/ 3169:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Zo: () => (/* binding */ describeSystemError),
+/* harmony export */   r_: () => (/* binding */ exceptionDetail),
+/* harmony export */   vh: () => (/* binding */ internalErrorMessage),
+/* harmony export */   vq: () => (/* binding */ systemErrorCode),
+/* harmony export */   zg: () => (/* binding */ internalErrorFinding)
+/* harmony export */ });
+/* unused harmony export HOW_TO_REPORT */
+/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4031);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(311);
+
+
+/** Longest exception detail written to the debug log. */
+const DETAIL_MAX_CHARS = 300;
+/** How to report an internal error: the sentence every internal-error message and line ends with. */
+const HOW_TO_REPORT = `This is a bug in ${_version_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_NAME */ .l} ${_version_js__WEBPACK_IMPORTED_MODULE_1__/* .VERSION */ .x}: please open an issue in its repository with the version and the ` +
+    `shape of the input (the file format and the construct, not its contents or any secret); ` +
+    `DATAWORKS_WHITELIST_GUARD_DEBUG=1 (CLI) or step debug logging (action) shows the detail.`;
+/** The message of an internal error that happened while doing `what` (a clause like `while reading …`). */
+function internalErrorMessage(what) {
+    return `internal error ${what}; the check is incomplete. ${HOW_TO_REPORT}`;
+}
+/** One line describing a caught exception, for the debug log: its name and message, without the stack. */
+function exceptionDetail(error) {
+    let text;
+    if (error instanceof Error)
+        text = `${error.name}: ${error.message}`;
+    else if (typeof error === 'string')
+        text = error;
+    else
+        text = 'a value that is not an Error was thrown';
+    return (0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)((0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .sanitizeTerminal */ .iz)(text), DETAIL_MAX_CHARS);
+}
+/**
+ * The `internal-error` finding for an exception caught while doing `what`, at `place` (a data source and the
+ * position of what was being processed, when known). The detail is logged at debug level.
+ */
+function internalErrorFinding(what, error, place, logger) {
+    logger?.debug(`internal error ${what}: ${exceptionDetail(error)}`);
+    const { dataSource, file, line, column } = place;
+    return {
+        rule: 'internal-error',
+        severity: 'error',
+        message: internalErrorMessage(what),
+        ...(dataSource !== undefined ? { dataSource } : {}),
+        ...(file !== undefined ? { file } : {}),
+        ...(file !== undefined && line !== undefined ? { line } : {}),
+        ...(file !== undefined && line !== undefined && column !== undefined ? { column } : {})
+    };
+}
+/**
+ * Whether `error` is an operating-system failure (it carries an errno code such as `EACCES` or `EIO`): the
+ * environment's problem, reported as such, not a bug of the tool.
+ */
+function systemErrorCode(error) {
+    const code = error?.code;
+    return typeof code === 'string' && /^E[A-Z0-9]+$/.test(code) ? code : undefined;
+}
+const SYSTEM_ERROR_WORDS = {
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EIO: 'input/output error',
+    EISDIR: 'it is a directory',
+    ENOTDIR: 'a part of the path is not a directory',
+    ENOENT: 'no such file or directory',
+    ENOSPC: 'no space left on device',
+    EDQUOT: 'disk quota exceeded',
+    EROFS: 'read-only file system',
+    EMFILE: 'too many open files',
+    ENFILE: 'too many open files in the system',
+    ENAMETOOLONG: 'file name too long',
+    ELOOP: 'too many levels of symbolic links',
+    EPIPE: 'the reading end was closed',
+    EBUSY: 'resource busy',
+    EEXIST: 'a file already exists there'
+};
+/** Plain words for an operating-system error code, with the code: `no space left on device (ENOSPC)`. */
+function describeSystemError(code) {
+    const words = SYSTEM_ERROR_WORDS[code];
+    return words ? `${words} (${code})` : `system error ${code}`;
 }
 
 
@@ -5648,31 +6899,278 @@ function render(report, format, color) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ diskRepoFiles),
-/* harmony export */   q: () => (/* binding */ silentLogger)
+/* harmony export */   SQ: () => (/* binding */ describeFileError),
+/* harmony export */   c2: () => (/* binding */ fileErrorCode),
+/* harmony export */   pL: () => (/* binding */ diskRepoFiles),
+/* harmony export */   qq: () => (/* binding */ silentLogger)
 /* harmony export */ });
+/* unused harmony export RepoFileError */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _bounds_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(186);
 /** The I/O that pure modules receive as parameters, so tests need no module mocks. */
 
 
+
+/**
+ * A path the file layer refused or could not read. `reason` completes a sentence that starts with the path
+ * (`"whitelists/redis.txt" ` + reason), so each caller words the finding at the place that names the path.
+ */
+class RepoFileError extends Error {
+    code;
+    relPath;
+    reason;
+    constructor(code, relPath, reason) {
+        super(`${JSON.stringify(relPath)} ${reason}`);
+        this.code = code;
+        this.relPath = relPath;
+        this.reason = reason;
+        this.name = 'RepoFileError';
+    }
+}
+/** The `code` of a file error (`ENOENT`, `OUTSIDE_ROOT`, …), if it has one. */
+function fileErrorCode(error) {
+    if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {
+        return error.code;
+    }
+    return undefined;
+}
+/**
+ * What a failed read of `relPath` means, as the end of a sentence that starts with the path: "does not exist",
+ * "is a link to a place outside the repository; it was not read", … Never a stack trace or an object dump.
+ */
+function describeFileError(error, expected = 'file') {
+    if (error instanceof RepoFileError)
+        return error.reason;
+    const code = fileErrorCode(error);
+    if (code === 'ENOENT')
+        return 'does not exist';
+    if (code === 'EISDIR')
+        return 'is a directory, not a file';
+    if (code === 'ENOTDIR')
+        return expected === 'directory' ? 'is not a directory' : 'does not exist';
+    if (code === 'EACCES' || code === 'EPERM')
+        return 'cannot be read: permission denied';
+    return `cannot be read (${code ?? 'I/O error'})`;
+}
 const silentLogger = { debug() { }, info() { }, warning() { } };
-/** RepoFiles over the local disk, rooted at `root`. */
-function diskRepoFiles(root) {
-    const abs = (rel) => node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root, ...rel.split('/'));
-    return {
-        readText: (rel) => node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readFile(abs(rel), 'utf8'),
-        listDir: async (rel) => (await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readdir(abs(rel))).sort(),
-        kind: async (rel) => {
+/** A `.git` path segment: git's own files (and the token actions/checkout may keep in `.git/config`). */
+function isGitSegment(segment) {
+    return segment.toLowerCase() === '.git';
+}
+function specialKind(stats) {
+    if (stats.isFIFO())
+        return 'a FIFO (named pipe)';
+    if (stats.isSocket())
+        return 'a socket';
+    if (stats.isCharacterDevice())
+        return 'a character device';
+    if (stats.isBlockDevice())
+        return 'a block device';
+    return 'not a regular file';
+}
+const NOT_READ = 'it was not read';
+/** Decodes file bytes as UTF-8; UTF-16 and binary files are refused rather than shown as NUL-laden text. */
+function decode(relPath, bytes) {
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+        throw new RepoFileError('ENCODING', relPath, 'is encoded as UTF-16; save it as UTF-8');
+    }
+    if (bytes.includes(0)) {
+        throw new RepoFileError('ENCODING', relPath, 'contains NUL bytes: it is binary, or UTF-16 without a byte-order mark; save it as UTF-8 text');
+    }
+    return bytes.toString('utf8');
+}
+/**
+ * RepoFiles over the local disk, rooted at `root`, confined to it: every path is resolved to its real path and
+ * refused when that lies outside the real root or under `.git/`; only regular files are opened (checked before
+ * opening, so a FIFO never blocks); sizes are bounded per file and per run; each file is read once per instance
+ * (one instance per run), however many sources name it.
+ */
+function diskRepoFiles(root, options = {}) {
+    const maxFileBytes = options.maxFileBytes ?? _bounds_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_FILE_BYTES */ .gZ;
+    const maxFiles = options.maxFilesPerRun ?? _bounds_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_FILES_PER_RUN */ .VT;
+    const maxBytes = options.maxBytesPerRun ?? _bounds_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_BYTES_PER_RUN */ .h7;
+    const maxEntries = options.maxDirectoryEntries ?? _bounds_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_DIRECTORY_ENTRIES */ .MG;
+    let realRoot;
+    const texts = new Map();
+    let filesRead = 0;
+    let bytesRead = 0;
+    const rootReal = () => (realRoot ??= node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.realpath(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root)));
+    /** Is `real` (an absolute real path) inside the real root? Returns its segments relative to the root. */
+    const insideRoot = (rootPath, real) => {
+        const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(rootPath, real);
+        if (relative === '')
+            return [];
+        if (node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative) || relative === '..' || relative.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`))
+            return undefined;
+        return relative.split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep));
+    };
+    /**
+     * The real absolute path of `relPath`, or a RepoFileError saying why it must not be used. `null` when nothing
+     * exists there (and no part of the way leads outside the root).
+     */
+    const resolve = async (relPath) => {
+        const slashed = relPath.replace(/\\/g, '/');
+        const segments = slashed.split('/').filter((s) => s !== '' && s !== '.');
+        if (slashed.includes('\0') || slashed.startsWith('/') || /^[A-Za-z]:/.test(slashed)) {
+            throw new RepoFileError('OUTSIDE_ROOT', relPath, `is not a path inside the repository; ${NOT_READ}`);
+        }
+        const normal = node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.normalize(segments.join('/') || '.');
+        if (normal === '..' || normal.startsWith('../')) {
+            throw new RepoFileError('OUTSIDE_ROOT', relPath, `leads outside the repository; ${NOT_READ}`);
+        }
+        if (segments.some(isGitSegment)) {
+            throw new RepoFileError('GIT_DIR', relPath, `is under .git/, which is never read; ${NOT_READ}`);
+        }
+        const base = await rootReal();
+        const lexical = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(base, ...normal.split('/'));
+        let real;
+        try {
+            real = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.realpath(lexical);
+        }
+        catch (error) {
+            if (fileErrorCode(error) !== 'ENOENT' && fileErrorCode(error) !== 'ENOTDIR')
+                throw error;
+            // Nothing there, or a dangling link. Say "does not exist" only when the way there stays inside the root:
+            // otherwise the answer would tell a pull request which paths exist outside it.
+            await refuseEscapingAncestor(relPath, base, lexical);
+            const target = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readlink(lexical).catch(() => undefined);
+            if (target !== undefined && !insideRoot(base, node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(lexical), target))) {
+                throw new RepoFileError('OUTSIDE_ROOT', relPath, `is a link to a place outside the repository; ${NOT_READ}`);
+            }
+            return null;
+        }
+        const inside = insideRoot(base, real);
+        if (!inside) {
+            const isLink = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises
+                .lstat(lexical)
+                .then((stats) => stats.isSymbolicLink())
+                .catch(() => false);
+            throw new RepoFileError('OUTSIDE_ROOT', relPath, isLink
+                ? `is a link to a place outside the repository; ${NOT_READ}`
+                : `lies in a folder that is a link to a place outside the repository; ${NOT_READ}`);
+        }
+        if (inside.some(isGitSegment)) {
+            throw new RepoFileError('GIT_DIR', relPath, `is a link into .git/, which is never read; ${NOT_READ}`);
+        }
+        return real;
+    };
+    /** For a path that does not resolve: refuses it when its deepest existing ancestor lies outside the root. */
+    const refuseEscapingAncestor = async (relPath, base, lexical) => {
+        let dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(lexical);
+        while (insideRoot(base, dir)) {
+            let real;
             try {
-                const st = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.stat(abs(rel));
-                return st.isDirectory() ? 'directory' : st.isFile() ? 'file' : null;
+                real = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.realpath(dir);
             }
             catch {
-                return null;
+                real = undefined;
             }
+            if (real !== undefined) {
+                if (!insideRoot(base, real)) {
+                    throw new RepoFileError('OUTSIDE_ROOT', relPath, `lies in a folder that is a link to a place outside the repository; ${NOT_READ}`);
+                }
+                if (insideRoot(base, real).some(isGitSegment)) {
+                    throw new RepoFileError('GIT_DIR', relPath, `is a link into .git/, which is never read; ${NOT_READ}`);
+                }
+                return;
+            }
+            if (dir === base)
+                return;
+            dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir);
+        }
+    };
+    const notFound = (relPath) => {
+        const error = new Error(`${relPath}: no such file or directory`);
+        error.code = 'ENOENT';
+        return error;
+    };
+    const readOnce = async (relPath, real) => {
+        const stats = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.stat(real);
+        if (stats.isDirectory()) {
+            const error = new Error(`${relPath}: is a directory`);
+            error.code = 'EISDIR';
+            throw error;
+        }
+        if (!stats.isFile()) {
+            throw new RepoFileError('NOT_REGULAR', relPath, `is ${specialKind(stats)}, not a regular file; ${NOT_READ}`);
+        }
+        if (stats.size > maxFileBytes) {
+            throw new RepoFileError('TOO_LARGE', relPath, `is ${(0,_bounds_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCount */ .B4)(stats.size)} bytes, over the limit of ${(0,_bounds_js__WEBPACK_IMPORTED_MODULE_2__/* .formatBytes */ .z3)(maxFileBytes)} (${(0,_bounds_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCount */ .B4)(maxFileBytes)} bytes) per file; ${NOT_READ}`);
+        }
+        if (filesRead + 1 > maxFiles) {
+            throw new RepoFileError('RUN_LIMIT', relPath, `was not read: this run already read ${(0,_bounds_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCount */ .B4)(maxFiles)} files, the limit per run`);
+        }
+        if (bytesRead + stats.size > maxBytes) {
+            throw new RepoFileError('RUN_LIMIT', relPath, `was not read: it would take this run over the limit of ${(0,_bounds_js__WEBPACK_IMPORTED_MODULE_2__/* .formatBytes */ .z3)(maxBytes)} read per run`);
+        }
+        filesRead++;
+        bytesRead += stats.size;
+        // O_NONBLOCK: should the file be swapped for a FIFO after the check, opening it still does not block; the
+        // handle is checked again below, and the read is bounded by the size that was admitted.
+        const handle = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.open(real, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW);
+        try {
+            const opened = await handle.stat();
+            if (!opened.isFile() || opened.ino !== stats.ino || opened.dev !== stats.dev) {
+                throw new RepoFileError('NOT_REGULAR', relPath, `changed while it was being read; ${NOT_READ}`);
+            }
+            const buffer = Buffer.alloc(Math.min(maxFileBytes, stats.size) + 1);
+            let length = 0;
+            while (length < buffer.length) {
+                const { bytesRead: got } = await handle.read(buffer, length, buffer.length - length, length);
+                if (got === 0)
+                    break;
+                length += got;
+            }
+            if (length > stats.size) {
+                throw new RepoFileError('TOO_LARGE', relPath, `grew while it was being read; ${NOT_READ}`);
+            }
+            return decode(relPath, buffer.subarray(0, length));
+        }
+        finally {
+            await handle.close();
+        }
+    };
+    return {
+        readText: async (relPath) => {
+            const real = await resolve(relPath);
+            if (real === null)
+                throw notFound(relPath);
+            let text = texts.get(real);
+            if (!text) {
+                text = readOnce(relPath, real);
+                texts.set(real, text);
+            }
+            return text;
+        },
+        listDir: async (relPath) => {
+            const real = await resolve(relPath);
+            if (real === null)
+                throw notFound(relPath);
+            const names = [];
+            // `for await` closes the directory when the loop ends early or throws.
+            for await (const entry of await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.opendir(real)) {
+                if (isGitSegment(entry.name))
+                    continue;
+                if (names.length >= maxEntries) {
+                    throw new RepoFileError('RUN_LIMIT', relPath, `holds more than ${(0,_bounds_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCount */ .B4)(maxEntries)} entries, the limit per directory; it was not listed`);
+                }
+                names.push(entry.name);
+            }
+            return names.sort();
+        },
+        kind: async (relPath) => {
+            const real = await resolve(relPath);
+            if (real === null)
+                return null;
+            const stats = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.stat(real);
+            if (stats.isDirectory())
+                return 'directory';
+            if (stats.isFile())
+                return 'file';
+            throw new RepoFileError('NOT_REGULAR', relPath, `is ${specialKind(stats)}, not a regular file; ${NOT_READ}`);
         }
     };
 }
@@ -5688,6 +7186,7 @@ function diskRepoFiles(root) {
 __nccwpck_require__.d(__webpack_exports__, {
   yo: () => (/* reexport */ IpSet),
   LS: () => (/* reexport */ cidrToRange),
+  JN: () => (/* reexport */ compareEntryText),
   mG: () => (/* reexport */ formatCidr),
   mi: () => (/* reexport */ isOverlyBroad),
   GN: () => (/* reexport */ parseCidr),
@@ -6224,6 +7723,30 @@ function parseRange(text) {
         entry: Object.freeze({ form: 'range', version, range, hostBitsSet: false, canonical: formatRange(range) })
     };
 }
+/**
+ * Orders entry texts by address, as people read lists (`100.104.38.192/26` before `100.104.189.64/26`, which
+ * string order inverts): IPv4 before IPv6, then by first address, then the broader block first; texts that do not
+ * parse come after, in string order.
+ */
+function compareEntryText(a, b) {
+    if (a === b)
+        return 0;
+    const x = parseEntry(a);
+    const y = parseEntry(b);
+    if (x.ok && y.ok) {
+        const rx = x.entry.range;
+        const ry = y.entry.range;
+        if (rx.version !== ry.version)
+            return rx.version - ry.version;
+        if (rx.first !== ry.first)
+            return rx.first < ry.first ? -1 : 1;
+        if (rx.last !== ry.last)
+            return rx.last > ry.last ? -1 : 1;
+    }
+    else if (x.ok !== y.ok)
+        return x.ok ? -1 : 1;
+    return a < b ? -1 : 1;
+}
 
 ;// CONCATENATED MODULE: ./src/net/start-index.ts
 /**
@@ -6546,10 +8069,223 @@ function isOverlyBroad(r) {
 
 /***/ }),
 
+/***/ 4031:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   iz: () => (/* binding */ sanitizeTerminal),
+/* harmony export */   xv: () => (/* binding */ truncate)
+/* harmony export */ });
+/* unused harmony export sanitizeControls */
+/**
+ * Neutralising text taken from the repository (data-source names, paths, entries, messages) before it goes into
+ * Markdown or a terminal. A pull request can change every one of those strings, so none may add markup, links,
+ * HTML, @mentions, issue references or terminal control sequences to what the tool writes.
+ */
+/** Zero-width space: breaks GitHub's @mention, #reference and bare-URL autolinking without changing what is read. */
+const ZWSP = '&#8203;';
+/** Characters that reorder displayed text (Trojan Source); shown as U+FFFD so the reader sees something is there. */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+/** C0 and C1 controls, DEL, and the line and paragraph separators. */
+function isControl(c) {
+    const code = c.codePointAt(0);
+    return code <= 0x1f || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+}
+/** Markdown punctuation that can start or end inline markup, escaped with a backslash wherever it appears. */
+const BACKSLASHED = new Set(['\\', '`', '*', '_', '[', ']', '(', ')', '{', '}', '!', '~', '$', '^']);
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    // A pipe would end a table cell; the entity never does, even inside other inline spans.
+    '|': '&#124;'
+};
+/** Whether `chars[i]` ends an ordered-list marker at the start of the text, like `1.` or `12)` then a blank. */
+function isListNumber(chars, i) {
+    if (i === 0 || i > 9)
+        return false;
+    for (let j = 0; j < i; j++)
+        if (!/[0-9]/.test(chars[j]))
+            return false;
+    const next = chars[i + 1];
+    return next === undefined || next === ' ' || isControl(next);
+}
+/** Text of the common shapes (names, paths, CIDRs) that no rule below would change: returned as is, quickly. */
+function isPlain(text) {
+    return (/^[A-Za-z0-9 ,/:.%=-]*$/.test(text) &&
+        !/^[-=]/.test(text) &&
+        !text.includes('://') &&
+        !/www\./i.test(text) &&
+        !/^\d{1,9}[.)]( |$)/.test(text));
+}
+const isWordChar = (c) => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
+/**
+ * Hosts whose URLs stay clickable: the vendor documentation that the tool's own messages cite (the published
+ * address lists, the product pages), with their subdomains. A URL to any other host is neutralised like the rest
+ * of the text, so a pull request cannot put a link of its choosing under the tool's name.
+ */
+const LINKED_HOSTS = ['alibabacloud.com', 'aliyun.com'];
+/** Characters an autolinked URL may hold here: no `<>` (they end it), `|` (ends a table cell), `\`, backticks, `$`. */
+const URL_CANDIDATE = /https:\/\/[A-Za-z0-9\-._~:/?#[\]!&'()*+,;=%]+/g;
+/** The URL without trailing punctuation that belongs to the sentence, as GitHub's autolinker trims it. */
+function trimUrl(url) {
+    let end = url.length;
+    for (;;) {
+        const c = url[end - 1];
+        if (c === undefined)
+            break;
+        if ('.,;:!?\'"*~'.includes(c))
+            end--;
+        else if (c === ')' && count(url.slice(0, end), '(') < count(url.slice(0, end), ')'))
+            end--;
+        else if (c === ']' && count(url.slice(0, end), '[') < count(url.slice(0, end), ']'))
+            end--;
+        else
+            break;
+    }
+    return url.slice(0, end);
+}
+function count(text, c) {
+    return text.split(c).length - 1;
+}
+/** Whether `url` is an https URL to a linked host, with no credentials or port to disguise where it leads. */
+function isLinkable(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return false;
+    }
+    const host = parsed.hostname.toLowerCase();
+    return (parsed.protocol === 'https:' &&
+        parsed.username === '' &&
+        parsed.password === '' &&
+        parsed.port === '' &&
+        url.length <= 2000 &&
+        LINKED_HOSTS.some((h) => host === h || host.endsWith(`.${h}`)));
+}
+/**
+ * Text that renders literally in GitHub Markdown, both in paragraphs and in table cells: no emphasis, code,
+ * links, images, HTML, math, headings or list markers, no @mentions, #123 references or bare-URL autolinks, and
+ * on one line (line breaks and other controls become spaces). Safe inside `<code>` and `<summary>` too. The one
+ * exception: https URLs of the vendor's documentation (`LINKED_HOSTS`) stay clickable, as `<URL>` autolinks.
+ */
+function escapeMarkdown(text) {
+    if (isPlain(text))
+        return text;
+    // URLs of the vendor's documentation become autolinks `<…>`: inside one nothing is parsed as markup, so they
+    // stay clickable and whole; every other part of the text is escaped as below.
+    let out = '';
+    let from = 0;
+    for (const match of text.matchAll(URL_CANDIDATE)) {
+        const url = trimUrl(match[0]);
+        if (!isLinkable(url))
+            continue;
+        out += escapeText(text.slice(from, match.index));
+        out += `<${url}>`;
+        from = match.index + url.length;
+    }
+    return from === 0 ? escapeText(text) : out + escapeText(text.slice(from));
+}
+function escapeText(text) {
+    if (isPlain(text))
+        return text;
+    let out = '';
+    const chars = Array.from(text);
+    for (let i = 0; i < chars.length; i++) {
+        const c = chars[i];
+        const next = chars[i + 1];
+        if (isControl(c))
+            out += ' ';
+        else if (BIDI_CONTROLS.test(c))
+            out += '\uFFFD';
+        else if (c in ENTITIES)
+            out += ENTITIES[c];
+        else if (BACKSLASHED.has(c))
+            out += `\\${c}`;
+        else if (c === '@')
+            out += `@${ZWSP}`;
+        else if (c === '#')
+            out += isWordChar(next) ? `\\#${ZWSP}` : '\\#';
+        else if (c === ':' && next === '/' && chars[i + 2] === '/')
+            out += `:${ZWSP}`;
+        else if (c === '.' && /www$/i.test(chars.slice(Math.max(0, i - 3), i).join('')) && !isWordChar(chars[i - 4])) {
+            out += `${ZWSP}.`;
+        }
+        else if (i === 0 && (c === '-' || c === '+' || c === '='))
+            out += `\\${c}`;
+        else if ((c === '.' || c === ')') && isListNumber(chars, i))
+            out += `\\${c}`;
+        else
+            out += c;
+    }
+    return out;
+}
+/** `text` cut to at most `max` characters (code points), with an ellipsis when cut; applied before escaping. */
+function truncate(text, max) {
+    const chars = Array.from(text);
+    return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+/** Shows a control or bidi character as `\u{…}`: the reader sees that something is there, the terminal does nothing. */
+function visible(c) {
+    return `\\u{${c.codePointAt(0).toString(16)}}`;
+}
+/**
+ * Text safe to print on a terminal: control characters (ESC sequences could recolour, move the cursor or retitle
+ * the window) and bidirectional overrides are shown as `\u{…}` instead of being sent, and line breaks become
+ * spaces so each finding stays on its line.
+ */
+function sanitizeTerminal(text) {
+    if (/^[\x20-\x7e]*$/.test(text))
+        return text;
+    let out = '';
+    for (const c of text) {
+        if (c === '\n' || c === '\r' || c === '\t')
+            out += ' ';
+        else if (isControl(c) || BIDI_CONTROLS.test(c))
+            out += visible(c);
+        else
+            out += c;
+    }
+    return out;
+}
+/**
+ * The same neutralising as `sanitizeTerminal` for text whose line breaks are its own (a Markdown document, a
+ * multi-line annotation): ESC, BEL, the other C0 and C1 controls, DEL and the bidi overrides are shown as `\u{…}`;
+ * line feeds and tabs are kept, a carriage return before a line feed is dropped and any other becomes a space.
+ * Idempotent, so a layer may apply it to text that an earlier layer already cleaned.
+ */
+function sanitizeControls(text) {
+    if (/^[\x20-\x7e\n\t]*$/.test(text))
+        return text;
+    let out = '';
+    const chars = Array.from(text);
+    for (let i = 0; i < chars.length; i++) {
+        const c = chars[i];
+        if (c === '\n' || c === '\t')
+            out += c;
+        else if (c === '\r')
+            out += chars[i + 1] === '\n' ? '' : ' ';
+        else if (isControl(c) || BIDI_CONTROLS.test(c))
+            out += visible(c);
+        else
+            out += c;
+    }
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 2130:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Af: () => (/* binding */ incompleteCredentialsMessage),
 /* harmony export */   Lk: () => (/* binding */ hasCredentials),
 /* harmony export */   "in": () => (/* binding */ findCredentialSource)
 /* harmony export */ });
@@ -6651,11 +8387,41 @@ function findCredentialSource(settings, env) {
             'when opted in (allow-instance-credentials)'
     };
 }
+/**
+ * Why a run that goes online cannot, when its credentials are set only in part; undefined when they are complete
+ * or absent. In `auto` mode a half-set credential means an online check was intended, so the run fails rather
+ * than quietly checking offline, and the message names both ways out: complete the credentials, or ask for an
+ * offline check explicitly.
+ */
+function incompleteCredentialsMessage(mode, settings, env) {
+    const source = findCredentialSource(settings, env);
+    if (source.kind !== 'incomplete')
+        return undefined;
+    const problem = `the Alibaba Cloud credentials are set only in part: ${source.message}`;
+    if (mode === 'online')
+        return problem;
+    return (`${problem}. resolve auto does not fall back to offline when credentials are half-set; ` +
+        'to check offline, use --resolve offline (action input resolve: offline)');
+}
 /** Whether `resolve: auto` should go online: some credential source is configured (an incomplete one counts, so
  * that it is reported as an error rather than silently ignored). */
 function hasCredentials(settings, env) {
     return findCredentialSource(settings, env).kind !== 'none';
 }
+
+
+/***/ }),
+
+/***/ 311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ TOOL_NAME),
+/* harmony export */   x: () => (/* binding */ VERSION)
+/* harmony export */ });
+/** The package version, kept equal to package.json by a test (so the bundle does not embed package.json). */
+const VERSION = '0.1.0';
+const TOOL_NAME = 'dataworks-whitelist-guard';
 
 
 /***/ }),
@@ -9482,8 +11248,8 @@ var visit = __nccwpck_require__(204);
 
 
 
-__webpack_unused_export__ = composer.Composer;
-__webpack_unused_export__ = Document.Document;
+exports.Dk = composer.Composer;
+exports.yo = Document.Document;
 __webpack_unused_export__ = Schema.Schema;
 __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
@@ -9504,10 +11270,10 @@ __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
-__webpack_unused_export__ = parser.Parser;
+exports.iX = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
-exports.Tp = publicApi.parseDocument;
+__webpack_unused_export__ = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
