@@ -1,27 +1,9 @@
-import { parseConfig } from '../../src/config/index.js';
-import type { Finding } from '../../src/model.js';
-import { MINIMAL, yamlText } from './yaml-text.js';
+import { configProblems, editMinimal, MINIMAL, type Problem, yamlText } from './yaml-text.js';
 
 const FILE = 'ci/guard.yml';
 
-/** MINIMAL with whole lines replaced (1-based line number to new text, which may span lines), plus `append`. */
-function edit(lines: Record<number, string>, append = ''): string {
-  const result = MINIMAL.split('\n');
-  for (const [line, text] of Object.entries(lines)) result[Number(line) - 1] = text;
-  return result.join('\n') + append;
-}
-
-type Problem = [line: number | undefined, column: number | undefined, message: string];
-
-/** [line, column, message] of each finding, after checking what every finding has in common. */
-function problems(text: string): Problem[] {
-  const result = parseConfig(text, FILE);
-  for (const finding of result.findings) {
-    expect(finding).toMatchObject<Partial<Finding>>({ rule: 'invalid-config', severity: 'error', file: FILE });
-  }
-  if (result.findings.length > 0) expect(result.config).toBeUndefined();
-  return result.findings.map((finding) => [finding.line, finding.column, finding.message]);
-}
+const edit = editMinimal;
+const problems = (text: string): Problem[] => configProblems(text, FILE);
 
 const DI_SHARED_PRIVATE =
   'the shared Data Integration resource group cannot reach VPC sources; use a serverless or exclusive group for this private source';

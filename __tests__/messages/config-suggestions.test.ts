@@ -1,25 +1,11 @@
 /** Config mistakes name what was meant, at the file, line and column of the mistake. */
 import { parseConfig } from '../../src/config/index.js';
-import { MINIMAL } from '../config/yaml-text.js';
+import { configProblems, editMinimal, type Problem } from '../config/yaml-text.js';
 
 const FILE = '.github/dataworks-whitelist.yml';
 
-/** MINIMAL with whole lines replaced (1-based), plus `append`. */
-function edit(lines: Record<number, string>, append = ''): string {
-  const result = MINIMAL.split('\n');
-  for (const [line, text] of Object.entries(lines)) result[Number(line) - 1] = text;
-  return result.join('\n') + append;
-}
-
-type Problem = [line: number | undefined, column: number | undefined, message: string];
-
-function problems(text: string): Problem[] {
-  const result = parseConfig(text, FILE);
-  for (const finding of result.findings) {
-    expect(finding).toMatchObject({ rule: 'invalid-config', severity: 'error', file: FILE });
-  }
-  return result.findings.map((finding) => [finding.line, finding.column, finding.message]);
-}
+const edit = editMinimal;
+const problems = (text: string): Problem[] => configProblems(text, FILE);
 
 const PRODUCTS =
   'rds, polardb, polardb-x, redis, mongodb, adb-mysql, adb-pg, maxcompute, hologres, clickhouse, elasticsearch, lindorm, selectdb, hbase, oss, ecs-security-group, other';
