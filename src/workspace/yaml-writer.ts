@@ -7,7 +7,7 @@ import { quotePrefix } from '../bounds.js';
 
 /** YAML 1.1 and 1.2 words that a plain scalar would turn into something other than a string. */
 const RESERVED = /^(?:true|false|yes|no|on|off|y|n|null|~)$/i;
-const PLAIN = /^[A-Za-z][A-Za-z0-9_.\/-]*$/;
+const PLAIN = /^[A-Za-z][A-Za-z0-9_./-]*$/;
 
 /** A scalar: plain when it is an ordinary word, else double-quoted (JSON's escapes are valid YAML). */
 export function scalar(value: string | number): string {
@@ -17,8 +17,8 @@ export function scalar(value: string | number): string {
 
 /** One line of printable text for a comment: no line breaks, no control or format characters, bounded. */
 export function commentText(text: string): string {
-  // eslint-disable-next-line no-control-regex
   const flat = text.replace(
+    // eslint-disable-next-line no-control-regex
     /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g,
     ' '
   );
