@@ -96,7 +96,7 @@ describe('init --workspace', () => {
     const result = await init(workspace);
     expect(fake.count('ListDataSources') - before).toBe(3);
     expect(result.dataSources).toBe(250);
-    for (const i of [0, 99, 100, 249]) expect(result.text).toContain(`instance: rm-${i}  #`);
+    for (const i of [0, 99, 100, 249]) expect(result.text).toContain(`instance: rm-${i} #`);
     const loaded = parseConfig(result.text, 'c.yml');
     expect(beyondInstanceKey(loaded.findings)).toEqual([]);
   });

@@ -42,7 +42,7 @@ export class YamlWriter {
   /** `key: value  # comment`; without a value, `key:` opens a block. */
   line(indent: number, text: string, comment?: string): this {
     const body = `${' '.repeat(indent)}${text}`;
-    this.lines.push(comment === undefined ? body : `${body}  # ${commentText(comment)}`);
+    this.lines.push(comment === undefined ? body : `${body} # ${commentText(comment)}`);
     return this;
   }
 
