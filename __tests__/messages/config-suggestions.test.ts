@@ -66,7 +66,7 @@ describe('did-you-mean in config errors', () => {
         [
           10,
           5,
-          'unknown key "comment" in dataSources.db; expected one of: product, region, network, port, whitelist, access'
+          'unknown key "comment" in dataSources.db; expected one of: product, region, network, port, whitelist, access, dataworks'
         ]
       ]
     ],
