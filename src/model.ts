@@ -110,6 +110,15 @@ export interface AccessConfig {
   pos: SourcePosition;
 }
 
+/** The DataWorks data source a config entry describes (contract §12), for `--verify`. */
+export interface DataWorksRef {
+  /** The workspace (project) ID, as text. */
+  workspace: string;
+  name: string;
+  env: 'prod' | 'dev';
+  pos: SourcePosition;
+}
+
 export interface DataSourceConfig {
   name: string;
   product: ProductId;
@@ -118,6 +127,7 @@ export interface DataSourceConfig {
   port?: number;
   whitelist: WhitelistSourceConfig[];
   access: AccessConfig[];
+  dataworks?: DataWorksRef;
   pos: SourcePosition;
 }
 

@@ -46,10 +46,49 @@ export interface FakeResourceGroup {
   networks: FakeNetwork[];
 }
 
+/** One environment of a workspace data source (ListDataSources 2024-05-18). */
+export interface FakeDataSourceEnvironment {
+  Id: number;
+  EnvType: 'Prod' | 'Dev';
+  ConnectionPropertiesMode: 'InstanceMode' | 'UrlMode' | 'CdhMode';
+  /** Served as given: an object, or a JSON string as some answers carry it. */
+  ConnectionProperties: Record<string, unknown> | string;
+}
+
+export interface FakeWorkspaceDataSource {
+  Name: string;
+  Type: string;
+  environments: FakeDataSourceEnvironment[];
+}
+
+export interface FakeWorkspaceGroup {
+  Id: string;
+  Name: string;
+  ResourceGroupType: 'CommonV2' | 'ExclusiveDataIntegration' | 'ExclusiveDataService' | 'ExclusiveScheduler';
+  DefaultVpcId?: string;
+  DefaultVswitchId?: string;
+}
+
+export interface FakeConnectivity {
+  ConnectState: 'Connectable' | 'ConfigError' | 'Unreachable' | 'Unsupport';
+  ConnectMessage?: string;
+  DetailLogs?: { Code: string; Message: string }[];
+}
+
+export interface FakeWorkspace {
+  /** The workspace (project) id. */
+  Id: number;
+  dataSources: FakeWorkspaceDataSource[];
+  groups: FakeWorkspaceGroup[];
+  /** `${DataSourceId}:${ResourceGroupId}` → the test's answer; absent: Connectable. */
+  connectivity?: Record<string, FakeConnectivity>;
+}
+
 export interface FakeScenario {
   resourceGroups: FakeResourceGroup[];
   vswitches: FakeVSwitch[];
   natGateways: FakeNatGateway[];
+  workspaces?: FakeWorkspace[];
 }
 
 export type FakeFault =
@@ -121,6 +160,9 @@ export const DEFAULT_KEYS: Record<string, FakeKey> = { AKID_TEST: { secret: 'SEC
 const ROUTES: Record<string, { version: string; method: string }> = {
   GetResourceGroup: { version: '2024-05-18', method: 'GET' },
   ListNetworks: { version: '2024-05-18', method: 'GET' },
+  ListDataSources: { version: '2024-05-18', method: 'GET' },
+  ListResourceGroups: { version: '2024-05-18', method: 'GET' },
+  TestDataSourceConnectivity: { version: '2024-05-18', method: 'POST' },
   DescribeVSwitches: { version: '2016-04-28', method: 'POST' },
   DescribeNatGateways: { version: '2016-04-28', method: 'POST' },
   DescribeSnatTableEntries: { version: '2016-04-28', method: 'POST' }
@@ -128,6 +170,8 @@ const ROUTES: Record<string, { version: string; method: string }> = {
 
 const SERVER_PAGE_LIMIT: Record<string, { max: number; default: number }> = {
   ListNetworks: { max: 100, default: 10 },
+  ListDataSources: { max: 100, default: 10 },
+  ListResourceGroups: { max: 100, default: 10 },
   DescribeVSwitches: { max: 50, default: 10 },
   DescribeNatGateways: { max: 50, default: 10 },
   DescribeSnatTableEntries: { max: 50, default: 10 }
@@ -342,6 +386,105 @@ function answer(
             Status: n.Status,
             CreateTime: 1727055811000,
             CreateUser: '1107550004'
+          }))
+        }
+      });
+    }
+    case 'ListDataSources': {
+      const workspace = (scenario.workspaces ?? []).find((w) => String(w.Id) === query.ProjectId);
+      if (!workspace)
+        return HttpReply.error(400, 'Invalid.Tenant.ProjectNotExist', `The project ${query.ProjectId} does not exist.`);
+      // Without EnvType, both environments are listed.
+      const env = query.EnvType;
+      if (env !== undefined && env !== 'Prod' && env !== 'Dev')
+        return HttpReply.error(400, 'InvalidParameter', `EnvType ${env} is not Dev or Prod.`);
+      const list = workspace.dataSources
+        .map((d) => ({ ...d, environments: d.environments.filter((e) => env === undefined || e.EnvType === env) }))
+        .filter((d) => d.environments.length > 0);
+      const p = page(action, list, query, maxPageSize);
+      return HttpReply.json(200, {
+        RequestId: rid,
+        PagingInfo: {
+          PageNumber: p.PageNumber,
+          PageSize: p.PageSize,
+          TotalCount: p.TotalCount,
+          DataSources: p.slice.map((d) => ({
+            Name: d.Name,
+            Type: d.Type,
+            DataSource: d.environments.map((e) => ({
+              Id: e.Id,
+              Name: d.Name,
+              Type: d.Type,
+              ProjectId: workspace.Id,
+              EnvType: e.EnvType,
+              ConnectionPropertiesMode: e.ConnectionPropertiesMode,
+              ConnectionProperties: e.ConnectionProperties,
+              QualifiedName: `${workspace.Id}:${d.Name}:${e.EnvType}`,
+              CreateTime: 1727055811000
+            }))
+          }))
+        }
+      });
+    }
+    case 'ListResourceGroups': {
+      const workspace = (scenario.workspaces ?? []).find((w) => String(w.Id) === query.ProjectId);
+      if (!workspace)
+        return HttpReply.error(400, 'Invalid.Tenant.ProjectNotExist', `The project ${query.ProjectId} does not exist.`);
+      // As the API does: without ResourceGroupTypes only serverless (CommonV2) groups come back.
+      let types: string[] = ['CommonV2'];
+      if (query.ResourceGroupTypes) {
+        try {
+          types = JSON.parse(query.ResourceGroupTypes) as string[];
+        } catch {
+          return HttpReply.error(400, 'InvalidParameter', 'ResourceGroupTypes is not a JSON list.');
+        }
+      }
+      const list = workspace.groups.filter((g) => types.includes(g.ResourceGroupType));
+      const p = page(action, list, query, maxPageSize);
+      return HttpReply.json(200, {
+        RequestId: rid,
+        Success: true,
+        PagingInfo: {
+          PageNumber: p.PageNumber,
+          PageSize: p.PageSize,
+          TotalCount: p.TotalCount,
+          ResourceGroupList: p.slice.map((g) => ({
+            Id: g.Id,
+            Name: g.Name,
+            ResourceGroupType: g.ResourceGroupType,
+            Status: 'Normal',
+            PaymentType: 'PostPaid',
+            DefaultVpcId: g.DefaultVpcId ?? '',
+            // The API's own spelling in this response.
+            DefaultVswicthId: g.DefaultVswitchId ?? '',
+            CreateTime: 1727055811000
+          }))
+        }
+      });
+    }
+    case 'TestDataSourceConnectivity': {
+      for (const key of ['DataSourceId', 'ProjectId', 'ResourceGroupId'])
+        if (!query[key]) return HttpReply.error(400, 'MissingParameter', `${key} is mandatory.`);
+      const workspace = (scenario.workspaces ?? []).find((w) => String(w.Id) === query.ProjectId);
+      const known = workspace?.dataSources.some((d) => d.environments.some((e) => String(e.Id) === query.DataSourceId));
+      if (!workspace || !known)
+        return HttpReply.error(
+          400,
+          'Invalid.DataSource.NotFound',
+          `The data source ${query.DataSourceId} does not exist.`
+        );
+      const result = workspace.connectivity?.[`${query.DataSourceId}:${query.ResourceGroupId}`] ?? {
+        ConnectState: 'Connectable'
+      };
+      return HttpReply.json(200, {
+        RequestId: rid,
+        Connectivity: {
+          ConnectState: result.ConnectState,
+          ConnectMessage: result.ConnectMessage ?? '',
+          DetailLogs: (result.DetailLogs ?? []).map((log, i) => ({
+            ...log,
+            StartTime: 1727055811000 + i,
+            EndTime: 1727055811001 + i
           }))
         }
       });

@@ -11,6 +11,7 @@ import { renderJson, renderMarkdown, renderSarif, renderText, sanitizeTerminal }
 import { didYouMean } from '../suggest.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 import { parseCommandLine } from './args.js';
+import { runInit } from './init.js';
 
 export interface CliIo {
   stdout: { write(text: string): unknown; isTTY?: boolean };
@@ -24,6 +25,7 @@ const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
 export const USAGE = `Usage: ${TOOL_NAME} check [options]
+       ${TOOL_NAME} init [--root DIR] [--output PATH] [--force] [--workspace ID --region R [--env prod|dev]]
 
 Checks that the whitelists in this repository allow every address DataWorks connects from.
 
@@ -48,7 +50,7 @@ Exit status (explained here rather than in every report):
 
 class UsageError extends Error {}
 
-const COMMANDS = ['check'];
+const COMMANDS = ['check', 'init'];
 const HELP_POINTER = `Run "${TOOL_NAME} --help" for usage.\n`;
 
 /** `file` as an absolute path: relative paths need a working directory, which may have been deleted. */
@@ -78,6 +80,14 @@ function formatFromOutput(output: string | undefined): Format {
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'init') {
+    try {
+      return await runInit(argv, io);
+    } catch {
+      io.stderr.write(`${TOOL_NAME}: ${internalErrorMessage('while writing the config')}\n`);
+      return 2;
+    }
+  }
   const parsed = parseCommandLine(argv, {
     config: { type: 'string' },
     root: { type: 'string' },

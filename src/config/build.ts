@@ -125,6 +125,14 @@ class ConfigBuilder {
       pos: this.source.ownerPos(path)
     };
     if (dataSource.port !== undefined) result.port = dataSource.port;
+    if (dataSource.dataworks !== undefined) {
+      result.dataworks = {
+        workspace: String(dataSource.dataworks.workspace),
+        name: dataSource.dataworks.name,
+        env: dataSource.dataworks.env ?? 'prod',
+        pos: this.source.ownerPos([...path, 'dataworks'])
+      };
+    }
     return result;
   }
 

@@ -136,13 +136,24 @@ export const accessSchema = strictObject({
     .optional()
 });
 
+/** Where DataWorks knows this data source (contract §12): what `--verify` asks DataWorks to test. */
+export const dataWorksRefSchema = strictObject({
+  workspace: z.union([text, z.int().positive()]).meta({ description: 'The DataWorks workspace (project) ID.' }),
+  name: text.meta({ description: 'The data source name in that workspace.' }),
+  env: z
+    .enum(['prod', 'dev'])
+    .meta({ description: 'The environment whose data source is tested (default prod).' })
+    .optional()
+}).meta({ description: 'The DataWorks data source this entry describes; used by --verify (verify: true).' });
+
 export const dataSourceSchema = strictObject({
   product: z.enum(PRODUCTS),
   region: region.optional(),
   network: z.enum(NETWORKS),
   port: z.int({ error: PORT_MESSAGE }).min(1, { error: PORT_MESSAGE }).max(65535, { error: PORT_MESSAGE }).optional(),
   whitelist: z.union([whitelistSourceSchema, z.array(whitelistSourceSchema).min(1)]),
-  access: z.array(accessSchema).min(1)
+  access: z.array(accessSchema).min(1),
+  dataworks: dataWorksRefSchema.optional()
 });
 
 export const waiverSchema = strictObject({
@@ -169,6 +180,7 @@ export type DataSourceInput = z.infer<typeof dataSourceSchema>;
 export type WhitelistSourceInput = z.infer<typeof whitelistSourceSchema>;
 export type AccessInput = z.infer<typeof accessSchema>;
 export type WaiverInput = z.infer<typeof waiverSchema>;
+export type DataWorksRefInput = z.infer<typeof dataWorksRefSchema>;
 
 /** The JSON Schema for editors, derived from the zod schema so the two cannot drift. */
 export function buildConfigJsonSchema(): Record<string, unknown> {

@@ -47,7 +47,9 @@ export class ApiClient {
     region: string,
     action: string,
     query: Query,
-    schema: S
+    schema: S,
+    /** Overrides the service's method for an action the SDK sends otherwise (DataWorks writes and tests are POST). */
+    method: 'GET' | 'POST' = API_METHOD[service]
   ): Promise<z.output<S>> {
     const endpoint = endpointFor(service, region, this.options.settings);
     const client = this.clientFor(endpoint);
@@ -56,7 +58,7 @@ export class ApiClient {
       version: API_VERSION[service],
       protocol: endpoint.protocol,
       pathname: '/',
-      method: API_METHOD[service],
+      method,
       authType: 'AK',
       style: 'RPC',
       reqBodyType: 'formData',
