@@ -113,7 +113,8 @@ async function treePath(
   run: CheckedRun,
   file: string
 ): Promise<{ path: string; mode: TreeFile['mode'] } | { refused: string }> {
-  const workspace = path.resolve(run.settings.root, ...run.settings.rootInWorkspace.split('/').map(() => '..'));
+  const depth = run.settings.rootInWorkspace === '' ? 0 : run.settings.rootInWorkspace.split('/').length;
+  const workspace = path.resolve(run.settings.root, ...Array<string>(depth).fill('..'));
   const realWorkspace = await realpath(workspace);
   const real = await realpath(path.resolve(run.settings.root, ...file.split('/'))).catch(() => undefined);
   if (real === undefined) return { refused: 'it is not in the checkout' };
