@@ -1,8 +1,10 @@
 /**
  * A fake GitHub REST API on 127.0.0.1 that records every request: issue comments (paginated with Link headers,
- * as GitHub does), issues, labels. Enough of GitHub's shapes for Octokit and the action; state is in memory so
+ * as GitHub does), issues, labels, pull request files and review comments, reviews, contents at a ref, git blobs,
+ * trees, commits and refs, pull requests. Enough of GitHub's shapes for Octokit and the action; state is in memory so
  * tests seed it and assert on it.
  */
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -46,12 +48,64 @@ export interface FakeGitHubOptions {
 
 const READ_ONLY_MESSAGE = 'Resource not accessible by integration';
 
+export interface FakePullFile {
+  filename: string;
+  status: string;
+  patch?: string;
+}
+
+export interface FakeReviewComment {
+  id: number;
+  pullNumber: number;
+  body: string;
+  path: string;
+  line: number;
+  startLine?: number;
+  commitId: string;
+}
+
+export interface FakeCommit {
+  sha: string;
+  tree: string;
+  message: string;
+  parents: string[];
+}
+
+export interface FakeTreeEntry {
+  path: string;
+  mode: string;
+  sha: string;
+}
+
+export interface FakePull {
+  number: number;
+  title: string;
+  body: string;
+  head: string;
+  base: string;
+  state: 'open' | 'closed';
+}
+
 export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
   readonly comments: FakeComment[] = [];
   readonly issues: FakeIssue[] = [];
   readonly labels = new Set<string>();
   faults: Fault[] = [];
+  /** Pull request number → its files, with patches. */
+  readonly pullFiles = new Map<number, FakePullFile[]>();
+  /** Commit sha → path → text (the contents API at a ref). */
+  readonly contents = new Map<string, Map<string, string>>();
+  readonly reviewComments: FakeReviewComment[] = [];
+  readonly reviews: { pullNumber: number; commitId: string; event: string; body: string }[] = [];
+  defaultBranch = 'main';
+  /** Branch name → commit sha. */
+  readonly refs = new Map<string, string>();
+  readonly commits = new Map<string, FakeCommit>();
+  readonly blobs = new Map<string, string>();
+  /** Tree sha → its entries (only what trees created through the API added on their base). */
+  readonly trees = new Map<string, { base: string | undefined; entries: FakeTreeEntry[] }>();
+  readonly pulls: FakePull[] = [];
   private nextCommentId = 1_000_001;
   private server: Server | undefined;
   private port = 0;
@@ -185,6 +239,52 @@ export class FakeGitHub {
     );
   }
 
+  private hash(...parts: unknown[]): string {
+    return createHash('sha1').update(JSON.stringify(parts)).digest('hex');
+  }
+
+  /** A commit as if pushed (its tree is opaque). */
+  seedCommit(sha: string, message = 'seeded', parents: string[] = []): FakeCommit {
+    const commit = { sha, tree: this.hash('tree-of', sha), message, parents };
+    this.commits.set(sha, commit);
+    return commit;
+  }
+
+  /** The text of `path` in the tree of the commit `branch` points to (files added through the API only). */
+  fileOnBranch(branch: string, path: string): string | undefined {
+    const head = this.refs.get(branch);
+    const tree = head ? this.trees.get(this.commits.get(head)?.tree ?? '') : undefined;
+    const entry = tree?.entries.find((e) => e.path === path);
+    return entry ? this.blobs.get(entry.sha) : undefined;
+  }
+
+  private pullJson(p: FakePull): Record<string, unknown> {
+    return {
+      id: 7_000_000 + p.number,
+      number: p.number,
+      title: p.title,
+      body: p.body,
+      state: p.state,
+      html_url: this.htmlUrl(`/pull/${p.number}`),
+      head: { ref: p.head, label: `${this.owner}:${p.head}` },
+      base: { ref: p.base, label: `${this.owner}:${p.base}` }
+    };
+  }
+
+  private reviewCommentJson(c: FakeReviewComment): Record<string, unknown> {
+    return {
+      id: c.id,
+      body: c.body,
+      path: c.path,
+      line: c.line,
+      start_line: c.startLine ?? null,
+      side: 'RIGHT',
+      commit_id: c.commitId,
+      html_url: this.htmlUrl(`/pull/${c.pullNumber}#discussion_r${c.id}`),
+      user: { login: 'github-actions[bot]', type: 'Bot' }
+    };
+  }
+
   private send(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
     res.end(body === undefined ? '' : JSON.stringify(body));
@@ -211,6 +311,13 @@ export class FakeGitHub {
     }
 
     const repoPath = `/repos/${this.owner}/${this.repo}`;
+    if (path === repoPath && request.method === 'GET') {
+      return this.send(res, 200, {
+        name: this.repo,
+        full_name: `${this.owner}/${this.repo}`,
+        default_branch: this.defaultBranch
+      });
+    }
     if (!path.startsWith(`${repoPath}/`)) return this.send(res, 404, { message: 'Not Found' });
     const rest = path.slice(repoPath.length);
     const body = (request.body ?? {}) as Record<string, unknown>;
@@ -284,6 +391,188 @@ export class FakeGitHub {
       if (typeof body.state_reason === 'string') issue.stateReason = body.state_reason;
       return this.send(res, 200, this.issueJson(issue));
     }
+    const handled = this.handleFixRoutes(rest, request, body, res);
+    if (handled) return;
     return this.send(res, 404, { message: `Not Found: ${request.method} ${path}` });
+  }
+
+  /** Pull request files and reviews, contents, git data, pull requests. Returns whether it answered. */
+  private handleFixRoutes(
+    rest: string,
+    request: RecordedRequest,
+    body: Record<string, unknown>,
+    res: ServerResponse
+  ): boolean {
+    let m: RegExpExecArray | null;
+    const reply = (status: number, json?: unknown): true => {
+      this.send(res, status, json);
+      return true;
+    };
+    if ((m = /^\/pulls\/(\d+)\/files$/.exec(rest)) && request.method === 'GET') {
+      this.paginate(this.pullFiles.get(Number(m[1])) ?? [], request, res, (f) => ({ sha: this.hash(f), ...f }));
+      return true;
+    }
+    if ((m = /^\/contents\/(.+)$/.exec(rest)) && request.method === 'GET') {
+      const filePath = decodeURIComponent(m[1]!);
+      const text = this.contents.get(request.query.ref ?? '')?.get(filePath);
+      if (text === undefined) return reply(404, { message: 'Not Found' });
+      const bytes = Buffer.from(text, 'utf8');
+      return reply(200, {
+        type: 'file',
+        encoding: 'base64',
+        size: bytes.length,
+        name: filePath.split('/').pop(),
+        path: filePath,
+        sha: this.hash('blob', text),
+        // GitHub wraps base64 at 60 characters.
+        content: (bytes.toString('base64').match(/.{1,60}/g) ?? []).join('\n')
+      });
+    }
+    if ((m = /^\/pulls\/(\d+)\/comments$/.exec(rest)) && request.method === 'GET') {
+      const pullNumber = Number(m[1]);
+      this.paginate(
+        this.reviewComments.filter((c) => c.pullNumber === pullNumber),
+        request,
+        res,
+        (c) => this.reviewCommentJson(c)
+      );
+      return true;
+    }
+    if ((m = /^\/pulls\/comments\/(\d+)$/.exec(rest)) && request.method === 'DELETE') {
+      const index = this.reviewComments.findIndex((c) => c.id === Number(m![1]));
+      if (index < 0) return reply(404, { message: 'Not Found' });
+      this.reviewComments.splice(index, 1);
+      return reply(204);
+    }
+    if ((m = /^\/pulls\/(\d+)\/reviews$/.exec(rest)) && request.method === 'POST') {
+      const pullNumber = Number(m[1]);
+      const comments = Array.isArray(body.comments) ? (body.comments as Record<string, unknown>[]) : [];
+      // GitHub refuses a comment on a line the diff does not show, or without `line` and `side`.
+      const files = this.pullFiles.get(pullNumber) ?? [];
+      for (const c of comments) {
+        const file = files.find((f) => f.filename === c.path);
+        if (!file || typeof c.line !== 'number' || c.side !== 'RIGHT' || typeof c.body !== 'string') {
+          return reply(422, { message: 'Unprocessable Entity', errors: ['Line could not be resolved'] });
+        }
+      }
+      const review = {
+        pullNumber,
+        commitId: String(body.commit_id),
+        event: String(body.event),
+        body: String(body.body)
+      };
+      this.reviews.push(review);
+      for (const c of comments) {
+        this.reviewComments.push({
+          id: this.nextCommentId++,
+          pullNumber,
+          body: c.body as string,
+          path: c.path as string,
+          line: c.line as number,
+          ...(typeof c.start_line === 'number' ? { startLine: c.start_line } : {}),
+          commitId: review.commitId
+        });
+      }
+      return reply(200, {
+        id: this.reviews.length,
+        html_url: this.htmlUrl(`/pull/${pullNumber}#pullrequestreview-${this.reviews.length}`)
+      });
+    }
+    // Octokit sends `heads/x` as one encoded path segment (`heads%2Fx`), which GitHub accepts too.
+    if ((m = /^\/git\/ref\/heads\/(.+)$/.exec(decodeURIComponent(rest))) && request.method === 'GET') {
+      const branch = m[1]!;
+      const sha = this.refs.get(branch);
+      if (!sha) return reply(404, { message: 'Not Found' });
+      return reply(200, { ref: `refs/heads/${branch}`, object: { sha, type: 'commit' } });
+    }
+    if ((m = /^\/git\/commits\/([0-9a-f]{40})$/.exec(rest)) && request.method === 'GET') {
+      const commit = this.commits.get(m[1]!);
+      if (!commit) return reply(404, { message: 'Not Found' });
+      return reply(200, {
+        sha: commit.sha,
+        message: commit.message,
+        tree: { sha: commit.tree },
+        parents: commit.parents.map((sha) => ({ sha }))
+      });
+    }
+    if (rest === '/git/blobs' && request.method === 'POST') {
+      const text =
+        body.encoding === 'base64'
+          ? Buffer.from(String(body.content), 'base64').toString('utf8')
+          : String(body.content);
+      const sha = this.hash('blob', text);
+      this.blobs.set(sha, text);
+      return reply(201, { sha });
+    }
+    if (rest === '/git/trees' && request.method === 'POST') {
+      const entries = (Array.isArray(body.tree) ? body.tree : []) as FakeTreeEntry[];
+      const base = typeof body.base_tree === 'string' ? body.base_tree : undefined;
+      const sha = this.hash('tree', base, entries);
+      this.trees.set(sha, { base, entries: entries.map(({ path: p, mode, sha: s }) => ({ path: p, mode, sha: s })) });
+      return reply(201, { sha, tree: entries });
+    }
+    if (rest === '/git/commits' && request.method === 'POST') {
+      const parents = (Array.isArray(body.parents) ? body.parents : []).map(String);
+      const sha = this.hash('commit', body, this.commits.size);
+      this.commits.set(sha, { sha, tree: String(body.tree), message: String(body.message), parents });
+      return reply(201, { sha });
+    }
+    if (rest === '/git/refs' && request.method === 'POST') {
+      const ref = String(body.ref);
+      if (!ref.startsWith('refs/heads/')) return reply(422, { message: 'Reference name is invalid' });
+      const branch = ref.slice('refs/heads/'.length);
+      if (this.refs.has(branch)) return reply(422, { message: 'Reference already exists' });
+      this.refs.set(branch, String(body.sha));
+      return reply(201, { ref, object: { sha: body.sha } });
+    }
+    if ((m = /^\/git\/refs\/heads\/(.+)$/.exec(decodeURIComponent(rest)))) {
+      const branch = m[1]!;
+      if (!this.refs.has(branch)) return reply(422, { message: 'Reference does not exist' });
+      if (request.method === 'PATCH') {
+        const current = this.refs.get(branch)!;
+        const next = String(body.sha);
+        const fastForward = this.commits.get(next)?.parents.includes(current) ?? false;
+        if (!fastForward && body.force !== true) return reply(422, { message: 'Update is not a fast forward' });
+        this.refs.set(branch, next);
+        return reply(200, { ref: `refs/heads/${branch}`, object: { sha: next } });
+      }
+      if (request.method === 'DELETE') {
+        this.refs.delete(branch);
+        return reply(204);
+      }
+    }
+    if (rest === '/pulls' && request.method === 'GET') {
+      const head = request.query.head;
+      const state = request.query.state ?? 'open';
+      const matching = this.pulls.filter(
+        (p) => (state === 'all' || p.state === state) && (!head || `${this.owner}:${p.head}` === head)
+      );
+      this.paginate(matching, request, res, (p) => this.pullJson(p));
+      return true;
+    }
+    if (rest === '/pulls' && request.method === 'POST') {
+      const head = String(body.head);
+      if (!this.refs.has(head))
+        return reply(422, { message: 'Validation Failed', errors: [{ field: 'head', code: 'invalid' }] });
+      const pull: FakePull = {
+        number: 500 + this.pulls.length,
+        title: String(body.title),
+        body: String(body.body ?? ''),
+        head,
+        base: String(body.base),
+        state: 'open'
+      };
+      this.pulls.push(pull);
+      return reply(201, this.pullJson(pull));
+    }
+    if ((m = /^\/pulls\/(\d+)$/.exec(rest)) && request.method === 'PATCH') {
+      const pull = this.pulls.find((p) => p.number === Number(m![1]));
+      if (!pull) return reply(404, { message: 'Not Found' });
+      if (typeof body.title === 'string') pull.title = body.title;
+      if (typeof body.body === 'string') pull.body = body.body;
+      if (body.state === 'open' || body.state === 'closed') pull.state = body.state;
+      return reply(200, this.pullJson(pull));
+    }
+    return false;
   }
 }

@@ -3,7 +3,7 @@
  * by author login: the token's user differs between GITHUB_TOKEN, apps and PATs.
  */
 
-export type MarkerKind = 'comment' | 'audit-issue';
+export type MarkerKind = 'comment' | 'audit-issue' | 'suggestion' | 'fix-pull-request';
 
 /**
  * `<!-- dataworks-whitelist-guard:comment key=… -->`. The key is percent-encoded, so it cannot close the HTML

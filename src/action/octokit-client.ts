@@ -7,7 +7,15 @@ import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck';
-import { httpStatus, type GitHubApi, type GitHubClientOptions, type Issue, type IssueComment } from './github-api.js';
+import { MAX_FILE_BYTES } from '../bounds.js';
+import {
+  httpStatus,
+  type GitHubApi,
+  type GitHubClientOptions,
+  type Issue,
+  type IssueComment,
+  type PullRequest
+} from './github-api.js';
 
 const RATE_LIMIT_RETRIES = 2;
 
@@ -55,6 +63,21 @@ export function createGitHubApi(options: GitHubClientOptions): GitHubApi {
     title: i.title,
     url: i.html_url
   });
+  const toPull = (p: {
+    number: number;
+    title: string;
+    body?: string | null;
+    html_url: string;
+    head: { ref: string };
+  }): PullRequest => ({ number: p.number, title: p.title, body: p.body ?? '', url: p.html_url, head: p.head.ref });
+  const notFoundIsNull = async <T>(work: () => Promise<T>): Promise<T | null> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (httpStatus(error) === 404) return null;
+      throw error;
+    }
+  };
 
   return {
     async listComments(issueNumber) {
@@ -109,6 +132,127 @@ export function createGitHubApi(options: GitHubClientOptions): GitHubApi {
     async updateIssue(issueNumber, changes) {
       const { data } = await octokit.rest.issues.update({ owner, repo, issue_number: issueNumber, ...changes });
       return toIssue(data);
+    },
+    async listPullRequestFiles(pullNumber) {
+      const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
+        owner,
+        repo,
+        pull_number: pullNumber,
+        per_page: 100
+      });
+      return files.map((f) => ({
+        path: f.filename,
+        status: f.status,
+        ...(typeof f.patch === 'string' ? { patch: f.patch } : {})
+      }));
+    },
+    async getFileText(path, ref) {
+      const data = await notFoundIsNull(
+        async () => (await octokit.rest.repos.getContent({ owner, repo, path, ref })).data
+      );
+      if (data === null) return null;
+      if (Array.isArray(data) || data.type !== 'file') return null;
+      if (data.size > MAX_FILE_BYTES || !('content' in data) || data.encoding !== 'base64') {
+        throw new Error(`${path} at ${ref.slice(0, 12)} is larger than the ${MAX_FILE_BYTES} bytes read per file`);
+      }
+      const bytes = Buffer.from(data.content, 'base64');
+      if (bytes.includes(0)) throw new Error(`${path} at ${ref.slice(0, 12)} is not UTF-8 text`);
+      return bytes.toString('utf8');
+    },
+    async listReviewComments(pullNumber) {
+      const comments = await octokit.paginate(octokit.rest.pulls.listReviewComments, {
+        owner,
+        repo,
+        pull_number: pullNumber,
+        per_page: 100
+      });
+      return comments.map((c) => ({ id: c.id, body: c.body, path: c.path, url: c.html_url }));
+    },
+    async createReview(pullNumber, review) {
+      const { data } = await octokit.rest.pulls.createReview({
+        owner,
+        repo,
+        pull_number: pullNumber,
+        commit_id: review.commitId,
+        event: 'COMMENT',
+        body: review.body,
+        comments: review.comments.map((c) => ({
+          path: c.path,
+          body: c.body,
+          line: c.line,
+          side: 'RIGHT',
+          ...(c.startLine !== undefined ? { start_line: c.startLine, start_side: 'RIGHT' } : {})
+        }))
+      });
+      return { url: data.html_url };
+    },
+    async deleteReviewComment(commentId) {
+      await octokit.rest.pulls.deleteReviewComment({ owner, repo, comment_id: commentId });
+    },
+    async defaultBranch() {
+      const { data } = await octokit.rest.repos.get({ owner, repo });
+      return data.default_branch;
+    },
+    async branchHead(branch) {
+      const data = await notFoundIsNull(
+        async () => (await octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}` })).data
+      );
+      // A prefix match returns a list of refs: the branch itself does not exist.
+      if (data === null || Array.isArray(data) || data.ref !== `refs/heads/${branch}`) return null;
+      return data.object.sha;
+    },
+    async getCommit(sha) {
+      const { data } = await octokit.rest.git.getCommit({ owner, repo, commit_sha: sha });
+      return { sha: data.sha, treeSha: data.tree.sha, message: data.message, parents: data.parents.map((p) => p.sha) };
+    },
+    async createBlob(content) {
+      const { data } = await octokit.rest.git.createBlob({
+        owner,
+        repo,
+        content: Buffer.from(content, 'utf8').toString('base64'),
+        encoding: 'base64'
+      });
+      return data.sha;
+    },
+    async createTree(baseTree, files) {
+      const { data } = await octokit.rest.git.createTree({
+        owner,
+        repo,
+        base_tree: baseTree,
+        tree: files.map((f) => ({ path: f.path, mode: f.mode, type: 'blob' as const, sha: f.blobSha }))
+      });
+      return data.sha;
+    },
+    async createCommit(commit) {
+      const { data } = await octokit.rest.git.createCommit({ owner, repo, ...commit });
+      return data.sha;
+    },
+    async createBranch(branch, sha) {
+      await octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha });
+    },
+    async updateBranch(branch, sha) {
+      await octokit.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha, force: true });
+    },
+    async deleteBranch(branch) {
+      await octokit.rest.git.deleteRef({ owner, repo, ref: `heads/${branch}` });
+    },
+    async listOpenPullRequests(branch) {
+      const pulls = await octokit.paginate(octokit.rest.pulls.list, {
+        owner,
+        repo,
+        state: 'open',
+        head: `${owner}:${branch}`,
+        per_page: 100
+      });
+      return pulls.map(toPull);
+    },
+    async createPullRequest(request) {
+      const { data } = await octokit.rest.pulls.create({ owner, repo, ...request });
+      return toPull(data);
+    },
+    async updatePullRequest(pullNumber, changes) {
+      const { data } = await octokit.rest.pulls.update({ owner, repo, pull_number: pullNumber, ...changes });
+      return toPull(data);
     },
     async closeIssue(issueNumber, reason) {
       await octokit.rest.issues.update({

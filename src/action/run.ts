@@ -19,6 +19,8 @@ import { sanitizingCore, sanitizingGitHubApi, sanitizingRenderers } from './sani
 import { marker } from './markers.js';
 import { InputError, readSettings, secretValues, type ActionSettings, type Env } from './settings.js';
 import { GITHUB_BODY_LIMIT, upsertStickyComment } from './sticky-comment.js';
+import { suggestFixes, wantsFixPullRequest, wantsSuggestions, writeFixPullRequest } from './fix-layers.js';
+import type { PlanFixes } from './fix-plan.js';
 
 export interface AnnotationProperties {
   title?: string;
@@ -76,12 +78,14 @@ export interface ActionDeps {
   /** Appends Markdown to the job summary (GITHUB_STEP_SUMMARY). */
   appendSummary(markdown: string): Promise<void>;
   toolVersion: string;
+  /** The fix engine (contract §10); without it, suggestions and the fix pull request are skipped. */
+  planFixes?: PlanFixes;
 }
 
 const PRODUCT_NAME = 'DataWorks Whitelist Guard';
 const CHECK_TITLE = 'DataWorks whitelist check';
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
-const AUDIT_EVENTS = new Set(['schedule', 'workflow_dispatch', 'push']);
+export const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+export const AUDIT_EVENTS = new Set(['schedule', 'workflow_dispatch', 'push']);
 
 /** Counts annotations emitted through the toolkit, so findings get the slots that are left. */
 function countingCore(core: ActionCore): { core: ActionCore; used: AnnotationBudgetUse } {
@@ -121,7 +125,7 @@ function isProgrammingError(error: unknown): boolean {
 }
 
 /** Runs one reporting layer; a failure becomes a warning naming the layer (and the missing permission on 403). */
-async function layer<T>(
+export async function layer<T>(
   core: ActionCore,
   name: string,
   permission: string | undefined,
@@ -146,7 +150,7 @@ async function layer<T>(
 }
 
 /** A root-relative path as GitHub resolves it: relative to the checkout. */
-function inWorkspace(settings: ActionSettings, file: string): string {
+export function inWorkspace(settings: ActionSettings, file: string): string {
   return settings.rootInWorkspace ? `${settings.rootInWorkspace}/${file}` : file;
 }
 
@@ -286,9 +290,17 @@ export async function runAction(unsanitizedDeps: ActionDeps): Promise<void> {
   const reportWritten = await writeReportFiles(run);
   await writeJobSummary(run, reportWritten);
   const api = await connectGitHub(run);
+  // Fixes outside the pull request's diff: a patch for the sticky comment, or the job summary without one.
+  let fixSection = '';
+  let commentWritten = false;
   if (api) {
-    await writePullRequestComment(run, api);
+    fixSection = await suggestFixes(run, api);
+    commentWritten = await writePullRequestComment(run, api, fixSection);
     await writeAuditIssue(run, api);
+    await writeFixPullRequest(run, api);
+  }
+  if (fixSection !== '' && !commentWritten) {
+    await layer(core, 'job summary', undefined, () => deps.appendSummary(`\n${fixSection}\n`));
   }
 
   const failure = failureMessage(report, settings.failOn);
@@ -298,7 +310,7 @@ export async function runAction(unsanitizedDeps: ActionDeps): Promise<void> {
 }
 
 /** A run that produced a report, and what every reporting layer needs of it. */
-interface CheckedRun {
+export interface CheckedRun {
   deps: ActionDeps;
   core: ActionCore;
   logger: Logger;
@@ -369,9 +381,13 @@ async function connectGitHub(run: CheckedRun): Promise<GitHubApi | undefined> {
       `The audit issue is kept on schedule, workflow_dispatch and push events; this is ${settings.event.name}.`
     );
   }
-  if (!wantsComment(run) && !wantsAuditIssue(run)) return undefined;
+  if (!wantsComment(run) && !wantsAuditIssue(run) && !wantsSuggestions(run) && !wantsFixPullRequest(run)) {
+    return undefined;
+  }
   if (settings.githubToken === '') {
-    core.warning('Skipped the PR comment and audit issue: the "github-token" input is empty.');
+    core.warning(
+      'Skipped the PR comment, suggestions, audit issue and fix pull request: the "github-token" input is empty.'
+    );
     return undefined;
   }
   return layer(core, 'GitHub client', undefined, async () =>
@@ -386,13 +402,14 @@ async function connectGitHub(run: CheckedRun): Promise<GitHubApi | undefined> {
   );
 }
 
-async function writePullRequestComment(run: CheckedRun, api: GitHubApi): Promise<void> {
+/** Writes the sticky comment; returns whether the comment now carries this run's report. */
+async function writePullRequestComment(run: CheckedRun, api: GitHubApi, fixSection = ''): Promise<boolean> {
   const { deps, core, settings, report } = run;
   const issueNumber = settings.event.pullRequestNumber;
-  if (!wantsComment(run) || issueNumber === undefined) return;
+  if (!wantsComment(run) || issueNumber === undefined) return false;
   const server = deps.env.GITHUB_SERVER_URL || 'https://github.com';
   const checksUrl = `${server}/${settings.event.owner}/${settings.event.repo}/pull/${issueNumber}/checks`;
-  const footer = `Full report: the job summary of the [check run](${checksUrl}).`;
+  const footer = `${fixSection === '' ? '' : `${fixSection}\n\n`}Full report: the job summary of the [check run](${checksUrl}).`;
   const commentMarker = marker('comment', settings.commentKey);
   const result = await layer(core, 'PR comment', 'pull-requests: write', async () => {
     const body = fitBody(
@@ -423,6 +440,7 @@ async function writePullRequestComment(run: CheckedRun, api: GitHubApi): Promise
     core.info(`PR comment: ${result.outcome}${result.url ? ` (${result.url})` : ''}.`);
     if (result.url) core.setOutput('comment-url', result.url);
   }
+  return result !== undefined && result.outcome !== 'none' && result.outcome !== 'resolved';
 }
 
 async function writeAuditIssue(run: CheckedRun, api: GitHubApi): Promise<void> {

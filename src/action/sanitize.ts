@@ -65,6 +65,41 @@ export function sanitizingGitHubApi(api: GitHubApi): GitHubApi {
         ...(changes.title !== undefined ? { title: sanitizeTerminal(changes.title) } : {}),
         ...(changes.body !== undefined ? { body: sanitizeControls(changes.body) } : {})
       }),
-    closeIssue: (issueNumber, reason) => api.closeIssue(issueNumber, reason)
+    closeIssue: (issueNumber, reason) => api.closeIssue(issueNumber, reason),
+    listPullRequestFiles: (pullNumber) => api.listPullRequestFiles(pullNumber),
+    getFileText: (filePath, ref) => api.getFileText(filePath, ref),
+    listReviewComments: (pullNumber) => api.listReviewComments(pullNumber),
+    // A suggestion block carries file text: suggestions whose text holds controls are never made (see
+    // suggestions.ts), so cleaning the body here changes only the explanation around the block.
+    createReview: (pullNumber, review) =>
+      api.createReview(pullNumber, {
+        ...review,
+        body: sanitizeControls(review.body),
+        comments: review.comments.map((c) => ({ ...c, body: sanitizeControls(c.body) }))
+      }),
+    deleteReviewComment: (commentId) => api.deleteReviewComment(commentId),
+    defaultBranch: () => api.defaultBranch(),
+    branchHead: (branch) => api.branchHead(branch),
+    getCommit: (sha) => api.getCommit(sha),
+    // Blobs are the files' bytes, committed as the fix wrote them: never altered.
+    createBlob: (content) => api.createBlob(content),
+    createTree: (baseTree, files) => api.createTree(baseTree, files),
+    createCommit: (commit) => api.createCommit({ ...commit, message: sanitizeControls(commit.message) }),
+    createBranch: (branch, sha) => api.createBranch(branch, sha),
+    updateBranch: (branch, sha) => api.updateBranch(branch, sha),
+    deleteBranch: (branch) => api.deleteBranch(branch),
+    listOpenPullRequests: (branch) => api.listOpenPullRequests(branch),
+    createPullRequest: (request) =>
+      api.createPullRequest({
+        ...request,
+        title: sanitizeTerminal(request.title),
+        body: sanitizeControls(request.body)
+      }),
+    updatePullRequest: (pullNumber, changes) =>
+      api.updatePullRequest(pullNumber, {
+        ...changes,
+        ...(changes.title !== undefined ? { title: sanitizeTerminal(changes.title) } : {}),
+        ...(changes.body !== undefined ? { body: sanitizeControls(changes.body) } : {})
+      })
   };
 }

@@ -64,6 +64,12 @@ export interface ActionSettings {
   /** Identifies this check's sticky comment and audit issue among others in the repository. */
   commentKey: string;
   auditIssue: boolean;
+  /** Review suggestions with the fixes on pull request events (input `suggestions`). */
+  suggestions: boolean;
+  /** A fix pull request on non-PR events (input `fix-pull-request`). */
+  fixPullRequest: boolean;
+  /** The commit the workflow checked out (GITHUB_SHA): on pull request events, the merge commit. */
+  checkedSha: string;
   githubToken: string;
   /** Absolute path of the SARIF file, when requested. */
   sarifPath?: string;
@@ -225,6 +231,8 @@ export function readSettings(
   const commentKey = getInput(env, 'comment-key') || configPath;
   if (/[\r\n]/.test(commentKey)) problems.push('Input "comment-key" must be a single line.');
   const auditIssue = booleanInput(env, 'audit-issue', false, problems);
+  const suggestions = booleanInput(env, 'suggestions', true, problems);
+  const fixPullRequest = booleanInput(env, 'fix-pull-request', false, problems);
   const allowInstanceCredentials = booleanInput(env, 'allow-instance-credentials', false, problems);
 
   // Output paths are relative to the workspace (the step's directory), as upload-sarif reads them.
@@ -250,6 +258,9 @@ export function readSettings(
     comment,
     commentKey,
     auditIssue,
+    suggestions,
+    fixPullRequest,
+    checkedSha: env.GITHUB_SHA ?? '',
     githubToken: getInput(env, 'github-token'),
     ...(sarifInput ? { sarifPath: path.resolve(workspace, sarifInput) } : {}),
     reportPath,
