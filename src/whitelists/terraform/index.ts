@@ -463,6 +463,51 @@ class Read {
     return read;
   }
 
+  /**
+   * The entries of the `alicloud_ecs_prefix_list` a security-group rule names in `prefix_list_id` (its
+   * `entry { cidr }` blocks), read under the rule's direction, policy and ports, which the caller has checked.
+   * Only a reference to a prefix list of the module is followed; a literal id, a variable or a data source cannot
+   * be resolved offline: `unresolved`. Returns how many lists were read (0 or 1).
+   */
+  private readPrefixList(rule: Resource, scope: Scope, module: TerraformModule | undefined): number {
+    const attribute = findAttribute(rule.block.body, 'prefix_list_id');
+    if (!attribute) return 0;
+    const expression = attribute.expression;
+    const step = expression.kind === 'traversal' ? expression.steps[0] : undefined;
+    const target =
+      module &&
+      expression.kind === 'traversal' &&
+      expression.root === 'alicloud_ecs_prefix_list' &&
+      step?.kind === 'attr'
+        ? (module.resourcesByAddress.get(`${expression.root}.${step.name}`) ?? [])[0]
+        : undefined;
+    const unresolved = (why: string): number => {
+      this.report(
+        'unresolved',
+        `prefix_list_id of ${rule.type}.${rule.name}: ${why}, so the entries the rule admits are unknown`,
+        expression.pos
+      );
+      return 1;
+    };
+    if (!target) {
+      return unresolved(
+        module
+          ? 'only a reference to an alicloud_ecs_prefix_list of this module (`alicloud_ecs_prefix_list.NAME.id`) is followed; this one cannot be resolved offline'
+          : 'a prefix list is followed only when the rule is selected as a whole (`select: TYPE.NAME`)'
+      );
+    }
+    if (findAttribute(target.block.body, 'count') || findAttribute(target.block.body, 'for_each')) {
+      return unresolved(`${target.type}.${target.name} has count or for_each, which is not followed`);
+    }
+    const path = parseAttributePath('entry.cidr');
+    if (typeof path === 'string') throw new Error(`prefix list path: ${path}`);
+    const address = `${target.type}.${target.name}`;
+    const occurrences = this.occurrences(target.block.body, path, scope, address);
+    this.addHere ??= occurrences[0]?.attribute.pos ?? target.block.pos;
+    for (const occurrence of occurrences) this.readAttribute(occurrence.attribute, occurrence.scope, 'single');
+    return 1;
+  }
+
   private readResource(resource: Resource, wanted: WantedAttribute[], scope: Scope, module?: TerraformModule): void {
     const address = `${resource.type}.${resource.name}`;
     const instances = this.instances(resource, scope);
@@ -480,6 +525,8 @@ class Read {
       }
       admitted += 1;
       if (module) attributesFound += this.readAttachments(module, resource, instance);
+      if (resource.type === 'alicloud_security_group_rule')
+        attributesFound += this.readPrefixList(resource, scope, module);
       for (const attribute of wanted) {
         for (const occurrence of this.occurrences(resource.block.body, attribute.path, instance.scope, address)) {
           attributesFound += 1;
