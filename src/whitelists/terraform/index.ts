@@ -281,6 +281,8 @@ class Read {
     await this.liveParser();
 
     const module = this.module(dir, parsed.slice(0, moduleFiles.length));
+    for (const problem of module.problems) this.report('invalid-whitelist', problem.message, problem.pos);
+    if (module.problems.length > 0) throw new ReadFailed();
     const scope = this.scope(dir, module, parsed.slice(moduleFiles.length));
 
     const selection = this.selection(module, targetFiles);
