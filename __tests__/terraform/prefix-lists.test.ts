@@ -139,4 +139,27 @@ resource "alicloud_security_group_rule" "allow" {
     expect(result.findings).toEqual([]);
     expect(located(result)).toEqual(['192.0.2.0/24@7:20', '198.51.100.7@11:20']);
   });
+
+  it('a rule with count and a prefix list that cannot be resolved: one finding, not one per copy', async () => {
+    const result = await readModule(
+      { 'infra/main.tf': rule(`  count             = 3\n${INGRESS}\n  prefix_list_id    = "pl-bp1abcdefgh"`) },
+      select,
+      options
+    );
+    expect(rules(result)).toEqual(['unresolved@infra/main.tf:29:23']);
+  });
+
+  it('an attribute selected by name is read alone: the prefix list is not followed', async () => {
+    const result = await readModule(
+      {
+        'infra/main.tf': rule(
+          `${INGRESS}\n  cidr_ip           = "203.0.113.9"\n  prefix_list_id    = alicloud_ecs_prefix_list.default.id`
+        )
+      },
+      `${select}.cidr_ip`,
+      options
+    );
+    expect(result.findings).toEqual([]);
+    expect(result.entries.map((entry) => entry.raw)).toEqual(['203.0.113.9']);
+  });
 });

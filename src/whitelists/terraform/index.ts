@@ -186,6 +186,7 @@ class Read {
   private sink: DeclaredEntryText[] = this.entries;
   private readonly excluded: { entries: DeclaredEntryText[]; reason: string }[] = [];
   private entryLimit: EntryLimit | undefined;
+  private readonly unresolvedPrefixLists = new Set<Resource>();
   private addHere: SourcePosition | undefined;
 
   constructor(
@@ -473,17 +474,18 @@ class Read {
    */
   private readPrefixList(rule: Resource, scope: Scope, module: TerraformModule | undefined): number {
     const attribute = findAttribute(rule.block.body, 'prefix_list_id');
-    if (!attribute) return 0;
+    // An attribute selected by name (`TYPE.NAME.cidr_ip`) is read alone, as asked.
+    if (!attribute || !module) return 0;
     const expression = attribute.expression;
     const step = expression.kind === 'traversal' ? expression.steps[0] : undefined;
     const target =
-      module &&
-      expression.kind === 'traversal' &&
-      expression.root === 'alicloud_ecs_prefix_list' &&
-      step?.kind === 'attr'
+      expression.kind === 'traversal' && expression.root === 'alicloud_ecs_prefix_list' && step?.kind === 'attr'
         ? (module.resourcesByAddress.get(`${expression.root}.${step.name}`) ?? [])[0]
         : undefined;
     const unresolved = (why: string): number => {
+      // The instances of a rule with `count`/`for_each` share its prefix list: one finding, not one per copy.
+      if (this.unresolvedPrefixLists.has(rule)) return 1;
+      this.unresolvedPrefixLists.add(rule);
       this.report(
         'unresolved',
         `prefix_list_id of ${rule.type}.${rule.name}: ${why}, so the entries the rule admits are unknown`,
@@ -493,9 +495,7 @@ class Read {
     };
     if (!target) {
       return unresolved(
-        module
-          ? 'only a reference to an alicloud_ecs_prefix_list of this module (`alicloud_ecs_prefix_list.NAME.id`) is followed; this one cannot be resolved offline'
-          : 'a prefix list is followed only when the rule is selected as a whole (`select: TYPE.NAME`)'
+        'only a reference to an alicloud_ecs_prefix_list of this module (`alicloud_ecs_prefix_list.NAME.id`) is followed; this one cannot be resolved offline'
       );
     }
     if (findAttribute(target.block.body, 'count') || findAttribute(target.block.body, 'for_each')) {
