@@ -82,6 +82,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
     }
 
     const declaredSet = IpSet.build(accepted.map((a) => a.parsed.range));
+    const excluded = excludedGroups(results);
     const addHere = results[0]?.addHere ?? ds.whitelist[0]?.pos ?? ds.pos;
     const dsWaivers = waivers.filter((w) => w.waiver.dataSource === ds.name);
     for (const block of input.requirements.perSource.get(ds.name) ?? []) {
@@ -116,7 +117,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
         ...blockContext(ds, block),
         rule: 'missing-entry',
         severity: 'error',
-        message: `${describeMiss(block, uncovered)}: add ${uncovered.join(', ')} to the whitelist of "${ds.name}" (required by ${describeVia(block)})`,
+        message: `${describeMiss(block, uncovered)}: add ${uncovered.join(', ')} to the whitelist of "${ds.name}" (required by ${describeVia(block)})${describeExcluded(excluded, accepted, range)}`,
         uncovered,
         file: addHere.file,
         line: addHere.line,
@@ -137,6 +138,61 @@ export function evaluate(input: EvaluateInput): Evaluation {
     });
   }
   return { findings, required };
+}
+
+/** Entries listed by name when a `missing-entry` says which excluded entries would have covered the block. */
+const MAX_EXCLUDED_ENTRIES_NAMED = 5;
+/** Groups described one by one in one `missing-entry` message; the rest are counted. */
+const MAX_EXCLUDED_GROUPS_NAMED = 3;
+
+interface ExcludedGroup {
+  reason: string;
+  entries: { canonical: string; range: IpRange }[];
+}
+
+/** The entries of the groups that do not apply to the data source's network, parsed (the others are left out). */
+function excludedGroups(results: readonly ReadResult[]): ExcludedGroup[] {
+  return results.flatMap((result) =>
+    (result.excluded ?? []).map((group) => ({
+      reason: group.reason,
+      entries: group.entries.flatMap((written) => {
+        const parsed = parseEntry(written.raw);
+        return parsed.ok ? [{ canonical: parsed.entry.canonical, range: parsed.entry.range }] : [];
+      })
+    }))
+  );
+}
+
+/**
+ * "; group "x" of alicloud_db_instance.y is Classic: it does not admit VPC clients; its entries 192.0.2.0/24
+ * would have covered this block", for each excluded group whose entries reach the block; empty otherwise.
+ */
+function describeExcluded(
+  groups: readonly ExcludedGroup[],
+  accepted: readonly AcceptedEntry[],
+  block: IpRange
+): string {
+  let text = '';
+  let described = 0;
+  let more = 0;
+  for (const group of groups) {
+    const reaching = group.entries.filter((entry) => rangesOverlap(entry.range, block));
+    if (reaching.length === 0) continue;
+    if (described === MAX_EXCLUDED_GROUPS_NAMED) {
+      more += 1;
+      continue;
+    }
+    described += 1;
+    const names = [...new Set(reaching.map((entry) => entry.canonical))];
+    const named = names.slice(0, MAX_EXCLUDED_ENTRIES_NAMED).join(', ');
+    const rest =
+      names.length > MAX_EXCLUDED_ENTRIES_NAMED ? ` and ${names.length - MAX_EXCLUDED_ENTRIES_NAMED} more` : '';
+    const whole = IpSet.build([...accepted.map((a) => a.parsed.range), ...reaching.map((e) => e.range)]).covers(block);
+    const entries = names.length === 1 ? 'its entry' : 'its entries';
+    text += `; ${group.reason}; ${entries} ${named}${rest} would have covered ${whole ? 'this block' : 'part of this block'}`;
+  }
+  if (more > 0) text += `; and ${more} more such ${more === 1 ? 'group' : 'groups'}`;
+  return text;
 }
 
 function rangesOverlap(a: IpRange, b: IpRange): boolean {
@@ -337,7 +393,12 @@ function checkEntryLimit(
   results: readonly ReadResult[],
   findings: Finding[]
 ): void {
-  const limit = profile.entryLimit;
+  // A Terraform resource type decides its own limit (contract §9); the strictest one applies.
+  const declaredLimits = results.flatMap((result) => (result.entryLimit ? [result.entryLimit] : []));
+  const limit =
+    declaredLimits.length > 0
+      ? declaredLimits.reduce((strictest, candidate) => (candidate.max < strictest.max ? candidate : strictest))
+      : profile.entryLimit;
   if (!limit) return;
   const distinct = new Set(written.map((e) => e.raw));
   if (distinct.size <= limit.max) return;

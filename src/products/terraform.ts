@@ -4,6 +4,7 @@
  * shared/reference/whitelist-formats.md §2); one source of truth for the Terraform reader and the docs.
  */
 import type { Network, ProductId } from '../model.js';
+import type { EntryLimit } from './profiles.js';
 
 /**
  * - `set`: a list of strings (`["192.0.2.0/24", …]`); Terraform rejects a plain string.
@@ -32,6 +33,8 @@ export interface TerraformResourceProfile {
   /** All attributes that apply to a network are read, and their entries united. */
   attributes: readonly TerraformWhitelistAttribute[];
   note?: string;
+  /** The entry limit of this resource type, when it differs from the product's (contract §9). */
+  entryLimit?: EntryLimit;
 }
 
 export interface TerraformProductProfile {
@@ -44,10 +47,29 @@ export interface TerraformProductProfile {
 function resource(
   resourceType: string,
   attributes: TerraformWhitelistAttribute[],
-  note?: string
+  note?: string,
+  entryLimit?: EntryLimit
 ): TerraformResourceProfile {
-  return note === undefined ? { resourceType, attributes } : { resourceType, attributes, note };
+  const profile: TerraformResourceProfile = { resourceType, attributes };
+  if (note !== undefined) profile.note = note;
+  if (entryLimit !== undefined) profile.entryLimit = entryLimit;
+  return profile;
 }
+
+/** The provider's `security_ips` of `alicloud_adb_db_cluster`: "The list contains up to 1,000 IP addresses". */
+const ADB_DB_CLUSTER_DOC =
+  'https://github.com/aliyun/terraform-provider-alicloud/blob/master/website/docs/r/adb_db_cluster.html.markdown';
+const ADB_WAREHOUSE_LIMIT: EntryLimit = {
+  max: 1000,
+  scope: 'per whitelist of a Data Warehouse Edition cluster (alicloud_adb_db_cluster)',
+  source: ADB_DB_CLUSTER_DOC
+};
+const ADB_LAKEHOUSE_LIMIT: EntryLimit = {
+  max: 500,
+  scope: 'per whitelist of a Data Lakehouse Edition cluster (alicloud_adb_db_cluster_lake_version)',
+  source:
+    'https://github.com/aliyun/terraform-provider-alicloud/blob/master/website/docs/r/adb_db_cluster_lake_version.html.markdown'
+};
 
 function attribute(
   path: string,
@@ -150,16 +172,23 @@ export const TERRAFORM_PRODUCTS: Readonly<Record<ProductId, TerraformProductProf
   'adb-mysql': {
     product: 'adb-mysql',
     resources: [
-      resource('alicloud_adb_db_cluster', [attribute('security_ips', 'set')]),
+      resource(
+        'alicloud_adb_db_cluster',
+        [attribute('security_ips', 'set')],
+        'At most 1,000 entries.',
+        ADB_WAREHOUSE_LIMIT
+      ),
       resource(
         'alicloud_adb_cluster',
         [attribute('security_ips', 'set')],
-        'Deprecated: the older name of `alicloud_adb_db_cluster`; still read.'
+        'Deprecated: the older name of `alicloud_adb_db_cluster`; still read. At most 1,000 entries.',
+        ADB_WAREHOUSE_LIMIT
       ),
       resource(
         'alicloud_adb_db_cluster_lake_version',
         [attribute('security_ips', 'comma-string')],
-        'A comma-separated string here, unlike `alicloud_adb_db_cluster`.'
+        'A comma-separated string here, unlike `alicloud_adb_db_cluster`. At most 500 entries.',
+        ADB_LAKEHOUSE_LIMIT
       )
     ]
   },

@@ -1,5 +1,6 @@
 /** The interface every whitelist reader implements (text, yaml, json, terraform). */
 import type { ReadBudget } from '../bounds.js';
+import type { EntryLimit } from '../products/profiles.js';
 import type { Logger, RepoFiles } from '../io.js';
 import type { DataSourceConfig, Finding, WhitelistFormat, WhitelistSourceConfig } from '../model.js';
 
@@ -35,6 +36,17 @@ export interface ReadResult {
    * the file's end for text. Absent when the source could not be read.
    */
   addHere?: { file: string; line: number; column: number };
+  /**
+   * Entries the source writes that do not apply to the data source's network (an RDS `Classic` group for a
+   * `private` source, a `VPC` group for a `public` one), with the reason in words: they never count, but a
+   * `missing-entry` they would have covered says so.
+   */
+  excluded?: { entries: DeclaredEntryText[]; reason: string }[];
+  /**
+   * The entry limit of what the source declares, when the source itself decides it (a Terraform resource type:
+   * `alicloud_adb_db_cluster` 1,000, `alicloud_adb_db_cluster_lake_version` 500); absent: the product's limit.
+   */
+  entryLimit?: EntryLimit;
 }
 
 export interface WhitelistReader {

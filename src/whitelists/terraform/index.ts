@@ -6,11 +6,14 @@
 import path from 'node:path';
 import type { Parser } from 'web-tree-sitter';
 import type { Logger, RepoFiles } from '../../io.js';
+import { MAX_QUOTED_CHARS, quotePrefix } from '../../bounds.js';
 import { describeFileError, silentLogger } from '../../io.js';
 import type { Finding, RuleId, SourcePosition, WhitelistSourceConfig } from '../../model.js';
+import type { EntryLimit } from '../../products/profiles.js';
 import {
   terraformAttributes,
   terraformAttributeShape,
+  terraformResource,
   TERRAFORM_PRODUCTS,
   type TerraformValueShape
 } from '../../products/terraform.js';
@@ -179,6 +182,11 @@ class ReadFailed extends Error {}
 class Read {
   private readonly findings: Finding[] = [];
   private readonly entries: DeclaredEntryText[] = [];
+  /** Where `addEntry` puts entries: `entries`, or the list of a group that does not apply to the network. */
+  private sink: DeclaredEntryText[] = this.entries;
+  private readonly excluded: { entries: DeclaredEntryText[]; reason: string }[] = [];
+  private entryLimit: EntryLimit | undefined;
+  private readonly unresolvedPrefixLists = new Set<Resource>();
   private addHere: SourcePosition | undefined;
 
   constructor(
@@ -224,6 +232,9 @@ class Read {
     }
     const result: ReadResult = { entries: this.entries, findings: this.findings };
     if (this.addHere) result.addHere = { ...this.addHere };
+    const excluded = this.excluded.filter((group) => group.entries.length > 0);
+    if (excluded.length > 0) result.excluded = excluded;
+    if (this.entryLimit) result.entryLimit = this.entryLimit;
     return result;
   }
 
@@ -271,12 +282,15 @@ class Read {
     await this.liveParser();
 
     const module = this.module(dir, parsed.slice(0, moduleFiles.length));
+    for (const problem of module.problems) this.report('invalid-whitelist', problem.message, problem.pos);
+    if (module.problems.length > 0) throw new ReadFailed();
     const scope = this.scope(dir, module, parsed.slice(moduleFiles.length));
 
     const selection = this.selection(module, targetFiles);
     const resource = this.findResource(module, targetFiles, selection);
     const wanted = this.wantedAttributes(selection, resource);
     if (resource.type === 'alicloud_rds_whitelist_template') this.checkAttached(module, resource);
+    this.entryLimit = terraformResource(this.ctx.dataSource.product, resource.type)?.entryLimit;
     this.readResource(resource, wanted, scope, selection.path ? undefined : module);
   }
 
@@ -452,6 +466,50 @@ class Read {
     return read;
   }
 
+  /**
+   * The entries of the `alicloud_ecs_prefix_list` a security-group rule names in `prefix_list_id` (its
+   * `entry { cidr }` blocks), read under the rule's direction, policy and ports, which the caller has checked.
+   * Only a reference to a prefix list of the module is followed; a literal id, a variable or a data source cannot
+   * be resolved offline: `unresolved`. Returns how many lists were read (0 or 1).
+   */
+  private readPrefixList(rule: Resource, scope: Scope, module: TerraformModule | undefined): number {
+    const attribute = findAttribute(rule.block.body, 'prefix_list_id');
+    // An attribute selected by name (`TYPE.NAME.cidr_ip`) is read alone, as asked.
+    if (!attribute || !module) return 0;
+    const expression = attribute.expression;
+    const step = expression.kind === 'traversal' ? expression.steps[0] : undefined;
+    const target =
+      expression.kind === 'traversal' && expression.root === 'alicloud_ecs_prefix_list' && step?.kind === 'attr'
+        ? (module.resourcesByAddress.get(`${expression.root}.${step.name}`) ?? [])[0]
+        : undefined;
+    const unresolved = (why: string): number => {
+      // The instances of a rule with `count`/`for_each` share its prefix list: one finding, not one per copy.
+      if (this.unresolvedPrefixLists.has(rule)) return 1;
+      this.unresolvedPrefixLists.add(rule);
+      this.report(
+        'unresolved',
+        `prefix_list_id of ${rule.type}.${rule.name}: ${why}, so the entries the rule admits are unknown`,
+        expression.pos
+      );
+      return 1;
+    };
+    if (!target) {
+      return unresolved(
+        'only a reference to an alicloud_ecs_prefix_list of this module (`alicloud_ecs_prefix_list.NAME.id`) is followed; this one cannot be resolved offline'
+      );
+    }
+    if (findAttribute(target.block.body, 'count') || findAttribute(target.block.body, 'for_each')) {
+      return unresolved(`${target.type}.${target.name} has count or for_each, which is not followed`);
+    }
+    const path = parseAttributePath('entry.cidr');
+    if (typeof path === 'string') throw new Error(`prefix list path: ${path}`);
+    const address = `${target.type}.${target.name}`;
+    const occurrences = this.occurrences(target.block.body, path, scope, address);
+    this.addHere ??= occurrences[0]?.attribute.pos ?? target.block.pos;
+    for (const occurrence of occurrences) this.readAttribute(occurrence.attribute, occurrence.scope, 'single');
+    return 1;
+  }
+
   private readResource(resource: Resource, wanted: WantedAttribute[], scope: Scope, module?: TerraformModule): void {
     const address = `${resource.type}.${resource.name}`;
     const instances = this.instances(resource, scope);
@@ -460,13 +518,17 @@ class Read {
     let admitted = 0;
     for (const instance of instances) {
       if (resource.type === 'alicloud_security_group_rule' && !this.admitsTraffic(resource, instance)) continue;
-      if (!this.networkEnabled(resource, instance)) {
+      const enabled = this.networkEnabled(resource, instance);
+      if (enabled !== true) {
         // Found, so that no "does not set" error follows; nothing it holds is allowed on this network.
         attributesFound += 1;
+        if (typeof enabled === 'string') this.readExcluded(resource, wanted, instance, enabled);
         continue;
       }
       admitted += 1;
       if (module) attributesFound += this.readAttachments(module, resource, instance);
+      if (resource.type === 'alicloud_security_group_rule')
+        attributesFound += this.readPrefixList(resource, scope, module);
       for (const attribute of wanted) {
         for (const occurrence of this.occurrences(resource.block.body, attribute.path, instance.scope, address)) {
           attributesFound += 1;
@@ -498,6 +560,35 @@ class Read {
         resource.block.pos
       );
     }
+  }
+
+  /**
+   * Reads the entries of a group that does not apply to the network apart, for the `missing-entry` message
+   * only: what cannot be read there (an unresolved value) changes nothing, so its findings are dropped. Going
+   * past the evaluation budget still stops the read.
+   */
+  private readExcluded(
+    resource: Resource,
+    wanted: WantedAttribute[],
+    instance: { scope: Scope; label: string },
+    reason: string
+  ): void {
+    const group = { entries: [] as DeclaredEntryText[], reason };
+    const findingsBefore = this.findings.length;
+    const address = `${resource.type}.${resource.name}`;
+    this.sink = group.entries;
+    try {
+      for (const attribute of wanted) {
+        for (const occurrence of this.occurrences(resource.block.body, attribute.path, instance.scope, address)) {
+          if (this.isRemoval(occurrence.body, occurrence.scope, `${instance.label}.${attribute.text}`)) continue;
+          this.readAttribute(occurrence.attribute, occurrence.scope, attribute.shape);
+        }
+      }
+    } finally {
+      this.sink = this.entries;
+    }
+    this.findings.splice(findingsBefore);
+    this.excluded.push(group);
   }
 
   /** One instance without `count`/`for_each`; one per element with `for_each`; `count` copies. */
@@ -668,9 +759,10 @@ class Read {
    * Whether the instance accepts connections on the data source's network at all:
    * - Elasticsearch takes Internet connections only with `enable_public = true` (otherwise `network-disabled`);
    * - an RDS whitelist group of `whitelist_network_type = "Classic"` admits no VPC clients, and one of `"VPC"` no
-   *   Internet clients (`MIX` and no type admit both): its entries do not count for that network.
+   *   Internet clients (`MIX` and no type admit both): its entries do not count for that network. Then the
+   *   answer is the reason, in words, and the group's entries are kept apart (`ReadResult.excluded`).
    */
-  private networkEnabled(resource: Resource, instance: { scope: Scope; label: string }): boolean {
+  private networkEnabled(resource: Resource, instance: { scope: Scope; label: string }): boolean | string {
     const network = this.ctx.dataSource.network;
     const body = resource.block.body;
     if (resource.type === 'alicloud_elasticsearch_instance' && network === 'public') {
@@ -695,12 +787,26 @@ class Read {
       const excluded = (network === 'private' && type === 'Classic') || (network === 'public' && type === 'VPC');
       if (!excluded) return true;
       this.addHere ??= findAttribute(body, 'security_ips')?.pos ?? typeAttribute.pos;
-      this.logger.info(
-        `${instance.label}: whitelist_network_type = "${type}" admits no ${network === 'private' ? 'VPC' : 'Internet'} clients; its entries do not count for a ${network} data source`
-      );
-      return false;
+      const clients = network === 'private' ? 'VPC' : 'Internet';
+      const group = this.groupName(body, instance.scope);
+      const reason = `group ${group} of ${instance.label} is ${type}: it does not admit ${clients} clients`;
+      this.logger.info(`${reason}; its entries do not count for a ${network} data source`);
+      return reason;
     }
     return true;
+  }
+
+  /** The RDS group a resource manages (`db_instance_ip_array_name`, "default" when unset), quoted for messages. */
+  private groupName(body: Body, scope: Scope): string {
+    const attribute = findAttribute(body, 'db_instance_ip_array_name');
+    if (!attribute) return '"default"';
+    try {
+      const name = scalarText(evaluate(attribute.expression, scope))?.value;
+      if (name !== undefined) return JSON.stringify(quotePrefix(name, MAX_QUOTED_CHARS));
+    } catch (error) {
+      if (!(error instanceof Unresolvable)) throw error;
+    }
+    return `(${attribute.name} at line ${attribute.pos.line})`;
   }
 
   /** `modify_mode = "Delete"` makes the block's list a list of entries to remove, which allows nothing. */
@@ -823,7 +929,7 @@ class Read {
 
   private addEntry(raw: string, pos: SourcePosition): void {
     const limit = (this.limits ?? EVALUATION_LIMITS).elements;
-    if (this.entries.length >= limit) {
+    if (this.entries.length + this.excludedCount() >= limit) {
       this.report(
         'unresolved',
         `evaluation exceeds the budget of ${limit.toLocaleString('en-US')} entries read from one whitelist source`,
@@ -831,6 +937,13 @@ class Read {
       );
       throw new ReadFailed();
     }
-    this.entries.push({ raw, file: pos.file, line: pos.line, column: pos.column });
+    this.sink.push({ raw, file: pos.file, line: pos.line, column: pos.column });
+  }
+
+  private excludedCount(): number {
+    return (
+      this.excluded.reduce((sum, group) => sum + group.entries.length, 0) +
+      (this.sink === this.entries ? 0 : this.sink.length)
+    );
   }
 }

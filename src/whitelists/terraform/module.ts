@@ -2,9 +2,18 @@
  * A Terraform module as the reader sees it: the `.tf`/`.tf.json` files of one directory, their variables,
  * locals and resources, and the values assigned to variables by tfvars files.
  */
+import { quotePrefix } from '../../bounds.js';
 import type { SourcePosition } from '../../model.js';
 import { constantScope, EvaluationBudget, evaluate, Unresolvable, type Scope, type Value } from './evaluate.js';
-import { findAttribute, type Attribute, type Block, type Expression, type ParsedFile } from './syntax.js';
+import {
+  findAttribute,
+  type Attribute,
+  type Block,
+  type Body,
+  type Expression,
+  type ParsedFile,
+  type SyntaxProblem
+} from './syntax.js';
 
 export interface Resource {
   type: string;
@@ -35,13 +44,34 @@ export interface TerraformModule {
   resources: Resource[];
   /** By `TYPE.NAME`. */
   resourcesByAddress: Map<string, Resource[]>;
+  /** Override blocks that override nothing: Terraform refuses the module, so the read stops at them. */
+  problems: SyntaxProblem[];
 }
 
+/** `override.tf`, `override.tf.json`, `*_override.tf`, `*_override.tf.json`: merged into the others, not added. */
+export function isOverrideFile(file: string): boolean {
+  return /(^|\/|_)override\.tf(\.json)?$/.test(file);
+}
+
+function baseName(file: string): string {
+  return file.slice(file.lastIndexOf('/') + 1);
+}
+
+/**
+ * The module of a directory's files as Terraform loads it: the normal files first, then the override files in
+ * lexical order of their names, each top-level block merged into the block of the same type and labels
+ * (https://developer.hashicorp.com/terraform/language/files/override).
+ */
 export function buildModule(dir: string, files: ParsedFile[]): TerraformModule {
   const variables = new Map<string, Variable>();
   const locals = new Map<string, Attribute>();
   const resources: Resource[] = [];
-  for (const file of files) {
+  const problems: SyntaxProblem[] = [];
+  const normal = files.filter((file) => !isOverrideFile(file.path));
+  const overrides = files
+    .filter((file) => isOverrideFile(file.path))
+    .sort((a, b) => (baseName(a.path) < baseName(b.path) ? -1 : baseName(a.path) > baseName(b.path) ? 1 : 0));
+  for (const file of normal) {
     for (const block of file.body.blocks) {
       if (block.type === 'variable' && block.labels.length === 1) {
         const name = block.labels[0]!;
@@ -60,7 +90,80 @@ export function buildModule(dir: string, files: ParsedFile[]): TerraformModule {
     if (same) same.push(resource);
     else resourcesByAddress.set(address, [resource]);
   }
-  return { dir, files, variables, locals, resources, resourcesByAddress };
+  for (const file of overrides) {
+    const name = baseName(file.path);
+    for (const block of file.body.blocks) {
+      const missing = (what: string, terraformSays: string): void => {
+        problems.push({
+          message: `${what} in ${name} overrides nothing: no normal file of the module declares it, and Terraform refuses the module ("${terraformSays}")`,
+          pos: block.pos,
+          limit: true
+        });
+      };
+      if (block.type === 'variable' && block.labels.length === 1) {
+        const variable = variables.get(block.labels[0]!);
+        if (variable) variable.block = mergedBlock(variable.block, block);
+        else missing(`variable "${quotePrefix(block.labels[0]!)}"`, 'Missing base variable declaration to override');
+      } else if (block.type === 'locals') {
+        // Local values are overridden one by one, whichever locals block declares them.
+        for (const attribute of block.body.attributes) {
+          if (locals.has(attribute.name)) locals.set(attribute.name, attribute);
+          else
+            problems.push({
+              message: `local.${quotePrefix(attribute.name)} in ${name} overrides nothing: no normal file of the module declares it, and Terraform refuses the module ("Missing base local value definition to override")`,
+              pos: attribute.pos,
+              limit: true
+            });
+        }
+      } else if (block.type === 'resource' && block.labels.length === 2) {
+        const same = resourcesByAddress.get(`${block.labels[0]!}.${block.labels[1]!}`);
+        if (!same)
+          missing(
+            `resource "${quotePrefix(block.labels[0]!)}" "${quotePrefix(block.labels[1]!)}"`,
+            'Missing resource to override'
+          );
+        for (const resource of same ?? []) resource.block = mergedBlock(resource.block, block);
+      }
+      // Other blocks (providers, data sources, outputs, modules) hold no whitelist the reader uses.
+    }
+  }
+  return { dir, files, variables, locals, resources, resourcesByAddress, problems };
+}
+
+/**
+ * A block with an override block merged in, converted on first use (bodies are lazy, see native-syntax.ts):
+ * each argument of the override replaces the argument of that name; its nested blocks replace every nested block
+ * of the same type, written as it is or generated by `dynamic`; nested blocks are not merged further.
+ */
+function mergedBlock(base: Block, override: Block): Block {
+  let body: Body | undefined;
+  return {
+    type: base.type,
+    labels: base.labels,
+    pos: base.pos,
+    get body(): Body {
+      body ??= mergeBody(base.body, override.body);
+      return body;
+    }
+  };
+}
+
+function mergeBody(base: Body, override: Body): Body {
+  const replaced = new Map(override.attributes.map((attribute) => [attribute.name, attribute]));
+  const attributes = base.attributes.map((attribute) => replaced.get(attribute.name) ?? attribute);
+  const kept = new Set(base.attributes.map((attribute) => attribute.name));
+  attributes.push(...override.attributes.filter((attribute) => !kept.has(attribute.name)));
+  const blockType = (block: Block): string | undefined =>
+    block.type === 'dynamic' ? block.labels[0] : block.labels.length === 0 ? block.type : undefined;
+  const overridden = new Set(override.blocks.map(blockType).filter((type) => type !== undefined));
+  const blocks = [
+    ...base.blocks.filter((block) => {
+      const type = blockType(block);
+      return type === undefined || !overridden.has(type);
+    }),
+    ...override.blocks
+  ];
+  return { attributes, blocks };
 }
 
 /** The assignments of a tfvars file (each top-level attribute is one variable). */
