@@ -8,17 +8,15 @@ import { list, optionalText, plainGroups, rpcRequest, rpcSpec, whitelistOf } fro
 import type { DeployedApi } from './common.js';
 
 export const ipArraySchema = z.object({
-  Items: z
-    .object({
-      IPArray: list(
-        z.object({
-          DBClusterIPArrayName: optionalText,
-          DBClusterIPArrayAttribute: optionalText,
-          SecurityIPList: optionalText
-        })
-      )
-    })
-    .nullish()
+  Items: z.object({
+    IPArray: list(
+      z.object({
+        DBClusterIPArrayName: optionalText,
+        DBClusterIPArrayAttribute: optionalText,
+        SecurityIPList: optionalText
+      })
+    )
+  })
 });
 
 export function ipArrayGroups(items: z.output<typeof ipArraySchema>['Items']) {

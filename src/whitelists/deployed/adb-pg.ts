@@ -8,17 +8,15 @@ import { list, optionalText, plainGroups, rpcRequest, rpcSpec, whitelistOf } fro
 import type { DeployedApi } from './common.js';
 
 const schema = z.object({
-  Items: z
-    .object({
-      DBInstanceIPArray: list(
-        z.object({
-          DBInstanceIPArrayName: optionalText,
-          DBInstanceIPArrayAttribute: optionalText,
-          SecurityIPList: optionalText
-        })
-      )
-    })
-    .nullish()
+  Items: z.object({
+    DBInstanceIPArray: list(
+      z.object({
+        DBInstanceIPArrayName: optionalText,
+        DBInstanceIPArrayAttribute: optionalText,
+        SecurityIPList: optionalText
+      })
+    )
+  })
 });
 
 export const adbPgApi: DeployedApi<typeof schema> = {

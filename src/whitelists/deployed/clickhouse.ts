@@ -19,11 +19,9 @@ export const clickhouseCommunityApi: DeployedApi<typeof communitySchema> = {
 };
 
 const enterpriseSchema = z.object({
-  Data: z
-    .object({
-      GroupItems: list(z.object({ GroupName: optionalText, GroupTag: optionalText, SecurityIPList: optionalText }))
-    })
-    .nullish()
+  Data: z.object({
+    GroupItems: list(z.object({ GroupName: optionalText, GroupTag: optionalText, SecurityIPList: optionalText }))
+  })
 });
 
 export const clickhouseEnterpriseApi: DeployedApi<typeof enterpriseSchema> = {

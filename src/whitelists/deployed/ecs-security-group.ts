@@ -45,12 +45,12 @@ const permission = z.object({
 export type EcsRule = z.output<typeof permission>;
 
 export const ecsRulesSchema = z.object({
-  Permissions: z.object({ Permission: list(permission) }).nullish(),
+  Permissions: z.object({ Permission: list(permission) }),
   NextToken: optionalText
 });
 
 export const ecsPrefixListSchema = z.object({
-  Entries: z.object({ Entry: list(z.object({ Cidr: optionalText })) }).nullish()
+  Entries: z.object({ Entry: list(z.object({ Cidr: optionalText })) })
 });
 
 export function ecsRulesRequest(request: DeployedRequest, nextToken: string) {

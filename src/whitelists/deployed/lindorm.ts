@@ -7,10 +7,16 @@ import { z } from 'zod';
 import { list, optionalText, plainGroups, rpcRequest, rpcSpec, whitelistOf } from './common.js';
 import type { DeployedApi } from './common.js';
 
-const schema = z.object({
-  GroupList: list(z.object({ GroupName: optionalText, SecurityIpList: optionalText })),
-  IpList: list(z.string())
-});
+// A real answer carries at least one of the two lists: one with neither is not an empty whitelist.
+const schema = z
+  .object({
+    GroupList: list(z.object({ GroupName: optionalText, SecurityIpList: optionalText })).optional(),
+    IpList: list(z.string()).optional()
+  })
+  .refine((body) => body.GroupList !== undefined || body.IpList !== undefined, {
+    message: 'neither GroupList nor IpList is present'
+  })
+  .transform((body) => ({ GroupList: body.GroupList ?? [], IpList: body.IpList ?? [] }));
 
 export const lindormApi: DeployedApi<typeof schema> = {
   spec: rpcSpec('lindorm', 'lindorm', '2020-06-15', 'GetInstanceIpWhiteList'),

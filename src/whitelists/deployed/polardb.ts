@@ -7,17 +7,15 @@ import { list, optionalText, plainGroups, rpcRequest, rpcSpec, whitelistOf } fro
 import type { DeployedApi } from './common.js';
 
 const schema = z.object({
-  Items: z
-    .object({
-      DBClusterIPArray: list(
-        z.object({
-          DBClusterIPArrayName: optionalText,
-          DBClusterIPArrayAttribute: optionalText,
-          SecurityIps: optionalText
-        })
-      )
-    })
-    .nullish()
+  Items: z.object({
+    DBClusterIPArray: list(
+      z.object({
+        DBClusterIPArrayName: optionalText,
+        DBClusterIPArrayAttribute: optionalText,
+        SecurityIps: optionalText
+      })
+    )
+  })
 });
 
 export const polardbApi: DeployedApi<typeof schema> = {

@@ -21,19 +21,17 @@ import {
 import type { DeployedApi } from './common.js';
 
 const schema = z.object({
-  Items: z
-    .object({
-      DBInstanceIPArray: list(
-        z.object({
-          DBInstanceIPArrayName: optionalText,
-          DBInstanceIPArrayAttribute: optionalText,
-          SecurityIPList: optionalText,
-          SecurityIPType: optionalText,
-          WhitelistNetworkType: optionalText
-        })
-      )
-    })
-    .nullish()
+  Items: z.object({
+    DBInstanceIPArray: list(
+      z.object({
+        DBInstanceIPArrayName: optionalText,
+        DBInstanceIPArrayAttribute: optionalText,
+        SecurityIPList: optionalText,
+        SecurityIPType: optionalText,
+        WhitelistNetworkType: optionalText
+      })
+    )
+  })
 });
 
 /** `private` counts VPC, MIX and untyped groups; `public` counts Classic, MIX and untyped groups. */

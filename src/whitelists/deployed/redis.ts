@@ -8,17 +8,15 @@ import { list, optionalText, plainGroups, rpcRequest, rpcSpec, whitelistOf } fro
 import type { DeployedApi } from './common.js';
 
 export const securityIpGroupsSchema = z.object({
-  SecurityIpGroups: z
-    .object({
-      SecurityIpGroup: list(
-        z.object({
-          SecurityIpGroupName: optionalText,
-          SecurityIpGroupAttribute: optionalText,
-          SecurityIpList: optionalText
-        })
-      )
-    })
-    .nullish()
+  SecurityIpGroups: z.object({
+    SecurityIpGroup: list(
+      z.object({
+        SecurityIpGroupName: optionalText,
+        SecurityIpGroupAttribute: optionalText,
+        SecurityIpList: optionalText
+      })
+    )
+  })
 });
 
 export const REDIS_SYSTEM_GROUPS = ['ali_dms_group', 'hdm_security_ips'] as const;
