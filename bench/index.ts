@@ -4,6 +4,7 @@
  */
 import { benchCli } from './cli.js';
 import { benchCoverage } from './coverage.js';
+import { benchDeployed } from './deployed.js';
 import { benchOnline } from './online.js';
 import { benchTerraform } from './terraform.js';
 
@@ -11,6 +12,7 @@ const benches: [string, () => Promise<void>][] = [
   ['coverage engine', benchCoverage],
   ['terraform reader', benchTerraform],
   ['online resolution', benchOnline],
+  ['deployed whitelists', benchDeployed],
   ['CLI on examples/', benchCli]
 ];
 

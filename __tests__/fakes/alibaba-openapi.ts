@@ -89,6 +89,156 @@ export interface FakeScenario {
   vswitches: FakeVSwitch[];
   natGateways: FakeNatGateway[];
   workspaces?: FakeWorkspace[];
+  /** Deployed whitelists (see `./deployed-bodies.ts` for builders of each API's real answer). */
+  deployed?: FakeDeployed;
+}
+
+export interface FakeDeployed {
+  /** `Action@Version` → instance id (or project name) → the answer body, for the one-call APIs. */
+  bodies?: Record<string, Record<string, unknown>>;
+  /** Security group id → its rules (`Permission` objects); the fake pages them with MaxResults / NextToken. */
+  securityGroups?: Record<string, Record<string, unknown>[]>;
+  /** Prefix list id → its CIDRs. */
+  prefixLists?: Record<string, string[]>;
+}
+
+interface DeployedRoute {
+  method: string;
+  /** RPC: the query parameter holding the instance id. */
+  idParameter?: string;
+  /** ROA: the path, its last part the instance id. */
+  path?: RegExp;
+  /** What the real API answers for an instance that does not exist. */
+  notFound: { status: number; code: string };
+}
+
+/** The deployed-whitelist APIs, keyed `Action@Version` (several actions exist in two products). */
+const DEPLOYED_ROUTES: Record<string, DeployedRoute> = {
+  'DescribeDBInstanceIPArrayList@2014-08-15': {
+    method: 'POST',
+    idParameter: 'DBInstanceId',
+    notFound: { status: 404, code: 'InvalidDBInstanceId.NotFound' }
+  },
+  'DescribeDBClusterAccessWhitelist@2017-08-01': {
+    method: 'POST',
+    idParameter: 'DBClusterId',
+    notFound: { status: 404, code: 'InvalidDBClusterId.NotFound' }
+  },
+  'DescribeSecurityIps@2015-01-01': {
+    method: 'POST',
+    idParameter: 'InstanceId',
+    notFound: { status: 404, code: 'InvalidInstanceId.NotFound' }
+  },
+  'DescribeSecurityIps@2015-12-01': {
+    method: 'POST',
+    idParameter: 'DBInstanceId',
+    notFound: { status: 404, code: 'InvalidDBInstanceId.NotFound' }
+  },
+  'DescribeDBClusterAccessWhiteList@2019-03-15': {
+    method: 'POST',
+    idParameter: 'DBClusterId',
+    notFound: { status: 404, code: 'InvalidDBClusterId.NotFound' }
+  },
+  'DescribeClusterAccessWhiteList@2021-12-01': {
+    method: 'POST',
+    idParameter: 'DBClusterId',
+    notFound: { status: 404, code: 'InvalidDBClusterId.NotFound' }
+  },
+  'DescribeDBInstanceIPArrayList@2016-05-03': {
+    method: 'POST',
+    idParameter: 'DBInstanceId',
+    notFound: { status: 404, code: 'InvalidDBInstanceId.NotFound' }
+  },
+  'DescribeDBClusterAccessWhiteList@2019-11-11': {
+    method: 'POST',
+    idParameter: 'DBClusterId',
+    notFound: { status: 404, code: 'InvalidDBClusterId.NotFound' }
+  },
+  'DescribeSecurityIPList@2023-05-22': {
+    method: 'POST',
+    idParameter: 'DBInstanceId',
+    notFound: { status: 404, code: 'InvalidDBInstanceId.NotFound' }
+  },
+  'DescribeInstance@2017-06-13': {
+    method: 'GET',
+    path: /^\/openapi\/instances\/([^/]+)$/,
+    notFound: { status: 404, code: 'InstanceNotFound' }
+  },
+  'GetInstanceIpWhiteList@2020-06-15': {
+    method: 'POST',
+    idParameter: 'InstanceId',
+    notFound: { status: 400, code: 'Instance.IsNotValid' }
+  },
+  'GetProject@2022-01-04': {
+    method: 'GET',
+    path: /^\/api\/v1\/projects\/([^/]+)$/,
+    notFound: { status: 404, code: 'ODPS-0420111' }
+  },
+  'DescribeSecurityGroupAttribute@2014-05-26': {
+    method: 'POST',
+    idParameter: 'SecurityGroupId',
+    notFound: { status: 404, code: 'InvalidSecurityGroupId.NotFound' }
+  },
+  'DescribePrefixListAttributes@2014-05-26': {
+    method: 'POST',
+    idParameter: 'PrefixListId',
+    notFound: { status: 404, code: 'InvalidPrefixListId.NotFound' }
+  }
+};
+
+/** The largest ECS page the fake serves unless told (`maxPageSize.DescribeSecurityGroupAttribute`). */
+const ECS_DEFAULT_PAGE = 1000;
+
+function answerDeployed(
+  key: string,
+  route: DeployedRoute,
+  id: string,
+  query: Record<string, string>,
+  deployed: FakeDeployed,
+  maxPageSize: Record<string, number>
+): HttpReply {
+  const rid = requestId();
+  const notFound = (): HttpReply =>
+    HttpReply.error(route.notFound.status, route.notFound.code, `The specified instance ${id} is not found.`);
+  if (key === 'DescribeSecurityGroupAttribute@2014-05-26') {
+    const rules = deployed.securityGroups?.[id];
+    if (!rules || !query.RegionId) return notFound();
+    const size = Math.min(
+      Number(query.MaxResults ?? 100) || 100,
+      maxPageSize.DescribeSecurityGroupAttribute ?? ECS_DEFAULT_PAGE
+    );
+    const start = query.NextToken ? Number(query.NextToken.replace(/^token-/, '')) : 0;
+    const matching = rules.filter((r) => !query.Direction || r.Direction === query.Direction);
+    const slice = matching.slice(start, start + size);
+    const next = start + size < matching.length ? `token-${start + size}` : '';
+    return HttpReply.json(200, {
+      RequestId: rid,
+      RegionId: query.RegionId,
+      SecurityGroupId: id,
+      SecurityGroupName: id,
+      VpcId: 'vpc-fake',
+      InnerAccessPolicy: 'Accept',
+      Description: '',
+      NextToken: next,
+      Permissions: { Permission: slice }
+    });
+  }
+  if (key === 'DescribePrefixListAttributes@2014-05-26') {
+    const cidrs = deployed.prefixLists?.[id];
+    if (!cidrs) return notFound();
+    return HttpReply.json(200, {
+      RequestId: rid,
+      PrefixListId: id,
+      PrefixListName: id,
+      AddressFamily: cidrs.some((c) => c.includes(':')) ? 'IPv6' : 'IPv4',
+      MaxEntries: 200,
+      CreationTime: '2024-01-01T00:00:00Z',
+      Entries: { Entry: cidrs.map((Cidr) => ({ Cidr, Description: '' })) }
+    });
+  }
+  const body = deployed.bodies?.[key]?.[id];
+  if (body === undefined) return notFound();
+  return HttpReply.json(200, { RequestId: rid, ...(body as Record<string, unknown>) });
 }
 
 export type FakeFault =
@@ -712,7 +862,40 @@ export async function startFakeAlibaba(options: FakeOptions = {}): Promise<FakeA
 
           let reply: HttpReply;
           const route = ROUTES[action];
-          if (verification.problem) {
+          const deployedKey = `${action}@${version}`;
+          const deployedRoute = DEPLOYED_ROUTES[deployedKey];
+          if (deployedRoute) {
+            const pathMatch = deployedRoute.path?.exec(url.pathname);
+            const id = deployedRoute.idParameter
+              ? (query[deployedRoute.idParameter] ?? '')
+              : decodeURIComponent(pathMatch?.[1] ?? '');
+            const params = { ...query, ...(deployedRoute.path ? { InstanceId: id } : {}) };
+            if (verification.problem) {
+              reply = HttpReply.error(
+                verification.problem.status,
+                verification.problem.code,
+                verification.problem.message
+              );
+            } else if (deployedRoute.method !== method) {
+              reply = HttpReply.error(400, 'UnsupportedHTTPMethod', `${action} does not support ${method}.`);
+            } else if (deployedRoute.path ? !pathMatch : url.pathname !== '/') {
+              reply = HttpReply.error(404, 'InvalidApi.NotFound', `No ${action} at ${url.pathname}.`);
+            } else if (!id) {
+              reply = HttpReply.error(400, 'MissingParameter', `The instance id of ${action} is mandatory.`);
+            } else {
+              const fault = takeFault(action, params);
+              log.fault = fault?.kind;
+              if (fault?.kind === 'reset') {
+                req.socket.destroy();
+                return;
+              }
+              if (fault?.kind === 'delay') await sleep(fault.ms);
+              reply =
+                (fault && faultReply(fault, action)) ??
+                answerDeployed(deployedKey, deployedRoute, id, query, scenario.deployed ?? {}, maxPageSize);
+            }
+            log.query = params;
+          } else if (verification.problem) {
             reply = HttpReply.error(
               verification.problem.status,
               verification.problem.code,

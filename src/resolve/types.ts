@@ -1,4 +1,5 @@
 /** What resolvers produce: the network facts of resource groups, per module, with where each fact came from. */
+import type { EndpointKey } from '../cloud/endpoint-keys.js';
 import type { Finding, FactOrigin, ModuleName, ResourceGroupConfig, SourcePosition } from '../model.js';
 
 /** One address block (CIDR or address text) that a group connects from, with its provenance. */
@@ -36,8 +37,8 @@ export interface OnlineResolution {
 
 /** Online resolver settings that come from action inputs / CLI flags. */
 export interface OnlineSettings {
-  /** Overrides: `dataworks`, `vpc`, `sts` → URL. */
-  endpoints: Partial<Record<'dataworks' | 'vpc' | 'sts', string>>;
+  /** Overrides: a product id (`rds`, …), `dataworks`, `vpc`, `sts` → URL (which may contain `{region}`). */
+  endpoints: Partial<Record<EndpointKey, string>>;
   credentials?: { accessKeyId: string; accessKeySecret: string; securityToken?: string };
   /** Opt-in for the ECS metadata service and CLI profiles (self-hosted runners on ECS). */
   allowInstanceCredentials: boolean;

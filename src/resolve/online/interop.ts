@@ -1,7 +1,2 @@
-/**
- * The Alibaba Cloud packages are CommonJS modules that set `exports.default`. Node's ESM loader gives
- * `module.exports` as the default import, while the bundler gives `exports.default`; this accepts both.
- */
-export function interopDefault<T extends abstract new (...args: never[]) => unknown>(value: T | { default: T }): T {
-  return typeof value === 'function' ? value : value.default;
-}
+/** Moved to `src/cloud/` (shared by the group resolver and the deployed-whitelist readers); kept for existing imports. */
+export * from '../../cloud/interop.js';
