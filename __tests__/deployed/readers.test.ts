@@ -111,12 +111,15 @@ const deployed: FakeDeployed = {
       ecsRule('r1', { SourceCidrIp: '192.0.2.0/24', Description: 'dataworks' }),
       ecsRule('r2', { SourceCidrIp: '198.51.100.0/24', PortRange: '-1/-1', IpProtocol: 'ALL' }),
       ecsRule('r3', { SourceCidrIp: '203.0.113.0/24', PortRange: '22/22' }),
-      ecsRule('r4', { SourceCidrIp: '203.0.113.128/25', Policy: 'Drop' }),
+      // A Drop rule of priority 5 denies its addresses to Accept rules of priority 5 (a tie) and below (6–100).
+      ecsRule('r4', { SourceCidrIp: '203.0.113.128/25', Policy: 'Drop', Priority: '5' }),
       ecsRule('r5', { SourceGroupId: 'sg-other' }),
       ecsRule('r6', { SourcePrefixListId: 'pl-shared' }),
       ecsRule('r7', { Ipv6SourceCidrIp: '2001:db8::/48', PortRange: '3000/4000' }),
       ecsRule('r8', { SourceCidrIp: '203.0.113.8', IpProtocol: 'UDP' }),
-      ecsRule('r9', { SourceCidrIp: '198.51.100.200', Direction: 'egress' })
+      ecsRule('r9', { SourceCidrIp: '198.51.100.200', Direction: 'egress' }),
+      ecsRule('r10', { SourceCidrIp: '203.0.113.0/24', Priority: '10' }),
+      ecsRule('r11', { SourceCidrIp: '203.0.113.128/26', Priority: '5' })
     ],
     'sg-second': [ecsRule('s1', { SourcePrefixListId: 'pl-shared' })],
     'sg-pages': Array.from({ length: 25 }, (_, i) => ecsRule(`p${i}`, { SourceCidrIp: `192.0.2.${i}` })),
@@ -295,7 +298,9 @@ describe('ECS security groups', () => {
       'dataworks [private+public]: 192.0.2.0/24',
       'r2 [private+public]: 198.51.100.0/24',
       'r6 [private+public]: 203.0.113.192/27 203.0.113.224/27',
-      'r7 [private+public]: 2001:db8::/48'
+      'r7 [private+public]: 2001:db8::/48',
+      'r10 [private+public]: 203.0.113.0/25',
+      'r11 [private+public]: '
     ]);
     expect(w.emptyAllowsAll).toBe(false);
     expect(fake.count('DescribePrefixListAttributes')).toBe(1);
