@@ -115,7 +115,8 @@ function terraformConfig(selects: ReturnType<typeof generateModule>['selects']):
 export async function benchBaseline(): Promise<void> {
   const examples = repository(
     (root) => cpSync(path.resolve('examples'), root, { recursive: true }),
-    (root) => writeFileSync(path.join(root, 'whitelists/orders-rds.txt'), '# changed by the pull request\n192.0.2.0/24\n')
+    (root) =>
+      writeFileSync(path.join(root, 'whitelists/orders-rds.txt'), '# changed by the pull request\n192.0.2.0/24\n')
   );
   const generated = generateModule(2_000);
   const terraform = repository(

@@ -4,7 +4,10 @@
  * by one. Nothing is checked out and the working tree is not touched.
  */
 import { execFile } from 'node:child_process';
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
 import { treeRepoFiles, type TreeEntry, type TreeSource, type TreeRepoFilesOptions } from '../tree-files.js';
+import { batchTreeSource, GitBatch } from './git-batch.js';
 import type { BaseFiles } from './index.js';
 
 /** Each git command gets this long; a base that takes longer is "cannot be read", never a hung run. */
@@ -58,59 +61,68 @@ export function gitTreeSource(root: string): TreeSource {
   };
 }
 
-/** What a failed git command says, in one line, without its argument list or a stack. */
-function gitFailure(error: unknown): string {
-  const stderr = (error as { stderr?: unknown } | null)?.stderr;
-  const text = Buffer.isBuffer(stderr) ? stderr.toString('utf8') : typeof stderr === 'string' ? stderr : '';
-  const line = text
-    .split('\n')
-    .map((l) => l.trim())
-    .find((l) => l !== '');
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'ENOENT') return 'git is not installed';
-  if ((error as { killed?: unknown } | null)?.killed === true) return 'git took too long';
-  return line ? line.slice(0, 200) : 'git failed';
+/**
+ * `root` relative to the top of its git repository (`sub/dir/`, '' at the top), found as git finds it: the
+ * nearest folder up from `root` holding `.git`. Worked out here rather than by starting git once more, which
+ * costs more than checking a small repository.
+ */
+async function prefixInRepository(root: string): Promise<string | undefined> {
+  let dir: string;
+  try {
+    dir = await fsp.realpath(root);
+  } catch {
+    return undefined;
+  }
+  const below: string[] = [];
+  for (;;) {
+    const marker = await fsp.lstat(path.join(dir, '.git')).catch(() => undefined);
+    if (marker && (marker.isDirectory() || marker.isFile())) return below.map((s) => `${s}/`).join('');
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    below.unshift(path.basename(dir));
+    dir = parent;
+  }
 }
 
 /**
  * The files of the root (`root`, possibly a subdirectory of the git repository) as they were at `ref`. A root
  * that did not exist at that commit is an empty tree (every file absent); a ref that names no commit, or a
- * repository that git cannot read, is `ok: false` with the reason.
+ * repository that git cannot read, is `ok: false` with the reason. Objects are read through one
+ * `git cat-file --batch-command` process (`close` ends it).
  */
 export async function gitBaseFiles(root: string, ref: string, options: TreeRepoFilesOptions = {}): Promise<BaseFiles> {
-  if (ref === '' || ref.startsWith('-') || ref.includes('\0')) {
-    return { ok: false, message: `"${ref.slice(0, 100)}" is not a git ref` };
-  }
-  let commit: string;
-  let prefix: string;
-  try {
-    prefix = (await git(root, ['rev-parse', '--show-prefix'], 1 << 16)).toString('utf8').trim();
-    commit = (await git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], 1 << 16))
-      .toString('utf8')
-      .trim();
-  } catch (error) {
-    const why = gitFailure(error);
+  const shown = `"${ref.slice(0, 100)}"`;
+  if (ref === '' || ref.startsWith('-') || /[\n\0]/.test(ref))
+    return { ok: false, message: `${shown} is not a git ref` };
+  const prefix = await prefixInRepository(root);
+  if (prefix === undefined)
     return {
       ok: false,
-      message: `the base commit "${ref.slice(0, 100)}" could not be read (${why === 'git failed' ? 'no such commit here; a shallow clone may lack it' : why})`
+      message: `the base commit ${shown} could not be read (${path.resolve(root)} is not in a git repository)`
     };
-  }
-  let treeId: string | undefined;
+  const batch = new GitBatch(root);
   try {
-    // `<commit>:<path>` takes everything after the colon as the path, so no `^{tree}` may follow it; the type is
-    // checked below instead.
-    const spec = prefix === '' ? `${commit}^{tree}` : `${commit}:${prefix.replace(/\/$/, '')}`;
-    const type = (await git(root, ['cat-file', '-t', spec], 1 << 16)).toString('utf8').trim();
-    if (type !== 'tree') throw new Error('not a directory at the base');
-    treeId = (await git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', spec], 1 << 16))
-      .toString('utf8')
-      .trim();
-  } catch {
-    treeId = undefined;
+    const commit = await batch.info(`${ref}^{commit}`);
+    if (!commit) {
+      batch.close();
+      return {
+        ok: false,
+        message: `the base commit ${shown} could not be read (no such commit here; a shallow clone may lack it)`
+      };
+    }
+    // `<commit>:<path>` takes everything after the colon as the path: the type is checked on the answer.
+    const spec = prefix === '' ? `${commit.id}^{tree}` : `${commit.id}:${prefix.replace(/\/$/, '')}`;
+    const tree = await batch.info(spec);
+    const files =
+      tree && tree.type === 'tree'
+        ? treeRepoFiles(batchTreeSource(batch, commit.id.length / 2), tree.id, options)
+        : treeRepoFiles(emptyTreeSource, EMPTY_TREE, options);
+    return { ok: true, commit: commit.id, files, close: () => batch.close() };
+  } catch (error) {
+    batch.close();
+    const why = (error as { code?: unknown } | null)?.code === 'ENOENT' ? 'git is not installed' : 'git failed';
+    return { ok: false, message: `the base commit ${shown} could not be read (${why})` };
   }
-  const source = gitTreeSource(root);
-  if (!treeId) return { ok: true, commit, files: treeRepoFiles(emptyTreeSource, EMPTY_TREE, options) };
-  return { ok: true, commit, files: treeRepoFiles(source, treeId, options) };
 }
 
 const EMPTY_TREE = 'empty';

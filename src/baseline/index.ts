@@ -11,14 +11,21 @@ import { compareWithBase } from '../report/identity.js';
 import { shareOnlineResolution } from './shared-online.js';
 
 /** The base commit's files, or why they cannot be read. */
-export type BaseFiles = { ok: true; files: RepoFiles; commit: string } | { ok: false; message: string };
+export type BaseFiles =
+  | {
+      ok: true;
+      files: RepoFiles;
+      commit: string;
+      /** Releases what reading the base holds (a git process). */ close?: () => void;
+    }
+  | { ok: false; message: string };
 
 export interface BaselineSettings {
   /** The ref as the user gave it, for the report and messages. */
   ref: string;
   /** The exit status and `fail-on` consider new findings only. */
   onlyNew: boolean;
-  /** Reads the base (through git, or GitHub's API in the action); called after the head is checked. */
+  /** Opens the base (through git, or GitHub's API in the action); called while the head is checked. */
   readBase: () => Promise<BaseFiles>;
 }
 
@@ -26,14 +33,13 @@ export interface BaselineSettings {
 export async function runBaselineCheck(opts: CheckOptions, settings: BaselineSettings): Promise<Report> {
   const now = opts.now ?? new Date();
   const shareOnline = shareOnlineResolution();
+  // The base is opened while the head is checked: starting git (or the first API calls) overlaps the check.
+  const opening = settings.readBase().catch((error: unknown): BaseFiles => ({
+    ok: false,
+    message: error instanceof Error ? error.message : 'the base could not be read'
+  }));
   const head = await runCheck({ ...opts, now, shareOnline });
-
-  let base: BaseFiles;
-  try {
-    base = await settings.readBase();
-  } catch (error) {
-    base = { ok: false, message: error instanceof Error ? error.message : 'the base could not be read' };
-  }
+  const base = await opening;
   if (!base.ok) {
     opts.logger.warning(`baseline ${settings.ref}: ${base.message}; every finding is reported as new`);
     return withBaseline(
@@ -61,9 +67,10 @@ export async function runBaselineCheck(opts: CheckOptions, settings: BaselineSet
       files: base.files,
       shareOnline,
       logger: quietLogger(opts.logger, settings.ref)
-    });
+    }).finally(() => base.close?.());
     baseFindings = baseReport.findings;
   } else {
+    base.close?.();
     opts.logger.info(`baseline ${settings.ref}: the config ${configPath} did not exist there; every finding is new`);
   }
   const { states, resolved } = compareWithBase(head.findings, baseFindings);
