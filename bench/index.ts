@@ -2,6 +2,7 @@
  * `npm run bench`: every benchmark, each printing its figures as ratios against a baseline run in the same
  * process. Run one alone with `npx tsx bench/<name>.ts`.
  */
+import { benchBaseline } from './baseline.js';
 import { benchCli } from './cli.js';
 import { benchCoverage } from './coverage.js';
 import { benchDeployed } from './deployed.js';
@@ -13,7 +14,8 @@ const benches: [string, () => Promise<void>][] = [
   ['terraform reader', benchTerraform],
   ['online resolution', benchOnline],
   ['deployed whitelists', benchDeployed],
-  ['CLI on examples/', benchCli]
+  ['CLI on examples/', benchCli],
+  ['baseline', benchBaseline]
 ];
 
 const only = process.argv[2];

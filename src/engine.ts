@@ -48,6 +48,14 @@ export interface CheckOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Test seam: the reader of each whitelist format; defaults to the real readers. */
   loadReader?: ReaderLoader;
+  /**
+   * Shares online resolution between runs (the head and base of a baseline check, contract §11): called with the
+   * run's requests and the resolver, it may answer some requests from an earlier run's results.
+   */
+  shareOnline?: (
+    requests: OnlineGroupRequest[],
+    resolve: (requests: OnlineGroupRequest[]) => Promise<OnlineResolution>
+  ) => Promise<OnlineResolution>;
 }
 
 /**
@@ -87,7 +95,14 @@ async function runCheckGuarded(opts: CheckOptions, configPath: string): Promise<
   const goOnline = opts.resolve === 'online' || (opts.resolve === 'auto' && hasCredentials(opts.online, env));
   opts.logger.debug(`resolve: ${opts.resolve} → ${goOnline ? 'online' : 'offline'}`);
   const onlineRequests = goOnline ? onlineGroupRequests(config) : [];
-  const online = onlineRequests.length > 0 ? await resolveOnlineGroups(onlineRequests, opts, env) : undefined;
+  const resolveGroups = (requests: OnlineGroupRequest[]): Promise<OnlineResolution> =>
+    resolveOnlineGroups(requests, opts, env);
+  const online =
+    onlineRequests.length === 0
+      ? undefined
+      : opts.shareOnline
+        ? await opts.shareOnline(onlineRequests, resolveGroups)
+        : await resolveGroups(onlineRequests);
   const credentialFindings = goOnline ? incompleteCredentialFindings(opts.resolve, opts.online, env) : [];
 
   const dataSourceReports = config.dataSources.map((d) => ({

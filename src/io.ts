@@ -94,7 +94,7 @@ export interface DiskRepoFilesOptions {
 }
 
 /** A `.git` path segment: git's own files (and the token actions/checkout may keep in `.git/config`). */
-function isGitSegment(segment: string): boolean {
+export function isGitSegment(segment: string): boolean {
   return segment.toLowerCase() === '.git';
 }
 
@@ -109,7 +109,7 @@ function specialKind(stats: Stats): string {
 const NOT_READ = 'it was not read';
 
 /** Decodes file bytes as UTF-8; UTF-16 and binary files are refused rather than shown as NUL-laden text. */
-function decode(relPath: string, bytes: Buffer): string {
+export function decode(relPath: string, bytes: Buffer): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new RepoFileError('ENCODING', relPath, 'is encoded as UTF-16; save it as UTF-8');
   }

@@ -197,6 +197,8 @@ export interface Finding {
   file?: string;
   line?: number;
   column?: number;
+  /** With a baseline (contract §11): whether the base commit had this finding too. */
+  baseline?: 'new' | 'unchanged';
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -259,4 +261,22 @@ export interface Report {
   addressLists: AddressListReport[];
   required: RequiredEntryReport[];
   findings: Finding[];
+  /** With a baseline (contract §11): what the base commit was and what it changed. */
+  baseline?: BaselineReport;
+  /** With a baseline: findings of the base commit that this run no longer has (contract §11). */
+  resolvedFindings?: Finding[];
+}
+
+/** The base a run was compared with (contract §11). */
+export interface BaselineReport {
+  /** The ref as given (`origin/main`, a SHA). */
+  ref: string;
+  /** The commit it named; absent when it could not be read. */
+  commit?: string;
+  /** `false`: the base could not be read, and every finding is `new` (the warning says why). */
+  read: boolean;
+  /** New error and warning findings (the action's `new-count`). */
+  newCount: number;
+  /** With `--only-new`: the exit status and `fail-on` considered new findings only. */
+  onlyNew: boolean;
 }

@@ -145,7 +145,13 @@ describe('runAction', () => {
       online: { credentials: { accessKeyId: 'AKID', accessKeySecret: 'sk' } }
     });
     const reportPath = path.join(workspace, 'dataworks-whitelist-report.json');
-    expect(h.outputs).toEqual({ status: 'fail', 'missing-count': '1', 'finding-count': '2', report: reportPath });
+    expect(h.outputs).toEqual({
+      status: 'fail',
+      'missing-count': '1',
+      'finding-count': '2',
+      'new-count': '2',
+      report: reportPath
+    });
     expect(JSON.parse(readFileSync(reportPath, 'utf8')).status).toBe('fail');
     expect(JSON.parse(readFileSync(path.join(workspace, 'out/r.sarif'), 'utf8'))).toEqual({ version: '2.1.0' });
     expect(h.summary).toHaveLength(1);

@@ -139,7 +139,8 @@ describe('readSettings', () => {
       repo: 'repo',
       sha: 'a'.repeat(40),
       pullRequestNumber: 42,
-      runUrl: 'https://github.com/octo/repo/actions/runs/99'
+      runUrl: 'https://github.com/octo/repo/actions/runs/99',
+      mergeSha: 'f'.repeat(40)
     });
   });
 

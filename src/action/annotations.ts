@@ -57,6 +57,15 @@ export interface AnnotationPlan {
   omitted: Record<Severity, number>;
 }
 
+/**
+ * Contract §11: what made the check incomplete keeps the first slots (§8), then what the change introduces; the
+ * findings the base commit had too take the slots left.
+ */
+function baselineRank(finding: Finding): number {
+  if (priority(finding.rule) < RULE_PRIORITY.indexOf('missing-entry')) return 0;
+  return finding.baseline === 'unchanged' ? 2 : 1;
+}
+
 function priority(rule: string): number {
   const index = RULE_PRIORITY.indexOf(rule);
   return index < 0 ? RULE_PRIORITY.length : index;
@@ -87,7 +96,12 @@ export function planAnnotations(
   const ordered = findings
     .filter((finding) => !NOT_ANNOTATED.includes(finding.rule))
     .map((finding, index) => ({ finding, index }))
-    .sort((a, b) => priority(a.finding.rule) - priority(b.finding.rule) || a.index - b.index)
+    .sort(
+      (a, b) =>
+        baselineRank(a.finding) - baselineRank(b.finding) ||
+        priority(a.finding.rule) - priority(b.finding.rule) ||
+        a.index - b.index
+    )
     .map(({ finding }) => finding);
 
   const total: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };

@@ -1,5 +1,6 @@
 /** Wires the real toolkit, engine, renderers and GitHub client into the action's flow. */
 import * as core from '@actions/core';
+import { runBaselineCheck } from '../baseline/index.js';
 import { runCheck } from '../engine.js';
 import { exceptionDetail, HOW_TO_REPORT } from '../internal-error.js';
 import { escapeMarkdown, renderJson, renderMarkdown, renderResolvedMarkdown, renderSarif } from '../report/index.js';
@@ -12,10 +13,11 @@ export async function run(): Promise<void> {
     await runAction({
       env: process.env,
       core,
-      runCheck,
+      runCheck: (request) => (request.baseline ? runBaselineCheck(request, request.baseline) : runCheck(request)),
       renderers: { renderJson, renderMarkdown, renderResolvedMarkdown, renderSarif, escapeMarkdown },
       // Octokit is loaded only by runs that write a comment or an issue.
       createGitHubApi: async (options) => (await import('./octokit-client.js')).createGitHubApi(options),
+      createGitTreesApi: async (options) => (await import('./octokit-client.js')).createGitTreesApi(options),
       appendSummary: async (markdown) => {
         await core.summary.addRaw(markdown, true).write();
       },

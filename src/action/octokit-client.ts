@@ -8,6 +8,7 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck';
 import { MAX_FILE_BYTES } from '../bounds.js';
+import { entryKind, type GitTreesApi } from './base-tree.js';
 import {
   httpStatus,
   type GitHubApi,
@@ -262,6 +263,40 @@ export function createGitHubApi(options: GitHubClientOptions): GitHubApi {
         state: 'closed',
         state_reason: reason
       });
+    }
+  };
+}
+
+/** The git-database reads of a pull request's base (contract §11), with the same retries as the writes. */
+export function createGitTreesApi(options: GitHubClientOptions): GitTreesApi {
+  const { owner, repo } = options;
+  const retryAfterBaseValue = options.fast ? 1 : 1000;
+  const octokit = getOctokit(options.token, { baseUrl: options.apiUrl, retry: { retryAfterBaseValue } }, retry);
+  return {
+    async getCommit(ref) {
+      // The commits endpoint takes a branch, tag or SHA; the git endpoint only a SHA.
+      const { data } = await octokit.rest.repos.getCommit({ owner, repo, ref });
+      return { sha: data.sha, tree: data.commit.tree.sha, parents: data.parents.map((p) => p.sha) };
+    },
+    async getTree(sha) {
+      const { data } = await octokit.rest.git.getTree({ owner, repo, tree_sha: sha });
+      const entries = data.tree.flatMap((e) =>
+        e.path !== undefined && e.sha !== undefined
+          ? [
+              {
+                name: e.path,
+                kind: entryKind(e.mode ?? '', e.type ?? ''),
+                id: e.sha,
+                ...(typeof e.size === 'number' ? { size: e.size } : {})
+              }
+            ]
+          : []
+      );
+      return { entries, truncated: data.truncated };
+    },
+    async getBlob(sha) {
+      const { data } = await octokit.rest.git.getBlob({ owner, repo, file_sha: sha });
+      return Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8');
     }
   };
 }

@@ -11,6 +11,8 @@ import { describeSystemError, exceptionDetail, HOW_TO_REPORT, systemErrorCode } 
 import { plural } from '../report/common.js';
 import { sanitizeControls, sanitizeTerminal } from '../report/escape.js';
 import type { OnlineSettings } from '../resolve/types.js';
+import { failsRun, type BaselineSettings } from '../baseline/index.js';
+import { apiBaseFiles, type GitTreesApi } from './base-tree.js';
 import { planAnnotations, type AnnotationBudgetUse } from './annotations.js';
 import { syncAuditIssue } from './audit-issue.js';
 import { httpStatus, type GitHubApi, type GitHubClientOptions } from './github-api.js';
@@ -51,6 +53,8 @@ export interface CheckRequest {
   logger: Logger;
   env?: NodeJS.ProcessEnv;
   setSecret?: (secret: string) => void;
+  /** Contract §11: also check the base commit and mark findings new or unchanged. */
+  baseline?: BaselineSettings;
 }
 
 export interface MarkdownOptions {
@@ -80,6 +84,8 @@ export interface ActionDeps {
   toolVersion: string;
   /** The fix engine (contract §10); without it, suggestions and the fix pull request are skipped. */
   planFixes?: PlanFixes;
+  /** The git-database reads of the base commit (input `baseline`); absent: a baseline cannot be read. */
+  createGitTreesApi?(options: GitHubClientOptions): GitTreesApi | Promise<GitTreesApi>;
 }
 
 const PRODUCT_NAME = 'DataWorks Whitelist Guard';
@@ -184,17 +190,57 @@ export function counts(report: Report): { missing: number; errors: number; warni
   };
 }
 
+/** New error and warning findings (contract §11); without a baseline every finding is new. */
+export function newCount(report: Report): number {
+  return report.findings.filter((f) => f.severity !== 'notice' && f.baseline !== 'unchanged').length;
+}
+
 /** The step's result message, or `undefined` when the step passes. */
 export function failureMessage(report: Report, failOn: FailOn): string | undefined {
   const { errors, warnings } = counts(report);
-  const tally = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+  if (report.status === 'fail' && report.baseline?.onlyNew) {
+    if (!failsRun(report, failOn)) return undefined;
+    return `The DataWorks whitelist check failed: this pull request introduces ${plural(newCount(report), 'error or warning', 'errors or warnings')} (${tally(errors, warnings)} in all); see the job summary.`;
+  }
   if (report.status === 'error') {
-    return `The DataWorks whitelist check could not be completed (${tally}); see the job summary.`;
+    return `The DataWorks whitelist check could not be completed (${tally(errors, warnings)}); see the job summary.`;
   }
   if (report.status === 'fail' && failOn !== 'never') {
-    return `The DataWorks whitelist check failed (${tally}); see the job summary.`;
+    return `The DataWorks whitelist check failed (${tally(errors, warnings)}); see the job summary.`;
   }
   return undefined;
+}
+
+function tally(errors: number, warnings: number): string {
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+}
+
+/** Contract §11: how the base is read in the action (GitHub's API: the checkout has no history or credentials). */
+function baselineRequest(deps: ActionDeps, settings: ActionSettings, logger: Logger): BaselineSettings | undefined {
+  const ref = settings.baseline;
+  if (ref === undefined) return undefined;
+  return {
+    ref,
+    onlyNew: settings.onlyNew,
+    readBase: async () => {
+      if (!deps.createGitTreesApi) return { ok: false, message: 'this build cannot read a base commit' };
+      if (settings.githubToken === '') return { ok: false, message: 'the "github-token" input is empty' };
+      const api = await deps.createGitTreesApi({
+        token: settings.githubToken,
+        apiUrl: settings.apiUrl,
+        owner: settings.event.owner,
+        repo: settings.event.repo,
+        logger,
+        fast: settings.fastGitHubForTests
+      });
+      return apiBaseFiles(api, {
+        ref,
+        ...(settings.event.mergeSha ? { mergeSha: settings.event.mergeSha } : {}),
+        ...(settings.event.baseSha ? { baseSha: settings.event.baseSha } : {}),
+        rootInRepository: settings.rootInWorkspace
+      });
+    }
+  };
 }
 
 function workflowRunsUrl(env: Env, settings: ActionSettings): string | undefined {
@@ -244,6 +290,7 @@ export async function runAction(unsanitizedDeps: ActionDeps): Promise<void> {
     return;
   }
 
+  const baseline = baselineRequest(deps, settings, logger);
   let report: Report;
   try {
     report = await deps.runCheck({
@@ -254,7 +301,8 @@ export async function runAction(unsanitizedDeps: ActionDeps): Promise<void> {
       online: settings.online,
       logger,
       env: deps.env,
-      setSecret: (secret) => core.setSecret(secret)
+      setSecret: (secret) => core.setSecret(secret),
+      ...(baseline ? { baseline } : {})
     });
   } catch (error) {
     // The engine reports user errors as findings and its own bugs as internal-error findings; reaching here is a
@@ -268,6 +316,7 @@ export async function runAction(unsanitizedDeps: ActionDeps): Promise<void> {
   core.setOutput('status', report.status);
   core.setOutput('missing-count', String(tally.missing));
   core.setOutput('finding-count', String(tally.errors + tally.warnings));
+  core.setOutput('new-count', String(newCount(report)));
   core.info(
     `${PRODUCT_NAME}: status ${report.status}, ${plural(tally.errors, 'error')}, ${plural(tally.warnings, 'warning')}, ` +
       `${plural(tally.missing, 'missing entry', 'missing entries')}.`
@@ -282,7 +331,9 @@ export async function runAction(unsanitizedDeps: ActionDeps): Promise<void> {
     logger,
     settings,
     report,
-    hasProblems: tally.errors + tally.warnings > 0 || report.status === 'error',
+    // With only-new, findings the base had too do not make a comment worth writing (contract §11).
+    hasProblems:
+      (report.baseline?.onlyNew ? newCount(report) : tally.errors + tally.warnings) > 0 || report.status === 'error',
     title,
     fallbackHead: `## ${deps.renderers.escapeMarkdown(title)}\n\nStatus **${report.status}**: ${plural(tally.errors, 'error')}, ${plural(tally.warnings, 'warning')}.`
   };

@@ -46,6 +46,9 @@ export interface EventContext {
   pullRequestNumber?: number;
   /** Link to this workflow run, for comments that point to the job summary. */
   runUrl?: string;
+  /** Pull request events: `pull_request.base.sha`, and GITHUB_SHA (the merge commit that is checked out). */
+  baseSha?: string;
+  mergeSha?: string;
 }
 
 export interface ActionSettings {
@@ -79,6 +82,12 @@ export interface ActionSettings {
   apiUrl: string;
   event: EventContext;
   fastGitHubForTests: boolean;
+  /**
+   * Contract §11: the ref to compare with (`auto`: the pull request's base), or `undefined` when off (input
+   * `off`, or `auto` on an event that is not a pull request).
+   */
+  baseline?: string;
+  onlyNew: boolean;
 }
 
 export type Env = NodeJS.ProcessEnv;
@@ -190,11 +199,14 @@ function readEvent(env: Env, readText: (file: string) => string, problems: strin
       problems.push(`GITHUB_EVENT_PATH (${eventPath}) is not a readable JSON event: ${(error as Error).message}`);
     }
   }
-  const pullRequest = payload.pull_request as { number?: unknown; head?: { sha?: unknown } } | undefined;
+  const pullRequest = payload.pull_request as
+    { number?: unknown; head?: { sha?: unknown }; base?: { sha?: unknown } } | undefined;
   const isPullRequestEvent = name === 'pull_request' || name === 'pull_request_target';
   const pullRequestNumber =
     isPullRequestEvent && typeof pullRequest?.number === 'number' ? pullRequest.number : undefined;
   const headSha = isPullRequestEvent && typeof pullRequest?.head?.sha === 'string' ? pullRequest.head.sha : undefined;
+  const baseSha = isPullRequestEvent && typeof pullRequest?.base?.sha === 'string' ? pullRequest.base.sha : undefined;
+  const mergeSha = isPullRequestEvent && env.GITHUB_SHA ? env.GITHUB_SHA : undefined;
   const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
   const runUrl = env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
   return {
@@ -203,8 +215,27 @@ function readEvent(env: Env, readText: (file: string) => string, problems: strin
     repo,
     sha: headSha ?? env.GITHUB_SHA ?? '',
     ...(pullRequestNumber !== undefined ? { pullRequestNumber } : {}),
-    ...(runUrl ? { runUrl } : {})
+    ...(runUrl ? { runUrl } : {}),
+    ...(baseSha ? { baseSha } : {}),
+    ...(mergeSha ? { mergeSha } : {})
   };
+}
+
+/**
+ * Input `baseline`: `auto` (the base of a `pull_request` event, off elsewhere), `off`, or a git ref. `auto` on
+ * `pull_request_target` stays off: there the checkout is the base branch itself.
+ */
+function readBaseline(env: Env, problems: string[]): string | undefined {
+  const raw = getInput(env, 'baseline');
+  const value = raw === '' ? 'auto' : raw;
+  if (value.toLowerCase() === 'off') return undefined;
+  if (value.toLowerCase() === 'auto') return env.GITHUB_EVENT_NAME === 'pull_request' ? 'auto' : undefined;
+  if (value.startsWith('-') || /[\s\0]/.test(value) || value.length > 255) {
+    problems.push(
+      `Input "baseline" must be auto, off or a git ref (a branch, tag or commit SHA); got "${raw.slice(0, 100)}".`
+    );
+  }
+  return value;
 }
 
 /**
@@ -245,6 +276,8 @@ export function readSettings(
   const endpoints = readEndpoints(env, problems);
   const credentials = readCredentials(env, problems);
   const event = readEvent(env, readText, problems);
+  const baseline = readBaseline(env, problems);
+  const onlyNew = booleanInput(env, 'only-new', false, problems);
 
   if (problems.length > 0) throw new InputError(problems);
   const fromWorkspace = path.relative(workspace, root);
@@ -267,6 +300,8 @@ export function readSettings(
     online: { endpoints, allowInstanceCredentials, ...(credentials ? { credentials } : {}) },
     apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
     event,
-    fastGitHubForTests: env[FAST_GITHUB_TEST_ENV] === 'true'
+    fastGitHubForTests: env[FAST_GITHUB_TEST_ENV] === 'true',
+    ...(baseline !== undefined ? { baseline } : {}),
+    onlyNew
   };
 }

@@ -1,9 +1,10 @@
 /** The CLI (contract §6): argument parsing, rendering and exit status around the shared engine. */
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { runCheck } from '../engine.js';
+import { failsRun, runBaselineCheck } from '../baseline/index.js';
+import { gitBaseFiles } from '../baseline/git-source.js';
+import { runCheck, type CheckOptions } from '../engine.js';
 import { parseEndpointSpecs } from '../endpoints.js';
-import { shouldFail } from '../evaluate/status.js';
 import type { Logger } from '../io.js';
 import type { FailOn, Report, ResolveMode } from '../model.js';
 import { describeSystemError, exceptionDetail, internalErrorMessage, systemErrorCode } from '../internal-error.js';
@@ -36,6 +37,9 @@ Options:
   --format FORMAT        text | json | markdown | sarif (default: from --output's extension, else text)
   --output FILE          write the report to FILE instead of standard output
   --fail-on LEVEL        error | warning | never (default: error)
+  --baseline REF         also check the repository as it was at git commit REF; mark each finding new or
+                         unchanged and list the findings REF had that are gone
+  --only-new             with --baseline: the exit status and --fail-on consider new findings only
   --endpoint NAME=URL    API endpoint override: dataworks=, vpc= or sts= (repeatable)
   --allow-instance-credentials
                          also try the ECS instance metadata service and CLI profiles for credentials
@@ -95,6 +99,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     format: { type: 'string' },
     output: { type: 'string' },
     'fail-on': { type: 'string' },
+    baseline: { type: 'string' },
+    'only-new': { type: 'boolean' },
     endpoint: { type: 'string', multiple: true },
     'allow-instance-credentials': { type: 'boolean' },
     'no-color': { type: 'boolean' },
@@ -131,6 +137,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const root = absolutePath(io.cwd, values.root ?? '.', '--root');
     const output = values.output === undefined ? undefined : absolutePath(io.cwd, values.output, '--output');
     const configPath = configInsideRoot(root, values.config ?? '.github/dataworks-whitelist.yml');
+    const baselineRef = values.baseline;
+    if (values['only-new'] && baselineRef === undefined) {
+      throw new UsageError('--only-new needs --baseline REF: without a base commit every finding is new');
+    }
+    if (baselineRef !== undefined && (baselineRef === '' || baselineRef.startsWith('-'))) {
+      throw new UsageError(`--baseline needs a git ref or commit; got "${baselineRef.slice(0, 60)}"`);
+    }
 
     // Messages can quote repository text: sanitised like the text report, one line each.
     const logger: Logger = {
@@ -141,7 +154,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       warning: (m) => void io.stderr.write(`warning: ${sanitizeTerminal(m)}\n`)
     };
     debugLogger = logger;
-    const report = await runCheck({
+    const checkOptions: CheckOptions = {
       root,
       configPath,
       resolve,
@@ -152,7 +165,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         endpoints: endpoints.endpoints,
         allowInstanceCredentials: values['allow-instance-credentials'] ?? false
       }
-    });
+    };
+    const report =
+      baselineRef === undefined
+        ? await runCheck(checkOptions)
+        : await runBaselineCheck(checkOptions, {
+            ref: baselineRef,
+            onlyNew: values['only-new'] ?? false,
+            readBase: () => gitBaseFiles(root, baselineRef)
+          });
     const color =
       output === undefined && !values['no-color'] && !io.env.NO_COLOR && io.stdout.isTTY === true && format === 'text';
     let body: string;
@@ -179,7 +200,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     } else {
       io.stdout.write(body);
     }
-    return shouldFail(report.status, failOn) ? (report.status === 'error' ? 2 : 1) : 0;
+    return failsRun(report, failOn) ? (report.status === 'error' ? 2 : 1) : 0;
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`${TOOL_NAME}: ${error.message}\n\n${HELP_POINTER}`);

@@ -46,7 +46,8 @@ const KEY_ORDER: Record<string, readonly string[]> = {
   addressLists: ADDRESS_LIST_KEYS,
   required: REQUIRED_KEYS,
   'required.via': VIA_KEYS,
-  findings: FINDING_KEYS
+  findings: FINDING_KEYS,
+  resolvedFindings: FINDING_KEYS
 };
 
 function ordered(value: unknown, path: string): Json | undefined {

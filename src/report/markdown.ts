@@ -115,6 +115,7 @@ function headline(report: Report, opts: MarkdownOptions): string {
       `${plural(s.errors, 'error')} · ` +
       `${plural(s.warnings, 'warning')} · ${plural(s.notices, 'notice')}`
   );
+  if (report.baseline) lines.push('', baselineLine(report));
   const context = [`Config ${code(report.config)}`, `resolved ${report.resolve}`];
   if (opts.sha) context.push(`commit ${shaText(opts.sha)}`);
   lines.push('', context.join(' · '));
@@ -163,6 +164,73 @@ function unknownNote(groups: readonly DataSourceGroup[]): string {
     `\n\n_Coverage of ${plural(total, 'required block')} is unknown until these are fixed: ${which}. ` +
     'They are not counted as missing._'
   );
+}
+
+/** With a baseline: how many findings the change introduced, left and fixed, against which base. */
+function baselineLine(report: Report): string {
+  const base = report.baseline!;
+  const fresh = report.findings.filter((f) => f.baseline !== 'unchanged' && f.severity !== 'notice').length;
+  const present = report.findings.filter((f) => f.baseline === 'unchanged' && f.severity !== 'notice').length;
+  const fixed = (report.resolvedFindings ?? []).filter((f) => f.severity !== 'notice').length;
+  const against = base.read
+    ? `compared with ${shaText(base.commit ?? base.ref)}`
+    : `the base ${code(base.ref, 100)} could not be read, so every finding counts as new`;
+  return (
+    `**${formatCount(fresh)} introduced by this pull request** · ${formatCount(present)} already present · ` +
+    `${formatCount(fixed)} fixed by this pull request (errors and warnings; ${against})` +
+    (base.onlyNew ? ' · only new findings fail the check' : '')
+  );
+}
+
+/**
+ * Contract §11: new findings lead (with whatever made the check incomplete, which always leads), then the findings
+ * already present at the base, collapsed, then those this change fixed.
+ */
+function baselineSections(report: Report): Section[] {
+  const fresh = {
+    ...report,
+    findings: report.findings.filter((f) => f.baseline !== 'unchanged' || madeCheckIncomplete(f))
+  };
+  const present = report.findings.filter(
+    (f) => f.baseline === 'unchanged' && !madeCheckIncomplete(f) && listedAsFinding(f)
+  );
+  const fixed = (report.resolvedFindings ?? []).filter(listedAsFinding);
+  const sections: Section[] = [
+    {
+      order: 0,
+      priority: 0,
+      head: '#### Introduced by this pull request',
+      rows: [],
+      tail: fresh.findings.some(listedAsFinding) ? '' : '\n_Nothing: this change adds no finding._',
+      rowsAreFindings: false,
+      more: () => ''
+    }
+  ];
+  for (const s of sectionsOf(fresh)) sections.push({ ...s, order: s.order + 1 });
+  const columns = tableHead(['', 'Rule', 'Data source', 'Where', 'Details']);
+  if (present.length > 0) {
+    sections.push({
+      order: 1000,
+      priority: 250,
+      head: `<details><summary>Already present: ${plural(present.length, 'finding')} the base commit had too</summary>\n\n${columns}`,
+      rows: present.map((f) => findingRow(f, true)),
+      tail: '\n\n</details>',
+      rowsAreFindings: true,
+      more: (n) => `_…and ${plural(n, 'more finding')}, not shown._`
+    });
+  }
+  if (fixed.length > 0) {
+    sections.push({
+      order: 1001,
+      priority: 150,
+      head: `#### Fixed by this pull request\n\n${tableHead(['', 'Rule', 'Data source', 'Where it was', 'Details'])}`,
+      rows: fixed.map((f) => findingRow(f, true)),
+      tail: '',
+      rowsAreFindings: true,
+      more: (n) => `_…and ${plural(n, 'more fixed finding')}, not shown._`
+    });
+  }
+  return sections;
 }
 
 function sectionsOf(report: Report): Section[] {
@@ -309,7 +377,7 @@ function cutNote(sectionsLeft: number, sectionsCut: number, findingsLeft: number
 export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): string {
   const head = headline(report, opts);
   const footer = opts.footer ? `${SECTION_GAP}${opts.footer}` : '';
-  const sections = sectionsOf(report);
+  const sections = report.baseline ? baselineSections(report) : sectionsOf(report);
   const limit = opts.maxChars ?? Number.POSITIVE_INFINITY;
   const full = `${[head, ...sections.map(wholeText)].join(SECTION_GAP)}${footer}\n`;
   if (full.length <= limit) return full;

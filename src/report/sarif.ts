@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { RULES, type Finding, type Report, type Severity } from '../model.js';
 import { couldNotCheckFirst } from '../evaluate/status.js';
+import { findingIdentity, identityHash } from './identity.js';
 import { RULE_HELP, RULE_SEVERITY } from './rules.js';
 
 export type SarifLog = Log;
@@ -23,6 +24,11 @@ export const SARIF_TOOL_NAME = 'dataworks-whitelist-guard';
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** The key of our partial fingerprint; versioned so a change of its recipe does not match old alerts wrongly. */
 export const FINGERPRINT_KEY = 'dataworksWhitelistGuard/v1';
+/**
+ * The fingerprint of the finding's identity (contract §11, the same one the baseline uses): it survives renamed
+ * whitelist files and moved sources. The v1 key is kept beside it so existing alerts keep matching.
+ */
+export const IDENTITY_FINGERPRINT_KEY = 'dataworksWhitelistGuard/identity/v1';
 
 /**
  * Rules that are not code-scanning alerts: a bundled list's age is about the tool's data, not about a line of the
@@ -82,6 +88,7 @@ function messageText(f: Finding): string {
 export function renderSarif(report: Report, opts: SarifOptions): SarifLog {
   const ruleIndex = new Map<string, number>(RULES.map((id, i) => [id, i]));
   const seen = new Map<string, number>();
+  const seenIdentity = new Map<string, number>();
   const alerts = couldNotCheckFirst(report.findings.filter((f) => !NOT_ALERTS.includes(f.rule)));
   const results: Result[] = alerts.map((f) => {
     const id = identity(f, opts.configPath);
@@ -91,6 +98,9 @@ export function renderSarif(report: Report, opts: SarifOptions): SarifLog {
     const hash = createHash('sha256')
       .update(occurrence === 1 ? id : `${id}#${occurrence}`)
       .digest('hex');
+    const baselineIdentity = findingIdentity(f);
+    const identityOccurrence = (seenIdentity.get(baselineIdentity) ?? 0) + 1;
+    seenIdentity.set(baselineIdentity, identityOccurrence);
 
     const file = f.file ?? opts.configPath;
     const line = f.file !== undefined && f.line !== undefined && f.line >= 1 ? f.line : 1;
@@ -115,7 +125,12 @@ export function renderSarif(report: Report, opts: SarifOptions): SarifLog {
           }
         }
       ],
-      partialFingerprints: { [FINGERPRINT_KEY]: hash },
+      partialFingerprints: {
+        [FINGERPRINT_KEY]: hash,
+        [IDENTITY_FINGERPRINT_KEY]: identityHash(baselineIdentity, identityOccurrence)
+      },
+      // Resolved findings are not results at all (contract §11); SARIF's `absent` is never written.
+      ...(f.baseline !== undefined ? { baselineState: f.baseline } : {}),
       ...(Object.keys(properties).length > 0 ? { properties } : {})
     };
   });
