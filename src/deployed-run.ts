@@ -1,0 +1,201 @@
+/**
+ * When and how the engine reads deployed whitelists (contract §9): which data sources ask for it, whether this run
+ * reads them (`deployed` mode, online or not), and what becomes of each: read, unreadable (`unresolved`, fail
+ * closed) or not read by choice. The readers are loaded here and only here, with a dynamic import, so offline runs
+ * never load the cloud code.
+ */
+import { quotePrefix } from './bounds.js';
+import type { DeployedInput } from './evaluate/deployed.js';
+import type { Logger } from './io.js';
+import type { Config, DataSourceConfig, Finding } from './model.js';
+import type { OnlineSettings } from './resolve/types.js';
+import type {
+  DeployedReadResult,
+  DeployedRequest,
+  DeployedWhitelist,
+  DeployedWhitelistReader
+} from './whitelists/deployed/types.js';
+
+export const DEPLOYED_MODES = ['auto', 'always', 'never'] as const;
+export type DeployedMode = (typeof DEPLOYED_MODES)[number];
+
+/** The longest reader message quoted in a finding: the rest is the API's wording, not the user's business. */
+const MAX_READER_MESSAGE = 500;
+
+export interface DeployedRunOptions {
+  deployed?: DeployedMode;
+  deployedOffReason?: string;
+  warnOfflineAudit?: boolean;
+  deployedReader?: DeployedWhitelistReader;
+  online: OnlineSettings;
+  logger: Logger;
+  env: NodeJS.ProcessEnv;
+  goOnline: boolean;
+  sleep?: (ms: number) => Promise<void>;
+  setSecret?: (secret: string) => void;
+}
+
+export interface DeployedRun {
+  /** Per data source with `instance`. */
+  inputs: Map<string, DeployedInput>;
+  /** `unresolved` for every deployed whitelist that was to be read and could not be. */
+  findings: Finding[];
+}
+
+/** The module the production reader comes from (the lead wires the real one at merge; see the report). */
+const READERS_MODULE = './whitelists/deployed/index.js';
+
+/**
+ * The production reader: `createDeployedReader(settings, deps)` from `./whitelists/deployed/index.js`. A module that
+ * is missing or exports no such function yields `undefined`, and every instance is then `unresolved`.
+ */
+async function loadProductionReader(opts: DeployedRunOptions): Promise<DeployedWhitelistReader | undefined> {
+  let loaded: unknown;
+  try {
+    loaded = await import(READERS_MODULE);
+  } catch (error) {
+    opts.logger.debug(`deployed whitelist readers could not be loaded: ${String(error)}`);
+    return undefined;
+  }
+  const create = (loaded as { createDeployedReader?: unknown }).createDeployedReader;
+  if (typeof create !== 'function') return undefined;
+  const reader: unknown = await (create as CreateDeployedReader)(opts.online, {
+    logger: opts.logger,
+    env: opts.env,
+    sleep: opts.sleep,
+    setSecret: opts.setSecret
+  });
+  return isReader(reader) ? reader : undefined;
+}
+
+/** The factory the readers' module exports. */
+export type CreateDeployedReader = (
+  settings: OnlineSettings,
+  deps: {
+    logger: Logger;
+    env: NodeJS.ProcessEnv;
+    sleep?: (ms: number) => Promise<void>;
+    setSecret?: (secret: string) => void;
+  }
+) => DeployedWhitelistReader | Promise<DeployedWhitelistReader>;
+
+function isReader(value: unknown): value is DeployedWhitelistReader {
+  return typeof value === 'object' && value !== null && typeof (value as { read?: unknown }).read === 'function';
+}
+
+export function deployedRequest(ds: DataSourceConfig): DeployedRequest | undefined {
+  if (!ds.instance) return undefined;
+  return {
+    dataSource: ds.name,
+    product: ds.product,
+    instance: ds.instance.value,
+    region: ds.region,
+    ...(ds.edition !== undefined ? { edition: ds.edition } : {}),
+    network: ds.network,
+    ...(ds.port !== undefined ? { port: ds.port } : {})
+  };
+}
+
+function unresolvedAt(ds: DataSourceConfig, why: string): Finding {
+  return {
+    rule: 'unresolved',
+    severity: 'error',
+    message: `the whitelist deployed on ${JSON.stringify(quotePrefix(ds.instance?.value ?? ''))} (${ds.product}) could not be read: ${why}`,
+    dataSource: ds.name,
+    ...(ds.instance?.pos ?? ds.pos)
+  };
+}
+
+/** Reads the deployed whitelists this run should read; never throws. */
+export async function readDeployedWhitelists(config: Config, opts: DeployedRunOptions): Promise<DeployedRun> {
+  const inputs = new Map<string, DeployedInput>();
+  const findings: Finding[] = [];
+  const withInstance = config.dataSources.filter((d) => d.instance !== undefined);
+  if (withInstance.length === 0) return { inputs, findings };
+
+  const mode = opts.deployed ?? 'auto';
+  if (mode === 'never' || (mode === 'auto' && !opts.goOnline)) {
+    const reason =
+      opts.deployedOffReason ??
+      (mode === 'never' ? 'deployed whitelists are off: deployed never' : 'the run is offline');
+    for (const ds of withInstance) inputs.set(ds.name, { state: 'not-read', reason });
+    if (mode === 'auto' && opts.warnOfflineAudit) {
+      opts.logger.warning(
+        `No deployed whitelist was read: the run is offline, and ${withInstance.length === 1 ? 'data source' : 'data sources'} ` +
+          `${withInstance.map((d) => `"${d.name}"`).join(', ')} ${withInstance.length === 1 ? 'names an' : 'name an'} instance. ` +
+          'Give this audit Alibaba Cloud credentials (see the README: online mode) to check what is deployed.'
+      );
+    }
+    return { inputs, findings };
+  }
+
+  const fail = (why: string): DeployedRun => {
+    for (const ds of withInstance) {
+      inputs.set(ds.name, { state: 'unreadable' });
+      findings.push(unresolvedAt(ds, why));
+    }
+    return { inputs, findings };
+  };
+  if (!opts.goOnline) {
+    return fail('deployed is always, but the run is offline (no Alibaba Cloud credentials were found)');
+  }
+
+  let results: Map<string, DeployedReadResult>;
+  try {
+    const reader = opts.deployedReader ?? (await loadProductionReader(opts));
+    if (!reader) return fail('the deployed whitelist readers are unavailable in this build');
+    const requests = withInstance.map(deployedRequest).filter((r): r is DeployedRequest => r !== undefined);
+    results = await reader.read(requests);
+  } catch (error) {
+    // A defect in the readers must still fail closed, naming every instance it left unread.
+    opts.logger.debug(`deployed whitelist reader failed: ${String(error)}`);
+    return fail('the reader failed unexpectedly');
+  }
+
+  for (const ds of withInstance) {
+    const result = results instanceof Map ? results.get(ds.name) : undefined;
+    if (!result) {
+      inputs.set(ds.name, { state: 'unreadable' });
+      findings.push(unresolvedAt(ds, 'the reader returned no result for it'));
+      continue;
+    }
+    if (!result.ok) {
+      const message = typeof result.message === 'string' ? quotePrefix(result.message, MAX_READER_MESSAGE) : '';
+      const ram =
+        typeof result.ramAction === 'string' && result.ramAction !== ''
+          ? `; the credentials lack the RAM permission ${quotePrefix(result.ramAction)}: add it to the role's policy`
+          : '';
+      inputs.set(ds.name, { state: 'unreadable' });
+      findings.push(unresolvedAt(ds, `${message || 'no reason given'}${ram}`));
+      continue;
+    }
+    if (!isWhitelist(result.whitelist)) {
+      inputs.set(ds.name, { state: 'unreadable' });
+      findings.push(unresolvedAt(ds, 'the reader returned a whitelist of an unexpected shape'));
+      continue;
+    }
+    inputs.set(ds.name, { state: 'read', whitelist: result.whitelist });
+  }
+  return { inputs, findings };
+}
+
+/** The evaluator reads only these fields; anything else about the object is the reader's business. */
+function isWhitelist(value: unknown): value is DeployedWhitelist {
+  if (typeof value !== 'object' || value === null) return false;
+  const w = value as Partial<DeployedWhitelist>;
+  return (
+    Array.isArray(w.groups) &&
+    w.groups.every(
+      (g) =>
+        typeof g === 'object' &&
+        g !== null &&
+        typeof g.name === 'string' &&
+        typeof g.hidden === 'boolean' &&
+        Array.isArray(g.networks) &&
+        Array.isArray(g.entries) &&
+        (g.entries as unknown[]).every((e) => typeof e === 'string')
+    ) &&
+    Array.isArray(w.disabledNetworks) &&
+    typeof w.emptyAllowsAll === 'boolean'
+  );
+}
