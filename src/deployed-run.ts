@@ -199,3 +199,41 @@ function isWhitelist(value: unknown): value is DeployedWhitelist {
     typeof w.emptyAllowsAll === 'boolean'
   );
 }
+
+/** The longest deadline `--timeout` takes, in seconds: a GitHub-hosted job's own limit (6 hours). */
+export const MAX_TIMEOUT_SECONDS = 21_600;
+
+/** `--timeout` / input `timeout`: whole seconds, 1 to 21,600. */
+export function parseTimeoutSeconds(raw: string): { ok: true; seconds: number } | { ok: false; error: string } {
+  const text = raw.trim();
+  const seconds = /^\d{1,6}$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_TIMEOUT_SECONDS) {
+    return {
+      ok: false,
+      error: `expected whole seconds from 1 to ${MAX_TIMEOUT_SECONDS.toLocaleString('en-US')}; got "${quotePrefix(text, 40)}"`
+    };
+  }
+  return { ok: true, seconds };
+}
+
+/** Events where the code under review is what matters: `deployed: auto` reads no deployed whitelist there. */
+export const REVIEW_EVENTS: readonly string[] = ['pull_request', 'pull_request_target', 'merge_group'];
+
+/**
+ * What the action asks of the engine for its `deployed` input on this event: `auto` on a review event is `never`,
+ * with the reason for `not-checked`; elsewhere `auto` warns when the run goes offline although instances are named.
+ */
+export function deployedForEvent(
+  mode: DeployedMode,
+  eventName: string
+): { deployed: DeployedMode; deployedOffReason?: string; warnOfflineAudit: boolean } {
+  if (mode !== 'auto') return { deployed: mode, warnOfflineAudit: false };
+  if (REVIEW_EVENTS.includes(eventName)) {
+    return {
+      deployed: 'never',
+      deployedOffReason: `deployed auto reads no deployed whitelist on ${eventName} events`,
+      warnOfflineAudit: false
+    };
+  }
+  return { deployed: 'auto', warnOfflineAudit: true };
+}

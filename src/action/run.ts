@@ -17,6 +17,7 @@ import { httpStatus, type GitHubApi, type GitHubClientOptions } from './github-a
 import { fitBody, fitSummary } from './limits.js';
 import { sanitizingCore, sanitizingGitHubApi, sanitizingRenderers } from './sanitize.js';
 import { marker } from './markers.js';
+import { deployedForEvent, type DeployedMode } from '../deployed-run.js';
 import { InputError, readSettings, secretValues, type ActionSettings, type Env } from './settings.js';
 import { GITHUB_BODY_LIMIT, upsertStickyComment } from './sticky-comment.js';
 
@@ -49,6 +50,10 @@ export interface CheckRequest {
   logger: Logger;
   env?: NodeJS.ProcessEnv;
   setSecret?: (secret: string) => void;
+  /** Deployed whitelists for this event (contract §9): see `deployedForEvent`. */
+  deployed?: DeployedMode;
+  deployedOffReason?: string;
+  warnOfflineAudit?: boolean;
 }
 
 export interface MarkdownOptions {
@@ -250,7 +255,8 @@ export async function runAction(unsanitizedDeps: ActionDeps): Promise<void> {
       online: settings.online,
       logger,
       env: deps.env,
-      setSecret: (secret) => core.setSecret(secret)
+      setSecret: (secret) => core.setSecret(secret),
+      ...deployedForEvent(settings.deployed, settings.event.name)
     });
   } catch (error) {
     // The engine reports user errors as findings and its own bugs as internal-error findings; reaching here is a

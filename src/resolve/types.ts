@@ -1,5 +1,9 @@
 /** What resolvers produce: the network facts of resource groups, per module, with where each fact came from. */
 import type { Finding, FactOrigin, ModuleName, ResourceGroupConfig, SourcePosition } from '../model.js';
+import type { DeployedApiProduct } from '../products/deployed-apis.js';
+
+/** The names an endpoint override can take (`--endpoint NAME=URL`, input `endpoints`). */
+export type EndpointName = 'dataworks' | 'vpc' | 'sts' | DeployedApiProduct;
 
 /** One address block (CIDR or address text) that a group connects from, with its provenance. */
 export interface FactEntry {
@@ -36,8 +40,13 @@ export interface OnlineResolution {
 
 /** Online resolver settings that come from action inputs / CLI flags. */
 export interface OnlineSettings {
-  /** Overrides: `dataworks`, `vpc`, `sts` → URL. */
-  endpoints: Partial<Record<'dataworks' | 'vpc' | 'sts', string>>;
+  /**
+   * Overrides: `dataworks`, `vpc`, `sts` and the product ids with a deployed-whitelist API → URL; a URL may hold a
+   * `{region}` placeholder, replaced by the region of each call.
+   */
+  endpoints: Partial<Record<EndpointName, string>>;
+  /** The deadline of every online call of the run, in seconds (`--timeout`, input `timeout`); absent: the default. */
+  timeoutSeconds?: number;
   credentials?: { accessKeyId: string; accessKeySecret: string; securityToken?: string };
   /** Opt-in for the ECS metadata service and CLI profiles (self-hosted runners on ECS). */
   allowInstanceCredentials: boolean;

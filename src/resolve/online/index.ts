@@ -82,7 +82,9 @@ export async function resolveOnline(
   settings: OnlineSettings,
   deps: OnlineDeps
 ): Promise<OnlineResolution> {
-  const tuning = effectiveTuning(deps.env, deps.tuning);
+  // `--timeout` / input `timeout` (seconds) replaces the default deadline of the whole run's calls.
+  const deadline = settings.timeoutSeconds !== undefined ? { deadlineMs: settings.timeoutSeconds * 1000 } : {};
+  const tuning = effectiveTuning(deps.env, { ...deadline, ...deps.tuning });
   const failAll = (reason: string): OnlineResolution => ({
     facts: new Map(),
     apiCalls: 0,
