@@ -514,3 +514,30 @@ ${scope ? `    scope: ${scope}\n` : ''}`;
     expect(byRule(online, 'unused-waiver')).toHaveLength(1);
   });
 });
+
+describe('deployed whitelists: hostile content from the console', () => {
+  const config = HEAD + source('    instance: rm-test\n    whitelist:\n      file: wl.txt\n');
+
+  it('quotes names and entries by a prefix, caps the findings, and stays fast on 100,000 entries', async () => {
+    const long = `10.0.0.1${'x'.repeat(100_000)}`;
+    const junk = Array.from({ length: 100_000 }, (_, i) =>
+      i % 2 === 0 ? `bad-${i}` : `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`
+    );
+    const w = whitelist([
+      group('__proto__', [long, 'constructor', ...junk]),
+      group('x'.repeat(10_000), ['192.0.2.0/24', '', '   '])
+    ]);
+    const started = Date.now();
+    const report = await check(config, { 'wl.txt': '192.0.2.0/24\n' }, { deployedReader: reads(w) });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const text = JSON.stringify(report);
+    expect(text).not.toMatch(/undefined|NaN|\[object Object\]|Maximum call stack/);
+    expect(text.length).toBeLessThan(200_000);
+    for (const f of report.findings) expect(f.message.length).toBeLessThan(1_000);
+    // 20 invalid entries one by one, then how many more; drift capped per direction.
+    expect(byRule(report, 'invalid-entry')).toHaveLength(21);
+    expect(byRule(report, 'deployed-drift').length).toBeLessThanOrEqual(52);
+    expect(byRule(report, 'too-many-entries')).toHaveLength(1);
+    expect(report.required[0]).toMatchObject({ covered: true, deployed: true });
+  });
+});

@@ -54,7 +54,10 @@ function groupText(group: DeployedGroup): string {
   return JSON.stringify(quotePrefix(typeof group.name === 'string' ? group.name : ''));
 }
 
-/** The key that tells apart entries for "already reported as declared": the canonical block, else the raw text. */
+/**
+ * The key that tells apart entries for "already reported as declared": the canonical block, else the raw text
+ * (`checkDeployed` builds the same key from its own parse).
+ */
 export function entryKey(raw: string): string {
   const parsed = parseEntry(raw);
   return parsed.ok ? `=${parsed.entry.canonical}` : `~${raw}`;
@@ -103,7 +106,8 @@ export function checkDeployed(
       const raw = value.trim();
       if (raw === '' || profile.denyAllPlaceholders.includes(raw)) continue;
       written++;
-      const key = entryKey(raw);
+      const result = parseEntry(raw);
+      const key = result.ok ? `=${result.entry.canonical}` : `~${raw}`;
       // One finding per entry, however many groups hold it, and none for an entry the files have (§9).
       const report = !declaredKeys.has(key) && !reported.has(key);
       reported.add(key);
@@ -124,7 +128,6 @@ export function checkDeployed(
         }
         continue;
       }
-      const result = parseEntry(raw);
       if (!result.ok) {
         if (!report) continue;
         if (invalidReported >= MAX_INVALID_ENTRIES_PER_FILE) {
