@@ -44,7 +44,7 @@ describe('did-you-mean in config errors', () => {
         [
           10,
           5,
-          'unknown key "prot" in dataSources.db; expected one of: product, region, network, port, whitelist, access; did you mean port?'
+          'unknown key "prot" in dataSources.db; expected one of: product, region, network, port, instance, edition, deployedGroups, whitelist, access; did you mean port?'
         ]
       ]
     ],
@@ -66,7 +66,7 @@ describe('did-you-mean in config errors', () => {
         [
           10,
           5,
-          'unknown key "comment" in dataSources.db; expected one of: product, region, network, port, whitelist, access'
+          'unknown key "comment" in dataSources.db; expected one of: product, region, network, port, instance, edition, deployedGroups, whitelist, access'
         ]
       ]
     ],
