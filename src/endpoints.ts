@@ -1,9 +1,16 @@
-/** Parses the `endpoints` input and `--endpoint` flags: `dataworks=URL`, `vpc=URL`, `sts=URL`. */
-import type { OnlineSettings } from './resolve/types.js';
+/**
+ * Parses the `endpoints` input and `--endpoint` flags: `dataworks=URL`, `vpc=URL`, `sts=URL`, and one per product
+ * with a deployed-whitelist API (`rds=URL`, …). A URL may hold `{region}`, replaced by the region of each call.
+ */
+import { DEPLOYED_API_PRODUCTS } from './products/deployed-apis.js';
+import type { EndpointName, OnlineSettings } from './resolve/types.js';
 import { didYouMean } from './suggest.js';
 
-const SERVICES = ['dataworks', 'vpc', 'sts'] as const;
-type Service = (typeof SERVICES)[number];
+const SERVICES: readonly EndpointName[] = ['dataworks', 'vpc', 'sts', ...DEPLOYED_API_PRODUCTS];
+type Service = EndpointName;
+
+/** The one placeholder a URL may hold. */
+export const REGION_PLACEHOLDER = '{region}';
 
 export type EndpointParse = { ok: true; endpoints: OnlineSettings['endpoints'] } | { ok: false; error: string };
 
@@ -21,9 +28,14 @@ export function parseEndpointSpecs(specs: readonly string[]): EndpointParse {
         error: `endpoint "${spec}": expected NAME=URL with NAME one of ${SERVICES.join(', ')}${didYouMean(name, SERVICES)}`
       };
     }
+    // The URL is checked with a region in place of the placeholder; any other brace is a mistake.
+    const sample = value.split(REGION_PLACEHOLDER).join('cn-hangzhou');
+    if (/[{}]/.test(sample)) {
+      return { ok: false, error: `endpoint "${spec}": the only placeholder a URL may hold is ${REGION_PLACEHOLDER}` };
+    }
     let url: URL;
     try {
-      url = new URL(value);
+      url = new URL(sample);
     } catch {
       return { ok: false, error: `endpoint "${spec}": "${value}" is not a URL; expected e.g. ${name}=https://host` };
     }

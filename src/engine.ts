@@ -29,6 +29,8 @@ import { resolveRequirements } from './resolve/requirements.js';
 import type { OnlineGroupRequest, OnlineResolution, OnlineSettings } from './resolve/types.js';
 import { readWhitelistSource, type ReaderLoader } from './whitelists/index.js';
 import type { ReadResult } from './whitelists/types.js';
+import { readDeployedWhitelists, type DeployedMode } from './deployed-run.js';
+import type { DeployedWhitelistReader } from './whitelists/deployed/types.js';
 
 export interface CheckOptions {
   /** Absolute path of the repository root that config paths are relative to. */
@@ -56,6 +58,17 @@ export interface CheckOptions {
     requests: OnlineGroupRequest[],
     resolve: (requests: OnlineGroupRequest[]) => Promise<OnlineResolution>
   ) => Promise<OnlineResolution>;
+  /** Whether deployed whitelists are read (contract §9); default `auto`: whenever the run is online. */
+  deployed?: DeployedMode;
+  /**
+   * Why deployed whitelists are not read when the caller chose so for this run (the action under `deployed: auto`
+   * on a pull request passes `never` and says why); shown in `not-checked` notices.
+   */
+  deployedOffReason?: string;
+  /** Warn when an audit (non-pull-request) run under `deployed: auto` goes offline although some source has `instance`. */
+  warnOfflineAudit?: boolean;
+  /** Test seam: the deployed-whitelist reader; defaults to the real readers, loaded only when needed. */
+  deployedReader?: DeployedWhitelistReader;
 }
 
 /**
@@ -97,19 +110,29 @@ async function runCheckGuarded(opts: CheckOptions, configPath: string): Promise<
   const onlineRequests = goOnline ? onlineGroupRequests(config) : [];
   const resolveGroups = (requests: OnlineGroupRequest[]): Promise<OnlineResolution> =>
     resolveOnlineGroups(requests, opts, env);
-  const online =
+  const [online, deployed] = await Promise.all([
     onlineRequests.length === 0
       ? undefined
       : opts.shareOnline
-        ? await opts.shareOnline(onlineRequests, resolveGroups)
-        : await resolveGroups(onlineRequests);
+        ? opts.shareOnline(onlineRequests, resolveGroups)
+        : resolveGroups(onlineRequests),
+    readDeployedWhitelists(config, { ...opts, env, goOnline })
+  ]);
   const credentialFindings = goOnline ? incompleteCredentialFindings(opts.resolve, opts.online, env) : [];
 
-  const dataSourceReports = config.dataSources.map((d) => ({
+  const dataSourceReports = config.dataSources.map((d): DataSourceReport => ({
     name: d.name,
     product: d.product,
     network: d.network,
-    region: d.region
+    region: d.region,
+    // Only for data sources with an instance, so reports without one are as they were.
+    ...(d.instance
+      ? {
+          declared: d.whitelist.length > 0,
+          instance: d.instance.value,
+          deployedState: deployed.inputs.get(d.name)?.state ?? 'not-read'
+        }
+      : {})
   }));
   let requirements: ReturnType<typeof resolveRequirements>;
   try {
@@ -125,7 +148,7 @@ async function runCheckGuarded(opts: CheckOptions, configPath: string): Promise<
   } catch (error) {
     // Without the required blocks nothing can be evaluated: the report keeps what was found so far.
     const finding = internalErrorFinding('while working out the required addresses', error, configFile, opts.logger);
-    const findings = [...loaded.findings, ...(online?.findings ?? []), finding];
+    const findings = [...loaded.findings, ...(online?.findings ?? []), ...deployed.findings, finding];
     return buildReport(
       configPath,
       goOnline ? 'online' : 'offline',
@@ -150,13 +173,14 @@ async function runCheckGuarded(opts: CheckOptions, configPath: string): Promise<
   }
 
   const evaluation = evaluateEachDataSourceAlone(
-    { config, requirements, declared, profileOf: productProfile, now },
+    { config, requirements, declared, profileOf: productProfile, now, deployed: deployed.inputs },
     opts.logger
   );
   const findings = [
     ...loaded.findings,
     ...credentialFindings,
     ...(online?.findings ?? []),
+    ...deployed.findings,
     ...requirements.findings,
     ...staleListNotices(requirements.usedLists, now),
     ...evaluation.findings
@@ -319,6 +343,8 @@ export function sortFindings(findings: readonly Finding[], config: Pick<Config, 
     f.dataSource === undefined ? -1 : (dsIndex.get(f.dataSource) ?? config.dataSources.length),
     SEVERITY_RANK[f.severity],
     RULES.indexOf(f.rule),
+    // Contract §9: the files' finding before the instance's for the same rule.
+    f.scope === 'deployed' ? 1 : 0,
     f.file ?? '',
     f.line ?? 0,
     f.column ?? 0

@@ -119,13 +119,24 @@ export interface DataWorksRef {
   pos: SourcePosition;
 }
 
+/** Where a whitelist finding is about: the files in the repository, or what is deployed on the instance (§9). */
+export const SCOPES = ['declared', 'deployed'] as const;
+export type Scope = (typeof SCOPES)[number];
+
 export interface DataSourceConfig {
   name: string;
   product: ProductId;
   region: string;
   network: Network;
   port?: number;
+  /** Empty when the data source names only its `instance` (contract §9): nothing declared is evaluated then. */
   whitelist: WhitelistSourceConfig[];
+  /** The cloud instance whose deployed whitelist is read online (contract §9). */
+  instance?: Located<string>;
+  /** adb-mysql: warehouse | lakehouse; clickhouse: community | enterprise (the API to read). */
+  edition?: string;
+  /** Only these deployed groups are compared with the files (`deployed-drift`). */
+  deployedGroups?: Located<string>[];
   access: AccessConfig[];
   dataworks?: DataWorksRef;
   pos: SourcePosition;
@@ -137,6 +148,8 @@ export interface WaiverConfig {
   reason: string;
   /** `YYYY-MM-DD`, valid through that day (UTC). */
   expires: string;
+  /** Narrows the waiver to one scope; absent: both (contract §9). */
+  scope?: Scope;
   pos: SourcePosition;
 }
 
@@ -172,11 +185,13 @@ export const RULES = [
   'allow-all-whitelist',
   'unattached-template',
   'drift',
+  'deployed-drift',
   'host-bits-set',
   'stale-address-list',
   'redundant-entry',
   'waived',
-  'unused-waiver'
+  'unused-waiver',
+  'not-checked'
 ] as const;
 export type RuleId = (typeof RULES)[number];
 export type Severity = 'error' | 'warning' | 'notice';
@@ -188,6 +203,8 @@ export interface Finding {
   dataSource?: string;
   module?: ModuleName;
   resourceGroup?: string;
+  /** Files (`declared`) or the instance (`deployed`): set on findings about whitelist entries and coverage (§9). */
+  scope?: Scope;
   /** Canonical CIDR text of the block concerned. */
   entry?: string;
   /** The declared entry as written, for findings about a declared entry. */
@@ -220,6 +237,11 @@ export interface RequiredEntryReport {
   entry: string;
   /** `null`: unknown, because a whitelist source could not be read or a value it needs is unresolved (§8). */
   covered: boolean | null;
+  /**
+   * Coverage by the whitelist deployed on the instance (contract §9): present when it was to be read in this run;
+   * `null` when it could not be read.
+   */
+  deployed?: boolean | null;
   via: Via[];
 }
 
@@ -239,7 +261,18 @@ export interface DataSourceReport {
   product: ProductId;
   network: Network;
   region: string;
+  /** Whether the data source has whitelist files (an extension, for the code/cloud markers). */
+  declared?: boolean;
+  /** The instance named in the config, when there is one. */
+  instance?: string;
+  /**
+   * What became of its deployed whitelist: `read`, `unreadable` (an `unresolved` finding says why) or `not-read`
+   * (by choice: offline, `deployed: never`, a pull request). Absent without `instance`.
+   */
+  deployedState?: DeployedState;
 }
+
+export type DeployedState = 'read' | 'unreadable' | 'not-read';
 
 export interface ReportSummary {
   dataSources: number;

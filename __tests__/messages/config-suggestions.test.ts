@@ -30,7 +30,7 @@ describe('did-you-mean in config errors', () => {
         [
           10,
           5,
-          'unknown key "prot" in dataSources.db; expected one of: product, region, network, port, whitelist, access, dataworks; did you mean port?'
+          'unknown key "prot" in dataSources.db; expected one of: product, region, network, port, instance, edition, deployedGroups, whitelist, access, dataworks; did you mean port?'
         ]
       ]
     ],
@@ -52,7 +52,7 @@ describe('did-you-mean in config errors', () => {
         [
           10,
           5,
-          'unknown key "comment" in dataSources.db; expected one of: product, region, network, port, whitelist, access, dataworks'
+          'unknown key "comment" in dataSources.db; expected one of: product, region, network, port, instance, edition, deployedGroups, whitelist, access, dataworks'
         ]
       ]
     ],

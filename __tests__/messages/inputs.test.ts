@@ -52,13 +52,16 @@ describe('endpoint names', () => {
   it.each<[string, string]>([
     [
       'dataworsk=https://dataworks.example.test',
-      'endpoint "dataworsk=https://dataworks.example.test": expected NAME=URL with NAME one of dataworks, vpc, sts; did you mean dataworks?'
+      'endpoint "dataworsk=https://dataworks.example.test": expected NAME=URL with NAME one of dataworks, vpc, sts, rds, polardb, redis, mongodb, adb-mysql, adb-pg, clickhouse, elasticsearch, lindorm, ecs-security-group, maxcompute; did you mean dataworks?'
     ],
     [
       'vcp=https://vpc.example.test',
-      'endpoint "vcp=https://vpc.example.test": expected NAME=URL with NAME one of dataworks, vpc, sts; did you mean vpc?'
+      'endpoint "vcp=https://vpc.example.test": expected NAME=URL with NAME one of dataworks, vpc, sts, rds, polardb, redis, mongodb, adb-mysql, adb-pg, clickhouse, elasticsearch, lindorm, ecs-security-group, maxcompute; did you mean vpc?'
     ],
-    ['ecs=https://x.test', 'endpoint "ecs=https://x.test": expected NAME=URL with NAME one of dataworks, vpc, sts']
+    [
+      'ecs=https://x.test',
+      'endpoint "ecs=https://x.test": expected NAME=URL with NAME one of dataworks, vpc, sts, rds, polardb, redis, mongodb, adb-mysql, adb-pg, clickhouse, elasticsearch, lindorm, ecs-security-group, maxcompute'
+    ]
   ])('%s', (spec, error) => {
     expect(parseEndpointSpecs([spec])).toEqual({ ok: false, error });
   });

@@ -19,6 +19,7 @@ import { httpStatus, type GitHubApi, type GitHubClientOptions } from './github-a
 import { fitBody, fitSummary } from './limits.js';
 import { sanitizingCore, sanitizingGitHubApi, sanitizingRenderers } from './sanitize.js';
 import { marker } from './markers.js';
+import { deployedForEvent, type DeployedMode } from '../deployed-run.js';
 import { InputError, readSettings, secretValues, type ActionSettings, type Env } from './settings.js';
 import { GITHUB_BODY_LIMIT, upsertStickyComment } from './sticky-comment.js';
 import { suggestFixes, wantsFixPullRequest, wantsSuggestions, writeFixPullRequest } from './fix-layers.js';
@@ -55,6 +56,10 @@ export interface CheckRequest {
   setSecret?: (secret: string) => void;
   /** Contract §11: also check the base commit and mark findings new or unchanged. */
   baseline?: BaselineSettings;
+  /** Deployed whitelists for this event (contract §9): see `deployedForEvent`. */
+  deployed?: DeployedMode;
+  deployedOffReason?: string;
+  warnOfflineAudit?: boolean;
 }
 
 export interface MarkdownOptions {
@@ -302,7 +307,8 @@ export async function runAction(unsanitizedDeps: ActionDeps): Promise<void> {
       logger,
       env: deps.env,
       setSecret: (secret) => core.setSecret(secret),
-      ...(baseline ? { baseline } : {})
+      ...(baseline ? { baseline } : {}),
+      ...deployedForEvent(settings.deployed, settings.event.name)
     });
   } catch (error) {
     // The engine reports user errors as findings and its own bugs as internal-error findings; reaching here is a

@@ -5,6 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { DEPLOYED_MODES, parseTimeoutSeconds, type DeployedMode } from '../deployed-run.js';
 import { parseEndpointSpecs } from '../endpoints.js';
 import type { FailOn, ResolveMode } from '../model.js';
 import { KEY_VARIABLE_FORMS } from '../resolve/online/credentials-env.js';
@@ -79,6 +80,8 @@ export interface ActionSettings {
   /** Absolute path of the JSON report. */
   reportPath: string;
   online: OnlineSettings;
+  /** Input `deployed` as given; `deployedForEvent` turns `auto` into what this event reads (contract §9). */
+  deployed: DeployedMode;
   apiUrl: string;
   event: EventContext;
   fastGitHubForTests: boolean;
@@ -273,6 +276,20 @@ export function readSettings(
     ? path.resolve(workspace, reportInput)
     : path.join(env.RUNNER_TEMP || os.tmpdir(), REPORT_FILE_NAME);
 
+  const deployed = oneOf<DeployedMode>(env, 'deployed', DEPLOYED_MODES, 'auto', problems);
+  if (deployed === 'always' && resolve === 'offline') {
+    problems.push(
+      'Input "deployed" is always, which reads the whitelists deployed in the cloud and needs an online run; ' +
+        'input "resolve" is offline. Use resolve: auto or online, or deployed: auto.'
+    );
+  }
+  let timeoutSeconds: number | undefined;
+  const timeoutInput = getInput(env, 'timeout');
+  if (timeoutInput !== '') {
+    const timeout = parseTimeoutSeconds(timeoutInput);
+    if (timeout.ok) timeoutSeconds = timeout.seconds;
+    else problems.push(`Input "timeout": ${timeout.error}.`);
+  }
   const endpoints = readEndpoints(env, problems);
   const credentials = readCredentials(env, problems);
   const event = readEvent(env, readText, problems);
@@ -297,7 +314,13 @@ export function readSettings(
     githubToken: getInput(env, 'github-token'),
     ...(sarifInput ? { sarifPath: path.resolve(workspace, sarifInput) } : {}),
     reportPath,
-    online: { endpoints, allowInstanceCredentials, ...(credentials ? { credentials } : {}) },
+    online: {
+      endpoints,
+      allowInstanceCredentials,
+      ...(credentials ? { credentials } : {}),
+      ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {})
+    },
+    deployed,
     apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
     event,
     fastGitHubForTests: env[FAST_GITHUB_TEST_ENV] === 'true',

@@ -3,6 +3,7 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { failsRun, runBaselineCheck } from '../baseline/index.js';
 import { gitBaseFiles } from '../baseline/git-source.js';
+import { DEPLOYED_MODES, parseTimeoutSeconds, type DeployedMode } from '../deployed-run.js';
 import { runCheck, type CheckOptions } from '../engine.js';
 import { parseEndpointSpecs } from '../endpoints.js';
 import type { Logger } from '../io.js';
@@ -40,7 +41,11 @@ Options:
   --baseline REF         also check the repository as it was at git commit REF; mark each finding new or
                          unchanged and list the findings REF had that are gone
   --only-new             with --baseline: the exit status and --fail-on consider new findings only
-  --endpoint NAME=URL    API endpoint override: dataworks=, vpc= or sts= (repeatable)
+  --deployed MODE        auto | always | never: read the whitelists deployed on each data source's instance
+                         (default: auto: whenever the run is online; always needs an online run)
+  --timeout SECONDS      deadline of every online call of the run (default: 120)
+  --endpoint NAME=URL    API endpoint override: dataworks=, vpc=, sts= or a product id such as rds=; a URL may
+                         hold {region} (repeatable)
   --allow-instance-credentials
                          also try the ECS instance metadata service and CLI profiles for credentials
   --no-color             no colour in the text report (also: NO_COLOR)
@@ -102,6 +107,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     baseline: { type: 'string' },
     'only-new': { type: 'boolean' },
     endpoint: { type: 'string', multiple: true },
+    deployed: { type: 'string' },
+    timeout: { type: 'string' },
     'allow-instance-credentials': { type: 'boolean' },
     'no-color': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -134,6 +141,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const format = oneOf<Format>(values.format, FORMATS, '--format', formatFromOutput(values.output));
     const endpoints = parseEndpointSpecs(values.endpoint ?? []);
     if (!endpoints.ok) throw new UsageError(endpoints.error);
+    const deployed = oneOf<DeployedMode>(values.deployed, DEPLOYED_MODES, '--deployed', 'auto');
+    if (deployed === 'always' && resolve === 'offline') {
+      throw new UsageError(
+        '--deployed always reads the whitelists deployed in the cloud, which needs an online run; drop --resolve offline'
+      );
+    }
+    let timeoutSeconds: number | undefined;
+    if (values.timeout !== undefined) {
+      const timeout = parseTimeoutSeconds(values.timeout);
+      if (!timeout.ok) throw new UsageError(`--timeout: ${timeout.error}`);
+      timeoutSeconds = timeout.seconds;
+    }
     const root = absolutePath(io.cwd, values.root ?? '.', '--root');
     const output = values.output === undefined ? undefined : absolutePath(io.cwd, values.output, '--output');
     const configPath = configInsideRoot(root, values.config ?? '.github/dataworks-whitelist.yml');
@@ -163,8 +182,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       env: io.env,
       online: {
         endpoints: endpoints.endpoints,
-        allowInstanceCredentials: values['allow-instance-credentials'] ?? false
-      }
+        allowInstanceCredentials: values['allow-instance-credentials'] ?? false,
+        ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {})
+      },
+      deployed
     };
     const report =
       baselineRef === undefined

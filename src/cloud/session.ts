@@ -14,7 +14,11 @@ import type { RetryClock, RetryPolicy } from './retry.js';
 import { effectiveTuning } from './tuning.js';
 import type { OnlineTuning } from './tuning.js';
 
-export type CloudSettings = EndpointSettings & CredentialSettings;
+export type CloudSettings = EndpointSettings &
+  CredentialSettings & {
+    /** The deadline of every online call of the run, in seconds (`--timeout`, input `timeout`); absent: the default. */
+    timeoutSeconds?: number;
+  };
 
 export interface CloudDeps {
   logger: Logger;
@@ -43,7 +47,10 @@ export async function openSession(
   deps: CloudDeps,
   check: () => void = () => undefined
 ): Promise<{ ok: true; session: CloudSession } | { ok: false; message: string }> {
-  const tuning = effectiveTuning(deps.env, deps.tuning);
+  // `--timeout` / input `timeout` (seconds) replaces the default deadline of every call of the run; a test's own
+  // tuning still wins.
+  const deadline = settings.timeoutSeconds !== undefined ? { deadlineMs: settings.timeoutSeconds * 1000 } : {};
+  const tuning = effectiveTuning(deps.env, { ...deadline, ...deps.tuning });
   const source = findCredentialSource(settings, deps.env);
   if (source.kind === 'none' || source.kind === 'incomplete') return { ok: false, message: source.message };
   let credential: Credential;

@@ -112,9 +112,12 @@ class ConfigBuilder {
 
   private dataSource(name: string, dataSource: DataSourceInput): DataSourceConfig {
     const path = ['dataSources', name];
-    const whitelist = Array.isArray(dataSource.whitelist)
-      ? dataSource.whitelist.map((item, index) => this.whitelistSource(item, [...path, 'whitelist', index]))
-      : [this.whitelistSource(dataSource.whitelist, [...path, 'whitelist'])];
+    const whitelist =
+      dataSource.whitelist === undefined
+        ? []
+        : Array.isArray(dataSource.whitelist)
+          ? dataSource.whitelist.map((item, index) => this.whitelistSource(item, [...path, 'whitelist', index]))
+          : [this.whitelistSource(dataSource.whitelist, [...path, 'whitelist'])];
     const result: DataSourceConfig = {
       name,
       product: dataSource.product,
@@ -132,6 +135,13 @@ class ConfigBuilder {
         env: dataSource.dataworks.env ?? 'prod',
         pos: this.source.ownerPos([...path, 'dataworks'])
       };
+    }
+    if (dataSource.instance !== undefined) {
+      result.instance = { value: dataSource.instance, pos: this.source.valuePos([...path, 'instance']) };
+    }
+    if (dataSource.edition !== undefined) result.edition = dataSource.edition;
+    if (dataSource.deployedGroups !== undefined) {
+      result.deployedGroups = this.located(dataSource.deployedGroups, [...path, 'deployedGroups']);
     }
     return result;
   }
@@ -161,6 +171,7 @@ class ConfigBuilder {
       entry: { value: waiver.entry, pos: this.source.valuePos([...path, 'entry']) },
       reason: waiver.reason.trim(),
       expires: waiver.expires,
+      ...(waiver.scope !== undefined ? { scope: waiver.scope } : {}),
       pos: this.source.valuePos(path)
     };
   }

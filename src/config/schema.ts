@@ -4,7 +4,7 @@
  * module/group compatibility, path safety) are checked in `semantics.ts`, where positions are at hand.
  */
 import { z } from 'zod';
-import { GROUP_TYPES, MODULES, NETWORKS, PRODUCTS, WHITELIST_FORMATS } from '../model.js';
+import { GROUP_TYPES, MODULES, NETWORKS, PRODUCTS, SCOPES, WHITELIST_FORMATS } from '../model.js';
 import { regionTypoCandidates } from '../regions.js';
 import { didYouMeanText } from '../suggest.js';
 
@@ -55,6 +55,9 @@ const region = z
     });
   })
   .meta({ description: 'An Alibaba Cloud region ID, e.g. cn-hangzhou.' });
+
+/** Editions that choose the API of the deployed whitelist (and the entry limit); which product takes which: semantics. */
+export const EDITIONS = ['warehouse', 'lakehouse', 'community', 'enterprise'] as const;
 
 const name = z.string().regex(NAME_PATTERN, 'expected a name of letters, digits, ".", "_" or "-"');
 
@@ -151,7 +154,25 @@ export const dataSourceSchema = strictObject({
   region: region.optional(),
   network: z.enum(NETWORKS),
   port: z.int({ error: PORT_MESSAGE }).min(1, { error: PORT_MESSAGE }).max(65535, { error: PORT_MESSAGE }).optional(),
-  whitelist: z.union([whitelistSourceSchema, z.array(whitelistSourceSchema).min(1)]),
+  instance: text
+    .meta({
+      description:
+        'The cloud instance (rm-…, pc-…, r-…, sg-…, a MaxCompute project name, …) whose deployed whitelist is read online.'
+    })
+    .optional(),
+  edition: z
+    .enum(EDITIONS)
+    .meta({ description: 'adb-mysql: warehouse (default) | lakehouse; clickhouse: community (default) | enterprise.' })
+    .optional(),
+  deployedGroups: z
+    .array(text)
+    .min(1)
+    .meta({ description: 'Only these deployed whitelist groups are compared with the files (deployed-drift).' })
+    .optional(),
+  whitelist: z
+    .union([whitelistSourceSchema, z.array(whitelistSourceSchema).min(1)])
+    .meta({ description: 'The whitelist kept as code; optional once instance is given.' })
+    .optional(),
   access: z.array(accessSchema).min(1),
   dataworks: dataWorksRefSchema.optional()
 });
@@ -162,7 +183,11 @@ export const waiverSchema = strictObject({
   reason: z.string().regex(/\S/, 'expected a reason saying why the gap is accepted'),
   expires: z.iso
     .date('expected a real date as YYYY-MM-DD')
-    .meta({ description: 'Valid through that day (UTC); after it the waiver is an error.' })
+    .meta({ description: 'Valid through that day (UTC); after it the waiver is an error.' }),
+  scope: z
+    .enum(SCOPES)
+    .meta({ description: 'Only misses of this scope: declared (the files) or deployed (the instance). Default: both.' })
+    .optional()
 });
 
 export const configSchema = strictObject({

@@ -5,8 +5,10 @@
  */
 import { GROUP_TYPES, MODULES, NETWORKS, PRODUCTS, WHITELIST_FORMATS } from '../model.js';
 import type { Finding, GroupType, ModuleName, Network, ProductId, WhitelistFormat } from '../model.js';
+import { DEPLOYED_API_PRODUCTS, PRODUCT_EDITIONS, hasDeployedApi } from '../products/deployed-apis.js';
 import { didYouMean } from '../suggest.js';
 import { pathText } from './issues.js';
+import { EDITIONS } from './schema.js';
 import { inferWhitelistFormat, normaliseRepoPath } from './paths.js';
 import { invalidConfig, isPlainObject } from './yaml-source.js';
 import type { DataPath, YamlSource } from './yaml-source.js';
@@ -119,6 +121,7 @@ class SemanticChecker {
       const dataSource = sources[name];
       if (!isPlainObject(dataSource)) continue;
       const base = ['dataSources', name];
+      this.checkDeployedKeys(dataSource, base);
       const whitelist = dataSource.whitelist;
       if (Array.isArray(whitelist)) {
         whitelist.forEach((item, index) => this.checkWhitelistSource(item, [...base, 'whitelist', index]));
@@ -130,6 +133,57 @@ class SemanticChecker {
         const network = oneOf(NETWORKS, dataSource.network);
         dataSource.access.forEach((item, index) =>
           this.checkAccess(item, [...base, 'access', index], product, network)
+        );
+      }
+    }
+  }
+
+  /** Contract §9: `whitelist`, `instance` or both; `instance` only where an API exists; `edition` per product. */
+  private checkDeployedKeys(dataSource: Record<string, unknown>, base: DataPath): void {
+    const hasWhitelist = Object.hasOwn(dataSource, 'whitelist');
+    const hasInstance = Object.hasOwn(dataSource, 'instance');
+    const product = oneOf(PRODUCTS, dataSource.product);
+    if (!hasWhitelist && !hasInstance) {
+      this.findings.push(
+        invalidConfig(
+          this.source.valuePos(base),
+          `${pathText(base)}: missing key "whitelist" or "instance"; give the whitelist kept as code (whitelist), ` +
+            'the cloud instance whose deployed whitelist is read online (instance), or both'
+        )
+      );
+    }
+    if (hasInstance && product && !hasDeployedApi(product)) {
+      this.atKey(
+        [...base, 'instance'],
+        `${product} has no API that returns a deployed whitelist, so instance cannot be checked; remove it and keep ` +
+          `the whitelist as code (products with an API: ${DEPLOYED_API_PRODUCTS.join(', ')})`
+      );
+    }
+    // An edition of no product at all is the shape check's finding; here, one that does not fit this product.
+    if (Object.hasOwn(dataSource, 'edition') && product && oneOf(EDITIONS, dataSource.edition)) {
+      const editions = PRODUCT_EDITIONS[product];
+      if (!editions) {
+        this.atKey(
+          [...base, 'edition'],
+          `edition applies only to adb-mysql (warehouse, lakehouse) and clickhouse (community, enterprise); this data source's product is ${product}`
+        );
+      } else if (!editions.includes(dataSource.edition as string)) {
+        this.atValue(
+          [...base, 'edition'],
+          `${product} editions are ${editions.join(', ')}; got ${JSON.stringify(dataSource.edition)}`
+        );
+      }
+    }
+    if (Object.hasOwn(dataSource, 'deployedGroups')) {
+      if (!hasInstance) {
+        this.atKey(
+          [...base, 'deployedGroups'],
+          'deployedGroups chooses the groups of the deployed whitelist to compare with the files; add instance, or remove it'
+        );
+      } else if (!hasWhitelist) {
+        this.atKey(
+          [...base, 'deployedGroups'],
+          'deployedGroups chooses the deployed groups compared with the whitelist files, and this data source has none; remove it'
         );
       }
     }
@@ -252,6 +306,21 @@ class SemanticChecker {
           ['waivers', index, 'dataSource'],
           `data source ${JSON.stringify(waiver.dataSource)} is not defined; defined data sources: ${namesList(defined, 'none')}` +
             didYouMean(waiver.dataSource, defined)
+        );
+        return;
+      }
+      const dataSource = sources[waiver.dataSource];
+      if (!isPlainObject(dataSource)) return;
+      if (waiver.scope === 'deployed' && !Object.hasOwn(dataSource, 'instance')) {
+        this.atValue(
+          ['waivers', index, 'scope'],
+          `scope deployed waives misses of the deployed whitelist, and data source ${JSON.stringify(waiver.dataSource)} names no instance`
+        );
+      }
+      if (waiver.scope === 'declared' && !Object.hasOwn(dataSource, 'whitelist')) {
+        this.atValue(
+          ['waivers', index, 'scope'],
+          `scope declared waives misses of the whitelist files, and data source ${JSON.stringify(waiver.dataSource)} has none`
         );
       }
     });

@@ -3,7 +3,7 @@
  * from the readers and the requirements from the resolver; the clock is a parameter.
  */
 import { MAX_INVALID_ENTRIES_PER_FILE, MAX_QUOTED_CHARS, quotePrefix } from '../bounds.js';
-import type { Config, DataSourceConfig, Finding, RequiredEntryReport, WaiverConfig } from '../model.js';
+import type { Config, DataSourceConfig, Finding, RequiredEntryReport, RuleId, Scope, WaiverConfig } from '../model.js';
 import {
   IpSet,
   cidrToRange,
@@ -17,6 +17,15 @@ import {
 import type { ProductProfile } from '../products/index.js';
 import type { RequiredBlock, Requirements } from '../resolve/requirements.js';
 import type { DeclaredEntryText, ReadResult } from '../whitelists/types.js';
+import {
+  checkDeployed,
+  compareWithFiles,
+  entryKey,
+  instancePos,
+  instanceText,
+  unsupportedReason,
+  type DeployedInput
+} from './deployed.js';
 import { redundantEntryIndexes } from './redundancy.js';
 import { madeCheckIncomplete } from './status.js';
 
@@ -33,6 +42,8 @@ export interface EvaluateInput {
   declared: Map<string, ReadResult[]>;
   profileOf(product: DataSourceConfig['product']): ProductProfile;
   now: Date;
+  /** Per data source with `instance`: its deployed whitelist, or why there is none (contract §9). */
+  deployed?: Map<string, DeployedInput>;
 }
 
 export interface Evaluation {
@@ -61,16 +72,19 @@ export function evaluate(input: EvaluateInput): Evaluation {
     const profile = input.profileOf(ds.product);
     const results = input.declared.get(ds.name) ?? [];
     for (const r of results) for (const f of r.findings) findings.push({ dataSource: ds.name, ...f });
+    const dsWaivers = waivers.filter((w) => w.waiver.dataSource === ds.name);
 
+    // The declared side: only for a data source with whitelist files (an absent file list is not an empty one).
+    const hasFiles = ds.whitelist.length > 0;
     const written = distinctWritten(results.flatMap((r) => r.entries));
     // Contract §8: with a source unread (or a Terraform value unresolved), a block the readable entries do not
     // cover may well be allowed by what could not be read: its coverage is unknown, not missing.
     const coverageUnknown = results.some((r) => r.findings.some(madeCheckIncomplete));
-    const accepted = checkDeclaredEntries(ds, profile, written, findings);
-    checkEntryLimit(ds, profile, written, results, findings);
-
+    const declaredStart = findings.length;
+    const accepted = hasFiles ? checkDeclaredEntries(ds, profile, written, findings) : [];
+    if (hasFiles) checkEntryLimit(ds, profile, written, results, findings);
     const allowAll =
-      written.length === 0 && results.every((r) => r.findings.length === 0) && profile.emptyMeansAllowAll;
+      hasFiles && written.length === 0 && results.every((r) => r.findings.length === 0) && profile.emptyMeansAllowAll;
     if (allowAll) {
       findings.push({
         rule: 'allow-all-whitelist',
@@ -80,49 +94,122 @@ export function evaluate(input: EvaluateInput): Evaluation {
         ...(ds.whitelist[0]?.pos ?? ds.pos)
       });
     }
-
+    for (let i = declaredStart; i < findings.length; i++) {
+      const f = findings[i] as Finding;
+      if (SCOPED_RULES.includes(f.rule)) findings[i] = withScope(f, 'declared');
+    }
     const declaredSet = IpSet.build(accepted.map((a) => a.parsed.range));
     const excluded = excludedGroups(results);
     const addHere = results[0]?.addHere ?? ds.whitelist[0]?.pos ?? ds.pos;
-    const dsWaivers = waivers.filter((w) => w.waiver.dataSource === ds.name);
+
+    // The deployed side (contract §9).
+    const deployedInput = ds.instance ? input.deployed?.get(ds.name) : undefined;
+    const deployedSide =
+      deployedInput?.state === 'read'
+        ? checkDeployed(ds, profile, deployedInput.whitelist, new Set(written.map((e) => entryKey(e.raw))), findings)
+        : undefined;
+    if (deployedSide && hasFiles && !coverageUnknown) {
+      const forDrift = accepted
+        .filter((a) => !profile.denyAllPlaceholders.includes(a.written.raw))
+        .map((a) => ({
+          raw: a.written.raw,
+          range: a.parsed.range,
+          canonical: a.parsed.canonical,
+          pos: { file: a.written.file, line: a.written.line, column: a.written.column }
+        }));
+      compareWithFiles(ds, deployedSide, forDrift, declaredSet, findings);
+    }
+    if (deployedInput?.state === 'not-read' && !hasFiles) {
+      findings.push({
+        rule: 'not-checked',
+        severity: 'notice',
+        message: `"${ds.name}" has no whitelist files and its deployed whitelist on ${instanceText(ds)} was not read (${deployedInput.reason}): its required blocks are unknown; run online to check it, or keep its whitelist as code`,
+        dataSource: ds.name,
+        ...instancePos(ds)
+      });
+    }
+    // A scope that was not read (or could not be) may need any waiver that applies to it: never `unused-waiver`.
+    const deployedUnread = deployedInput !== undefined && deployedInput.state !== 'read';
+    for (const w of dsWaivers) if (deployedUnread && appliesTo(w, 'deployed')) w.used = true;
+
     for (const block of input.requirements.perSource.get(ds.name) ?? []) {
       const range = cidrToRange(block.cidr);
-      const covered = allowAll || declaredSet.covers(range);
-      if (!covered && coverageUnknown) {
-        required.push({ dataSource: ds.name, entry: block.text, covered: null, via: block.via });
-        // A waiver for a block whose coverage is unknown may still be needed: it is not `unused-waiver`.
-        for (const w of dsWaivers) if (rangesOverlap(w.range, range)) w.used = true;
-        continue;
+      let declaredCovered: boolean | null | undefined;
+      if (hasFiles) {
+        declaredCovered = allowAll || declaredSet.covers(range);
+        if (!declaredCovered && coverageUnknown) declaredCovered = null;
       }
-      required.push({ dataSource: ds.name, entry: block.text, covered, via: block.via });
-      if (covered) continue;
-      const uncoveredBlocks = declaredSet.uncovered(range);
-      const uncovered = uncoveredBlocks.map(formatCidr);
-      const waiver = dsWaivers.find((w) => uncoveredBlocks.every((u) => rangeContains(w.range, cidrToRange(u))));
-      if (waiver) {
-        waiver.used = true;
+      let deployedCovered: boolean | null | undefined;
+      if (deployedSide) deployedCovered = deployedSide.allowAll || deployedSide.set.covers(range);
+      else if (deployedInput?.state === 'unreadable') deployedCovered = null;
+
+      const item: RequiredEntryReport = {
+        dataSource: ds.name,
+        entry: block.text,
+        covered: hasFiles ? (declaredCovered ?? null) : (deployedCovered ?? null),
+        via: block.via
+      };
+      if (deployedCovered !== undefined) item.deployed = deployedCovered;
+      required.push(item);
+
+      for (const scope of ['declared', 'deployed'] as const) {
+        const covered = scope === 'declared' ? declaredCovered : deployedCovered;
+        if (covered === undefined || covered === true) continue;
+        if (covered === null) {
+          // A waiver for a block whose coverage is unknown may still be needed: it is not `unused-waiver`.
+          for (const w of dsWaivers) if (appliesTo(w, scope) && rangesOverlap(w.range, range)) w.used = true;
+          continue;
+        }
+        const set = scope === 'declared' ? declaredSet : (deployedSide?.set ?? IpSet.EMPTY);
+        const uncoveredBlocks = set.uncovered(range);
+        const uncovered = uncoveredBlocks.map(formatCidr);
+        const waiver = dsWaivers.find(
+          (w) => appliesTo(w, scope) && uncoveredBlocks.every((u) => rangeContains(w.range, cidrToRange(u)))
+        );
+        const where = scope === 'declared' ? '' : ` on the whitelist deployed on ${instanceText(ds)}`;
+        if (waiver) {
+          waiver.used = true;
+          findings.push({
+            ...blockContext(ds, block),
+            rule: 'waived',
+            severity: 'notice',
+            scope,
+            message: `${describeMiss(block, uncovered)}${where}, but a waiver accepts ${uncovered.join(', ')} until ${waiver.waiver.expires}: ${waiver.waiver.reason}`,
+            uncovered,
+            file: waiver.waiver.pos.file,
+            line: waiver.waiver.pos.line,
+            column: waiver.waiver.pos.column
+          });
+          continue;
+        }
+        if (scope === 'declared') {
+          findings.push({
+            ...blockContext(ds, block),
+            rule: 'missing-entry',
+            severity: 'error',
+            scope,
+            message: `${describeMiss(block, uncovered)}: add ${uncovered.join(', ')} to the whitelist of "${ds.name}" (required by ${describeVia(block)})${describeExcluded(excluded, accepted, range)}`,
+            uncovered,
+            file: addHere.file,
+            line: addHere.line,
+            column: addHere.column
+          });
+          continue;
+        }
+        const fix =
+          declaredCovered === true
+            ? 'the whitelist files allow it: apply them (for example run Terraform)'
+            : `add ${uncovered.join(', ')} to it`;
         findings.push({
           ...blockContext(ds, block),
-          rule: 'waived',
-          severity: 'notice',
-          message: `${describeMiss(block, uncovered)}, but a waiver accepts ${uncovered.join(', ')} until ${waiver.waiver.expires}: ${waiver.waiver.reason}`,
+          rule: 'missing-entry',
+          severity: 'error',
+          scope,
+          message: `${describeMiss(block, uncovered)}${where}, so DataWorks cannot connect today: ${fix} (required by ${describeVia(block)})`,
           uncovered,
-          file: waiver.waiver.pos.file,
-          line: waiver.waiver.pos.line,
-          column: waiver.waiver.pos.column
+          ...instancePos(ds)
         });
-        continue;
       }
-      findings.push({
-        ...blockContext(ds, block),
-        rule: 'missing-entry',
-        severity: 'error',
-        message: `${describeMiss(block, uncovered)}: add ${uncovered.join(', ')} to the whitelist of "${ds.name}" (required by ${describeVia(block)})${describeExcluded(excluded, accepted, range)}`,
-        uncovered,
-        file: addHere.file,
-        line: addHere.line,
-        column: addHere.column
-      });
     }
   }
 
@@ -193,6 +280,29 @@ function describeExcluded(
   }
   if (more > 0) text += `; and ${more} more such ${more === 1 ? 'group' : 'groups'}`;
   return text;
+}
+
+/** The rules whose findings carry `scope` (contract §9). */
+const SCOPED_RULES: readonly RuleId[] = [
+  'missing-entry',
+  'invalid-entry',
+  'unsupported-entry',
+  'too-many-entries',
+  'overly-broad-entry',
+  'allow-all-whitelist',
+  'host-bits-set',
+  'redundant-entry',
+  'waived',
+  'deployed-drift'
+];
+
+/** The finding with its scope (a copy: reader findings may be shared). */
+function withScope(f: Finding, scope: Scope): Finding {
+  return { ...f, scope };
+}
+
+function appliesTo(w: LiveWaiver, scope: Scope): boolean {
+  return w.waiver.scope === undefined || w.waiver.scope === scope;
 }
 
 function rangesOverlap(a: IpRange, b: IpRange): boolean {
@@ -372,18 +482,6 @@ function reportRedundant(ds: DataSourceConfig, accepted: readonly AcceptedEntry[
       column: firstNotShown.written.column
     });
   }
-}
-
-function unsupportedReason(profile: ProductProfile, parsed: ParsedEntry): string | undefined {
-  if (parsed.version === 6 && !profile.acceptsIpv6) return 'it accepts IPv4 entries only';
-  if (parsed.version === 6 && profile.ipv6AddressesOnly && parsed.form !== 'address')
-    return 'it accepts single IPv6 addresses only, not IPv6 blocks';
-  if (parsed.form === 'range' && !profile.acceptsRanges) return 'it does not accept address ranges (a-b)';
-  for (const forbidden of profile.forbidden) {
-    const f = parseEntry(forbidden.cidr);
-    if (f.ok && f.entry.canonical === parsed.canonical) return forbidden.reason;
-  }
-  return undefined;
 }
 
 function checkEntryLimit(

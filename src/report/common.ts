@@ -150,7 +150,8 @@ export function pasteLines(missing: readonly Finding[], product: ProductId | und
   const separator = product ? entrySeparator(productProfile(product)) : ',';
   const byFile = new Map<string, Set<string>>();
   for (const f of missing) {
-    if (f.file === undefined) continue;
+    // A miss of the deployed whitelist points at `instance` in the config: nothing to paste into that file.
+    if (f.file === undefined || f.scope === 'deployed') continue;
     const blocks = f.uncovered && f.uncovered.length > 0 ? f.uncovered : f.entry !== undefined ? [f.entry] : [];
     const set = byFile.get(f.file) ?? new Set<string>();
     for (const b of blocks) set.add(b);
@@ -185,4 +186,54 @@ export function severityCounts(findings: readonly Finding[]): SeverityCounts {
   const counts: SeverityCounts = { error: 0, warning: 0, notice: 0 };
   for (const f of findings) counts[f.severity]++;
   return counts;
+}
+
+/** How one side of a data source stands: every block allowed, some missing, some unknown, not read, no such side. */
+export type SideState = 'allowed' | 'missing' | 'unknown' | 'not-read' | 'none';
+
+export interface SideMarkers {
+  /** The whitelist files (`declared`). */
+  code: SideState;
+  /** The whitelist deployed on the instance. */
+  cloud: SideState;
+  /** `deployed-drift` findings of the data source. */
+  drift: number;
+}
+
+/** A short mark for a side, the same in the text and Markdown reports ("code ✓, cloud ✗" at a glance). */
+export const SIDE_MARK: Record<SideState, string> = {
+  allowed: '✓',
+  missing: '✗',
+  unknown: '?',
+  'not-read': 'not read',
+  none: '—'
+};
+
+function sideOf(values: readonly (boolean | null | undefined)[]): SideState {
+  if (values.some((v) => v === false)) return 'missing';
+  if (values.some((v) => v === null || v === undefined)) return 'unknown';
+  return 'allowed';
+}
+
+/**
+ * The code and cloud state of a data source that names an instance (contract §9); undefined for one that does not,
+ * whose reports stay as they were.
+ */
+export function sideMarkers(report: Report, dataSource: string): SideMarkers | undefined {
+  const described = report.dataSources.find((d) => d.name === dataSource);
+  if (!described || described.instance === undefined) return undefined;
+  const required = report.required.filter((r) => r.dataSource === dataSource);
+  const code: SideState = described.declared === false ? 'none' : sideOf(required.map((r) => r.covered));
+  let cloud: SideState;
+  if (described.deployedState === 'read') cloud = sideOf(required.map((r) => r.deployed));
+  else if (described.deployedState === 'unreadable') cloud = 'unknown';
+  else cloud = 'not-read';
+  const drift = report.findings.filter((f) => f.rule === 'deployed-drift' && f.dataSource === dataSource).length;
+  return { code, cloud, drift };
+}
+
+/** "code ✓ · cloud ✗" (with the drift count when there is any). */
+export function sideMarkersText(m: SideMarkers): string {
+  const drift = m.drift > 0 ? ` · ${plural(m.drift, 'difference')}` : '';
+  return `code ${SIDE_MARK[m.code]} · cloud ${SIDE_MARK[m.cloud]}${drift}`;
 }

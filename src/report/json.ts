@@ -20,8 +20,8 @@ const REPORT_KEYS = [
 ];
 const SUMMARY_KEYS = ['dataSources', 'required', 'missing', 'errors', 'warnings', 'notices'];
 const ADDRESS_LIST_KEYS = ['list', 'region', 'source', 'asOf', 'origin', 'stale'];
-const DATA_SOURCE_KEYS = ['name', 'product', 'network', 'region'];
-const REQUIRED_KEYS = ['dataSource', 'entry', 'covered', 'via'];
+const DATA_SOURCE_KEYS = ['name', 'product', 'network', 'region', 'declared', 'instance', 'deployedState'];
+const REQUIRED_KEYS = ['dataSource', 'entry', 'covered', 'deployed', 'via'];
 const VIA_KEYS = ['module', 'resourceGroup', 'origin', 'source'];
 const FINDING_KEYS = [
   'rule',
@@ -29,6 +29,7 @@ const FINDING_KEYS = [
   'dataSource',
   'module',
   'resourceGroup',
+  'scope',
   'entry',
   'raw',
   'uncovered',

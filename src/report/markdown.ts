@@ -17,6 +17,8 @@ import {
   listedAsFinding,
   pasteLines,
   plural,
+  sideMarkers,
+  SIDE_MARK,
   STATUS_LABEL,
   whereOf,
   type DataSourceGroup
@@ -122,15 +124,52 @@ function headline(report: Report, opts: MarkdownOptions): string {
   return lines.join('\n');
 }
 
-function missingRow(f: Finding, vias: ViaIndex): string {
+function missingRow(f: Finding, vias: ViaIndex, instance?: string): string {
   const uncovered = f.uncovered ?? [];
   const whole = uncovered.length === 0 || (uncovered.length === 1 && uncovered[0] === f.entry);
+  // A miss of the deployed whitelist is added on the instance, not in a file: the cell says so.
+  const where =
+    f.scope === 'deployed'
+      ? `cloud: instance ${instance !== undefined ? code(instance) : '—'} (${whereCell(f)})`
+      : whereCell(f);
   return row([
     f.entry !== undefined ? code(f.entry) : text(f.message, MAX_MESSAGE),
     whole ? 'whole block' : code(uncovered.join(', ')),
-    whereCell(f),
+    where,
     chainsCell(vias.chainsOf(f))
   ]);
+}
+
+/** One row per data source that names an instance: its files and its deployed whitelist side by side (§9). */
+function sidesSection(report: Report, order: number): Section | undefined {
+  const rows: string[] = [];
+  for (const d of report.dataSources) {
+    const m = sideMarkers(report, d.name);
+    if (!m || d.instance === undefined) continue;
+    rows.push(
+      row([
+        text(d.name),
+        code(d.instance),
+        SIDE_MARK[m.code],
+        SIDE_MARK[m.cloud],
+        m.drift > 0 ? formatCount(m.drift) : '—'
+      ])
+    );
+  }
+  if (rows.length === 0) return undefined;
+  return {
+    order,
+    priority: 5,
+    head:
+      '#### Code and cloud\n\n' +
+      '_Code: the whitelist files; cloud: the whitelist deployed on the instance. ✓ every required block allowed, ' +
+      '✗ some missing, ? unknown, — none kept there._\n\n' +
+      tableHead(['Data source', 'Instance', 'Code', 'Cloud', 'Differences']),
+    rows,
+    tail: '',
+    rowsAreFindings: false,
+    more: (n) => `_…and ${plural(n, 'more data source')}, not shown._`
+  };
 }
 
 function findingRow(f: Finding, withSeverity: boolean): string {
@@ -252,13 +291,20 @@ function sectionsOf(report: Report): Section[] {
     });
   }
 
+  const sides = sidesSection(report, order);
+  if (sides) {
+    sections.push(sides);
+    order++;
+  }
+
   for (const g of groups) {
     if (g.missing.length === 0) continue;
+    const instance = report.dataSources.find((d) => d.name === g.name)?.instance;
     sections.push({
       order: order++,
       priority: 10 + sections.length,
       head: `#### ${text(g.name)} · ${formatCount(g.missing.length)} missing\n\n${tableHead(['Entry to add', 'Uncovered part', 'Where', 'Why (module → resource group → source)'])}`,
-      rows: g.missing.map((f) => missingRow(f, vias)),
+      rows: g.missing.map((f) => missingRow(f, vias, instance)),
       tail: pasteTail(g, report),
       rowsAreFindings: true,
       more: (n) => `_…and ${plural(n, 'more missing entry', 'more missing entries')} of this data source, not shown._`

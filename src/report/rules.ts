@@ -17,7 +17,9 @@ export const RULE_HELP: Record<RuleId, RuleHelp> = {
     help:
       'DataWorks connects to the data source from this block (through the resource group, module and binding or ' +
       'address list named in the finding), but the whitelist does not allow all of it. Add the uncovered CIDRs to ' +
-      'the whitelist source the finding points at, or accept the gap with a dated waiver in the configuration.'
+      'the whitelist source the finding points at, or accept the gap with a dated waiver in the configuration. ' +
+      'With scope `deployed`, the block is missing from the whitelist deployed on the instance (the finding points ' +
+      'at `instance`): DataWorks cannot connect today; apply the files or add the block in the cloud.'
   },
   'invalid-config': {
     short: 'The configuration file is invalid.',
@@ -106,6 +108,14 @@ export const RULE_HELP: Record<RuleId, RuleHelp> = {
       'The DataWorks or VPC API reports other addresses for the resource group than the configuration states. ' +
       'Update the static facts, so offline checks stay true.'
   },
+  'deployed-drift': {
+    short: 'The whitelist deployed on the instance and the whitelist files differ.',
+    help:
+      'Either an address is allowed in the cloud but not in the files (changed outside code: add it to the files ' +
+      'or remove it in the console), or an entry of the files is not deployed (not applied: apply the change, for ' +
+      'example run Terraform). Both sides are compared as address sets, so two /25 halves in the files equal their ' +
+      '/24 deployed. Hidden system groups are never drift; with `deployedGroups`, only those groups are compared.'
+  },
   'host-bits-set': {
     short: 'A CIDR entry has host bits set.',
     help:
@@ -132,6 +142,13 @@ export const RULE_HELP: Record<RuleId, RuleHelp> = {
   'unused-waiver': {
     short: 'A waiver matched nothing.',
     help: 'No missing entry of the data source lies inside the waived entry. Remove the waiver.'
+  },
+  'not-checked': {
+    short: 'A data source whose only whitelist is deployed was not read in this run.',
+    help:
+      'The data source names an `instance` and no whitelist files, and deployed whitelists were not read (an ' +
+      'offline run, `deployed: never`, or a pull request under `deployed: auto`). Its required blocks are unknown. ' +
+      'Run online (for example on a schedule) to check it, or keep its whitelist as code.'
   }
 };
 
@@ -152,11 +169,13 @@ export const RULE_SEVERITY: Record<RuleId, Severity> = {
   'allow-all-whitelist': 'warning',
   'unattached-template': 'warning',
   drift: 'warning',
+  'deployed-drift': 'warning',
   'host-bits-set': 'warning',
   'stale-address-list': 'notice',
   'redundant-entry': 'notice',
   waived: 'notice',
-  'unused-waiver': 'notice'
+  'unused-waiver': 'notice',
+  'not-checked': 'notice'
 };
 
 /** The rules whose findings mean the check could not be completed (status `error`, contract §3, §8): one list. */

@@ -8,6 +8,7 @@ import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { RULES, type Finding, type Report, type Severity } from '../model.js';
 import { couldNotCheckFirst } from '../evaluate/status.js';
 import { findingIdentity, identityHash } from './identity.js';
+import { sideMarkers } from './common.js';
 import { RULE_HELP, RULE_SEVERITY } from './rules.js';
 
 export type SarifLog = Log;
@@ -85,6 +86,26 @@ function messageText(f: Finding): string {
   return f.dataSource !== undefined && !f.message.includes(f.dataSource) ? `${f.dataSource}: ${f.message}` : f.message;
 }
 
+/**
+ * Per data source that names an instance, the code and cloud state ("code ✓, cloud ✗", contract §9), for tools
+ * that read the run's properties; absent when no data source names one.
+ */
+function sidesProperty(report: Report): {
+  dataSources?: { name: string; instance: string; code: string; cloud: string }[];
+} {
+  const sides = report.dataSources.flatMap((d) => {
+    const m = sideMarkers(report, d.name);
+    return m && d.instance !== undefined ? [{ name: d.name, instance: d.instance, code: m.code, cloud: m.cloud }] : [];
+  });
+  return sides.length > 0 ? { dataSources: sides } : {};
+}
+
+/** The message, with "[cloud]" before a finding about the deployed whitelist so a code-scanning list tells them apart. */
+function scopedMessage(f: Finding): string {
+  const text = messageText(f);
+  return f.scope === 'deployed' ? `[cloud] ${text}` : text;
+}
+
 export function renderSarif(report: Report, opts: SarifOptions): SarifLog {
   const ruleIndex = new Map<string, number>(RULES.map((id, i) => [id, i]));
   const seen = new Map<string, number>();
@@ -109,14 +130,14 @@ export function renderSarif(report: Report, opts: SarifOptions): SarifLog {
       region.startColumn = f.column;
     }
     const properties: Record<string, unknown> = {};
-    for (const key of ['dataSource', 'module', 'resourceGroup', 'entry', 'raw', 'uncovered'] as const) {
+    for (const key of ['dataSource', 'module', 'resourceGroup', 'scope', 'entry', 'raw', 'uncovered'] as const) {
       if (f[key] !== undefined) properties[key] = f[key];
     }
     return {
       ruleId: f.rule,
       ruleIndex: ruleIndex.get(f.rule) as number,
       level: LEVEL[f.severity],
-      message: { text: messageText(f) },
+      message: { text: scopedMessage(f) },
       locations: [
         {
           physicalLocation: {
@@ -151,7 +172,12 @@ export function renderSarif(report: Report, opts: SarifOptions): SarifLog {
         },
         columnKind: 'utf16CodeUnits',
         results,
-        properties: { status: report.status, resolve: report.resolve, summary: { ...report.summary } }
+        properties: {
+          status: report.status,
+          resolve: report.resolve,
+          summary: { ...report.summary },
+          ...sidesProperty(report)
+        }
       }
     ]
   };

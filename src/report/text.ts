@@ -12,6 +12,8 @@ import {
   pasteLines,
   plural,
   severityCounts,
+  sideMarkers,
+  sideMarkersText,
   STATUS_SENTENCE,
   whereOf
 } from './common.js';
@@ -58,7 +60,7 @@ const STATUS_SYMBOL: Record<Status, string> = { pass: '✓', fail: '✗', error:
 /** Repository text, made safe for a terminal. */
 const t = sanitizeTerminal;
 
-function missingLine(f: Finding, vias: ViaIndex, p: Palette): string {
+function missingLine(f: Finding, vias: ViaIndex, p: Palette, instance?: string): string {
   const uncovered = f.uncovered ?? [];
   let what: string;
   if (f.entry === undefined) what = t(f.message);
@@ -67,6 +69,10 @@ function missingLine(f: Finding, vias: ViaIndex, p: Palette): string {
   const where = whereOf(f);
   const chains = vias.chainsOf(f);
   const why = chains.length > 0 ? ` ${p.dim(`(${t(chains.join('; '))})`)}` : '';
+  if (f.scope === 'deployed') {
+    const on = instance !== undefined ? ` on instance ${t(instance)}` : '';
+    return `  ${p.error(SYMBOL.error)} missing in the cloud ${p.bold(what)}${on}${where ? ` (${t(where)})` : ''}${why}`;
+  }
   return `  ${p.error(SYMBOL.error)} missing ${p.bold(what)}${where ? ` — add to ${t(where)}` : ''}${why}`;
 }
 
@@ -127,8 +133,10 @@ export function renderText(report: Report, opts: TextOptions): string {
         : '';
     const described = report.dataSources.find((d) => d.name === g.name);
     const kind = described ? ` ${p.dim(`· ${described.product}, ${described.network}, ${t(described.region)}`)}` : '';
-    lines.push(`${p.bold(t(g.name))}${kind}${coverage}`);
-    for (const f of g.missing) lines.push(missingLine(f, vias, p));
+    const markers = sideMarkers(report, g.name);
+    const sides = markers ? ` ${p.dim('·')} ${sideMarkersText(markers)}` : '';
+    lines.push(`${p.bold(t(g.name))}${kind}${coverage}${sides}`);
+    for (const f of g.missing) lines.push(missingLine(f, vias, p, described?.instance));
     for (const paste of pasteLines(g.missing, described?.product)) {
       lines.push(`  ${p.dim('→')} ${t(paste.file)} — add: ${p.bold(t(paste.text))}`);
     }

@@ -1,6 +1,10 @@
 /** What resolvers produce: the network facts of resource groups, per module, with where each fact came from. */
 import type { EndpointKey } from '../cloud/endpoint-keys.js';
 import type { Finding, FactOrigin, ModuleName, ResourceGroupConfig, SourcePosition } from '../model.js';
+import type { DeployedApiProduct } from '../products/deployed-apis.js';
+
+/** The names an endpoint override can take (`--endpoint NAME=URL`, input `endpoints`). */
+export type EndpointName = 'dataworks' | 'vpc' | 'sts' | DeployedApiProduct;
 
 /** One address block (CIDR or address text) that a group connects from, with its provenance. */
 export interface FactEntry {
@@ -39,6 +43,8 @@ export interface OnlineResolution {
 export interface OnlineSettings {
   /** Overrides: a product id (`rds`, …), `dataworks`, `vpc`, `sts` → URL (which may contain `{region}`). */
   endpoints: Partial<Record<EndpointKey, string>>;
+  /** The deadline of every online call of the run, in seconds (`--timeout`, input `timeout`); absent: the default. */
+  timeoutSeconds?: number;
   credentials?: { accessKeyId: string; accessKeySecret: string; securityToken?: string };
   /** Opt-in for the ECS metadata service and CLI profiles (self-hosted runners on ECS). */
   allowInstanceCredentials: boolean;
