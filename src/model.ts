@@ -176,7 +176,11 @@ export const RULES = [
   'stale-address-list',
   'redundant-entry',
   'waived',
-  'unused-waiver'
+  'unused-waiver',
+  // DataWorks' own connectivity test (contract §12, `--verify`).
+  'unreachable',
+  'connectivity-disagrees',
+  'verify-failed'
 ] as const;
 export type RuleId = (typeof RULES)[number];
 export type Severity = 'error' | 'warning' | 'notice';
@@ -239,6 +243,26 @@ export interface DataSourceReport {
   region: string;
 }
 
+/** The states `TestDataSourceConnectivity` documents; another answer is kept as given and reported as `verify-failed`. */
+export const CONNECT_STATES = ['Connectable', 'ConfigError', 'Unreachable', 'Unsupport'] as const;
+
+/** One data source and resource group tested by DataWorks (contract §12, `--verify`). */
+export interface ConnectivityReport {
+  dataSource: string;
+  /** The group's config name. */
+  resourceGroup: string;
+  /** The group's DataWorks id. */
+  resourceGroupId: string;
+  /** DataWorks' `ConnectState`; `null` when the test could not be run (then `message` says why). */
+  state: string | null;
+  /** DataWorks' `ConnectMessage`, or why the test could not be run; '' when DataWorks said nothing. */
+  message: string;
+  /** The step of DataWorks' `DetailLogs` that failed (its last one), when the test failed. */
+  failedStep?: string;
+  /** The check's own verdict for the pair: `true` a gap, `false` none, `null` unknown. */
+  checkFoundGap: boolean | null;
+}
+
 export interface ReportSummary {
   dataSources: number;
   required: number;
@@ -258,5 +282,7 @@ export interface Report {
   dataSources: DataSourceReport[];
   addressLists: AddressListReport[];
   required: RequiredEntryReport[];
+  /** Present when verification was asked for (`--verify`, input `verify`): each pair tested, in config order. */
+  connectivity?: ConnectivityReport[];
   findings: Finding[];
 }

@@ -49,6 +49,8 @@ export interface CheckRequest {
   logger: Logger;
   env?: NodeJS.ProcessEnv;
   setSecret?: (secret: string) => void;
+  /** Input `verify`: an offline run adds one `verify-failed` warning instead (the engine's). */
+  verify?: boolean;
 }
 
 export interface MarkdownOptions {
@@ -250,6 +252,7 @@ export async function runAction(unsanitizedDeps: ActionDeps): Promise<void> {
       online: settings.online,
       logger,
       env: deps.env,
+      ...(settings.verify ? { verify: true } : {}),
       setSecret: (secret) => core.setSecret(secret)
     });
   } catch (error) {

@@ -64,6 +64,8 @@ export interface ActionSettings {
   /** Identifies this check's sticky comment and audit issue among others in the repository. */
   commentKey: string;
   auditIssue: boolean;
+  /** Run DataWorks' own connectivity test (input `verify`, contract §12). */
+  verify: boolean;
   githubToken: string;
   /** Absolute path of the SARIF file, when requested. */
   sarifPath?: string;
@@ -226,6 +228,7 @@ export function readSettings(
   if (/[\r\n]/.test(commentKey)) problems.push('Input "comment-key" must be a single line.');
   const auditIssue = booleanInput(env, 'audit-issue', false, problems);
   const allowInstanceCredentials = booleanInput(env, 'allow-instance-credentials', false, problems);
+  const verify = booleanInput(env, 'verify', false, problems);
 
   // Output paths are relative to the workspace (the step's directory), as upload-sarif reads them.
   const sarifInput = getInput(env, 'sarif');
@@ -250,6 +253,7 @@ export function readSettings(
     comment,
     commentKey,
     auditIssue,
+    verify,
     githubToken: getInput(env, 'github-token'),
     ...(sarifInput ? { sarifPath: path.resolve(workspace, sarifInput) } : {}),
     reportPath,

@@ -3,6 +3,8 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { runCheck } from '../engine.js';
 import { parseEndpointSpecs } from '../endpoints.js';
+import { hasCredentials } from '../resolve/online/credentials-env.js';
+import type { OnlineSettings } from '../resolve/types.js';
 import { shouldFail } from '../evaluate/status.js';
 import type { Logger } from '../io.js';
 import type { FailOn, Report, ResolveMode } from '../model.js';
@@ -39,6 +41,8 @@ Options:
   --endpoint NAME=URL    API endpoint override: dataworks=, vpc= or sts= (repeatable)
   --allow-instance-credentials
                          also try the ECS instance metadata service and CLI profiles for credentials
+  --verify               also run DataWorks' own connectivity test for each data source with a dataworks key
+                         and each serverless resource group with an id that reaches it (needs an online run)
   --no-color             no colour in the text report (also: NO_COLOR)
   --help, --version
 
@@ -97,6 +101,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     'fail-on': { type: 'string' },
     endpoint: { type: 'string', multiple: true },
     'allow-instance-credentials': { type: 'boolean' },
+    verify: { type: 'boolean' },
     'no-color': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean', short: 'V' }
@@ -131,6 +136,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const root = absolutePath(io.cwd, values.root ?? '.', '--root');
     const output = values.output === undefined ? undefined : absolutePath(io.cwd, values.output, '--output');
     const configPath = configInsideRoot(root, values.config ?? '.github/dataworks-whitelist.yml');
+    const online = {
+      endpoints: endpoints.endpoints,
+      allowInstanceCredentials: values['allow-instance-credentials'] ?? false
+    };
+    const verify = values.verify ?? false;
+    if (verify) refuseOfflineVerify(resolve, online, io.env);
 
     // Messages can quote repository text: sanitised like the text report, one line each.
     const logger: Logger = {
@@ -148,10 +159,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       failOn,
       logger,
       env: io.env,
-      online: {
-        endpoints: endpoints.endpoints,
-        allowInstanceCredentials: values['allow-instance-credentials'] ?? false
-      }
+      online,
+      verify
     });
     const color =
       output === undefined && !values['no-color'] && !io.env.NO_COLOR && io.stdout.isTTY === true && format === 'text';
@@ -189,6 +198,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     debugLogger?.debug(`internal error while running the check: ${exceptionDetail(error)}`);
     io.stderr.write(`${TOOL_NAME}: ${internalErrorMessage('while running the check')}\n`);
     return 2;
+  }
+}
+
+/**
+ * `--verify` asks DataWorks, which only an online run can: with `--resolve offline`, or `auto` without credentials
+ * (which would resolve offline), the run would verify nothing, so it is a usage error rather than a quiet pass.
+ */
+function refuseOfflineVerify(resolve: ResolveMode, online: OnlineSettings, env: NodeJS.ProcessEnv): void {
+  if (resolve === 'offline') {
+    throw new UsageError('--verify needs an online run; it cannot be combined with --resolve offline');
+  }
+  if (resolve === 'auto' && !hasCredentials(online, env)) {
+    throw new UsageError(
+      '--verify needs an online run, and no Alibaba Cloud credentials were found (ALIBABA_CLOUD_ACCESS_KEY_ID and ' +
+        'ALIBABA_CLOUD_ACCESS_KEY_SECRET, or the OIDC variables), so --resolve auto would resolve offline'
+    );
   }
 }
 

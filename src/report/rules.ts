@@ -132,6 +132,29 @@ export const RULE_HELP: Record<RuleId, RuleHelp> = {
   'unused-waiver': {
     short: 'A waiver matched nothing.',
     help: 'No missing entry of the data source lies inside the waived entry. Remove the waiver.'
+  },
+  unreachable: {
+    short: "DataWorks' own connectivity test cannot connect to the data source from this resource group.",
+    help:
+      'DataWorks answered `Unreachable` (no network path) or `ConfigError` (the network connects, the data ' +
+      "source's settings do not), with its message and the step that failed. When the check found no whitelist " +
+      'gap for this data source and group, the whitelist is not the cause: look at the security group, the ' +
+      "route from the group's vSwitch, and the data source's address and credentials."
+  },
+  'connectivity-disagrees': {
+    short: 'DataWorks connects although the check found a whitelist gap for this data source and group.',
+    help:
+      'The whitelist in code misses blocks this group needs, yet DataWorks connects: the deployed whitelist ' +
+      "allows more than the code (changed outside code), or the group's addresses in the config are not the " +
+      'ones it uses. Bring the code in line with the cloud, or the group facts with the API (`--resolve online`).'
+  },
+  'verify-failed': {
+    short: "DataWorks' connectivity test could not be run.",
+    help:
+      'The test needs an online run, the RAM actions `dataworks:ListDataSources` and ' +
+      '`dataworks:TestDataSourceConnectivity`, a workspace role that may test data sources, and a `dataworks.name` ' +
+      'that names a data source of that workspace and environment. The message says which was missing; nothing ' +
+      'was verified for the pair, and the check itself is unaffected.'
   }
 };
 
@@ -156,7 +179,10 @@ export const RULE_SEVERITY: Record<RuleId, Severity> = {
   'stale-address-list': 'notice',
   'redundant-entry': 'notice',
   waived: 'notice',
-  'unused-waiver': 'notice'
+  'unused-waiver': 'notice',
+  unreachable: 'error',
+  'connectivity-disagrees': 'notice',
+  'verify-failed': 'warning'
 };
 
 /** The rules whose findings mean the check could not be completed (status `error`, contract §3, §8): one list. */
