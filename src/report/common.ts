@@ -1,6 +1,15 @@
 /** What the text and Markdown renderers share: grouping by data source, the chain behind a miss, places, counts. */
 import { madeCheckIncomplete } from '../evaluate/status.js';
-import type { AddressListReport, Finding, ProductId, Report, Severity, Status, Via } from '../model.js';
+import type {
+  AddressListReport,
+  ConnectivityReport,
+  Finding,
+  ProductId,
+  Report,
+  Severity,
+  Status,
+  Via
+} from '../model.js';
 import { compareEntryText } from '../net/index.js';
 import { entrySeparator, productProfile } from '../products/index.js';
 
@@ -185,4 +194,18 @@ export function severityCounts(findings: readonly Finding[]): SeverityCounts {
   const counts: SeverityCounts = { error: 0, warning: 0, notice: 0 };
   for (const f of findings) counts[f.severity]++;
   return counts;
+}
+
+/** The check's own verdict for a tested pair, in words ("DataWorks says" tables). */
+export function checkVerdictLabel(row: Pick<ConnectivityReport, 'checkFoundGap'>): string {
+  return row.checkFoundGap === true ? 'gap' : row.checkFoundGap === false ? 'no gap' : 'unknown';
+}
+
+/** What DataWorks said of a pair, in words: its state, message and failed step, or why it was not tested. */
+export function dataWorksSaysLabel(row: Pick<ConnectivityReport, 'state' | 'message' | 'failedStep'>): string {
+  const head = row.state === null ? 'not tested' : row.state;
+  const parts = [row.message, row.failedStep !== undefined ? `failed step: ${row.failedStep}` : '']
+    .filter((p) => p !== '')
+    .join('; ');
+  return parts ? `${head}: ${parts}` : head;
 }

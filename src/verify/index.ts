@@ -227,7 +227,8 @@ export function findEnvironment(
   const environments = named[0]!.DataSource;
   const own = environments.filter((e) => e.EnvType?.toLowerCase() === ENV_TYPE[ref.env]);
   // The list was asked for one environment; an answer that does not say which is taken when it is the only one.
-  const chosen = own.length > 0 ? own : environments.length === 1 && environments[0]!.EnvType === undefined ? environments : [];
+  const chosen =
+    own.length > 0 ? own : environments.length === 1 && environments[0]!.EnvType === undefined ? environments : [];
   if (chosen.length !== 1) {
     return {
       problem:

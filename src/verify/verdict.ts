@@ -78,7 +78,9 @@ export function pairVerdict(
   group: string,
   coverageOf: CoverageOf = declaredCoverage
 ): PairVerdict {
-  const blocks = check.required.filter((r) => r.dataSource === dataSource && r.via.some((v) => v.resourceGroup === group));
+  const blocks = check.required.filter(
+    (r) => r.dataSource === dataSource && r.via.some((v) => v.resourceGroup === group)
+  );
   const missing = blocks.filter((r) => coverageOf(r) === false).map((r) => r.entry);
   const pairFindings = check.findings.filter(
     (f) => f.dataSource === dataSource && (f.resourceGroup === group || f.resourceGroup === undefined)
