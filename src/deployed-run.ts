@@ -42,12 +42,49 @@ export interface DeployedRun {
   findings: Finding[];
 }
 
+type ProductionReaderOptions = Pick<DeployedRunOptions, 'online' | 'logger' | 'env' | 'sleep' | 'setSecret'>;
+
+/**
+ * A reader that answers each instance once however many runs ask (the head and base of a baseline check, contract
+ * §11: the cloud is read once). Results are kept by everything a request holds; the production reader is loaded on
+ * the first read that needs it.
+ */
+export function sharedDeployedReader(
+  opts: ProductionReaderOptions,
+  inner?: DeployedWhitelistReader
+): DeployedWhitelistReader {
+  const known = new Map<string, Promise<DeployedReadResult | undefined>>();
+  let reader: Promise<DeployedWhitelistReader | undefined> | undefined;
+  const keyOf = (r: DeployedRequest): string =>
+    JSON.stringify([r.product, r.instance, r.region, r.edition ?? '', r.network, r.port ?? '']);
+  return {
+    async read(requests) {
+      const fresh = requests.filter((r) => !known.has(keyOf(r)));
+      if (fresh.length > 0) {
+        reader ??= inner ? Promise.resolve(inner) : loadProductionReader(opts);
+        const batch = reader.then((r) => (r ? r.read(fresh) : new Map<string, DeployedReadResult>()));
+        for (const r of fresh)
+          known.set(
+            keyOf(r),
+            batch.then((results) => results.get(r.dataSource))
+          );
+      }
+      const results = new Map<string, DeployedReadResult>();
+      for (const r of requests) {
+        const result = await known.get(keyOf(r));
+        if (result) results.set(r.dataSource, result);
+      }
+      return results;
+    }
+  };
+}
+
 /**
  * The production reader (`src/whitelists/deployed/`), imported only when deployed whitelists are read, so offline
  * runs never load the cloud SDK. A module that cannot be loaded yields `undefined`: every instance is then
  * `unresolved`.
  */
-async function loadProductionReader(opts: DeployedRunOptions): Promise<DeployedWhitelistReader | undefined> {
+async function loadProductionReader(opts: ProductionReaderOptions): Promise<DeployedWhitelistReader | undefined> {
   try {
     const { createDeployedReader } = await import('./whitelists/deployed/index.js');
     return createDeployedReader(opts.online, {

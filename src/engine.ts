@@ -69,6 +69,8 @@ export interface CheckOptions {
   warnOfflineAudit?: boolean;
   /** Test seam: the deployed-whitelist reader; defaults to the real readers, loaded only when needed. */
   deployedReader?: DeployedWhitelistReader;
+  /** Run DataWorks' own connectivity test (contract §12): `--verify`, action input `verify`. */
+  verify?: boolean;
 }
 
 /**
@@ -90,6 +92,7 @@ function normaliseConfigPath(configPath: string): string {
 }
 
 async function runCheckGuarded(opts: CheckOptions, configPath: string): Promise<Report> {
+  const startedAt = Date.now();
   const now = opts.now ?? new Date();
   const env = opts.env ?? process.env;
   const files = opts.files ?? diskRepoFiles(opts.root);
@@ -185,15 +188,69 @@ async function runCheckGuarded(opts: CheckOptions, configPath: string): Promise<
     ...staleListNotices(requirements.usedLists, now),
     ...evaluation.findings
   ];
-  return buildReport(
+  const verification = opts.verify
+    ? await verifyAgainstDataWorks(config, { required: evaluation.required, findings }, goOnline, opts, env, startedAt)
+    : undefined;
+  const report = buildReport(
     configPath,
     goOnline ? 'online' : 'offline',
-    sortFindings(findings, config),
+    sortFindings([...findings, ...(verification?.findings ?? [])], config),
     evaluation.required,
     addressListReports(requirements.usedLists, configPath, now),
     opts.failOn,
     dataSourceReports
   );
+  return verification ? { ...report, connectivity: verification.connectivity } : report;
+}
+
+/**
+ * DataWorks' own connectivity test for each data source with a `dataworks` key and each serverless group with an
+ * `id` that reaches it (contract §12). Offline there is nothing to call: one warning says so (the CLI refuses
+ * `--verify` offline before it gets here). The cloud SDK is loaded only by online runs.
+ */
+async function verifyAgainstDataWorks(
+  config: Config,
+  check: { required: Report['required']; findings: Finding[] },
+  goOnline: boolean,
+  opts: CheckOptions,
+  env: NodeJS.ProcessEnv,
+  startedAt: number
+): Promise<{ connectivity: NonNullable<Report['connectivity']>; findings: Finding[] }> {
+  if (!goOnline) {
+    const why =
+      opts.resolve === 'offline'
+        ? 'this run resolves offline (resolve: offline)'
+        : 'this run resolves offline: no Alibaba Cloud credentials were found (resolve: auto)';
+    return {
+      connectivity: [],
+      findings: [
+        {
+          rule: 'verify-failed',
+          severity: 'warning',
+          message: `verification against DataWorks was asked for, but ${why}; the connectivity test needs an online run with credentials, so nothing was verified`
+        }
+      ]
+    };
+  }
+  try {
+    const { verifyConnectivity } = await import('./verify/index.js');
+    return await verifyConnectivity(
+      config,
+      check,
+      opts.online,
+      { logger: opts.logger, env, sleep: opts.sleep, setSecret: opts.setSecret, startedAt },
+      // The check's verdict for a pair: the deployed whitelist when it was read (what DataWorks connects through),
+      // else the files.
+      (required) => (required.deployed !== undefined ? required.deployed : required.covered)
+    );
+  } catch (error) {
+    // A defect in the verification layer: what was asked for was not done, so the run fails closed.
+    const place = { file: config.path, line: 1, column: 1 };
+    return {
+      connectivity: [],
+      findings: [internalErrorFinding('while verifying against DataWorks', error, place, opts.logger)]
+    };
+  }
 }
 
 /**

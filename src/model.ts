@@ -191,7 +191,11 @@ export const RULES = [
   'redundant-entry',
   'waived',
   'unused-waiver',
-  'not-checked'
+  'not-checked',
+  // DataWorks' own connectivity test (contract §12, `--verify`).
+  'unreachable',
+  'connectivity-disagrees',
+  'verify-failed'
 ] as const;
 export type RuleId = (typeof RULES)[number];
 export type Severity = 'error' | 'warning' | 'notice';
@@ -274,6 +278,26 @@ export interface DataSourceReport {
 
 export type DeployedState = 'read' | 'unreadable' | 'not-read';
 
+/** The states `TestDataSourceConnectivity` documents; another answer is kept as given and reported as `verify-failed`. */
+export const CONNECT_STATES = ['Connectable', 'ConfigError', 'Unreachable', 'Unsupport'] as const;
+
+/** One data source and resource group tested by DataWorks (contract §12, `--verify`). */
+export interface ConnectivityReport {
+  dataSource: string;
+  /** The group's config name. */
+  resourceGroup: string;
+  /** The group's DataWorks id. */
+  resourceGroupId: string;
+  /** DataWorks' `ConnectState`; `null` when the test could not be run (then `message` says why). */
+  state: string | null;
+  /** DataWorks' `ConnectMessage`, or why the test could not be run; '' when DataWorks said nothing. */
+  message: string;
+  /** The step of DataWorks' `DetailLogs` that failed (its last one), when the test failed. */
+  failedStep?: string;
+  /** The check's own verdict for the pair: `true` a gap, `false` none, `null` unknown. */
+  checkFoundGap: boolean | null;
+}
+
 export interface ReportSummary {
   dataSources: number;
   required: number;
@@ -293,6 +317,8 @@ export interface Report {
   dataSources: DataSourceReport[];
   addressLists: AddressListReport[];
   required: RequiredEntryReport[];
+  /** Present when verification was asked for (`--verify`, input `verify`): each pair tested, in config order. */
+  connectivity?: ConnectivityReport[];
   findings: Finding[];
   /** With a baseline (contract §11): what the base commit was and what it changed. */
   baseline?: BaselineReport;

@@ -60,6 +60,8 @@ export interface CheckRequest {
   deployed?: DeployedMode;
   deployedOffReason?: string;
   warnOfflineAudit?: boolean;
+  /** Input `verify`: an offline run adds one `verify-failed` warning instead (the engine's). */
+  verify?: boolean;
 }
 
 export interface MarkdownOptions {
@@ -308,7 +310,8 @@ export async function runAction(unsanitizedDeps: ActionDeps): Promise<void> {
       env: deps.env,
       setSecret: (secret) => core.setSecret(secret),
       ...(baseline ? { baseline } : {}),
-      ...deployedForEvent(settings.deployed, settings.event.name)
+      ...deployedForEvent(settings.deployed, settings.event.name),
+      ...(settings.verify ? { verify: true } : {})
     });
   } catch (error) {
     // The engine reports user errors as findings and its own bugs as internal-error findings; reaching here is a

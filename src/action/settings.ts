@@ -74,6 +74,8 @@ export interface ActionSettings {
   fixPullRequest: boolean;
   /** The commit the workflow checked out (GITHUB_SHA): on pull request events, the merge commit. */
   checkedSha: string;
+  /** Run DataWorks' own connectivity test (input `verify`, contract §12). */
+  verify: boolean;
   githubToken: string;
   /** Absolute path of the SARIF file, when requested. */
   sarifPath?: string;
@@ -268,6 +270,7 @@ export function readSettings(
   const suggestions = booleanInput(env, 'suggestions', true, problems);
   const fixPullRequest = booleanInput(env, 'fix-pull-request', false, problems);
   const allowInstanceCredentials = booleanInput(env, 'allow-instance-credentials', false, problems);
+  const verify = booleanInput(env, 'verify', false, problems);
 
   // Output paths are relative to the workspace (the step's directory), as upload-sarif reads them.
   const sarifInput = getInput(env, 'sarif');
@@ -311,6 +314,7 @@ export function readSettings(
     suggestions,
     fixPullRequest,
     checkedSha: env.GITHUB_SHA ?? '',
+    verify,
     githubToken: getInput(env, 'github-token'),
     ...(sarifInput ? { sarifPath: path.resolve(workspace, sarifInput) } : {}),
     reportPath,

@@ -3,6 +3,7 @@
  * same resolution (online calls made once), and every finding is marked `new` or `unchanged`; the base's findings
  * that are gone are `resolvedFindings`.
  */
+import { sharedDeployedReader } from '../deployed-run.js';
 import { runCheck, type CheckOptions } from '../engine.js';
 import { shouldFail, statusOf } from '../evaluate/status.js';
 import { fileErrorCode, type Logger, type RepoFiles } from '../io.js';
@@ -33,12 +34,23 @@ export interface BaselineSettings {
 export async function runBaselineCheck(opts: CheckOptions, settings: BaselineSettings): Promise<Report> {
   const now = opts.now ?? new Date();
   const shareOnline = shareOnlineResolution();
+  // The deployed whitelists are the cloud's, the same for both commits: read once, compared with each side's files.
+  const deployedReader = sharedDeployedReader(
+    {
+      online: opts.online,
+      logger: opts.logger,
+      env: opts.env ?? process.env,
+      sleep: opts.sleep,
+      setSecret: opts.setSecret
+    },
+    opts.deployedReader
+  );
   // The base is opened while the head is checked: starting git (or the first API calls) overlaps the check.
   const opening = settings.readBase().catch((error: unknown): BaseFiles => ({
     ok: false,
     message: error instanceof Error ? error.message : 'the base could not be read'
   }));
-  const head = await runCheck({ ...opts, now, shareOnline });
+  const head = await runCheck({ ...opts, now, shareOnline, deployedReader });
   const base = await opening;
   if (!base.ok) {
     opts.logger.warning(`baseline ${settings.ref}: ${base.message}; every finding is reported as new`);
@@ -66,6 +78,9 @@ export async function runBaselineCheck(opts: CheckOptions, settings: BaselineSet
       now,
       files: base.files,
       shareOnline,
+      deployedReader,
+      // DataWorks' connectivity test is about the cloud as it is now: run once, for the head.
+      verify: false,
       logger: quietLogger(opts.logger, settings.ref)
     }).finally(() => base.close?.());
     baseFindings = baseReport.findings;

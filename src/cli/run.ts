@@ -6,6 +6,8 @@ import { gitBaseFiles } from '../baseline/git-source.js';
 import { DEPLOYED_MODES, parseTimeoutSeconds, type DeployedMode } from '../deployed-run.js';
 import { runCheck, type CheckOptions } from '../engine.js';
 import { parseEndpointSpecs } from '../endpoints.js';
+import { hasCredentials } from '../resolve/online/credentials-env.js';
+import type { OnlineSettings } from '../resolve/types.js';
 import type { Logger } from '../io.js';
 import type { FailOn, Report, ResolveMode } from '../model.js';
 import { describeSystemError, exceptionDetail, internalErrorMessage, systemErrorCode } from '../internal-error.js';
@@ -48,6 +50,8 @@ Options:
                          hold {region} (repeatable)
   --allow-instance-credentials
                          also try the ECS instance metadata service and CLI profiles for credentials
+  --verify               also run DataWorks' own connectivity test for each data source with a dataworks key
+                         and each serverless resource group with an id that reaches it (needs an online run)
   --no-color             no colour in the text report (also: NO_COLOR)
   --help, --version
 
@@ -110,6 +114,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     deployed: { type: 'string' },
     timeout: { type: 'string' },
     'allow-instance-credentials': { type: 'boolean' },
+    verify: { type: 'boolean' },
     'no-color': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean', short: 'V' }
@@ -163,6 +168,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (baselineRef !== undefined && (baselineRef === '' || baselineRef.startsWith('-'))) {
       throw new UsageError(`--baseline needs a git ref or commit; got "${baselineRef.slice(0, 60)}"`);
     }
+    const online: OnlineSettings = {
+      endpoints: endpoints.endpoints,
+      allowInstanceCredentials: values['allow-instance-credentials'] ?? false,
+      ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {})
+    };
+    const verify = values.verify ?? false;
+    if (verify) refuseOfflineVerify(resolve, online, io.env);
 
     // Messages can quote repository text: sanitised like the text report, one line each.
     const logger: Logger = {
@@ -180,12 +192,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       failOn,
       logger,
       env: io.env,
-      online: {
-        endpoints: endpoints.endpoints,
-        allowInstanceCredentials: values['allow-instance-credentials'] ?? false,
-        ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {})
-      },
-      deployed
+      online,
+      deployed,
+      verify
     };
     const report =
       baselineRef === undefined
@@ -231,6 +240,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     debugLogger?.debug(`internal error while running the check: ${exceptionDetail(error)}`);
     io.stderr.write(`${TOOL_NAME}: ${internalErrorMessage('while running the check')}\n`);
     return 2;
+  }
+}
+
+/**
+ * `--verify` asks DataWorks, which only an online run can: with `--resolve offline`, or `auto` without credentials
+ * (which would resolve offline), the run would verify nothing, so it is a usage error rather than a quiet pass.
+ */
+function refuseOfflineVerify(resolve: ResolveMode, online: OnlineSettings, env: NodeJS.ProcessEnv): void {
+  if (resolve === 'offline') {
+    throw new UsageError('--verify needs an online run; it cannot be combined with --resolve offline');
+  }
+  if (resolve === 'auto' && !hasCredentials(online, env)) {
+    throw new UsageError(
+      '--verify needs an online run, and no Alibaba Cloud credentials were found (ALIBABA_CLOUD_ACCESS_KEY_ID and ' +
+        'ALIBABA_CLOUD_ACCESS_KEY_SECRET, or the OIDC variables), so --resolve auto would resolve offline'
+    );
   }
 }
 

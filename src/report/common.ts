@@ -1,6 +1,15 @@
 /** What the text and Markdown renderers share: grouping by data source, the chain behind a miss, places, counts. */
 import { madeCheckIncomplete } from '../evaluate/status.js';
-import type { AddressListReport, Finding, ProductId, Report, Severity, Status, Via } from '../model.js';
+import type {
+  AddressListReport,
+  ConnectivityReport,
+  Finding,
+  ProductId,
+  Report,
+  Severity,
+  Status,
+  Via
+} from '../model.js';
 import { compareEntryText } from '../net/index.js';
 import { entrySeparator, productProfile } from '../products/index.js';
 
@@ -236,4 +245,18 @@ export function sideMarkers(report: Report, dataSource: string): SideMarkers | u
 export function sideMarkersText(m: SideMarkers): string {
   const drift = m.drift > 0 ? ` · ${plural(m.drift, 'difference')}` : '';
   return `code ${SIDE_MARK[m.code]} · cloud ${SIDE_MARK[m.cloud]}${drift}`;
+}
+
+/** The check's own verdict for a tested pair, in words ("DataWorks says" tables). */
+export function checkVerdictLabel(row: Pick<ConnectivityReport, 'checkFoundGap'>): string {
+  return row.checkFoundGap === true ? 'gap' : row.checkFoundGap === false ? 'no gap' : 'unknown';
+}
+
+/** What DataWorks said of a pair, in words: its state, message and failed step, or why it was not tested. */
+export function dataWorksSaysLabel(row: Pick<ConnectivityReport, 'state' | 'message' | 'failedStep'>): string {
+  const head = row.state === null ? 'not tested' : row.state;
+  const parts = [row.message, row.failedStep !== undefined ? `failed step: ${row.failedStep}` : '']
+    .filter((p) => p !== '')
+    .join('; ');
+  return parts ? `${head}: ${parts}` : head;
 }

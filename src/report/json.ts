@@ -16,12 +16,22 @@ const REPORT_KEYS = [
   'dataSources',
   'addressLists',
   'required',
+  'connectivity',
   'findings'
 ];
 const SUMMARY_KEYS = ['dataSources', 'required', 'missing', 'errors', 'warnings', 'notices'];
 const ADDRESS_LIST_KEYS = ['list', 'region', 'source', 'asOf', 'origin', 'stale'];
 const DATA_SOURCE_KEYS = ['name', 'product', 'network', 'region', 'declared', 'instance', 'deployedState'];
 const REQUIRED_KEYS = ['dataSource', 'entry', 'covered', 'deployed', 'via'];
+const CONNECTIVITY_KEYS = [
+  'dataSource',
+  'resourceGroup',
+  'resourceGroupId',
+  'state',
+  'message',
+  'failedStep',
+  'checkFoundGap'
+];
 const VIA_KEYS = ['module', 'resourceGroup', 'origin', 'source'];
 const FINDING_KEYS = [
   'rule',
@@ -47,6 +57,7 @@ const KEY_ORDER: Record<string, readonly string[]> = {
   addressLists: ADDRESS_LIST_KEYS,
   required: REQUIRED_KEYS,
   'required.via': VIA_KEYS,
+  connectivity: CONNECTIVITY_KEYS,
   findings: FINDING_KEYS,
   resolvedFindings: FINDING_KEYS
 };

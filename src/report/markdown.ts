@@ -11,6 +11,8 @@ import { madeCheckIncomplete } from '../evaluate/status.js';
 import type { Finding, Report, RuleId, Status } from '../model.js';
 import {
   ViaIndex,
+  checkVerdictLabel,
+  dataWorksSaysLabel,
   formatCount,
   groupByDataSource,
   isStaleList,
@@ -43,6 +45,19 @@ export const DEFAULT_TITLE = 'DataWorks whitelist check';
 
 const STATUS_ICON: Record<Status, string> = { pass: '✅', fail: '❌', error: '⚠️' };
 const SEVERITY_ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' } as const;
+
+/** DataWorks' connectivity states at a glance; a test that did not run (or an unknown state) shows ❔. */
+const CONNECT_ICON: Record<string, string> = {
+  Connectable: '✅',
+  Unreachable: '❌',
+  ConfigError: '❌',
+  Unsupport: '➖'
+};
+
+function connectIcon(state: string | null): string {
+  // An own key only: a state named like a prototype member ("constructor") is an unknown state.
+  return state !== null && Object.hasOwn(CONNECT_ICON, state) ? (CONNECT_ICON[state] as string) : '❔';
+}
 
 /** Longest repository text shown in one cell; the JSON report keeps it whole. */
 const MAX_CELL = 300;
@@ -308,6 +323,26 @@ function sectionsOf(report: Report): Section[] {
       tail: pasteTail(g, report),
       rowsAreFindings: true,
       more: (n) => `_…and ${plural(n, 'more missing entry', 'more missing entries')} of this data source, not shown._`
+    });
+  }
+
+  if (report.connectivity !== undefined && report.connectivity.length > 0) {
+    sections.push({
+      order: order++,
+      // After the missing entries, before the other findings: it says whether the check's verdict holds.
+      priority: 50,
+      head: `#### DataWorks connectivity test\n\n${tableHead(['Data source', 'Resource group', 'Check', 'DataWorks says'])}`,
+      rows: report.connectivity.map((c) =>
+        row([
+          text(c.dataSource),
+          `${text(c.resourceGroup)} (${code(c.resourceGroupId, 100)})`,
+          checkVerdictLabel(c),
+          `${connectIcon(c.state)} ${text(dataWorksSaysLabel(c), MAX_MESSAGE)}`
+        ])
+      ),
+      tail: '',
+      rowsAreFindings: false,
+      more: (n) => `_…and ${plural(n, 'more tested pair')}, not shown._`
     });
   }
 

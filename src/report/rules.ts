@@ -149,6 +149,29 @@ export const RULE_HELP: Record<RuleId, RuleHelp> = {
       'The data source names an `instance` and no whitelist files, and deployed whitelists were not read (an ' +
       'offline run, `deployed: never`, or a pull request under `deployed: auto`). Its required blocks are unknown. ' +
       'Run online (for example on a schedule) to check it, or keep its whitelist as code.'
+  },
+  unreachable: {
+    short: "DataWorks' own connectivity test cannot connect to the data source from this resource group.",
+    help:
+      'DataWorks answered `Unreachable` (no network path) or `ConfigError` (the network connects, the data ' +
+      "source's settings do not), with its message and the step that failed. When the check found no whitelist " +
+      'gap for this data source and group, the whitelist is not the cause: look at the security group, the ' +
+      "route from the group's vSwitch, and the data source's address and credentials."
+  },
+  'connectivity-disagrees': {
+    short: 'DataWorks connects although the check found a whitelist gap for this data source and group.',
+    help:
+      'The whitelist in code misses blocks this group needs, yet DataWorks connects: the deployed whitelist ' +
+      "allows more than the code (changed outside code), or the group's addresses in the config are not the " +
+      'ones it uses. Bring the code in line with the cloud, or the group facts with the API (`--resolve online`).'
+  },
+  'verify-failed': {
+    short: "DataWorks' connectivity test could not be run.",
+    help:
+      'The test needs an online run, the RAM actions `dataworks:ListDataSources` and ' +
+      '`dataworks:TestDataSourceConnectivity`, a workspace role that may test data sources, and a `dataworks.name` ' +
+      'that names a data source of that workspace and environment. The message says which was missing; nothing ' +
+      'was verified for the pair, and the check itself is unaffected.'
   }
 };
 
@@ -175,7 +198,10 @@ export const RULE_SEVERITY: Record<RuleId, Severity> = {
   'redundant-entry': 'notice',
   waived: 'notice',
   'unused-waiver': 'notice',
-  'not-checked': 'notice'
+  'not-checked': 'notice',
+  unreachable: 'error',
+  'connectivity-disagrees': 'notice',
+  'verify-failed': 'warning'
 };
 
 /** The rules whose findings mean the check could not be completed (status `error`, contract §3, §8): one list. */

@@ -3,9 +3,11 @@
  * and a paste-ready line per whitelist file, then a summary line (the exit statuses are explained in --help). ANSI colour only when the caller says so (the CLI decides from the TTY, --no-color and NO_COLOR);
  * without it the symbols and words carry the meaning alone.
  */
-import type { Finding, Report, RuleId, Severity, Status } from '../model.js';
+import type { ConnectivityReport, Finding, Report, RuleId, Severity, Status } from '../model.js';
 import {
   ViaIndex,
+  checkVerdictLabel,
+  dataWorksSaysLabel,
   formatCount,
   groupByDataSource,
   isStaleList,
@@ -100,6 +102,20 @@ function unknownLine(blocks: readonly string[], p: Palette): string {
   );
 }
 
+/** One tested pair: the DataWorks answer beside the check's own verdict. */
+function connectivityLine(row: ConnectivityReport, p: Palette): string {
+  const symbol =
+    row.state === 'Connectable'
+      ? p.ok('✓')
+      : row.state === 'Unreachable' || row.state === 'ConfigError'
+        ? p.error(SYMBOL.error)
+        : p.warning('?');
+  return (
+    `  ${symbol} ${t(row.dataSource)} · ${t(row.resourceGroup)} ${p.dim(`(${t(row.resourceGroupId)})`)} — ` +
+    `DataWorks: ${t(dataWorksSaysLabel(row))} · check: ${checkVerdictLabel(row)}`
+  );
+}
+
 export function renderText(report: Report, opts: TextOptions): string {
   const p = palette(opts.color);
   const vias = new ViaIndex(report);
@@ -149,6 +165,11 @@ export function renderText(report: Report, opts: TextOptions): string {
           : `  ${p.ok('✓')} every required block is allowed`
       );
     }
+  }
+
+  if (report.connectivity !== undefined && report.connectivity.length > 0) {
+    lines.push('', p.bold('DataWorks says (its own connectivity test)'));
+    for (const row of report.connectivity) lines.push(connectivityLine(row, p));
   }
 
   if (general.length > 0) {

@@ -20,10 +20,17 @@ export interface SessionDeps {
   sleep?: (ms: number) => Promise<void>;
   setSecret?: (secret: string) => void;
   tuning?: Partial<OnlineTuning>;
+  /**
+   * When the run started (per `tuning.now`): the deadline counts from here, so calls made late in a run (the
+   * connectivity tests after the resolution) share the run's deadline instead of getting a new one.
+   */
+  startedAt?: number;
 }
 
 export interface WorkspaceSession {
   api: WorkspaceApi;
+  /** The same calls over the same client (credentials, retries, concurrency limit, deadline) in another region. */
+  apiIn(region: string): WorkspaceApi;
   /** Requests sent so far, retries included. */
   requests(): number;
 }
@@ -64,7 +71,7 @@ export async function openWorkspaceSession(
         sleep: deps.sleep ?? realSleep,
         now: tuning.now,
         random: tuning.random,
-        deadline: tuning.now() + tuning.deadlineMs
+        deadline: (deps.startedAt ?? tuning.now()) + tuning.deadlineMs
       },
       logger: deps.logger
     });
@@ -72,5 +79,9 @@ export async function openWorkspaceSession(
     throw new SessionError(error instanceof Error ? error.message : String(error));
   }
   deps.logger.debug(`workspace: credentials from ${source.origin}`);
-  return { api: workspaceApi(client, region), requests: () => client.requests };
+  return {
+    api: workspaceApi(client, region),
+    apiIn: (other) => workspaceApi(client, other),
+    requests: () => client.requests
+  };
 }

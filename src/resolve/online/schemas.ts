@@ -103,6 +103,7 @@ export type SnatEntry = z.infer<typeof describeSnatTableEntriesResponse>['SnatTa
 export type NetworkBinding = z.infer<typeof listNetworksResponse>['PagingInfo']['NetworkList'][number];
 
 /** `PagingInfo.NetworkList[2].VswitchId: expected string` — the first few problems, one line. */
+/** Zod's words, except its JavaScript `undefined` for an absent field: a user reads "missing". */
 export function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 3)
@@ -113,7 +114,7 @@ export function describeIssues(error: z.ZodError): string {
             .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
             .join('')
             .replace(/^\./, '') || '(body)'
-        }: ${issue.message}`
+        }: ${issue.message.replace(/, received undefined$/, ', but it is missing')}`
     )
     .join('; ');
 }
