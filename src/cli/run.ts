@@ -1,7 +1,8 @@
 /** The CLI (contract §6): argument parsing, rendering and exit status around the shared engine. */
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { runCheck } from '../engine.js';
+import { runCheck, type CheckOptions } from '../engine.js';
+import { planFixes, unifiedDiff, writeFixes } from '../fix/index.js';
 import { parseEndpointSpecs } from '../endpoints.js';
 import { shouldFail } from '../evaluate/status.js';
 import type { Logger } from '../io.js';
@@ -24,8 +25,13 @@ const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
 export const USAGE = `Usage: ${TOOL_NAME} check [options]
+       ${TOOL_NAME} fix [options] [--dry-run]
 
-Checks that the whitelists in this repository allow every address DataWorks connects from.
+check: checks that the whitelists in this repository allow every address DataWorks connects from.
+fix:   runs the check on the whitelist files, adds the missing entries where each finding points and rewrites
+       entries with host bits set; prints the change as a unified diff. The exit status and --output report are
+       those of the check after the fix. What cannot be fixed (an entry limit, a value with no literal, a value
+       shared with another data source, security-group rules, OSS policies) stays a finding that says why.
 
 Options:
   --config PATH          configuration file, relative to --root (default: .github/dataworks-whitelist.yml)
@@ -38,6 +44,7 @@ Options:
   --allow-instance-credentials
                          also try the ECS instance metadata service and CLI profiles for credentials
   --no-color             no colour in the text report (also: NO_COLOR)
+  --dry-run              fix only: print the diff, write nothing
   --help, --version
 
 Exit status (explained here rather than in every report):
@@ -48,7 +55,7 @@ Exit status (explained here rather than in every report):
 
 class UsageError extends Error {}
 
-const COMMANDS = ['check'];
+const COMMANDS = ['check', 'fix'];
 const HELP_POINTER = `Run "${TOOL_NAME} --help" for usage.\n`;
 
 /** `file` as an absolute path: relative paths need a working directory, which may have been deleted. */
@@ -88,6 +95,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     endpoint: { type: 'string', multiple: true },
     'allow-instance-credentials': { type: 'boolean' },
     'no-color': { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean', short: 'V' }
   });
@@ -106,13 +114,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   let debugLogger: Logger | undefined;
   try {
-    if (positionals.length !== 1 || positionals[0] !== 'check') {
+    const command = positionals[0];
+    if (positionals.length !== 1 || (command !== 'check' && command !== 'fix')) {
       throw new UsageError(
         positionals.length === 0
-          ? 'missing command: check'
+          ? 'missing command: check or fix'
           : `unknown command "${positionals.join(' ')}"${positionals.length === 1 ? didYouMean(positionals[0], COMMANDS) : ''}`
       );
     }
+    if (values['dry-run'] && command !== 'fix') throw new UsageError('--dry-run applies to the fix command only');
     const resolve = oneOf<ResolveMode>(values.resolve, ['auto', 'online', 'offline'], '--resolve', 'auto');
     const failOn = oneOf<FailOn>(values['fail-on'], ['error', 'warning', 'never'], '--fail-on', 'error');
     const format = oneOf<Format>(values.format, FORMATS, '--format', formatFromOutput(values.output));
@@ -131,7 +141,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       warning: (m) => void io.stderr.write(`warning: ${sanitizeTerminal(m)}\n`)
     };
     debugLogger = logger;
-    const report = await runCheck({
+    const checkOptions: CheckOptions = {
       root,
       configPath,
       resolve,
@@ -142,7 +152,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         endpoints: endpoints.endpoints,
         allowInstanceCredentials: values['allow-instance-credentials'] ?? false
       }
-    });
+    };
+    let report: Report;
+    if (command === 'fix') {
+      const fixed = await runFix(checkOptions, io, {
+        dryRun: values['dry-run'] ?? false,
+        reportRequested: values.output !== undefined || values.format !== undefined,
+        outputIsFile: output !== undefined
+      });
+      if (fixed === undefined) return 2;
+      if (fixed.reportRequested === false)
+        return shouldFail(fixed.report.status, failOn) ? (fixed.report.status === 'error' ? 2 : 1) : 0;
+      report = fixed.report;
+    } else {
+      report = await runCheck(checkOptions);
+    }
     const color =
       output === undefined && !values['no-color'] && !io.env.NO_COLOR && io.stdout.isTTY === true && format === 'text';
     let body: string;
@@ -204,4 +228,46 @@ function render(report: Report, format: Format, color: boolean): string {
     case 'text':
       return renderText(report, { color });
   }
+}
+
+/**
+ * `fix`: plans the edits, prints their diff (to standard output, unless the report goes there), writes them unless
+ * `--dry-run`, and says on standard error what was not fixed and why. Undefined when a file could not be written.
+ */
+async function runFix(
+  options: CheckOptions,
+  io: CliIo,
+  how: { dryRun: boolean; reportRequested: boolean; outputIsFile: boolean }
+): Promise<{ report: Report; reportRequested: boolean } | undefined> {
+  const plan = await planFixes(options);
+  const diff = plan.edits.map(unifiedDiff).join('');
+  // The diff is repository text: on a terminal, control characters are made visible; piped, it stays applicable.
+  const shown = io.stdout.isTTY === true ? diff.split('\n').map(sanitizeTerminal).join('\n') : diff;
+  const diffToStdout = !how.reportRequested || how.outputIsFile;
+  if (diffToStdout) io.stdout.write(shown);
+  else io.stderr.write(shown);
+  for (const { finding, reason } of plan.notFixed) {
+    const where = finding.file ? `${finding.file}:${finding.line ?? 1}:${finding.column ?? 1}: ` : '';
+    const what =
+      finding.rule === 'missing-entry' ? `missing ${finding.entry ?? ''}` : `${finding.rule} ${finding.raw ?? ''}`;
+    io.stderr.write(sanitizeTerminal(`not fixed: ${where}${what} (${finding.dataSource ?? ''}): ${reason}`) + '\n');
+  }
+  const added = plan.edits.reduce((sum, edit) => sum + edit.added.length, 0);
+  if (how.dryRun) {
+    io.stderr.write(
+      `${TOOL_NAME}: dry run: ${plan.edits.length} file(s) would change, ${added} entr${added === 1 ? 'y' : 'ies'} added; nothing written\n`
+    );
+  } else if (plan.edits.length > 0) {
+    const written = await writeFixes(options.root, plan.edits);
+    for (const failure of written.failed) {
+      io.stderr.write(`${TOOL_NAME}: ${sanitizeTerminal(failure.file)} ${failure.reason}\n`);
+    }
+    if (written.failed.length > 0) return undefined;
+    io.stderr.write(
+      `${TOOL_NAME}: ${written.written.length} file(s) changed, ${added} entr${added === 1 ? 'y' : 'ies'} added\n`
+    );
+  } else {
+    io.stderr.write(`${TOOL_NAME}: nothing to fix\n`);
+  }
+  return { report: plan.after, reportRequested: how.reportRequested };
 }
