@@ -4,6 +4,7 @@
  */
 import { benchCli } from './cli.js';
 import { benchCoverage } from './coverage.js';
+import { benchFix } from './fix.js';
 import { benchOnline } from './online.js';
 import { benchTerraform } from './terraform.js';
 
@@ -11,7 +12,8 @@ const benches: [string, () => Promise<void>][] = [
   ['coverage engine', benchCoverage],
   ['terraform reader', benchTerraform],
   ['online resolution', benchOnline],
-  ['CLI on examples/', benchCli]
+  ['CLI on examples/', benchCli],
+  ['fix on the terraform module', benchFix]
 ];
 
 const only = process.argv[2];

@@ -104,6 +104,33 @@ class Planner {
     private readonly before: Report
   ) {}
 
+  private readonly readers = new Map<string, Promise<Map<string, Set<string>>>>();
+
+  /** For each attribute, variable and local of the module: the data sources that read through it (built once). */
+  private readersIn(view: TerraformModuleView): Promise<Map<string, Set<string>>> {
+    let known = this.readers.get(view.dir);
+    if (!known) {
+      known = (async () => {
+        const index = new Map<string, Set<string>>();
+        for (const ds of this.config.dataSources) {
+          for (const source of ds.whitelist) {
+            if (source.format !== 'terraform') continue;
+            const otherView = await this.view(source);
+            if (!otherView || otherView.dir !== view.dir) continue;
+            for (const key of readsThrough(otherView, source, ds)) {
+              const names = index.get(key) ?? new Set<string>();
+              names.add(ds.name);
+              index.set(key, names);
+            }
+          }
+        }
+        return index;
+      })();
+      this.readers.set(view.dir, known);
+    }
+    return known;
+  }
+
   private view(source: WhitelistSourceConfig): Promise<TerraformModuleView | undefined> {
     const key = JSON.stringify([normalize(source.file), source.tfvars ?? []]);
     let view = this.views.get(key);
@@ -131,7 +158,7 @@ class Planner {
   async insertions(excluded: ReadonlyMap<string, string>): Promise<Insertion[]> {
     const out: Insertion[] = [];
     for (const ds of this.config.dataSources) {
-      const misses = this.before.findings.filter((f) => isMissing(f) && f.dataSource === ds.name);
+      const misses = this.missesOf(ds.name);
       if (misses.length === 0) continue;
       const why = excluded.get(ds.name) ?? (await this.refusal(ds, misses));
       if (typeof why === 'string') {
@@ -143,6 +170,15 @@ class Planner {
     return out;
   }
 
+  private overLimitNames: Set<string> | undefined;
+
+  private overLimit(): Set<string> {
+    this.overLimitNames ??= new Set(
+      this.before.findings.filter((f) => f.rule === 'too-many-entries').map((f) => f.dataSource ?? '')
+    );
+    return this.overLimitNames;
+  }
+
   private async refusal(ds: DataSourceConfig, misses: readonly Finding[]): Promise<Insertion | string> {
     const productReason = NOT_FIXED_PRODUCTS[ds.product];
     if (productReason) return productReason;
@@ -151,7 +187,7 @@ class Planner {
     const entries = blocksToAdd(misses, ds.product);
     if (entries.length === 0) return 'the missing blocks could not be worked out';
     const profile = productProfile(ds.product);
-    const overLimit = this.before.findings.some((f) => f.rule === 'too-many-entries' && f.dataSource === ds.name);
+    const overLimit = this.overLimit().has(ds.name);
     if (overLimit && profile.entryLimit) {
       return `the whitelist already holds more than the ${profile.entryLimit.max} entries ${profile.displayName} allows (${profile.entryLimit.scope}); make room first, then add ${entries.join(', ')}`;
     }
@@ -173,17 +209,11 @@ class Planner {
     const via: string[] = [];
     const literal = literalOf(view, found.attribute.expression, via);
     if ('reason' in literal) return `${literal.reason}; add ${entries.join(', ')} by hand where the value is defined`;
-    const mine = new Set([attributeKey(found.attribute), ...via]);
-    for (const other of this.config.dataSources) {
-      if (other.name === ds.name) continue;
-      for (const otherSource of other.whitelist) {
-        if (otherSource.format !== 'terraform') continue;
-        const otherView = await this.view(otherSource);
-        if (!otherView || otherView.dir !== view.dir) continue;
-        if (readsThrough(otherView, otherSource, other).some((key) => mine.has(key))) {
-          return sharedReason(other, entries, literal.file);
-        }
-      }
+    const readers = await this.readersIn(view);
+    for (const key of [attributeKey(found.attribute), ...via]) {
+      const other = [...(readers.get(key) ?? [])].find((name) => name !== ds.name);
+      const otherDs = other === undefined ? undefined : this.config.dataSources.find((d) => d.name === other);
+      if (otherDs) return sharedReason(otherDs, entries, literal.file);
     }
     return { dataSource: ds, source, entries, literal };
   }
@@ -281,8 +311,19 @@ class Planner {
     return changes;
   }
 
+  private missesByDataSource: Map<string, Finding[]> | undefined;
+
   missesOf(dataSource: string): Finding[] {
-    return this.before.findings.filter((f) => isMissing(f) && f.dataSource === dataSource);
+    if (!this.missesByDataSource) {
+      this.missesByDataSource = new Map();
+      for (const f of this.before.findings) {
+        if (!isMissing(f) || f.dataSource === undefined) continue;
+        const list = this.missesByDataSource.get(f.dataSource) ?? [];
+        list.push(f);
+        this.missesByDataSource.set(f.dataSource, list);
+      }
+    }
+    return this.missesByDataSource.get(dataSource) ?? [];
   }
 }
 
@@ -315,7 +356,7 @@ function addEntries(text: string, insertion: Insertion, separator: string): Edit
     : addJsonEntries(text, select.path, entries, separator);
 }
 
-/** Findings of the after-check that the edits were meant to remove, or that they introduced. */
+/** The data sources whose edits did not check out: new limit, parse or entry findings, or blocks still missing. */
 function failedDataSources(
   before: Report,
   after: Report,
@@ -324,43 +365,36 @@ function failedDataSources(
   const failed = new Map<string, string>();
   const key = (f: Finding): string => JSON.stringify([f.rule, f.dataSource, f.entry, f.file, f.message]);
   const old = new Set(before.findings.map(key));
+  const NEW_PROBLEMS = ['too-many-entries', 'invalid-whitelist', 'invalid-entry', 'unsupported-entry', 'unresolved'];
+  const newProblems = new Map<string, Finding>();
+  for (const f of after.findings) {
+    if (f.dataSource === undefined || newProblems.has(f.dataSource)) continue;
+    if (isMissing(f) || (NEW_PROBLEMS.includes(f.rule) && !old.has(key(f)))) newProblems.set(f.dataSource, f);
+  }
   for (const [file, change] of changes) {
     for (const name of change.dataSources) {
-      const tooMany = after.findings.find(
-        (f) => f.rule === 'too-many-entries' && f.dataSource === name && !old.has(key(f))
+      const problem = newProblems.get(name);
+      if (!problem || failed.has(name)) continue;
+      failed.set(
+        name,
+        problem.rule === 'too-many-entries'
+          ? `adding ${change.added.join(', ')} would break the entry limit (${problem.message}); make room first, then add them by hand`
+          : problem.rule === 'missing-entry'
+            ? `the edit of ${file} did not cover every missing block; add ${change.added.join(', ')} by hand`
+            : `the edit of ${file} did not check out (${problem.rule}); add ${change.added.join(', ')} by hand`
       );
-      if (tooMany) {
-        failed.set(
-          name,
-          `adding ${change.added.length === 1 ? 'the entry' : 'the entries'} would break the entry limit: ${tooMany.message}; make room first, then add ${change.added.join(', ')}`
-        );
-        continue;
-      }
-      const broken = after.findings.find(
-        (f) =>
-          f.dataSource === name &&
-          !old.has(key(f)) &&
-          (f.rule === 'missing-entry' ||
-            f.rule === 'invalid-whitelist' ||
-            f.rule === 'invalid-entry' ||
-            f.rule === 'unsupported-entry' ||
-            f.rule === 'unresolved')
-      );
-      if (broken)
-        failed.set(
-          name,
-          `the edit of ${file} did not check out (${broken.rule}); add ${change.added.join(', ')} by hand`
-        );
-    }
-  }
-  for (const ds of before.findings.filter(isMissing).map((f) => f.dataSource)) {
-    if (!ds || failed.has(ds)) continue;
-    const edited = [...changes.values()].some((c) => c.dataSources.has(ds));
-    if (edited && after.findings.some((f) => isMissing(f) && f.dataSource === ds)) {
-      failed.set(ds, 'the edit did not cover every missing block; add them by hand');
     }
   }
   return failed;
+}
+
+/** Where a finding is, for matching the findings of two checks. */
+function identity(f: Finding): string {
+  return JSON.stringify(
+    f.rule === 'missing-entry'
+      ? [f.rule, f.dataSource, f.entry]
+      : [f.rule, f.dataSource, f.entry, f.file, f.line, f.column]
+  );
 }
 
 const MAX_ROUNDS = 3;
@@ -382,14 +416,14 @@ export async function planFixes(opts: CheckOptions): Promise<FixPlan> {
     const texts = new Map([...changes].map(([file, c]) => [file, c.after]));
     const after = changes.size === 0 ? before : await runCheck({ ...opts, files: overlayFiles(files, texts) });
     const failed = failedDataSources(before, after, changes);
-    const brokenFiles = [...changes].filter(([file]) =>
-      after.findings.some(
-        (f) =>
-          f.file === file &&
-          (f.rule === 'invalid-whitelist' || f.rule === 'invalid-entry') &&
-          !before.findings.some((b) => b.file === file && b.rule === f.rule && b.message === f.message)
-      )
+    const unreadable = (f: Finding): boolean => f.rule === 'invalid-whitelist' || f.rule === 'invalid-entry';
+    const known = new Set(before.findings.filter(unreadable).map((f) => JSON.stringify([f.file, f.rule, f.message])));
+    const newlyBroken = new Set(
+      after.findings
+        .filter((f) => unreadable(f) && !known.has(JSON.stringify([f.file, f.rule, f.message])))
+        .map((f) => f.file)
     );
+    const brokenFiles = [...changes].filter(([file]) => newlyBroken.has(file));
     if ((failed.size > 0 || brokenFiles.length > 0) && round < MAX_ROUNDS) {
       excluded = new Map([...excluded, ...failed]);
       for (const [file, change] of brokenFiles) {
@@ -418,13 +452,10 @@ export async function planFixes(opts: CheckOptions): Promise<FixPlan> {
 /** The after-fix report, each finding that was not fixed saying why. */
 function annotate(report: Report, notFixed: readonly NotFixed[]): Report {
   if (notFixed.length === 0) return report;
-  const same = (a: Finding, b: Finding): boolean =>
-    a.rule === b.rule &&
-    a.dataSource === b.dataSource &&
-    a.entry === b.entry &&
-    (a.rule === 'missing-entry' || (a.file === b.file && a.line === b.line && a.column === b.column));
+  const reasons = new Map<string, string>();
+  for (const n of notFixed) if (!reasons.has(identity(n.finding))) reasons.set(identity(n.finding), n.reason);
   const findings = report.findings.map((finding) => {
-    const reason = notFixed.find((n) => same(n.finding, finding))?.reason;
+    const reason = reasons.get(identity(finding));
     return reason ? { ...finding, message: `${finding.message} — not fixed: ${reason}` } : finding;
   });
   return { ...report, findings };
