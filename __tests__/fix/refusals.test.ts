@@ -50,7 +50,7 @@ describe('refusals', () => {
     const result = await plan(files);
     expect(result.edits).toEqual([]);
     expect(result.notFixed[0]?.reason).toMatch(/entry limit/);
-    expect(missingMessages(result.after)[0]).toMatch(/not fixed: .*entry limit.*192\.0\.2\.0\/24/);
+    expect(missingMessages(result.after)[0]).toMatch(/not fixed: adding 192\.0\.2\.0\/24 would break the entry limit/);
     expect(result.after.status).toBe('fail');
   });
 

@@ -11,7 +11,15 @@ import type { Config, DataSourceConfig, Finding, Report, WhitelistSourceConfig }
 import { formatAddress, formatCidr, IpSet, parseEntry, type Cidr } from '../net/index.js';
 import { entrySeparator, productProfile } from '../products/index.js';
 import { parseSelect } from '../whitelists/structured.js';
-import { BOM, replaceEntryAt, type EditResult } from './editors/common.js';
+import {
+  applySplices,
+  BOM,
+  offsetIndex,
+  replaceEntryAt,
+  type EditResult,
+  type Splice,
+  type SpliceResult
+} from './editors/common.js';
 import { addJsonEntries, addYamlEntries } from './editors/structured.js';
 import {
   attributeAt,
@@ -240,10 +248,29 @@ class Planner {
     const isTerraform = (file: string): boolean => /\.(tf|tfvars)$/.test(file);
     // Positional edits (rewrites, Terraform literals) run from the end of each file to its start, so each one's
     // position is still that of the file as read; YAML, JSON and text insertions parse the text again afterwards.
+    // Every edit runs before the ones nearer the start of its file, so the text before an edit's position is still
+    // as read: one index of each file's original line starts gives every position's offset.
+    const indexes = new Map<string, (line: number, column: number) => number | undefined>();
+    const offsetIn = async (file: string, line: number, column: number): Promise<number | undefined> => {
+      let index = indexes.get(file);
+      if (!index) {
+        const text = await this.original(file);
+        const terraform = isTerraform(file);
+        const body = !terraform && text.startsWith(BOM) ? text.slice(1) : text;
+        const bodyIndex = offsetIndex(body, terraform);
+        const shift = body === text ? 0 : 1;
+        index = (l, c) => {
+          const offset = bodyIndex(l, c);
+          return offset === undefined ? undefined : offset + shift;
+        };
+        indexes.set(file, index);
+      }
+      return index(line, column);
+    };
     type Op = {
       file: string;
       at: [number, number];
-      run: (text: string) => EditResult;
+      run: (text: string) => Promise<SpliceResult>;
       done: (target: FileChange) => void;
       failed: (reason: string) => void;
     };
@@ -254,10 +281,17 @@ class Planner {
       ops.push({
         file: rewrite.file,
         at: [f.line!, f.column!],
-        run: (text) =>
-          withoutBom(text, !terraform, (body) =>
-            replaceEntryAt(body, { line: f.line!, column: f.column! }, f.raw ?? '', f.entry!, terraform)
-          ),
+        run: async (text) => {
+          const offset = await offsetIn(rewrite.file, f.line!, f.column!);
+          return replaceEntryAt(
+            text,
+            { line: f.line!, column: f.column! },
+            f.raw ?? '',
+            f.entry!,
+            terraform,
+            offset ?? -1
+          );
+        },
         done: (target) => target.rewrites.push(f),
         failed: (reason) => this.refuse([f], reason)
       });
@@ -269,7 +303,14 @@ class Planner {
       ops.push({
         file: normalize(literal.file),
         at: [literal.pos.line, literal.pos.column],
-        run: (text) => editTerraformLiteral(text, literal, insertion.entries, separator),
+        run: async (text) =>
+          editTerraformLiteral(
+            text,
+            literal,
+            insertion.entries,
+            separator,
+            (await offsetIn(normalize(literal.file), literal.pos.line, literal.pos.column)) ?? -1
+          ),
         done: (target) => {
           target.added.push(...insertion.entries);
           target.dataSources.add(insertion.dataSource.name);
@@ -282,13 +323,31 @@ class Planner {
       });
     }
     ops.sort((a, b) => (a.file !== b.file ? (a.file < b.file ? -1 : 1) : b.at[0] - a.at[0] || b.at[1] - a.at[1]));
+    // Each positional edit is computed on the file as read; a file's splices are then applied in one pass. An edit
+    // that would overlap another one of the same file is not made.
+    const splicesOf = new Map<string, Splice[]>();
     for (const op of ops) {
       const target = await change(op.file);
-      const result = op.run(target.after);
-      if (result.ok) {
-        target.after = result.text;
-        op.done(target);
-      } else op.failed(result.reason);
+      const result = await op.run(target.before);
+      if (!result.ok) {
+        op.failed(result.reason);
+        continue;
+      }
+      const taken = splicesOf.get(op.file) ?? [];
+      const overlaps = result.splices.some((mine) =>
+        taken.some((other) => mine.start < other.end && other.start < mine.end)
+      );
+      if (overlaps) {
+        op.failed('it overlaps another edit of the same place');
+        continue;
+      }
+      taken.push(...result.splices);
+      splicesOf.set(op.file, taken);
+      op.done(target);
+    }
+    for (const [file, splices] of splicesOf) {
+      const target = await change(file);
+      target.after = applySplices(target.before, splices);
     }
     for (const insertion of insertions) {
       if (insertion.literal) continue;

@@ -9,6 +9,33 @@ export type EditResult = { ok: true; text: string } | { ok: false; reason: strin
 
 export const BOM = '\uFEFF';
 
+/** Replace `[start, end)` of the text as read with `insert`. */
+export interface Splice {
+  start: number;
+  end: number;
+  insert: string;
+}
+
+/** An edit as splices of the text it was computed on (so that many edits of one file apply in one pass). */
+export type SpliceResult = { ok: true; splices: Splice[] } | { ok: false; reason: string };
+
+/** Applies non-overlapping splices in one pass. */
+export function applySplices(text: string, splices: readonly Splice[]): string {
+  const sorted = [...splices].sort((a, b) => a.start - b.start || a.end - b.end);
+  const parts: string[] = [];
+  let at = 0;
+  for (const s of sorted) {
+    parts.push(text.slice(at, s.start), s.insert);
+    at = s.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+export function asText(text: string, result: SpliceResult): EditResult {
+  return result.ok ? { ok: true, text: applySplices(text, result.splices) } : result;
+}
+
 /** The file's line ending: the first one written, `\n` when there is none. */
 export function lineEndingOf(text: string): string {
   const index = text.search(/\r\n|\n|\r/);
@@ -32,6 +59,23 @@ export function offsetAt(text: string, line: number, column: number, lfOnly = fa
   }
   const offset = start + column - 1;
   return offset <= text.length ? offset : undefined;
+}
+
+/**
+ * Offsets of many positions in one text: the line starts are found once. `lfOnly` as in `offsetAt`.
+ */
+export function offsetIndex(text: string, lfOnly: boolean): (line: number, column: number) => number | undefined {
+  const starts = [0];
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (char === '\n' || (!lfOnly && char === '\r' && text[index + 1] !== '\n')) starts.push(index + 1);
+  }
+  return (line, column) => {
+    const start = starts[line - 1];
+    if (start === undefined || !Number.isInteger(column) || column < 1) return undefined;
+    const offset = start + column - 1;
+    return offset <= text.length ? offset : undefined;
+  };
 }
 
 /** The start of the line that holds `offset`. */
@@ -68,14 +112,15 @@ export function replaceEntryAt(
   at: { line: number; column: number },
   raw: string,
   replacement: string,
-  lfOnly: boolean
-): EditResult {
-  const offset = offsetAt(text, at.line, at.column, lfOnly);
-  if (offset === undefined || text.slice(offset, offset + raw.length) !== raw) {
+  lfOnly: boolean,
+  knownOffset?: number
+): SpliceResult {
+  const offset = knownOffset ?? offsetAt(text, at.line, at.column, lfOnly);
+  if (offset === undefined || offset < 0 || text.slice(offset, offset + raw.length) !== raw) {
     return {
       ok: false,
       reason: `the entry is not written as plain text at its position; write ${replacement} by hand`
     };
   }
-  return { ok: true, text: splice(text, offset, offset + raw.length, replacement) };
+  return { ok: true, splices: [{ start: offset, end: offset + raw.length, insert: replacement }] };
 }

@@ -3,7 +3,7 @@
  * in the style of the list: one item per line with the same indentation and trailing-comma habit when it is written
  * one per line, otherwise after the last item with the separator written between the items.
  */
-import { indentationAt, lineEnd, splice, type EditResult } from './common.js';
+import { indentationAt, lineEnd, type SpliceResult } from './common.js';
 
 export interface WrittenList {
   /** Offset of `[`. */
@@ -20,12 +20,17 @@ function restOfLineIsComment(rest: string): boolean {
   return trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('//');
 }
 
-export function insertIntoList(text: string, list: WrittenList, rendered: readonly string[], eol: string): EditResult {
+export function insertIntoList(
+  text: string,
+  list: WrittenList,
+  rendered: readonly string[],
+  eol: string
+): SpliceResult {
   const last = list.items[list.items.length - 1];
   if (!last) {
     const inner = text.slice(list.open + 1, list.close);
     if (inner.trim() !== '') return { ok: false, reason: 'the empty list holds a comment; add the entries by hand' };
-    return { ok: true, text: splice(text, list.open + 1, list.close, rendered.join(', ')) };
+    return { ok: true, splices: [{ start: list.open + 1, end: list.close, insert: rendered.join(', ') }] };
   }
   const multiLine = /[\r\n]/.test(text.slice(list.open, last.start));
   if (multiLine) {
@@ -37,17 +42,26 @@ export function insertIntoList(text: string, list: WrittenList, rendered: readon
     const end = lineEnd(text, from);
     if (end <= list.close && restOfLineIsComment(text.slice(from, end))) {
       const lines = rendered.map((item) => `${eol}${indent}${item}`);
-      if (trailingComma) return { ok: true, text: splice(text, end, end, lines.map((l) => `${l},`).join('')) };
+      if (trailingComma)
+        return { ok: true, splices: [{ start: end, end, insert: lines.map((l) => `${l},`).join('') }] };
       // No trailing comma: the old last item gets one, the new items follow one per line.
-      const withNewItems = splice(text, end, end, lines.join(','));
-      return { ok: true, text: splice(withNewItems, last.end, last.end, ',') };
+      return {
+        ok: true,
+        splices: [
+          { start: last.end, end: last.end, insert: ',' },
+          { start: end, end, insert: lines.join(',') }
+        ]
+      };
     }
   }
   const first = list.items[0]!;
   const second = list.items[1];
   const written = second ? text.slice(first.end, second.start) : ', ';
   const separator = /^[ \t]*,[ \t]*$/.test(written) ? written : ', ';
-  return { ok: true, text: splice(text, last.end, last.end, rendered.map((item) => `${separator}${item}`).join('')) };
+  return {
+    ok: true,
+    splices: [{ start: last.end, end: last.end, insert: rendered.map((item) => `${separator}${item}`).join('') }]
+  };
 }
 
 /** Appends entries to a comma-separated value written in a string, with the separator written in it. */

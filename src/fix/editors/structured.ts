@@ -7,7 +7,7 @@
 import { applyEdits, findNodeAtLocation, modify, parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { isAlias, isMap, isScalar, isSeq, parseDocument, Scalar, type Node as YamlNode } from 'yaml';
 import type { SelectSegment } from '../../whitelists/structured.js';
-import { indentationAt, lineEnd, lineEndingOf, lineStart, splice, type EditResult } from './common.js';
+import { asText, indentationAt, lineEnd, lineEndingOf, lineStart, splice, type EditResult } from './common.js';
 import { appendToCommaString, insertIntoList } from './list.js';
 
 /** An entry in the quoting of its neighbour; a plain scalar that would end in `:` is double-quoted. */
@@ -57,15 +57,20 @@ export function addYamlEntries(
     const lastItem = items[items.length - 1];
     const style = isScalar(lastItem) ? lastItem.type : undefined;
     if (node.flow) {
-      return insertIntoList(
+      return asText(
         text,
-        {
-          open: range[0],
-          close: range[1] - 1,
-          items: items.map((item) => ({ start: item.range![0], end: item.range![1] }))
-        },
-        entries.map((entry) => yamlScalar(entry, style ?? (entry.includes(':') ? Scalar.QUOTE_DOUBLE : Scalar.PLAIN))),
-        eol
+        insertIntoList(
+          text,
+          {
+            open: range[0],
+            close: range[1] - 1,
+            items: items.map((item) => ({ start: item.range![0], end: item.range![1] }))
+          },
+          entries.map((entry) =>
+            yamlScalar(entry, style ?? (entry.includes(':') ? Scalar.QUOTE_DOUBLE : Scalar.PLAIN))
+          ),
+          eol
+        )
       );
     }
     if (!lastItem) return { ok: false, reason: 'the list is empty' };
@@ -123,11 +128,14 @@ export function addJsonEntries(
   const eol = lineEndingOf(text);
   if (node.type === 'array') {
     const items = (node.children ?? []).map((child) => ({ start: child.offset, end: child.offset + child.length }));
-    return insertIntoList(
+    return asText(
       text,
-      { open: node.offset, close: node.offset + node.length - 1, items },
-      entries.map((entry) => JSON.stringify(entry)),
-      eol
+      insertIntoList(
+        text,
+        { open: node.offset, close: node.offset + node.length - 1, items },
+        entries.map((entry) => JSON.stringify(entry)),
+        eol
+      )
     );
   }
   if (node.type === 'string' && typeof node.value === 'string') {

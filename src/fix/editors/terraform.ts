@@ -22,7 +22,7 @@ import {
   type Expression,
   type ParsedFile
 } from '../../whitelists/terraform/syntax.js';
-import { lineEndingOf, offsetAt, splice, type EditResult } from './common.js';
+import { lineEndingOf, offsetAt, type SpliceResult } from './common.js';
 import { skipString, scanTuple } from './hcl-scan.js';
 import { appendToCommaString, insertIntoList } from './list.js';
 
@@ -85,28 +85,31 @@ export async function loadModuleView(files: RepoFiles, source: WhitelistSourceCo
   return { dir, module: buildModule(dir, parsedModule), tfvars };
 }
 
-function samePlace(a: SourcePosition, b: { file: string; line: number; column: number }): boolean {
-  return a.file === b.file && a.line === b.line && a.column === b.column;
-}
-
 /** Every attribute of a body and of the blocks inside it (`dynamic` blocks' content included). */
 function* attributesWithin(body: Body): Generator<Attribute> {
   yield* body.attributes;
   for (const block of body.blocks) yield* attributesWithin(block.body);
 }
 
-/** The resource and attribute written at `at` (where a `missing-entry` finding points). */
+const attributeIndexes = new WeakMap<TerraformModuleView, Map<string, { resource: Resource; attribute: Attribute }>>();
+
+/** The resource and attribute written at `at` (where a `missing-entry` finding points); indexed once per module. */
 export function attributeAt(
   view: TerraformModuleView,
   at: { file: string; line: number; column: number }
 ): { resource: Resource; attribute: Attribute } | undefined {
-  for (const resource of view.module.resources) {
-    if (resource.file !== at.file) continue;
-    for (const attribute of attributesWithin(resource.block.body)) {
-      if (samePlace(attribute.pos, at)) return { resource, attribute };
+  let index = attributeIndexes.get(view);
+  if (!index) {
+    index = new Map();
+    for (const resource of view.module.resources) {
+      for (const attribute of attributesWithin(resource.block.body)) {
+        const { file, line, column } = attribute.pos;
+        index.set(`${file}:${line}:${column}`, { resource, attribute });
+      }
     }
+    attributeIndexes.set(view, index);
   }
-  return undefined;
+  return index.get(`${at.file}:${at.line}:${at.column}`);
 }
 
 /** Functions whose result holds the entries of one argument unchanged: the edit goes into that argument. */
@@ -294,13 +297,14 @@ export function editTerraformLiteral(
   text: string,
   literal: TerraformLiteral,
   entries: readonly string[],
-  separator: string
-): EditResult {
+  separator: string,
+  knownOffset?: number
+): SpliceResult {
   if (literal.file.endsWith('.json')) {
     return { ok: false, reason: `${literal.file} is Terraform JSON syntax, which this tool does not edit` };
   }
-  const offset = offsetAt(text, literal.pos.line, literal.pos.column, true);
-  if (offset === undefined) return { ok: false, reason: 'the literal could not be found in the file' };
+  const offset = knownOffset ?? offsetAt(text, literal.pos.line, literal.pos.column, true);
+  if (offset === undefined || offset < 0) return { ok: false, reason: 'the literal could not be found in the file' };
   if (literal.kind === 'list') {
     const list = scanTuple(text, offset);
     if (!list) return { ok: false, reason: 'the list could not be followed (a heredoc or unusual syntax inside it)' };
@@ -318,5 +322,8 @@ export function editTerraformLiteral(
   if (/[\\$%]/.test(content)) {
     return { ok: false, reason: 'the string holds escapes or template sequences; add the entries by hand' };
   }
-  return { ok: true, text: splice(text, offset + 1, end - 1, appendToCommaString(content, entries, separator)) };
+  return {
+    ok: true,
+    splices: [{ start: offset + 1, end: end - 1, insert: appendToCommaString(content, entries, separator) }]
+  };
 }
