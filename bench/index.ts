@@ -6,6 +6,7 @@ import { benchBaseline } from './baseline.js';
 import { benchCli } from './cli.js';
 import { benchCoverage } from './coverage.js';
 import { benchDeployed } from './deployed.js';
+import { benchFix } from './fix.js';
 import { benchOnline } from './online.js';
 import { benchTerraform } from './terraform.js';
 
@@ -15,7 +16,8 @@ const benches: [string, () => Promise<void>][] = [
   ['online resolution', benchOnline],
   ['deployed whitelists', benchDeployed],
   ['CLI on examples/', benchCli],
-  ['baseline', benchBaseline]
+  ['baseline', benchBaseline],
+  ['fix on the terraform module', benchFix]
 ];
 
 const only = process.argv[2];

@@ -5,6 +5,8 @@ import { failsRun, runBaselineCheck } from '../baseline/index.js';
 import { gitBaseFiles } from '../baseline/git-source.js';
 import { DEPLOYED_MODES, parseTimeoutSeconds, type DeployedMode } from '../deployed-run.js';
 import { runCheck, type CheckOptions } from '../engine.js';
+import { shouldFail } from '../evaluate/status.js';
+import { planFixes, unifiedDiff, writeFixes } from '../fix/index.js';
 import { parseEndpointSpecs } from '../endpoints.js';
 import { hasCredentials } from '../resolve/online/credentials-env.js';
 import type { OnlineSettings } from '../resolve/types.js';
@@ -30,8 +32,13 @@ type Format = (typeof FORMATS)[number];
 
 export const USAGE = `Usage: ${TOOL_NAME} check [options]
        ${TOOL_NAME} init [--root DIR] [--output PATH] [--force] [--workspace ID --region R [--env prod|dev]]
+       ${TOOL_NAME} fix [options] [--dry-run]
 
-Checks that the whitelists in this repository allow every address DataWorks connects from.
+check: checks that the whitelists in this repository allow every address DataWorks connects from.
+fix:   runs the check on the whitelist files, adds the missing entries where each finding points and rewrites
+       entries with host bits set; prints the change as a unified diff. The exit status and --output report are
+       those of the check after the fix. What cannot be fixed (an entry limit, a value with no literal, a value
+       shared with another data source, security-group rules, OSS policies) stays a finding that says why.
 
 Options:
   --config PATH          configuration file, relative to --root (default: .github/dataworks-whitelist.yml)
@@ -53,6 +60,7 @@ Options:
   --verify               also run DataWorks' own connectivity test for each data source with a dataworks key
                          and each serverless resource group with an id that reaches it (needs an online run)
   --no-color             no colour in the text report (also: NO_COLOR)
+  --dry-run              fix only: print the diff, write nothing
   --help, --version
 
 Exit status (explained here rather than in every report):
@@ -63,7 +71,7 @@ Exit status (explained here rather than in every report):
 
 class UsageError extends Error {}
 
-const COMMANDS = ['check', 'init'];
+const COMMANDS = ['check', 'fix', 'init'];
 const HELP_POINTER = `Run "${TOOL_NAME} --help" for usage.\n`;
 
 /** `file` as an absolute path: relative paths need a working directory, which may have been deleted. */
@@ -116,6 +124,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     'allow-instance-credentials': { type: 'boolean' },
     verify: { type: 'boolean' },
     'no-color': { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean', short: 'V' }
   });
@@ -134,13 +143,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   let debugLogger: Logger | undefined;
   try {
-    if (positionals.length !== 1 || positionals[0] !== 'check') {
+    const command = positionals[0];
+    if (positionals.length !== 1 || (command !== 'check' && command !== 'fix')) {
       throw new UsageError(
         positionals.length === 0
-          ? 'missing command: check'
+          ? 'missing command: check or fix'
           : `unknown command "${positionals.join(' ')}"${positionals.length === 1 ? didYouMean(positionals[0], COMMANDS) : ''}`
       );
     }
+    if (values['dry-run'] && command !== 'fix') throw new UsageError('--dry-run applies to the fix command only');
     const resolve = oneOf<ResolveMode>(values.resolve, ['auto', 'online', 'offline'], '--resolve', 'auto');
     const failOn = oneOf<FailOn>(values['fail-on'], ['error', 'warning', 'never'], '--fail-on', 'error');
     const format = oneOf<Format>(values.format, FORMATS, '--format', formatFromOutput(values.output));
@@ -164,6 +175,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const baselineRef = values.baseline;
     if (values['only-new'] && baselineRef === undefined) {
       throw new UsageError('--only-new needs --baseline REF: without a base commit every finding is new');
+    }
+    if (command === 'fix' && (baselineRef !== undefined || values.verify || values.deployed !== undefined)) {
+      throw new UsageError(
+        'fix edits the whitelist files from the check of the repository alone: --baseline, --verify and --deployed apply to check only'
+      );
     }
     if (baselineRef !== undefined && (baselineRef === '' || baselineRef.startsWith('-'))) {
       throw new UsageError(`--baseline needs a git ref or commit; got "${baselineRef.slice(0, 60)}"`);
@@ -196,14 +212,28 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       deployed,
       verify
     };
-    const report =
-      baselineRef === undefined
-        ? await runCheck(checkOptions)
-        : await runBaselineCheck(checkOptions, {
-            ref: baselineRef,
-            onlyNew: values['only-new'] ?? false,
-            readBase: () => gitBaseFiles(root, baselineRef)
-          });
+    let report: Report;
+    if (command === 'fix') {
+      // A fix edits the files in the repository: it reads no deployed whitelist and runs no connectivity test.
+      const fixed = await runFix({ ...checkOptions, deployed: 'never', verify: false }, io, {
+        dryRun: values['dry-run'] ?? false,
+        reportRequested: values.output !== undefined || values.format !== undefined,
+        outputIsFile: output !== undefined
+      });
+      if (fixed === undefined) return 2;
+      if (fixed.reportRequested === false)
+        return shouldFail(fixed.report.status, failOn) ? (fixed.report.status === 'error' ? 2 : 1) : 0;
+      report = fixed.report;
+    } else {
+      report =
+        baselineRef === undefined
+          ? await runCheck(checkOptions)
+          : await runBaselineCheck(checkOptions, {
+              ref: baselineRef,
+              onlyNew: values['only-new'] ?? false,
+              readBase: () => gitBaseFiles(root, baselineRef)
+            });
+    }
     const color =
       output === undefined && !values['no-color'] && !io.env.NO_COLOR && io.stdout.isTTY === true && format === 'text';
     let body: string;
@@ -281,4 +311,46 @@ function render(report: Report, format: Format, color: boolean): string {
     case 'text':
       return renderText(report, { color });
   }
+}
+
+/**
+ * `fix`: plans the edits, prints their diff (to standard output, unless the report goes there), writes them unless
+ * `--dry-run`, and says on standard error what was not fixed and why. Undefined when a file could not be written.
+ */
+async function runFix(
+  options: CheckOptions,
+  io: CliIo,
+  how: { dryRun: boolean; reportRequested: boolean; outputIsFile: boolean }
+): Promise<{ report: Report; reportRequested: boolean } | undefined> {
+  const plan = await planFixes(options);
+  const diff = plan.edits.map(unifiedDiff).join('');
+  // The diff is repository text: on a terminal, control characters are made visible; piped, it stays applicable.
+  const shown = io.stdout.isTTY === true ? diff.split('\n').map(sanitizeTerminal).join('\n') : diff;
+  const diffToStdout = !how.reportRequested || how.outputIsFile;
+  if (diffToStdout) io.stdout.write(shown);
+  else io.stderr.write(shown);
+  for (const { finding, reason } of plan.notFixed) {
+    const where = finding.file ? `${finding.file}:${finding.line ?? 1}:${finding.column ?? 1}: ` : '';
+    const what =
+      finding.rule === 'missing-entry' ? `missing ${finding.entry ?? ''}` : `${finding.rule} ${finding.raw ?? ''}`;
+    io.stderr.write(sanitizeTerminal(`not fixed: ${where}${what} (${finding.dataSource ?? ''}): ${reason}`) + '\n');
+  }
+  const added = plan.edits.reduce((sum, edit) => sum + edit.added.length, 0);
+  if (how.dryRun) {
+    io.stderr.write(
+      `${TOOL_NAME}: dry run: ${plan.edits.length} file(s) would change, ${added} entr${added === 1 ? 'y' : 'ies'} added; nothing written\n`
+    );
+  } else if (plan.edits.length > 0) {
+    const written = await writeFixes(options.root, plan.edits);
+    for (const failure of written.failed) {
+      io.stderr.write(`${TOOL_NAME}: ${sanitizeTerminal(failure.file)} ${failure.reason}\n`);
+    }
+    if (written.failed.length > 0) return undefined;
+    io.stderr.write(
+      `${TOOL_NAME}: ${written.written.length} file(s) changed, ${added} entr${added === 1 ? 'y' : 'ies'} added\n`
+    );
+  } else {
+    io.stderr.write(`${TOOL_NAME}: nothing to fix\n`);
+  }
+  return { report: plan.after, reportRequested: how.reportRequested };
 }
