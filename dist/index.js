@@ -30260,6 +30260,312 @@ module.exports = {
 
 /***/ }),
 
+/***/ 4289:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  J: () => (/* binding */ apiBaseFiles),
+  F: () => (/* binding */ entryKind)
+});
+
+// EXTERNAL MODULE: ./src/bounds.ts
+var bounds = __nccwpck_require__(186);
+// EXTERNAL MODULE: ./src/io.ts
+var io = __nccwpck_require__(5027);
+;// CONCATENATED MODULE: ./src/tree-files.ts
+/**
+ * `RepoFiles` over a git tree (a commit of the repository, read through `git` or through GitHub's API), confined
+ * exactly like the working tree (`diskRepoFiles`): paths are resolved entry by entry, following links that stay
+ * inside the root and refusing those that leave it or lead into `.git`; only blobs are read; submodules and other
+ * kinds are refused; sizes are bounded per file (checked on the size the tree lists, before the blob is fetched)
+ * and per run; each blob is fetched once.
+ */
+
+
+/** Links followed while resolving one path, as many as Linux allows (`ELOOP` past it). */
+const MAX_LINK_HOPS = 40;
+/** Bytes of a link's target that are read: a longer "target" is not a path any system accepts. */
+const MAX_LINK_TARGET_BYTES = 4096;
+const NOT_READ = 'it was not read';
+function notFound(relPath, code = 'ENOENT') {
+    const what = code === 'EISDIR' ? 'is a directory' : 'no such file or directory';
+    const error = new Error(`${relPath}: ${what}`);
+    error.code = code;
+    return error;
+}
+/** `RepoFiles` over the tree `rootTreeId` of `source`: the repository root as it was at that commit. */
+function treeRepoFiles(source, rootTreeId, options = {}) {
+    const maxFileBytes = options.maxFileBytes ?? bounds/* MAX_FILE_BYTES */.gZ;
+    const maxFiles = options.maxFilesPerRun ?? bounds/* MAX_FILES_PER_RUN */.VT;
+    const maxBytes = options.maxBytesPerRun ?? bounds/* MAX_BYTES_PER_RUN */.h7;
+    const maxEntries = options.maxDirectoryEntries ?? bounds/* MAX_DIRECTORY_ENTRIES */.MG;
+    const trees = new Map();
+    const texts = new Map();
+    const linkTargets = new Map();
+    let filesRead = 0;
+    let bytesRead = 0;
+    const tree = (id, relPath) => {
+        let listed = trees.get(id);
+        if (!listed) {
+            listed = source.listTree(id).then((entries) => {
+                if (entries.length > maxEntries) {
+                    throw new io/* RepoFileError */.lD('RUN_LIMIT', relPath, `holds more than ${(0,bounds/* formatCount */.B4)(maxEntries)} entries, the limit per directory; it was not listed`);
+                }
+                // A Map, never a plain object: entry names such as `__proto__` are just names.
+                return new Map(entries.map((e) => [e.name, e]));
+            });
+            trees.set(id, listed);
+        }
+        return listed;
+    };
+    const linkTarget = (entry, relPath) => {
+        let target = linkTargets.get(entry.id);
+        if (!target) {
+            target = source
+                .readBlob(entry.id, MAX_LINK_TARGET_BYTES)
+                .then((bytes) => bytes.toString('utf8'))
+                .catch(() => {
+                throw new io/* RepoFileError */.lD('OUTSIDE_ROOT', relPath, `is a link whose target cannot be read; ${NOT_READ}`);
+            });
+            linkTargets.set(entry.id, target);
+        }
+        return target;
+    };
+    /** Lexical segments of a path relative to the root, or a RepoFileError for a path that must not be used. */
+    const segmentsOf = (relPath) => {
+        const slashed = relPath.replace(/\\/g, '/');
+        if (slashed.includes('\0') || slashed.startsWith('/') || /^[A-Za-z]:/.test(slashed)) {
+            throw new io/* RepoFileError */.lD('OUTSIDE_ROOT', relPath, `is not a path inside the repository; ${NOT_READ}`);
+        }
+        const segments = [];
+        for (const segment of slashed.split('/')) {
+            if (segment === '' || segment === '.')
+                continue;
+            if (segment === '..') {
+                if (segments.length === 0) {
+                    throw new io/* RepoFileError */.lD('OUTSIDE_ROOT', relPath, `leads outside the repository; ${NOT_READ}`);
+                }
+                segments.pop();
+            }
+            else
+                segments.push(segment);
+        }
+        if (segments.some(io/* isGitSegment */.kJ)) {
+            throw new io/* RepoFileError */.lD('GIT_DIR', relPath, `is under .git/, which is never read; ${NOT_READ}`);
+        }
+        return segments;
+    };
+    /**
+     * Walks the tree along `relPath`, following links as the file system would. `null` when nothing is there; a
+     * RepoFileError for a link that leaves the root or leads into `.git`, a submodule, or a loop of links.
+     */
+    const resolve = async (relPath) => {
+        let pending = segmentsOf(relPath);
+        let hops = 0;
+        restart: for (;;) {
+            let dir = await tree(rootTreeId, '.');
+            const walked = [];
+            for (let i = 0; i < pending.length; i++) {
+                const name = pending[i];
+                const entry = dir.get(name);
+                if (!entry)
+                    return null;
+                const last = i === pending.length - 1;
+                if (entry.kind === 'link') {
+                    if (++hops > MAX_LINK_HOPS) {
+                        throw new io/* RepoFileError */.lD('OUTSIDE_ROOT', relPath, `is a loop of links; ${NOT_READ}`);
+                    }
+                    const target = await linkTarget(entry, relPath);
+                    const escapes = () => new io/* RepoFileError */.lD('OUTSIDE_ROOT', relPath, last
+                        ? `is a link to a place outside the repository; ${NOT_READ}`
+                        : `lies in a folder that is a link to a place outside the repository; ${NOT_READ}`);
+                    if (target.startsWith('/') || target.includes('\0') || /^[A-Za-z]:/.test(target))
+                        throw escapes();
+                    const next = [...walked];
+                    for (const segment of target.replace(/\\/g, '/').split('/')) {
+                        if (segment === '' || segment === '.')
+                            continue;
+                        if (segment === '..') {
+                            if (next.length === 0)
+                                throw escapes();
+                            next.pop();
+                        }
+                        else
+                            next.push(segment);
+                    }
+                    if (next.some(io/* isGitSegment */.kJ)) {
+                        throw new io/* RepoFileError */.lD('GIT_DIR', relPath, `is a link into .git/, which is never read; ${NOT_READ}`);
+                    }
+                    pending = [...next, ...pending.slice(i + 1)];
+                    continue restart;
+                }
+                if (entry.kind === 'other') {
+                    throw new io/* RepoFileError */.lD('NOT_REGULAR', relPath, `is a git submodule, not a regular file; ${NOT_READ}`);
+                }
+                if (last)
+                    return { kind: entry.kind, entry };
+                if (entry.kind !== 'tree')
+                    throw notFound(relPath, 'ENOTDIR');
+                dir = await tree(entry.id, walked.concat(name).join('/'));
+                walked.push(name);
+            }
+            return { kind: 'tree', entry: { name: '', kind: 'tree', id: rootTreeId } };
+        }
+    };
+    const readOnce = async (relPath, entry) => {
+        const size = entry.size;
+        if (size !== undefined && size > maxFileBytes) {
+            throw new io/* RepoFileError */.lD('TOO_LARGE', relPath, `is ${(0,bounds/* formatCount */.B4)(size)} bytes, over the limit of ${(0,bounds/* formatBytes */.z3)(maxFileBytes)} (${(0,bounds/* formatCount */.B4)(maxFileBytes)} bytes) per file; ${NOT_READ}`);
+        }
+        if (filesRead + 1 > maxFiles) {
+            throw new io/* RepoFileError */.lD('RUN_LIMIT', relPath, `was not read: this run already read ${(0,bounds/* formatCount */.B4)(maxFiles)} files, the limit per run`);
+        }
+        if (bytesRead + (size ?? 0) > maxBytes) {
+            throw new io/* RepoFileError */.lD('RUN_LIMIT', relPath, `was not read: it would take this run over the limit of ${(0,bounds/* formatBytes */.z3)(maxBytes)} read per run`);
+        }
+        filesRead++;
+        bytesRead += size ?? 0;
+        let bytes;
+        try {
+            bytes = await source.readBlob(entry.id, maxFileBytes);
+        }
+        catch (error) {
+            if (error instanceof io/* RepoFileError */.lD)
+                throw error;
+            throw new io/* RepoFileError */.lD('EIO', relPath, `could not be read from the base commit; ${NOT_READ}`);
+        }
+        if (bytes.length > maxFileBytes) {
+            throw new io/* RepoFileError */.lD('TOO_LARGE', relPath, `is over the limit of ${(0,bounds/* formatBytes */.z3)(maxFileBytes)} (${(0,bounds/* formatCount */.B4)(maxFileBytes)} bytes) per file; ${NOT_READ}`);
+        }
+        if (size === undefined)
+            bytesRead += bytes.length;
+        return (0,io/* decode */.D4)(relPath, bytes);
+    };
+    return {
+        readText: async (relPath) => {
+            const found = await resolve(relPath);
+            if (found === null)
+                throw notFound(relPath);
+            if (found.kind === 'tree')
+                throw notFound(relPath, 'EISDIR');
+            let text = texts.get(found.entry.id);
+            if (!text) {
+                text = readOnce(relPath, found.entry);
+                texts.set(found.entry.id, text);
+            }
+            return text;
+        },
+        listDir: async (relPath) => {
+            const found = await resolve(relPath);
+            if (found === null)
+                throw notFound(relPath);
+            if (found.kind !== 'tree')
+                throw notFound(relPath, 'ENOTDIR');
+            const entries = await tree(found.entry.id, relPath);
+            return [...entries.keys()].filter((name) => !(0,io/* isGitSegment */.kJ)(name)).sort();
+        },
+        kind: async (relPath) => {
+            const found = await resolve(relPath);
+            if (found === null)
+                return null;
+            return found.kind === 'tree' ? 'directory' : 'file';
+        }
+    };
+}
+
+// EXTERNAL MODULE: ./src/action/github-api.ts
+var github_api = __nccwpck_require__(2334);
+;// CONCATENATED MODULE: ./src/action/base-tree.ts
+
+
+/** Git's file modes, as the trees API lists them, to the kinds `treeRepoFiles` knows. */
+function entryKind(mode, type) {
+    if (type === 'tree')
+        return 'tree';
+    if (type === 'blob')
+        return mode === '120000' ? 'link' : 'blob';
+    return 'other';
+}
+function apiTreeSource(api) {
+    return {
+        listTree: async (sha) => {
+            const { entries, truncated } = await api.getTree(sha);
+            // A listing GitHub cut short would make files look absent: refused, never read as if complete.
+            if (truncated)
+                throw new Error('GitHub returned this directory truncated');
+            return entries;
+        },
+        readBlob: async (sha, maxBytes) => {
+            const bytes = await api.getBlob(sha);
+            return bytes.length > maxBytes ? bytes.subarray(0, maxBytes + 1) : bytes;
+        }
+    };
+}
+function why(error) {
+    const status = (0,github_api/* httpStatus */.n)(error);
+    if (status === 404 || status === 422)
+        return 'GitHub has no such commit';
+    if (status === 401 || status === 403)
+        return `the token cannot read the repository's contents (HTTP ${status}; needs contents: read)`;
+    if (status !== undefined)
+        return `GitHub answered HTTP ${status}`;
+    return error instanceof Error ? error.message : 'it could not be read';
+}
+/** The commit to compare with: for `auto`, the merge commit's first parent, else `base.sha`. */
+async function baseCommit(api, request) {
+    if (request.ref !== 'auto')
+        return api.getCommit(request.ref);
+    if (request.mergeSha) {
+        const merge = await api.getCommit(request.mergeSha).catch(() => undefined);
+        // A merge commit's first parent is the base branch as the merge was made: right even when the base moved.
+        const parent = merge && merge.parents.length === 2 ? merge.parents[0] : undefined;
+        if (parent)
+            return api.getCommit(parent);
+    }
+    if (!request.baseSha)
+        throw new Error('the event names no base commit');
+    return api.getCommit(request.baseSha);
+}
+/** Reads the base through the API; never throws (a base that cannot be read is `ok: false` with the reason). */
+async function apiBaseFiles(api, request) {
+    let commit;
+    try {
+        commit = await baseCommit(api, request);
+    }
+    catch (error) {
+        const shown = request.ref === 'auto' ? 'of the pull request' : `"${request.ref.slice(0, 100)}"`;
+        return { ok: false, message: `the base commit ${shown} could not be read: ${why(error)}` };
+    }
+    const source = apiTreeSource(api);
+    let tree = commit.tree;
+    // `working-directory` below the top: the base's tree of that directory (absent: every file is absent).
+    for (const name of request.rootInRepository.split('/').filter((s) => s !== '')) {
+        try {
+            const entries = await source.listTree(tree);
+            tree = entries.find((e) => e.name === name && e.kind === 'tree')?.id;
+        }
+        catch (error) {
+            return { ok: false, message: `the base commit ${commit.sha} could not be read: ${why(error)}` };
+        }
+        if (tree === undefined)
+            break;
+    }
+    const emptySource = {
+        listTree: () => Promise.resolve([]),
+        readBlob: () => Promise.reject(new Error('empty'))
+    };
+    return {
+        ok: true,
+        commit: commit.sha,
+        files: tree === undefined ? treeRepoFiles(emptySource, 'empty') : treeRepoFiles(source, tree)
+    };
+}
+
+
+/***/ }),
+
 /***/ 2334:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -30275,7 +30581,7 @@ function httpStatus(error) {
 
 /***/ }),
 
-/***/ 6390:
+/***/ 5802:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33277,3422 +33583,143 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ./src/bounds.ts
-var bounds = __nccwpck_require__(186);
+// EXTERNAL MODULE: ./src/deployed-run.ts
+var deployed_run = __nccwpck_require__(4649);
+// EXTERNAL MODULE: ./src/engine.ts + 8 modules
+var engine = __nccwpck_require__(8);
+// EXTERNAL MODULE: ./src/evaluate/status.ts
+var evaluate_status = __nccwpck_require__(3525);
 // EXTERNAL MODULE: ./src/io.ts
 var io = __nccwpck_require__(5027);
-;// CONCATENATED MODULE: ./src/model.ts
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/report/identity.ts
 /**
- * The vocabulary shared by every layer: the typed configuration, findings, required blocks and the report.
- * It holds types and a few constant tables only; behaviour lives in the modules named after what they do.
- */
-const MODULES = ['data-integration', 'data-service', 'metadata-collection', 'data-analysis'];
-const GROUP_TYPES = ['serverless', 'exclusive-integration', 'exclusive-service', 'shared'];
-const NETWORKS = ['private', 'public'];
-const PRODUCTS = [
-    'rds',
-    'polardb',
-    'polardb-x',
-    'redis',
-    'mongodb',
-    'adb-mysql',
-    'adb-pg',
-    'maxcompute',
-    'hologres',
-    'clickhouse',
-    'elasticsearch',
-    'lindorm',
-    'selectdb',
-    'hbase',
-    'oss',
-    'ecs-security-group',
-    'other'
-];
-const WHITELIST_FORMATS = ['text', 'yaml', 'json', 'terraform'];
-/** The published DataWorks address lists a requirement can come from. */
-const ADDRESS_LIST_NAMES = [
-    'metadata-collection',
-    'data-analysis',
-    'shared-integration',
-    'shared-service'
-];
-// ---------------------------------------------------------------------------------------------------------------
-// Findings (contract §3).
-const RULES = [
-    'missing-entry',
-    'invalid-config',
-    'invalid-whitelist',
-    'invalid-entry',
-    'unsupported-entry',
-    'too-many-entries',
-    'unresolved',
-    'internal-error',
-    'no-public-egress',
-    'network-disabled',
-    'expired-waiver',
-    'overly-broad-entry',
-    'allow-all-whitelist',
-    'unattached-template',
-    'drift',
-    'host-bits-set',
-    'stale-address-list',
-    'redundant-entry',
-    'waived',
-    'unused-waiver'
-];
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/config/paths.ts
-/** Paths written in the configuration: kept inside the repository, with `/` separators. */
-
-/**
- * Normalises a path relative to the repository root. Absolute paths and paths that climb out of the root are
- * refused: the config must not make the tool read files outside the checked-out repository.
- */
-function normaliseRepoPath(raw) {
-    const slashed = raw.replace(/\\/g, '/');
-    if (slashed.includes('\0'))
-        return { error: 'expected a path, got text with a NUL character' };
-    if (slashed.startsWith('/') || /^[A-Za-z]:/.test(slashed)) {
-        return { error: `expected a path relative to the repository root, got the absolute path ${JSON.stringify(raw)}` };
-    }
-    const normal = external_node_path_default().posix.normalize(slashed).replace(/\/+$/, '');
-    if (normal === '..' || normal.startsWith('../')) {
-        return { error: `the path ${JSON.stringify(raw)} leads outside the repository root` };
-    }
-    if (normal === '.' || normal === '') {
-        return { error: 'expected a file or directory inside the repository, got the repository root itself' };
-    }
-    return { path: normal };
-}
-/**
- * The format a whitelist file has by its name (contract §2): `.tf`/`.tf.json`, `.yml`/`.yaml`, `.json`, else text.
- * A text file takes no `select`, so a selected path without an extension names a directory of `.tf` files.
- */
-function inferWhitelistFormat(file, hasSelect = false) {
-    const lower = file.toLowerCase();
-    if (lower.endsWith('.tf') || lower.endsWith('.tf.json'))
-        return 'terraform';
-    if (lower.endsWith('.yml') || lower.endsWith('.yaml'))
-        return 'yaml';
-    if (lower.endsWith('.json'))
-        return 'json';
-    const base = lower.split('/').pop() ?? '';
-    if (hasSelect && !base.includes('.'))
-        return 'terraform';
-    return 'text';
-}
-
-;// CONCATENATED MODULE: ./src/config/build.ts
-/** Builds the typed Config from data that passed every check, attaching the position of each node. */
-
-
-/** Only called after the semantic checks, which reject every path this would refuse. */
-function repoPath(raw) {
-    const normal = normaliseRepoPath(raw);
-    if ('error' in normal)
-        throw new Error(`internal: unchecked path ${raw}`);
-    return normal.path;
-}
-class ConfigBuilder {
-    input;
-    source;
-    constructor(input, source) {
-        this.input = input;
-        this.source = source;
-    }
-    build(file) {
-        return {
-            path: file,
-            version: 1,
-            region: this.input.region,
-            resourceGroups: this.source
-                .keysInOrder(['resourceGroups'])
-                .map((name) => this.group(name, this.input.resourceGroups[name])),
-            addressLists: this.addressLists(),
-            dataSources: this.source
-                .keysInOrder(['dataSources'])
-                .map((name) => this.dataSource(name, this.input.dataSources[name])),
-            waivers: (this.input.waivers ?? []).map((waiver, index) => this.waiver(waiver, ['waivers', index]))
-        };
-    }
-    located(values, path) {
-        return values.map((value, index) => ({ value, pos: this.source.valuePos([...path, index]) }));
-    }
-    /** Keeps "not given" (undefined) apart from "given empty" ([]): for publicIps the two mean different things. */
-    facts(facts, path) {
-        const result = { pos: this.source.ownerPos(path) };
-        if (facts.privateCidrs)
-            result.privateCidrs = this.located(facts.privateCidrs, [...path, 'privateCidrs']);
-        if (facts.publicIps)
-            result.publicIps = this.located(facts.publicIps, [...path, 'publicIps']);
-        if (facts.vswitches)
-            result.vswitches = this.located(facts.vswitches, [...path, 'vswitches']);
-        return result;
-    }
-    group(name, group) {
-        const path = ['resourceGroups', name];
-        const modules = {};
-        for (const module of this.source.keysInOrder([...path, 'modules'])) {
-            const override = group.modules?.[module];
-            if (override && MODULES.includes(module)) {
-                modules[module] = this.facts(override, [...path, 'modules', module]);
-            }
-        }
-        const result = {
-            name,
-            type: group.type,
-            region: group.region ?? this.input.region,
-            ...this.facts(group, path),
-            modules
-        };
-        if (group.id !== undefined)
-            result.id = { value: group.id, pos: this.source.valuePos([...path, 'id']) };
-        return result;
-    }
-    addressLists() {
-        const overrides = [];
-        for (const list of this.source.keysInOrder(['addressLists'])) {
-            const listName = ADDRESS_LIST_NAMES.find((known) => known === list);
-            const byRegion = listName ? this.input.addressLists?.[listName] : undefined;
-            if (!listName || !byRegion)
-                continue;
-            for (const region of this.source.keysInOrder(['addressLists', list])) {
-                const value = byRegion[region];
-                const path = ['addressLists', list, region];
-                const entries = Array.isArray(value) ? value : value.entries;
-                const entriesPath = Array.isArray(value) ? path : [...path, 'entries'];
-                overrides.push({
-                    list: listName,
-                    region,
-                    replace: Array.isArray(value) ? false : (value.replace ?? false),
-                    entries: this.located(entries, entriesPath),
-                    pos: this.source.ownerPos(path)
-                });
-            }
-        }
-        return overrides;
-    }
-    dataSource(name, dataSource) {
-        const path = ['dataSources', name];
-        const whitelist = Array.isArray(dataSource.whitelist)
-            ? dataSource.whitelist.map((item, index) => this.whitelistSource(item, [...path, 'whitelist', index]))
-            : [this.whitelistSource(dataSource.whitelist, [...path, 'whitelist'])];
-        const result = {
-            name,
-            product: dataSource.product,
-            region: dataSource.region ?? this.input.region,
-            network: dataSource.network,
-            whitelist,
-            access: dataSource.access.map((item, index) => this.access(item, [...path, 'access', index])),
-            pos: this.source.ownerPos(path)
-        };
-        if (dataSource.port !== undefined)
-            result.port = dataSource.port;
-        return result;
-    }
-    whitelistSource(item, path) {
-        const file = repoPath(item.file);
-        const result = {
-            file,
-            format: item.format ?? inferWhitelistFormat(file, item.select !== undefined),
-            pos: this.source.valuePos(path)
-        };
-        if (item.select !== undefined)
-            result.select = item.select;
-        if (item.tfvars !== undefined)
-            result.tfvars = item.tfvars.map(repoPath);
-        return result;
-    }
-    access(item, path) {
-        const result = { module: item.module, pos: this.source.valuePos(path) };
-        if (item.resourceGroups)
-            result.resourceGroups = this.located(item.resourceGroups, [...path, 'resourceGroups']);
-        if (item.region !== undefined)
-            result.region = item.region;
-        return result;
-    }
-    waiver(waiver, path) {
-        return {
-            dataSource: waiver.dataSource,
-            entry: { value: waiver.entry, pos: this.source.valuePos([...path, 'entry']) },
-            reason: waiver.reason.trim(),
-            expires: waiver.expires,
-            pos: this.source.valuePos(path)
-        };
-    }
-}
-function buildConfig(input, source, file) {
-    return new ConfigBuilder(input, source).build(file);
-}
-
-;// CONCATENATED MODULE: ./src/suggest.ts
-/**
- * "Did you mean …?" for names a user mistyped: config keys, enum values, CLI flags and commands. Pure and bounded:
- * the input comes from a pull request, so a candidate whose length differs from the input by more than the
- * allowed distance is never compared at all, and no comparison costs more than (short candidate)² steps.
- */
-/**
- * Optimal-string-alignment distance (Damerau–Levenshtein restricted to adjacent transpositions): the number of
- * single-character insertions, deletions, substitutions and swaps of two neighbours that turn `a` into `b`.
- * Above `limit` it returns `limit + 1` early, so a hopeless pair costs one row at most.
- */
-function editDistance(a, b, limit = Number.POSITIVE_INFINITY) {
-    if (Math.abs(a.length - b.length) > limit)
-        return limit + 1;
-    if (a === b)
-        return 0;
-    // Three rows suffice: the current one, the previous one and the one before it (for transpositions).
-    let before = new Array(b.length + 1).fill(0);
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    let current = new Array(b.length + 1).fill(0);
-    for (let i = 1; i <= a.length; i++) {
-        current[0] = i;
-        let rowMinimum = current[0];
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-                value = Math.min(value, before[j - 2] + 1);
-            }
-            current[j] = value;
-            rowMinimum = Math.min(rowMinimum, value);
-        }
-        if (rowMinimum > limit)
-            return limit + 1;
-        [before, previous, current] = [previous, current, before];
-    }
-    return previous[b.length];
-}
-/**
- * How far a typo may be from the name it was meant to be: one edit for short names, one more per three
- * characters, at most three. A generous bound is safe here because a suggestion only ever accompanies an
- * error the input already has.
- */
-function typoDistance(name) {
-    return Math.min(3, Math.max(1, Math.floor(name.length / 3)));
-}
-function commonPrefixLength(a, b) {
-    let length = 0;
-    while (length < a.length && length < b.length && a[length] === b[length])
-        length++;
-    return length;
-}
-/**
- * The candidates closest to `input` (compared without regard to case), if any lies within the typo distance of
- * that candidate and closer than the input is long (so `x` never suggests `id`). Among equally close ones, those
- * sharing the longest beginning with the input win (`ofline` means `offline`, not `online`); remaining ties are
- * all returned, in candidate order, at most three.
- */
-function closestNames(input, candidates) {
-    const needle = input.toLowerCase();
-    let best = { distance: Number.POSITIVE_INFINITY, prefix: 0 };
-    let matches = [];
-    for (const candidate of candidates) {
-        if (candidate === input)
-            continue;
-        const lower = candidate.toLowerCase();
-        const limit = Math.min(typoDistance(candidate), Math.max(0, needle.length - 1));
-        const distance = editDistance(needle, lower, limit);
-        if (distance > limit)
-            continue;
-        const prefix = commonPrefixLength(needle, lower);
-        if (distance > best.distance || (distance === best.distance && prefix < best.prefix))
-            continue;
-        if (distance < best.distance || prefix > best.prefix) {
-            best = { distance, prefix };
-            matches = [];
-        }
-        if (!matches.includes(candidate))
-            matches.push(candidate);
-    }
-    return matches.slice(0, 3);
-}
-/** `did you mean a?`, `did you mean a or b?`; `decorate` formats each name (e.g. adds `--`). */
-function didYouMeanText(names, decorate = (n) => n) {
-    if (names.length === 0)
-        return '';
-    const shown = names.map(decorate);
-    const list = shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
-    return `did you mean ${list}?`;
-}
-/** `; did you mean a?` to append to a message, or nothing when no candidate is close. */
-function didYouMean(input, candidates, decorate) {
-    if (typeof input !== 'string')
-        return '';
-    const text = didYouMeanText(closestNames(input, candidates), decorate);
-    return text ? `; ${text}` : '';
-}
-
-;// CONCATENATED MODULE: ./src/regions.ts
-/**
- * The Alibaba Cloud region IDs this tool knows, and the test that tells a mistyped region (`cn-shangai`) from a
- * region that opened after this table was written (`ap-southeast-9`, `me-west-1`). Only the first is an error:
- * a new region must keep working without a release of this tool.
+ * What a finding is about, independent of where it is written (contract §11): the same gap keeps its identity when
+ * lines move, whitelist sources are reordered or a whitelist file is renamed. One definition serves the baseline
+ * (new / unchanged / resolved), SARIF's `partialFingerprints` and the sticky comment's "fixed" list.
  */
 
-/**
- * Every region constant of the alicloud Terraform provider: aliyun/terraform-provider-alicloud,
- * alicloud/connectivity/regions.go, the `const ( … )` block of `Region` values, at commit
- * f0ed0708c2a926bd74b2dc58af48830402f6363d (2026-08-13, the last change of that file; part of release v1.289.0).
- * The provider's own `ValidRegions` list is this table too. Keep the provider's order when adding regions.
- */
-const KNOWN_REGIONS = [
-    'cn-hangzhou',
-    'cn-qingdao',
-    'cn-beijing',
-    'cn-hongkong',
-    'cn-shenzhen',
-    'cn-shanghai',
-    'cn-zhangjiakou',
-    'cn-huhehaote',
-    'cn-chengdu',
-    'cn-heyuan',
-    'cn-wulanchabu',
-    'cn-guangzhou',
-    'cn-nanjing',
-    'cn-fuzhou',
-    'cn-zhongwei',
-    'ap-southeast-1',
-    'ap-northeast-1',
-    'ap-northeast-2',
-    'ap-southeast-2',
-    'ap-southeast-3',
-    'ap-southeast-5',
-    'ap-southeast-6',
-    'ap-southeast-7',
-    'ap-southeast-8',
-    'ap-south-1',
-    'us-west-1',
-    'us-east-1',
-    'us-southeast-1',
-    'na-south-1',
-    'me-east-1',
-    'me-central-1',
-    'eu-central-1',
-    'eu-west-1',
-    'rus-west-1',
-    'cn-hangzhou-finance',
-    'cn-hzfinance',
-    'cn-hzjbp',
-    'cn-beijing-finance-1',
-    'cn-beijing-finance-1-pub',
-    'cn-shanghai-finance-1',
-    'cn-shanghai-finance-1-pub',
-    'cn-shenzhen-finance-1',
-    'cn-szfinance',
-    'cn-shenzhen-finance',
-    'cn-north-2-gov-1'
-];
-const KNOWN = new Set(KNOWN_REGIONS);
-/** Every `-`-separated word of a known region: `cn`, `southeast`, `finance`, `gov`, … */
-const REGION_WORDS = new Set(KNOWN_REGIONS.flatMap((region) => region.split('-')));
-/**
- * A part that a new region could well have where a known one has another: a number (`ap-southeast-9`) or a word
- * that known regions already use (`me-west-1`, `eu-east-1`, `cn-shanghai-finance-2`).
- */
-function plausiblePart(part) {
-    return /^[0-9]+$/.test(part) || REGION_WORDS.has(part);
+/** A finding's scope (contract §9): `declared` unless the finding says otherwise. */
+function scopeOf(f) {
+    const scope = f.scope;
+    return typeof scope === 'string' ? scope : 'declared';
 }
 /**
- * A mistyped name part is one or two edits from the known part: one for names up to seven letters (`fuzhou` is
- * not a typo of a new `huizhou`), two for longer ones (`zhangjakuo`).
- */
-function partTypoDistance(knownPart) {
-    return knownPart.length >= 8 ? 2 : 1;
-}
-/** Whether `region` (not itself known) is a typo of the known region `known`, rather than a new region. */
-function typoOf(region, known) {
-    const parts = region.split('-');
-    const knownParts = known.split('-');
-    // A zone ID (`cn-hangzhou-h`) where the region ID belongs.
-    if (parts.length === knownParts.length + 1 && region.startsWith(`${known}-`) && /^[a-z]$/.test(parts.at(-1))) {
-        return true;
-    }
-    if (parts.length !== knownParts.length) {
-        // A misplaced or missing separator (`ap-south-east-1`, `cn-shanghai1`): one edit over the whole ID.
-        return editDistance(region, known, 1) <= 1;
-    }
-    const differing = parts.flatMap((part, index) => (part === knownParts[index] ? [] : [index]));
-    if (differing.length !== 1)
-        return false;
-    const index = differing[0];
-    const part = parts[index];
-    const knownPart = knownParts[index];
-    if (plausiblePart(part))
-        return false;
-    const limit = partTypoDistance(knownPart);
-    return editDistance(part, knownPart, limit) <= limit;
-}
-/**
- * The known regions that `region` is most likely a typo of (one usually; several when equally close), or none
- * when it is known or far enough from every known region to be a region that opened after this table.
- */
-function regionTypoCandidates(region) {
-    if (KNOWN.has(region))
-        return [];
-    const matches = KNOWN_REGIONS.filter((known) => typoOf(region, known));
-    if (matches.length <= 1)
-        return matches;
-    const distances = matches.map((known) => editDistance(region, known));
-    const best = Math.min(...distances);
-    return matches.filter((_, index) => distances[index] === best);
-}
-/**
- * For a value that is not even shaped like a region ID (`CN-Shanghai`, `cn_hangzhou`, `cnhangzhou`), the known
- * region it most likely means: compared without case, with `_` and blanks read as `-`, within the usual typo
- * distance.
- */
-function regionForMalformed(value) {
-    if (value.length > 64)
-        return [];
-    const normal = value
-        .trim()
-        .toLowerCase()
-        .replace(/[_\s]+/g, '-');
-    if (KNOWN.has(normal))
-        return [normal];
-    let best = Number.POSITIVE_INFINITY;
-    let matches = [];
-    for (const known of KNOWN_REGIONS) {
-        const limit = Math.min(2, typoDistance(known));
-        const distance = editDistance(normal, known, limit);
-        if (distance > limit || distance > best)
-            continue;
-        if (distance < best)
-            [best, matches] = [distance, []];
-        matches.push(known);
-    }
-    return matches.slice(0, 3);
-}
-
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
-var schemas = __nccwpck_require__(6921);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
-var api = __nccwpck_require__(3759);
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
-
-
-
-function datetime(params) {
-    return core._isoDateTime(ZodISODateTime, params);
-}
-function date(params) {
-    return api/* _isoDate */.db(schemas/* ZodISODate */.Brp, params);
-}
-function time(params) {
-    return core._isoTime(ZodISOTime, params);
-}
-function duration(params) {
-    return core._isoDuration(ZodISODuration, params);
-}
-
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
-var json_schema_processors = __nccwpck_require__(8439);
-;// CONCATENATED MODULE: ./src/config/schema.ts
-/**
- * The shape of the configuration file (contract §2) as a zod schema: the single source of truth for both the
- * loader's shape checks and the JSON Schema shipped for editors. Rules that span several places (references,
- * module/group compatibility, path safety) are checked in `semantics.ts`, where positions are at hand.
- */
-
-
-
-
-const REGION_PATTERN = /^[a-z]{2,}(?:-[a-z0-9]+)+$/;
-const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-const REGION_FORMAT_MESSAGE = 'expected a region ID like cn-hangzhou';
-/** One message for every way a port can be wrong (a string, .nan, 0, 1e23), so a bad port gets one finding. */
-const PORT_MESSAGE = 'expected an integer from 1 to 65535';
-const EMPTY_ADDRESS_LIST_MESSAGE = 'an empty list would silently pass; remove the key or list entries';
-/** A URN, not a URL: the schema is addressed by its path in the repository (see the README), not hosted. */
-const SCHEMA_ID = 'urn:dataworks-whitelist-guard:config:v1';
-const SCHEMA_TITLE = 'DataWorks Whitelist Guard configuration';
-const ALLOWED_KEYS_PREFIX = 'expected one of: ';
-/** The keys named by a strict object's unknown-key message, for the did-you-mean of `issues.ts`. */
-function allowedKeysOf(message) {
-    return message.startsWith(ALLOWED_KEYS_PREFIX) ? message.slice(ALLOWED_KEYS_PREFIX.length).split(', ') : [];
-}
-/** A strict object whose unknown-key issue names the keys that are allowed there. */
-function strictObject(shape) {
-    const allowed = Object.keys(shape).join(', ');
-    return schemas/* strictObject */.rej(shape, {
-        error: (issue) => (issue.code === 'unrecognized_keys' ? `${ALLOWED_KEYS_PREFIX}${allowed}` : undefined)
-    });
-}
-/**
- * A near miss of a known region is an error that names the region meant; a region far from every known one is
- * accepted, because regions open faster than this tool is released (see `regions.ts`).
- */
-const region = schemas/* string */.YjP()
-    .regex(REGION_PATTERN, REGION_FORMAT_MESSAGE)
-    .check((ctx) => {
-    if (!REGION_PATTERN.test(ctx.value))
-        return;
-    const meant = regionTypoCandidates(ctx.value);
-    if (meant.length === 0)
-        return;
-    ctx.issues.push({
-        code: 'custom',
-        input: ctx.value,
-        message: `unknown region ${JSON.stringify(ctx.value)}; ${didYouMeanText(meant)}`
-    });
-})
-    .meta({ description: 'An Alibaba Cloud region ID, e.g. cn-hangzhou.' });
-const schema_name = schemas/* string */.YjP().regex(NAME_PATTERN, 'expected a name of letters, digits, ".", "_" or "-"');
-const schema_text = schemas/* string */.YjP().min(1);
-/** Addresses stay text here: the resolver parses them, so that its messages point at the exact element. */
-const addressStrings = (description) => schemas/* array */.YOg(schema_text).meta({ description });
-const groupFactsShape = {
-    privateCidrs: addressStrings('The private (VPC) CIDRs the group connects from. Offline, the truth; online, checked against the API.').optional(),
-    publicIps: addressStrings('The public egress IPs or CIDRs. Absent: unknown (unresolved when needed). []: no public egress.').optional(),
-    vswitches: schemas/* array */.YOg(schema_text)
-        .min(1)
-        .meta({ description: 'Online: only the network bindings on these vSwitches count.' })
-        .optional()
-};
-const moduleOverride = strictObject(groupFactsShape).meta({
-    description: 'Facts for one module; each key given replaces the group’s, keys not given are inherited.'
-});
-const resourceGroupSchema = strictObject({
-    type: schemas/* enum */.k5n(GROUP_TYPES),
-    id: schema_text.meta({ description: 'The serverless resource group ID, needed for online resolution.' }).optional(),
-    region: region.optional(),
-    ...groupFactsShape,
-    modules: strictObject({
-        'data-integration': moduleOverride.optional(),
-        'data-service': moduleOverride.optional(),
-        'metadata-collection': moduleOverride.optional()
-    }).optional()
-});
-const addressListEntries = schemas/* array */.YOg(schema_text).min(1, EMPTY_ADDRESS_LIST_MESSAGE);
-const addressListOverrideSchema = schemas/* union */.KCZ([
-    addressListEntries,
-    strictObject({
-        replace: schemas/* boolean */.zMY()
-            .meta({ description: 'true: replace the bundled list for this region; false (default): add to it.' })
-            .optional(),
-        entries: addressListEntries
-    })
-]);
-const addressListsByRegion = schemas/* record */.g1P(region, addressListOverrideSchema).optional();
-const addressListsSchema = strictObject({
-    'metadata-collection': addressListsByRegion,
-    'data-analysis': addressListsByRegion,
-    'shared-integration': addressListsByRegion,
-    'shared-service': addressListsByRegion
-});
-const whitelistSourceSchema = strictObject({
-    file: schema_text.meta({ description: 'A file, or a directory of .tf files, relative to the repository root.' }),
-    format: schemas/* enum */.k5n(WHITELIST_FORMATS).optional(),
-    select: schema_text
-        .meta({ description: 'yaml/json: a path of keys and [n] indexes; terraform: TYPE.NAME[.BLOCK][.ATTRIBUTE].' })
-        .optional(),
-    tfvars: schemas/* array */.YOg(schema_text)
-        .min(1)
-        .meta({ description: 'Terraform only: .tfvars files that give values to var.*.' })
-        .optional()
-});
-const accessSchema = strictObject({
-    module: schemas/* enum */.k5n(MODULES),
-    resourceGroups: schemas/* array */.YOg(schema_name).min(1).optional(),
-    region: region
-        .meta({ description: 'Platform modules: where they run (default: the data source’s region).' })
-        .optional()
-});
-const dataSourceSchema = strictObject({
-    product: schemas/* enum */.k5n(PRODUCTS),
-    region: region.optional(),
-    network: schemas/* enum */.k5n(NETWORKS),
-    port: schemas/* int */.Whr({ error: PORT_MESSAGE }).min(1, { error: PORT_MESSAGE }).max(65535, { error: PORT_MESSAGE }).optional(),
-    whitelist: schemas/* union */.KCZ([whitelistSourceSchema, schemas/* array */.YOg(whitelistSourceSchema).min(1)]),
-    access: schemas/* array */.YOg(accessSchema).min(1)
-});
-const waiverSchema = strictObject({
-    dataSource: schema_name,
-    entry: schema_text.meta({ description: 'An address or CIDR; a missing block (or its uncovered part) inside it is waived.' }),
-    reason: schemas/* string */.YjP().regex(/\S/, 'expected a reason saying why the gap is accepted'),
-    expires: date('expected a real date as YYYY-MM-DD')
-        .meta({ description: 'Valid through that day (UTC); after it the waiver is an error.' })
-});
-const configSchema = strictObject({
-    version: schemas/* literal */.euz(1),
-    region,
-    resourceGroups: schemas/* record */.g1P(schema_name, resourceGroupSchema).optional(),
-    addressLists: addressListsSchema.optional(),
-    dataSources: schemas/* record */.g1P(schema_name, dataSourceSchema),
-    waivers: schemas/* array */.YOg(waiverSchema).optional()
-});
-/** The JSON Schema for editors, derived from the zod schema so the two cannot drift. */
-function buildConfigJsonSchema() {
-    const generated = json_schema_processors/* toJSONSchema */.bl(configSchema, { target: 'draft-2020-12', io: 'input' });
-    const { $schema, ...rest } = generated;
-    return { $schema, $id: SCHEMA_ID, title: SCHEMA_TITLE, ...rest };
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
-var main = __nccwpck_require__(9547);
-;// CONCATENATED MODULE: ./src/parse-bounds.ts
-/**
- * Parsing YAML and JSON of the repository with a bound on nesting. The `yaml` composer and jsonc-parser's tree
- * builder recurse once per level, so a document nested 100,000 deep overflows the stack (and `yaml` then reports
- * "Maximum call stack size exceeded" as a syntax error). Both are checked first with an iterative pass over the
- * parser's tokens, and refused past `MAX_NESTING_DEPTH` with the offset where the limit is crossed.
- */
-
-
-
-function tooDeep(offset, limit) {
-    return { offset, message: `lists and mappings nest more than ${limit} levels deep here, the limit` };
-}
-/** The first place in YAML's concrete syntax tree that nests deeper than `limit`, walked without recursion. */
-function yamlTooDeep(tokens, limit = bounds/* MAX_NESTING_DEPTH */.wM) {
-    const stack = tokens.map((token) => ({ token, depth: 0 }));
-    while (stack.length > 0) {
-        const { token, depth } = stack.pop();
-        if (!token)
-            continue;
-        if (token.type === 'document') {
-            stack.push({ token: token.value, depth });
-        }
-        else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
-            if (depth + 1 > limit)
-                return tooDeep(token.offset, limit);
-            for (const item of token.items) {
-                if ('key' in item)
-                    stack.push({ token: item.key ?? undefined, depth: depth + 1 });
-                stack.push({ token: item.value, depth: depth + 1 });
-            }
-        }
-    }
-    return undefined;
-}
-/** Every document of `text`, composed only once the nesting is known to be within the limit. */
-function parseYamlDocuments(text, options) {
-    const compact = compactIndicatorsTooDeep(text);
-    if (compact)
-        return { tooDeep: withLinesCounted(compact, text, options.lineCounter) };
-    let tokens;
-    try {
-        tokens = [...new dist/* Parser */.iX(options.lineCounter?.addNewLine).parse(text)];
-    }
-    catch (error) {
-        // The CST parser recurses once per open block collection; indentation alone can nest it deep enough to run
-        // out of stack before the token walk below can measure anything. The deepest-looking line is where to look.
-        if (error instanceof RangeError) {
-            const deep = tooDeep(deepestLineOffset(text), bounds/* MAX_NESTING_DEPTH */.wM);
-            return { tooDeep: withLinesCounted(deep, text, options.lineCounter) };
-        }
-        throw error;
-    }
-    const deep = yamlTooDeep(tokens);
-    if (deep)
-        return { tooDeep: deep };
-    const documents = [...new dist/* Composer */.Dk(options).compose(tokens, true, text.length)];
-    return { documents };
-}
-/**
- * The parser counts lines as it goes; when it did not run (or stopped), the caller's counter is filled from the
- * text so that the offset still turns into the right line and column.
- */
-function withLinesCounted(deep, text, lineCounter) {
-    if (lineCounter) {
-        lineCounter.lineStarts.length = 0;
-        lineCounter.addNewLine(0);
-        for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1))
-            lineCounter.addNewLine(at + 1);
-    }
-    return deep;
-}
-/**
- * Compact block collections (`- - - x`, `? - x`) open one level per indicator on a single line, and the CST parser
- * recurses through each: a line with far more of them than the limit (here ten times) is refused from the text
- * itself, at the indicator where the line alone passes the limit. Shallower lines are measured exactly after
- * parsing.
- */
-function compactIndicatorsTooDeep(text, limit = bounds/* MAX_NESTING_DEPTH */.wM) {
-    const compact = /^[ \t]*(?:[-?:](?:[ \t]+|$))+/gm;
-    for (let match = compact.exec(text); match; match = compact.exec(text)) {
-        if (match[0].length === 0) {
-            compact.lastIndex++;
-            continue;
-        }
-        let count = 0;
-        let crossing;
-        const indicator = /[-?:](?=[ \t]|$)/g;
-        for (let found = indicator.exec(match[0]); found; found = indicator.exec(match[0])) {
-            if (++count === limit + 1)
-                crossing = match.index + found.index;
-            if (count > 10 * limit)
-                return tooDeep(crossing, limit);
-        }
-    }
-    return undefined;
-}
-/** The start of the line with the most leading blanks and block indicators: where deep nesting is likely. */
-function deepestLineOffset(text) {
-    let best = 0;
-    let bestWidth = -1;
-    const lead = /^[ \t\-?:]*/gm;
-    for (let match = lead.exec(text); match; match = lead.exec(text)) {
-        if (match[0].length > bestWidth) {
-            bestWidth = match[0].length;
-            best = match.index;
-        }
-        if (match[0].length === 0)
-            lead.lastIndex++;
-    }
-    return best;
-}
-/** jsonc-parser's `SyntaxKind` values (a `const enum`, which isolated modules cannot read). */
-const OPEN_BRACE = 1;
-const CLOSE_BRACE = 2;
-const OPEN_BRACKET = 3;
-const CLOSE_BRACKET = 4;
-const EOF = 17;
-/** The first `[` or `{` of JSON text that nests deeper than `limit` (strings and comments are skipped). */
-function jsonTooDeep(text, limit = bounds/* MAX_NESTING_DEPTH */.wM) {
-    const scanner = (0,main.createScanner)(text, true);
-    let depth = 0;
-    for (let kind = scanner.scan(); kind !== EOF; kind = scanner.scan()) {
-        if (kind === OPEN_BRACE || kind === OPEN_BRACKET) {
-            depth++;
-            if (depth > limit)
-                return tooDeep(scanner.getTokenOffset(), limit);
-        }
-        else if (kind === CLOSE_BRACE || kind === CLOSE_BRACKET) {
-            depth = Math.max(0, depth - 1);
-        }
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/yaml-errors.ts
-function lineStartOf(text, offset) {
-    return text.lastIndexOf('\n', offset - 1) + 1;
-}
-function indentOf(line) {
-    return /^ */.exec(line)[0].length;
-}
-/**
- * For a mapping key written deeper than the keys before it: the offset and name of that key, found on the lines
- * after the value where the parser noticed the problem.
- */
-function overIndentedKey(text, offset) {
-    const start = lineStartOf(text, offset);
-    const end = text.indexOf('\n', start);
-    if (end < 0)
-        return undefined;
-    const firstLine = text.slice(start, end);
-    const indent = indentOf(firstLine.replace(/^(\s*)- /, (_, spaces) => `${spaces}  `));
-    let lineStart = end + 1;
-    while (lineStart < text.length) {
-        const lineEnd = text.indexOf('\n', lineStart) < 0 ? text.length : text.indexOf('\n', lineStart);
-        const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
-        if (line.trim() !== '' && !line.trimStart().startsWith('#')) {
-            const deeper = indentOf(line);
-            if (deeper <= indent)
-                return undefined;
-            const key = /^ *([^\s:#][^:#]*?):(?:\s|$)/.exec(line)?.[1];
-            return key === undefined ? undefined : { offset: lineStart + deeper, key, expected: indent + 1 };
-        }
-        lineStart = lineEnd + 1;
-    }
-    return undefined;
-}
-/** The first of the parser's errors, in plain words and at the place to fix. */
-function plainYamlError(text, errors) {
-    const first = [...errors].sort((a, b) => a.pos[0] - b.pos[0])[0];
-    if (!first)
-        return undefined;
-    const offset = first.pos[0];
-    switch (first.code) {
-        case 'TAB_AS_INDENT':
-            return { offset, message: 'a tab indents this line; YAML indents with spaces only: replace the tab with spaces' };
-        case 'BLOCK_AS_IMPLICIT_KEY':
-        case 'MULTILINE_IMPLICIT_KEY': {
-            const key = overIndentedKey(text, offset);
-            if (key) {
-                return {
-                    offset: key.offset,
-                    message: `"${key.key}:" is indented more than the line above it; keys of one mapping must start at the same column (column ${key.expected} here)`
-                };
-            }
-            return {
-                offset,
-                message: 'a "key: value" cannot follow another key on the same line; start the nested mapping on a new, indented line, or quote the value'
-            };
-        }
-        case 'BAD_INDENT':
-            return first.message.startsWith('All mapping items')
-                ? {
-                    offset,
-                    message: 'this line is indented differently from the keys above it; keys of one mapping must start at the same column'
-                }
-                : { offset, message: `${first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}` };
-        case 'DUPLICATE_KEY':
-            return { offset, message: 'this key appears twice in the same mapping; keys must be unique' };
-        default:
-            return { offset, message: first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '') };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/config/yaml-source.ts
-/**
- * Reads the YAML text of the configuration into plain data, and maps paths in that data back to positions in
- * the text, so every finding can name the line and column of the node it is about.
- */
-
-
-
-
-function invalidConfig(pos, message) {
-    return { rule: 'invalid-config', severity: 'error', message, file: pos.file, line: pos.line, column: pos.column };
-}
-/** A parsed YAML document with the positions of its nodes. */
-class YamlSource {
-    file;
-    doc;
-    lineCounter;
-    constructor(file, doc, lineCounter) {
-        this.file = file;
-        this.doc = doc;
-        this.lineCounter = lineCounter;
-    }
-    positionOfOffset(offset) {
-        const { line, col } = this.lineCounter.linePos(offset);
-        return { file: this.file, line, column: col };
-    }
-    /** The value node at `path`, through aliases; undefined when the path does not exist. */
-    node(path) {
-        let node = this.doc.contents;
-        for (const segment of path) {
-            node = this.resolveAlias(node);
-            if ((0,dist/* isMap */.jh)(node)) {
-                const pair = findPair(node.items, segment);
-                node = pair?.value ?? undefined;
-                if (!pair)
-                    return undefined;
-            }
-            else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
-                node = node.items[segment];
-            }
-            else {
-                return undefined;
-            }
-            if (node === undefined)
-                return undefined;
-        }
-        return (this.resolveAlias(node) ?? undefined);
-    }
-    /** The keys of the mapping at `path` in file order (JS objects put integer-like keys first). */
-    keysInOrder(path) {
-        const node = this.node(path);
-        if (!(0,dist/* isMap */.jh)(node))
-            return [];
-        return node.items.flatMap((pair) => ((0,dist/* isScalar */.jn)(pair.key) ? [String(pair.key.value)] : []));
-    }
-    /** The key node of the map entry at `path` (the last segment is the key). */
-    keyNode(path) {
-        if (path.length === 0)
-            return undefined;
-        const parent = this.node(path.slice(0, -1));
-        if (!(0,dist/* isMap */.jh)(parent))
-            return undefined;
-        const key = findPair(parent.items, path[path.length - 1])?.key;
-        return (key ?? undefined);
-    }
-    /**
-     * Where the value at `path` was written. A missing value (a required key that is absent) points at the
-     * entry that should hold it, so the message lands on the right object.
-     */
-    valuePos(path) {
-        const node = this.node(path);
-        if (node?.range)
-            return this.positionOfOffset(node.range[0]);
-        const key = this.keyNode(path);
-        if (key?.range)
-            return this.positionOfOffset(key.range[0]);
-        return path.length === 0 ? this.positionOfOffset(0) : this.ownerPos(path.slice(0, -1));
-    }
-    /** The key of a map entry (where it was named), or the item itself for list items and the root. */
-    ownerPos(path) {
-        const key = this.keyNode(path);
-        if (key?.range)
-            return this.positionOfOffset(key.range[0]);
-        if (path.length === 0) {
-            const root = this.node([]);
-            return this.positionOfOffset(root?.range?.[0] ?? 0);
-        }
-        return this.valuePos(path);
-    }
-    resolveAlias(node) {
-        return (0,dist/* isAlias */.Vj)(node) ? node.resolve(this.doc) : node;
-    }
-}
-function findPair(items, segment) {
-    const wanted = String(segment);
-    return items.find((pair) => (0,dist/* isScalar */.jn)(pair.key) && String(pair.key.value) === wanted);
-}
-/**
- * YAML's own diagnostics (syntax errors and warnings alike) are findings: nothing is silently reinterpreted. A
- * syntax error is reported once, in plain words, at the line to fix; nesting deeper than the limit and a second
- * document are refused before anything else looks at the data.
- */
-function parseYaml(text, file) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const parsed = parseYamlDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
-    const at = (offset) => {
-        const { line, col } = lineCounter.linePos(offset);
-        return { file, line, column: col };
-    };
-    if ('tooDeep' in parsed) {
-        const empty = new YamlSource(file, new dist/* Document */.yo(), lineCounter);
-        return { source: empty, findings: [invalidConfig(at(parsed.tooDeep.offset), `YAML: ${parsed.tooDeep.message}`)] };
-    }
-    const doc = parsed.documents[0] ?? new dist/* Document */.yo();
-    const source = new YamlSource(file, doc, lineCounter);
-    const second = parsed.documents[1];
-    if (second) {
-        const start = at(second.range[0]);
-        const message = `the config must be one YAML document; a second one starts at line ${start.line}`;
-        return { source, findings: [invalidConfig(start, message)] };
-    }
-    const syntax = plainYamlError(text, doc.errors);
-    if (syntax)
-        return { source, findings: [invalidConfig(at(syntax.offset), `YAML: ${syntax.message}`)] };
-    const findings = [];
-    for (const problem of doc.warnings) {
-        findings.push(invalidConfig(source.positionOfOffset(problem.pos[0]), `YAML: ${yamlMessage(problem.message)}`));
-    }
-    (0,dist/* visit */.YR)(doc, {
-        Scalar(_, scalar) {
-            // .nan, .inf and integers past 2^53 become the text as written: the schema then rejects that text in its
-            // own words, never with NaN, Infinity or 1e+23.
-            const value = scalar.value;
-            if (typeof value === 'number' && (!Number.isFinite(value) || !Number.isSafeInteger(Math.trunc(value)))) {
-                scalar.value = scalar.range ? text.slice(scalar.range[0], scalar.range[1]) : String(value);
-            }
-        },
-        Pair(_, pair) {
-            if (pair.key !== null && !(0,dist/* isScalar */.jn)(pair.key)) {
-                const offset = pair.key.range?.[0] ?? 0;
-                findings.push(invalidConfig(source.positionOfOffset(offset), 'expected a plain key, got a list or mapping'));
-            }
-        },
-        Alias(_, alias, path) {
-            const target = alias.resolve(doc);
-            if (target && path.includes(target)) {
-                const offset = alias.range?.[0] ?? 0;
-                findings.push(invalidConfig(source.positionOfOffset(offset), `YAML: alias *${alias.source} refers to a node that contains it`));
-            }
-            else if (!target) {
-                const offset = alias.range?.[0] ?? 0;
-                findings.push(invalidConfig(source.positionOfOffset(offset), `YAML: unknown alias *${alias.source}`));
-            }
-        }
-    });
-    if (findings.length > 0)
-        return { source, findings };
-    try {
-        return { source, data: normaliseDates(doc.toJS({ maxAliasCount: bounds/* MAX_YAML_ALIAS_COUNT */.sA })), findings };
-    }
-    catch (error) {
-        // toJS throws only on alias abuse here; the text is still the user's mistake, not an internal error.
-        const reason = error instanceof Error ? error.message : 'aliases expand too far';
-        return { source, findings: [invalidConfig(source.positionOfOffset(0), `YAML: ${reason}`)] };
-    }
-}
-/** The `yaml` package appends the position to its messages; findings carry it separately. */
-function yamlMessage(message) {
-    return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-}
-/**
- * An explicit `!!timestamp` yields a Date; keep the calendar date as text when that is all it holds, so the
- * schema sees one form. A Date with a time of day stays a full timestamp and fails the date check visibly.
- */
-function normaliseDates(value) {
-    if (value instanceof Date) {
-        if (Number.isNaN(value.getTime()))
-            return String(value);
-        const iso = value.toISOString();
-        return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
-    }
-    if (Array.isArray(value))
-        return value.map(normaliseDates);
-    if (value !== null && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, normaliseDates(item)]));
-    }
-    return value;
-}
-function isPlainObject(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-;// CONCATENATED MODULE: ./src/config/issues.ts
-
-
-
-
-/** `dataSources.orders-rds.whitelist[0].file`; keys that are not plain words are quoted. */
-function pathText(path) {
-    if (path.length === 0)
-        return 'the top level';
-    return path
-        .map((segment, index) => {
-        if (typeof segment === 'number')
-            return `[${segment}]`;
-        if (/^[A-Za-z0-9_-]+$/.test(segment))
-            return index === 0 ? segment : `.${segment}`;
-        return `[${JSON.stringify(segment)}]`;
-    })
-        .join('');
-}
-function describeValue(value) {
-    if (value === undefined)
-        return 'nothing';
-    if (value === null)
-        return 'an empty value';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'a mapping';
-    if (typeof value === 'string')
-        return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-    return String(value);
-}
-const TYPE_NAMES = {
-    object: 'a mapping',
-    record: 'a mapping',
-    array: 'a list',
-    string: 'a string',
-    int: 'an integer',
-    number: 'a number',
-    boolean: 'true or false'
-};
-function got(input) {
-    return input === undefined ? '' : `; got ${describeValue(input)}`;
-}
-/** The per-parse error map: path-free messages; the path is added where the finding is made. */
-function messageFor(issue) {
-    switch (issue.code) {
-        case 'invalid_type':
-            return `expected ${TYPE_NAMES[issue.expected] ?? issue.expected}${got(issue.input)}`;
-        case 'invalid_value': {
-            const values = issue.values.map((value) => String(value));
-            const expected = values.length === 1 ? values[0] : `one of: ${values.join(', ')}`;
-            return `expected ${expected}${got(issue.input)}${didYouMean(issue.input, values)}`;
-        }
-        case 'too_small':
-            if (issue.origin === 'array') {
-                return `expected at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}`;
-            }
-            if (issue.origin === 'string')
-                return 'expected a non-empty string';
-            return `expected at least ${issue.minimum}${got(issue.input)}`;
-        case 'too_big':
-            return `expected at most ${issue.maximum}${got(issue.input)}`;
-        case 'invalid_format':
-            return `expected ${issue.format}`;
-        default:
-            return undefined;
-    }
-}
-function valueAt(data, path) {
-    let value = data;
-    for (const segment of path) {
-        if (Array.isArray(value) && typeof segment === 'number')
-            value = value[segment];
-        else if (isPlainObject(value) && Object.hasOwn(value, segment))
-            value = value[String(segment)];
-        else
-            return undefined;
-    }
-    return value;
-}
-function isMissingKey(data, path) {
-    if (path.length === 0)
-        return false;
-    const parent = valueAt(data, path.slice(0, -1));
-    return isPlainObject(parent) && !Object.hasOwn(parent, path[path.length - 1]);
-}
-function asPath(path) {
-    return path.map((segment) => (typeof segment === 'number' ? segment : String(segment)));
-}
-/** A union branch whose only issue is "wrong kind at the root" did not match the shape the user wrote. */
-function isKindMismatch(issues) {
-    return issues.length === 1 && issues[0].code === 'invalid_type' && issues[0].path.length === 0;
-}
-function issueFindings(issues, base, data, source) {
-    const findings = [];
-    for (const issue of issues) {
-        const path = [...base, ...asPath(issue.path)];
-        switch (issue.code) {
-            case 'invalid_union': {
-                const matching = issue.errors.find((branch) => !isKindMismatch(branch));
-                if (matching) {
-                    findings.push(...issueFindings(matching, path, data, source));
-                }
-                else {
-                    const kinds = issue.errors.flatMap((branch) => branch[0]?.code === 'invalid_type' ? [TYPE_NAMES[branch[0].expected] ?? branch[0].expected] : []);
-                    const message = `expected ${kinds.join(' or ')}${got(valueAt(data, path))}`;
-                    findings.push(positioned(path, message, data, source));
-                }
-                break;
-            }
-            case 'unrecognized_keys':
-                for (const key of issue.keys) {
-                    findings.push(invalidConfig(source.ownerPos([...path, key]), `unknown key ${describeValue(key)} in ${pathText(path)}; ${issue.message}` +
-                        didYouMean(key, allowedKeysOf(issue.message))));
-                }
-                break;
-            case 'invalid_key': {
-                const name = path[path.length - 1];
-                const reason = issue.issues.map((inner) => `${inner.message}${formatHint(inner.message, name)}`).join('; ');
-                findings.push(invalidConfig(source.ownerPos(path), `invalid name ${describeValue(String(name))} in ${pathText(path.slice(0, -1))}: ${reason}`));
-                break;
-            }
-            case 'invalid_format': {
-                // Custom format messages (region, date, name) cannot see the input; the value is added here.
-                const value = valueAt(data, path);
-                findings.push(positioned(path, `${issue.message}${got(value)}${formatHint(issue.message, value)}`, data, source));
-                break;
-            }
-            default:
-                findings.push(positioned(path, issue.message, data, source));
-        }
-    }
-    return findings;
-}
-/** For a value not even shaped like a region ID, the known region it most likely means. */
-function formatHint(message, value) {
-    if (message !== REGION_FORMAT_MESSAGE || typeof value !== 'string')
-        return '';
-    const meant = regionForMalformed(value);
-    return meant.length > 0 ? `; ${didYouMeanText(meant)}` : '';
-}
-function positioned(path, message, data, source) {
-    if (isMissingKey(data, path)) {
-        const key = path[path.length - 1];
-        const owner = path.slice(0, -1);
-        return invalidConfig(source.ownerPos(owner), `missing key ${JSON.stringify(key)} in ${pathText(owner)}; ${message}`);
-    }
-    return invalidConfig(source.valuePos(path), `${pathText(path)}: ${message}`);
-}
-/** Every shape problem of the document at once. */
-function shapeFindings(data, source) {
-    const result = configSchema.safeParse(data, { error: messageFor });
-    return result.success ? [] : issueFindings(result.error.issues, [], data, source);
-}
-
-;// CONCATENATED MODULE: ./src/config/semantics.ts
-/**
- * Rules of the configuration that a shape cannot express: references between sections, which module may use
- * which resource group, path safety and whitelist-source options. They read the raw data defensively, so they
- * run (and report) alongside the shape checks even when other parts of the file are malformed.
- */
-
-
-
-
-
-/** Which resource-group types each module can run on (contract §1). */
-const MODULE_GROUP_TYPES = {
-    'data-integration': ['serverless', 'exclusive-integration', 'shared'],
-    'data-service': ['serverless', 'exclusive-service', 'shared'],
-    'metadata-collection': ['serverless', 'exclusive-integration', 'shared'],
-    'data-analysis': []
-};
-const RESOURCE_GROUP_MODULES = ['data-integration', 'data-service'];
-const MODULE_TITLES = {
-    'data-integration': 'Data Integration',
-    'data-service': 'Data Service',
-    'metadata-collection': 'Metadata Collection',
-    'data-analysis': 'Data Analysis'
-};
-const GROUP_FACT_KEYS = ['privateCidrs', 'publicIps', 'vswitches', 'modules'];
-function oneOf(values, value) {
-    return typeof value === 'string' && values.includes(value) ? value : undefined;
-}
-function namesList(names, none) {
-    return names.length > 0 ? names.join(', ') : none;
-}
-class SemanticChecker {
-    data;
-    source;
-    findings = [];
-    groups;
-    groupNames;
-    constructor(data, source) {
-        this.data = data;
-        this.source = source;
-        this.groups = isPlainObject(data.resourceGroups) ? data.resourceGroups : {};
-        this.groupNames = source.keysInOrder(['resourceGroups']);
-    }
-    run() {
-        this.checkGroups();
-        this.checkDataSources();
-        this.checkWaivers();
-        return this.findings;
-    }
-    /** A finding on the value at `path`. */
-    atValue(path, message) {
-        this.findings.push(invalidConfig(this.source.valuePos(path), `${pathText(path)}: ${message}`));
-    }
-    /** A finding on the key at `path` (for keys that should not be there). */
-    atKey(path, message) {
-        this.findings.push(invalidConfig(this.source.ownerPos(path), `${pathText(path)}: ${message}`));
-    }
-    groupType(name) {
-        const group = Object.hasOwn(this.groups, name) ? this.groups[name] : undefined;
-        return isPlainObject(group) ? oneOf(GROUP_TYPES, group.type) : undefined;
-    }
-    checkGroups() {
-        for (const name of this.groupNames) {
-            const group = this.groups[name];
-            const type = this.groupType(name);
-            if (!isPlainObject(group) || !type)
-                continue;
-            const base = ['resourceGroups', name];
-            if (type === 'shared') {
-                for (const key of ['id', ...GROUP_FACT_KEYS]) {
-                    if (Object.hasOwn(group, key)) {
-                        this.atKey([...base, key], `a shared group takes no ${key}: its addresses are the region's published shared-integration and shared-service lists`);
-                    }
-                }
-                continue;
-            }
-            if (type !== 'serverless' && Object.hasOwn(group, 'id')) {
-                this.atKey([...base, 'id'], `id is used only by serverless groups (online resolution); the addresses of ${type} groups are always their static facts`);
-            }
-            if (!isPlainObject(group.modules))
-                continue;
-            for (const module of this.source.keysInOrder([...base, 'modules'])) {
-                // data-analysis runs on no group: the shape check already rejects an override for it.
-                const moduleName = oneOf(MODULES, module);
-                if (moduleName && moduleName !== 'data-analysis' && !MODULE_GROUP_TYPES[moduleName].includes(type)) {
-                    this.atKey([...base, 'modules', module], `${module} cannot run on ${type} groups, so this override would never apply; modules this group serves: ${usersOf(type).join(', ')}`);
-                }
-            }
-        }
-    }
-    checkDataSources() {
-        const sources = this.data.dataSources;
-        if (!isPlainObject(sources))
-            return;
-        const names = this.source.keysInOrder(['dataSources']);
-        if (names.length === 0) {
-            this.atValue(['dataSources'], 'expected at least one data source; a config without any checks nothing');
-        }
-        for (const name of names) {
-            const dataSource = sources[name];
-            if (!isPlainObject(dataSource))
-                continue;
-            const base = ['dataSources', name];
-            const whitelist = dataSource.whitelist;
-            if (Array.isArray(whitelist)) {
-                whitelist.forEach((item, index) => this.checkWhitelistSource(item, [...base, 'whitelist', index]));
-            }
-            else {
-                this.checkWhitelistSource(whitelist, [...base, 'whitelist']);
-            }
-            if (Array.isArray(dataSource.access)) {
-                const product = oneOf(PRODUCTS, dataSource.product);
-                const network = oneOf(NETWORKS, dataSource.network);
-                dataSource.access.forEach((item, index) => this.checkAccess(item, [...base, 'access', index], product, network));
-            }
-        }
-    }
-    checkWhitelistSource(item, path) {
-        if (!isPlainObject(item))
-            return;
-        const file = typeof item.file === 'string' && item.file.length > 0 ? item.file : undefined;
-        if (file !== undefined) {
-            const normal = normaliseRepoPath(file);
-            if ('error' in normal)
-                this.atValue([...path, 'file'], normal.error);
-        }
-        const explicit = oneOf(WHITELIST_FORMATS, item.format);
-        if (item.format !== undefined && !explicit)
-            return;
-        const format = explicit ?? (file !== undefined ? inferWhitelistFormat(file, Object.hasOwn(item, 'select')) : undefined);
-        if (!format)
-            return;
-        const formatText = explicit
-            ? `format is ${format}`
-            : `format is ${format} (from the file name; set format to change it)`;
-        if (format === 'terraform' && !Object.hasOwn(item, 'select')) {
-            this.findings.push(invalidConfig(this.source.valuePos(path), `missing key "select" in ${pathText(path)}; a terraform source needs the resource address (TYPE.NAME) that holds the whitelist`));
-        }
-        if (format === 'text' && Object.hasOwn(item, 'select')) {
-            this.atKey([...path, 'select'], `select applies only to yaml, json and terraform sources; this source's ${formatText}`);
-        }
-        if (Object.hasOwn(item, 'tfvars')) {
-            if (format !== 'terraform') {
-                this.atKey([...path, 'tfvars'], `tfvars applies only to terraform sources; this source's ${formatText}`);
-            }
-            else if (Array.isArray(item.tfvars)) {
-                item.tfvars.forEach((tfvars, index) => {
-                    if (typeof tfvars !== 'string' || tfvars.length === 0)
-                        return;
-                    const normal = normaliseRepoPath(tfvars);
-                    if ('error' in normal)
-                        this.atValue([...path, 'tfvars', index], normal.error);
-                });
-            }
-        }
-    }
-    checkAccess(item, path, product, network) {
-        if (!isPlainObject(item))
-            return;
-        const module = oneOf(MODULES, item.module);
-        if (!module)
-            return;
-        const hasGroups = Object.hasOwn(item, 'resourceGroups');
-        if (module === 'data-analysis') {
-            if (hasGroups) {
-                this.atKey([...path, 'resourceGroups'], 'data-analysis runs on DataWorks-maintained nodes and takes no resourceGroups; remove the key');
-            }
-            if (product && product !== 'maxcompute') {
-                this.atValue([...path, 'module'], `data-analysis applies only to maxcompute sources; this data source's product is ${product}`);
-            }
-            return;
-        }
-        if (RESOURCE_GROUP_MODULES.includes(module)) {
-            if (!hasGroups) {
-                this.atValue([...path, 'module'], `${module} reaches the source through a resource group: add resourceGroups (defined: ${namesList(this.groupNames, 'none')})`);
-            }
-            if (Object.hasOwn(item, 'region')) {
-                this.atKey([...path, 'region'], `region applies only to platform modules (metadata-collection, data-analysis); a resource group's region is set on the group`);
-            }
-        }
-        if (!Array.isArray(item.resourceGroups))
-            return;
-        item.resourceGroups.forEach((name, index) => {
-            if (typeof name !== 'string')
-                return;
-            const at = [...path, 'resourceGroups', index];
-            if (!Object.hasOwn(this.groups, name)) {
-                this.atValue(at, `resource group ${JSON.stringify(name)} is not defined; defined resource groups: ${namesList(this.groupNames, 'none (define them under resourceGroups)')}` +
-                    didYouMean(name, this.groupNames));
-                return;
-            }
-            const type = this.groupType(name);
-            if (!type)
-                return;
-            const allowed = MODULE_GROUP_TYPES[module];
-            if (!allowed.includes(type)) {
-                this.atValue(at, `${module} cannot use the ${type} group ${JSON.stringify(name)}; it runs on ${allowed.join(', ')} groups`);
-            }
-            else if (type === 'shared' && network === 'private' && RESOURCE_GROUP_MODULES.includes(module)) {
-                this.atValue(at, `the shared ${MODULE_TITLES[module]} resource group cannot reach VPC sources; use a serverless or exclusive group for this private source`);
-            }
-        });
-    }
-    checkWaivers() {
-        const waivers = this.data.waivers;
-        if (!Array.isArray(waivers))
-            return;
-        const sources = isPlainObject(this.data.dataSources) ? this.data.dataSources : {};
-        const defined = this.source.keysInOrder(['dataSources']);
-        waivers.forEach((waiver, index) => {
-            if (!isPlainObject(waiver) || typeof waiver.dataSource !== 'string')
-                return;
-            if (!Object.hasOwn(sources, waiver.dataSource)) {
-                this.atValue(['waivers', index, 'dataSource'], `data source ${JSON.stringify(waiver.dataSource)} is not defined; defined data sources: ${namesList(defined, 'none')}` +
-                    didYouMean(waiver.dataSource, defined));
-            }
-        });
-    }
-}
-function usersOf(type) {
-    return MODULES.filter((module) => MODULE_GROUP_TYPES[module].includes(type));
-}
-/** Every cross-reference and semantic problem at once; nothing when the top level is not a mapping. */
-function semanticFindings(data, source) {
-    return isPlainObject(data) ? new SemanticChecker(data, source).run() : [];
-}
-
-;// CONCATENATED MODULE: ./src/config/index.ts
-
-
-
-
-
-
-/** Stable order: by position, then message; the same problem reported twice is reported once. */
-function ordered(findings) {
-    const seen = new Set();
-    return findings
-        .filter((finding) => {
-        const key = `${finding.line}:${finding.column}:${finding.message}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    })
-        .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) ||
-        (a.column ?? 0) - (b.column ?? 0) ||
-        (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
-}
-/** Parses and validates config text; `file` is the repository-relative path that findings name. */
-function parseConfig(text, file) {
-    const parsed = parseYaml(text, file);
-    if (!('data' in parsed))
-        return { findings: ordered(parsed.findings) };
-    const { data, source } = parsed;
-    const findings = ordered([...shapeFindings(data, source), ...semanticFindings(data, source)]);
-    if (findings.length > 0)
-        return { findings };
-    // The data itself, not zod's copy of it: the shape check passed, and the copy would turn a data source named
-    // `__proto__` into the copy's prototype. Names are ordinary names.
-    const input = data;
-    return { config: buildConfig(input, source, file), findings: [] };
-}
-/** Reads and validates the config file; a missing or unreadable file is an `invalid-config` finding. */
-async function loadConfig(files, file) {
-    let text;
-    try {
-        text = await files.readText(file);
-    }
-    catch (error) {
-        const message = (0,io/* fileErrorCode */.c2)(error) === 'ENOENT'
-            ? `configuration file ${JSON.stringify(file)} not found; create it or point the config input (--config) at it`
-            : `configuration file ${JSON.stringify(file)} ${(0,io/* describeFileError */.SQ)(error)}`;
-        return { findings: [{ rule: 'invalid-config', severity: 'error', message, file }] };
-    }
-    return parseConfig(text, file);
-}
-/** JSON Schema (draft 2020-12) of the configuration, for editors; shipped as schema/dataworks-whitelist.schema.json. */
-const configJsonSchema = buildConfigJsonSchema();
-
-// EXTERNAL MODULE: ./src/net/index.ts + 6 modules
-var net = __nccwpck_require__(1047);
-;// CONCATENATED MODULE: ./src/evaluate/redundancy.ts
-/**
- * Indexes of entries that can all be removed together without changing the union of the list (issue 9 §3).
+ * The identity as a string: rule, data source, scope, and the entry (canonical, else the raw text); module and
+ * resource group when there is no entry; the file only for a finding about a declared entry (one that carries its
+ * raw text), because there the file is part of what the finding is about (the same bad entry in two files is two
+ * findings), while a `missing-entry` is about the data source, wherever its whitelist lives.
  *
- * Flagging every entry that the *others* cover is wrong advice: in `10.0.0.0/24`, `10.0.0.0/25`, `10.0.0.128/25`
- * each entry is covered by the other two, and removing all three removes the coverage. Instead the entries are
- * ranked broader first, then earlier first, and an entry is flagged when the entries ranked before it already
- * cover it. By induction the kept entries ranked up to any point have the same union as all entries ranked up to
- * that point, so removing every flagged entry leaves the union unchanged. The broader, earlier entry is the one
- * kept; an exact repeat is flagged after its first occurrence. For CIDRs (which nest or are disjoint) nothing
- * more could be removed: the kept entries are disjoint.
- *
- * Time O(n log n): boundaries are compressed to elementary segments, and "covered so far" is a union-find over
- * them that points at the next segment not yet covered, so each segment is marked once.
+ * A finding with none of entry, raw text, module or group (a config error, an unreadable source) is told apart by
+ * its message with the numbers taken out, so two different config errors are two identities while a line that
+ * moved keeps the same one.
  */
-function redundantEntryIndexes(ranges) {
-    const redundant = new Set();
-    for (const version of [4, 6]) {
-        const indexes = [];
-        ranges.forEach((r, i) => {
-            if (r.version === version)
-                indexes.push(i);
-        });
-        if (indexes.length > 1)
-            for (const i of redundantOfOneVersion(ranges, indexes))
-                redundant.add(i);
-    }
-    return redundant;
-}
-function redundantOfOneVersion(ranges, indexes) {
-    const boundaries = [...new Set(indexes.flatMap((i) => [ranges[i].first, ranges[i].last + 1n]))].sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
-    const segmentAt = new Map(boundaries.map((b, s) => [b, s]));
-    // Segment s is [boundaries[s], boundaries[s + 1]); segment count = boundaries.length - 1. `next[s]` leads to the
-    // first uncovered segment at or after s (the sentinel `segments` when none).
-    const segments = boundaries.length - 1;
-    const next = Array.from({ length: segments + 1 }, (_, s) => s);
-    const firstUncovered = (s) => {
-        let root = s;
-        while (next[root] !== root)
-            root = next[root];
-        // Path compression keeps later look-ups near constant time.
-        while (next[s] !== root) {
-            const up = next[s];
-            next[s] = root;
-            s = up;
-        }
-        return root;
-    };
-    const ranked = [...indexes].sort((a, b) => {
-        const sizeA = ranges[a].last - ranges[a].first;
-        const sizeB = ranges[b].last - ranges[b].first;
-        return sizeA > sizeB ? -1 : sizeA < sizeB ? 1 : a - b;
-    });
-    const redundant = [];
-    for (const i of ranked) {
-        const from = segmentAt.get(ranges[i].first);
-        const to = segmentAt.get(ranges[i].last + 1n);
-        let s = firstUncovered(from);
-        if (s >= to) {
-            redundant.push(i);
-            continue;
-        }
-        while (s < to) {
-            next[s] = s + 1;
-            s = firstUncovered(s + 1);
-        }
-    }
-    return redundant.sort((a, b) => a - b);
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/status.ts
-/**
- * Rules whose findings mean the check could not be completed (contract §3, §8, §13): the run is `error` whatever
- * else was found, and these findings lead every output, because they are the root cause of what is unknown.
- * Compared by name so that a rule added to the model later (`internal-error`) needs no change here.
- */
-const COULD_NOT_CHECK_RULES = [
-    'invalid-config',
-    'invalid-whitelist',
-    'unresolved',
-    'internal-error'
-];
-/** Whether the finding made the check incomplete. */
-function madeCheckIncomplete(finding) {
-    return COULD_NOT_CHECK_RULES.includes(finding.rule);
-}
-/** The findings that made the check incomplete first, each part in its given order (a stable partition). */
-function couldNotCheckFirst(findings) {
-    return [...findings.filter(madeCheckIncomplete), ...findings.filter((f) => !madeCheckIncomplete(f))];
-}
-/** Contract §3: error if the check could not be completed; else fail on errors (or warnings with fail-on: warning). */
-function statusOf(findings, failOn) {
-    if (findings.some(madeCheckIncomplete))
-        return 'error';
-    if (findings.some((f) => f.severity === 'error'))
-        return 'fail';
-    if (failOn === 'warning' && findings.some((f) => f.severity === 'warning'))
-        return 'fail';
-    return 'pass';
-}
-/** Whether the step (or the CLI) fails: always on `error`, on `fail` unless fail-on is `never`. */
-function shouldFail(status, failOn) {
-    return status === 'error' || (status === 'fail' && failOn !== 'never');
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/index.ts
-/**
- * Decides coverage and applies the product rules and waivers (contract §1, §3). Pure: the declared entries come
- * from the readers and the requirements from the resolver; the clock is a parameter.
- */
-
-
-
-
-/**
- * `redundant-entry` notices shown one by one per data source (issue 8 §2); past it, one notice gives the count, so
- * a long list of nested entries cannot flood the report.
- */
-const MAX_REDUNDANT_NOTICES_PER_DATA_SOURCE = 20;
-function evaluate(input) {
-    const findings = [];
-    const required = [];
-    const waivers = checkWaivers(input.config.waivers, input.now, findings);
-    for (const ds of input.config.dataSources) {
-        const profile = input.profileOf(ds.product);
-        const results = input.declared.get(ds.name) ?? [];
-        for (const r of results)
-            for (const f of r.findings)
-                findings.push({ dataSource: ds.name, ...f });
-        const written = distinctWritten(results.flatMap((r) => r.entries));
-        // Contract §8: with a source unread (or a Terraform value unresolved), a block the readable entries do not
-        // cover may well be allowed by what could not be read: its coverage is unknown, not missing.
-        const coverageUnknown = results.some((r) => r.findings.some(madeCheckIncomplete));
-        const accepted = checkDeclaredEntries(ds, profile, written, findings);
-        checkEntryLimit(ds, profile, written, results, findings);
-        const allowAll = written.length === 0 && results.every((r) => r.findings.length === 0) && profile.emptyMeansAllowAll;
-        if (allowAll) {
-            findings.push({
-                rule: 'allow-all-whitelist',
-                severity: 'warning',
-                message: `the whitelist of "${ds.name}" is empty, which on ${profile.displayName} means every address is allowed: add the entries it needs to restrict access`,
-                dataSource: ds.name,
-                ...(ds.whitelist[0]?.pos ?? ds.pos)
-            });
-        }
-        const declaredSet = net/* IpSet */.yo.build(accepted.map((a) => a.parsed.range));
-        const addHere = results[0]?.addHere ?? ds.whitelist[0]?.pos ?? ds.pos;
-        const dsWaivers = waivers.filter((w) => w.waiver.dataSource === ds.name);
-        for (const block of input.requirements.perSource.get(ds.name) ?? []) {
-            const range = (0,net/* cidrToRange */.LS)(block.cidr);
-            const covered = allowAll || declaredSet.covers(range);
-            if (!covered && coverageUnknown) {
-                required.push({ dataSource: ds.name, entry: block.text, covered: null, via: block.via });
-                // A waiver for a block whose coverage is unknown may still be needed: it is not `unused-waiver`.
-                for (const w of dsWaivers)
-                    if (rangesOverlap(w.range, range))
-                        w.used = true;
-                continue;
-            }
-            required.push({ dataSource: ds.name, entry: block.text, covered, via: block.via });
-            if (covered)
-                continue;
-            const uncoveredBlocks = declaredSet.uncovered(range);
-            const uncovered = uncoveredBlocks.map(net/* formatCidr */.mG);
-            const waiver = dsWaivers.find((w) => uncoveredBlocks.every((u) => (0,net/* rangeContains */.dF)(w.range, (0,net/* cidrToRange */.LS)(u))));
-            if (waiver) {
-                waiver.used = true;
-                findings.push({
-                    ...blockContext(ds, block),
-                    rule: 'waived',
-                    severity: 'notice',
-                    message: `${describeMiss(block, uncovered)}, but a waiver accepts ${uncovered.join(', ')} until ${waiver.waiver.expires}: ${waiver.waiver.reason}`,
-                    uncovered,
-                    file: waiver.waiver.pos.file,
-                    line: waiver.waiver.pos.line,
-                    column: waiver.waiver.pos.column
-                });
-                continue;
-            }
-            findings.push({
-                ...blockContext(ds, block),
-                rule: 'missing-entry',
-                severity: 'error',
-                message: `${describeMiss(block, uncovered)}: add ${uncovered.join(', ')} to the whitelist of "${ds.name}" (required by ${describeVia(block)})`,
-                uncovered,
-                file: addHere.file,
-                line: addHere.line,
-                column: addHere.column
-            });
-        }
-    }
-    for (const w of waivers) {
-        if (w.used)
-            continue;
-        findings.push({
-            rule: 'unused-waiver',
-            severity: 'notice',
-            message: `the waiver for ${w.waiver.entry.value} on "${w.waiver.dataSource}" matched no missing entry: remove it`,
-            dataSource: w.waiver.dataSource,
-            entry: w.canonical,
-            ...w.waiver.pos
-        });
-    }
-    return { findings, required };
-}
-function rangesOverlap(a, b) {
-    return a.version === b.version && a.first <= b.last && b.first <= a.last;
-}
-/**
- * The entries as written, each once: the copies of one literal that Terraform's `count`/`for_each` make (same
- * file, line, column and text) are one entry, not repeats to flag or to count twice.
- */
-function distinctWritten(entries) {
-    const seen = new Set();
-    return entries.filter((e) => {
-        const key = JSON.stringify([e.file, e.line, e.column, e.raw]);
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-}
-/** What a finding about a required block says of it: the data source, the first chain and the block. */
-function blockContext(ds, block) {
-    const first = block.via[0];
-    return {
-        dataSource: ds.name,
-        module: first?.module,
-        resourceGroup: first?.resourceGroup,
-        entry: block.text
-    };
-}
-function describeMiss(block, uncovered) {
-    const whole = uncovered.length === 1 && uncovered[0] === block.text;
-    return whole ? `${block.text} is not allowed` : `${block.text} is only partly allowed`;
-}
-function describeVia(block) {
-    return block.via
-        .map((v) => [v.module, v.resourceGroup, `${v.source} (${v.origin})`].filter(Boolean).join(' → '))
-        .join('; ');
-}
-/** Parses every declared entry and applies the product's accepted forms; returns the entries that count. */
-function checkDeclaredEntries(ds, profile, written, findings) {
-    const accepted = [];
-    const invalidPerFile = new Map();
-    for (const entry of written) {
-        const raw = (0,bounds/* quotePrefix */.nU)(entry.raw);
-        const at = { dataSource: ds.name, raw, file: entry.file, line: entry.line, column: entry.column };
-        if (profile.allowAllTokens.includes(entry.raw)) {
-            // Product tokens such as PolarDB's `%` mean "every address": they cover like `0.0.0.0/0` (and `::/0`).
-            for (const everything of profile.acceptsIpv6 ? ['0.0.0.0/0', '::/0'] : ['0.0.0.0/0']) {
-                const all = (0,net/* parseEntry */.ER)(everything);
-                if (all.ok)
-                    accepted.push({ written: entry, parsed: all.entry });
-            }
-            findings.push({
-                ...at,
-                rule: 'overly-broad-entry',
-                severity: 'warning',
-                message: `"${entry.raw}" allows every address on ${profile.displayName}, far more than DataWorks needs`
-            });
-            continue;
-        }
-        const result = (0,net/* parseEntry */.ER)(entry.raw);
-        if (!result.ok) {
-            // Capped per file and quoted by a prefix only: no report may carry a file's content line by line.
-            const counts = invalidPerFile.get(entry.file) ?? { reported: 0, omitted: [] };
-            invalidPerFile.set(entry.file, counts);
-            if (counts.reported >= bounds/* MAX_INVALID_ENTRIES_PER_FILE */.pK) {
-                counts.omitted.push(entry);
-                continue;
-            }
-            counts.reported++;
-            const reason = entry.raw.length > bounds/* MAX_QUOTED_CHARS */.oV ? 'it is longer than any address, CIDR block or range' : result.reason;
-            findings.push({
-                ...at,
-                rule: 'invalid-entry',
-                severity: 'error',
-                message: `"${raw}" is not a valid whitelist entry: ${reason}`
-            });
-            continue;
-        }
-        const parsed = result.entry;
-        const canonical = parsed.canonical;
-        const unsupported = unsupportedReason(profile, parsed);
-        if (unsupported) {
-            findings.push({
-                ...at,
-                entry: canonical,
-                rule: 'unsupported-entry',
-                severity: 'error',
-                message: `"${entry.raw}" is not accepted by ${profile.displayName}: ${unsupported}; it allows nothing`
-            });
-            continue;
-        }
-        if (parsed.hostBitsSet) {
-            findings.push({
-                ...at,
-                entry: canonical,
-                rule: 'host-bits-set',
-                severity: 'warning',
-                message: `"${entry.raw}" has host bits set; it means ${canonical}: write that instead`
-            });
-        }
-        if ((0,net/* isOverlyBroad */.mi)(parsed.range)) {
-            findings.push({
-                ...at,
-                entry: canonical,
-                rule: 'overly-broad-entry',
-                severity: 'warning',
-                message: `"${entry.raw}" opens ${canonical} to the data source, far more than DataWorks needs`
-            });
-        }
-        accepted.push({ written: entry, parsed });
-    }
-    for (const [file, { omitted }] of invalidPerFile) {
-        const first = omitted[0];
-        if (!first)
-            continue;
-        findings.push({
-            rule: 'invalid-entry',
-            severity: 'error',
-            message: `${omitted.length} more entries of "${file}" are not valid whitelist entries; only the first ${bounds/* MAX_INVALID_ENTRIES_PER_FILE */.pK} are reported one by one`,
-            dataSource: ds.name,
-            file,
-            line: first.line,
-            column: first.column
-        });
-    }
-    reportRedundant(ds, accepted, findings);
-    return accepted;
-}
-/**
- * One `redundant-entry` notice per entry that can be removed (all of them together keep the union unchanged), up to
- * the cap; then one notice, at the first entry not listed, with how many more there are.
- */
-function reportRedundant(ds, accepted, findings) {
-    const redundant = [...redundantEntryIndexes(accepted.map((a) => a.parsed.range))]
-        .sort((a, b) => a - b)
-        .map((i) => accepted[i]);
-    const shown = redundant.slice(0, MAX_REDUNDANT_NOTICES_PER_DATA_SOURCE);
-    for (const a of shown) {
-        findings.push({
-            rule: 'redundant-entry',
-            severity: 'notice',
-            message: `"${a.written.raw}" is already allowed by broader or earlier entries of the whitelist of "${ds.name}": it can be removed`,
-            dataSource: ds.name,
-            raw: (0,bounds/* quotePrefix */.nU)(a.written.raw),
-            entry: a.parsed.canonical,
-            file: a.written.file,
-            line: a.written.line,
-            column: a.written.column
-        });
-    }
-    const rest = redundant.length - shown.length;
-    const firstNotShown = redundant[shown.length];
-    if (rest > 0 && firstNotShown) {
-        findings.push({
-            rule: 'redundant-entry',
-            severity: 'notice',
-            message: `${rest} more ${rest === 1 ? 'entry' : 'entries'} of the whitelist of "${ds.name}", starting here, ` +
-                `${rest === 1 ? 'is' : 'are'} already allowed by broader or earlier entries and can be removed ` +
-                `(only the first ${MAX_REDUNDANT_NOTICES_PER_DATA_SOURCE} are listed one by one)`,
-            dataSource: ds.name,
-            file: firstNotShown.written.file,
-            line: firstNotShown.written.line,
-            column: firstNotShown.written.column
-        });
-    }
-}
-function unsupportedReason(profile, parsed) {
-    if (parsed.version === 6 && !profile.acceptsIpv6)
-        return 'it accepts IPv4 entries only';
-    if (parsed.version === 6 && profile.ipv6AddressesOnly && parsed.form !== 'address')
-        return 'it accepts single IPv6 addresses only, not IPv6 blocks';
-    if (parsed.form === 'range' && !profile.acceptsRanges)
-        return 'it does not accept address ranges (a-b)';
-    for (const forbidden of profile.forbidden) {
-        const f = (0,net/* parseEntry */.ER)(forbidden.cidr);
-        if (f.ok && f.entry.canonical === parsed.canonical)
-            return forbidden.reason;
-    }
-    return undefined;
-}
-function checkEntryLimit(ds, profile, written, results, findings) {
-    const limit = profile.entryLimit;
-    if (!limit)
-        return;
-    const distinct = new Set(written.map((e) => e.raw));
-    if (distinct.size <= limit.max)
-        return;
-    const at = results[0]?.addHere ?? ds.whitelist[0]?.pos ?? ds.pos;
-    findings.push({
-        rule: 'too-many-entries',
-        severity: 'error',
-        message: `the whitelist of "${ds.name}" has ${distinct.size} distinct entries; ${profile.displayName} allows at most ${limit.max} (${limit.scope})`,
-        dataSource: ds.name,
-        file: at.file,
-        line: at.line,
-        column: at.column
-    });
-}
-/** Live waivers, after reporting the expired ones and those whose entry does not parse. */
-function checkWaivers(waivers, now, findings) {
-    const today = now.toISOString().slice(0, 10);
-    const live = [];
-    for (const waiver of waivers) {
-        const parsed = (0,net/* parseEntry */.ER)(waiver.entry.value);
-        if (!parsed.ok) {
-            findings.push({
-                rule: 'invalid-config',
-                severity: 'error',
-                message: `waiver entry "${waiver.entry.value}" is not an address, CIDR or range: ${parsed.reason}`,
-                dataSource: waiver.dataSource,
-                raw: waiver.entry.value,
-                ...waiver.entry.pos
-            });
-            continue;
-        }
-        if (waiver.expires < today) {
-            findings.push({
-                rule: 'expired-waiver',
-                severity: 'error',
-                message: `the waiver for ${waiver.entry.value} on "${waiver.dataSource}" expired on ${waiver.expires} (${waiver.reason}): fix the whitelist or renew the waiver`,
-                dataSource: waiver.dataSource,
-                entry: parsed.entry.canonical,
-                ...waiver.pos
-            });
-            continue;
-        }
-        live.push({ waiver, range: parsed.entry.range, canonical: parsed.entry.canonical, used: false });
-    }
-    return live;
-}
-
-;// CONCATENATED MODULE: ./src/report/escape.ts
-/**
- * Neutralising text taken from the repository (data-source names, paths, entries, messages) before it goes into
- * Markdown or a terminal. A pull request can change every one of those strings, so none may add markup, links,
- * HTML, @mentions, issue references or terminal control sequences to what the tool writes.
- */
-/** Zero-width space: breaks GitHub's @mention, #reference and bare-URL autolinking without changing what is read. */
-const ZWSP = '&#8203;';
-/** Characters that reorder displayed text (Trojan Source); shown as U+FFFD so the reader sees something is there. */
-const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-/** C0 and C1 controls, DEL, and the line and paragraph separators. */
-function isControl(c) {
-    const code = c.codePointAt(0);
-    return code <= 0x1f || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
-}
-/** Markdown punctuation that can start or end inline markup, escaped with a backslash wherever it appears. */
-const BACKSLASHED = new Set(['\\', '`', '*', '_', '[', ']', '(', ')', '{', '}', '!', '~', '$', '^']);
-const ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-    // A pipe would end a table cell; the entity never does, even inside other inline spans.
-    '|': '&#124;'
-};
-/** Whether `chars[i]` ends an ordered-list marker at the start of the text, like `1.` or `12)` then a blank. */
-function isListNumber(chars, i) {
-    if (i === 0 || i > 9)
-        return false;
-    for (let j = 0; j < i; j++)
-        if (!/[0-9]/.test(chars[j]))
-            return false;
-    const next = chars[i + 1];
-    return next === undefined || next === ' ' || isControl(next);
-}
-/** Text of the common shapes (names, paths, CIDRs) that no rule below would change: returned as is, quickly. */
-function isPlain(text) {
-    return (/^[A-Za-z0-9 ,/:.%=-]*$/.test(text) &&
-        !/^[-=]/.test(text) &&
-        !text.includes('://') &&
-        !/www\./i.test(text) &&
-        !/^\d{1,9}[.)]( |$)/.test(text));
-}
-const isWordChar = (c) => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
-/**
- * Hosts whose URLs stay clickable: the vendor documentation that the tool's own messages cite (the published
- * address lists, the product pages), with their subdomains. A URL to any other host is neutralised like the rest
- * of the text, so a pull request cannot put a link of its choosing under the tool's name.
- */
-const LINKED_HOSTS = ['alibabacloud.com', 'aliyun.com'];
-/** Characters an autolinked URL may hold here: no `<>` (they end it), `|` (ends a table cell), `\`, backticks, `$`. */
-const URL_CANDIDATE = /https:\/\/[A-Za-z0-9\-._~:/?#[\]!&'()*+,;=%]+/g;
-/** The URL without trailing punctuation that belongs to the sentence, as GitHub's autolinker trims it. */
-function trimUrl(url) {
-    let end = url.length;
-    for (;;) {
-        const c = url[end - 1];
-        if (c === undefined)
-            break;
-        if ('.,;:!?\'"*~'.includes(c))
-            end--;
-        else if (c === ')' && count(url.slice(0, end), '(') < count(url.slice(0, end), ')'))
-            end--;
-        else if (c === ']' && count(url.slice(0, end), '[') < count(url.slice(0, end), ']'))
-            end--;
-        else
-            break;
-    }
-    return url.slice(0, end);
-}
-function count(text, c) {
-    return text.split(c).length - 1;
-}
-/** Whether `url` is an https URL to a linked host, with no credentials or port to disguise where it leads. */
-function isLinkable(url) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return false;
-    }
-    const host = parsed.hostname.toLowerCase();
-    return (parsed.protocol === 'https:' &&
-        parsed.username === '' &&
-        parsed.password === '' &&
-        parsed.port === '' &&
-        url.length <= 2000 &&
-        LINKED_HOSTS.some((h) => host === h || host.endsWith(`.${h}`)));
-}
-/**
- * Text that renders literally in GitHub Markdown, both in paragraphs and in table cells: no emphasis, code,
- * links, images, HTML, math, headings or list markers, no @mentions, #123 references or bare-URL autolinks, and
- * on one line (line breaks and other controls become spaces). Safe inside `<code>` and `<summary>` too. The one
- * exception: https URLs of the vendor's documentation (`LINKED_HOSTS`) stay clickable, as `<URL>` autolinks.
- */
-function escapeMarkdown(text) {
-    if (isPlain(text))
-        return text;
-    // URLs of the vendor's documentation become autolinks `<…>`: inside one nothing is parsed as markup, so they
-    // stay clickable and whole; every other part of the text is escaped as below.
-    let out = '';
-    let from = 0;
-    for (const match of text.matchAll(URL_CANDIDATE)) {
-        const url = trimUrl(match[0]);
-        if (!isLinkable(url))
-            continue;
-        out += escapeText(text.slice(from, match.index));
-        out += `<${url}>`;
-        from = match.index + url.length;
-    }
-    return from === 0 ? escapeText(text) : out + escapeText(text.slice(from));
-}
-function escapeText(text) {
-    if (isPlain(text))
-        return text;
-    let out = '';
-    const chars = Array.from(text);
-    for (let i = 0; i < chars.length; i++) {
-        const c = chars[i];
-        const next = chars[i + 1];
-        if (isControl(c))
-            out += ' ';
-        else if (BIDI_CONTROLS.test(c))
-            out += '\uFFFD';
-        else if (c in ENTITIES)
-            out += ENTITIES[c];
-        else if (BACKSLASHED.has(c))
-            out += `\\${c}`;
-        else if (c === '@')
-            out += `@${ZWSP}`;
-        else if (c === '#')
-            out += isWordChar(next) ? `\\#${ZWSP}` : '\\#';
-        else if (c === ':' && next === '/' && chars[i + 2] === '/')
-            out += `:${ZWSP}`;
-        else if (c === '.' && /www$/i.test(chars.slice(Math.max(0, i - 3), i).join('')) && !isWordChar(chars[i - 4])) {
-            out += `${ZWSP}.`;
-        }
-        else if (i === 0 && (c === '-' || c === '+' || c === '='))
-            out += `\\${c}`;
-        else if ((c === '.' || c === ')') && isListNumber(chars, i))
-            out += `\\${c}`;
-        else
-            out += c;
-    }
-    return out;
-}
-/** `text` cut to at most `max` characters (code points), with an ellipsis when cut; applied before escaping. */
-function truncate(text, max) {
-    const chars = Array.from(text);
-    return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
-}
-/** Shows a control or bidi character as `\u{…}`: the reader sees that something is there, the terminal does nothing. */
-function visible(c) {
-    return `\\u{${c.codePointAt(0).toString(16)}}`;
-}
-/**
- * Text safe to print on a terminal: control characters (ESC sequences could recolour, move the cursor or retitle
- * the window) and bidirectional overrides are shown as `\u{…}` instead of being sent, and line breaks become
- * spaces so each finding stays on its line.
- */
-function escape_sanitizeTerminal(text) {
-    if (/^[\x20-\x7e]*$/.test(text))
-        return text;
-    let out = '';
-    for (const c of text) {
-        if (c === '\n' || c === '\r' || c === '\t')
-            out += ' ';
-        else if (isControl(c) || BIDI_CONTROLS.test(c))
-            out += visible(c);
-        else
-            out += c;
-    }
-    return out;
-}
-/**
- * The same neutralising as `sanitizeTerminal` for text whose line breaks are its own (a Markdown document, a
- * multi-line annotation): ESC, BEL, the other C0 and C1 controls, DEL and the bidi overrides are shown as `\u{…}`;
- * line feeds and tabs are kept, a carriage return before a line feed is dropped and any other becomes a space.
- * Idempotent, so a layer may apply it to text that an earlier layer already cleaned.
- */
-function sanitizeControls(text) {
-    if (/^[\x20-\x7e\n\t]*$/.test(text))
-        return text;
-    let out = '';
-    const chars = Array.from(text);
-    for (let i = 0; i < chars.length; i++) {
-        const c = chars[i];
-        if (c === '\n' || c === '\t')
-            out += c;
-        else if (c === '\r')
-            out += chars[i + 1] === '\n' ? '' : ' ';
-        else if (isControl(c) || BIDI_CONTROLS.test(c))
-            out += visible(c);
-        else
-            out += c;
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/version.ts
-/** The package version, kept equal to package.json by a test (so the bundle does not embed package.json). */
-const VERSION = '0.1.0';
-const TOOL_NAME = 'dataworks-whitelist-guard';
-
-;// CONCATENATED MODULE: ./src/internal-error.ts
-
-
-/** Longest exception detail written to the debug log. */
-const DETAIL_MAX_CHARS = 300;
-/** How to report an internal error: the sentence every internal-error message and line ends with. */
-const HOW_TO_REPORT = `This is a bug in ${TOOL_NAME} ${VERSION}: please open an issue in its repository with the version and the ` +
-    `shape of the input (the file format and the construct, not its contents or any secret); ` +
-    `DATAWORKS_WHITELIST_GUARD_DEBUG=1 (CLI) or step debug logging (action) shows the detail.`;
-/** The message of an internal error that happened while doing `what` (a clause like `while reading …`). */
-function internalErrorMessage(what) {
-    return `internal error ${what}; the check is incomplete. ${HOW_TO_REPORT}`;
-}
-/** One line describing a caught exception, for the debug log: its name and message, without the stack. */
-function exceptionDetail(error) {
-    let text;
-    if (error instanceof Error)
-        text = `${error.name}: ${error.message}`;
-    else if (typeof error === 'string')
-        text = error;
-    else
-        text = 'a value that is not an Error was thrown';
-    return truncate(escape_sanitizeTerminal(text), DETAIL_MAX_CHARS);
-}
-/**
- * The `internal-error` finding for an exception caught while doing `what`, at `place` (a data source and the
- * position of what was being processed, when known). The detail is logged at debug level.
- */
-function internalErrorFinding(what, error, place, logger) {
-    logger?.debug(`internal error ${what}: ${exceptionDetail(error)}`);
-    const { dataSource, file, line, column } = place;
-    return {
-        rule: 'internal-error',
-        severity: 'error',
-        message: internalErrorMessage(what),
-        ...(dataSource !== undefined ? { dataSource } : {}),
-        ...(file !== undefined ? { file } : {}),
-        ...(file !== undefined && line !== undefined ? { line } : {}),
-        ...(file !== undefined && line !== undefined && column !== undefined ? { column } : {})
-    };
-}
-/**
- * Whether `error` is an operating-system failure (it carries an errno code such as `EACCES` or `EIO`): the
- * environment's problem, reported as such, not a bug of the tool.
- */
-function systemErrorCode(error) {
-    const code = error?.code;
-    return typeof code === 'string' && /^E[A-Z0-9]+$/.test(code) ? code : undefined;
-}
-const SYSTEM_ERROR_WORDS = {
-    EACCES: 'permission denied',
-    EPERM: 'operation not permitted',
-    EIO: 'input/output error',
-    EISDIR: 'it is a directory',
-    ENOTDIR: 'a part of the path is not a directory',
-    ENOENT: 'no such file or directory',
-    ENOSPC: 'no space left on device',
-    EDQUOT: 'disk quota exceeded',
-    EROFS: 'read-only file system',
-    EMFILE: 'too many open files',
-    ENFILE: 'too many open files in the system',
-    ENAMETOOLONG: 'file name too long',
-    ELOOP: 'too many levels of symbolic links',
-    EPIPE: 'the reading end was closed',
-    EBUSY: 'resource busy',
-    EEXIST: 'a file already exists there'
-};
-/** Plain words for an operating-system error code, with the code: `no space left on device (ENOSPC)`. */
-function describeSystemError(code) {
-    const words = SYSTEM_ERROR_WORDS[code];
-    return words ? `${words} (${code})` : `system error ${code}`;
-}
-
-;// CONCATENATED MODULE: ./src/lists/data/metadata-collection.json
-const metadata_collection_namespaceObject = /*#__PURE__*/JSON.parse('{"list":"DataWorks Metadata Collection (Data Map metadata collection, default resource group) whitelist","source":"https://www.alibabacloud.com/help/en/dataworks/user-guide/configure-ip-address-whitelists-for-metadata-collection","page_title":"Configure IP address whitelists for metadata collection","retrieved_from":"Transcribed from a full-text copy of the published help page; every entry copied exactly as printed.","page_date":"2024-07-23 (inferred: the opening text matches the version of the page stamped \\"Last Updated: Jul 23, 2024\\"; the copy itself carries no date)","applies_to":"Metadata collection run on the DEFAULT (shared) resource group. Not needed when collecting with exclusive resource groups for Data Integration/scheduling or serverless (new-version/general-purpose) resource groups (use that resource group\'s vSwitch CIDR/EIP instead).","completeness":"Complete for the page version captured (all 7 rows of its table). Only 7 regions are listed; other regions are absent from that version, not omitted by extraction.","regions":{"cn-shanghai":["100.104.189.64/26","11.115.110.10/24","11.115.109.9/24","47.102.181.128/26","47.102.181.192/26","47.102.234.0/26","47.102.234.64/26","100.104.38.192/26"],"cn-hangzhou":["100.104.135.128/26","11.193.215.233/24","11.194.73.32/24","118.31.243.0/26","118.31.243.64/26","118.31.243.128/26","118.31.243.192/26","100.104.242.0/26","8.139.99.192/26","8.139.112.0/26","8.139.112.64/26","8.139.112.128/26"],"cn-shenzhen":["100.104.46.128/26","11.192.91.119/24","120.77.195.128/26","120.77.195.192/26","120.77.195.64/26","47.112.86.0/26","100.104.138.128/26"],"cn-beijing":["100.104.37.128/26","11.193.82.20/24","11.197.254.171/24","39.107.223.0/26","39.107.223.64/26","39.107.223.128/26","39.107.223.192/26","100.104.152.128/26"],"cn-chengdu":["100.104.88.64/26","11.195.57.28/24","47.108.46.0/26","47.108.46.64/26","47.108.46.128/26","47.108.46.192/26","100.104.248.128/26"],"cn-zhangjiakou":["100.104.197.0/26","11.193.236.121/24","47.92.185.0/26","47.92.185.64/26","47.92.185.128/26","47.92.185.192/26","100.104.75.64/26"],"eu-west-1":["8.208.84.22","100.104.161.0/26"]},"region_names_as_printed":{"cn-shanghai":"China (Shanghai)","cn-hangzhou":"China (Hangzhou)","cn-shenzhen":"China (Shenzhen)","cn-beijing":"China (Beijing)","cn-chengdu":"China (Chengdu)","cn-zhangjiakou":"China (Zhangjiakou)","eu-west-1":"UK (London)"},"region_id_mapping_basis":"standard Alibaba Cloud region IDs (the page prints region names; the IDs are the standard ones for those names)","notes":["Several /24 entries are printed with host bits set (e.g. \\"11.115.110.10/24\\", \\"11.193.215.233/24\\"); they are kept exactly as published. Parse with ipaddress.ip_network(x, strict=False) (they then denote the enclosing /24).","UK (London) row is printed as \\"8.208.84.22, 100.104.161.0/26\\" (space after the comma); the space was treated as a separator and stripped.","100.104.0.0/16 sub-blocks (e.g. 100.104.189.64/26) are inside 100.64.0.0/10 (RFC 6598 shared address space used for Alibaba Cloud internal service traffic); 11.x blocks are Alibaba-internal addresses. The page nevertheless says the list \\"contains public IP addresses\\"."]}');
-;// CONCATENATED MODULE: ./src/lists/data/data-analysis.json
-const data_analysis_namespaceObject = /*#__PURE__*/JSON.parse('{"list":"DataWorks Data Analysis (DataAnalysis / \\"Data Analytics\\") whitelist — to be added to MaxCompute project IP whitelists","source":"https://www.alibabacloud.com/help/en/dataworks/user-guide/ip-address-whitelist-for-dataanalysis","page_title":"IP whitelist for Data Analysis (linked as \\"Data Analytics whitelist\\" from \\"Configure a whitelist\\")","retrieved_from":"Transcribed from a full-text copy of the published help page; every entry copied exactly as printed.","page_date":null,"page_date_note":"No date in the copy. The Tokyo row is identical to a Tokyo list quoted in a third-party article dated 2021-03-12.","applies_to":"Only Data Analysis features (cost calculation, data download, Dimension Table usage, data upload) accessing a MaxCompute project that has an IP whitelist. An exclusive resource group for scheduling that runs MaxCompute nodes must be whitelisted separately.","completeness":"Complete for the page version captured (all 18 rows).","regions":{"cn-hangzhou":["100.64.0.0/10","11.193.102.0/24","11.193.215.0/24","11.194.110.0/24","11.194.73.0/24","118.31.157.0/24","47.97.53.0/24","11.196.23.0/24","47.99.12.0/24","47.99.13.0/24","114.55.197.0/24","11.197.246.0/24","11.197.247.0/24"],"cn-shanghai":["11.193.109.0/24","11.193.252.0/24","47.101.107.0/24","47.100.129.0/24","106.15.14.0/24","10.117.28.203","10.143.32.0/24","10.152.69.0/24","10.153.136.0/24","10.27.63.15","10.27.63.38","10.27.63.41","10.27.63.60","10.46.64.81","10.46.67.156","11.192.97.0/24","11.192.98.0/24","11.193.102.0/24","11.218.89.0/24","11.218.96.0/24","11.219.217.0/24","11.219.218.0/24","11.219.219.0/24","11.219.233.0/24","11.219.234.0/24","118.178.142.154","118.178.56.228","118.178.59.233","118.178.84.74","120.27.160.26","120.27.160.81","121.43.110.160","121.43.112.137","100.64.0.0/10","10.117.39.238"],"cn-shenzhen":["100.106.46.0/24","100.106.49.0/24","10.152.27.0/24","10.152.28.0/24","11.192.91.0/24","11.192.96.0/24","11.193.103.0/24","100.64.0.0/10","120.76.104.0/24","120.76.91.0/24","120.78.45.0/24","47.106.63.0/26","47.106.63.128/26","47.106.63.192/26","47.106.63.64/26"],"cn-chengdu":["11.195.52.0/24","11.195.55.0/24","47.108.22.0/24","100.64.0.0/10"],"cn-zhangjiakou":["11.193.235.0/24","47.92.22.0/24","100.64.0.0/10"],"cn-hongkong":["10.152.162.0/24","11.192.196.0/24","11.193.11.0/24","100.64.0.0/10","47.89.61.0/24","47.91.171.0/24","11.193.118.0/24","47.75.228.0/24","47.56.45.0/25","47.244.92.128/25","47.101.109.0/24"],"ap-southeast-1":["100.106.10.0/24","100.106.35.0/24","10.151.234.0/24","10.151.238.0/24","10.152.248.0/24","11.192.153.0/24","11.192.40.0/24","11.193.8.0/24","100.64.0.0/10","47.88.147.0/24","47.88.235.0/24","11.193.162.0/24","11.193.163.0/24","11.193.220.0/24","11.193.158.0/24","47.74.162.0/24","47.74.203.0/24","47.74.161.0/24","11.197.188.0/24"],"cn-beijing":["100.106.48.0/24","10.152.167.0/24","10.152.168.0/24","11.193.50.0/24","11.193.75.0/24","11.193.82.0/24","11.193.99.0/24","100.64.0.0/10","47.93.110.0/24","47.94.185.0/24","47.95.63.0/24","11.197.231.0/24","11.195.172.0/24","47.94.49.0/24","182.92.144.0/24","39.99.77.0/26","39.99.77.64/26","39.99.77.128/26","39.104.220.192/26","39.107.7.0/26","39.107.7.64/26","182.92.32.128/26","182.92.32.192/26"],"us-west-1":["10.152.160.0/24","100.64.0.0/10","47.89.224.0/24","11.193.216.0/24","47.88.108.0/24"],"us-east-1":["47.88.98.0/26","47.88.98.64/26","47.88.98.128/26","47.88.98.192/26","47.252.91.0/26","47.252.91.64/26","47.252.91.128/26","47.252.91.192/26","10.128.134.0/24","11.193.203.0/24","11.194.68.0/24","11.194.69.0/24","100.64.0.0/10"],"ap-southeast-3":["11.193.188.0/24","11.221.205.0/24","11.221.206.0/24","11.221.207.0/24","100.64.0.0/10","11.214.81.0/24","47.254.212.0/24","11.193.189.0/24"],"eu-central-1":["11.192.116.0/24","11.192.168.0/24","11.192.169.0/24","11.192.170.0/24","11.193.106.0/24","100.64.0.0/10","11.192.116.14","11.192.116.142","11.192.116.160","11.192.116.75","11.192.170.27","47.91.82.22","47.91.83.74","47.91.83.93","47.91.84.11","47.91.84.110","47.91.84.82","11.193.167.0/24","47.254.138.0/24"],"ap-northeast-1":["100.105.55.0/24","11.192.147.0/24","11.192.148.0/24","11.192.149.0/24","100.64.0.0/10","47.91.12.0/24","47.91.13.0/24","47.91.9.0/24","11.199.250.0/24","47.91.27.0/24","11.59.59.0/24","47.245.51.128/26","47.245.51.192/26","47.91.0.128/26","47.91.0.192/26"],"me-east-1":["11.192.107.0/24","11.192.127.0/24","11.192.88.0/24","11.193.246.0/24","47.91.116.0/24","100.64.0.0/10"],"eu-west-1":["11.199.93.0/24","100.64.0.0/10"],"ap-southeast-5":["11.194.49.0/24","11.200.93.0/24","11.200.95.0/24","11.200.97.0/24","100.64.0.0/10","149.129.228.0/24","10.143.32.0/24","11.194.50.0/24","11.59.135.0/24","147.139.156.0/26","147.139.156.128/26","147.139.156.64/26","149.129.230.192/26"],"cn-north-2-gov-1":["11.194.116.0/24","100.64.0.0/10","39.107.188.202"],"cn-shanghai-finance-1":["140.205.46.128/25","140.205.48.0/25","140.205.48.128/25","140.205.49.0/25","140.205.49.128/25","11.192.156.0/25","11.192.157.0/25","11.192.164.0/25","11.192.165.0/25","11.192.166.0/25","11.192.167.0/25","106.11.245.0/26","106.11.245.128/26","106.11.245.192/26","106.11.245.64/26","140.205.39.0/24","106.11.225.0/24","106.11.226.0/24","106.11.227.0/24","106.11.242.0/24","100.104.8.0/24"]},"region_names_as_printed":{"cn-hangzhou":"China (Hangzhou)","cn-shanghai":"China (Shanghai)","cn-shenzhen":"China (Shenzhen)","cn-chengdu":"China (Chengdu)","cn-zhangjiakou":"China (Zhangjiakou)","cn-hongkong":"China (Hong Kong)","ap-southeast-1":"Singapore","cn-beijing":"China (Beijing)","us-west-1":"US (Silicon Valley)","us-east-1":"US (Virginia)","ap-southeast-3":"Malaysia (Kuala Lumpur)","eu-central-1":"Germany (Frankfurt)","ap-northeast-1":"Japan (Tokyo)","me-east-1":"UAE (Dubai)","eu-west-1":"UK (London)","ap-southeast-5":"Indonesia (Jakarta)","cn-north-2-gov-1":"China North 2 Ali Gov 1","cn-shanghai-finance-1":"China East 2 Finance"},"fallback_entries":{"cn-north-2-gov-1":{"condition_as_printed":"If adding the CIDR block fails, add the following IP addresses instead:","entries":["11.194.116.160","11.194.116.161","11.194.116.162","11.194.116.163","11.194.116.164","11.194.116.165","11.194.116.167","11.194.116.169","11.194.116.170","11.194.116.171","11.194.116.172","11.194.116.173","11.194.116.174","11.194.116.175","39.107.188.0/24"]}},"region_id_mapping_basis":"standard Alibaba Cloud region IDs (the page prints region names; the IDs are the standard ones for those names). cn-north-2-gov-1 for \\"China North 2 Ali Gov 1\\" and cn-shanghai-finance-1 for \\"China East 2 Finance\\" are the usual IDs of those regions.","notes":["Contains RFC 1918 (10.x), RFC 6598 (100.64.0.0/10, 100.104.x) and Alibaba-internal 11.x ranges besides public ranges; they are published as-is.","Many rows are identical or near-identical to the 2018-2019 Data Integration \\"default resource group\\" lists. Several public blocks (e.g. Tokyo 47.245.51.128/26, 47.91.0.128/26) are also published for other Alibaba services such as DTS, so a match does not prove the entry was added for DataWorks."]}');
-;// CONCATENATED MODULE: ./src/lists/index.ts
-
-
-/** The page each list is published on: where a user copies a list the tool does not ship. */
-const LIST_PAGES = {
-    'metadata-collection': 'https://www.alibabacloud.com/help/en/dataworks/user-guide/configure-ip-address-whitelists-for-metadata-collection',
-    'data-analysis': 'https://www.alibabacloud.com/help/en/dataworks/user-guide/ip-address-whitelist-for-dataanalysis',
-    'shared-integration': 'https://www.alibabacloud.com/help/en/dataworks/user-guide/public-resource-group-whitelist-for-data-integration',
-    'shared-service': 'https://www.alibabacloud.com/help/en/dataworks/user-guide/configure-network-connectivity'
-};
-/** A list is stale when older than this; an undated list always is. */
-const STALE_AFTER_DAYS = 180;
-/** The page dates are written with a note ("2024-07-23 (inferred: …)"); the date is what leads. */
-function pageDate(file) {
-    const match = file.page_date === null ? null : /^\d{4}-\d{2}-\d{2}/.exec(file.page_date);
-    return match ? match[0] : null;
-}
-function fromFile(list, file) {
-    return { list, source: file.source, asOf: pageDate(file), regions: file.regions };
-}
-/**
- * Only the platform-module lists ship: no current, complete copy of the shared resource group lists was
- * available, and a stale list would make the checker lie (see src/lists/data/README.md).
- */
-const BUNDLED_LISTS = [
-    fromFile('metadata-collection', metadata_collection_namespaceObject),
-    fromFile('data-analysis', data_analysis_namespaceObject)
-];
-/** The list for one region: the bundled copy plus or replaced by the config's override; undefined when none. */
-function effectiveList(list, region, overrides, bundled = BUNDLED_LISTS) {
-    const override = overrides.find((o) => o.list === list && o.region === region);
-    const bundledList = bundled.find((b) => b.list === list);
-    const bundledEntries = bundledList?.regions[region];
-    const entries = [];
-    let bundledInfo;
-    if (bundledList && bundledEntries && !override?.replace) {
-        bundledInfo = { source: bundledList.source, asOf: bundledList.asOf };
-        for (const text of bundledEntries)
-            entries.push({ text, origin: 'bundled' });
-    }
-    if (override) {
-        for (const e of override.entries)
-            entries.push({ text: e.value, origin: 'config', pos: e.pos });
-    }
-    if (entries.length === 0)
-        return undefined;
-    return { list, region, entries, bundled: bundledInfo, override };
-}
-/** Whether a bundled list dated `asOf` is stale at `now` (UTC days). */
-function isStale(asOf, now) {
-    if (asOf === null)
-        return true;
-    const ageMs = now.getTime() - Date.parse(`${asOf}T00:00:00Z`);
-    return ageMs > STALE_AFTER_DAYS * 86_400_000;
-}
-/** Regions that have a bundled copy of a list, for messages. */
-function bundledRegions(list, bundled = BUNDLED_LISTS) {
-    return Object.keys(bundled.find((b) => b.list === list)?.regions ?? {}).sort();
-}
-
-;// CONCATENATED MODULE: ./src/products/profiles.ts
-/** The separator of the product's whitelist values (see `entrySeparator`). */
-function entrySeparator(profile) {
-    return profile.entrySeparator ?? ',';
-}
-const LOOPBACK_PLACEHOLDER = ['127.0.0.1'];
-const RDS_API = 'https://help.aliyun.com/en/rds/api-modify-ip-address-whitelist';
-const RDS_MYSQL = 'https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/configure-an-ip-address-whitelist-for-an-apsaradb-rds-for-mysql-instance';
-const POLARDB = 'https://www.alibabacloud.com/help/doc-detail/68506.htm';
-const POLARDB_O = 'https://www.alibabacloud.com/help/doc-detail/118183.htm';
-const POLARDB_X = 'https://www.alibabacloud.com/help/en/polardb/polardb-for-xscale/configure-whitelists';
-const REDIS_API = 'https://help.aliyun.com/zh/redis/api-modifysecurityips';
-const REDIS_GUIDE = 'https://www.alibabacloud.com/help/en/apsaradb-for-redis/latest/configure-whitelists';
-const MONGODB = 'https://alibabacloud.com/help/en/mongodb/user-guide/configure-an-ip-address-whitelist';
-const ADB_MYSQL = 'https://alibabacloud.com/help/en/analyticdb/analyticdb-for-mysql/user-guide/configure-a-whitelist-1';
-const ADB_MYSQL_API = 'https://www.alibabacloud.com/help/zh/analyticdb-for-mysql/developer-reference/api-adb-2021-12-01-modifyclusteraccesswhitelist';
-const ADB_PG_API = 'https://help.aliyun.com/zh/analyticdb/api-modifysecurityips';
-const MAXCOMPUTE = 'https://www.alibabacloud.com/help/en/maxcompute/security-and-compliance/manage-ip-address-whitelists';
-const HOLOGRES = 'https://www.alibabacloud.com/help/en/hologres/user-guide/configure-an-ip-address-whitelist';
-const CLICKHOUSE = 'https://www.alibabacloud.com/help/en/clickhouse/configure-the-whitelist';
-const ELASTICSEARCH = 'https://www.alibabacloud.com/help/en/es/user-guide/configure-a-public-or-private-ip-address-whitelist-for-an-elasticsearch-cluster';
-const LINDORM = 'https://www.alibabacloud.com/help/en/lindorm/user-guide/configure-whitelist';
-const SELECTDB = 'https://www.alibabacloud.com/help/en/doc-detail/2518901.html';
-const HBASE = 'https://www.alibabacloud.com/help/en/hbase/user-guide/configure-ip-address-allowlists-and-security-groups';
-const OSS_POLICY = 'https://www.alibabacloud.com/help/en/oss/user-guide/authorization-syntax-and-elements';
-const ECS_SG_API = 'https://alibabacloud.com/help/en/ecs/api-authorizesecuritygroup';
-const ECS_SG_LIMITS = 'https://www.alibabacloud.com/help/doc-detail/25554.html';
-const PRODUCT_PROFILES = {
-    rds: {
-        id: 'rds',
-        displayName: 'ApsaraDB RDS',
-        // ModifySecurityIps: SecurityIPType is "IPv4 only; IPv6 not supported"; entries are IPs and CIDRs /1-/32.
-        acceptsIpv6: false,
-        acceptsRanges: false,
-        // The PostgreSQL page says 1,000 per group; the API and MySQL page say 1,000 per instance summed over all
-        // groups. The instance total is the stricter reading.
-        entryLimit: { max: 1000, scope: 'per instance, summed over all whitelist groups', source: RDS_API },
-        forbidden: [],
-        emptyMeansAllowAll: false,
-        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
-        allowAllTokens: [],
-        sources: [RDS_API, RDS_MYSQL]
-    },
-    polardb: {
-        id: 'polardb',
-        displayName: 'PolarDB',
-        // Documented entries are IPv4 addresses and CIDRs /1-/32 only.
-        acceptsIpv6: false,
-        acceptsRanges: false,
-        // The API says 1,000 per group, the older PolarDB-O page 1,000 across all groups: the total is stricter.
-        entryLimit: { max: 1000, scope: 'per cluster, summed over all whitelist groups', source: POLARDB_O },
-        forbidden: [],
-        emptyMeansAllowAll: false,
-        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
-        // "% or 0.0.0.0/0 allows all IP addresses".
-        allowAllTokens: ['%'],
-        sources: [POLARDB, POLARDB_O]
-    },
-    'polardb-x': {
-        id: 'polardb-x',
-        displayName: 'PolarDB-X 2.0',
-        acceptsIpv6: false,
-        // Ranges and `a.b.c.*` wildcards were PolarDB-X 1.0 (DRDS) only.
-        acceptsRanges: false,
-        // 300 per group; groups are not modelled, so the whole declared whitelist is held to one group's limit.
-        entryLimit: { max: 300, scope: 'per whitelist group', source: POLARDB_X },
-        forbidden: [],
-        emptyMeansAllowAll: false,
-        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
-        allowAllTokens: [],
-        sources: [POLARDB_X]
-    },
-    redis: {
-        id: 'redis',
-        displayName: 'Tair (Redis OSS-compatible)',
-        // SecurityIps: 0.0.0.0/0, IPs and CIDRs /1-/32 (IPv4).
-        acceptsIpv6: false,
-        acceptsRanges: false,
-        entryLimit: { max: 1000, scope: 'per whitelist group', source: REDIS_API },
-        forbidden: [],
-        emptyMeansAllowAll: false,
-        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
-        allowAllTokens: [],
-        sources: [REDIS_API, REDIS_GUIDE]
-    },
-    mongodb: {
-        id: 'mongodb',
-        displayName: 'ApsaraDB for MongoDB',
-        // The IPv6 tab takes single addresses only (MongoDB 4.2).
-        acceptsIpv6: true,
-        ipv6AddressesOnly: true,
-        acceptsRanges: false,
-        entryLimit: { max: 1000, scope: 'per whitelist', source: MONGODB },
-        forbidden: [],
-        // "Only 0.0.0.0/0, or an empty list, means everyone is allowed".
-        emptyMeansAllowAll: true,
-        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
-        allowAllTokens: [],
-        sources: [MONGODB]
-    },
-    'adb-mysql': {
-        id: 'adb-mysql',
-        displayName: 'AnalyticDB for MySQL',
-        acceptsIpv6: false,
-        acceptsRanges: false,
-        entryLimit: { max: 500, scope: 'per whitelist', source: ADB_MYSQL_API },
-        // 0.0.0.0 is not allowed; the newest page forbids any x.x.x.x/0 while an older one suggested 10.0.0.0/0.
-        // Rejecting every /0 is the stricter reading (all of them canonicalise to 0.0.0.0/0).
-        forbidden: [
-            { cidr: '0.0.0.0/32', reason: 'AnalyticDB for MySQL does not accept 0.0.0.0' },
-            { cidr: '0.0.0.0/0', reason: 'AnalyticDB for MySQL does not accept a /0 block' }
-        ],
-        emptyMeansAllowAll: false,
-        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
-        allowAllTokens: [],
-        sources: [ADB_MYSQL, ADB_MYSQL_API]
-    },
-    'adb-pg': {
-        id: 'adb-pg',
-        displayName: 'AnalyticDB for PostgreSQL',
-        acceptsIpv6: false,
-        acceptsRanges: false,
-        entryLimit: { max: 1000, scope: 'per whitelist group', source: ADB_PG_API },
-        forbidden: [],
-        emptyMeansAllowAll: false,
-        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
-        allowAllTokens: [],
-        sources: [ADB_PG_API]
-    },
-    maxcompute: {
-        id: 'maxcompute',
-        displayName: 'MaxCompute',
-        // Single IPv4 or IPv6 addresses, CIDRs of both families, and ranges like 192.168.10.0-192.168.255.255.
-        acceptsIpv6: true,
-        acceptsRanges: true,
-        // No limit is documented.
-        forbidden: [],
-        // "No whitelist configured = no IP restriction".
-        emptyMeansAllowAll: true,
-        denyAllPlaceholders: [],
-        // `*` in odps.security.vpc.whitelist allows all VPC access.
-        allowAllTokens: ['*'],
-        sources: [MAXCOMPUTE],
-        notes: 'Two independent lists: odps.security.ip.whitelist (Internet and interconnection network) and ' +
-            'odps.security.vpc.whitelist (VPC); configuring only one denies all access over the other network.'
-    },
-    hologres: {
-        id: 'hologres',
-        displayName: 'Hologres',
-        // Only IPs and CIDRs are documented, without an IPv6 statement: IPv6 is not assumed.
-        acceptsIpv6: false,
-        acceptsRanges: false,
-        forbidden: [],
-        // "No whitelist = all networks allowed".
-        emptyMeansAllowAll: true,
-        denyAllPlaceholders: [],
-        allowAllTokens: [],
-        sources: [HOLOGRES],
-        notes: 'The whitelist is set in HoloWeb; alicloud_hologram_instance has no whitelist attribute, so it cannot be ' +
-            'read from Terraform. Once a whitelist exists, DataWorks resource groups must be added explicitly.'
-    },
-    clickhouse: {
-        id: 'clickhouse',
-        displayName: 'ApsaraDB for ClickHouse',
-        acceptsIpv6: false,
-        acceptsRanges: false,
-        // Also at most 50 per group; groups are not modelled, the cluster total is.
-        entryLimit: { max: 200, scope: 'per cluster, summed over all whitelist groups', source: CLICKHOUSE },
-        forbidden: [
-            { cidr: '0.0.0.0/0', reason: 'ApsaraDB for ClickHouse prohibits 0.0.0.0/0' },
-            { cidr: '0.0.0.0/32', reason: 'ApsaraDB for ClickHouse prohibits 0.0.0.0' }
-        ],
-        emptyMeansAllowAll: false,
-        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
-        allowAllTokens: [],
-        sources: [CLICKHOUSE]
-    },
-    elasticsearch: {
-        id: 'elasticsearch',
-        displayName: 'Elasticsearch',
-        acceptsIpv6: true,
-        acceptsRanges: false,
-        // Only the whitelist template's 300 is documented; no per-list limit is confirmed, so none is enforced.
-        forbidden: [],
-        emptyMeansAllowAll: false,
-        // "127.0.0.1 alone denies all".
-        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
-        allowAllTokens: [],
-        sources: [ELASTICSEARCH],
-        notes: 'Separate lists for private (VPC), public, Kibana private and Kibana public access; public lists apply ' +
-            'only when public access is enabled.'
-    },
-    lindorm: {
-        id: 'lindorm',
-        displayName: 'Lindorm',
-        acceptsIpv6: false,
-        acceptsRanges: false,
-        // No limit is documented.
-        forbidden: [],
-        emptyMeansAllowAll: false,
-        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
-        allowAllTokens: [],
-        sources: [LINDORM]
-    },
-    selectdb: {
-        id: 'selectdb',
-        displayName: 'ApsaraDB for SelectDB',
-        // Not documented for whitelists: IPv4 only, as the examples and the default group (127.0.0.1) show.
-        acceptsIpv6: false,
-        acceptsRanges: false,
-        // 200 per instance over all groups, 50 per group. Groups are not modelled: the instance total applies to the
-        // union, which is what is counted.
-        entryLimit: { max: 200, scope: 'per instance, over all whitelist groups (50 per group)', source: SELECTDB },
-        forbidden: [],
-        // All access is blocked until entries are added; the default group holds only 127.0.0.1.
-        emptyMeansAllowAll: false,
-        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
-        allowAllTokens: [],
-        sources: [SELECTDB]
-    },
-    hbase: {
-        id: 'hbase',
-        displayName: 'ApsaraDB for HBase',
-        acceptsIpv6: false,
-        acceptsRanges: false,
-        // No limit is documented.
-        forbidden: [],
-        // "If the allowlist is set to 0.0.0.0/0 or empty, access restrictions are removed"; 127.0.0.1 is the default.
-        emptyMeansAllowAll: true,
-        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
-        allowAllTokens: [],
-        sources: [HBASE]
-    },
-    oss: {
-        id: 'oss',
-        displayName: 'OSS bucket policy',
-        // acs:SourceIp takes IPs and CIDRs; OSS serves IPv6 endpoints, so IPv6 conditions are accepted. Uncertain in
-        // the docs; accepting keeps required IPv6 blocks in the check instead of dropping them.
-        acceptsIpv6: true,
-        acceptsRanges: false,
-        // The policy size limit is not confirmed; no entry limit is enforced.
-        forbidden: [],
-        // An empty acs:SourceIp condition does not open a bucket: its access is governed by the rest of the policy.
-        emptyMeansAllowAll: false,
-        denyAllPlaceholders: [],
-        allowAllTokens: [],
-        sources: [OSS_POLICY],
-        notes: 'Policies that use acs:SourceIp must also specify acs:SourceVpc.',
-        // acs:SourceIp is a JSON array, one string per entry: the list is for reading, not one value to paste.
-        entrySeparator: ', '
-    },
-    'ecs-security-group': {
-        id: 'ecs-security-group',
-        displayName: 'ECS security group',
-        // SourceCidrIp (IPv4) or Ipv6SourceCidrIp per rule.
-        acceptsIpv6: true,
-        acceptsRanges: false,
-        // The older API text says 200 rules per group; newer text 1,000 summed over the groups of one ENI. 200 is
-        // stricter.
-        entryLimit: { max: 200, scope: 'rules per security group', source: ECS_SG_LIMITS },
-        forbidden: [],
-        // An empty cidr_ip does not mean "all".
-        emptyMeansAllowAll: false,
-        denyAllPlaceholders: [],
-        allowAllTokens: [],
-        sources: [ECS_SG_API, ECS_SG_LIMITS],
-        // One CIDR per rule: the list is for reading, not one value to paste.
-        entrySeparator: ', '
-    },
-    other: {
-        id: 'other',
-        displayName: 'Other data source',
-        // Contract §4: `other` accepts every form and has no limit.
-        acceptsIpv6: true,
-        acceptsRanges: true,
-        forbidden: [],
-        emptyMeansAllowAll: false,
-        denyAllPlaceholders: [],
-        allowAllTokens: [],
-        sources: []
-    }
-};
-function productProfile(id) {
-    return PRODUCT_PROFILES[id];
-}
-
-;// CONCATENATED MODULE: ./src/products/index.ts
-
-
-// EXTERNAL MODULE: ./src/resolve/online/credentials-env.ts
-var credentials_env = __nccwpck_require__(2130);
-;// CONCATENATED MODULE: ./src/resolve/requirements.ts
-
-
-/** The published list a shared resource group connects from, per module it serves. */
-const SHARED_GROUP_LIST = {
-    'data-integration': 'shared-integration',
-    'data-service': 'shared-service'
-};
-/** The facts a group presents to one module: a per-module key replaces the group's, others are inherited. */
-function staticFactsFor(group, module) {
-    const override = group.modules[module];
-    const pick = (key) => {
-        const fromOverride = override?.[key];
-        const values = fromOverride ?? group[key];
-        if (values === undefined)
-            return null;
-        const source = fromOverride ? `modules.${module}.${key}` : key;
-        return values.map((v) => ({ text: v.value, origin: 'config', source, pos: v.pos }));
-    };
-    return { privateCidrs: pick('privateCidrs'), publicIps: pick('publicIps') };
-}
-function resolveRequirements(config, options) {
-    const findings = [];
-    const usedLists = new Map();
-    const reportedBadFacts = new Set();
-    const perSource = new Map();
-    const groupsByName = new Map(config.resourceGroups.map((g) => [g.name, g]));
-    for (const ds of config.dataSources) {
-        const blocks = new Map();
-        // Published list entries with host bits set are normalised silently, as the contract asks.
-        const require = (text, via, pos) => {
-            const parsed = (0,net/* parseCidr */.GN)(text);
-            if (!parsed.ok || !parsed.entry.cidr) {
-                const key = pos ? `${pos.file}:${pos.line}:${pos.column}` : `${via.source}:${text}`;
-                if (!reportedBadFacts.has(key)) {
-                    reportedBadFacts.add(key);
-                    findings.push({
-                        rule: pos ? 'invalid-config' : 'unresolved',
-                        severity: 'error',
-                        message: `"${text}" is not an IP address or CIDR block: ${parsed.ok ? 'expected an address or CIDR, not a range' : parsed.reason}`,
-                        dataSource: ds.name,
-                        module: via.module,
-                        resourceGroup: via.resourceGroup,
-                        raw: text,
-                        ...pos
-                    });
-                }
-                return;
-            }
-            const cidr = parsed.entry.cidr;
-            if (!options.canExpress(ds.product, cidr))
-                return;
-            const canonical = (0,net/* formatCidr */.mG)(cidr);
-            const existing = blocks.get(canonical);
-            if (existing) {
-                if (!existing.via.some((v) => sameVia(v, via)))
-                    existing.via.push(via);
-            }
-            else {
-                blocks.set(canonical, { cidr, text: canonical, via: [via] });
-            }
-        };
-        const requireList = (access, list, region, group) => {
-            const effective = effectiveList(list, region, config.addressLists);
-            if (!effective) {
-                const known = bundledRegions(list);
-                findings.push({
-                    rule: 'unresolved',
-                    severity: 'error',
-                    message: `no "${list}" address list for region ${region}: copy it from ${LIST_PAGES[list]} into ` +
-                        `addressLists.${list}.${region} in the config` +
-                        (known.length ? ` (bundled regions: ${known.join(', ')})` : ' (this list is not bundled for any region)'),
-                    dataSource: ds.name,
-                    module: access.module,
-                    resourceGroup: group,
-                    ...access.pos
-                });
-                return;
-            }
-            usedLists.set(`${list}:${region}`, effective);
-            for (const entry of effective.entries) {
-                require(entry.text, {
-                    module: access.module,
-                    resourceGroup: group,
-                    origin: entry.origin,
-                    source: `${list}:${region}`
-                }, entry.pos);
-            }
-        };
-        const requireGroup = (access, group, refPos) => {
-            const module = access.module;
-            if (group.type === 'shared') {
-                // Metadata collection on the shared group is the platform list of where it runs (contract §1).
-                if (module === 'metadata-collection')
-                    requireList(access, 'metadata-collection', access.region ?? ds.region);
-                else
-                    requireList(access, SHARED_GROUP_LIST[module === 'data-service' ? module : 'data-integration'], group.region, group.name);
-                return;
-            }
-            let facts;
-            const online = options.online?.facts.get(group.name)?.get(module);
-            if (online) {
-                facts = online;
-            }
-            else if (options.attemptedOnline?.has(group.name)) {
-                // The online resolver already reported why; falling back to static facts would hide the failure.
-                findings.push({
-                    rule: 'unresolved',
-                    severity: 'error',
-                    message: `the addresses of resource group "${group.name}" for ${module} could not be resolved online (see the resource group's own finding)`,
-                    dataSource: ds.name,
-                    module,
-                    resourceGroup: group.name,
-                    ...refPos
-                });
-                return;
-            }
-            else {
-                facts = staticFactsFor(group, module);
-            }
-            const key = ds.network === 'private' ? 'privateCidrs' : 'publicIps';
-            const entries = facts[key];
-            if (entries === null) {
-                findings.push({
-                    rule: 'unresolved',
-                    severity: 'error',
-                    message: `resource group "${group.name}" has no ${key} for ${module}, and ${ds.network} data source "${ds.name}" needs them: ` +
-                        (group.type === 'serverless' && group.id
-                            ? `add ${key} to the group in the config, or resolve online`
-                            : `add ${key} to the group in the config`),
-                    dataSource: ds.name,
-                    module,
-                    resourceGroup: group.name,
-                    ...group.pos
-                });
-                return;
-            }
-            if (entries.length === 0) {
-                findings.push(ds.network === 'public'
-                    ? {
-                        rule: 'no-public-egress',
-                        severity: 'error',
-                        message: `public data source "${ds.name}" is reached through resource group "${group.name}" (${module}), which has no public egress: bind an Internet NAT gateway with a SNAT entry to its vSwitch, or reach the source privately`,
-                        dataSource: ds.name,
-                        module,
-                        resourceGroup: group.name,
-                        ...refPos
-                    }
-                    : {
-                        rule: 'unresolved',
-                        severity: 'error',
-                        message: `resource group "${group.name}" has no private network (no vSwitch CIDR) for ${module}, so it cannot reach private data source "${ds.name}"`,
-                        dataSource: ds.name,
-                        module,
-                        resourceGroup: group.name,
-                        ...refPos
-                    });
-                return;
-            }
-            for (const entry of entries) {
-                require(entry.text, {
-                    module,
-                    resourceGroup: group.name,
-                    origin: entry.origin,
-                    source: entry.source
-                }, entry.pos);
-            }
-        };
-        for (const access of ds.access) {
-            const groups = access.resourceGroups ?? [];
-            if (access.module === 'data-analysis') {
-                requireList(access, 'data-analysis', access.region ?? ds.region);
-                continue;
-            }
-            if (access.module === 'metadata-collection' && groups.length === 0) {
-                requireList(access, 'metadata-collection', access.region ?? ds.region);
-                continue;
-            }
-            for (const ref of groups) {
-                const group = groupsByName.get(ref.value);
-                // The config loader rejects dangling names; this guards the invariant instead of trusting it blindly.
-                if (!group) {
-                    findings.push({
-                        rule: 'invalid-config',
-                        severity: 'error',
-                        message: `unknown resource group "${ref.value}"`,
-                        dataSource: ds.name,
-                        module: access.module,
-                        ...ref.pos
-                    });
-                    continue;
-                }
-                requireGroup(access, group, ref.pos);
-            }
-        }
-        perSource.set(ds.name, [...blocks.values()].sort((a, b) => compareCidr(a.cidr, b.cidr)));
-    }
-    return { perSource, findings, usedLists: [...usedLists.values()] };
-}
-function sameVia(a, b) {
-    return a.module === b.module && a.resourceGroup === b.resourceGroup && a.origin === b.origin && a.source === b.source;
-}
-function compareCidr(a, b) {
-    if (a.version !== b.version)
-        return a.version - b.version;
-    if (a.base !== b.base)
-        return a.base < b.base ? -1 : 1;
-    return a.prefix - b.prefix;
-}
-
-;// CONCATENATED MODULE: ./src/whitelists/text.ts
-/**
- * The text whitelist reader, and the helpers every non-Terraform reader shares: reading the file with clear
- * errors, splitting a list into entries with their offsets, and turning offsets into 1-based lines and columns.
- */
-
-/** Commas and any whitespace (blanks, tabs, line breaks) separate entries. */
-function isEntrySeparator(char) {
-    return char === ',' || /\s/u.test(char);
-}
-/**
- * Splits `text` into entries at separators. With `comments`, `#` starts a comment that runs to the end of its
- * line. Empty pieces (`a,,b`, a trailing comma) are not entries: nothing was written there.
- */
-function splitEntries(text, options) {
-    const tokens = [];
-    let start = -1;
-    const close = (end) => {
-        if (start >= 0)
-            tokens.push({ text: text.slice(start, end), offset: start });
-        start = -1;
-    };
-    for (let index = 0; index < text.length; index++) {
-        const char = text[index];
-        if (options.comments && char === '#') {
-            close(index);
-            while (index + 1 < text.length && text[index + 1] !== '\n' && text[index + 1] !== '\r')
-                index++;
-        }
-        else if (isEntrySeparator(char)) {
-            close(index);
-        }
-        else if (start < 0) {
-            start = index;
-        }
-    }
-    close(text.length);
-    return tokens;
-}
-/**
- * Maps offsets to 1-based lines and columns. `\n`, `\r\n` and a lone `\r` end a line, as in editors; columns
- * count UTF-16 code units, as the YAML and JSON parsers do.
- */
-class LineIndex {
-    lineStarts = [0];
-    constructor(text) {
-        for (let index = 0; index < text.length; index++) {
-            const char = text[index];
-            if (char === '\n' || (char === '\r' && text[index + 1] !== '\n'))
-                this.lineStarts.push(index + 1);
-        }
-    }
-    /** The number of lines (a final line break starts one more, empty line). */
-    get lineCount() {
-        return this.lineStarts.length;
-    }
-    position(offset) {
-        let low = 0;
-        let high = this.lineStarts.length - 1;
-        while (low < high) {
-            const middle = (low + high + 1) >> 1;
-            if (this.lineStarts[middle] <= offset)
-                low = middle;
-            else
-                high = middle - 1;
-        }
-        return { line: low + 1, column: offset - this.lineStarts[low] + 1 };
-    }
-}
-function invalidWhitelist(ctx, at, message) {
-    return {
-        rule: 'invalid-whitelist',
-        severity: 'error',
-        message,
-        dataSource: ctx.dataSource.name,
-        file: at.file,
-        line: at.line,
-        column: at.column
-    };
-}
-function positionOf(pos) {
-    return { file: pos.file, line: pos.line, column: pos.column };
-}
-/**
- * The text of a whitelist file without a byte-order mark (editors do not count it as a column), or the
- * `invalid-whitelist` finding, placed where the config names the file, that explains why it cannot be read.
- */
-async function readWhitelistText(source, ctx) {
-    const describe = (reason) => ({
-        finding: invalidWhitelist(ctx, positionOf(source.pos), `whitelist file "${source.file}" ${reason}`)
-    });
-    try {
-        const text = await ctx.files.readText(source.file);
-        const over = ctx.budget?.takeParsedBytes(text.length);
-        if (over !== undefined)
-            return describe(over);
-        return { text: text.startsWith('\uFEFF') ? text.slice(1) : text };
-    }
-    catch (error) {
-        if ((0,io/* fileErrorCode */.c2)(error) === 'EISDIR')
-            return describe(`is a directory; a ${source.format} whitelist must be a file`);
-        return describe((0,io/* describeFileError */.SQ)(error));
-    }
-}
-/** Places tokens of `text` (offsets into it) as entries of `file`. */
-function entriesAt(tokens, lines, file) {
-    return tokens.map((token) => ({ raw: token.text, file, ...lines.position(token.offset) }));
-}
-/** Entries separated by newlines, commas or blanks; `#` starts a comment. */
-const textReader = {
-    format: 'text',
-    async read(source, ctx) {
-        if (source.select !== undefined) {
-            return {
-                entries: [],
-                findings: [
-                    invalidWhitelist(ctx, positionOf(source.pos), `"select" applies to yaml, json and terraform whitelists, not to the text file "${source.file}"`)
-                ]
-            };
-        }
-        const loaded = await readWhitelistText(source, ctx);
-        if ('finding' in loaded)
-            return { entries: [], findings: [loaded.finding] };
-        const lines = new LineIndex(loaded.text);
-        const entries = entriesAt(splitEntries(loaded.text, { comments: true }), lines, source.file);
-        const last = entries[entries.length - 1];
-        // A new entry goes on its own line after the last one; an empty list starts at the top.
-        const addHere = { file: source.file, line: last ? last.line + 1 : 1, column: 1 };
-        return { entries, findings: [], addHere };
-    }
-};
-
-;// CONCATENATED MODULE: ./src/whitelists/structured.ts
-/**
- * The YAML and JSON whitelist readers. `select` names the value inside the document (keys and `[n]` indexes);
- * the value is a list of strings or one string of entries separated by commas or blanks. Every entry keeps the
- * line and column where its text starts, inside quoted strings too.
- */
-
-
-
-
-
-
-const BARE_KEY_CHAR = /[^.[\]"'\s]/u;
-/**
- * Parses `a.b[0].c`, `properties["odps.security.ip.whitelist"]`, `["x.y"].z`. Keys are bare (no dots, brackets,
- * quotes or blanks) or quoted with `"` or `'` inside brackets (`\` escapes the quote and itself); indexes are
- * decimal without leading zeros.
- */
-function parseSelect(select) {
-    const path = [];
-    let index = 0;
-    const fail = (expected) => ({
-        ok: false,
-        message: index >= select.length
-            ? `malformed select "${select}": expected ${expected} at its end`
-            : `malformed select "${select}": expected ${expected} at character ${index + 1}, found "${select[index]}"`
-    });
-    const bareKey = () => {
-        const start = index;
-        while (index < select.length && BARE_KEY_CHAR.test(select[index]))
-            index++;
-        return index > start ? select.slice(start, index) : undefined;
-    };
-    if (select.length === 0)
-        return { ok: false, message: 'malformed select: it is empty' };
-    while (true) {
-        if (select[index] === '[') {
-            index++;
-            const quote = select[index];
-            if (quote === '"' || quote === "'") {
-                index++;
-                let key = '';
-                while (index < select.length && select[index] !== quote) {
-                    if (select[index] === '\\' && index + 1 < select.length)
-                        index++;
-                    key += select[index];
-                    index++;
-                }
-                if (index >= select.length)
-                    return fail(`a closing ${quote}`);
-                index++;
-                path.push({ kind: 'key', key });
-            }
-            else {
-                const digits = /^(0|[1-9][0-9]*)/.exec(select.slice(index))?.[0];
-                if (digits === undefined)
-                    return fail('an index (0, 1, …) or a quoted key');
-                // No list can be that long (and the number would print as 1e+23).
-                if (digits.length > 9)
-                    return fail(`an index below 1000000000, not ${digits.slice(0, 20)}`);
-                index += digits.length;
-                path.push({ kind: 'index', index: Number(digits) });
-            }
-            if (select[index] !== ']')
-                return fail('"]"');
-            index++;
-        }
-        else {
-            const key = bareKey();
-            if (key === undefined)
-                return fail(path.length === 0 ? 'a key or "["' : 'a key');
-            path.push({ kind: 'key', key });
-        }
-        if (index >= select.length)
-            return { ok: true, path };
-        if (select[index] === '.') {
-            index++;
-            if (select[index] === '[')
-                return fail('a key');
-        }
-        else if (select[index] !== '[') {
-            return fail('".", "[" or the end');
-        }
-    }
-}
-/** Writes a path back in select syntax, quoting keys that a bare key cannot spell. */
-function formatSelectPath(path) {
-    let text = '';
-    for (const segment of path) {
-        if (segment.kind === 'index')
-            text += `[${segment.index}]`;
-        else if ([...segment.key].every((char) => BARE_KEY_CHAR.test(char)) && segment.key !== '') {
-            text += text === '' ? segment.key : `.${segment.key}`;
-        }
-        else
-            text += `[${JSON.stringify(segment.key)}]`;
-    }
-    return text;
-}
-/**
- * The entries of a string value with their offsets in the text. `decoded` holds each character of the value as
- * the parser decoded it, with the offset of the source that produced it. Separators are whitespace or commas,
- * so how a parser folds line breaks never changes the entries; the decoding is checked against the parser's own
- * value, and when they disagree (an escape this code does not know) the entries keep the parser's text and all
- * point at the string's start rather than at a wrong column.
- */
-function locateEntries(value, decoded, start) {
-    const expected = splitEntries(value, { comments: false });
-    const located = [];
-    let current;
-    for (const { char, offset } of decoded) {
-        if (isEntrySeparator(char)) {
-            if (current)
-                located.push(current);
-            current = undefined;
-        }
-        else if (current)
-            current.text += char;
-        else
-            current = { text: char, offset };
-    }
-    if (current)
-        located.push(current);
-    const agrees = located.length === expected.length && located.every((token, index) => token.text === expected[index].text);
-    return agrees ? located : expected.map((token) => ({ text: token.text, offset: start }));
-}
-const JSON_ESCAPES = {
-    '"': '"',
-    '\\': '\\',
-    '/': '/',
-    b: '\b',
-    f: '\f',
-    n: '\n',
-    r: '\r',
-    t: '\t'
-};
-function decodeJsonString(text, node) {
-    const decoded = [];
-    const end = node.offset + node.length - 1;
-    for (let index = node.offset + 1; index < end; index++) {
-        const offset = index;
-        if (text[index] !== '\\') {
-            decoded.push({ char: text[index], offset });
-            continue;
-        }
-        const escape = text[++index];
-        if (escape === 'u') {
-            decoded.push({ char: String.fromCharCode(parseInt(text.slice(index + 1, index + 5), 16)), offset });
-            index += 4;
-        }
-        else
-            decoded.push({ char: JSON_ESCAPES[escape] ?? escape, offset });
-    }
-    return decoded;
-}
-const YAML_DOUBLE_ESCAPES = {
-    '0': '\0',
-    a: '\x07',
-    b: '\b',
-    t: '\t',
-    '\t': '\t',
-    n: '\n',
-    v: '\v',
-    f: '\f',
-    r: '\r',
-    e: '\x1b',
-    ' ': ' ',
-    '"': '"',
-    '/': '/',
-    '\\': '\\',
-    N: '\u0085',
-    _: '\u00a0',
-    L: '\u2028',
-    P: '\u2029'
-};
-const YAML_HEX_ESCAPE_LENGTH = { x: 2, u: 4, U: 8 };
-function decodeYamlScalar(text, scalar) {
-    const [start, end] = scalar.range;
-    const decoded = [];
-    if (scalar.type === dist/* Scalar */.X5.QUOTE_DOUBLE) {
-        for (let index = start + 1; index < end - 1; index++) {
-            const offset = index;
-            if (text[index] !== '\\') {
-                decoded.push({ char: text[index], offset });
-                continue;
-            }
-            const escape = text[++index];
-            const hexLength = YAML_HEX_ESCAPE_LENGTH[escape];
-            if (hexLength !== undefined) {
-                decoded.push({
-                    char: String.fromCodePoint(parseInt(text.slice(index + 1, index + 1 + hexLength), 16)),
-                    offset
-                });
-                index += hexLength;
-            }
-            else if (escape === '\n' || escape === '\r') {
-                // An escaped line break joins the lines: it and the next line's indentation vanish.
-                if (escape === '\r' && text[index + 1] === '\n')
-                    index++;
-                while (text[index + 1] === ' ' || text[index + 1] === '\t')
-                    index++;
-            }
-            else
-                decoded.push({ char: YAML_DOUBLE_ESCAPES[escape] ?? escape, offset });
-        }
-    }
-    else if (scalar.type === dist/* Scalar */.X5.QUOTE_SINGLE) {
-        for (let index = start + 1; index < end - 1; index++) {
-            decoded.push({ char: text[index], offset: index });
-            if (text[index] === "'")
-                index++;
-        }
+function findingIdentity(f) {
+    const scope = scopeOf(f);
+    const entry = f.entry ?? f.raw;
+    const parts = [f.rule, f.dataSource ?? '', scope];
+    if (entry !== undefined) {
+        parts.push(entry);
+        if (f.raw !== undefined && scope === 'declared')
+            parts.push(f.file ?? '');
     }
     else {
-        // Plain and block scalars hold their characters as written; a block scalar's first line is its header.
-        let index = start;
-        if (scalar.type === dist/* Scalar */.X5.BLOCK_LITERAL || scalar.type === dist/* Scalar */.X5.BLOCK_FOLDED) {
-            while (index < end && text[index] !== '\n' && text[index] !== '\r')
-                index++;
-        }
-        for (; index < end; index++)
-            decoded.push({ char: text[index], offset: index });
+        parts.push(f.module ?? '', f.resourceGroup ?? '');
+        if (f.module === undefined && f.resourceGroup === undefined)
+            parts.push(f.message.replace(/\d+/g, '#'));
     }
-    return decoded;
+    return JSON.stringify(parts);
 }
-function structured_describeValue(value) {
-    if (value === null || value === undefined)
-        return 'an empty value (null)';
-    if (typeof value === 'number' || typeof value === 'bigint')
-        return `a number (${String(value)})`;
-    if (typeof value === 'boolean')
-        return `a boolean (${String(value)})`;
-    if (value instanceof Date)
-        return `a date (${value.toISOString()})`;
-    return `a ${typeof value}`;
+/** The identity as a hex SHA-256 (for SARIF); `occurrence` > 1 tells apart findings alike in every part. */
+function identityHash(identity, occurrence = 1) {
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(occurrence === 1 ? identity : `${identity}#${occurrence}`)
+        .digest('hex');
 }
-function countOf(count, noun) {
-    return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-function fromYaml(text, doc, node) {
-    // An alias stands for its anchor's node. The node's own position is the alias (where it is used, and where a
-    // finding about it belongs); the entries of a string keep the anchor's positions, where their text is. Nodes
-    // are built lazily, along the select and the selected list only, so recursive aliases cost nothing.
-    const offset = node?.range?.[0] ?? 0;
-    if ((0,dist/* isAlias */.Vj)(node))
-        node = node.resolve(doc);
-    const textOffset = node?.range?.[0] ?? offset;
-    if ((0,dist/* isMap */.jh)(node)) {
-        const pairs = node.items.map((pair) => ({
-            key: (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : (0,dist/* isAlias */.Vj)(pair.key) ? `*${pair.key.source}` : '[complex key]',
-            value: pair.value
-        }));
-        return {
-            offset,
-            description: `a mapping (${countOf(pairs.length, 'key')})`,
-            mapping: {
-                keys: pairs.map((pair) => pair.key),
-                get: (key) => pairs.filter((pair) => pair.key === key).map((pair) => fromYaml(text, doc, pair.value))
-            }
-        };
-    }
-    if ((0,dist/* isSeq */.oP)(node)) {
-        return {
-            offset,
-            description: `a list (${countOf(node.items.length, 'item')})`,
-            list: () => node.items.map((item) => fromYaml(text, doc, item)),
-            listSize: node.items.length
-        };
-    }
-    if ((0,dist/* isScalar */.jn)(node) && typeof node.value === 'string') {
-        const value = node.value;
-        return {
-            offset,
-            description: 'a string',
-            string: { value, entries: () => locateEntries(value, decodeYamlScalar(text, node), textOffset) }
-        };
-    }
-    return { offset, description: structured_describeValue((0,dist/* isScalar */.jn)(node) ? node.value : null) };
-}
-function fromJson(text, node) {
-    const { offset } = node;
-    switch (node.type) {
-        case 'object': {
-            const properties = (node.children ?? []).map((property) => ({
-                key: String(property.children?.[0]?.value),
-                value: property.children?.[1]
-            }));
-            return {
-                offset,
-                description: `an object (${countOf(properties.length, 'key')})`,
-                mapping: {
-                    keys: properties.map((property) => property.key),
-                    get: (key) => properties
-                        .filter((property) => property.key === key)
-                        .map((property) => property.value ? fromJson(text, property.value) : { offset, description: 'a missing value' })
-                }
-            };
-        }
-        case 'array': {
-            const items = node.children ?? [];
-            return {
-                offset,
-                description: `an array (${countOf(items.length, 'item')})`,
-                list: () => items.map((item) => fromJson(text, item)),
-                listSize: items.length
-            };
-        }
-        case 'string': {
-            const value = String(node.value);
-            return {
-                offset,
-                description: 'a string',
-                string: { value, entries: () => locateEntries(value, decodeJsonString(text, node), offset) }
-            };
-        }
-        default:
-            return { offset, description: structured_describeValue(node.value) };
-    }
-}
-// ---------------------------------------------------------------------------------------------------------------
-// Reading
-const MAX_LISTED_KEYS = 20;
-function listKeys(keys) {
-    if (keys.length === 0)
-        return 'nothing (it is empty)';
-    const shown = keys.slice(0, MAX_LISTED_KEYS).map((key) => formatSelectPath([{ kind: 'key', key }]));
-    const more = keys.length - shown.length;
-    return shown.join(', ') + (more > 0 ? `, and ${more} more` : '');
-}
-function follow(root, path) {
-    let node = root;
-    for (let depth = 0; depth < path.length; depth++) {
-        const segment = path[depth];
-        const where = depth === 0 ? 'at the top level' : `under "${formatSelectPath(path.slice(0, depth))}"`;
-        if (segment.kind === 'key') {
-            if (!node.mapping) {
-                return { failedAt: node, reason: `no key "${segment.key}" ${where}: it is ${node.description}` };
-            }
-            const matches = node.mapping.get(segment.key);
-            if (matches.length === 0) {
-                return { failedAt: node, reason: `no key "${segment.key}" ${where}; found: ${listKeys(node.mapping.keys)}` };
-            }
-            if (matches.length > 1) {
-                return { failedAt: node, reason: `key "${segment.key}" appears ${matches.length} times ${where}` };
-            }
-            node = matches[0];
-        }
-        else {
-            if (!node.list) {
-                return { failedAt: node, reason: `no item [${segment.index}] ${where}: it is ${node.description}` };
-            }
-            const item = node.list()[segment.index];
-            if (!item)
-                return { failedAt: node, reason: `no item [${segment.index}] ${where}: it is ${node.description}` };
-            node = item;
-        }
-    }
-    return { found: node };
-}
-const EXPECTED_VALUE = 'a list of strings or one string of entries separated by commas';
-const EXPECTED_ITEM = 'a string (an address, CIDR or range)';
-/** Reads entries from the selected node of a parsed document. */
-function readSelected(root, source, ctx, lines) {
-    const at = (offset) => ({
-        file: source.file,
-        ...lines.position(offset)
+/**
+ * Matches head findings with base findings by identity, as multisets: two identical base findings and three head
+ * findings leave one head finding `new`.
+ */
+function compareWithBase(head, base) {
+    const baseIds = base.map(findingIdentity);
+    const total = new Map();
+    for (const id of baseIds)
+        total.set(id, (total.get(id) ?? 0) + 1);
+    const used = new Map();
+    const states = head.map((f) => {
+        const id = findingIdentity(f);
+        const taken = used.get(id) ?? 0;
+        if (taken >= (total.get(id) ?? 0))
+            return 'new';
+        used.set(id, taken + 1);
+        return 'unchanged';
     });
-    let path = [];
-    if (source.select !== undefined) {
-        const parsed = parseSelect(source.select);
-        if (!parsed.ok) {
-            const { file, line, column } = source.pos;
-            return { entries: [], findings: [invalidWhitelist(ctx, { file, line, column }, parsed.message)] };
+    // Head takes the first of several alike base findings; the rest are resolved.
+    const resolved = [];
+    const seen = new Map();
+    base.forEach((f, i) => {
+        const id = baseIds[i];
+        const index = (seen.get(id) ?? 0) + 1;
+        seen.set(id, index);
+        if (index > (used.get(id) ?? 0))
+            resolved.push(f);
+    });
+    return { states, resolved };
+}
+
+;// CONCATENATED MODULE: ./src/baseline/shared-online.ts
+function values(facts) {
+    return [
+        facts.privateCidrs?.map((c) => c.value),
+        facts.publicIps?.map((c) => c.value),
+        facts.vswitches?.map((c) => c.value)
+    ];
+}
+/** Everything about a request that can change what the API calls return or what drift is reported. */
+function requestKey(request) {
+    const g = request.group;
+    const modules = Object.entries(g.modules)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([name, facts]) => [name, facts ? values(facts) : null]);
+    return JSON.stringify([g.name, g.type, g.id?.value, g.region, values(g), modules, [...request.modules].sort()]);
+}
+function shareOnlineResolution() {
+    const known = new Map();
+    /** Findings of a resolution that name no group (run-wide): repeated in every run that resolved something. */
+    let runWide = [];
+    return async (requests, resolve) => {
+        const fresh = requests.filter((r) => !known.has(requestKey(r)));
+        let apiCalls = 0;
+        if (fresh.length > 0) {
+            const resolution = await resolve(fresh);
+            apiCalls = resolution.apiCalls;
+            runWide = resolution.findings.filter((f) => f.resourceGroup === undefined);
+            for (const request of fresh) {
+                const name = request.group.name;
+                known.set(requestKey(request), {
+                    facts: resolution.facts.get(name),
+                    findings: resolution.findings.filter((f) => f.resourceGroup === name)
+                });
+            }
         }
-        path = parsed.path;
-    }
-    const selection = follow(root, path);
-    if ('failedAt' in selection) {
-        // The finding points into the whitelist file, at the deepest node the select reached: that is where what
-        // exists is listed, and where a renamed key shows up in a pull request.
-        const configAt = `${source.pos.file}:${source.pos.line}:${source.pos.column}`;
-        const message = `select "${source.select ?? ''}" (${configAt}) matches nothing in "${source.file}": ${selection.reason}`;
-        return { entries: [], findings: [invalidWhitelist(ctx, at(selection.failedAt.offset), message)] };
-    }
-    const node = selection.found;
-    const addHere = at(node.offset);
-    const what = path.length === 0 ? 'the document root' : `"${formatSelectPath(path)}"`;
-    if (node.string) {
-        return { entries: entriesAt(node.string.entries(), lines, source.file), findings: [], addHere };
-    }
-    if (!node.list) {
-        const message = `expected ${EXPECTED_VALUE} at ${what} in "${source.file}"; found ${node.description}`;
-        return { entries: [], findings: [invalidWhitelist(ctx, at(node.offset), message)] };
-    }
-    if ((node.listSize ?? 0) > bounds/* MAX_ENTRIES_PER_SOURCE */.AC) {
-        const message = `${what} in "${source.file}" holds ${(0,bounds/* formatCount */.B4)(node.listSize)} items, over the limit of ${(0,bounds/* formatCount */.B4)(bounds/* MAX_ENTRIES_PER_SOURCE */.AC)} entries per whitelist source; it was not read`;
-        return { entries: [], findings: [invalidWhitelist(ctx, at(node.offset), message)] };
-    }
-    const entries = [];
-    const findings = [];
-    let omitted = 0;
-    const itemProblem = (offset, message) => {
-        if (findings.length < bounds/* MAX_ITEM_FINDINGS_PER_FILE */.Vz)
-            findings.push(invalidWhitelist(ctx, at(offset), message));
-        else if (omitted++ === 0)
-            findings.push(invalidWhitelist(ctx, at(offset), ''));
+        const facts = new Map();
+        const findings = [...runWide];
+        for (const request of requests) {
+            const result = known.get(requestKey(request));
+            if (result.facts)
+                facts.set(request.group.name, result.facts);
+            findings.push(...result.findings);
+        }
+        return { facts, findings, apiCalls };
     };
-    node.list().forEach((item, index) => {
-        const itemPath = `${path.length === 0 ? '' : formatSelectPath(path)}[${index}]`;
-        if (!item.string) {
-            itemProblem(item.offset, `expected ${EXPECTED_ITEM} at "${itemPath}" in "${source.file}"; found ${item.description}`);
-            return;
-        }
-        const tokens = item.string.entries();
-        if (tokens.length === 0) {
-            itemProblem(item.offset, `expected ${EXPECTED_ITEM} at "${itemPath}" in "${source.file}"; found an empty string`);
-        }
-        entries.push(...entriesAt(tokens, lines, source.file));
-    });
-    // Past the cap, one finding (at the first item not reported) gives the count of the rest.
-    if (omitted > 0) {
-        findings[findings.length - 1].message =
-            `${(0,bounds/* formatCount */.B4)(omitted)} more items of ${what} in "${source.file}" are not ${EXPECTED_ITEM}; only the first ${bounds/* MAX_ITEM_FINDINGS_PER_FILE */.Vz} are reported one by one`;
-    }
-    return { entries, findings, addHere };
 }
-function syntaxError(ctx, source, lines, offset, format, reason) {
-    const message = `${format} syntax error in "${source.file}": ${reason}`;
-    return invalidWhitelist(ctx, { file: source.file, ...lines.position(offset) }, message);
-}
-const yamlReader = {
-    format: 'yaml',
-    async read(source, ctx) {
-        const loaded = await readWhitelistText(source, ctx);
-        if ('finding' in loaded)
-            return { entries: [], findings: [loaded.finding] };
-        const { text } = loaded;
-        const lines = new LineIndex(text);
-        const parsed = parseYamlDocuments(text, { prettyErrors: false, uniqueKeys: true, strict: true });
-        if ('tooDeep' in parsed) {
-            const { offset, message } = parsed.tooDeep;
-            return { entries: [], findings: [syntaxError(ctx, source, lines, offset, 'YAML', message)] };
-        }
-        const [doc, second] = parsed.documents;
-        if (!doc)
-            return { entries: [], findings: [syntaxError(ctx, source, lines, 0, 'YAML', 'the file is empty')] };
-        if (second) {
-            const start = lines.position(second.range[0]);
-            const message = `the file must be one YAML document; a second one starts at line ${start.line}`;
-            return { entries: [], findings: [syntaxError(ctx, source, lines, second.range[0], 'YAML', message)] };
-        }
-        // One mistake, one finding: the parser's follow-on errors are left out.
-        const syntax = plainYamlError(text, doc.errors);
-        if (syntax)
-            return { entries: [], findings: [syntaxError(ctx, source, lines, syntax.offset, 'YAML', syntax.message)] };
-        return readSelected(fromYaml(text, doc, doc.contents), source, ctx, lines);
-    }
-};
-/** Readable forms of jsonc-parser's error codes. */
-const JSON_ERRORS = {
-    InvalidSymbol: 'unexpected character',
-    InvalidNumberFormat: 'invalid number',
-    PropertyNameExpected: 'expected a property name in double quotes',
-    ValueExpected: 'expected a value',
-    ColonExpected: 'expected ":"',
-    CommaExpected: 'expected ","',
-    CloseBraceExpected: 'expected "}"',
-    CloseBracketExpected: 'expected "]"',
-    EndOfFileExpected: 'expected the end of the file',
-    InvalidCommentToken: 'comments are not allowed in JSON',
-    UnexpectedEndOfComment: 'unterminated comment',
-    UnexpectedEndOfString: 'unterminated string',
-    UnexpectedEndOfNumber: 'unterminated number',
-    InvalidUnicode: 'invalid \\u escape',
-    InvalidEscapeCharacter: 'invalid escape',
-    InvalidCharacter: 'invalid character in a string'
-};
-const jsonReader = {
-    format: 'json',
-    async read(source, ctx) {
-        const loaded = await readWhitelistText(source, ctx);
-        if ('finding' in loaded)
-            return { entries: [], findings: [loaded.finding] };
-        const { text } = loaded;
-        const lines = new LineIndex(text);
-        const deep = jsonTooDeep(text);
-        if (deep)
-            return { entries: [], findings: [syntaxError(ctx, source, lines, deep.offset, 'JSON', deep.message)] };
-        const errors = [];
-        const tree = (0,main.parseTree)(text, errors, {
-            disallowComments: true,
-            allowTrailingComma: false,
-            allowEmptyContent: false
-        });
-        // The parser recovers and reports follow-on errors; the first is the one to fix.
-        const first = errors[0];
-        if (first || !tree) {
-            const code = first ? (0,main.printParseErrorCode)(first.error) : 'ValueExpected';
-            const reason = JSON_ERRORS[code] ?? code;
-            return { entries: [], findings: [syntaxError(ctx, source, lines, first?.offset ?? 0, 'JSON', reason)] };
-        }
-        return readSelected(fromJson(text, tree), source, ctx, lines);
-    }
-};
 
-;// CONCATENATED MODULE: ./src/whitelists/index.ts
+;// CONCATENATED MODULE: ./src/baseline/index.ts
 /**
- * The reader registry: which reader handles which whitelist format, and reading every source of a data source
- * into entries and findings, failing closed (an `invalid-whitelist` or `internal-error` finding) when a reader
- * cannot run.
+ * The baseline check (contract §11): the repository is checked as it is and as it was at a base commit, with the
+ * same resolution (online calls made once), and every finding is marked `new` or `unchanged`; the base's findings
+ * that are gone are `resolvedFindings`.
  */
 
 
@@ -36700,361 +33727,89 @@ const jsonReader = {
 
 
 
-/**
- * The reader for `format`. The Terraform reader is imported on first use: it loads tree-sitter's WASM, which runs
- * that read no Terraform never need (and ncc emits it as a separate chunk). Rejects when it cannot be loaded.
- */
-async function readerFor(format) {
-    switch (format) {
-        case 'text':
-            return textReader;
-        case 'yaml':
-            return yamlReader;
-        case 'json':
-            return jsonReader;
-        case 'terraform': {
-            const { terraformReader } = await __nccwpck_require__.e(/* import() */ 997).then(__nccwpck_require__.bind(__nccwpck_require__, 8997));
-            return terraformReader;
-        }
-    }
-}
-function failure(finding) {
-    return { entries: [], findings: [finding] };
-}
-/**
- * Reads one source. A reader that cannot be loaded, or that throws, leaves the source unread, never empty: an
- * operating-system failure mid-read (`EACCES`, `EIO`) is an `invalid-whitelist` finding in plain words; anything
- * else is a bug, an `internal-error` finding that says how to report it. Both sit at the source's place in the
- * config, so the rest of the report survives.
- */
-async function readWhitelistSource(source, ctx, loadReader = readerFor) {
-    const place = { dataSource: ctx.dataSource.name, ...source.pos };
-    let reader;
-    try {
-        reader = await loadReader(source.format);
-    }
-    catch (error) {
-        return failure(internalErrorFinding(`while loading the ${source.format} reader`, error, place, ctx.logger));
-    }
-    try {
-        return withinEntryBounds(source, ctx, await reader.read(source, ctx));
-    }
-    catch (error) {
-        const code = systemErrorCode(error);
-        if (code !== undefined) {
-            return failure(invalidWhitelist(ctx, source.pos, `could not read "${source.file}": ${describeSystemError(code)}`));
-        }
-        return failure(internalErrorFinding(`while reading the ${source.format} whitelist "${source.file}"`, error, place, ctx.logger));
-    }
-}
-/**
- * A source over the entry limits counts as unread (fail closed): its entries are dropped for one finding at the
- * place in the config that names it, so no run holds more entries than the bounds allow.
- */
-function withinEntryBounds(source, ctx, result) {
-    const count = result.entries.length;
-    const over = count > bounds/* MAX_ENTRIES_PER_SOURCE */.AC
-        ? `holds ${(0,bounds/* formatCount */.B4)(count)} entries, over the limit of ${(0,bounds/* formatCount */.B4)(bounds/* MAX_ENTRIES_PER_SOURCE */.AC)} per whitelist source; it was not read`
-        : ctx.budget?.takeEntries(count);
-    if (over === undefined)
-        return result;
-    return failure(invalidWhitelist(ctx, source.pos, `whitelist ${JSON.stringify(source.file)} ${over}`));
-}
-/** Reads the sources of one data source, in parallel; results are in the order of `sources`. */
-function readWhitelistSources(sources, ctx, loadReader = readerFor) {
-    return Promise.all(sources.map((source) => readWhitelistSource(source, ctx, loadReader)));
-}
-
-;// CONCATENATED MODULE: ./src/engine.ts
-/**
- * The one engine behind the CLI and the action: config → requirements → declared whitelists → findings → report.
- * It never throws for the user's mistakes or the cloud's failures: those are findings, and the status says whether
- * the check could be completed.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * Runs the check. An exception that escapes every inner boundary (a bug) still yields a report: status `error`
- * with one `internal-error` finding at the config file.
- */
-async function runCheck(opts) {
-    const configPath = normaliseConfigPath(opts.configPath);
-    try {
-        return await runCheckGuarded(opts, configPath);
-    }
-    catch (error) {
-        const finding = internalErrorFinding('while checking', error, { file: configPath }, opts.logger);
-        return buildReport(configPath, 'offline', [finding], [], [], opts.failOn, []);
-    }
-}
-function normaliseConfigPath(configPath) {
-    return configPath.split('\\').join('/').replace(/^\.\//, '');
-}
-async function runCheckGuarded(opts, configPath) {
+/** Runs the check on the working tree and on the base, and marks the findings. Never throws for a bad base. */
+async function runBaselineCheck(opts, settings) {
     const now = opts.now ?? new Date();
-    const env = opts.env ?? process.env;
-    const files = opts.files ?? (0,io/* diskRepoFiles */.pL)(opts.root);
-    const configFile = { file: configPath, line: 1, column: 1 };
-    let loaded;
-    try {
-        loaded = await loadConfig(files, configPath);
-    }
-    catch (error) {
-        const finding = internalErrorFinding('while loading the configuration', error, configFile, opts.logger);
-        return buildReport(configPath, 'offline', [finding], [], [], opts.failOn, []);
-    }
-    const config = loaded.config;
-    if (!config)
-        return buildReport(configPath, 'offline', loaded.findings, [], [], opts.failOn, []);
-    const goOnline = opts.resolve === 'online' || (opts.resolve === 'auto' && (0,credentials_env/* hasCredentials */.Lk)(opts.online, env));
-    opts.logger.debug(`resolve: ${opts.resolve} → ${goOnline ? 'online' : 'offline'}`);
-    const onlineRequests = goOnline ? onlineGroupRequests(config) : [];
-    const online = onlineRequests.length > 0 ? await resolveOnlineGroups(onlineRequests, opts, env) : undefined;
-    const credentialFindings = goOnline ? incompleteCredentialFindings(opts.resolve, opts.online, env) : [];
-    const dataSourceReports = config.dataSources.map((d) => ({
-        name: d.name,
-        product: d.product,
-        network: d.network,
-        region: d.region
+    const shareOnline = shareOnlineResolution();
+    // The deployed whitelists are the cloud's, the same for both commits: read once, compared with each side's files.
+    const deployedReader = (0,deployed_run/* sharedDeployedReader */.T9)({
+        online: opts.online,
+        logger: opts.logger,
+        env: opts.env ?? process.env,
+        sleep: opts.sleep,
+        setSecret: opts.setSecret
+    }, opts.deployedReader);
+    // The base is opened while the head is checked: starting git (or the first API calls) overlaps the check.
+    const opening = settings.readBase().catch((error) => ({
+        ok: false,
+        message: error instanceof Error ? error.message : 'the base could not be read'
     }));
-    let requirements;
+    const head = await (0,engine/* runCheck */.k_)({ ...opts, now, shareOnline, deployedReader });
+    const base = await opening;
+    if (!base.ok) {
+        opts.logger.warning(`baseline ${settings.ref}: ${base.message}; every finding is reported as new`);
+        return withBaseline(head, head.findings.map(() => 'new'), [], { ref: settings.ref, read: false }, settings);
+    }
+    const configPath = head.config;
+    let configAtBase;
     try {
-        requirements = resolveRequirements(config, {
-            online,
-            attemptedOnline: new Set(onlineRequests.map((r) => r.group.name)),
-            canExpress: (product, cidr) => {
-                const profile = productProfile(product);
-                if (cidr.version === 4)
-                    return true;
-                return profile.acceptsIpv6 && (!profile.ipv6AddressesOnly || cidr.prefix === 128);
-            }
-        });
+        configAtBase = await base.files.kind(configPath);
     }
     catch (error) {
-        // Without the required blocks nothing can be evaluated: the report keeps what was found so far.
-        const finding = internalErrorFinding('while working out the required addresses', error, configFile, opts.logger);
-        const findings = [...loaded.findings, ...(online?.findings ?? []), finding];
-        return buildReport(configPath, goOnline ? 'online' : 'offline', sortFindings(findings, config), [], [], opts.failOn, dataSourceReports);
+        // A config that is a link out of the repository at the base: checked like any unusable config below.
+        configAtBase = (0,io/* fileErrorCode */.c2)(error) === 'ENOENT' ? null : 'unusable';
     }
-    // One source at a time, in config order: the run's reading budget then runs out at the same source every time.
-    const declared = new Map();
-    const budget = new bounds/* ReadBudget */.QT();
-    for (const ds of config.dataSources) {
-        const results = [];
-        for (const source of ds.whitelist)
-            results.push(await readWhitelistSource(source, { files, dataSource: ds, logger: opts.logger, budget }, opts.loadReader));
-        declared.set(ds.name, results);
+    let baseFindings = [];
+    if (configAtBase !== null) {
+        const baseReport = await (0,engine/* runCheck */.k_)({
+            ...opts,
+            now,
+            files: base.files,
+            shareOnline,
+            deployedReader,
+            // DataWorks' connectivity test is about the cloud as it is now: run once, for the head.
+            verify: false,
+            logger: quietLogger(opts.logger, settings.ref)
+        }).finally(() => base.close?.());
+        baseFindings = baseReport.findings;
     }
-    const evaluation = evaluateEachDataSourceAlone({ config, requirements, declared, profileOf: productProfile, now }, opts.logger);
-    const findings = [
-        ...loaded.findings,
-        ...credentialFindings,
-        ...(online?.findings ?? []),
-        ...requirements.findings,
-        ...staleListNotices(requirements.usedLists, now),
-        ...evaluation.findings
-    ];
-    return buildReport(configPath, goOnline ? 'online' : 'offline', sortFindings(findings, config), evaluation.required, addressListReports(requirements.usedLists, configPath, now), opts.failOn, dataSourceReports);
+    else {
+        base.close?.();
+        opts.logger.info(`baseline ${settings.ref}: the config ${configPath} did not exist there; every finding is new`);
+    }
+    const { states, resolved } = compareWithBase(head.findings, baseFindings);
+    return withBaseline(head, states, resolved, { ref: settings.ref, commit: base.commit, read: true }, settings);
 }
-/**
- * Evaluates the whole config; when that throws (a bug), evaluates each data source on its own, so one data source
- * that trips the bug becomes an `internal-error` finding and the others keep their findings and required blocks.
- */
-function evaluateEachDataSourceAlone(input, logger) {
-    try {
-        return evaluate(input);
-    }
-    catch {
-        // Retried per data source below, where the failure can be pinned to one of them.
-    }
-    const findings = [];
-    const required = [];
-    for (const ds of input.config.dataSources) {
-        try {
-            const alone = evaluate({
-                ...input,
-                config: {
-                    ...input.config,
-                    dataSources: [ds],
-                    waivers: input.config.waivers.filter((w) => w.dataSource === ds.name)
-                }
-            });
-            findings.push(...alone.findings);
-            required.push(...alone.required);
-        }
-        catch (error) {
-            const what = `while evaluating the whitelist of data source "${ds.name}"`;
-            findings.push(internalErrorFinding(what, error, { dataSource: ds.name, ...ds.pos }, logger));
-        }
-    }
-    return { findings, required };
+/** The base run's messages repeat the head's: they go to the debug log only. */
+function quietLogger(logger, ref) {
+    const debug = (m) => logger.debug(`baseline ${ref}: ${m}`);
+    return { debug, info: debug, warning: debug };
 }
-/** Serverless groups with an `id` that some access entry uses, with the modules they serve. */
-function onlineGroupRequests(config) {
-    const modules = new Map();
-    for (const ds of config.dataSources) {
-        for (const access of ds.access) {
-            for (const ref of access.resourceGroups ?? []) {
-                const set = modules.get(ref.value) ?? new Set();
-                set.add(access.module);
-                modules.set(ref.value, set);
-            }
-        }
-    }
-    return config.resourceGroups
-        .filter((g) => g.type === 'serverless' && g.id !== undefined && modules.has(g.name))
-        .map((group) => ({ group, modules: [...(modules.get(group.name) ?? [])].sort() }));
-}
-/** The cloud SDK is loaded here and only here, so offline runs never pay for it. */
-async function resolveOnlineGroups(requests, opts, env) {
-    try {
-        const { resolveOnline } = await Promise.all(/* import() */[__nccwpck_require__.e(966), __nccwpck_require__.e(31)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31));
-        return await resolveOnline(requests, opts.online, {
-            logger: opts.logger,
-            env,
-            sleep: opts.sleep,
-            setSecret: opts.setSecret
-        });
-    }
-    catch (error) {
-        // A defect in the online layer must still fail closed, naming every group it left unresolved.
-        const reason = error instanceof Error ? error.message : String(error);
-        return {
-            facts: new Map(),
-            apiCalls: 0,
-            findings: requests.map(({ group }) => ({
-                rule: 'unresolved',
-                severity: 'error',
-                message: `online resolution of resource group "${group.name}" failed: ${reason}`,
-                resourceGroup: group.name,
-                ...group.pos
-            }))
-        };
-    }
-}
-/**
- * Half-set credentials are one run-wide error, also when no group needed the API: the user meant an online check,
- * and a run that quietly did less must not pass. The groups that needed the API get their own findings too.
- */
-function incompleteCredentialFindings(mode, settings, env) {
-    if (mode === 'offline')
-        return [];
-    const message = (0,credentials_env/* incompleteCredentialsMessage */.Af)(mode, settings, env);
-    return message ? [{ rule: 'unresolved', severity: 'error', message }] : [];
-}
-function staleListNotices(lists, now) {
-    const notices = [];
-    for (const list of lists) {
-        if (!list.bundled || !isStale(list.bundled.asOf, now))
-            continue;
-        notices.push({
-            rule: 'stale-address-list',
-            severity: 'notice',
-            message: `the bundled ${list.list} list for ${list.region} ` +
-                (list.bundled.asOf ? `dates from ${list.bundled.asOf}` : 'carries no date') +
-                `: compare it with ${list.bundled.source} and add or replace entries under addressLists.${list.list}.${list.region}`
-        });
-    }
-    return notices;
-}
-function addressListReports(lists, configPath, now) {
-    const reports = [];
-    for (const list of lists) {
-        if (list.bundled) {
-            reports.push({
-                list: list.list,
-                region: list.region,
-                source: list.bundled.source,
-                asOf: list.bundled.asOf,
-                origin: 'bundled',
-                stale: isStale(list.bundled.asOf, now)
-            });
-        }
-        if (list.override) {
-            reports.push({
-                list: list.list,
-                region: list.region,
-                source: `${configPath}:${list.override.pos.line} (copied from ${LIST_PAGES[list.list]})`,
-                asOf: null,
-                origin: 'config',
-                stale: false
-            });
-        }
-    }
-    return reports;
-}
-const SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
-/**
- * Deterministic order: the findings that made the check incomplete first (contract §8: they are the root cause
- * of whatever is unknown), then run-wide findings, then by data source (config order), severity, rule, place, and
- * block in address order.
- */
-function sortFindings(findings, config) {
-    const dsIndex = new Map(config.dataSources.map((d, i) => [d.name, i]));
-    const key = (f) => [
-        madeCheckIncomplete(f) ? 0 : 1,
-        f.dataSource === undefined ? -1 : (dsIndex.get(f.dataSource) ?? config.dataSources.length),
-        SEVERITY_RANK[f.severity],
-        RULES.indexOf(f.rule),
-        f.file ?? '',
-        f.line ?? 0,
-        f.column ?? 0
-    ];
-    const keyed = findings.map((f) => ({ f, k: key(f) }));
-    keyed.sort((a, b) => {
-        for (let i = 0; i < a.k.length; i++) {
-            const x = a.k[i];
-            const y = b.k[i];
-            if (x === y)
-                continue;
-            if (typeof x === 'number' && typeof y === 'number')
-                return x - y;
-            return String(x) < String(y) ? -1 : 1;
-        }
-        if (a.f.entry !== b.f.entry) {
-            if (a.f.entry === undefined)
-                return -1;
-            if (b.f.entry === undefined)
-                return 1;
-            return (0,net/* compareEntryText */.JN)(a.f.entry, b.f.entry);
-        }
-        return a.f.message === b.f.message ? 0 : a.f.message < b.f.message ? -1 : 1;
-    });
-    return keyed.map((k) => k.f);
-}
-function buildReport(config, resolve, findings, required, addressLists, failOn, dataSources) {
-    const count = (s) => findings.filter((f) => f.severity === s).length;
+function withBaseline(head, states, resolved, base, settings) {
+    const findings = head.findings.map((f, i) => ({ ...f, baseline: states[i] ?? 'new' }));
+    const newCount = findings.filter((f) => f.baseline === 'new' && f.severity !== 'notice').length;
     return {
-        reportVersion: 1,
-        status: statusOf(findings, failOn),
-        config,
-        resolve,
-        summary: {
-            dataSources: dataSources.length,
-            required: required.length,
-            missing: findings.filter((f) => f.rule === 'missing-entry').length,
-            errors: count('error'),
-            warnings: count('warning'),
-            notices: count('notice')
-        },
-        dataSources,
-        addressLists,
-        required,
-        findings
+        ...head,
+        findings,
+        baseline: { ...base, newCount, onlyNew: settings.onlyNew },
+        resolvedFindings: resolved.map(({ baseline: _ignored, ...f }) => f)
     };
 }
+/**
+ * Whether the run fails (the CLI's exit status, the action's step): status `error` always does; with `only-new`
+ * the status is worked out again over the new findings alone, under the same `fail-on`.
+ */
+function failsRun(report, failOn) {
+    if (report.status === 'error')
+        return true;
+    if (!report.baseline?.onlyNew)
+        return (0,evaluate_status/* shouldFail */.W9)(report.status, failOn);
+    const fresh = report.findings.filter((f) => f.baseline !== 'unchanged');
+    return (0,evaluate_status/* shouldFail */.W9)((0,evaluate_status/* statusOf */.c2)(fresh, failOn), failOn);
+}
 
+// EXTERNAL MODULE: ./src/internal-error.ts
+var internal_error = __nccwpck_require__(3169);
 ;// CONCATENATED MODULE: ./src/report/json.ts
 const REPORT_KEYS = [
     'reportVersion',
@@ -37065,12 +33820,22 @@ const REPORT_KEYS = [
     'dataSources',
     'addressLists',
     'required',
+    'connectivity',
     'findings'
 ];
 const SUMMARY_KEYS = ['dataSources', 'required', 'missing', 'errors', 'warnings', 'notices'];
 const ADDRESS_LIST_KEYS = ['list', 'region', 'source', 'asOf', 'origin', 'stale'];
-const DATA_SOURCE_KEYS = ['name', 'product', 'network', 'region'];
-const REQUIRED_KEYS = ['dataSource', 'entry', 'covered', 'via'];
+const DATA_SOURCE_KEYS = ['name', 'product', 'network', 'region', 'declared', 'instance', 'deployedState'];
+const REQUIRED_KEYS = ['dataSource', 'entry', 'covered', 'deployed', 'via'];
+const CONNECTIVITY_KEYS = [
+    'dataSource',
+    'resourceGroup',
+    'resourceGroupId',
+    'state',
+    'message',
+    'failedStep',
+    'checkFoundGap'
+];
 const VIA_KEYS = ['module', 'resourceGroup', 'origin', 'source'];
 const FINDING_KEYS = [
     'rule',
@@ -37078,6 +33843,7 @@ const FINDING_KEYS = [
     'dataSource',
     'module',
     'resourceGroup',
+    'scope',
     'entry',
     'raw',
     'uncovered',
@@ -37094,9 +33860,11 @@ const KEY_ORDER = {
     addressLists: ADDRESS_LIST_KEYS,
     required: REQUIRED_KEYS,
     'required.via': VIA_KEYS,
-    findings: FINDING_KEYS
+    connectivity: CONNECTIVITY_KEYS,
+    findings: FINDING_KEYS,
+    resolvedFindings: FINDING_KEYS
 };
-function json_ordered(value, path) {
+function ordered(value, path) {
     if (value === undefined || typeof value === 'function' || typeof value === 'symbol')
         return undefined;
     if (value === null || typeof value === 'boolean' || typeof value === 'string')
@@ -37104,7 +33872,7 @@ function json_ordered(value, path) {
     if (typeof value === 'number')
         return Number.isFinite(value) ? value : null;
     if (Array.isArray(value))
-        return value.map((item) => json_ordered(item, path) ?? null);
+        return value.map((item) => ordered(item, path) ?? null);
     const record = value;
     const known = KEY_ORDER[path] ?? [];
     const rest = Object.keys(record)
@@ -37114,16 +33882,20 @@ function json_ordered(value, path) {
     for (const key of [...known, ...rest]) {
         if (!(key in record))
             continue;
-        const child = json_ordered(record[key], path === '' ? key : `${path}.${key}`);
+        const child = ordered(record[key], path === '' ? key : `${path}.${key}`);
         if (child !== undefined)
             out[key] = child;
     }
     return out;
 }
 function renderJson(report) {
-    return `${JSON.stringify(json_ordered(report, ''), null, 2)}\n`;
+    return `${JSON.stringify(ordered(report, ''), null, 2)}\n`;
 }
 
+// EXTERNAL MODULE: ./src/net/index.ts + 6 modules
+var net = __nccwpck_require__(1047);
+// EXTERNAL MODULE: ./src/products/index.ts + 1 modules
+var products = __nccwpck_require__(9605);
 ;// CONCATENATED MODULE: ./src/report/common.ts
 /** What the text and Markdown renderers share: grouping by data source, the chain behind a miss, places, counts. */
 
@@ -37140,7 +33912,7 @@ const common_STATUS_SENTENCE = {
     fail: 'failed',
     error: 'could not be completed'
 };
-const common_SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
+const SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
 /** Numbers with thousands separators, the same on every machine. */
 function common_formatCount(n) {
     return n.toLocaleString('en-US');
@@ -37215,7 +33987,7 @@ function common_groupByDataSource(report) {
     for (const f of report.findings) {
         if (!listedAsFinding(f))
             continue;
-        if (madeCheckIncomplete(f)) {
+        if ((0,evaluate_status/* madeCheckIncomplete */._q)(f)) {
             couldNotCheck.push(f);
             if (f.dataSource !== undefined)
                 groupOf(f.dataSource);
@@ -37242,10 +34014,11 @@ function common_groupByDataSource(report) {
  * line in the product's separator: after the per-block lines, this is what a user copies.
  */
 function common_pasteLines(missing, product) {
-    const separator = product ? entrySeparator(productProfile(product)) : ',';
+    const separator = product ? (0,products/* entrySeparator */.Es)((0,products/* productProfile */.T9)(product)) : ',';
     const byFile = new Map();
     for (const f of missing) {
-        if (f.file === undefined)
+        // A miss of the deployed whitelist points at `instance` in the config: nothing to paste into that file.
+        if (f.file === undefined || f.scope === 'deployed')
             continue;
         const blocks = f.uncovered && f.uncovered.length > 0 ? f.uncovered : f.entry !== undefined ? [f.entry] : [];
         const set = byFile.get(f.file) ?? new Set();
@@ -37262,7 +34035,7 @@ function common_pasteLines(missing, product) {
 function bySeverity(findings) {
     return findings
         .map((f, i) => ({ f, i }))
-        .sort((a, b) => common_SEVERITY_RANK[a.f.severity] - common_SEVERITY_RANK[b.f.severity] || a.i - b.i)
+        .sort((a, b) => SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] || a.i - b.i)
         .map(({ f }) => f);
 }
 /** Whether a list used by the run is stale: the engine decides (bundled, and older than 180 days or undated). */
@@ -37275,14 +34048,70 @@ function common_severityCounts(findings) {
         counts[f.severity]++;
     return counts;
 }
+/** A short mark for a side, the same in the text and Markdown reports ("code ✓, cloud ✗" at a glance). */
+const SIDE_MARK = {
+    allowed: '✓',
+    missing: '✗',
+    unknown: '?',
+    'not-read': 'not read',
+    none: '—'
+};
+function sideOf(values) {
+    if (values.some((v) => v === false))
+        return 'missing';
+    if (values.some((v) => v === null || v === undefined))
+        return 'unknown';
+    return 'allowed';
+}
+/**
+ * The code and cloud state of a data source that names an instance (contract §9); undefined for one that does not,
+ * whose reports stay as they were.
+ */
+function common_sideMarkers(report, dataSource) {
+    const described = report.dataSources.find((d) => d.name === dataSource);
+    if (!described || described.instance === undefined)
+        return undefined;
+    const required = report.required.filter((r) => r.dataSource === dataSource);
+    const code = described.declared === false ? 'none' : sideOf(required.map((r) => r.covered));
+    let cloud;
+    if (described.deployedState === 'read')
+        cloud = sideOf(required.map((r) => r.deployed));
+    else if (described.deployedState === 'unreadable')
+        cloud = 'unknown';
+    else
+        cloud = 'not-read';
+    const drift = report.findings.filter((f) => f.rule === 'deployed-drift' && f.dataSource === dataSource).length;
+    return { code, cloud, drift };
+}
+/** "code ✓ · cloud ✗" (with the drift count when there is any). */
+function common_sideMarkersText(m) {
+    const drift = m.drift > 0 ? ` · ${common_plural(m.drift, 'difference')}` : '';
+    return `code ${SIDE_MARK[m.code]} · cloud ${SIDE_MARK[m.cloud]}${drift}`;
+}
+/** The check's own verdict for a tested pair, in words ("DataWorks says" tables). */
+function common_checkVerdictLabel(row) {
+    return row.checkFoundGap === true ? 'gap' : row.checkFoundGap === false ? 'no gap' : 'unknown';
+}
+/** What DataWorks said of a pair, in words: its state, message and failed step, or why it was not tested. */
+function common_dataWorksSaysLabel(row) {
+    const head = row.state === null ? 'not tested' : row.state;
+    const parts = [row.message, row.failedStep !== undefined ? `failed step: ${row.failedStep}` : '']
+        .filter((p) => p !== '')
+        .join('; ');
+    return parts ? `${head}: ${parts}` : head;
+}
 
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __nccwpck_require__(6412);
 ;// CONCATENATED MODULE: ./src/report/rules.ts
 const rules_RULE_HELP = {
     'missing-entry': {
         short: 'A required address block is not allowed by the data source whitelist.',
         help: 'DataWorks connects to the data source from this block (through the resource group, module and binding or ' +
             'address list named in the finding), but the whitelist does not allow all of it. Add the uncovered CIDRs to ' +
-            'the whitelist source the finding points at, or accept the gap with a dated waiver in the configuration.'
+            'the whitelist source the finding points at, or accept the gap with a dated waiver in the configuration. ' +
+            'With scope `deployed`, the block is missing from the whitelist deployed on the instance (the finding points ' +
+            'at `instance`): DataWorks cannot connect today; apply the files or add the block in the cloud.'
     },
     'invalid-config': {
         short: 'The configuration file is invalid.',
@@ -37358,6 +34187,13 @@ const rules_RULE_HELP = {
         help: 'The DataWorks or VPC API reports other addresses for the resource group than the configuration states. ' +
             'Update the static facts, so offline checks stay true.'
     },
+    'deployed-drift': {
+        short: 'The whitelist deployed on the instance and the whitelist files differ.',
+        help: 'Either an address is allowed in the cloud but not in the files (changed outside code: add it to the files ' +
+            'or remove it in the console), or an entry of the files is not deployed (not applied: apply the change, for ' +
+            'example run Terraform). Both sides are compared as address sets, so two /25 halves in the files equal their ' +
+            '/24 deployed. Hidden system groups are never drift; with `deployedGroups`, only those groups are compared.'
+    },
     'host-bits-set': {
         short: 'A CIDR entry has host bits set.',
         help: 'An entry like `10.0.0.5/24` means `10.0.0.0/24`. It is accepted and normalised; write the network address ' +
@@ -37381,6 +34217,32 @@ const rules_RULE_HELP = {
     'unused-waiver': {
         short: 'A waiver matched nothing.',
         help: 'No missing entry of the data source lies inside the waived entry. Remove the waiver.'
+    },
+    'not-checked': {
+        short: 'A data source whose only whitelist is deployed was not read in this run.',
+        help: 'The data source names an `instance` and no whitelist files, and deployed whitelists were not read (an ' +
+            'offline run, `deployed: never`, or a pull request under `deployed: auto`). Its required blocks are unknown. ' +
+            'Run online (for example on a schedule) to check it, or keep its whitelist as code.'
+    },
+    unreachable: {
+        short: "DataWorks' own connectivity test cannot connect to the data source from this resource group.",
+        help: 'DataWorks answered `Unreachable` (no network path) or `ConfigError` (the network connects, the data ' +
+            "source's settings do not), with its message and the step that failed. When the check found no whitelist " +
+            'gap for this data source and group, the whitelist is not the cause: look at the security group, the ' +
+            "route from the group's vSwitch, and the data source's address and credentials."
+    },
+    'connectivity-disagrees': {
+        short: 'DataWorks connects although the check found a whitelist gap for this data source and group.',
+        help: 'The whitelist in code misses blocks this group needs, yet DataWorks connects: the deployed whitelist ' +
+            "allows more than the code (changed outside code), or the group's addresses in the config are not the " +
+            'ones it uses. Bring the code in line with the cloud, or the group facts with the API (`--resolve online`).'
+    },
+    'verify-failed': {
+        short: "DataWorks' connectivity test could not be run.",
+        help: 'The test needs an online run, the RAM actions `dataworks:ListDataSources` and ' +
+            '`dataworks:TestDataSourceConnectivity`, a workspace role that may test data sources, and a `dataworks.name` ' +
+            'that names a data source of that workspace and environment. The message says which was missing; nothing ' +
+            'was verified for the pair, and the check itself is unaffected.'
     }
 };
 /** The severity each rule has (contract §3), the SARIF rules' default level. */
@@ -37400,11 +34262,16 @@ const RULE_SEVERITY = {
     'allow-all-whitelist': 'warning',
     'unattached-template': 'warning',
     drift: 'warning',
+    'deployed-drift': 'warning',
     'host-bits-set': 'warning',
     'stale-address-list': 'notice',
     'redundant-entry': 'notice',
     waived: 'notice',
-    'unused-waiver': 'notice'
+    'unused-waiver': 'notice',
+    'not-checked': 'notice',
+    unreachable: 'error',
+    'connectivity-disagrees': 'notice',
+    'verify-failed': 'warning'
 };
 /** The rules whose findings mean the check could not be completed (status `error`, contract §3, §8): one list. */
 
@@ -37431,7 +34298,7 @@ const SYMBOL = { error: '✗', warning: '⚠', notice: 'ℹ' };
 const STATUS_SYMBOL = { pass: '✓', fail: '✗', error: '✗' };
 /** Repository text, made safe for a terminal. */
 const t = (/* unused pure expression or super */ null && (sanitizeTerminal));
-function missingLine(f, vias, p) {
+function missingLine(f, vias, p, instance) {
     const uncovered = f.uncovered ?? [];
     let what;
     if (f.entry === undefined)
@@ -37443,6 +34310,10 @@ function missingLine(f, vias, p) {
     const where = whereOf(f);
     const chains = vias.chainsOf(f);
     const why = chains.length > 0 ? ` ${p.dim(`(${t(chains.join('; '))})`)}` : '';
+    if (f.scope === 'deployed') {
+        const on = instance !== undefined ? ` on instance ${t(instance)}` : '';
+        return `  ${p.error(SYMBOL.error)} missing in the cloud ${p.bold(what)}${on}${where ? ` (${t(where)})` : ''}${why}`;
+    }
     return `  ${p.error(SYMBOL.error)} missing ${p.bold(what)}${where ? ` — add to ${t(where)}` : ''}${why}`;
 }
 function findingLine(f, p, withDataSource) {
@@ -37463,6 +34334,16 @@ function unknownLine(blocks, p) {
     const more = blocks.length > UNKNOWN_NAMED ? ` and ${formatCount(blocks.length - UNKNOWN_NAMED)} more` : '';
     return (`  ${p.warning('?')} ${plural(blocks.length, 'required block')} not known to be allowed (${t(named)}${more}): ` +
         'a whitelist source could not be read (see "Could not check" above)');
+}
+/** One tested pair: the DataWorks answer beside the check's own verdict. */
+function connectivityLine(row, p) {
+    const symbol = row.state === 'Connectable'
+        ? p.ok('✓')
+        : row.state === 'Unreachable' || row.state === 'ConfigError'
+            ? p.error(SYMBOL.error)
+            : p.warning('?');
+    return (`  ${symbol} ${t(row.dataSource)} · ${t(row.resourceGroup)} ${p.dim(`(${t(row.resourceGroupId)})`)} — ` +
+        `DataWorks: ${t(dataWorksSaysLabel(row))} · check: ${checkVerdictLabel(row)}`);
 }
 function renderText(report, opts) {
     const p = palette(opts.color);
@@ -37492,9 +34373,11 @@ function renderText(report, opts) {
             : '';
         const described = report.dataSources.find((d) => d.name === g.name);
         const kind = described ? ` ${p.dim(`· ${described.product}, ${described.network}, ${t(described.region)}`)}` : '';
-        lines.push(`${p.bold(t(g.name))}${kind}${coverage}`);
+        const markers = sideMarkers(report, g.name);
+        const sides = markers ? ` ${p.dim('·')} ${sideMarkersText(markers)}` : '';
+        lines.push(`${p.bold(t(g.name))}${kind}${coverage}${sides}`);
         for (const f of g.missing)
-            lines.push(missingLine(f, vias, p));
+            lines.push(missingLine(f, vias, p, described?.instance));
         for (const paste of pasteLines(g.missing, described?.product)) {
             lines.push(`  ${p.dim('→')} ${t(paste.file)} — add: ${p.bold(t(paste.text))}`);
         }
@@ -37507,6 +34390,11 @@ function renderText(report, opts) {
                 ? `  ${p.warning('?')} not fully checked (see "Could not check" above)`
                 : `  ${p.ok('✓')} every required block is allowed`);
         }
+    }
+    if (report.connectivity !== undefined && report.connectivity.length > 0) {
+        lines.push('', p.bold('DataWorks says (its own connectivity test)'));
+        for (const row of report.connectivity)
+            lines.push(connectivityLine(row, p));
     }
     if (general.length > 0) {
         lines.push('', p.bold('Other findings'));
@@ -37553,6 +34441,17 @@ function renderText(report, opts) {
 const DEFAULT_TITLE = 'DataWorks whitelist check';
 const STATUS_ICON = { pass: '✅', fail: '❌', error: '⚠️' };
 const SEVERITY_ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
+/** DataWorks' connectivity states at a glance; a test that did not run (or an unknown state) shows ❔. */
+const CONNECT_ICON = {
+    Connectable: '✅',
+    Unreachable: '❌',
+    ConfigError: '❌',
+    Unsupport: '➖'
+};
+function connectIcon(state) {
+    // An own key only: a state named like a prototype member ("constructor") is an unknown state.
+    return state !== null && Object.hasOwn(CONNECT_ICON, state) ? CONNECT_ICON[state] : '❔';
+}
 /** Longest repository text shown in one cell; the JSON report keeps it whole. */
 const MAX_CELL = 300;
 const MAX_MESSAGE = 500;
@@ -37560,7 +34459,7 @@ const MAX_CHAINS = 3;
 const SECTION_GAP = '\n\n';
 /** Repository text for a table cell or a heading: shortened, then escaped. */
 function markdown_text(value, max = MAX_CELL) {
-    return escapeMarkdown(truncate(value, max));
+    return (0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(value, max));
 }
 function code(value, max = MAX_CELL) {
     return `<code>${markdown_text(value, max)}</code>`;
@@ -37601,21 +34500,57 @@ function headline(report, opts) {
     lines.push(`${first} · ${common_plural(s.required, 'required block')}${unknown > 0 ? ` (${common_formatCount(unknown)} unknown)` : ''} · ` +
         `${common_plural(s.errors, 'error')} · ` +
         `${common_plural(s.warnings, 'warning')} · ${common_plural(s.notices, 'notice')}`);
+    if (report.baseline)
+        lines.push('', baselineLine(report));
     const context = [`Config ${code(report.config)}`, `resolved ${report.resolve}`];
     if (opts.sha)
         context.push(`commit ${shaText(opts.sha)}`);
     lines.push('', context.join(' · '));
     return lines.join('\n');
 }
-function missingRow(f, vias) {
+function missingRow(f, vias, instance) {
     const uncovered = f.uncovered ?? [];
     const whole = uncovered.length === 0 || (uncovered.length === 1 && uncovered[0] === f.entry);
+    // A miss of the deployed whitelist is added on the instance, not in a file: the cell says so.
+    const where = f.scope === 'deployed'
+        ? `cloud: instance ${instance !== undefined ? code(instance) : '—'} (${whereCell(f)})`
+        : whereCell(f);
     return row([
         f.entry !== undefined ? code(f.entry) : markdown_text(f.message, MAX_MESSAGE),
         whole ? 'whole block' : code(uncovered.join(', ')),
-        whereCell(f),
+        where,
         chainsCell(vias.chainsOf(f))
     ]);
+}
+/** One row per data source that names an instance: its files and its deployed whitelist side by side (§9). */
+function sidesSection(report, order) {
+    const rows = [];
+    for (const d of report.dataSources) {
+        const m = common_sideMarkers(report, d.name);
+        if (!m || d.instance === undefined)
+            continue;
+        rows.push(row([
+            markdown_text(d.name),
+            code(d.instance),
+            SIDE_MARK[m.code],
+            SIDE_MARK[m.cloud],
+            m.drift > 0 ? common_formatCount(m.drift) : '—'
+        ]));
+    }
+    if (rows.length === 0)
+        return undefined;
+    return {
+        order,
+        priority: 5,
+        head: '#### Code and cloud\n\n' +
+            '_Code: the whitelist files; cloud: the whitelist deployed on the instance. ✓ every required block allowed, ' +
+            '✗ some missing, ? unknown, — none kept there._\n\n' +
+            tableHead(['Data source', 'Instance', 'Code', 'Cloud', 'Differences']),
+        rows,
+        tail: '',
+        rowsAreFindings: false,
+        more: (n) => `_…and ${common_plural(n, 'more data source')}, not shown._`
+    };
 }
 function findingRow(f, withSeverity) {
     const subject = f.raw ?? f.entry;
@@ -37644,6 +34579,68 @@ function unknownNote(groups) {
     return (`\n\n_Coverage of ${common_plural(total, 'required block')} is unknown until these are fixed: ${which}. ` +
         'They are not counted as missing._');
 }
+/** With a baseline: how many findings the change introduced, left and fixed, against which base. */
+function baselineLine(report) {
+    const base = report.baseline;
+    const fresh = report.findings.filter((f) => f.baseline !== 'unchanged' && f.severity !== 'notice').length;
+    const present = report.findings.filter((f) => f.baseline === 'unchanged' && f.severity !== 'notice').length;
+    const fixed = (report.resolvedFindings ?? []).filter((f) => f.severity !== 'notice').length;
+    const against = base.read
+        ? `compared with ${shaText(base.commit ?? base.ref)}`
+        : `the base ${code(base.ref, 100)} could not be read, so every finding counts as new`;
+    return (`**${common_formatCount(fresh)} introduced by this pull request** · ${common_formatCount(present)} already present · ` +
+        `${common_formatCount(fixed)} fixed by this pull request (errors and warnings; ${against})` +
+        (base.onlyNew ? ' · only new findings fail the check' : ''));
+}
+/**
+ * Contract §11: new findings lead (with whatever made the check incomplete, which always leads), then the findings
+ * already present at the base, collapsed, then those this change fixed.
+ */
+function baselineSections(report) {
+    const fresh = {
+        ...report,
+        findings: report.findings.filter((f) => f.baseline !== 'unchanged' || (0,evaluate_status/* madeCheckIncomplete */._q)(f))
+    };
+    const present = report.findings.filter((f) => f.baseline === 'unchanged' && !(0,evaluate_status/* madeCheckIncomplete */._q)(f) && listedAsFinding(f));
+    const fixed = (report.resolvedFindings ?? []).filter(listedAsFinding);
+    const sections = [
+        {
+            order: 0,
+            priority: 0,
+            head: '#### Introduced by this pull request',
+            rows: [],
+            tail: fresh.findings.some(listedAsFinding) ? '' : '\n_Nothing: this change adds no finding._',
+            rowsAreFindings: false,
+            more: () => ''
+        }
+    ];
+    for (const s of sectionsOf(fresh))
+        sections.push({ ...s, order: s.order + 1 });
+    const columns = tableHead(['', 'Rule', 'Data source', 'Where', 'Details']);
+    if (present.length > 0) {
+        sections.push({
+            order: 1000,
+            priority: 250,
+            head: `<details><summary>Already present: ${common_plural(present.length, 'finding')} the base commit had too</summary>\n\n${columns}`,
+            rows: present.map((f) => findingRow(f, true)),
+            tail: '\n\n</details>',
+            rowsAreFindings: true,
+            more: (n) => `_…and ${common_plural(n, 'more finding')}, not shown._`
+        });
+    }
+    if (fixed.length > 0) {
+        sections.push({
+            order: 1001,
+            priority: 150,
+            head: `#### Fixed by this pull request\n\n${tableHead(['', 'Rule', 'Data source', 'Where it was', 'Details'])}`,
+            rows: fixed.map((f) => findingRow(f, true)),
+            tail: '',
+            rowsAreFindings: true,
+            more: (n) => `_…and ${common_plural(n, 'more fixed finding')}, not shown._`
+        });
+    }
+    return sections;
+}
 function sectionsOf(report) {
     const vias = new common_ViaIndex(report);
     const { couldNotCheck, groups } = common_groupByDataSource(report);
@@ -37661,20 +34658,43 @@ function sectionsOf(report) {
             more: (n) => `_…and ${common_plural(n, 'more finding')}, not shown._`
         });
     }
+    const sides = sidesSection(report, order);
+    if (sides) {
+        sections.push(sides);
+        order++;
+    }
     for (const g of groups) {
         if (g.missing.length === 0)
             continue;
+        const instance = report.dataSources.find((d) => d.name === g.name)?.instance;
         sections.push({
             order: order++,
             priority: 10 + sections.length,
             head: `#### ${markdown_text(g.name)} · ${common_formatCount(g.missing.length)} missing\n\n${tableHead(['Entry to add', 'Uncovered part', 'Where', 'Why (module → resource group → source)'])}`,
-            rows: g.missing.map((f) => missingRow(f, vias)),
+            rows: g.missing.map((f) => missingRow(f, vias, instance)),
             tail: pasteTail(g, report),
             rowsAreFindings: true,
             more: (n) => `_…and ${common_plural(n, 'more missing entry', 'more missing entries')} of this data source, not shown._`
         });
     }
-    const all = report.findings.filter((f) => listedAsFinding(f) && !madeCheckIncomplete(f) && (f.rule !== 'missing-entry' || f.dataSource === undefined));
+    if (report.connectivity !== undefined && report.connectivity.length > 0) {
+        sections.push({
+            order: order++,
+            // After the missing entries, before the other findings: it says whether the check's verdict holds.
+            priority: 50,
+            head: `#### DataWorks connectivity test\n\n${tableHead(['Data source', 'Resource group', 'Check', 'DataWorks says'])}`,
+            rows: report.connectivity.map((c) => row([
+                markdown_text(c.dataSource),
+                `${markdown_text(c.resourceGroup)} (${code(c.resourceGroupId, 100)})`,
+                common_checkVerdictLabel(c),
+                `${connectIcon(c.state)} ${markdown_text(common_dataWorksSaysLabel(c), MAX_MESSAGE)}`
+            ])),
+            tail: '',
+            rowsAreFindings: false,
+            more: (n) => `_…and ${common_plural(n, 'more tested pair')}, not shown._`
+        });
+    }
+    const all = report.findings.filter((f) => listedAsFinding(f) && !(0,evaluate_status/* madeCheckIncomplete */._q)(f) && (f.rule !== 'missing-entry' || f.dataSource === undefined));
     const errors = all.filter((f) => f.severity === 'error');
     const warnings = all.filter((f) => f.severity === 'warning');
     const notices = all.filter((f) => f.severity === 'notice');
@@ -37775,7 +34795,7 @@ function cutNote(sectionsLeft, sectionsCut, findingsLeft, reportPath) {
 function renderMarkdown(report, opts = {}) {
     const head = headline(report, opts);
     const footer = opts.footer ? `${SECTION_GAP}${opts.footer}` : '';
-    const sections = sectionsOf(report);
+    const sections = report.baseline ? baselineSections(report) : sectionsOf(report);
     const limit = opts.maxChars ?? Number.POSITIVE_INFINITY;
     const full = `${[head, ...sections.map(wholeText)].join(SECTION_GAP)}${footer}\n`;
     if (full.length <= limit)
@@ -37818,7 +34838,7 @@ function renderMarkdown(report, opts = {}) {
     // Only when even the headline and footer do not fit (a tiny limit): still never over it.
     return body.length <= limit
         ? body
-        : `${truncate(head.split('\n')[0], Math.max(0, limit - 1))}\n`.slice(0, limit);
+        : `${(0,report_escape/* truncate */.xv)(head.split('\n')[0], Math.max(0, limit - 1))}\n`.slice(0, limit);
 }
 /** The short body that replaces a PR comment once a run is clean. */
 function renderResolvedMarkdown(opts = {}) {
@@ -37828,8 +34848,8 @@ function renderResolvedMarkdown(opts = {}) {
         `Every required whitelist entry is allowed and no errors or warnings remain${at}.\n`);
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/model.ts
+var model = __nccwpck_require__(182);
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 /**
  * SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`). Every result has a location (the
@@ -37840,10 +34860,17 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 
 
 
+
+
 const SARIF_TOOL_NAME = 'dataworks-whitelist-guard';
 const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** The key of our partial fingerprint; versioned so a change of its recipe does not match old alerts wrongly. */
 const FINGERPRINT_KEY = 'dataworksWhitelistGuard/v1';
+/**
+ * The fingerprint of the finding's identity (contract §11, the same one the baseline uses): it survives renamed
+ * whitelist files and moved sources. The v1 key is kept beside it so existing alerts keep matching.
+ */
+const IDENTITY_FINGERPRINT_KEY = 'dataworksWhitelistGuard/identity/v1';
 /**
  * Rules that are not code-scanning alerts: a bundled list's age is about the tool's data, not about a line of the
  * repository (contract §8); the text and Markdown reports show each list's date, the JSON report keeps the notice.
@@ -37858,7 +34885,7 @@ function ruleName(id) {
         .join('');
 }
 function ruleDescriptors() {
-    return RULES.map((id) => {
+    return model/* RULES */.y0.map((id) => {
         const help = rules_RULE_HELP[id];
         return {
             id,
@@ -37892,10 +34919,27 @@ function identity(f, configPath) {
 function messageText(f) {
     return f.dataSource !== undefined && !f.message.includes(f.dataSource) ? `${f.dataSource}: ${f.message}` : f.message;
 }
+/**
+ * Per data source that names an instance, the code and cloud state ("code ✓, cloud ✗", contract §9), for tools
+ * that read the run's properties; absent when no data source names one.
+ */
+function sidesProperty(report) {
+    const sides = report.dataSources.flatMap((d) => {
+        const m = common_sideMarkers(report, d.name);
+        return m && d.instance !== undefined ? [{ name: d.name, instance: d.instance, code: m.code, cloud: m.cloud }] : [];
+    });
+    return sides.length > 0 ? { dataSources: sides } : {};
+}
+/** The message, with "[cloud]" before a finding about the deployed whitelist so a code-scanning list tells them apart. */
+function scopedMessage(f) {
+    const text = messageText(f);
+    return f.scope === 'deployed' ? `[cloud] ${text}` : text;
+}
 function renderSarif(report, opts) {
-    const ruleIndex = new Map(RULES.map((id, i) => [id, i]));
+    const ruleIndex = new Map(model/* RULES */.y0.map((id, i) => [id, i]));
     const seen = new Map();
-    const alerts = couldNotCheckFirst(report.findings.filter((f) => !NOT_ALERTS.includes(f.rule)));
+    const seenIdentity = new Map();
+    const alerts = (0,evaluate_status/* couldNotCheckFirst */.HN)(report.findings.filter((f) => !NOT_ALERTS.includes(f.rule)));
     const results = alerts.map((f) => {
         const id = identity(f, opts.configPath);
         // Findings alike in all of that (two bad entries in one unnamed place) are told apart by their order.
@@ -37904,6 +34948,9 @@ function renderSarif(report, opts) {
         const hash = (0,external_node_crypto_.createHash)('sha256')
             .update(occurrence === 1 ? id : `${id}#${occurrence}`)
             .digest('hex');
+        const baselineIdentity = findingIdentity(f);
+        const identityOccurrence = (seenIdentity.get(baselineIdentity) ?? 0) + 1;
+        seenIdentity.set(baselineIdentity, identityOccurrence);
         const file = f.file ?? opts.configPath;
         const line = f.file !== undefined && f.line !== undefined && f.line >= 1 ? f.line : 1;
         const region = { startLine: line };
@@ -37911,7 +34958,7 @@ function renderSarif(report, opts) {
             region.startColumn = f.column;
         }
         const properties = {};
-        for (const key of ['dataSource', 'module', 'resourceGroup', 'entry', 'raw', 'uncovered']) {
+        for (const key of ['dataSource', 'module', 'resourceGroup', 'scope', 'entry', 'raw', 'uncovered']) {
             if (f[key] !== undefined)
                 properties[key] = f[key];
         }
@@ -37919,7 +34966,7 @@ function renderSarif(report, opts) {
             ruleId: f.rule,
             ruleIndex: ruleIndex.get(f.rule),
             level: LEVEL[f.severity],
-            message: { text: messageText(f) },
+            message: { text: scopedMessage(f) },
             locations: [
                 {
                     physicalLocation: {
@@ -37928,7 +34975,12 @@ function renderSarif(report, opts) {
                     }
                 }
             ],
-            partialFingerprints: { [FINGERPRINT_KEY]: hash },
+            partialFingerprints: {
+                [FINGERPRINT_KEY]: hash,
+                [IDENTITY_FINGERPRINT_KEY]: identityHash(baselineIdentity, identityOccurrence)
+            },
+            // Resolved findings are not results at all (contract §11); SARIF's `absent` is never written.
+            ...(f.baseline !== undefined ? { baselineState: f.baseline } : {}),
             ...(Object.keys(properties).length > 0 ? { properties } : {})
         };
     });
@@ -37948,7 +35000,12 @@ function renderSarif(report, opts) {
                 },
                 columnKind: 'utf16CodeUnits',
                 results,
-                properties: { status: report.status, resolve: report.resolve, summary: { ...report.summary } }
+                properties: {
+                    status: report.status,
+                    resolve: report.resolve,
+                    summary: { ...report.summary },
+                    ...sidesProperty(report)
+                }
             }
         ]
     };
@@ -37963,8 +35020,15 @@ function renderSarif(report, opts) {
 
 
 
+// EXTERNAL MODULE: ./src/version.ts
+var version = __nccwpck_require__(311);
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/action/base-tree.ts + 1 modules
+var base_tree = __nccwpck_require__(4289);
 ;// CONCATENATED MODULE: ./src/action/annotations.ts
 /** Annotations GitHub displays per step and level. */
 const ANNOTATIONS_SHOWN_PER_LEVEL = 10;
@@ -37997,6 +35061,15 @@ const RULE_PRIORITY = [
  * show each list's date in their address-list section instead (contract §8), and the JSON report keeps the notice.
  */
 const NOT_ANNOTATED = ['stale-address-list'];
+/**
+ * Contract §11: what made the check incomplete keeps the first slots (§8), then what the change introduces; the
+ * findings the base commit had too take the slots left.
+ */
+function baselineRank(finding) {
+    if (priority(finding.rule) < RULE_PRIORITY.indexOf('missing-entry'))
+        return 0;
+    return finding.baseline === 'unchanged' ? 2 : 1;
+}
 function priority(rule) {
     const index = RULE_PRIORITY.indexOf(rule);
     return index < 0 ? RULE_PRIORITY.length : index;
@@ -38021,7 +35094,9 @@ function planAnnotations(findings, used, summaryHint) {
     const ordered = findings
         .filter((finding) => !NOT_ANNOTATED.includes(finding.rule))
         .map((finding, index) => ({ finding, index }))
-        .sort((a, b) => priority(a.finding.rule) - priority(b.finding.rule) || a.index - b.index)
+        .sort((a, b) => baselineRank(a.finding) - baselineRank(b.finding) ||
+        priority(a.finding.rule) - priority(b.finding.rule) ||
+        a.index - b.index)
         .map(({ finding }) => finding);
     const total = { error: 0, warning: 0, notice: 0 };
     for (const finding of ordered)
@@ -38239,8 +35314,8 @@ function cleanProperties(properties) {
         return properties;
     return {
         ...properties,
-        ...(properties.title !== undefined ? { title: escape_sanitizeTerminal(properties.title) } : {}),
-        ...(properties.file !== undefined ? { file: escape_sanitizeTerminal(properties.file) } : {})
+        ...(properties.title !== undefined ? { title: (0,report_escape/* sanitizeTerminal */.iz)(properties.title) } : {}),
+        ...(properties.file !== undefined ? { file: (0,report_escape/* sanitizeTerminal */.iz)(properties.file) } : {})
     };
 }
 /**
@@ -38252,12 +35327,12 @@ function sanitizingCore(core) {
     return {
         setSecret: (secret) => core.setSecret(secret),
         setOutput: (name, value) => core.setOutput(name, value),
-        setFailed: (message) => core.setFailed(sanitizeControls(message)),
-        debug: (message) => core.debug(escape_sanitizeTerminal(message)),
-        info: (message) => core.info(escape_sanitizeTerminal(message)),
-        warning: (message, properties) => core.warning(sanitizeControls(message), cleanProperties(properties)),
-        error: (message, properties) => core.error(sanitizeControls(message), cleanProperties(properties)),
-        notice: (message, properties) => core.notice(sanitizeControls(message), cleanProperties(properties))
+        setFailed: (message) => core.setFailed((0,report_escape/* sanitizeControls */.kh)(message)),
+        debug: (message) => core.debug((0,report_escape/* sanitizeTerminal */.iz)(message)),
+        info: (message) => core.info((0,report_escape/* sanitizeTerminal */.iz)(message)),
+        warning: (message, properties) => core.warning((0,report_escape/* sanitizeControls */.kh)(message), cleanProperties(properties)),
+        error: (message, properties) => core.error((0,report_escape/* sanitizeControls */.kh)(message), cleanProperties(properties)),
+        notice: (message, properties) => core.notice((0,report_escape/* sanitizeControls */.kh)(message), cleanProperties(properties))
     };
 }
 /**
@@ -38269,25 +35344,57 @@ function sanitizingRenderers(renderers) {
         renderJson: (report) => renderers.renderJson(report),
         renderSarif: (report, options) => renderers.renderSarif(report, options),
         escapeMarkdown: (text) => renderers.escapeMarkdown(text),
-        renderMarkdown: (report, options) => sanitizeControls(renderers.renderMarkdown(report, options)),
-        renderResolvedMarkdown: (options) => sanitizeControls(renderers.renderResolvedMarkdown(options))
+        renderMarkdown: (report, options) => (0,report_escape/* sanitizeControls */.kh)(renderers.renderMarkdown(report, options)),
+        renderResolvedMarkdown: (options) => (0,report_escape/* sanitizeControls */.kh)(renderers.renderResolvedMarkdown(options))
     };
 }
 /** The GitHub client with every comment and issue body and title cleaned as it is sent. */
 function sanitizingGitHubApi(api) {
     return {
         listComments: (issueNumber) => api.listComments(issueNumber),
-        createComment: (issueNumber, body) => api.createComment(issueNumber, sanitizeControls(body)),
-        updateComment: (commentId, body) => api.updateComment(commentId, sanitizeControls(body)),
+        createComment: (issueNumber, body) => api.createComment(issueNumber, (0,report_escape/* sanitizeControls */.kh)(body)),
+        updateComment: (commentId, body) => api.updateComment(commentId, (0,report_escape/* sanitizeControls */.kh)(body)),
         deleteComment: (commentId) => api.deleteComment(commentId),
         ensureLabel: (name, description) => api.ensureLabel(name, description),
         listOpenIssues: (label) => api.listOpenIssues(label),
-        createIssue: (title, body, labels) => api.createIssue(escape_sanitizeTerminal(title), sanitizeControls(body), labels),
+        createIssue: (title, body, labels) => api.createIssue((0,report_escape/* sanitizeTerminal */.iz)(title), (0,report_escape/* sanitizeControls */.kh)(body), labels),
         updateIssue: (issueNumber, changes) => api.updateIssue(issueNumber, {
-            ...(changes.title !== undefined ? { title: escape_sanitizeTerminal(changes.title) } : {}),
-            ...(changes.body !== undefined ? { body: sanitizeControls(changes.body) } : {})
+            ...(changes.title !== undefined ? { title: (0,report_escape/* sanitizeTerminal */.iz)(changes.title) } : {}),
+            ...(changes.body !== undefined ? { body: (0,report_escape/* sanitizeControls */.kh)(changes.body) } : {})
         }),
-        closeIssue: (issueNumber, reason) => api.closeIssue(issueNumber, reason)
+        closeIssue: (issueNumber, reason) => api.closeIssue(issueNumber, reason),
+        listPullRequestFiles: (pullNumber) => api.listPullRequestFiles(pullNumber),
+        getFileText: (filePath, ref) => api.getFileText(filePath, ref),
+        listReviewComments: (pullNumber) => api.listReviewComments(pullNumber),
+        // A suggestion block carries file text: suggestions whose text holds controls are never made (see
+        // suggestions.ts), so cleaning the body here changes only the explanation around the block.
+        createReview: (pullNumber, review) => api.createReview(pullNumber, {
+            ...review,
+            body: (0,report_escape/* sanitizeControls */.kh)(review.body),
+            comments: review.comments.map((c) => ({ ...c, body: (0,report_escape/* sanitizeControls */.kh)(c.body) }))
+        }),
+        deleteReviewComment: (commentId) => api.deleteReviewComment(commentId),
+        defaultBranch: () => api.defaultBranch(),
+        branchHead: (branch) => api.branchHead(branch),
+        getCommit: (sha) => api.getCommit(sha),
+        // Blobs are the files' bytes, committed as the fix wrote them: never altered.
+        createBlob: (content) => api.createBlob(content),
+        createTree: (baseTree, files) => api.createTree(baseTree, files),
+        createCommit: (commit) => api.createCommit({ ...commit, message: (0,report_escape/* sanitizeControls */.kh)(commit.message) }),
+        createBranch: (branch, sha) => api.createBranch(branch, sha),
+        updateBranch: (branch, sha) => api.updateBranch(branch, sha),
+        deleteBranch: (branch) => api.deleteBranch(branch),
+        listOpenPullRequests: (branch) => api.listOpenPullRequests(branch),
+        createPullRequest: (request) => api.createPullRequest({
+            ...request,
+            title: (0,report_escape/* sanitizeTerminal */.iz)(request.title),
+            body: (0,report_escape/* sanitizeControls */.kh)(request.body)
+        }),
+        updatePullRequest: (pullNumber, changes) => api.updatePullRequest(pullNumber, {
+            ...changes,
+            ...(changes.title !== undefined ? { title: (0,report_escape/* sanitizeTerminal */.iz)(changes.title) } : {}),
+            ...(changes.body !== undefined ? { body: (0,report_escape/* sanitizeControls */.kh)(changes.body) } : {})
+        })
     };
 }
 
@@ -38296,9 +35403,20 @@ var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+// EXTERNAL MODULE: ./src/products/deployed-apis.ts
+var deployed_apis = __nccwpck_require__(1428);
+// EXTERNAL MODULE: ./src/suggest.ts
+var suggest = __nccwpck_require__(2969);
 ;// CONCATENATED MODULE: ./src/endpoints.ts
+/**
+ * Parses the `endpoints` input and `--endpoint` flags: `dataworks=URL`, `vpc=URL`, `sts=URL`, and one per product
+ * with a deployed-whitelist API (`rds=URL`, …). A URL may hold `{region}`, replaced by the region of each call.
+ */
 
-const SERVICES = ['dataworks', 'vpc', 'sts'];
+
+const SERVICES = ['dataworks', 'vpc', 'sts', ...deployed_apis/* DEPLOYED_API_PRODUCTS */.Nu];
+/** The one placeholder a URL may hold. */
+const REGION_PLACEHOLDER = '{region}';
 function parseEndpointSpecs(specs) {
     const endpoints = {};
     for (const raw of specs) {
@@ -38311,12 +35429,17 @@ function parseEndpointSpecs(specs) {
         if (!SERVICES.includes(name)) {
             return {
                 ok: false,
-                error: `endpoint "${spec}": expected NAME=URL with NAME one of ${SERVICES.join(', ')}${didYouMean(name, SERVICES)}`
+                error: `endpoint "${spec}": expected NAME=URL with NAME one of ${SERVICES.join(', ')}${(0,suggest/* didYouMean */.au)(name, SERVICES)}`
             };
+        }
+        // The URL is checked with a region in place of the placeholder; any other brace is a mistake.
+        const sample = value.split(REGION_PLACEHOLDER).join('cn-hangzhou');
+        if (/[{}]/.test(sample)) {
+            return { ok: false, error: `endpoint "${spec}": the only placeholder a URL may hold is ${REGION_PLACEHOLDER}` };
         }
         let url;
         try {
-            url = new URL(value);
+            url = new URL(sample);
         }
         catch {
             return { ok: false, error: `endpoint "${spec}": "${value}" is not a URL; expected e.g. ${name}=https://host` };
@@ -38332,11 +35455,14 @@ function parseEndpointSpecs(specs) {
     return { ok: true, endpoints };
 }
 
+// EXTERNAL MODULE: ./src/resolve/online/credentials-env.ts
+var credentials_env = __nccwpck_require__(2130);
 ;// CONCATENATED MODULE: ./src/action/settings.ts
 /**
  * Every action input and the runner environment, parsed once into one typed settings object (as actions/checkout
  * does). Nothing here runs at import time: `readSettings` is called from `run()` with the process environment.
  */
+
 
 
 
@@ -38376,14 +35502,14 @@ function secretValues(env) {
     ];
     return [...new Set(values.map((value) => value.trim()).filter((value) => value !== ''))];
 }
-function settings_oneOf(env, name, allowed, fallback, problems) {
+function oneOf(env, name, allowed, fallback, problems) {
     const raw = settings_getInput(env, name);
     if (raw === '')
         return fallback;
     const value = raw.toLowerCase();
     if (allowed.includes(value))
         return value;
-    const suggestion = didYouMean(value, allowed);
+    const suggestion = (0,suggest/* didYouMean */.au)(value, allowed);
     problems.push(`Input "${name}" must be one of ${allowed.join(', ')}; got "${raw}"${suggestion || '.'}`);
     return fallback;
 }
@@ -38469,6 +35595,8 @@ function readEvent(env, readText, problems) {
     const isPullRequestEvent = name === 'pull_request' || name === 'pull_request_target';
     const pullRequestNumber = isPullRequestEvent && typeof pullRequest?.number === 'number' ? pullRequest.number : undefined;
     const headSha = isPullRequestEvent && typeof pullRequest?.head?.sha === 'string' ? pullRequest.head.sha : undefined;
+    const baseSha = isPullRequestEvent && typeof pullRequest?.base?.sha === 'string' ? pullRequest.base.sha : undefined;
+    const mergeSha = isPullRequestEvent && env.GITHUB_SHA ? env.GITHUB_SHA : undefined;
     const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
     const runUrl = env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
     return {
@@ -38477,8 +35605,26 @@ function readEvent(env, readText, problems) {
         repo,
         sha: headSha ?? env.GITHUB_SHA ?? '',
         ...(pullRequestNumber !== undefined ? { pullRequestNumber } : {}),
-        ...(runUrl ? { runUrl } : {})
+        ...(runUrl ? { runUrl } : {}),
+        ...(baseSha ? { baseSha } : {}),
+        ...(mergeSha ? { mergeSha } : {})
     };
+}
+/**
+ * Input `baseline`: `auto` (the base of a `pull_request` event, off elsewhere), `off`, or a git ref. `auto` on
+ * `pull_request_target` stays off: there the checkout is the base branch itself.
+ */
+function readBaseline(env, problems) {
+    const raw = settings_getInput(env, 'baseline');
+    const value = raw === '' ? 'auto' : raw;
+    if (value.toLowerCase() === 'off')
+        return undefined;
+    if (value.toLowerCase() === 'auto')
+        return env.GITHUB_EVENT_NAME === 'pull_request' ? 'auto' : undefined;
+    if (value.startsWith('-') || /[\s\0]/.test(value) || value.length > 255) {
+        problems.push(`Input "baseline" must be auto, off or a git ref (a branch, tag or commit SHA); got "${raw.slice(0, 100)}".`);
+    }
+    return value;
 }
 /**
  * Reads every input and the runner environment. Collects all problems and throws one `InputError` listing them,
@@ -38493,23 +35639,42 @@ function readSettings(env, readText = (file) => (0,external_node_fs_.readFileSyn
         problems.push(`Input "working-directory" must name an existing directory; ${root} is not one.`);
     }
     const configPath = readConfigPath(env, root, problems);
-    const resolve = settings_oneOf(env, 'resolve', ['auto', 'online', 'offline'], 'auto', problems);
-    const failOn = settings_oneOf(env, 'fail-on', ['error', 'warning', 'never'], 'error', problems);
-    const comment = settings_oneOf(env, 'comment', ['on-findings', 'always', 'never'], 'on-findings', problems);
+    const resolve = oneOf(env, 'resolve', ['auto', 'online', 'offline'], 'auto', problems);
+    const failOn = oneOf(env, 'fail-on', ['error', 'warning', 'never'], 'error', problems);
+    const comment = oneOf(env, 'comment', ['on-findings', 'always', 'never'], 'on-findings', problems);
     const commentKey = settings_getInput(env, 'comment-key') || configPath;
     if (/[\r\n]/.test(commentKey))
         problems.push('Input "comment-key" must be a single line.');
     const auditIssue = booleanInput(env, 'audit-issue', false, problems);
+    const suggestions = booleanInput(env, 'suggestions', true, problems);
+    const fixPullRequest = booleanInput(env, 'fix-pull-request', false, problems);
     const allowInstanceCredentials = booleanInput(env, 'allow-instance-credentials', false, problems);
+    const verify = booleanInput(env, 'verify', false, problems);
     // Output paths are relative to the workspace (the step's directory), as upload-sarif reads them.
     const sarifInput = settings_getInput(env, 'sarif');
     const reportInput = settings_getInput(env, 'report');
     const reportPath = reportInput
         ? external_node_path_default().resolve(workspace, reportInput)
         : external_node_path_default().join(env.RUNNER_TEMP || external_node_os_default().tmpdir(), REPORT_FILE_NAME);
+    const deployed = oneOf(env, 'deployed', deployed_run/* DEPLOYED_MODES */.Sg, 'auto', problems);
+    if (deployed === 'always' && resolve === 'offline') {
+        problems.push('Input "deployed" is always, which reads the whitelists deployed in the cloud and needs an online run; ' +
+            'input "resolve" is offline. Use resolve: auto or online, or deployed: auto.');
+    }
+    let timeoutSeconds;
+    const timeoutInput = settings_getInput(env, 'timeout');
+    if (timeoutInput !== '') {
+        const timeout = (0,deployed_run/* parseTimeoutSeconds */.yE)(timeoutInput);
+        if (timeout.ok)
+            timeoutSeconds = timeout.seconds;
+        else
+            problems.push(`Input "timeout": ${timeout.error}.`);
+    }
     const endpoints = readEndpoints(env, problems);
     const credentials = readCredentials(env, problems);
     const event = readEvent(env, readText, problems);
+    const baseline = readBaseline(env, problems);
+    const onlyNew = booleanInput(env, 'only-new', false, problems);
     if (problems.length > 0)
         throw new InputError(problems);
     const fromWorkspace = external_node_path_default().relative(workspace, root);
@@ -38522,14 +35687,869 @@ function readSettings(env, readText = (file) => (0,external_node_fs_.readFileSyn
         comment,
         commentKey,
         auditIssue,
+        suggestions,
+        fixPullRequest,
+        checkedSha: env.GITHUB_SHA ?? '',
+        verify,
         githubToken: settings_getInput(env, 'github-token'),
         ...(sarifInput ? { sarifPath: external_node_path_default().resolve(workspace, sarifInput) } : {}),
         reportPath,
-        online: { endpoints, allowInstanceCredentials, ...(credentials ? { credentials } : {}) },
+        online: {
+            endpoints,
+            allowInstanceCredentials,
+            ...(credentials ? { credentials } : {}),
+            ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {})
+        },
+        deployed,
         apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
         event,
-        fastGitHubForTests: env[FAST_GITHUB_TEST_ENV] === 'true'
+        fastGitHubForTests: env[FAST_GITHUB_TEST_ENV] === 'true',
+        ...(baseline !== undefined ? { baseline } : {}),
+        onlyNew
     };
+}
+
+;// CONCATENATED MODULE: ./src/action/fix-pull-request.ts
+
+
+
+
+const FIX_BRANCH_PREFIX = 'dataworks-whitelist/fix/';
+/**
+ * The branch name's last component from the comment key: lowercased, every run of characters other than
+ * `a-z0-9._-` turned into one `-`; then what git refuses in a ref component (a leading or trailing `.` or `-`,
+ * `..`, a `.lock` ending) is removed, so the name is always valid.
+ */
+function fixBranchSlug(key) {
+    let slug = key
+        .toLowerCase()
+        .replace(/[^a-z0-9._-]+/g, '-')
+        .replace(/\.{2,}/g, '.')
+        .replace(/^[.-]+|[.-]+$/g, '');
+    if (slug.endsWith('.lock'))
+        slug = `${slug.slice(0, -'.lock'.length)}-lock`;
+    return slug === '' ? 'default' : slug;
+}
+const TITLE = 'Allow the DataWorks addresses missing from the whitelists';
+function pullBody(request) {
+    const { plan, marker } = request;
+    const lines = [
+        marker,
+        `## ${TITLE}`,
+        '',
+        'DataWorks connects to these data sources from addresses their whitelists do not allow yet. This pull ' +
+            'request adds exactly those blocks (the fewest CIDRs that cover them) next to the existing entries.',
+        ''
+    ];
+    for (const edit of plan.edits) {
+        lines.push(`### \`${edit.file.replace(/`/g, '')}\``, '');
+        for (const entry of edit.added)
+            lines.push(`- \`${entry.replace(/`/g, '')}\``);
+        lines.push('');
+    }
+    const fixed = plan.before.findings.filter((f) => (f.rule === 'missing-entry' || f.rule === 'host-bits-set') &&
+        !plan.notFixed.some((n) => n.finding === f) &&
+        plan.edits.some((e) => e.file === f.file));
+    if (fixed.length > 0) {
+        lines.push('### Why each entry is required', '');
+        for (const f of fixed)
+            lines.push(`- ${(0,report_escape/* escapeMarkdown */.FV)(f.message)}`);
+        lines.push('');
+    }
+    if (plan.notFixed.length > 0) {
+        lines.push('### Left for a person', '');
+        for (const n of plan.notFixed)
+            lines.push(`- ${(0,report_escape/* escapeMarkdown */.FV)(n.finding.message)} ${(0,report_escape/* escapeMarkdown */.FV)(n.reason)}`);
+        lines.push('');
+    }
+    lines.push(`Opened and kept up to date by DataWorks Whitelist Guard; it is closed when nothing is left to fix. Do not push ` +
+        `to its branch: a branch whose head the action did not write is left alone.`);
+    const body = lines.join('\n');
+    return body.length <= GITHUB_BODY_LIMIT
+        ? body
+        : `${marker}\n## ${TITLE}\n\nThe list of entries is too long for this description; see the changed files.\n`;
+}
+async function ownPullRequest(api, branch, marker) {
+    const open = await api.listOpenPullRequests(branch);
+    return open.filter((p) => p.head === branch && hasMarker(p.body, marker)).sort((a, b) => a.number - b.number)[0];
+}
+async function syncFixPullRequest(request) {
+    const { api, logger, plan, marker } = request;
+    const branch = `${FIX_BRANCH_PREFIX}${fixBranchSlug(request.commentKey)}`;
+    const branchSha = await api.branchHead(branch);
+    const branchCommit = branchSha === null ? undefined : await api.getCommit(branchSha);
+    const ours = branchCommit === undefined || branchCommit.message.includes(marker);
+    const pull = await ownPullRequest(api, branch, marker);
+    const openUrl = pull ? { url: pull.url } : {};
+    if (branchCommit && !ours) {
+        logger.warning(`Left the fix branch ${branch} alone: its head commit ${branchCommit.sha.slice(0, 12)} was not written by ` +
+            `DataWorks Whitelist Guard (someone pushed to it). Merge or close its pull request, or delete the branch, ` +
+            `and the next run takes it over again.`);
+        return { outcome: 'foreign-branch', ...openUrl };
+    }
+    if (plan.edits.length === 0) {
+        if (request.status === 'error' || (!pull && branchSha === null))
+            return { outcome: 'none', ...openUrl };
+        if (pull)
+            await api.updatePullRequest(pull.number, { state: 'closed' });
+        if (branchSha !== null)
+            await api.deleteBranch(branch);
+        logger.info(`Nothing is left to fix: closed the fix pull request and deleted ${branch}.`);
+        return { outcome: 'closed' };
+    }
+    const base = await api.defaultBranch();
+    const baseSha = await api.branchHead(base);
+    if (baseSha !== request.checkedSha) {
+        return { outcome: 'base-moved', ...openUrl };
+    }
+    const files = [];
+    for (const edit of plan.edits) {
+        const where = await request.treePath(edit.file);
+        if ('refused' in where) {
+            logger.warning(`Left ${edit.file} out of the fix pull request: ${where.refused}.`);
+            continue;
+        }
+        files.push({ path: where.path, mode: where.mode, blobSha: await api.createBlob(edit.after) });
+    }
+    if (files.length === 0)
+        return { outcome: 'none', ...openUrl };
+    const baseCommit = await api.getCommit(baseSha);
+    const tree = await api.createTree(baseCommit.treeSha, files);
+    const body = pullBody(request);
+    const upToDate = branchCommit?.treeSha === tree && branchCommit.parents[0] === baseSha;
+    if (!upToDate) {
+        const message = `Allow the DataWorks addresses missing from ${common_plural(files.length, 'whitelist file')}\n\n` +
+            `${plan.edits.flatMap((e) => e.added.map((entry) => `- ${e.file}: ${entry}`)).join('\n')}\n\n${marker}\n`;
+        const commit = await api.createCommit({ message, tree, parents: [baseSha] });
+        if (branchSha === null)
+            await api.createBranch(branch, commit);
+        else
+            await api.updateBranch(branch, commit);
+    }
+    if (pull) {
+        if (upToDate && sameBody(pull.body, body) && pull.title === TITLE)
+            return { outcome: 'unchanged', url: pull.url };
+        const updated = await api.updatePullRequest(pull.number, { title: TITLE, body });
+        return { outcome: 'updated', url: updated.url };
+    }
+    const created = await api.createPullRequest({ title: TITLE, body, head: branch, base });
+    return { outcome: 'opened', url: created.url };
+}
+
+;// CONCATENATED MODULE: ./src/action/fix-plan.ts
+/**
+ * What the action needs of the fix engine (contract §10), passed in as a dependency so the action's flow is
+ * tested with a fake plan: `planFixes` runs the check on the declared whitelists and returns the edited files in
+ * memory. The real engine is wired in `main.ts`.
+ */
+
+
+/** Repository-relative paths compared as the engine writes them: `/` separators, no `./`, no doubled slashes. */
+function normalizeRelPath(relPath) {
+    return external_node_path_.posix.normalize(relPath.replace(/\\/g, '/')).replace(/^\.\//, '');
+}
+/**
+ * The repository as of the pull request's head commit, for the files the pull request changes: the checkout of a
+ * pull request is a merge commit, whose version of a changed file may differ from the head's (the base moved), and
+ * suggestions are made against the head's lines. Every path still goes through the disk layer first, so a path
+ * the disk layer refuses (outside the root, under `.git/`) stays refused. Files are fetched when the check reads
+ * them, once each.
+ */
+function headVersionFiles(disk, changed, fetchHeadText) {
+    const fetched = new Map();
+    const headText = (relPath) => {
+        let text = fetched.get(relPath);
+        if (!text) {
+            text = fetchHeadText(relPath).catch((error) => {
+                const why = error instanceof Error ? error.message : 'the request failed';
+                throw new io/* RepoFileError */.lD('EIO', relPath, `could not be read at the pull request's head commit: ${why}`);
+            });
+            fetched.set(relPath, text);
+        }
+        return text;
+    };
+    const notFound = (relPath) => {
+        const error = new Error(`${relPath}: no such file at the pull request's head commit`);
+        error.code = 'ENOENT';
+        return error;
+    };
+    return {
+        async readText(relPath) {
+            const normal = normalizeRelPath(relPath);
+            if (!changed.has(normal))
+                return disk.readText(relPath);
+            await disk.kind(relPath);
+            const text = await headText(normal);
+            if (text === null)
+                throw notFound(relPath);
+            return text;
+        },
+        listDir: (relPath) => disk.listDir(relPath),
+        async kind(relPath) {
+            const onDisk = await disk.kind(relPath);
+            const normal = normalizeRelPath(relPath);
+            if (!changed.has(normal) || onDisk === 'directory')
+                return onDisk;
+            return (await headText(normal)) === null ? null : 'file';
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/line-changes.ts
+/**
+ * The line changes between two versions of a file (what a fix edited), and their unified diff. Fix edits are
+ * small (a few entries added in a few places), so Myers' algorithm runs with a small bound on the number of
+ * differing lines; past it, the whole differing middle of the file is one change, which is still correct.
+ */
+/** Lines of a text with their line endings kept (the last line may have none). */
+function splitLines(text) {
+    if (text === '')
+        return [];
+    const lines = text.split(/(?<=\n)/);
+    return lines;
+}
+/** A line without its line ending. */
+function lineContent(line) {
+    return line.replace(/\r?\n$/, '');
+}
+/** Differing lines over which the diff stops looking for the fewest changes. */
+const MAX_DIFF_DISTANCE = 400;
+/** Myers' shortest edit script between `a` and `b`, or `undefined` when it is longer than `maxDistance`. */
+function shortestEditScript(a, b, maxDistance) {
+    const n = a.length;
+    const m = b.length;
+    const offset = maxDistance + 1;
+    const v = new Int32Array(2 * offset + 1);
+    const trace = [];
+    for (let d = 0; d <= maxDistance; d++) {
+        trace.push(v.slice());
+        for (let k = -d; k <= d; k += 2) {
+            let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
+            let y = x - k;
+            while (x < n && y < m && a[x] === b[y]) {
+                x++;
+                y++;
+            }
+            v[offset + k] = x;
+            if (x >= n && y >= m)
+                return backtrack(a, b, trace, offset);
+        }
+    }
+    return undefined;
+}
+function backtrack(a, b, trace, offset) {
+    const ops = [];
+    let x = a.length;
+    let y = b.length;
+    for (let d = trace.length - 1; d >= 0; d--) {
+        const v = trace[d];
+        const k = x - y;
+        const previousK = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? k + 1 : k - 1;
+        const previousX = d === 0 ? 0 : v[offset + previousK];
+        const previousY = d === 0 ? 0 : previousX - previousK;
+        while (x > previousX && y > previousY) {
+            ops.push({ kind: 'equal', line: a[x - 1] });
+            x--;
+            y--;
+        }
+        if (d > 0) {
+            if (x === previousX)
+                ops.push({ kind: 'insert', line: b[y - 1] });
+            else
+                ops.push({ kind: 'delete', line: a[x - 1] });
+        }
+        x = previousX;
+        y = previousY;
+    }
+    return ops.reverse();
+}
+/** The edit script of two line lists: common head and tail first, then Myers on the middle. */
+function editScript(a, b, maxDistance) {
+    let head = 0;
+    while (head < a.length && head < b.length && a[head] === b[head])
+        head++;
+    let tail = 0;
+    while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) {
+        tail++;
+    }
+    const middleA = a.slice(head, a.length - tail);
+    const middleB = b.slice(head, b.length - tail);
+    const middle = shortestEditScript(middleA, middleB, maxDistance) ?? [
+        ...middleA.map((line) => ({ kind: 'delete', line })),
+        ...middleB.map((line) => ({ kind: 'insert', line }))
+    ];
+    return [
+        ...a.slice(0, head).map((line) => ({ kind: 'equal', line })),
+        ...middle,
+        ...a.slice(a.length - tail).map((line) => ({ kind: 'equal', line }))
+    ];
+}
+/** The changed regions from `before` to `after`, in file order. */
+function lineChanges(before, after, maxDistance = MAX_DIFF_DISTANCE) {
+    const ops = editScript(splitLines(before), splitLines(after), maxDistance);
+    const changes = [];
+    let beforeIndex = 0;
+    let current;
+    for (const op of ops) {
+        if (op.kind === 'equal') {
+            current = undefined;
+            beforeIndex++;
+            continue;
+        }
+        if (!current) {
+            current = { beforeStart: beforeIndex, beforeCount: 0, after: [] };
+            changes.push(current);
+        }
+        if (op.kind === 'delete') {
+            current.beforeCount++;
+            beforeIndex++;
+        }
+        else
+            current.after.push(op.line);
+    }
+    return changes;
+}
+const CONTEXT_LINES = 3;
+const NO_NEWLINE = '\\ No newline at end of file';
+/**
+ * A unified diff of one file (`--- a/path`, `+++ b/path`, hunks with three lines of context), as `git apply` and
+ * `patch -p1` read it. Empty when nothing changed.
+ */
+function unifiedDiff(file, before, after, maxDistance = MAX_DIFF_DISTANCE) {
+    const ops = editScript(splitLines(before), splitLines(after), maxDistance);
+    const changed = ops.map((op, index) => (op.kind === 'equal' ? -1 : index)).filter((index) => index >= 0);
+    if (changed.length === 0)
+        return '';
+    // Hunks: runs of ops around changes, merged when their context would touch.
+    const hunks = [];
+    for (const index of changed) {
+        const from = Math.max(0, index - CONTEXT_LINES);
+        const to = Math.min(ops.length - 1, index + CONTEXT_LINES);
+        const last = hunks[hunks.length - 1];
+        if (last && from <= last.to + 1)
+            last.to = Math.max(last.to, to);
+        else
+            hunks.push({ from, to });
+    }
+    const out = [`--- a/${file}`, `+++ b/${file}`];
+    // Line numbers at the start of each op.
+    let oldLine = 1;
+    let newLine = 1;
+    const starts = ops.map((op) => {
+        const at = { oldLine, newLine };
+        if (op.kind !== 'insert')
+            oldLine++;
+        if (op.kind !== 'delete')
+            newLine++;
+        return at;
+    });
+    for (const hunk of hunks) {
+        const slice = ops.slice(hunk.from, hunk.to + 1);
+        const oldCount = slice.filter((op) => op.kind !== 'insert').length;
+        const newCount = slice.filter((op) => op.kind !== 'delete').length;
+        const start = starts[hunk.from];
+        const oldStart = oldCount === 0 ? start.oldLine - 1 : start.oldLine;
+        const newStart = newCount === 0 ? start.newLine - 1 : start.newLine;
+        out.push(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@`);
+        for (const op of slice) {
+            const sign = op.kind === 'equal' ? ' ' : op.kind === 'delete' ? '-' : '+';
+            out.push(`${sign}${lineContent(op.line)}`);
+            if (!op.line.endsWith('\n'))
+                out.push(NO_NEWLINE);
+        }
+    }
+    return `${out.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/action/patch-hunks.ts
+/**
+ * The lines of the new version of a file that a pull request's diff shows, read from the `patch` GitHub returns
+ * for each file of a pull request. A review comment can only be placed on those lines (context or added lines of
+ * a hunk, `side: RIGHT`). The patch is written by whoever opened the pull request: it is parsed within fixed
+ * bounds, and anything malformed yields no lines at all (the fixes then go into the sticky comment), never an
+ * exception.
+ */
+/** GitHub leaves out patches larger than about 1 MB; anything bigger is not GitHub's and is not parsed. */
+const MAX_PATCH_CHARS = 2 * 1024 * 1024;
+/** Hunks one file's patch may hold. */
+const MAX_PATCH_HUNKS = 50_000;
+/** Line numbers and counts above this are not a real file's (files are read up to 1 MiB). */
+const MAX_LINE_NUMBER = 100_000_000;
+const HUNK_HEADER = /^@@ -(\d{1,10})(?:,(\d{1,10}))? \+(\d{1,10})(?:,(\d{1,10}))? @@/;
+function unusable(problem) {
+    return { ranges: [], problem };
+}
+/** The new-version line ranges of a unified-diff patch (as in GitHub's pull request files). */
+function patchLines(patch) {
+    if (typeof patch !== 'string' || patch === '') {
+        return unusable('GitHub sent no diff for this file (it is binary, renamed without changes, or too large)');
+    }
+    if (patch.length > MAX_PATCH_CHARS)
+        return unusable('its diff is larger than GitHub shows');
+    const lines = patch.split('\n');
+    const ranges = [];
+    let i = 0;
+    // The last line of a patch has no line break; a trailing empty element is not a line.
+    const lineCount = lines[lines.length - 1] === '' ? lines.length - 1 : lines.length;
+    while (i < lineCount) {
+        const header = HUNK_HEADER.exec(lines[i]);
+        if (!header)
+            return unusable(`its diff has an unexpected line ${i + 1} where a hunk header was expected`);
+        if (ranges.length >= MAX_PATCH_HUNKS)
+            return unusable(`its diff has more than ${MAX_PATCH_HUNKS} hunks`);
+        const oldCount = header[2] === undefined ? 1 : Number(header[2]);
+        const newStart = Number(header[3]);
+        const newCount = header[4] === undefined ? 1 : Number(header[4]);
+        if (newStart > MAX_LINE_NUMBER || newCount > MAX_LINE_NUMBER || oldCount > MAX_LINE_NUMBER) {
+            return unusable(`its diff names line numbers past ${MAX_LINE_NUMBER}`);
+        }
+        if (newCount > 0 && newStart < 1)
+            return unusable(`its diff has a hunk starting at line 0 (line ${i + 1})`);
+        i++;
+        let oldSeen = 0;
+        let newSeen = 0;
+        while (i < lineCount) {
+            const line = lines[i];
+            // A hunk ends when its counts are met; only a "\ No newline at end of file" line may follow it.
+            if (oldSeen === oldCount && newSeen === newCount && !line.startsWith('\\'))
+                break;
+            const kind = line[0];
+            if (kind === ' ' || line === '') {
+                // GitHub trims the space of an empty context line in some patches.
+                oldSeen++;
+                newSeen++;
+            }
+            else if (kind === '-')
+                oldSeen++;
+            else if (kind === '+')
+                newSeen++;
+            else if (kind !== '\\')
+                return unusable(`its diff has an unexpected line ${i + 1} inside a hunk`);
+            if (oldSeen > oldCount || newSeen > newCount) {
+                return unusable(`its diff has a hunk longer than its header says (line ${i + 1})`);
+            }
+            i++;
+        }
+        if (oldSeen !== oldCount || newSeen !== newCount) {
+            return unusable('its diff has a hunk shorter than its header says');
+        }
+        if (newCount === 0)
+            continue;
+        const range = { start: newStart, end: newStart + newCount - 1 };
+        const previous = ranges[ranges.length - 1];
+        if (previous && range.start <= previous.end)
+            return unusable('its diff has hunks out of order');
+        ranges.push(range);
+    }
+    return { ranges };
+}
+/** Whether lines `start`..`end` (inclusive) all lie in one hunk: a multi-line comment may not span two. */
+function withinOneRange(ranges, start, end) {
+    // Binary search: the last range starting at or before `start`.
+    let low = 0;
+    let high = ranges.length - 1;
+    let found;
+    while (low <= high) {
+        const middle = (low + high) >> 1;
+        const range = ranges[middle];
+        if (range.start <= start) {
+            found = range;
+            low = middle + 1;
+        }
+        else
+            high = middle - 1;
+    }
+    return found !== undefined && end <= found.end;
+}
+
+;// CONCATENATED MODULE: ./src/action/suggestions.ts
+/**
+ * Review suggestions from fix edits. A change whose lines lie in one hunk of the pull request's diff of that file
+ * becomes a review comment with a ```` ```suggestion ```` block (one click to commit it); any other change is
+ * left for the sticky comment's patch. An insertion repeats its anchor line, since a suggestion replaces lines.
+ */
+
+
+
+
+/** Characters a suggestion must not carry: the body is cleaned of them, which would change what gets committed. */
+function showable(lines) {
+    return lines.every((line) => (0,report_escape/* sanitizeControls */.kh)(line) === line && !line.includes('\r'));
+}
+function suggestionId(path, startLine, line, replacement) {
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(JSON.stringify([path, startLine ?? line, line, replacement]))
+        .digest('hex')
+        .slice(0, 16);
+}
+/**
+ * Splits the changes from `before` to `after` of the file at `path` into suggestions (lines inside one hunk of
+ * `ranges`) and the rest.
+ */
+function splitSuggestions(path, before, after, ranges) {
+    const beforeLines = splitLines(before);
+    const suggestions = [];
+    const outside = [];
+    for (const change of lineChanges(before, after)) {
+        let first;
+        let last;
+        let replacement;
+        if (change.beforeCount > 0) {
+            first = change.beforeStart + 1;
+            last = change.beforeStart + change.beforeCount;
+            replacement = change.after.map(lineContent);
+        }
+        else if (change.beforeStart > 0) {
+            // An insertion after line `beforeStart`: the suggestion is on that line and repeats it.
+            first = last = change.beforeStart;
+            replacement = [lineContent(beforeLines[first - 1]), ...change.after.map(lineContent)];
+        }
+        else if (beforeLines.length > 0) {
+            // An insertion before the first line repeats the first line after the new ones.
+            first = last = 1;
+            replacement = [...change.after.map(lineContent), lineContent(beforeLines[0])];
+        }
+        else {
+            outside.push(change);
+            continue;
+        }
+        // A last line without a line ending that the fix gave one: a suggestion cannot say so; the patch can.
+        const endingChanged = last === beforeLines.length && !beforeLines[last - 1].endsWith('\n');
+        if (!withinOneRange(ranges, first, last) || !showable(replacement) || endingChanged) {
+            outside.push(change);
+            continue;
+        }
+        const startLine = first === last ? undefined : first;
+        suggestions.push({
+            path,
+            ...(startLine !== undefined ? { startLine } : {}),
+            line: last,
+            replacement,
+            id: suggestionId(path, startLine, last, replacement)
+        });
+    }
+    return { suggestions, outside };
+}
+/** A fence longer than any run of backticks in `text`, so no line of the content can close it. */
+function fenceFor(lines) {
+    let longest = 0;
+    for (const line of lines)
+        for (const run of line.match(/`+/g) ?? [])
+            longest = Math.max(longest, run.length);
+    return '`'.repeat(Math.max(3, longest + 1));
+}
+/** The review comment body: the hidden marker, one line of explanation, the suggestion block. */
+function suggestionBody(marker, suggestion, explanation) {
+    const fence = fenceFor(suggestion.replacement);
+    return [
+        `${marker.replace(/ -->$/, ` id=${suggestion.id} -->`)}`,
+        explanation,
+        '',
+        `${fence}suggestion`,
+        ...suggestion.replacement,
+        fence,
+        ''
+    ].join('\n');
+}
+/** The suggestion id in a body written by `suggestionBody` with this `marker`, if any. */
+function suggestionIdOf(marker, body) {
+    const prefix = marker.replace(/ -->$/, ' id=');
+    const at = body.indexOf(prefix);
+    if (at < 0)
+        return undefined;
+    return /^([0-9a-f]{16}) -->/.exec(body.slice(at + prefix.length))?.[1];
+}
+
+;// CONCATENATED MODULE: ./src/action/pr-suggestions.ts
+
+
+
+
+
+/** Characters of the fix patch the sticky comment carries; past it, the command alone is given. */
+const MAX_PATCH_SECTION_CHARS = 20_000;
+/** Applies some of the changes of an edit to its `before` text. */
+function applyChanges(before, changes) {
+    const lines = splitLines(before);
+    const out = [];
+    let at = 0;
+    for (const change of changes) {
+        out.push(...lines.slice(at, change.beforeStart), ...change.after);
+        at = change.beforeStart + change.beforeCount;
+    }
+    out.push(...lines.slice(at));
+    return out.join('');
+}
+function explanation(edit, suggestion) {
+    const added = edit.added.filter((entry) => suggestion.replacement.some((line) => line.includes(entry)));
+    const what = added.length > 0 ? added.map((entry) => `\`${entry.replace(/`/g, '')}\``).join(', ') : 'the entries';
+    return (`**DataWorks Whitelist Guard:** adds ${what}, which DataWorks connects from and this whitelist does not ` +
+        `allow yet. Commit the suggestion to fix it.`);
+}
+/** Splits the plan's edits into suggestions (inside the pull request's diff) and patches (the rest). Reads nothing. */
+function planSuggestions(plan, files, repoPath, logger) {
+    const byPath = new Map(files.map((f) => [f.path, f]));
+    const suggestions = [];
+    const outside = [];
+    for (const edit of plan.edits) {
+        const path = repoPath(edit.file);
+        const prFile = byPath.get(path);
+        let rest;
+        if (prFile && prFile.status !== 'removed') {
+            const lines = patchLines(prFile.patch);
+            if (lines.problem)
+                logger.debug(`No suggestions on ${path}: ${lines.problem}.`);
+            const split = splitSuggestions(path, edit.before, edit.after, lines.ranges);
+            for (const suggestion of split.suggestions)
+                suggestions.push({ suggestion, edit });
+            rest = split.outside;
+        }
+        else
+            rest = lineChanges(edit.before, edit.after);
+        if (rest.length > 0) {
+            const diff = unifiedDiff(path, edit.before, applyChanges(edit.before, rest));
+            if (diff !== '')
+                outside.push({ file: path, diff });
+        }
+    }
+    return { suggestions, outside };
+}
+/** Deletes this key's suggestions that no longer apply and posts the new ones in one review. */
+async function postSuggestions(request) {
+    const { api, logger } = request;
+    const ids = new Set(request.planned.map(({ suggestion }) => suggestion.id));
+    const existing = (await api.listReviewComments(request.pullNumber)).filter((c) => suggestionIdOf(request.marker, c.body) !== undefined);
+    const alreadyPosted = new Set();
+    let deleted = 0;
+    for (const comment of existing) {
+        const id = suggestionIdOf(request.marker, comment.body);
+        if (ids.has(id) && !alreadyPosted.has(id)) {
+            alreadyPosted.add(id);
+            continue;
+        }
+        logger.info(`Deleting a whitelist suggestion that no longer applies: ${comment.url}.`);
+        await api.deleteReviewComment(comment.id);
+        deleted++;
+    }
+    // One comment per id, even if two changes produced the same one.
+    const seen = new Set();
+    const fresh = request.planned.filter(({ suggestion }) => {
+        if (alreadyPosted.has(suggestion.id) || seen.has(suggestion.id))
+            return false;
+        seen.add(suggestion.id);
+        return true;
+    });
+    let reviewUrl;
+    if (fresh.length > 0) {
+        const review = await api.createReview(request.pullNumber, {
+            commitId: request.headSha,
+            body: `DataWorks Whitelist Guard suggests ${common_plural(fresh.length, 'fix', 'fixes')} to the whitelists this pull request changes.`,
+            comments: fresh.map(({ suggestion, edit }) => ({
+                path: suggestion.path,
+                line: suggestion.line,
+                ...(suggestion.startLine !== undefined ? { startLine: suggestion.startLine } : {}),
+                body: suggestionBody(request.marker, suggestion, explanation(edit, suggestion))
+            }))
+        });
+        reviewUrl = review.url;
+    }
+    return { posted: fresh.length, deleted, kept: alreadyPosted.size, ...(reviewUrl ? { reviewUrl } : {}) };
+}
+/**
+ * The Markdown section with the fixes that could not be suggested: the command that applies them and the patch,
+ * within `MAX_PATCH_SECTION_CHARS` (files whose diff does not fit are named instead).
+ */
+function outsideDiffSection(outside, command) {
+    if (outside.length === 0)
+        return '';
+    const shown = [];
+    const left = [];
+    let size = 0;
+    for (const { file, diff } of outside) {
+        if (size + diff.length <= MAX_PATCH_SECTION_CHARS) {
+            shown.push(diff);
+            size += diff.length;
+        }
+        else
+            left.push(file);
+    }
+    const patch = shown.join('');
+    const fence = fenceFor(patch.split('\n'));
+    const parts = [
+        `### Fixes outside this pull request's changes`,
+        '',
+        `${common_plural(outside.length, 'whitelist file')} ${outside.length === 1 ? 'needs' : 'need'} entries on lines ` +
+            `this pull request does not change, so they cannot be suggested inline. Apply them on the pull ` +
+            `request's branch with the CLI, or with this patch (\`git apply\`):`,
+        '',
+        `${fenceFor([command])}sh`,
+        command,
+        fenceFor([command])
+    ];
+    if (shown.length > 0)
+        parts.push('', `${fence}diff`, patch.replace(/\n$/, ''), fence);
+    if (left.length > 0) {
+        parts.push('', `The patch of ${common_plural(left.length, 'more file')} is too large for this comment: ` +
+            left.map((file) => (0,report_escape/* escapeMarkdown */.FV)(file)).join(', ') +
+            '. The command fixes them too.');
+    }
+    return parts.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/action/fix-layers.ts
+/**
+ * The two reporting layers that carry fixes (contract §10): review suggestions on pull requests and the fix pull
+ * request of scheduled and manual runs. Each runs the fix engine given to the action, and degrades alone like
+ * every other layer: a failure is a warning naming the layer (and the missing permission on HTTP 403).
+ */
+
+
+
+
+
+
+
+
+
+
+function wantsSuggestions({ settings }) {
+    return settings.suggestions && settings.event.name === 'pull_request';
+}
+function wantsFixPullRequest({ settings }) {
+    return settings.fixPullRequest && AUDIT_EVENTS.has(settings.event.name);
+}
+function fixRequest(run) {
+    const { settings, deps, logger, core } = run;
+    return {
+        root: settings.root,
+        configPath: settings.configPath,
+        resolve: settings.resolve,
+        failOn: settings.failOn,
+        online: settings.online,
+        logger,
+        env: deps.env,
+        setSecret: (secret) => core.setSecret(secret)
+    };
+}
+/** A shell word: left as it is when it needs no quoting, else single-quoted. */
+function shellWord(word) {
+    return /^[\w./@:=-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+/** The CLI command that applies every fix, run from the repository's top directory. */
+function fixCommand(run) {
+    const { settings } = run;
+    const words = ['npx', 'dataworks-whitelist-guard', 'fix'];
+    if (settings.rootInWorkspace)
+        words.push('--root', settings.rootInWorkspace);
+    if (settings.configPath !== DEFAULT_CONFIG_PATH)
+        words.push('--config', settings.configPath);
+    return words.map(shellWord).join(' ');
+}
+/** The root-relative path of a repository path inside the root, or `undefined` for one outside it. */
+function rootRelative(run, repoPath) {
+    const prefix = run.settings.rootInWorkspace;
+    if (!prefix)
+        return repoPath;
+    return repoPath.startsWith(`${prefix}/`) ? repoPath.slice(prefix.length + 1) : undefined;
+}
+/**
+ * Suggestions on a `pull_request` event; returns the Markdown section with the fixes that could not be suggested
+ * ('' when there are none or the layer was skipped).
+ */
+async function suggestFixes(run, api) {
+    const { deps, core, settings } = run;
+    const pullNumber = settings.event.pullRequestNumber;
+    if (!wantsSuggestions(run) || pullNumber === undefined)
+        return '';
+    const planFixes = deps.planFixes;
+    if (!planFixes) {
+        core.info('Suggestions are skipped: this build of the action has no fix engine.');
+        return '';
+    }
+    const planned = await run_layer(core, 'fix suggestions', undefined, async () => {
+        const files = await api.listPullRequestFiles(pullNumber);
+        const changed = new Set();
+        for (const file of files) {
+            const relative = rootRelative(run, file.path);
+            if (relative !== undefined)
+                changed.add(normalizeRelPath(relative));
+        }
+        const headFiles = headVersionFiles((0,io/* diskRepoFiles */.pL)(settings.root), changed, (relPath) => api.getFileText(inWorkspace(settings, relPath), settings.event.sha));
+        const plan = await planFixes({ ...fixRequest(run), files: headFiles });
+        return planSuggestions(plan, files, (file) => inWorkspace(settings, normalizeRelPath(file)), run.logger);
+    });
+    if (!planned)
+        return '';
+    const posted = await run_layer(core, 'review suggestions', 'pull-requests: write', () => postSuggestions({
+        api,
+        logger: run.logger,
+        pullNumber,
+        headSha: settings.event.sha,
+        marker: marker('suggestion', settings.commentKey),
+        planned: planned.suggestions
+    }));
+    if (posted) {
+        core.info(`Suggestions: ${posted.posted} posted, ${posted.kept} already there, ${posted.deleted} deleted` +
+            `${posted.reviewUrl ? ` (${posted.reviewUrl})` : ''}; ` +
+            `${common_plural(planned.outside.length, 'file')} with fixes outside the diff.`);
+    }
+    return outsideDiffSection(planned.outside, fixCommand(run));
+}
+/**
+ * Where a fixed file goes in the commit: its real path inside the repository (the editor wrote the link's
+ * target, so the link itself is never replaced by a file) and its mode.
+ */
+async function treePath(run, file) {
+    const depth = run.settings.rootInWorkspace === '' ? 0 : run.settings.rootInWorkspace.split('/').length;
+    const workspace = external_node_path_default().resolve(run.settings.root, ...Array(depth).fill('..'));
+    const realWorkspace = await (0,promises_namespaceObject.realpath)(workspace);
+    const real = await (0,promises_namespaceObject.realpath)(external_node_path_default().resolve(run.settings.root, ...file.split('/'))).catch(() => undefined);
+    if (real === undefined)
+        return { refused: 'it is not in the checkout' };
+    const relative = external_node_path_default().relative(realWorkspace, real);
+    if (relative === '' || relative.startsWith('..') || external_node_path_default().isAbsolute(relative)) {
+        return { refused: 'it lies outside the repository' };
+    }
+    const stats = await (0,promises_namespaceObject.stat)(real);
+    return { path: relative.split((external_node_path_default()).sep).join('/'), mode: stats.mode & 0o111 ? '100755' : '100644' };
+}
+/** The fix pull request on schedule, workflow_dispatch and push events. */
+async function writeFixPullRequest(run, api) {
+    const { deps, core, settings, report } = run;
+    if (settings.fixPullRequest && PULL_REQUEST_EVENTS.has(settings.event.name)) {
+        core.info('The fix pull request is made on schedule, workflow_dispatch and push events; this is a pull request.');
+    }
+    if (!wantsFixPullRequest(run))
+        return;
+    const planFixes = deps.planFixes;
+    if (!planFixes) {
+        core.info('The fix pull request is skipped: this build of the action has no fix engine.');
+        return;
+    }
+    const result = await run_layer(core, 'fix pull request', 'contents: write` and `pull-requests: write', async () => {
+        const plan = await planFixes(fixRequest(run));
+        return syncFixPullRequest({
+            api,
+            logger: run.logger,
+            plan,
+            status: report.status,
+            checkedSha: settings.checkedSha,
+            marker: marker('fix-pull-request', settings.commentKey),
+            commentKey: settings.commentKey,
+            treePath: (file) => treePath(run, file)
+        });
+    });
+    if (!result)
+        return;
+    if (result.outcome === 'base-moved') {
+        core.notice(`The fix pull request was not updated: the default branch moved on since this run checked out ` +
+            `${settings.checkedSha.slice(0, 12)}, and the fix is only committed on the commit that was checked. The next ` +
+            `run will do it.`);
+    }
+    const branch = `${FIX_BRANCH_PREFIX}${fixBranchSlug(settings.commentKey)}`;
+    core.info(`Fix pull request (${branch}): ${result.outcome}${result.url ? ` (${result.url})` : ''}.`);
+    if (result.url)
+        core.setOutput('fix-pull-request-url', result.url);
 }
 
 ;// CONCATENATED MODULE: ./src/action/run.ts
@@ -38538,6 +36558,10 @@ function readSettings(env, readText = (file) => (0,external_node_fs_.readFileSyn
  * the engine, the renderers, GitHub, the file system) is a parameter, so the flow is tested without module mocks.
  * Each reporting layer degrades alone: its failure is a warning, never a crash or a changed result.
  */
+
+
+
+
 
 
 
@@ -38572,9 +36596,9 @@ async function writeTextFile(file, text) {
     await (0,promises_namespaceObject.writeFile)(file, text, 'utf8');
 }
 function describeError(error) {
-    const code = systemErrorCode(error);
+    const code = (0,internal_error/* systemErrorCode */.vq)(error);
     if (code !== undefined)
-        return describeSystemError(code);
+        return (0,internal_error/* describeSystemError */.Zo)(code);
     return error instanceof Error ? error.message : 'an unexpected failure';
 }
 /** Errors that only a bug raises; their messages are JavaScript's wording, not the user's business. */
@@ -38596,8 +36620,8 @@ async function run_layer(core, name, permission, work) {
                 `pull requests from forks get a read-only token, so the check result stays in the job summary and annotations.`);
         }
         else if (isProgrammingError(error)) {
-            core.debug(`internal error in the ${name}: ${exceptionDetail(error)}`);
-            core.warning(`Skipped the ${name} because of an internal error. ${HOW_TO_REPORT}`);
+            core.debug(`internal error in the ${name}: ${(0,internal_error/* exceptionDetail */.r_)(error)}`);
+            core.warning(`Skipped the ${name} because of an internal error. ${internal_error/* HOW_TO_REPORT */.YS}`);
         }
         else {
             core.warning(`Skipped the ${name}: ${describeError(error)}`);
@@ -38640,17 +36664,58 @@ function counts(report) {
         warnings: of((f) => f.severity === 'warning')
     };
 }
+/** New error and warning findings (contract §11); without a baseline every finding is new. */
+function newCount(report) {
+    return report.findings.filter((f) => f.severity !== 'notice' && f.baseline !== 'unchanged').length;
+}
 /** The step's result message, or `undefined` when the step passes. */
 function failureMessage(report, failOn) {
     const { errors, warnings } = counts(report);
-    const tally = `${common_plural(errors, 'error')}, ${common_plural(warnings, 'warning')}`;
+    if (report.status === 'fail' && report.baseline?.onlyNew) {
+        if (!failsRun(report, failOn))
+            return undefined;
+        return `The DataWorks whitelist check failed: this pull request introduces ${common_plural(newCount(report), 'error or warning', 'errors or warnings')} (${tally(errors, warnings)} in all); see the job summary.`;
+    }
     if (report.status === 'error') {
-        return `The DataWorks whitelist check could not be completed (${tally}); see the job summary.`;
+        return `The DataWorks whitelist check could not be completed (${tally(errors, warnings)}); see the job summary.`;
     }
     if (report.status === 'fail' && failOn !== 'never') {
-        return `The DataWorks whitelist check failed (${tally}); see the job summary.`;
+        return `The DataWorks whitelist check failed (${tally(errors, warnings)}); see the job summary.`;
     }
     return undefined;
+}
+function tally(errors, warnings) {
+    return `${common_plural(errors, 'error')}, ${common_plural(warnings, 'warning')}`;
+}
+/** Contract §11: how the base is read in the action (GitHub's API: the checkout has no history or credentials). */
+function baselineRequest(deps, settings, logger) {
+    const ref = settings.baseline;
+    if (ref === undefined)
+        return undefined;
+    return {
+        ref,
+        onlyNew: settings.onlyNew,
+        readBase: async () => {
+            if (!deps.createGitTreesApi)
+                return { ok: false, message: 'this build cannot read a base commit' };
+            if (settings.githubToken === '')
+                return { ok: false, message: 'the "github-token" input is empty' };
+            const api = await deps.createGitTreesApi({
+                token: settings.githubToken,
+                apiUrl: settings.apiUrl,
+                owner: settings.event.owner,
+                repo: settings.event.repo,
+                logger,
+                fast: settings.fastGitHubForTests
+            });
+            return (0,base_tree/* apiBaseFiles */.J)(api, {
+                ref,
+                ...(settings.event.mergeSha ? { mergeSha: settings.event.mergeSha } : {}),
+                ...(settings.event.baseSha ? { baseSha: settings.event.baseSha } : {}),
+                rootInRepository: settings.rootInWorkspace
+            });
+        }
+    };
 }
 function workflowRunsUrl(env, settings) {
     // GITHUB_WORKFLOW_REF: owner/repo/.github/workflows/file.yml@refs/heads/main
@@ -38672,7 +36737,7 @@ function sanitizingDeps(deps) {
         ...deps,
         core: sanitizingCore(deps.core),
         renderers: sanitizingRenderers(deps.renderers),
-        appendSummary: (markdown) => deps.appendSummary(sanitizeControls(markdown)),
+        appendSummary: (markdown) => deps.appendSummary((0,report_escape/* sanitizeControls */.kh)(markdown)),
         createGitHubApi: async (options) => sanitizingGitHubApi(await deps.createGitHubApi(options))
     };
 }
@@ -38692,6 +36757,7 @@ async function runAction(unsanitizedDeps) {
         await stopWithError(deps, core, 'The check did not run: invalid inputs.', problems);
         return;
     }
+    const baseline = baselineRequest(deps, settings, logger);
     let report;
     try {
         report = await deps.runCheck({
@@ -38702,20 +36768,24 @@ async function runAction(unsanitizedDeps) {
             online: settings.online,
             logger,
             env: deps.env,
-            setSecret: (secret) => core.setSecret(secret)
+            setSecret: (secret) => core.setSecret(secret),
+            ...(baseline ? { baseline } : {}),
+            ...(0,deployed_run/* deployedForEvent */.K9)(settings.deployed, settings.event.name),
+            ...(settings.verify ? { verify: true } : {})
         });
     }
     catch (error) {
         // The engine reports user errors as findings and its own bugs as internal-error findings; reaching here is a
         // bug at the edge, still reported without a stack trace and with how to report it.
-        core.debug(`internal error while checking: ${exceptionDetail(error)}`);
-        await stopWithError(deps, core, `The check did not run: an internal error.`, [HOW_TO_REPORT]);
+        core.debug(`internal error while checking: ${(0,internal_error/* exceptionDetail */.r_)(error)}`);
+        await stopWithError(deps, core, `The check did not run: an internal error.`, [internal_error/* HOW_TO_REPORT */.YS]);
         return;
     }
     const tally = counts(report);
     core.setOutput('status', report.status);
     core.setOutput('missing-count', String(tally.missing));
     core.setOutput('finding-count', String(tally.errors + tally.warnings));
+    core.setOutput('new-count', String(newCount(report)));
     core.info(`${PRODUCT_NAME}: status ${report.status}, ${common_plural(tally.errors, 'error')}, ${common_plural(tally.warnings, 'warning')}, ` +
         `${common_plural(tally.missing, 'missing entry', 'missing entries')}.`);
     // Plain text: the renderer escapes the title. The key is named only when it is not the config path, which the
@@ -38727,16 +36797,25 @@ async function runAction(unsanitizedDeps) {
         logger,
         settings,
         report,
-        hasProblems: tally.errors + tally.warnings > 0 || report.status === 'error',
+        // With only-new, findings the base had too do not make a comment worth writing (contract §11).
+        hasProblems: (report.baseline?.onlyNew ? newCount(report) : tally.errors + tally.warnings) > 0 || report.status === 'error',
         title,
         fallbackHead: `## ${deps.renderers.escapeMarkdown(title)}\n\nStatus **${report.status}**: ${common_plural(tally.errors, 'error')}, ${common_plural(tally.warnings, 'warning')}.`
     };
     const reportWritten = await writeReportFiles(run);
     await writeJobSummary(run, reportWritten);
     const api = await connectGitHub(run);
+    // Fixes outside the pull request's diff: a patch for the sticky comment, or the job summary without one.
+    let fixSection = '';
+    let commentWritten = false;
     if (api) {
-        await writePullRequestComment(run, api);
+        fixSection = await suggestFixes(run, api);
+        commentWritten = await writePullRequestComment(run, api, fixSection);
         await writeAuditIssue(run, api);
+        await writeFixPullRequest(run, api);
+    }
+    if (fixSection !== '' && !commentWritten) {
+        await run_layer(core, 'job summary', undefined, () => deps.appendSummary(`\n${fixSection}\n`));
     }
     const failure = failureMessage(report, settings.failOn);
     // setFailed emits one error annotation, so it takes one of the error slots.
@@ -38792,10 +36871,11 @@ async function connectGitHub(run) {
     if (settings.auditIssue && !AUDIT_EVENTS.has(settings.event.name)) {
         core.info(`The audit issue is kept on schedule, workflow_dispatch and push events; this is ${settings.event.name}.`);
     }
-    if (!wantsComment(run) && !wantsAuditIssue(run))
+    if (!wantsComment(run) && !wantsAuditIssue(run) && !wantsSuggestions(run) && !wantsFixPullRequest(run)) {
         return undefined;
+    }
     if (settings.githubToken === '') {
-        core.warning('Skipped the PR comment and audit issue: the "github-token" input is empty.');
+        core.warning('Skipped the PR comment, suggestions, audit issue and fix pull request: the "github-token" input is empty.');
         return undefined;
     }
     return run_layer(core, 'GitHub client', undefined, async () => deps.createGitHubApi({
@@ -38807,14 +36887,15 @@ async function connectGitHub(run) {
         fast: settings.fastGitHubForTests
     }));
 }
-async function writePullRequestComment(run, api) {
+/** Writes the sticky comment; returns whether the comment now carries this run's report. */
+async function writePullRequestComment(run, api, fixSection = '') {
     const { deps, core, settings, report } = run;
     const issueNumber = settings.event.pullRequestNumber;
     if (!wantsComment(run) || issueNumber === undefined)
-        return;
+        return false;
     const server = deps.env.GITHUB_SERVER_URL || 'https://github.com';
     const checksUrl = `${server}/${settings.event.owner}/${settings.event.repo}/pull/${issueNumber}/checks`;
-    const footer = `Full report: the job summary of the [check run](${checksUrl}).`;
+    const footer = `${fixSection === '' ? '' : `${fixSection}\n\n`}Full report: the job summary of the [check run](${checksUrl}).`;
     const commentMarker = marker('comment', settings.commentKey);
     const result = await run_layer(core, 'PR comment', 'pull-requests: write', async () => {
         const body = fitBody(commentMarker, (maxChars) => deps.renderers.renderMarkdown(report, { title: run.title, footer, ...(maxChars ? { maxChars } : {}) }), `${run.fallbackHead} ${footer}\n`, GITHUB_BODY_LIMIT);
@@ -38835,6 +36916,7 @@ async function writePullRequestComment(run, api) {
         if (result.url)
             core.setOutput('comment-url', result.url);
     }
+    return result !== undefined && result.outcome !== 'none' && result.outcome !== 'resolved';
 }
 async function writeAuditIssue(run, api) {
     const { deps, core, settings, report } = run;
@@ -38854,7 +36936,7 @@ async function writeAuditIssue(run, api) {
             marker: issueMarker,
             hasProblems: run.hasProblems,
             // The stored title is compared with this one: cleaned here as the client would, so it matches next time.
-            title: escape_sanitizeTerminal(`DataWorks whitelist findings: ${settings.commentKey}`),
+            title: (0,report_escape/* sanitizeTerminal */.iz)(`DataWorks whitelist findings: ${settings.commentKey}`),
             body: body.text,
             closingComment: `Resolved: the check of ${settings.event.sha} found no errors or warnings${runLink}.`
         });
@@ -38880,27 +36962,31 @@ function emitAnnotations({ core, settings, report }, used) {
 
 
 
+
 /** The action's entry point. It never rejects: every failure ends as `core.setFailed` with a message. */
 async function run() {
     try {
         await runAction({
             env: process.env,
             core: core_namespaceObject,
-            runCheck: runCheck,
-            renderers: { renderJson: renderJson, renderMarkdown: renderMarkdown, renderResolvedMarkdown: renderResolvedMarkdown, renderSarif: renderSarif, escapeMarkdown: escapeMarkdown },
+            runCheck: (request) => (request.baseline ? runBaselineCheck(request, request.baseline) : (0,engine/* runCheck */.k_)(request)),
+            renderers: { renderJson: renderJson, renderMarkdown: renderMarkdown, renderResolvedMarkdown: renderResolvedMarkdown, renderSarif: renderSarif, escapeMarkdown: report_escape/* escapeMarkdown */.FV },
             // Octokit is loaded only by runs that write a comment or an issue.
             createGitHubApi: async (options) => (await Promise.all(/* import() */[__nccwpck_require__.e(445), __nccwpck_require__.e(419)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5419))).createGitHubApi(options),
+            createGitTreesApi: async (options) => (await Promise.all(/* import() */[__nccwpck_require__.e(445), __nccwpck_require__.e(419)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5419))).createGitTreesApi(options),
+            // The fix engine (suggestions, the fix pull request) on the declared whitelists only, loaded when used.
+            planFixes: async ({ baseline: _baseline, ...request }) => (await Promise.all(/* import() */[__nccwpck_require__.e(696), __nccwpck_require__.e(563)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4563))).planFixes({ ...request, deployed: 'never', verify: false }),
             appendSummary: async (markdown) => {
                 await summary.addRaw(markdown, true).write();
             },
-            toolVersion: VERSION
+            toolVersion: version/* VERSION */.x
         });
     }
     catch (error) {
         // runAction catches its own failures; this is the last line of defence, without a stack trace.
-        debug(`internal error in the action: ${exceptionDetail(error)}`);
+        debug(`internal error in the action: ${(0,internal_error/* exceptionDetail */.r_)(error)}`);
         setOutput('status', 'error');
-        setFailed(`The check did not run: an internal error. ${HOW_TO_REPORT}`);
+        setFailed(`The check did not run: an internal error. ${internal_error/* HOW_TO_REPORT */.YS}`);
     }
 }
 
@@ -39018,11 +37104,3213 @@ function quotePrefix(text, max = MAX_QUOTED_CHARS) {
 
 /***/ }),
 
+/***/ 6153:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Af: () => (/* binding */ incompleteCredentialsMessage),
+/* harmony export */   Lk: () => (/* binding */ hasCredentials),
+/* harmony export */   Tp: () => (/* binding */ KEY_VARIABLE_FORMS),
+/* harmony export */   "in": () => (/* binding */ findCredentialSource)
+/* harmony export */ });
+/* unused harmony export OIDC_VARIABLES */
+/** `aliyun/configure-aliyun-credentials-action` exports all three forms; the first complete one wins. */
+const KEY_VARIABLE_FORMS = [
+    {
+        id: 'ALIBABA_CLOUD_ACCESS_KEY_ID',
+        secret: 'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
+        token: 'ALIBABA_CLOUD_SECURITY_TOKEN'
+    },
+    { id: 'ALICLOUD_ACCESS_KEY', secret: 'ALICLOUD_SECRET_KEY', token: 'ALICLOUD_SECURITY_TOKEN' },
+    {
+        id: 'ALIBABACLOUD_ACCESS_KEY_ID',
+        secret: 'ALIBABACLOUD_ACCESS_KEY_SECRET',
+        token: 'ALIBABACLOUD_SECURITY_TOKEN'
+    }
+];
+const OIDC_VARIABLES = {
+    roleArn: 'ALIBABA_CLOUD_ROLE_ARN',
+    providerArn: 'ALIBABA_CLOUD_OIDC_PROVIDER_ARN',
+    tokenFile: 'ALIBABA_CLOUD_OIDC_TOKEN_FILE'
+};
+/** A variable counts only when non-blank: the credentials action's post step blanks what it set. */
+function read(env, name) {
+    const value = env[name]?.trim();
+    return value ? value : undefined;
+}
+/**
+ * Picks the credential source, in the documented order: explicit inputs, the access-key variables (three forms),
+ * the OIDC variables, then (only when opted in) the instance metadata service and CLI profiles.
+ */
+function findCredentialSource(settings, env) {
+    const explicit = settings.credentials;
+    if (explicit) {
+        if (!explicit.accessKeyId || !explicit.accessKeySecret) {
+            return {
+                kind: 'incomplete',
+                message: 'the explicit credentials are incomplete: access-key-id and access-key-secret must both be given ' +
+                    '(security-token is optional)'
+            };
+        }
+        const keys = { accessKeyId: explicit.accessKeyId, accessKeySecret: explicit.accessKeySecret };
+        if (explicit.securityToken)
+            keys.securityToken = explicit.securityToken;
+        return { kind: 'keys', origin: 'the access-key-id/access-key-secret inputs', keys };
+    }
+    for (const form of KEY_VARIABLE_FORMS) {
+        const id = read(env, form.id);
+        const secret = read(env, form.secret);
+        if (id && secret) {
+            const keys = { accessKeyId: id, accessKeySecret: secret };
+            const token = read(env, form.token);
+            if (token)
+                keys.securityToken = token;
+            return { kind: 'keys', origin: `the ${form.id}/${form.secret} environment variables`, keys };
+        }
+        if (id || secret) {
+            return {
+                kind: 'incomplete',
+                message: `${id ? form.id : form.secret} is set but ${id ? form.secret : form.id} is not: set both or neither`
+            };
+        }
+    }
+    const roleArn = read(env, OIDC_VARIABLES.roleArn);
+    const providerArn = read(env, OIDC_VARIABLES.providerArn);
+    const tokenFile = read(env, OIDC_VARIABLES.tokenFile);
+    if (roleArn && providerArn && tokenFile) {
+        const oidc = {
+            roleArn,
+            oidcProviderArn: providerArn,
+            oidcTokenFilePath: tokenFile,
+            enableVpc: read(env, 'ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED')?.toLowerCase() === 'true'
+        };
+        const sessionName = read(env, 'ALIBABA_CLOUD_ROLE_SESSION_NAME');
+        if (sessionName)
+            oidc.roleSessionName = sessionName;
+        const stsRegion = read(env, 'ALIBABA_CLOUD_STS_REGION');
+        if (stsRegion)
+            oidc.stsRegionId = stsRegion;
+        return { kind: 'oidc', origin: 'the ALIBABA_CLOUD_ROLE_ARN/OIDC variables', oidc };
+    }
+    if (roleArn || providerArn || tokenFile) {
+        const all = Object.values(OIDC_VARIABLES);
+        const missing = all.filter((name) => !read(env, name));
+        return {
+            kind: 'incomplete',
+            message: `OIDC needs ${all.join(', ')}; ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set`
+        };
+    }
+    if (settings.allowInstanceCredentials) {
+        return { kind: 'instance', origin: 'the default credential chain (ECS instance role, CLI profiles)' };
+    }
+    return {
+        kind: 'none',
+        message: 'no Alibaba Cloud credentials found; tried: the access-key-id/access-key-secret inputs, ' +
+            KEY_VARIABLE_FORMS.map((f) => `${f.id}/${f.secret}`).join(', ') +
+            `, and ${Object.values(OIDC_VARIABLES).join('/')}. The ECS instance role and CLI profiles are used only ` +
+            'when opted in (allow-instance-credentials)'
+    };
+}
+/**
+ * Why a run that goes online cannot, when its credentials are set only in part; undefined when they are complete
+ * or absent. In `auto` mode a half-set credential means an online check was intended, so the run fails rather
+ * than quietly checking offline, and the message names both ways out: complete the credentials, or ask for an
+ * offline check explicitly.
+ */
+function incompleteCredentialsMessage(mode, settings, env) {
+    const source = findCredentialSource(settings, env);
+    if (source.kind !== 'incomplete')
+        return undefined;
+    const problem = `the Alibaba Cloud credentials are set only in part: ${source.message}`;
+    if (mode === 'online')
+        return problem;
+    return (`${problem}. resolve auto does not fall back to offline when credentials are half-set; ` +
+        'to check offline, use --resolve offline (action input resolve: offline)');
+}
+/** Whether `resolve: auto` should go online: some credential source is configured (an incomplete one counts, so
+ * that it is reported as an error rather than silently ignored). */
+function hasCredentials(settings, env) {
+    return findCredentialSource(settings, env).kind !== 'none';
+}
+
+
+/***/ }),
+
+/***/ 3340:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Z9: () => (/* binding */ loadConfig)
+});
+
+// UNUSED EXPORTS: configJsonSchema, parseConfig
+
+// EXTERNAL MODULE: ./src/io.ts
+var io = __nccwpck_require__(5027);
+// EXTERNAL MODULE: ./src/model.ts
+var model = __nccwpck_require__(182);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/config/paths.ts
+/** Paths written in the configuration: kept inside the repository, with `/` separators. */
+
+/**
+ * Normalises a path relative to the repository root. Absolute paths and paths that climb out of the root are
+ * refused: the config must not make the tool read files outside the checked-out repository.
+ */
+function normaliseRepoPath(raw) {
+    const slashed = raw.replace(/\\/g, '/');
+    if (slashed.includes('\0'))
+        return { error: 'expected a path, got text with a NUL character' };
+    if (slashed.startsWith('/') || /^[A-Za-z]:/.test(slashed)) {
+        return { error: `expected a path relative to the repository root, got the absolute path ${JSON.stringify(raw)}` };
+    }
+    const normal = external_node_path_default().posix.normalize(slashed).replace(/\/+$/, '');
+    if (normal === '..' || normal.startsWith('../')) {
+        return { error: `the path ${JSON.stringify(raw)} leads outside the repository root` };
+    }
+    if (normal === '.' || normal === '') {
+        return { error: 'expected a file or directory inside the repository, got the repository root itself' };
+    }
+    return { path: normal };
+}
+/**
+ * The format a whitelist file has by its name (contract §2): `.tf`/`.tf.json`, `.yml`/`.yaml`, `.json`, else text.
+ * A text file takes no `select`, so a selected path without an extension names a directory of `.tf` files.
+ */
+function inferWhitelistFormat(file, hasSelect = false) {
+    const lower = file.toLowerCase();
+    if (lower.endsWith('.tf') || lower.endsWith('.tf.json'))
+        return 'terraform';
+    if (lower.endsWith('.yml') || lower.endsWith('.yaml'))
+        return 'yaml';
+    if (lower.endsWith('.json'))
+        return 'json';
+    const base = lower.split('/').pop() ?? '';
+    if (hasSelect && !base.includes('.'))
+        return 'terraform';
+    return 'text';
+}
+
+;// CONCATENATED MODULE: ./src/config/build.ts
+/** Builds the typed Config from data that passed every check, attaching the position of each node. */
+
+
+/** Only called after the semantic checks, which reject every path this would refuse. */
+function repoPath(raw) {
+    const normal = normaliseRepoPath(raw);
+    if ('error' in normal)
+        throw new Error(`internal: unchecked path ${raw}`);
+    return normal.path;
+}
+class ConfigBuilder {
+    input;
+    source;
+    constructor(input, source) {
+        this.input = input;
+        this.source = source;
+    }
+    build(file) {
+        return {
+            path: file,
+            version: 1,
+            region: this.input.region,
+            resourceGroups: this.source
+                .keysInOrder(['resourceGroups'])
+                .map((name) => this.group(name, this.input.resourceGroups[name])),
+            addressLists: this.addressLists(),
+            dataSources: this.source
+                .keysInOrder(['dataSources'])
+                .map((name) => this.dataSource(name, this.input.dataSources[name])),
+            waivers: (this.input.waivers ?? []).map((waiver, index) => this.waiver(waiver, ['waivers', index]))
+        };
+    }
+    located(values, path) {
+        return values.map((value, index) => ({ value, pos: this.source.valuePos([...path, index]) }));
+    }
+    /** Keeps "not given" (undefined) apart from "given empty" ([]): for publicIps the two mean different things. */
+    facts(facts, path) {
+        const result = { pos: this.source.ownerPos(path) };
+        if (facts.privateCidrs)
+            result.privateCidrs = this.located(facts.privateCidrs, [...path, 'privateCidrs']);
+        if (facts.publicIps)
+            result.publicIps = this.located(facts.publicIps, [...path, 'publicIps']);
+        if (facts.vswitches)
+            result.vswitches = this.located(facts.vswitches, [...path, 'vswitches']);
+        return result;
+    }
+    group(name, group) {
+        const path = ['resourceGroups', name];
+        const modules = {};
+        for (const module of this.source.keysInOrder([...path, 'modules'])) {
+            const override = group.modules?.[module];
+            if (override && model/* MODULES */.e$.includes(module)) {
+                modules[module] = this.facts(override, [...path, 'modules', module]);
+            }
+        }
+        const result = {
+            name,
+            type: group.type,
+            region: group.region ?? this.input.region,
+            ...this.facts(group, path),
+            modules
+        };
+        if (group.id !== undefined)
+            result.id = { value: group.id, pos: this.source.valuePos([...path, 'id']) };
+        return result;
+    }
+    addressLists() {
+        const overrides = [];
+        for (const list of this.source.keysInOrder(['addressLists'])) {
+            const listName = model/* ADDRESS_LIST_NAMES */.Vh.find((known) => known === list);
+            const byRegion = listName ? this.input.addressLists?.[listName] : undefined;
+            if (!listName || !byRegion)
+                continue;
+            for (const region of this.source.keysInOrder(['addressLists', list])) {
+                const value = byRegion[region];
+                const path = ['addressLists', list, region];
+                const entries = Array.isArray(value) ? value : value.entries;
+                const entriesPath = Array.isArray(value) ? path : [...path, 'entries'];
+                overrides.push({
+                    list: listName,
+                    region,
+                    replace: Array.isArray(value) ? false : (value.replace ?? false),
+                    entries: this.located(entries, entriesPath),
+                    pos: this.source.ownerPos(path)
+                });
+            }
+        }
+        return overrides;
+    }
+    dataSource(name, dataSource) {
+        const path = ['dataSources', name];
+        const whitelist = dataSource.whitelist === undefined
+            ? []
+            : Array.isArray(dataSource.whitelist)
+                ? dataSource.whitelist.map((item, index) => this.whitelistSource(item, [...path, 'whitelist', index]))
+                : [this.whitelistSource(dataSource.whitelist, [...path, 'whitelist'])];
+        const result = {
+            name,
+            product: dataSource.product,
+            region: dataSource.region ?? this.input.region,
+            network: dataSource.network,
+            whitelist,
+            access: dataSource.access.map((item, index) => this.access(item, [...path, 'access', index])),
+            pos: this.source.ownerPos(path)
+        };
+        if (dataSource.port !== undefined)
+            result.port = dataSource.port;
+        if (dataSource.dataworks !== undefined) {
+            result.dataworks = {
+                workspace: String(dataSource.dataworks.workspace),
+                name: dataSource.dataworks.name,
+                env: dataSource.dataworks.env ?? 'prod',
+                pos: this.source.ownerPos([...path, 'dataworks'])
+            };
+        }
+        if (dataSource.instance !== undefined) {
+            result.instance = { value: dataSource.instance, pos: this.source.valuePos([...path, 'instance']) };
+        }
+        if (dataSource.edition !== undefined)
+            result.edition = dataSource.edition;
+        if (dataSource.deployedGroups !== undefined) {
+            result.deployedGroups = this.located(dataSource.deployedGroups, [...path, 'deployedGroups']);
+        }
+        return result;
+    }
+    whitelistSource(item, path) {
+        const file = repoPath(item.file);
+        const result = {
+            file,
+            format: item.format ?? inferWhitelistFormat(file, item.select !== undefined),
+            pos: this.source.valuePos(path)
+        };
+        if (item.select !== undefined)
+            result.select = item.select;
+        if (item.tfvars !== undefined)
+            result.tfvars = item.tfvars.map(repoPath);
+        return result;
+    }
+    access(item, path) {
+        const result = { module: item.module, pos: this.source.valuePos(path) };
+        if (item.resourceGroups)
+            result.resourceGroups = this.located(item.resourceGroups, [...path, 'resourceGroups']);
+        if (item.region !== undefined)
+            result.region = item.region;
+        return result;
+    }
+    waiver(waiver, path) {
+        return {
+            dataSource: waiver.dataSource,
+            entry: { value: waiver.entry, pos: this.source.valuePos([...path, 'entry']) },
+            reason: waiver.reason.trim(),
+            expires: waiver.expires,
+            ...(waiver.scope !== undefined ? { scope: waiver.scope } : {}),
+            pos: this.source.valuePos(path)
+        };
+    }
+}
+function buildConfig(input, source, file) {
+    return new ConfigBuilder(input, source).build(file);
+}
+
+// EXTERNAL MODULE: ./src/suggest.ts
+var suggest = __nccwpck_require__(2969);
+;// CONCATENATED MODULE: ./src/regions.ts
+/**
+ * The Alibaba Cloud region IDs this tool knows, and the test that tells a mistyped region (`cn-shangai`) from a
+ * region that opened after this table was written (`ap-southeast-9`, `me-west-1`). Only the first is an error:
+ * a new region must keep working without a release of this tool.
+ */
+
+/**
+ * Every region constant of the alicloud Terraform provider: aliyun/terraform-provider-alicloud,
+ * alicloud/connectivity/regions.go, the `const ( … )` block of `Region` values, at commit
+ * f0ed0708c2a926bd74b2dc58af48830402f6363d (2026-08-13, the last change of that file; part of release v1.289.0).
+ * The provider's own `ValidRegions` list is this table too. Keep the provider's order when adding regions.
+ */
+const KNOWN_REGIONS = [
+    'cn-hangzhou',
+    'cn-qingdao',
+    'cn-beijing',
+    'cn-hongkong',
+    'cn-shenzhen',
+    'cn-shanghai',
+    'cn-zhangjiakou',
+    'cn-huhehaote',
+    'cn-chengdu',
+    'cn-heyuan',
+    'cn-wulanchabu',
+    'cn-guangzhou',
+    'cn-nanjing',
+    'cn-fuzhou',
+    'cn-zhongwei',
+    'ap-southeast-1',
+    'ap-northeast-1',
+    'ap-northeast-2',
+    'ap-southeast-2',
+    'ap-southeast-3',
+    'ap-southeast-5',
+    'ap-southeast-6',
+    'ap-southeast-7',
+    'ap-southeast-8',
+    'ap-south-1',
+    'us-west-1',
+    'us-east-1',
+    'us-southeast-1',
+    'na-south-1',
+    'me-east-1',
+    'me-central-1',
+    'eu-central-1',
+    'eu-west-1',
+    'rus-west-1',
+    'cn-hangzhou-finance',
+    'cn-hzfinance',
+    'cn-hzjbp',
+    'cn-beijing-finance-1',
+    'cn-beijing-finance-1-pub',
+    'cn-shanghai-finance-1',
+    'cn-shanghai-finance-1-pub',
+    'cn-shenzhen-finance-1',
+    'cn-szfinance',
+    'cn-shenzhen-finance',
+    'cn-north-2-gov-1'
+];
+const KNOWN = new Set(KNOWN_REGIONS);
+/** Every `-`-separated word of a known region: `cn`, `southeast`, `finance`, `gov`, … */
+const REGION_WORDS = new Set(KNOWN_REGIONS.flatMap((region) => region.split('-')));
+/**
+ * A part that a new region could well have where a known one has another: a number (`ap-southeast-9`) or a word
+ * that known regions already use (`me-west-1`, `eu-east-1`, `cn-shanghai-finance-2`).
+ */
+function plausiblePart(part) {
+    return /^[0-9]+$/.test(part) || REGION_WORDS.has(part);
+}
+/**
+ * A mistyped name part is one or two edits from the known part: one for names up to seven letters (`fuzhou` is
+ * not a typo of a new `huizhou`), two for longer ones (`zhangjakuo`).
+ */
+function partTypoDistance(knownPart) {
+    return knownPart.length >= 8 ? 2 : 1;
+}
+/** Whether `region` (not itself known) is a typo of the known region `known`, rather than a new region. */
+function typoOf(region, known) {
+    const parts = region.split('-');
+    const knownParts = known.split('-');
+    // A zone ID (`cn-hangzhou-h`) where the region ID belongs.
+    if (parts.length === knownParts.length + 1 && region.startsWith(`${known}-`) && /^[a-z]$/.test(parts.at(-1))) {
+        return true;
+    }
+    if (parts.length !== knownParts.length) {
+        // A misplaced or missing separator (`ap-south-east-1`, `cn-shanghai1`): one edit over the whole ID.
+        return (0,suggest/* editDistance */.YC)(region, known, 1) <= 1;
+    }
+    const differing = parts.flatMap((part, index) => (part === knownParts[index] ? [] : [index]));
+    if (differing.length !== 1)
+        return false;
+    const index = differing[0];
+    const part = parts[index];
+    const knownPart = knownParts[index];
+    if (plausiblePart(part))
+        return false;
+    const limit = partTypoDistance(knownPart);
+    return (0,suggest/* editDistance */.YC)(part, knownPart, limit) <= limit;
+}
+/**
+ * The known regions that `region` is most likely a typo of (one usually; several when equally close), or none
+ * when it is known or far enough from every known region to be a region that opened after this table.
+ */
+function regionTypoCandidates(region) {
+    if (KNOWN.has(region))
+        return [];
+    const matches = KNOWN_REGIONS.filter((known) => typoOf(region, known));
+    if (matches.length <= 1)
+        return matches;
+    const distances = matches.map((known) => (0,suggest/* editDistance */.YC)(region, known));
+    const best = Math.min(...distances);
+    return matches.filter((_, index) => distances[index] === best);
+}
+/**
+ * For a value that is not even shaped like a region ID (`CN-Shanghai`, `cn_hangzhou`, `cnhangzhou`), the known
+ * region it most likely means: compared without case, with `_` and blanks read as `-`, within the usual typo
+ * distance.
+ */
+function regionForMalformed(value) {
+    if (value.length > 64)
+        return [];
+    const normal = value
+        .trim()
+        .toLowerCase()
+        .replace(/[_\s]+/g, '-');
+    if (KNOWN.has(normal))
+        return [normal];
+    let best = Number.POSITIVE_INFINITY;
+    let matches = [];
+    for (const known of KNOWN_REGIONS) {
+        const limit = Math.min(2, (0,suggest/* typoDistance */.eg)(known));
+        const distance = (0,suggest/* editDistance */.YC)(normal, known, limit);
+        if (distance > limit || distance > best)
+            continue;
+        if (distance < best)
+            [best, matches] = [distance, []];
+        matches.push(known);
+    }
+    return matches.slice(0, 3);
+}
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
+var schemas = __nccwpck_require__(6921);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
+var api = __nccwpck_require__(3759);
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
+
+
+
+function datetime(params) {
+    return core._isoDateTime(ZodISODateTime, params);
+}
+function date(params) {
+    return api/* _isoDate */.db(schemas/* ZodISODate */.Brp, params);
+}
+function time(params) {
+    return core._isoTime(ZodISOTime, params);
+}
+function duration(params) {
+    return core._isoDuration(ZodISODuration, params);
+}
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
+var json_schema_processors = __nccwpck_require__(8439);
+;// CONCATENATED MODULE: ./src/config/schema.ts
+/**
+ * The shape of the configuration file (contract §2) as a zod schema: the single source of truth for both the
+ * loader's shape checks and the JSON Schema shipped for editors. Rules that span several places (references,
+ * module/group compatibility, path safety) are checked in `semantics.ts`, where positions are at hand.
+ */
+
+
+
+
+const REGION_PATTERN = /^[a-z]{2,}(?:-[a-z0-9]+)+$/;
+const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const REGION_FORMAT_MESSAGE = 'expected a region ID like cn-hangzhou';
+/** One message for every way a port can be wrong (a string, .nan, 0, 1e23), so a bad port gets one finding. */
+const PORT_MESSAGE = 'expected an integer from 1 to 65535';
+const EMPTY_ADDRESS_LIST_MESSAGE = 'an empty list would silently pass; remove the key or list entries';
+/** A URN, not a URL: the schema is addressed by its path in the repository (see the README), not hosted. */
+const SCHEMA_ID = 'urn:dataworks-whitelist-guard:config:v1';
+const SCHEMA_TITLE = 'DataWorks Whitelist Guard configuration';
+const ALLOWED_KEYS_PREFIX = 'expected one of: ';
+/** The keys named by a strict object's unknown-key message, for the did-you-mean of `issues.ts`. */
+function allowedKeysOf(message) {
+    return message.startsWith(ALLOWED_KEYS_PREFIX) ? message.slice(ALLOWED_KEYS_PREFIX.length).split(', ') : [];
+}
+/** A strict object whose unknown-key issue names the keys that are allowed there. */
+function strictObject(shape) {
+    const allowed = Object.keys(shape).join(', ');
+    return schemas/* strictObject */.rej(shape, {
+        error: (issue) => (issue.code === 'unrecognized_keys' ? `${ALLOWED_KEYS_PREFIX}${allowed}` : undefined)
+    });
+}
+/**
+ * A near miss of a known region is an error that names the region meant; a region far from every known one is
+ * accepted, because regions open faster than this tool is released (see `regions.ts`).
+ */
+const region = schemas/* string */.YjP()
+    .regex(REGION_PATTERN, REGION_FORMAT_MESSAGE)
+    .check((ctx) => {
+    if (!REGION_PATTERN.test(ctx.value))
+        return;
+    const meant = regionTypoCandidates(ctx.value);
+    if (meant.length === 0)
+        return;
+    ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        message: `unknown region ${JSON.stringify(ctx.value)}; ${(0,suggest/* didYouMeanText */.ni)(meant)}`
+    });
+})
+    .meta({ description: 'An Alibaba Cloud region ID, e.g. cn-hangzhou.' });
+/** Editions that choose the API of the deployed whitelist (and the entry limit); which product takes which: semantics. */
+const EDITIONS = ['warehouse', 'lakehouse', 'community', 'enterprise'];
+const schema_name = schemas/* string */.YjP().regex(NAME_PATTERN, 'expected a name of letters, digits, ".", "_" or "-"');
+const schema_text = schemas/* string */.YjP().min(1);
+/** Addresses stay text here: the resolver parses them, so that its messages point at the exact element. */
+const addressStrings = (description) => schemas/* array */.YOg(schema_text).meta({ description });
+const groupFactsShape = {
+    privateCidrs: addressStrings('The private (VPC) CIDRs the group connects from. Offline, the truth; online, checked against the API.').optional(),
+    publicIps: addressStrings('The public egress IPs or CIDRs. Absent: unknown (unresolved when needed). []: no public egress.').optional(),
+    vswitches: schemas/* array */.YOg(schema_text)
+        .min(1)
+        .meta({ description: 'Online: only the network bindings on these vSwitches count.' })
+        .optional()
+};
+const moduleOverride = strictObject(groupFactsShape).meta({
+    description: 'Facts for one module; each key given replaces the group’s, keys not given are inherited.'
+});
+const resourceGroupSchema = strictObject({
+    type: schemas/* enum */.k5n(model/* GROUP_TYPES */.Kf),
+    id: schema_text.meta({ description: 'The serverless resource group ID, needed for online resolution.' }).optional(),
+    region: region.optional(),
+    ...groupFactsShape,
+    modules: strictObject({
+        'data-integration': moduleOverride.optional(),
+        'data-service': moduleOverride.optional(),
+        'metadata-collection': moduleOverride.optional()
+    }).optional()
+});
+const addressListEntries = schemas/* array */.YOg(schema_text).min(1, EMPTY_ADDRESS_LIST_MESSAGE);
+const addressListOverrideSchema = schemas/* union */.KCZ([
+    addressListEntries,
+    strictObject({
+        replace: schemas/* boolean */.zMY()
+            .meta({ description: 'true: replace the bundled list for this region; false (default): add to it.' })
+            .optional(),
+        entries: addressListEntries
+    })
+]);
+const addressListsByRegion = schemas/* record */.g1P(region, addressListOverrideSchema).optional();
+const addressListsSchema = strictObject({
+    'metadata-collection': addressListsByRegion,
+    'data-analysis': addressListsByRegion,
+    'shared-integration': addressListsByRegion,
+    'shared-service': addressListsByRegion
+});
+const whitelistSourceSchema = strictObject({
+    file: schema_text.meta({ description: 'A file, or a directory of .tf files, relative to the repository root.' }),
+    format: schemas/* enum */.k5n(model/* WHITELIST_FORMATS */.N_).optional(),
+    select: schema_text
+        .meta({ description: 'yaml/json: a path of keys and [n] indexes; terraform: TYPE.NAME[.BLOCK][.ATTRIBUTE].' })
+        .optional(),
+    tfvars: schemas/* array */.YOg(schema_text)
+        .min(1)
+        .meta({ description: 'Terraform only: .tfvars files that give values to var.*.' })
+        .optional()
+});
+const accessSchema = strictObject({
+    module: schemas/* enum */.k5n(model/* MODULES */.e$),
+    resourceGroups: schemas/* array */.YOg(schema_name).min(1).optional(),
+    region: region
+        .meta({ description: 'Platform modules: where they run (default: the data source’s region).' })
+        .optional()
+});
+/** Where DataWorks knows this data source (contract §12): what `--verify` asks DataWorks to test. */
+const dataWorksRefSchema = strictObject({
+    workspace: schemas/* union */.KCZ([schema_text, schemas/* int */.Whr().positive()]).meta({ description: 'The DataWorks workspace (project) ID.' }),
+    name: schema_text.meta({ description: 'The data source name in that workspace.' }),
+    env: schemas/* enum */.k5n(['prod', 'dev'])
+        .meta({ description: 'The environment whose data source is tested (default prod).' })
+        .optional()
+}).meta({ description: 'The DataWorks data source this entry describes; used by --verify (verify: true).' });
+const dataSourceSchema = strictObject({
+    product: schemas/* enum */.k5n(model/* PRODUCTS */.zv),
+    region: region.optional(),
+    network: schemas/* enum */.k5n(model/* NETWORKS */.Of),
+    port: schemas/* int */.Whr({ error: PORT_MESSAGE }).min(1, { error: PORT_MESSAGE }).max(65535, { error: PORT_MESSAGE }).optional(),
+    instance: schema_text
+        .meta({
+        description: 'The cloud instance (rm-…, pc-…, r-…, sg-…, a MaxCompute project name, …) whose deployed whitelist is read online.'
+    })
+        .optional(),
+    edition: schemas/* enum */.k5n(EDITIONS)
+        .meta({ description: 'adb-mysql: warehouse (default) | lakehouse; clickhouse: community (default) | enterprise.' })
+        .optional(),
+    deployedGroups: schemas/* array */.YOg(schema_text)
+        .min(1)
+        .meta({ description: 'Only these deployed whitelist groups are compared with the files (deployed-drift).' })
+        .optional(),
+    whitelist: schemas/* union */.KCZ([whitelistSourceSchema, schemas/* array */.YOg(whitelistSourceSchema).min(1)])
+        .meta({ description: 'The whitelist kept as code; optional once instance is given.' })
+        .optional(),
+    access: schemas/* array */.YOg(accessSchema).min(1),
+    dataworks: dataWorksRefSchema.optional()
+});
+const waiverSchema = strictObject({
+    dataSource: schema_name,
+    entry: schema_text.meta({ description: 'An address or CIDR; a missing block (or its uncovered part) inside it is waived.' }),
+    reason: schemas/* string */.YjP().regex(/\S/, 'expected a reason saying why the gap is accepted'),
+    expires: date('expected a real date as YYYY-MM-DD')
+        .meta({ description: 'Valid through that day (UTC); after it the waiver is an error.' }),
+    scope: schemas/* enum */.k5n(model/* SCOPES */.iW)
+        .meta({ description: 'Only misses of this scope: declared (the files) or deployed (the instance). Default: both.' })
+        .optional()
+});
+const configSchema = strictObject({
+    version: schemas/* literal */.euz(1),
+    region,
+    resourceGroups: schemas/* record */.g1P(schema_name, resourceGroupSchema).optional(),
+    addressLists: addressListsSchema.optional(),
+    dataSources: schemas/* record */.g1P(schema_name, dataSourceSchema),
+    waivers: schemas/* array */.YOg(waiverSchema).optional()
+});
+/** The JSON Schema for editors, derived from the zod schema so the two cannot drift. */
+function buildConfigJsonSchema() {
+    const generated = json_schema_processors/* toJSONSchema */.bl(configSchema, { target: 'draft-2020-12', io: 'input' });
+    const { $schema, ...rest } = generated;
+    return { $schema, $id: SCHEMA_ID, title: SCHEMA_TITLE, ...rest };
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./src/bounds.ts
+var bounds = __nccwpck_require__(186);
+// EXTERNAL MODULE: ./src/parse-bounds.ts
+var parse_bounds = __nccwpck_require__(7200);
+// EXTERNAL MODULE: ./src/yaml-errors.ts
+var yaml_errors = __nccwpck_require__(2362);
+;// CONCATENATED MODULE: ./src/config/yaml-source.ts
+/**
+ * Reads the YAML text of the configuration into plain data, and maps paths in that data back to positions in
+ * the text, so every finding can name the line and column of the node it is about.
+ */
+
+
+
+
+function invalidConfig(pos, message) {
+    return { rule: 'invalid-config', severity: 'error', message, file: pos.file, line: pos.line, column: pos.column };
+}
+/** A parsed YAML document with the positions of its nodes. */
+class YamlSource {
+    file;
+    doc;
+    lineCounter;
+    constructor(file, doc, lineCounter) {
+        this.file = file;
+        this.doc = doc;
+        this.lineCounter = lineCounter;
+    }
+    positionOfOffset(offset) {
+        const { line, col } = this.lineCounter.linePos(offset);
+        return { file: this.file, line, column: col };
+    }
+    /** The value node at `path`, through aliases; undefined when the path does not exist. */
+    node(path) {
+        let node = this.doc.contents;
+        for (const segment of path) {
+            node = this.resolveAlias(node);
+            if ((0,dist/* isMap */.jh)(node)) {
+                const pair = findPair(node.items, segment);
+                node = pair?.value ?? undefined;
+                if (!pair)
+                    return undefined;
+            }
+            else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
+                node = node.items[segment];
+            }
+            else {
+                return undefined;
+            }
+            if (node === undefined)
+                return undefined;
+        }
+        return (this.resolveAlias(node) ?? undefined);
+    }
+    /** The keys of the mapping at `path` in file order (JS objects put integer-like keys first). */
+    keysInOrder(path) {
+        const node = this.node(path);
+        if (!(0,dist/* isMap */.jh)(node))
+            return [];
+        return node.items.flatMap((pair) => ((0,dist/* isScalar */.jn)(pair.key) ? [String(pair.key.value)] : []));
+    }
+    /** The key node of the map entry at `path` (the last segment is the key). */
+    keyNode(path) {
+        if (path.length === 0)
+            return undefined;
+        const parent = this.node(path.slice(0, -1));
+        if (!(0,dist/* isMap */.jh)(parent))
+            return undefined;
+        const key = findPair(parent.items, path[path.length - 1])?.key;
+        return (key ?? undefined);
+    }
+    /**
+     * Where the value at `path` was written. A missing value (a required key that is absent) points at the
+     * entry that should hold it, so the message lands on the right object.
+     */
+    valuePos(path) {
+        const node = this.node(path);
+        if (node?.range)
+            return this.positionOfOffset(node.range[0]);
+        const key = this.keyNode(path);
+        if (key?.range)
+            return this.positionOfOffset(key.range[0]);
+        return path.length === 0 ? this.positionOfOffset(0) : this.ownerPos(path.slice(0, -1));
+    }
+    /** The key of a map entry (where it was named), or the item itself for list items and the root. */
+    ownerPos(path) {
+        const key = this.keyNode(path);
+        if (key?.range)
+            return this.positionOfOffset(key.range[0]);
+        if (path.length === 0) {
+            const root = this.node([]);
+            return this.positionOfOffset(root?.range?.[0] ?? 0);
+        }
+        return this.valuePos(path);
+    }
+    resolveAlias(node) {
+        return (0,dist/* isAlias */.Vj)(node) ? node.resolve(this.doc) : node;
+    }
+}
+function findPair(items, segment) {
+    const wanted = String(segment);
+    return items.find((pair) => (0,dist/* isScalar */.jn)(pair.key) && String(pair.key.value) === wanted);
+}
+/**
+ * YAML's own diagnostics (syntax errors and warnings alike) are findings: nothing is silently reinterpreted. A
+ * syntax error is reported once, in plain words, at the line to fix; nesting deeper than the limit and a second
+ * document are refused before anything else looks at the data.
+ */
+function parseYaml(text, file) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const parsed = (0,parse_bounds/* parseYamlDocuments */.v)(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+    const at = (offset) => {
+        const { line, col } = lineCounter.linePos(offset);
+        return { file, line, column: col };
+    };
+    if ('tooDeep' in parsed) {
+        const empty = new YamlSource(file, new dist/* Document */.yo(), lineCounter);
+        return { source: empty, findings: [invalidConfig(at(parsed.tooDeep.offset), `YAML: ${parsed.tooDeep.message}`)] };
+    }
+    const doc = parsed.documents[0] ?? new dist/* Document */.yo();
+    const source = new YamlSource(file, doc, lineCounter);
+    const second = parsed.documents[1];
+    if (second) {
+        const start = at(second.range[0]);
+        const message = `the config must be one YAML document; a second one starts at line ${start.line}`;
+        return { source, findings: [invalidConfig(start, message)] };
+    }
+    const syntax = (0,yaml_errors/* plainYamlError */.y)(text, doc.errors);
+    if (syntax)
+        return { source, findings: [invalidConfig(at(syntax.offset), `YAML: ${syntax.message}`)] };
+    const findings = [];
+    for (const problem of doc.warnings) {
+        findings.push(invalidConfig(source.positionOfOffset(problem.pos[0]), `YAML: ${yamlMessage(problem.message)}`));
+    }
+    (0,dist/* visit */.YR)(doc, {
+        Scalar(_, scalar) {
+            // .nan, .inf and integers past 2^53 become the text as written: the schema then rejects that text in its
+            // own words, never with NaN, Infinity or 1e+23.
+            const value = scalar.value;
+            if (typeof value === 'number' && (!Number.isFinite(value) || !Number.isSafeInteger(Math.trunc(value)))) {
+                scalar.value = scalar.range ? text.slice(scalar.range[0], scalar.range[1]) : String(value);
+            }
+        },
+        Pair(_, pair) {
+            if (pair.key !== null && !(0,dist/* isScalar */.jn)(pair.key)) {
+                const offset = pair.key.range?.[0] ?? 0;
+                findings.push(invalidConfig(source.positionOfOffset(offset), 'expected a plain key, got a list or mapping'));
+            }
+        },
+        Alias(_, alias, path) {
+            const target = alias.resolve(doc);
+            if (target && path.includes(target)) {
+                const offset = alias.range?.[0] ?? 0;
+                findings.push(invalidConfig(source.positionOfOffset(offset), `YAML: alias *${alias.source} refers to a node that contains it`));
+            }
+            else if (!target) {
+                const offset = alias.range?.[0] ?? 0;
+                findings.push(invalidConfig(source.positionOfOffset(offset), `YAML: unknown alias *${alias.source}`));
+            }
+        }
+    });
+    if (findings.length > 0)
+        return { source, findings };
+    try {
+        return { source, data: normaliseDates(doc.toJS({ maxAliasCount: bounds/* MAX_YAML_ALIAS_COUNT */.sA })), findings };
+    }
+    catch (error) {
+        // toJS throws only on alias abuse here; the text is still the user's mistake, not an internal error.
+        const reason = error instanceof Error ? error.message : 'aliases expand too far';
+        return { source, findings: [invalidConfig(source.positionOfOffset(0), `YAML: ${reason}`)] };
+    }
+}
+/** The `yaml` package appends the position to its messages; findings carry it separately. */
+function yamlMessage(message) {
+    return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+/**
+ * An explicit `!!timestamp` yields a Date; keep the calendar date as text when that is all it holds, so the
+ * schema sees one form. A Date with a time of day stays a full timestamp and fails the date check visibly.
+ */
+function normaliseDates(value) {
+    if (value instanceof Date) {
+        if (Number.isNaN(value.getTime()))
+            return String(value);
+        const iso = value.toISOString();
+        return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+    }
+    if (Array.isArray(value))
+        return value.map(normaliseDates);
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, normaliseDates(item)]));
+    }
+    return value;
+}
+function isPlainObject(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/config/issues.ts
+
+
+
+
+/** `dataSources.orders-rds.whitelist[0].file`; keys that are not plain words are quoted. */
+function pathText(path) {
+    if (path.length === 0)
+        return 'the top level';
+    return path
+        .map((segment, index) => {
+        if (typeof segment === 'number')
+            return `[${segment}]`;
+        if (/^[A-Za-z0-9_-]+$/.test(segment))
+            return index === 0 ? segment : `.${segment}`;
+        return `[${JSON.stringify(segment)}]`;
+    })
+        .join('');
+}
+function describeValue(value) {
+    if (value === undefined)
+        return 'nothing';
+    if (value === null)
+        return 'an empty value';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a mapping';
+    if (typeof value === 'string')
+        return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+    return String(value);
+}
+const TYPE_NAMES = {
+    object: 'a mapping',
+    record: 'a mapping',
+    array: 'a list',
+    string: 'a string',
+    int: 'an integer',
+    number: 'a number',
+    boolean: 'true or false'
+};
+function got(input) {
+    return input === undefined ? '' : `; got ${describeValue(input)}`;
+}
+/** The per-parse error map: path-free messages; the path is added where the finding is made. */
+function messageFor(issue) {
+    switch (issue.code) {
+        case 'invalid_type':
+            return `expected ${TYPE_NAMES[issue.expected] ?? issue.expected}${got(issue.input)}`;
+        case 'invalid_value': {
+            const values = issue.values.map((value) => String(value));
+            const expected = values.length === 1 ? values[0] : `one of: ${values.join(', ')}`;
+            return `expected ${expected}${got(issue.input)}${(0,suggest/* didYouMean */.au)(issue.input, values)}`;
+        }
+        case 'too_small':
+            if (issue.origin === 'array') {
+                return `expected at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}`;
+            }
+            if (issue.origin === 'string')
+                return 'expected a non-empty string';
+            return `expected at least ${issue.minimum}${got(issue.input)}`;
+        case 'too_big':
+            return `expected at most ${issue.maximum}${got(issue.input)}`;
+        case 'invalid_format':
+            return `expected ${issue.format}`;
+        default:
+            return undefined;
+    }
+}
+function valueAt(data, path) {
+    let value = data;
+    for (const segment of path) {
+        if (Array.isArray(value) && typeof segment === 'number')
+            value = value[segment];
+        else if (isPlainObject(value) && Object.hasOwn(value, segment))
+            value = value[String(segment)];
+        else
+            return undefined;
+    }
+    return value;
+}
+function isMissingKey(data, path) {
+    if (path.length === 0)
+        return false;
+    const parent = valueAt(data, path.slice(0, -1));
+    return isPlainObject(parent) && !Object.hasOwn(parent, path[path.length - 1]);
+}
+function asPath(path) {
+    return path.map((segment) => (typeof segment === 'number' ? segment : String(segment)));
+}
+/** A union branch whose only issue is "wrong kind at the root" did not match the shape the user wrote. */
+function isKindMismatch(issues) {
+    return issues.length === 1 && issues[0].code === 'invalid_type' && issues[0].path.length === 0;
+}
+function issueFindings(issues, base, data, source) {
+    const findings = [];
+    for (const issue of issues) {
+        const path = [...base, ...asPath(issue.path)];
+        switch (issue.code) {
+            case 'invalid_union': {
+                const matching = issue.errors.find((branch) => !isKindMismatch(branch));
+                if (matching) {
+                    findings.push(...issueFindings(matching, path, data, source));
+                }
+                else {
+                    const kinds = issue.errors.flatMap((branch) => branch[0]?.code === 'invalid_type' ? [TYPE_NAMES[branch[0].expected] ?? branch[0].expected] : []);
+                    const message = `expected ${kinds.join(' or ')}${got(valueAt(data, path))}`;
+                    findings.push(positioned(path, message, data, source));
+                }
+                break;
+            }
+            case 'unrecognized_keys':
+                for (const key of issue.keys) {
+                    findings.push(invalidConfig(source.ownerPos([...path, key]), `unknown key ${describeValue(key)} in ${pathText(path)}; ${issue.message}` +
+                        (0,suggest/* didYouMean */.au)(key, allowedKeysOf(issue.message))));
+                }
+                break;
+            case 'invalid_key': {
+                const name = path[path.length - 1];
+                const reason = issue.issues.map((inner) => `${inner.message}${formatHint(inner.message, name)}`).join('; ');
+                findings.push(invalidConfig(source.ownerPos(path), `invalid name ${describeValue(String(name))} in ${pathText(path.slice(0, -1))}: ${reason}`));
+                break;
+            }
+            case 'invalid_format': {
+                // Custom format messages (region, date, name) cannot see the input; the value is added here.
+                const value = valueAt(data, path);
+                findings.push(positioned(path, `${issue.message}${got(value)}${formatHint(issue.message, value)}`, data, source));
+                break;
+            }
+            default:
+                findings.push(positioned(path, issue.message, data, source));
+        }
+    }
+    return findings;
+}
+/** For a value not even shaped like a region ID, the known region it most likely means. */
+function formatHint(message, value) {
+    if (message !== REGION_FORMAT_MESSAGE || typeof value !== 'string')
+        return '';
+    const meant = regionForMalformed(value);
+    return meant.length > 0 ? `; ${(0,suggest/* didYouMeanText */.ni)(meant)}` : '';
+}
+function positioned(path, message, data, source) {
+    if (isMissingKey(data, path)) {
+        const key = path[path.length - 1];
+        const owner = path.slice(0, -1);
+        return invalidConfig(source.ownerPos(owner), `missing key ${JSON.stringify(key)} in ${pathText(owner)}; ${message}`);
+    }
+    return invalidConfig(source.valuePos(path), `${pathText(path)}: ${message}`);
+}
+/** Every shape problem of the document at once. */
+function shapeFindings(data, source) {
+    const result = configSchema.safeParse(data, { error: messageFor });
+    return result.success ? [] : issueFindings(result.error.issues, [], data, source);
+}
+
+// EXTERNAL MODULE: ./src/products/deployed-apis.ts
+var deployed_apis = __nccwpck_require__(1428);
+;// CONCATENATED MODULE: ./src/config/semantics.ts
+/**
+ * Rules of the configuration that a shape cannot express: references between sections, which module may use
+ * which resource group, path safety and whitelist-source options. They read the raw data defensively, so they
+ * run (and report) alongside the shape checks even when other parts of the file are malformed.
+ */
+
+
+
+
+
+
+
+/** Which resource-group types each module can run on (contract §1). */
+const MODULE_GROUP_TYPES = {
+    'data-integration': ['serverless', 'exclusive-integration', 'shared'],
+    'data-service': ['serverless', 'exclusive-service', 'shared'],
+    'metadata-collection': ['serverless', 'exclusive-integration', 'shared'],
+    'data-analysis': []
+};
+const RESOURCE_GROUP_MODULES = ['data-integration', 'data-service'];
+const MODULE_TITLES = {
+    'data-integration': 'Data Integration',
+    'data-service': 'Data Service',
+    'metadata-collection': 'Metadata Collection',
+    'data-analysis': 'Data Analysis'
+};
+const GROUP_FACT_KEYS = ['privateCidrs', 'publicIps', 'vswitches', 'modules'];
+function oneOf(values, value) {
+    return typeof value === 'string' && values.includes(value) ? value : undefined;
+}
+function namesList(names, none) {
+    return names.length > 0 ? names.join(', ') : none;
+}
+class SemanticChecker {
+    data;
+    source;
+    findings = [];
+    groups;
+    groupNames;
+    constructor(data, source) {
+        this.data = data;
+        this.source = source;
+        this.groups = isPlainObject(data.resourceGroups) ? data.resourceGroups : {};
+        this.groupNames = source.keysInOrder(['resourceGroups']);
+    }
+    run() {
+        this.checkGroups();
+        this.checkDataSources();
+        this.checkWaivers();
+        return this.findings;
+    }
+    /** A finding on the value at `path`. */
+    atValue(path, message) {
+        this.findings.push(invalidConfig(this.source.valuePos(path), `${pathText(path)}: ${message}`));
+    }
+    /** A finding on the key at `path` (for keys that should not be there). */
+    atKey(path, message) {
+        this.findings.push(invalidConfig(this.source.ownerPos(path), `${pathText(path)}: ${message}`));
+    }
+    groupType(name) {
+        const group = Object.hasOwn(this.groups, name) ? this.groups[name] : undefined;
+        return isPlainObject(group) ? oneOf(model/* GROUP_TYPES */.Kf, group.type) : undefined;
+    }
+    checkGroups() {
+        for (const name of this.groupNames) {
+            const group = this.groups[name];
+            const type = this.groupType(name);
+            if (!isPlainObject(group) || !type)
+                continue;
+            const base = ['resourceGroups', name];
+            if (type === 'shared') {
+                for (const key of ['id', ...GROUP_FACT_KEYS]) {
+                    if (Object.hasOwn(group, key)) {
+                        this.atKey([...base, key], `a shared group takes no ${key}: its addresses are the region's published shared-integration and shared-service lists`);
+                    }
+                }
+                continue;
+            }
+            if (type !== 'serverless' && Object.hasOwn(group, 'id')) {
+                this.atKey([...base, 'id'], `id is used only by serverless groups (online resolution); the addresses of ${type} groups are always their static facts`);
+            }
+            if (!isPlainObject(group.modules))
+                continue;
+            for (const module of this.source.keysInOrder([...base, 'modules'])) {
+                // data-analysis runs on no group: the shape check already rejects an override for it.
+                const moduleName = oneOf(model/* MODULES */.e$, module);
+                if (moduleName && moduleName !== 'data-analysis' && !MODULE_GROUP_TYPES[moduleName].includes(type)) {
+                    this.atKey([...base, 'modules', module], `${module} cannot run on ${type} groups, so this override would never apply; modules this group serves: ${usersOf(type).join(', ')}`);
+                }
+            }
+        }
+    }
+    checkDataSources() {
+        const sources = this.data.dataSources;
+        if (!isPlainObject(sources))
+            return;
+        const names = this.source.keysInOrder(['dataSources']);
+        if (names.length === 0) {
+            this.atValue(['dataSources'], 'expected at least one data source; a config without any checks nothing');
+        }
+        for (const name of names) {
+            const dataSource = sources[name];
+            if (!isPlainObject(dataSource))
+                continue;
+            const base = ['dataSources', name];
+            this.checkDeployedKeys(dataSource, base);
+            const whitelist = dataSource.whitelist;
+            if (Array.isArray(whitelist)) {
+                whitelist.forEach((item, index) => this.checkWhitelistSource(item, [...base, 'whitelist', index]));
+            }
+            else {
+                this.checkWhitelistSource(whitelist, [...base, 'whitelist']);
+            }
+            if (Array.isArray(dataSource.access)) {
+                const product = oneOf(model/* PRODUCTS */.zv, dataSource.product);
+                const network = oneOf(model/* NETWORKS */.Of, dataSource.network);
+                dataSource.access.forEach((item, index) => this.checkAccess(item, [...base, 'access', index], product, network));
+            }
+        }
+    }
+    /** Contract §9: `whitelist`, `instance` or both; `instance` only where an API exists; `edition` per product. */
+    checkDeployedKeys(dataSource, base) {
+        const hasWhitelist = Object.hasOwn(dataSource, 'whitelist');
+        const hasInstance = Object.hasOwn(dataSource, 'instance');
+        const product = oneOf(model/* PRODUCTS */.zv, dataSource.product);
+        if (!hasWhitelist && !hasInstance) {
+            this.findings.push(invalidConfig(this.source.valuePos(base), `${pathText(base)}: missing key "whitelist" or "instance"; give the whitelist kept as code (whitelist), ` +
+                'the cloud instance whose deployed whitelist is read online (instance), or both'));
+        }
+        if (hasInstance && product && !(0,deployed_apis/* hasDeployedApi */.$o)(product)) {
+            this.atKey([...base, 'instance'], `${product} has no API that returns a deployed whitelist, so instance cannot be checked; remove it and keep ` +
+                `the whitelist as code (products with an API: ${deployed_apis/* DEPLOYED_API_PRODUCTS */.Nu.join(', ')})`);
+        }
+        // An edition of no product at all is the shape check's finding; here, one that does not fit this product.
+        if (Object.hasOwn(dataSource, 'edition') && product && oneOf(EDITIONS, dataSource.edition)) {
+            const editions = deployed_apis/* PRODUCT_EDITIONS */.Ac[product];
+            if (!editions) {
+                this.atKey([...base, 'edition'], `edition applies only to adb-mysql (warehouse, lakehouse) and clickhouse (community, enterprise); this data source's product is ${product}`);
+            }
+            else if (!editions.includes(dataSource.edition)) {
+                this.atValue([...base, 'edition'], `${product} editions are ${editions.join(', ')}; got ${JSON.stringify(dataSource.edition)}`);
+            }
+        }
+        if (Object.hasOwn(dataSource, 'deployedGroups')) {
+            if (!hasInstance) {
+                this.atKey([...base, 'deployedGroups'], 'deployedGroups chooses the groups of the deployed whitelist to compare with the files; add instance, or remove it');
+            }
+            else if (!hasWhitelist) {
+                this.atKey([...base, 'deployedGroups'], 'deployedGroups chooses the deployed groups compared with the whitelist files, and this data source has none; remove it');
+            }
+        }
+    }
+    checkWhitelistSource(item, path) {
+        if (!isPlainObject(item))
+            return;
+        const file = typeof item.file === 'string' && item.file.length > 0 ? item.file : undefined;
+        if (file !== undefined) {
+            const normal = normaliseRepoPath(file);
+            if ('error' in normal)
+                this.atValue([...path, 'file'], normal.error);
+        }
+        const explicit = oneOf(model/* WHITELIST_FORMATS */.N_, item.format);
+        if (item.format !== undefined && !explicit)
+            return;
+        const format = explicit ?? (file !== undefined ? inferWhitelistFormat(file, Object.hasOwn(item, 'select')) : undefined);
+        if (!format)
+            return;
+        const formatText = explicit
+            ? `format is ${format}`
+            : `format is ${format} (from the file name; set format to change it)`;
+        if (format === 'terraform' && !Object.hasOwn(item, 'select')) {
+            this.findings.push(invalidConfig(this.source.valuePos(path), `missing key "select" in ${pathText(path)}; a terraform source needs the resource address (TYPE.NAME) that holds the whitelist`));
+        }
+        if (format === 'text' && Object.hasOwn(item, 'select')) {
+            this.atKey([...path, 'select'], `select applies only to yaml, json and terraform sources; this source's ${formatText}`);
+        }
+        if (Object.hasOwn(item, 'tfvars')) {
+            if (format !== 'terraform') {
+                this.atKey([...path, 'tfvars'], `tfvars applies only to terraform sources; this source's ${formatText}`);
+            }
+            else if (Array.isArray(item.tfvars)) {
+                item.tfvars.forEach((tfvars, index) => {
+                    if (typeof tfvars !== 'string' || tfvars.length === 0)
+                        return;
+                    const normal = normaliseRepoPath(tfvars);
+                    if ('error' in normal)
+                        this.atValue([...path, 'tfvars', index], normal.error);
+                });
+            }
+        }
+    }
+    checkAccess(item, path, product, network) {
+        if (!isPlainObject(item))
+            return;
+        const module = oneOf(model/* MODULES */.e$, item.module);
+        if (!module)
+            return;
+        const hasGroups = Object.hasOwn(item, 'resourceGroups');
+        if (module === 'data-analysis') {
+            if (hasGroups) {
+                this.atKey([...path, 'resourceGroups'], 'data-analysis runs on DataWorks-maintained nodes and takes no resourceGroups; remove the key');
+            }
+            if (product && product !== 'maxcompute') {
+                this.atValue([...path, 'module'], `data-analysis applies only to maxcompute sources; this data source's product is ${product}`);
+            }
+            return;
+        }
+        if (RESOURCE_GROUP_MODULES.includes(module)) {
+            if (!hasGroups) {
+                this.atValue([...path, 'module'], `${module} reaches the source through a resource group: add resourceGroups (defined: ${namesList(this.groupNames, 'none')})`);
+            }
+            if (Object.hasOwn(item, 'region')) {
+                this.atKey([...path, 'region'], `region applies only to platform modules (metadata-collection, data-analysis); a resource group's region is set on the group`);
+            }
+        }
+        if (!Array.isArray(item.resourceGroups))
+            return;
+        item.resourceGroups.forEach((name, index) => {
+            if (typeof name !== 'string')
+                return;
+            const at = [...path, 'resourceGroups', index];
+            if (!Object.hasOwn(this.groups, name)) {
+                this.atValue(at, `resource group ${JSON.stringify(name)} is not defined; defined resource groups: ${namesList(this.groupNames, 'none (define them under resourceGroups)')}` +
+                    (0,suggest/* didYouMean */.au)(name, this.groupNames));
+                return;
+            }
+            const type = this.groupType(name);
+            if (!type)
+                return;
+            const allowed = MODULE_GROUP_TYPES[module];
+            if (!allowed.includes(type)) {
+                this.atValue(at, `${module} cannot use the ${type} group ${JSON.stringify(name)}; it runs on ${allowed.join(', ')} groups`);
+            }
+            else if (type === 'shared' && network === 'private' && RESOURCE_GROUP_MODULES.includes(module)) {
+                this.atValue(at, `the shared ${MODULE_TITLES[module]} resource group cannot reach VPC sources; use a serverless or exclusive group for this private source`);
+            }
+        });
+    }
+    checkWaivers() {
+        const waivers = this.data.waivers;
+        if (!Array.isArray(waivers))
+            return;
+        const sources = isPlainObject(this.data.dataSources) ? this.data.dataSources : {};
+        const defined = this.source.keysInOrder(['dataSources']);
+        waivers.forEach((waiver, index) => {
+            if (!isPlainObject(waiver) || typeof waiver.dataSource !== 'string')
+                return;
+            if (!Object.hasOwn(sources, waiver.dataSource)) {
+                this.atValue(['waivers', index, 'dataSource'], `data source ${JSON.stringify(waiver.dataSource)} is not defined; defined data sources: ${namesList(defined, 'none')}` +
+                    (0,suggest/* didYouMean */.au)(waiver.dataSource, defined));
+                return;
+            }
+            const dataSource = sources[waiver.dataSource];
+            if (!isPlainObject(dataSource))
+                return;
+            if (waiver.scope === 'deployed' && !Object.hasOwn(dataSource, 'instance')) {
+                this.atValue(['waivers', index, 'scope'], `scope deployed waives misses of the deployed whitelist, and data source ${JSON.stringify(waiver.dataSource)} names no instance`);
+            }
+            if (waiver.scope === 'declared' && !Object.hasOwn(dataSource, 'whitelist')) {
+                this.atValue(['waivers', index, 'scope'], `scope declared waives misses of the whitelist files, and data source ${JSON.stringify(waiver.dataSource)} has none`);
+            }
+        });
+    }
+}
+function usersOf(type) {
+    return model/* MODULES */.e$.filter((module) => MODULE_GROUP_TYPES[module].includes(type));
+}
+/** Every cross-reference and semantic problem at once; nothing when the top level is not a mapping. */
+function semanticFindings(data, source) {
+    return isPlainObject(data) ? new SemanticChecker(data, source).run() : [];
+}
+
+;// CONCATENATED MODULE: ./src/config/index.ts
+
+
+
+
+
+
+/** Stable order: by position, then message; the same problem reported twice is reported once. */
+function ordered(findings) {
+    const seen = new Set();
+    return findings
+        .filter((finding) => {
+        const key = `${finding.line}:${finding.column}:${finding.message}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    })
+        .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) ||
+        (a.column ?? 0) - (b.column ?? 0) ||
+        (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+}
+/** Parses and validates config text; `file` is the repository-relative path that findings name. */
+function parseConfig(text, file) {
+    const parsed = parseYaml(text, file);
+    if (!('data' in parsed))
+        return { findings: ordered(parsed.findings) };
+    const { data, source } = parsed;
+    const findings = ordered([...shapeFindings(data, source), ...semanticFindings(data, source)]);
+    if (findings.length > 0)
+        return { findings };
+    // The data itself, not zod's copy of it: the shape check passed, and the copy would turn a data source named
+    // `__proto__` into the copy's prototype. Names are ordinary names.
+    const input = data;
+    return { config: buildConfig(input, source, file), findings: [] };
+}
+/** Reads and validates the config file; a missing or unreadable file is an `invalid-config` finding. */
+async function loadConfig(files, file) {
+    let text;
+    try {
+        text = await files.readText(file);
+    }
+    catch (error) {
+        const message = (0,io/* fileErrorCode */.c2)(error) === 'ENOENT'
+            ? `configuration file ${JSON.stringify(file)} not found; create it or point the config input (--config) at it`
+            : `configuration file ${JSON.stringify(file)} ${(0,io/* describeFileError */.SQ)(error)}`;
+        return { findings: [{ rule: 'invalid-config', severity: 'error', message, file }] };
+    }
+    return parseConfig(text, file);
+}
+/** JSON Schema (draft 2020-12) of the configuration, for editors; shipped as schema/dataworks-whitelist.schema.json. */
+const configJsonSchema = buildConfigJsonSchema();
+
+
+/***/ }),
+
+/***/ 4649:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jm: () => (/* binding */ readDeployedWhitelists),
+/* harmony export */   K9: () => (/* binding */ deployedForEvent),
+/* harmony export */   Sg: () => (/* binding */ DEPLOYED_MODES),
+/* harmony export */   T9: () => (/* binding */ sharedDeployedReader),
+/* harmony export */   yE: () => (/* binding */ parseTimeoutSeconds)
+/* harmony export */ });
+/* unused harmony exports deployedRequest, MAX_TIMEOUT_SECONDS, REVIEW_EVENTS */
+/* harmony import */ var _bounds_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(186);
+/**
+ * When and how the engine reads deployed whitelists (contract §9): which data sources ask for it, whether this run
+ * reads them (`deployed` mode, online or not), and what becomes of each: read, unreadable (`unresolved`, fail
+ * closed) or not read by choice. The readers are loaded here and only here, with a dynamic import, so offline runs
+ * never load the cloud code.
+ */
+
+const DEPLOYED_MODES = ['auto', 'always', 'never'];
+/** The longest reader message quoted in a finding: the rest is the API's wording, not the user's business. */
+const MAX_READER_MESSAGE = 500;
+/**
+ * A reader that answers each instance once however many runs ask (the head and base of a baseline check, contract
+ * §11: the cloud is read once). Results are kept by everything a request holds; the production reader is loaded on
+ * the first read that needs it.
+ */
+function sharedDeployedReader(opts, inner) {
+    const known = new Map();
+    let reader;
+    const keyOf = (r) => JSON.stringify([r.product, r.instance, r.region, r.edition ?? '', r.network, r.port ?? '']);
+    return {
+        async read(requests) {
+            const fresh = requests.filter((r) => !known.has(keyOf(r)));
+            if (fresh.length > 0) {
+                reader ??= inner ? Promise.resolve(inner) : loadProductionReader(opts);
+                const batch = reader.then((r) => (r ? r.read(fresh) : new Map()));
+                for (const r of fresh)
+                    known.set(keyOf(r), batch.then((results) => results.get(r.dataSource)));
+            }
+            const results = new Map();
+            for (const r of requests) {
+                const result = await known.get(keyOf(r));
+                if (result)
+                    results.set(r.dataSource, result);
+            }
+            return results;
+        }
+    };
+}
+/**
+ * The production reader (`src/whitelists/deployed/`), imported only when deployed whitelists are read, so offline
+ * runs never load the cloud SDK. A module that cannot be loaded yields `undefined`: every instance is then
+ * `unresolved`.
+ */
+async function loadProductionReader(opts) {
+    try {
+        const { createDeployedReader } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(540), __nccwpck_require__.e(38)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3038));
+        return createDeployedReader(opts.online, {
+            logger: opts.logger,
+            env: opts.env,
+            sleep: opts.sleep,
+            setSecret: opts.setSecret
+        });
+    }
+    catch (error) {
+        opts.logger.debug(`deployed whitelist readers could not be loaded: ${String(error)}`);
+        return undefined;
+    }
+}
+function deployedRequest(ds) {
+    if (!ds.instance)
+        return undefined;
+    return {
+        dataSource: ds.name,
+        product: ds.product,
+        instance: ds.instance.value,
+        region: ds.region,
+        ...(ds.edition !== undefined ? { edition: ds.edition } : {}),
+        network: ds.network,
+        ...(ds.port !== undefined ? { port: ds.port } : {})
+    };
+}
+function unresolvedAt(ds, why) {
+    return {
+        rule: 'unresolved',
+        severity: 'error',
+        message: `the whitelist deployed on ${JSON.stringify((0,_bounds_js__WEBPACK_IMPORTED_MODULE_0__/* .quotePrefix */ .nU)(ds.instance?.value ?? ''))} (${ds.product}) could not be read: ${why}`,
+        dataSource: ds.name,
+        ...(ds.instance?.pos ?? ds.pos)
+    };
+}
+/** Reads the deployed whitelists this run should read; never throws. */
+async function readDeployedWhitelists(config, opts) {
+    const inputs = new Map();
+    const findings = [];
+    const withInstance = config.dataSources.filter((d) => d.instance !== undefined);
+    if (withInstance.length === 0)
+        return { inputs, findings };
+    const mode = opts.deployed ?? 'auto';
+    if (mode === 'never' || (mode === 'auto' && !opts.goOnline)) {
+        const reason = opts.deployedOffReason ??
+            (mode === 'never' ? 'deployed whitelists are off: deployed never' : 'the run is offline');
+        for (const ds of withInstance)
+            inputs.set(ds.name, { state: 'not-read', reason });
+        if (mode === 'auto' && opts.warnOfflineAudit) {
+            opts.logger.warning(`No deployed whitelist was read: the run is offline, and ${withInstance.length === 1 ? 'data source' : 'data sources'} ` +
+                `${withInstance.map((d) => `"${d.name}"`).join(', ')} ${withInstance.length === 1 ? 'names an' : 'name an'} instance. ` +
+                'Give this audit Alibaba Cloud credentials (see the README: online mode) to check what is deployed.');
+        }
+        return { inputs, findings };
+    }
+    const fail = (why) => {
+        for (const ds of withInstance) {
+            inputs.set(ds.name, { state: 'unreadable' });
+            findings.push(unresolvedAt(ds, why));
+        }
+        return { inputs, findings };
+    };
+    if (!opts.goOnline) {
+        return fail('deployed is always, but the run is offline (no Alibaba Cloud credentials were found)');
+    }
+    let results;
+    try {
+        const reader = opts.deployedReader ?? (await loadProductionReader(opts));
+        if (!reader)
+            return fail('the deployed whitelist readers are unavailable in this build');
+        const requests = withInstance.map(deployedRequest).filter((r) => r !== undefined);
+        results = await reader.read(requests);
+    }
+    catch (error) {
+        // A defect in the readers must still fail closed, naming every instance it left unread.
+        opts.logger.debug(`deployed whitelist reader failed: ${String(error)}`);
+        return fail('the reader failed unexpectedly');
+    }
+    for (const ds of withInstance) {
+        const result = results instanceof Map ? results.get(ds.name) : undefined;
+        if (!result) {
+            inputs.set(ds.name, { state: 'unreadable' });
+            findings.push(unresolvedAt(ds, 'the reader returned no result for it'));
+            continue;
+        }
+        if (!result.ok) {
+            const message = typeof result.message === 'string' ? (0,_bounds_js__WEBPACK_IMPORTED_MODULE_0__/* .quotePrefix */ .nU)(result.message, MAX_READER_MESSAGE) : '';
+            const ram = typeof result.ramAction === 'string' && result.ramAction !== ''
+                ? `; the credentials lack the RAM permission ${(0,_bounds_js__WEBPACK_IMPORTED_MODULE_0__/* .quotePrefix */ .nU)(result.ramAction)}: add it to the role's policy`
+                : '';
+            inputs.set(ds.name, { state: 'unreadable' });
+            findings.push(unresolvedAt(ds, `${message || 'no reason given'}${ram}`));
+            continue;
+        }
+        if (!isWhitelist(result.whitelist)) {
+            inputs.set(ds.name, { state: 'unreadable' });
+            findings.push(unresolvedAt(ds, 'the reader returned a whitelist of an unexpected shape'));
+            continue;
+        }
+        inputs.set(ds.name, { state: 'read', whitelist: result.whitelist });
+    }
+    return { inputs, findings };
+}
+/** The evaluator reads only these fields; anything else about the object is the reader's business. */
+function isWhitelist(value) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    const w = value;
+    return (Array.isArray(w.groups) &&
+        w.groups.every((g) => typeof g === 'object' &&
+            g !== null &&
+            typeof g.name === 'string' &&
+            typeof g.hidden === 'boolean' &&
+            Array.isArray(g.networks) &&
+            Array.isArray(g.entries) &&
+            g.entries.every((e) => typeof e === 'string')) &&
+        Array.isArray(w.disabledNetworks) &&
+        typeof w.emptyAllowsAll === 'boolean');
+}
+/** The longest deadline `--timeout` takes, in seconds: a GitHub-hosted job's own limit (6 hours). */
+const MAX_TIMEOUT_SECONDS = 21_600;
+/** `--timeout` / input `timeout`: whole seconds, 1 to 21,600. */
+function parseTimeoutSeconds(raw) {
+    const text = raw.trim();
+    const seconds = /^\d{1,6}$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_TIMEOUT_SECONDS) {
+        return {
+            ok: false,
+            error: `expected whole seconds from 1 to ${MAX_TIMEOUT_SECONDS.toLocaleString('en-US')}; got "${(0,_bounds_js__WEBPACK_IMPORTED_MODULE_0__/* .quotePrefix */ .nU)(text, 40)}"`
+        };
+    }
+    return { ok: true, seconds };
+}
+/** Events where the code under review is what matters: `deployed: auto` reads no deployed whitelist there. */
+const REVIEW_EVENTS = ['pull_request', 'pull_request_target', 'merge_group'];
+/**
+ * What the action asks of the engine for its `deployed` input on this event: `auto` on a review event is `never`,
+ * with the reason for `not-checked`; elsewhere `auto` warns when the run goes offline although instances are named.
+ */
+function deployedForEvent(mode, eventName) {
+    if (mode !== 'auto')
+        return { deployed: mode, warnOfflineAudit: false };
+    if (REVIEW_EVENTS.includes(eventName)) {
+        return {
+            deployed: 'never',
+            deployedOffReason: `deployed auto reads no deployed whitelist on ${eventName} events`,
+            warnOfflineAudit: false
+        };
+    }
+    return { deployed: 'auto', warnOfflineAudit: true };
+}
+
+
+/***/ }),
+
+/***/ 8:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  k_: () => (/* binding */ runCheck)
+});
+
+// UNUSED EXPORTS: onlineGroupRequests, sortFindings
+
+// EXTERNAL MODULE: ./src/bounds.ts
+var bounds = __nccwpck_require__(186);
+// EXTERNAL MODULE: ./src/config/index.ts + 8 modules
+var src_config = __nccwpck_require__(3340);
+// EXTERNAL MODULE: ./src/net/index.ts + 6 modules
+var net = __nccwpck_require__(1047);
+;// CONCATENATED MODULE: ./src/evaluate/deployed.ts
+/**
+ * The deployed side of a data source (contract §9): the entries in effect on the instance for the data source's
+ * network, checked with the product's rules like declared entries, and compared with the files (`deployed-drift`).
+ * Pure: the whitelist comes from a reader, already validated; its strings are still treated as untrusted text
+ * (quoted by a prefix, counted, capped), because they are whatever someone typed into a console.
+ */
+
+
+/** `deployed-drift` findings listed one by one per direction and data source; past it, one finding gives the count. */
+const MAX_DRIFT_FINDINGS_PER_DIRECTION = 50;
+/** Where findings about the deployed whitelist point: the data source's `instance` key. */
+function instancePos(ds) {
+    return ds.instance?.pos ?? ds.pos;
+}
+function instanceText(ds) {
+    return JSON.stringify((0,bounds/* quotePrefix */.nU)(ds.instance?.value ?? ''));
+}
+function groupText(group) {
+    return JSON.stringify((0,bounds/* quotePrefix */.nU)(typeof group.name === 'string' ? group.name : ''));
+}
+/**
+ * The key that tells apart entries for "already reported as declared": the canonical block, else the raw text
+ * (`checkDeployed` builds the same key from its own parse).
+ */
+function entryKey(raw) {
+    const parsed = (0,net/* parseEntry */.ER)(raw);
+    return parsed.ok ? `=${parsed.entry.canonical}` : `~${raw}`;
+}
+/**
+ * Checks the deployed entries in effect for the data source's network and returns what they allow. Entry findings
+ * (forms, host bits, breadth) are not repeated for an entry the files also have (`declaredKeys`): it gets them once,
+ * as declared.
+ */
+function checkDeployed(ds, profile, whitelist, declaredKeys, findings) {
+    const at = { dataSource: ds.name, scope: 'deployed', ...instancePos(ds) };
+    const where = `deployed on ${instanceText(ds)}`;
+    const groups = Array.isArray(whitelist.groups) ? whitelist.groups : [];
+    const networkDisabled = Array.isArray(whitelist.disabledNetworks) && whitelist.disabledNetworks.includes(ds.network);
+    if (networkDisabled) {
+        findings.push({
+            rule: 'network-disabled',
+            severity: 'error',
+            message: `instance ${instanceText(ds)} does not accept ${ds.network === 'public' ? 'Internet' : 'VPC'} connections, ` +
+                `so no whitelist entry admits DataWorks on the ${ds.network} network: enable that access on the instance, ` +
+                `or reach the source over the other network`,
+            dataSource: ds.name,
+            ...instancePos(ds)
+        });
+    }
+    const inEffect = networkDisabled
+        ? []
+        : groups.filter((g) => Array.isArray(g.networks) && g.networks.includes(ds.network));
+    const entries = [];
+    const reported = new Set();
+    let invalidReported = 0;
+    let invalidOmitted = 0;
+    let written = 0;
+    for (const group of inEffect) {
+        for (const value of Array.isArray(group.entries) ? group.entries : []) {
+            if (typeof value !== 'string')
+                continue;
+            const raw = value.trim();
+            if (raw === '' || profile.denyAllPlaceholders.includes(raw))
+                continue;
+            written++;
+            const result = (0,net/* parseEntry */.ER)(raw);
+            const key = result.ok ? `=${result.entry.canonical}` : `~${raw}`;
+            // One finding per entry, however many groups hold it, and none for an entry the files have (§9).
+            const report = !declaredKeys.has(key) && !reported.has(key);
+            reported.add(key);
+            const quoted = (0,bounds/* quotePrefix */.nU)(raw);
+            const about = { ...at, raw: quoted };
+            if (profile.allowAllTokens.includes(raw)) {
+                for (const everything of profile.acceptsIpv6 ? ['0.0.0.0/0', '::/0'] : ['0.0.0.0/0']) {
+                    const all = (0,net/* parseEntry */.ER)(everything);
+                    if (all.ok)
+                        entries.push({ group, raw, range: all.entry.range, canonical: all.entry.canonical });
+                }
+                if (report) {
+                    findings.push({
+                        ...about,
+                        rule: 'overly-broad-entry',
+                        severity: 'warning',
+                        message: `"${quoted}" in group ${groupText(group)} ${where} allows every address on ${profile.displayName}, far more than DataWorks needs`
+                    });
+                }
+                continue;
+            }
+            if (!result.ok) {
+                if (!report)
+                    continue;
+                if (invalidReported >= bounds/* MAX_INVALID_ENTRIES_PER_FILE */.pK) {
+                    invalidOmitted++;
+                    continue;
+                }
+                invalidReported++;
+                const reason = raw.length > bounds/* MAX_QUOTED_CHARS */.oV ? 'it is longer than any address, CIDR block or range' : result.reason;
+                findings.push({
+                    ...about,
+                    rule: 'invalid-entry',
+                    severity: 'error',
+                    message: `"${quoted}" in group ${groupText(group)} ${where} is not a valid whitelist entry: ${reason}; it allows nothing`
+                });
+                continue;
+            }
+            const parsed = result.entry;
+            const unsupported = unsupportedReason(profile, parsed);
+            if (unsupported) {
+                if (report) {
+                    findings.push({
+                        ...about,
+                        entry: parsed.canonical,
+                        rule: 'unsupported-entry',
+                        severity: 'error',
+                        message: `"${quoted}" in group ${groupText(group)} ${where} is not accepted by ${profile.displayName}: ${unsupported}; it allows nothing`
+                    });
+                }
+                continue;
+            }
+            if (report && parsed.hostBitsSet) {
+                findings.push({
+                    ...about,
+                    entry: parsed.canonical,
+                    rule: 'host-bits-set',
+                    severity: 'warning',
+                    message: `"${quoted}" in group ${groupText(group)} ${where} has host bits set; it means ${parsed.canonical}`
+                });
+            }
+            if (report && (0,net/* isOverlyBroad */.mi)(parsed.range)) {
+                findings.push({
+                    ...about,
+                    entry: parsed.canonical,
+                    rule: 'overly-broad-entry',
+                    severity: 'warning',
+                    message: `"${quoted}" in group ${groupText(group)} ${where} opens ${parsed.canonical} to the data source, far more than DataWorks needs`
+                });
+            }
+            entries.push({ group, raw, range: parsed.range, canonical: parsed.canonical });
+        }
+    }
+    if (invalidOmitted > 0) {
+        findings.push({
+            ...at,
+            rule: 'invalid-entry',
+            severity: 'error',
+            message: `${invalidOmitted} more entries ${where} are not valid whitelist entries; only the first ${bounds/* MAX_INVALID_ENTRIES_PER_FILE */.pK} are reported one by one`
+        });
+    }
+    checkDeployedLimit(ds, profile, groups, findings);
+    const allowAll = !networkDisabled && whitelist.emptyAllowsAll === true && written === 0;
+    if (allowAll) {
+        findings.push({
+            ...at,
+            rule: 'allow-all-whitelist',
+            severity: 'warning',
+            message: `the whitelist ${where} is empty for ${ds.network} access, which on ${profile.displayName} means every address is allowed: add the entries it needs to restrict access`
+        });
+    }
+    return { set: net/* IpSet */.yo.build(entries.map((e) => e.range)), entries, allowAll, networkDisabled };
+}
+/** Accepted forms and forbidden entries, as for the files (`evaluate/index.ts`). */
+function unsupportedReason(profile, parsed) {
+    if (parsed.version === 6 && !profile.acceptsIpv6)
+        return 'it accepts IPv4 entries only';
+    if (parsed.version === 6 && profile.ipv6AddressesOnly && parsed.form !== 'address')
+        return 'it accepts single IPv6 addresses only, not IPv6 blocks';
+    if (parsed.form === 'range' && !profile.acceptsRanges)
+        return 'it does not accept address ranges (a-b)';
+    for (const forbidden of profile.forbidden) {
+        const f = (0,net/* parseEntry */.ER)(forbidden.cidr);
+        if (f.ok && f.entry.canonical === parsed.canonical)
+            return forbidden.reason;
+    }
+    return undefined;
+}
+/**
+ * The product's entry limit over every group of the instance (all networks: the limit is the instance's), per group
+ * when the product counts per group.
+ */
+function checkDeployedLimit(ds, profile, groups, findings) {
+    const limit = profile.entryLimit;
+    if (!limit)
+        return;
+    const distinct = (list) => new Set(list.flatMap((g) => (Array.isArray(g.entries) ? g.entries : [])).filter((e) => typeof e === 'string' && e !== '')).size;
+    const perGroup = /per (whitelist )?group/.test(limit.scope);
+    const counted = perGroup
+        ? groups.map((g) => ({ group: g, n: distinct([g]) }))
+        : [{ group: undefined, n: distinct(groups) }];
+    for (const { group, n } of counted) {
+        if (n <= limit.max)
+            continue;
+        findings.push({
+            rule: 'too-many-entries',
+            severity: 'error',
+            scope: 'deployed',
+            message: `the whitelist ${group ? `group ${groupText(group)} ` : ''}deployed on ${instanceText(ds)} has ${n} distinct entries; ${profile.displayName} allows at most ${limit.max} (${limit.scope})`,
+            dataSource: ds.name,
+            ...instancePos(ds)
+        });
+    }
+}
+/**
+ * `deployed-drift` both ways (contract §9), as address sets: a file entry (partly) outside what is in effect on the
+ * instance is "not applied" (at the file entry); a deployed entry (partly) outside the files' union is "changed
+ * outside code" (at `instance`). Hidden groups count for "not applied" and never for "changed outside code"; with
+ * `deployedGroups`, only those groups are compared.
+ */
+function compareWithFiles(ds, deployed, declared, declaredSet, findings) {
+    if (deployed.networkDisabled)
+        return; // `network-disabled` says it all; every file entry would be "not applied".
+    const chosen = ds.deployedGroups ? new Set(ds.deployedGroups.map((g) => g.value)) : undefined;
+    const compared = deployed.entries.filter((e) => !chosen || chosen.has(e.group.name));
+    const inEffect = deployed.allowAll && !chosen ? net/* IpSet */.yo.build(everything()) : net/* IpSet */.yo.build(compared.map((e) => e.range));
+    const where = instanceText(ds);
+    const groupsNote = chosen ? ` (groups ${[...chosen].map((n) => JSON.stringify((0,bounds/* quotePrefix */.nU)(n))).join(', ')})` : '';
+    const notApplied = [];
+    const seenDeclared = new Set();
+    for (const d of declared) {
+        if (seenDeclared.has(d.canonical))
+            continue;
+        seenDeclared.add(d.canonical);
+        const uncovered = inEffect.uncovered(d.range).map(net/* formatCidr */.mG);
+        if (uncovered.length === 0)
+            continue;
+        const part = uncovered.length === 1 && uncovered[0] === d.canonical ? '' : ` (${uncovered.join(', ')} of it)`;
+        notApplied.push({
+            rule: 'deployed-drift',
+            severity: 'warning',
+            scope: 'deployed',
+            dataSource: ds.name,
+            raw: (0,bounds/* quotePrefix */.nU)(d.raw),
+            entry: d.canonical,
+            uncovered,
+            message: `not applied: "${(0,bounds/* quotePrefix */.nU)(d.raw)}" is in the whitelist files but${part} not in the whitelist deployed on ${where}${groupsNote}: apply the files (for example run Terraform), or remove the entry`,
+            ...d.pos
+        });
+    }
+    const outside = [];
+    const byCanonical = new Map();
+    for (const e of compared) {
+        if (e.group.hidden)
+            continue;
+        const list = byCanonical.get(e.canonical) ?? [];
+        list.push(e);
+        byCanonical.set(e.canonical, list);
+    }
+    for (const [canonical, list] of byCanonical) {
+        const first = list[0];
+        const uncovered = declaredSet.uncovered(first.range).map(net/* formatCidr */.mG);
+        if (uncovered.length === 0)
+            continue;
+        const groups = [...new Set(list.map((e) => groupText(e.group)))].join(', ');
+        const part = uncovered.length === 1 && uncovered[0] === canonical ? '' : ` (${uncovered.join(', ')} of it)`;
+        outside.push({
+            rule: 'deployed-drift',
+            severity: 'warning',
+            scope: 'deployed',
+            dataSource: ds.name,
+            raw: (0,bounds/* quotePrefix */.nU)(first.raw),
+            entry: canonical,
+            uncovered,
+            message: `changed outside code: "${(0,bounds/* quotePrefix */.nU)(first.raw)}" in group ${groups} is deployed on ${where} but${part} not in the whitelist files: add it to the files, or remove it in the console`,
+            ...instancePos(ds)
+        });
+    }
+    pushCapped(ds, notApplied, 'file entries are not applied', findings);
+    pushCapped(ds, outside, 'deployed entries are not in the files', findings);
+}
+function everything() {
+    const ranges = [];
+    for (const text of ['0.0.0.0/0', '::/0']) {
+        const all = (0,net/* parseEntry */.ER)(text);
+        if (all.ok)
+            ranges.push(all.entry.range);
+    }
+    return ranges;
+}
+function pushCapped(ds, list, what, findings) {
+    findings.push(...list.slice(0, MAX_DRIFT_FINDINGS_PER_DIRECTION));
+    const rest = list.length - MAX_DRIFT_FINDINGS_PER_DIRECTION;
+    const next = list[MAX_DRIFT_FINDINGS_PER_DIRECTION];
+    if (rest <= 0 || !next)
+        return;
+    findings.push({
+        rule: 'deployed-drift',
+        severity: 'warning',
+        scope: 'deployed',
+        dataSource: ds.name,
+        message: `${rest} more ${what} of "${ds.name}" (only the first ${MAX_DRIFT_FINDINGS_PER_DIRECTION} are listed one by one)`,
+        ...(next.file !== undefined ? { file: next.file, line: next.line, column: next.column } : {})
+    });
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/redundancy.ts
+/**
+ * Indexes of entries that can all be removed together without changing the union of the list (issue 9 §3).
+ *
+ * Flagging every entry that the *others* cover is wrong advice: in `10.0.0.0/24`, `10.0.0.0/25`, `10.0.0.128/25`
+ * each entry is covered by the other two, and removing all three removes the coverage. Instead the entries are
+ * ranked broader first, then earlier first, and an entry is flagged when the entries ranked before it already
+ * cover it. By induction the kept entries ranked up to any point have the same union as all entries ranked up to
+ * that point, so removing every flagged entry leaves the union unchanged. The broader, earlier entry is the one
+ * kept; an exact repeat is flagged after its first occurrence. For CIDRs (which nest or are disjoint) nothing
+ * more could be removed: the kept entries are disjoint.
+ *
+ * Time O(n log n): boundaries are compressed to elementary segments, and "covered so far" is a union-find over
+ * them that points at the next segment not yet covered, so each segment is marked once.
+ */
+function redundantEntryIndexes(ranges) {
+    const redundant = new Set();
+    for (const version of [4, 6]) {
+        const indexes = [];
+        ranges.forEach((r, i) => {
+            if (r.version === version)
+                indexes.push(i);
+        });
+        if (indexes.length > 1)
+            for (const i of redundantOfOneVersion(ranges, indexes))
+                redundant.add(i);
+    }
+    return redundant;
+}
+function redundantOfOneVersion(ranges, indexes) {
+    const boundaries = [...new Set(indexes.flatMap((i) => [ranges[i].first, ranges[i].last + 1n]))].sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+    const segmentAt = new Map(boundaries.map((b, s) => [b, s]));
+    // Segment s is [boundaries[s], boundaries[s + 1]); segment count = boundaries.length - 1. `next[s]` leads to the
+    // first uncovered segment at or after s (the sentinel `segments` when none).
+    const segments = boundaries.length - 1;
+    const next = Array.from({ length: segments + 1 }, (_, s) => s);
+    const firstUncovered = (s) => {
+        let root = s;
+        while (next[root] !== root)
+            root = next[root];
+        // Path compression keeps later look-ups near constant time.
+        while (next[s] !== root) {
+            const up = next[s];
+            next[s] = root;
+            s = up;
+        }
+        return root;
+    };
+    const ranked = [...indexes].sort((a, b) => {
+        const sizeA = ranges[a].last - ranges[a].first;
+        const sizeB = ranges[b].last - ranges[b].first;
+        return sizeA > sizeB ? -1 : sizeA < sizeB ? 1 : a - b;
+    });
+    const redundant = [];
+    for (const i of ranked) {
+        const from = segmentAt.get(ranges[i].first);
+        const to = segmentAt.get(ranges[i].last + 1n);
+        let s = firstUncovered(from);
+        if (s >= to) {
+            redundant.push(i);
+            continue;
+        }
+        while (s < to) {
+            next[s] = s + 1;
+            s = firstUncovered(s + 1);
+        }
+    }
+    return redundant.sort((a, b) => a - b);
+}
+
+// EXTERNAL MODULE: ./src/evaluate/status.ts
+var evaluate_status = __nccwpck_require__(3525);
+;// CONCATENATED MODULE: ./src/evaluate/index.ts
+/**
+ * Decides coverage and applies the product rules and waivers (contract §1, §3). Pure: the declared entries come
+ * from the readers and the requirements from the resolver; the clock is a parameter.
+ */
+
+
+
+
+
+/**
+ * `redundant-entry` notices shown one by one per data source (issue 8 §2); past it, one notice gives the count, so
+ * a long list of nested entries cannot flood the report.
+ */
+const MAX_REDUNDANT_NOTICES_PER_DATA_SOURCE = 20;
+function evaluate(input) {
+    const findings = [];
+    const required = [];
+    const waivers = checkWaivers(input.config.waivers, input.now, findings);
+    for (const ds of input.config.dataSources) {
+        const profile = input.profileOf(ds.product);
+        const results = input.declared.get(ds.name) ?? [];
+        for (const r of results)
+            for (const f of r.findings)
+                findings.push({ dataSource: ds.name, ...f });
+        const dsWaivers = waivers.filter((w) => w.waiver.dataSource === ds.name);
+        // The declared side: only for a data source with whitelist files (an absent file list is not an empty one).
+        const hasFiles = ds.whitelist.length > 0;
+        const written = distinctWritten(results.flatMap((r) => r.entries));
+        // Contract §8: with a source unread (or a Terraform value unresolved), a block the readable entries do not
+        // cover may well be allowed by what could not be read: its coverage is unknown, not missing.
+        const coverageUnknown = results.some((r) => r.findings.some(evaluate_status/* madeCheckIncomplete */._q));
+        const declaredStart = findings.length;
+        const accepted = hasFiles ? checkDeclaredEntries(ds, profile, written, findings) : [];
+        if (hasFiles)
+            checkEntryLimit(ds, profile, written, results, findings);
+        const allowAll = hasFiles && written.length === 0 && results.every((r) => r.findings.length === 0) && profile.emptyMeansAllowAll;
+        if (allowAll) {
+            findings.push({
+                rule: 'allow-all-whitelist',
+                severity: 'warning',
+                message: `the whitelist of "${ds.name}" is empty, which on ${profile.displayName} means every address is allowed: add the entries it needs to restrict access`,
+                dataSource: ds.name,
+                ...(ds.whitelist[0]?.pos ?? ds.pos)
+            });
+        }
+        for (let i = declaredStart; i < findings.length; i++) {
+            const f = findings[i];
+            if (SCOPED_RULES.includes(f.rule))
+                findings[i] = withScope(f, 'declared');
+        }
+        const declaredSet = net/* IpSet */.yo.build(accepted.map((a) => a.parsed.range));
+        const excluded = excludedGroups(results);
+        const addHere = results[0]?.addHere ?? ds.whitelist[0]?.pos ?? ds.pos;
+        // The deployed side (contract §9).
+        const deployedInput = ds.instance ? input.deployed?.get(ds.name) : undefined;
+        const deployedSide = deployedInput?.state === 'read'
+            ? checkDeployed(ds, profile, deployedInput.whitelist, new Set(written.map((e) => entryKey(e.raw))), findings)
+            : undefined;
+        if (deployedSide && hasFiles && !coverageUnknown) {
+            const forDrift = accepted
+                .filter((a) => !profile.denyAllPlaceholders.includes(a.written.raw))
+                .map((a) => ({
+                raw: a.written.raw,
+                range: a.parsed.range,
+                canonical: a.parsed.canonical,
+                pos: { file: a.written.file, line: a.written.line, column: a.written.column }
+            }));
+            compareWithFiles(ds, deployedSide, forDrift, declaredSet, findings);
+        }
+        if (deployedInput?.state === 'not-read' && !hasFiles) {
+            findings.push({
+                rule: 'not-checked',
+                severity: 'notice',
+                message: `"${ds.name}" has no whitelist files and its deployed whitelist on ${instanceText(ds)} was not read (${deployedInput.reason}): its required blocks are unknown; run online to check it, or keep its whitelist as code`,
+                dataSource: ds.name,
+                ...instancePos(ds)
+            });
+        }
+        // A scope that was not read (or could not be) may need any waiver that applies to it: never `unused-waiver`.
+        const deployedUnread = deployedInput !== undefined && deployedInput.state !== 'read';
+        for (const w of dsWaivers)
+            if (deployedUnread && appliesTo(w, 'deployed'))
+                w.used = true;
+        for (const block of input.requirements.perSource.get(ds.name) ?? []) {
+            const range = (0,net/* cidrToRange */.LS)(block.cidr);
+            let declaredCovered;
+            if (hasFiles) {
+                declaredCovered = allowAll || declaredSet.covers(range);
+                if (!declaredCovered && coverageUnknown)
+                    declaredCovered = null;
+            }
+            let deployedCovered;
+            if (deployedSide)
+                deployedCovered = deployedSide.allowAll || deployedSide.set.covers(range);
+            else if (deployedInput?.state === 'unreadable')
+                deployedCovered = null;
+            const item = {
+                dataSource: ds.name,
+                entry: block.text,
+                covered: hasFiles ? (declaredCovered ?? null) : (deployedCovered ?? null),
+                via: block.via
+            };
+            if (deployedCovered !== undefined)
+                item.deployed = deployedCovered;
+            required.push(item);
+            for (const scope of ['declared', 'deployed']) {
+                const covered = scope === 'declared' ? declaredCovered : deployedCovered;
+                if (covered === undefined || covered === true)
+                    continue;
+                if (covered === null) {
+                    // A waiver for a block whose coverage is unknown may still be needed: it is not `unused-waiver`.
+                    for (const w of dsWaivers)
+                        if (appliesTo(w, scope) && rangesOverlap(w.range, range))
+                            w.used = true;
+                    continue;
+                }
+                const set = scope === 'declared' ? declaredSet : (deployedSide?.set ?? net/* IpSet */.yo.EMPTY);
+                const uncoveredBlocks = set.uncovered(range);
+                const uncovered = uncoveredBlocks.map(net/* formatCidr */.mG);
+                const waiver = dsWaivers.find((w) => appliesTo(w, scope) && uncoveredBlocks.every((u) => (0,net/* rangeContains */.dF)(w.range, (0,net/* cidrToRange */.LS)(u))));
+                const where = scope === 'declared' ? '' : ` on the whitelist deployed on ${instanceText(ds)}`;
+                if (waiver) {
+                    waiver.used = true;
+                    findings.push({
+                        ...blockContext(ds, block),
+                        rule: 'waived',
+                        severity: 'notice',
+                        scope,
+                        message: `${describeMiss(block, uncovered)}${where}, but a waiver accepts ${uncovered.join(', ')} until ${waiver.waiver.expires}: ${waiver.waiver.reason}`,
+                        uncovered,
+                        file: waiver.waiver.pos.file,
+                        line: waiver.waiver.pos.line,
+                        column: waiver.waiver.pos.column
+                    });
+                    continue;
+                }
+                if (scope === 'declared') {
+                    findings.push({
+                        ...blockContext(ds, block),
+                        rule: 'missing-entry',
+                        severity: 'error',
+                        scope,
+                        message: `${describeMiss(block, uncovered)}: add ${uncovered.join(', ')} to the whitelist of "${ds.name}" (required by ${describeVia(block)})${describeExcluded(excluded, accepted, range)}`,
+                        uncovered,
+                        file: addHere.file,
+                        line: addHere.line,
+                        column: addHere.column
+                    });
+                    continue;
+                }
+                const fix = declaredCovered === true
+                    ? 'the whitelist files allow it: apply them (for example run Terraform)'
+                    : `add ${uncovered.join(', ')} to it`;
+                findings.push({
+                    ...blockContext(ds, block),
+                    rule: 'missing-entry',
+                    severity: 'error',
+                    scope,
+                    message: `${describeMiss(block, uncovered)}${where}, so DataWorks cannot connect today: ${fix} (required by ${describeVia(block)})`,
+                    uncovered,
+                    ...instancePos(ds)
+                });
+            }
+        }
+    }
+    for (const w of waivers) {
+        if (w.used)
+            continue;
+        findings.push({
+            rule: 'unused-waiver',
+            severity: 'notice',
+            message: `the waiver for ${w.waiver.entry.value} on "${w.waiver.dataSource}" matched no missing entry: remove it`,
+            dataSource: w.waiver.dataSource,
+            entry: w.canonical,
+            ...w.waiver.pos
+        });
+    }
+    return { findings, required };
+}
+/** Entries listed by name when a `missing-entry` says which excluded entries would have covered the block. */
+const MAX_EXCLUDED_ENTRIES_NAMED = 5;
+/** Groups described one by one in one `missing-entry` message; the rest are counted. */
+const MAX_EXCLUDED_GROUPS_NAMED = 3;
+/** The entries of the groups that do not apply to the data source's network, parsed (the others are left out). */
+function excludedGroups(results) {
+    return results.flatMap((result) => (result.excluded ?? []).map((group) => ({
+        reason: group.reason,
+        entries: group.entries.flatMap((written) => {
+            const parsed = (0,net/* parseEntry */.ER)(written.raw);
+            return parsed.ok ? [{ canonical: parsed.entry.canonical, range: parsed.entry.range }] : [];
+        })
+    })));
+}
+/**
+ * "; group "x" of alicloud_db_instance.y is Classic: it does not admit VPC clients; its entries 192.0.2.0/24
+ * would have covered this block", for each excluded group whose entries reach the block; empty otherwise.
+ */
+function describeExcluded(groups, accepted, block) {
+    let text = '';
+    let described = 0;
+    let more = 0;
+    for (const group of groups) {
+        const reaching = group.entries.filter((entry) => rangesOverlap(entry.range, block));
+        if (reaching.length === 0)
+            continue;
+        if (described === MAX_EXCLUDED_GROUPS_NAMED) {
+            more += 1;
+            continue;
+        }
+        described += 1;
+        const names = [...new Set(reaching.map((entry) => entry.canonical))];
+        const named = names.slice(0, MAX_EXCLUDED_ENTRIES_NAMED).join(', ');
+        const rest = names.length > MAX_EXCLUDED_ENTRIES_NAMED ? ` and ${names.length - MAX_EXCLUDED_ENTRIES_NAMED} more` : '';
+        const whole = net/* IpSet */.yo.build([...accepted.map((a) => a.parsed.range), ...reaching.map((e) => e.range)]).covers(block);
+        const entries = names.length === 1 ? 'its entry' : 'its entries';
+        text += `; ${group.reason}; ${entries} ${named}${rest} would have covered ${whole ? 'this block' : 'part of this block'}`;
+    }
+    if (more > 0)
+        text += `; and ${more} more such ${more === 1 ? 'group' : 'groups'}`;
+    return text;
+}
+/** The rules whose findings carry `scope` (contract §9). */
+const SCOPED_RULES = [
+    'missing-entry',
+    'invalid-entry',
+    'unsupported-entry',
+    'too-many-entries',
+    'overly-broad-entry',
+    'allow-all-whitelist',
+    'host-bits-set',
+    'redundant-entry',
+    'waived',
+    'deployed-drift'
+];
+/** The finding with its scope (a copy: reader findings may be shared). */
+function withScope(f, scope) {
+    return { ...f, scope };
+}
+function appliesTo(w, scope) {
+    return w.waiver.scope === undefined || w.waiver.scope === scope;
+}
+function rangesOverlap(a, b) {
+    return a.version === b.version && a.first <= b.last && b.first <= a.last;
+}
+/**
+ * The entries as written, each once: the copies of one literal that Terraform's `count`/`for_each` make (same
+ * file, line, column and text) are one entry, not repeats to flag or to count twice.
+ */
+function distinctWritten(entries) {
+    const seen = new Set();
+    return entries.filter((e) => {
+        const key = JSON.stringify([e.file, e.line, e.column, e.raw]);
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+/** What a finding about a required block says of it: the data source, the first chain and the block. */
+function blockContext(ds, block) {
+    const first = block.via[0];
+    return {
+        dataSource: ds.name,
+        module: first?.module,
+        resourceGroup: first?.resourceGroup,
+        entry: block.text
+    };
+}
+function describeMiss(block, uncovered) {
+    const whole = uncovered.length === 1 && uncovered[0] === block.text;
+    return whole ? `${block.text} is not allowed` : `${block.text} is only partly allowed`;
+}
+function describeVia(block) {
+    return block.via
+        .map((v) => [v.module, v.resourceGroup, `${v.source} (${v.origin})`].filter(Boolean).join(' → '))
+        .join('; ');
+}
+/** Parses every declared entry and applies the product's accepted forms; returns the entries that count. */
+function checkDeclaredEntries(ds, profile, written, findings) {
+    const accepted = [];
+    const invalidPerFile = new Map();
+    for (const entry of written) {
+        const raw = (0,bounds/* quotePrefix */.nU)(entry.raw);
+        const at = { dataSource: ds.name, raw, file: entry.file, line: entry.line, column: entry.column };
+        if (profile.allowAllTokens.includes(entry.raw)) {
+            // Product tokens such as PolarDB's `%` mean "every address": they cover like `0.0.0.0/0` (and `::/0`).
+            for (const everything of profile.acceptsIpv6 ? ['0.0.0.0/0', '::/0'] : ['0.0.0.0/0']) {
+                const all = (0,net/* parseEntry */.ER)(everything);
+                if (all.ok)
+                    accepted.push({ written: entry, parsed: all.entry });
+            }
+            findings.push({
+                ...at,
+                rule: 'overly-broad-entry',
+                severity: 'warning',
+                message: `"${entry.raw}" allows every address on ${profile.displayName}, far more than DataWorks needs`
+            });
+            continue;
+        }
+        const result = (0,net/* parseEntry */.ER)(entry.raw);
+        if (!result.ok) {
+            // Capped per file and quoted by a prefix only: no report may carry a file's content line by line.
+            const counts = invalidPerFile.get(entry.file) ?? { reported: 0, omitted: [] };
+            invalidPerFile.set(entry.file, counts);
+            if (counts.reported >= bounds/* MAX_INVALID_ENTRIES_PER_FILE */.pK) {
+                counts.omitted.push(entry);
+                continue;
+            }
+            counts.reported++;
+            const reason = entry.raw.length > bounds/* MAX_QUOTED_CHARS */.oV ? 'it is longer than any address, CIDR block or range' : result.reason;
+            findings.push({
+                ...at,
+                rule: 'invalid-entry',
+                severity: 'error',
+                message: `"${raw}" is not a valid whitelist entry: ${reason}`
+            });
+            continue;
+        }
+        const parsed = result.entry;
+        const canonical = parsed.canonical;
+        const unsupported = unsupportedReason(profile, parsed);
+        if (unsupported) {
+            findings.push({
+                ...at,
+                entry: canonical,
+                rule: 'unsupported-entry',
+                severity: 'error',
+                message: `"${entry.raw}" is not accepted by ${profile.displayName}: ${unsupported}; it allows nothing`
+            });
+            continue;
+        }
+        if (parsed.hostBitsSet) {
+            findings.push({
+                ...at,
+                entry: canonical,
+                rule: 'host-bits-set',
+                severity: 'warning',
+                message: `"${entry.raw}" has host bits set; it means ${canonical}: write that instead`
+            });
+        }
+        if ((0,net/* isOverlyBroad */.mi)(parsed.range)) {
+            findings.push({
+                ...at,
+                entry: canonical,
+                rule: 'overly-broad-entry',
+                severity: 'warning',
+                message: `"${entry.raw}" opens ${canonical} to the data source, far more than DataWorks needs`
+            });
+        }
+        accepted.push({ written: entry, parsed });
+    }
+    for (const [file, { omitted }] of invalidPerFile) {
+        const first = omitted[0];
+        if (!first)
+            continue;
+        findings.push({
+            rule: 'invalid-entry',
+            severity: 'error',
+            message: `${omitted.length} more entries of "${file}" are not valid whitelist entries; only the first ${bounds/* MAX_INVALID_ENTRIES_PER_FILE */.pK} are reported one by one`,
+            dataSource: ds.name,
+            file,
+            line: first.line,
+            column: first.column
+        });
+    }
+    reportRedundant(ds, accepted, findings);
+    return accepted;
+}
+/**
+ * One `redundant-entry` notice per entry that can be removed (all of them together keep the union unchanged), up to
+ * the cap; then one notice, at the first entry not listed, with how many more there are.
+ */
+function reportRedundant(ds, accepted, findings) {
+    const redundant = [...redundantEntryIndexes(accepted.map((a) => a.parsed.range))]
+        .sort((a, b) => a - b)
+        .map((i) => accepted[i]);
+    const shown = redundant.slice(0, MAX_REDUNDANT_NOTICES_PER_DATA_SOURCE);
+    for (const a of shown) {
+        findings.push({
+            rule: 'redundant-entry',
+            severity: 'notice',
+            message: `"${a.written.raw}" is already allowed by broader or earlier entries of the whitelist of "${ds.name}": it can be removed`,
+            dataSource: ds.name,
+            raw: (0,bounds/* quotePrefix */.nU)(a.written.raw),
+            entry: a.parsed.canonical,
+            file: a.written.file,
+            line: a.written.line,
+            column: a.written.column
+        });
+    }
+    const rest = redundant.length - shown.length;
+    const firstNotShown = redundant[shown.length];
+    if (rest > 0 && firstNotShown) {
+        findings.push({
+            rule: 'redundant-entry',
+            severity: 'notice',
+            message: `${rest} more ${rest === 1 ? 'entry' : 'entries'} of the whitelist of "${ds.name}", starting here, ` +
+                `${rest === 1 ? 'is' : 'are'} already allowed by broader or earlier entries and can be removed ` +
+                `(only the first ${MAX_REDUNDANT_NOTICES_PER_DATA_SOURCE} are listed one by one)`,
+            dataSource: ds.name,
+            file: firstNotShown.written.file,
+            line: firstNotShown.written.line,
+            column: firstNotShown.written.column
+        });
+    }
+}
+function checkEntryLimit(ds, profile, written, results, findings) {
+    // A Terraform resource type decides its own limit (contract §9); the strictest one applies.
+    const declaredLimits = results.flatMap((result) => (result.entryLimit ? [result.entryLimit] : []));
+    const limit = declaredLimits.length > 0
+        ? declaredLimits.reduce((strictest, candidate) => (candidate.max < strictest.max ? candidate : strictest))
+        : profile.entryLimit;
+    if (!limit)
+        return;
+    const distinct = new Set(written.map((e) => e.raw));
+    if (distinct.size <= limit.max)
+        return;
+    const at = results[0]?.addHere ?? ds.whitelist[0]?.pos ?? ds.pos;
+    findings.push({
+        rule: 'too-many-entries',
+        severity: 'error',
+        message: `the whitelist of "${ds.name}" has ${distinct.size} distinct entries; ${profile.displayName} allows at most ${limit.max} (${limit.scope})`,
+        dataSource: ds.name,
+        file: at.file,
+        line: at.line,
+        column: at.column
+    });
+}
+/** Live waivers, after reporting the expired ones and those whose entry does not parse. */
+function checkWaivers(waivers, now, findings) {
+    const today = now.toISOString().slice(0, 10);
+    const live = [];
+    for (const waiver of waivers) {
+        const parsed = (0,net/* parseEntry */.ER)(waiver.entry.value);
+        if (!parsed.ok) {
+            findings.push({
+                rule: 'invalid-config',
+                severity: 'error',
+                message: `waiver entry "${waiver.entry.value}" is not an address, CIDR or range: ${parsed.reason}`,
+                dataSource: waiver.dataSource,
+                raw: waiver.entry.value,
+                ...waiver.entry.pos
+            });
+            continue;
+        }
+        if (waiver.expires < today) {
+            findings.push({
+                rule: 'expired-waiver',
+                severity: 'error',
+                message: `the waiver for ${waiver.entry.value} on "${waiver.dataSource}" expired on ${waiver.expires} (${waiver.reason}): fix the whitelist or renew the waiver`,
+                dataSource: waiver.dataSource,
+                entry: parsed.entry.canonical,
+                ...waiver.pos
+            });
+            continue;
+        }
+        live.push({ waiver, range: parsed.entry.range, canonical: parsed.entry.canonical, used: false });
+    }
+    return live;
+}
+
+// EXTERNAL MODULE: ./src/internal-error.ts
+var internal_error = __nccwpck_require__(3169);
+// EXTERNAL MODULE: ./src/io.ts
+var io = __nccwpck_require__(5027);
+;// CONCATENATED MODULE: ./src/lists/data/metadata-collection.json
+const metadata_collection_namespaceObject = /*#__PURE__*/JSON.parse('{"list":"DataWorks Metadata Collection (Data Map metadata collection, default resource group) whitelist","source":"https://www.alibabacloud.com/help/en/dataworks/user-guide/configure-ip-address-whitelists-for-metadata-collection","page_title":"Configure IP address whitelists for metadata collection","retrieved_from":"Transcribed from a full-text copy of the published help page; every entry copied exactly as printed.","page_date":"2024-07-23 (inferred: the opening text matches the version of the page stamped \\"Last Updated: Jul 23, 2024\\"; the copy itself carries no date)","applies_to":"Metadata collection run on the DEFAULT (shared) resource group. Not needed when collecting with exclusive resource groups for Data Integration/scheduling or serverless (new-version/general-purpose) resource groups (use that resource group\'s vSwitch CIDR/EIP instead).","completeness":"Complete for the page version captured (all 7 rows of its table). Only 7 regions are listed; other regions are absent from that version, not omitted by extraction.","regions":{"cn-shanghai":["100.104.189.64/26","11.115.110.10/24","11.115.109.9/24","47.102.181.128/26","47.102.181.192/26","47.102.234.0/26","47.102.234.64/26","100.104.38.192/26"],"cn-hangzhou":["100.104.135.128/26","11.193.215.233/24","11.194.73.32/24","118.31.243.0/26","118.31.243.64/26","118.31.243.128/26","118.31.243.192/26","100.104.242.0/26","8.139.99.192/26","8.139.112.0/26","8.139.112.64/26","8.139.112.128/26"],"cn-shenzhen":["100.104.46.128/26","11.192.91.119/24","120.77.195.128/26","120.77.195.192/26","120.77.195.64/26","47.112.86.0/26","100.104.138.128/26"],"cn-beijing":["100.104.37.128/26","11.193.82.20/24","11.197.254.171/24","39.107.223.0/26","39.107.223.64/26","39.107.223.128/26","39.107.223.192/26","100.104.152.128/26"],"cn-chengdu":["100.104.88.64/26","11.195.57.28/24","47.108.46.0/26","47.108.46.64/26","47.108.46.128/26","47.108.46.192/26","100.104.248.128/26"],"cn-zhangjiakou":["100.104.197.0/26","11.193.236.121/24","47.92.185.0/26","47.92.185.64/26","47.92.185.128/26","47.92.185.192/26","100.104.75.64/26"],"eu-west-1":["8.208.84.22","100.104.161.0/26"]},"region_names_as_printed":{"cn-shanghai":"China (Shanghai)","cn-hangzhou":"China (Hangzhou)","cn-shenzhen":"China (Shenzhen)","cn-beijing":"China (Beijing)","cn-chengdu":"China (Chengdu)","cn-zhangjiakou":"China (Zhangjiakou)","eu-west-1":"UK (London)"},"region_id_mapping_basis":"standard Alibaba Cloud region IDs (the page prints region names; the IDs are the standard ones for those names)","notes":["Several /24 entries are printed with host bits set (e.g. \\"11.115.110.10/24\\", \\"11.193.215.233/24\\"); they are kept exactly as published. Parse with ipaddress.ip_network(x, strict=False) (they then denote the enclosing /24).","UK (London) row is printed as \\"8.208.84.22, 100.104.161.0/26\\" (space after the comma); the space was treated as a separator and stripped.","100.104.0.0/16 sub-blocks (e.g. 100.104.189.64/26) are inside 100.64.0.0/10 (RFC 6598 shared address space used for Alibaba Cloud internal service traffic); 11.x blocks are Alibaba-internal addresses. The page nevertheless says the list \\"contains public IP addresses\\"."]}');
+;// CONCATENATED MODULE: ./src/lists/data/data-analysis.json
+const data_analysis_namespaceObject = /*#__PURE__*/JSON.parse('{"list":"DataWorks Data Analysis (DataAnalysis / \\"Data Analytics\\") whitelist — to be added to MaxCompute project IP whitelists","source":"https://www.alibabacloud.com/help/en/dataworks/user-guide/ip-address-whitelist-for-dataanalysis","page_title":"IP whitelist for Data Analysis (linked as \\"Data Analytics whitelist\\" from \\"Configure a whitelist\\")","retrieved_from":"Transcribed from a full-text copy of the published help page; every entry copied exactly as printed.","page_date":null,"page_date_note":"No date in the copy. The Tokyo row is identical to a Tokyo list quoted in a third-party article dated 2021-03-12.","applies_to":"Only Data Analysis features (cost calculation, data download, Dimension Table usage, data upload) accessing a MaxCompute project that has an IP whitelist. An exclusive resource group for scheduling that runs MaxCompute nodes must be whitelisted separately.","completeness":"Complete for the page version captured (all 18 rows).","regions":{"cn-hangzhou":["100.64.0.0/10","11.193.102.0/24","11.193.215.0/24","11.194.110.0/24","11.194.73.0/24","118.31.157.0/24","47.97.53.0/24","11.196.23.0/24","47.99.12.0/24","47.99.13.0/24","114.55.197.0/24","11.197.246.0/24","11.197.247.0/24"],"cn-shanghai":["11.193.109.0/24","11.193.252.0/24","47.101.107.0/24","47.100.129.0/24","106.15.14.0/24","10.117.28.203","10.143.32.0/24","10.152.69.0/24","10.153.136.0/24","10.27.63.15","10.27.63.38","10.27.63.41","10.27.63.60","10.46.64.81","10.46.67.156","11.192.97.0/24","11.192.98.0/24","11.193.102.0/24","11.218.89.0/24","11.218.96.0/24","11.219.217.0/24","11.219.218.0/24","11.219.219.0/24","11.219.233.0/24","11.219.234.0/24","118.178.142.154","118.178.56.228","118.178.59.233","118.178.84.74","120.27.160.26","120.27.160.81","121.43.110.160","121.43.112.137","100.64.0.0/10","10.117.39.238"],"cn-shenzhen":["100.106.46.0/24","100.106.49.0/24","10.152.27.0/24","10.152.28.0/24","11.192.91.0/24","11.192.96.0/24","11.193.103.0/24","100.64.0.0/10","120.76.104.0/24","120.76.91.0/24","120.78.45.0/24","47.106.63.0/26","47.106.63.128/26","47.106.63.192/26","47.106.63.64/26"],"cn-chengdu":["11.195.52.0/24","11.195.55.0/24","47.108.22.0/24","100.64.0.0/10"],"cn-zhangjiakou":["11.193.235.0/24","47.92.22.0/24","100.64.0.0/10"],"cn-hongkong":["10.152.162.0/24","11.192.196.0/24","11.193.11.0/24","100.64.0.0/10","47.89.61.0/24","47.91.171.0/24","11.193.118.0/24","47.75.228.0/24","47.56.45.0/25","47.244.92.128/25","47.101.109.0/24"],"ap-southeast-1":["100.106.10.0/24","100.106.35.0/24","10.151.234.0/24","10.151.238.0/24","10.152.248.0/24","11.192.153.0/24","11.192.40.0/24","11.193.8.0/24","100.64.0.0/10","47.88.147.0/24","47.88.235.0/24","11.193.162.0/24","11.193.163.0/24","11.193.220.0/24","11.193.158.0/24","47.74.162.0/24","47.74.203.0/24","47.74.161.0/24","11.197.188.0/24"],"cn-beijing":["100.106.48.0/24","10.152.167.0/24","10.152.168.0/24","11.193.50.0/24","11.193.75.0/24","11.193.82.0/24","11.193.99.0/24","100.64.0.0/10","47.93.110.0/24","47.94.185.0/24","47.95.63.0/24","11.197.231.0/24","11.195.172.0/24","47.94.49.0/24","182.92.144.0/24","39.99.77.0/26","39.99.77.64/26","39.99.77.128/26","39.104.220.192/26","39.107.7.0/26","39.107.7.64/26","182.92.32.128/26","182.92.32.192/26"],"us-west-1":["10.152.160.0/24","100.64.0.0/10","47.89.224.0/24","11.193.216.0/24","47.88.108.0/24"],"us-east-1":["47.88.98.0/26","47.88.98.64/26","47.88.98.128/26","47.88.98.192/26","47.252.91.0/26","47.252.91.64/26","47.252.91.128/26","47.252.91.192/26","10.128.134.0/24","11.193.203.0/24","11.194.68.0/24","11.194.69.0/24","100.64.0.0/10"],"ap-southeast-3":["11.193.188.0/24","11.221.205.0/24","11.221.206.0/24","11.221.207.0/24","100.64.0.0/10","11.214.81.0/24","47.254.212.0/24","11.193.189.0/24"],"eu-central-1":["11.192.116.0/24","11.192.168.0/24","11.192.169.0/24","11.192.170.0/24","11.193.106.0/24","100.64.0.0/10","11.192.116.14","11.192.116.142","11.192.116.160","11.192.116.75","11.192.170.27","47.91.82.22","47.91.83.74","47.91.83.93","47.91.84.11","47.91.84.110","47.91.84.82","11.193.167.0/24","47.254.138.0/24"],"ap-northeast-1":["100.105.55.0/24","11.192.147.0/24","11.192.148.0/24","11.192.149.0/24","100.64.0.0/10","47.91.12.0/24","47.91.13.0/24","47.91.9.0/24","11.199.250.0/24","47.91.27.0/24","11.59.59.0/24","47.245.51.128/26","47.245.51.192/26","47.91.0.128/26","47.91.0.192/26"],"me-east-1":["11.192.107.0/24","11.192.127.0/24","11.192.88.0/24","11.193.246.0/24","47.91.116.0/24","100.64.0.0/10"],"eu-west-1":["11.199.93.0/24","100.64.0.0/10"],"ap-southeast-5":["11.194.49.0/24","11.200.93.0/24","11.200.95.0/24","11.200.97.0/24","100.64.0.0/10","149.129.228.0/24","10.143.32.0/24","11.194.50.0/24","11.59.135.0/24","147.139.156.0/26","147.139.156.128/26","147.139.156.64/26","149.129.230.192/26"],"cn-north-2-gov-1":["11.194.116.0/24","100.64.0.0/10","39.107.188.202"],"cn-shanghai-finance-1":["140.205.46.128/25","140.205.48.0/25","140.205.48.128/25","140.205.49.0/25","140.205.49.128/25","11.192.156.0/25","11.192.157.0/25","11.192.164.0/25","11.192.165.0/25","11.192.166.0/25","11.192.167.0/25","106.11.245.0/26","106.11.245.128/26","106.11.245.192/26","106.11.245.64/26","140.205.39.0/24","106.11.225.0/24","106.11.226.0/24","106.11.227.0/24","106.11.242.0/24","100.104.8.0/24"]},"region_names_as_printed":{"cn-hangzhou":"China (Hangzhou)","cn-shanghai":"China (Shanghai)","cn-shenzhen":"China (Shenzhen)","cn-chengdu":"China (Chengdu)","cn-zhangjiakou":"China (Zhangjiakou)","cn-hongkong":"China (Hong Kong)","ap-southeast-1":"Singapore","cn-beijing":"China (Beijing)","us-west-1":"US (Silicon Valley)","us-east-1":"US (Virginia)","ap-southeast-3":"Malaysia (Kuala Lumpur)","eu-central-1":"Germany (Frankfurt)","ap-northeast-1":"Japan (Tokyo)","me-east-1":"UAE (Dubai)","eu-west-1":"UK (London)","ap-southeast-5":"Indonesia (Jakarta)","cn-north-2-gov-1":"China North 2 Ali Gov 1","cn-shanghai-finance-1":"China East 2 Finance"},"fallback_entries":{"cn-north-2-gov-1":{"condition_as_printed":"If adding the CIDR block fails, add the following IP addresses instead:","entries":["11.194.116.160","11.194.116.161","11.194.116.162","11.194.116.163","11.194.116.164","11.194.116.165","11.194.116.167","11.194.116.169","11.194.116.170","11.194.116.171","11.194.116.172","11.194.116.173","11.194.116.174","11.194.116.175","39.107.188.0/24"]}},"region_id_mapping_basis":"standard Alibaba Cloud region IDs (the page prints region names; the IDs are the standard ones for those names). cn-north-2-gov-1 for \\"China North 2 Ali Gov 1\\" and cn-shanghai-finance-1 for \\"China East 2 Finance\\" are the usual IDs of those regions.","notes":["Contains RFC 1918 (10.x), RFC 6598 (100.64.0.0/10, 100.104.x) and Alibaba-internal 11.x ranges besides public ranges; they are published as-is.","Many rows are identical or near-identical to the 2018-2019 Data Integration \\"default resource group\\" lists. Several public blocks (e.g. Tokyo 47.245.51.128/26, 47.91.0.128/26) are also published for other Alibaba services such as DTS, so a match does not prove the entry was added for DataWorks."]}');
+;// CONCATENATED MODULE: ./src/lists/index.ts
+
+
+/** The page each list is published on: where a user copies a list the tool does not ship. */
+const LIST_PAGES = {
+    'metadata-collection': 'https://www.alibabacloud.com/help/en/dataworks/user-guide/configure-ip-address-whitelists-for-metadata-collection',
+    'data-analysis': 'https://www.alibabacloud.com/help/en/dataworks/user-guide/ip-address-whitelist-for-dataanalysis',
+    'shared-integration': 'https://www.alibabacloud.com/help/en/dataworks/user-guide/public-resource-group-whitelist-for-data-integration',
+    'shared-service': 'https://www.alibabacloud.com/help/en/dataworks/user-guide/configure-network-connectivity'
+};
+/** A list is stale when older than this; an undated list always is. */
+const STALE_AFTER_DAYS = 180;
+/** The page dates are written with a note ("2024-07-23 (inferred: …)"); the date is what leads. */
+function pageDate(file) {
+    const match = file.page_date === null ? null : /^\d{4}-\d{2}-\d{2}/.exec(file.page_date);
+    return match ? match[0] : null;
+}
+function fromFile(list, file) {
+    return { list, source: file.source, asOf: pageDate(file), regions: file.regions };
+}
+/**
+ * Only the platform-module lists ship: no current, complete copy of the shared resource group lists was
+ * available, and a stale list would make the checker lie (see src/lists/data/README.md).
+ */
+const BUNDLED_LISTS = [
+    fromFile('metadata-collection', metadata_collection_namespaceObject),
+    fromFile('data-analysis', data_analysis_namespaceObject)
+];
+/** The list for one region: the bundled copy plus or replaced by the config's override; undefined when none. */
+function effectiveList(list, region, overrides, bundled = BUNDLED_LISTS) {
+    const override = overrides.find((o) => o.list === list && o.region === region);
+    const bundledList = bundled.find((b) => b.list === list);
+    const bundledEntries = bundledList?.regions[region];
+    const entries = [];
+    let bundledInfo;
+    if (bundledList && bundledEntries && !override?.replace) {
+        bundledInfo = { source: bundledList.source, asOf: bundledList.asOf };
+        for (const text of bundledEntries)
+            entries.push({ text, origin: 'bundled' });
+    }
+    if (override) {
+        for (const e of override.entries)
+            entries.push({ text: e.value, origin: 'config', pos: e.pos });
+    }
+    if (entries.length === 0)
+        return undefined;
+    return { list, region, entries, bundled: bundledInfo, override };
+}
+/** Whether a bundled list dated `asOf` is stale at `now` (UTC days). */
+function isStale(asOf, now) {
+    if (asOf === null)
+        return true;
+    const ageMs = now.getTime() - Date.parse(`${asOf}T00:00:00Z`);
+    return ageMs > STALE_AFTER_DAYS * 86_400_000;
+}
+/** Regions that have a bundled copy of a list, for messages. */
+function bundledRegions(list, bundled = BUNDLED_LISTS) {
+    return Object.keys(bundled.find((b) => b.list === list)?.regions ?? {}).sort();
+}
+
+// EXTERNAL MODULE: ./src/model.ts
+var model = __nccwpck_require__(182);
+// EXTERNAL MODULE: ./src/products/index.ts + 1 modules
+var products = __nccwpck_require__(9605);
+// EXTERNAL MODULE: ./src/resolve/online/credentials-env.ts
+var credentials_env = __nccwpck_require__(2130);
+;// CONCATENATED MODULE: ./src/resolve/requirements.ts
+
+
+/** The published list a shared resource group connects from, per module it serves. */
+const SHARED_GROUP_LIST = {
+    'data-integration': 'shared-integration',
+    'data-service': 'shared-service'
+};
+/** The facts a group presents to one module: a per-module key replaces the group's, others are inherited. */
+function staticFactsFor(group, module) {
+    const override = group.modules[module];
+    const pick = (key) => {
+        const fromOverride = override?.[key];
+        const values = fromOverride ?? group[key];
+        if (values === undefined)
+            return null;
+        const source = fromOverride ? `modules.${module}.${key}` : key;
+        return values.map((v) => ({ text: v.value, origin: 'config', source, pos: v.pos }));
+    };
+    return { privateCidrs: pick('privateCidrs'), publicIps: pick('publicIps') };
+}
+function resolveRequirements(config, options) {
+    const findings = [];
+    const usedLists = new Map();
+    const reportedBadFacts = new Set();
+    const perSource = new Map();
+    const groupsByName = new Map(config.resourceGroups.map((g) => [g.name, g]));
+    for (const ds of config.dataSources) {
+        const blocks = new Map();
+        // Published list entries with host bits set are normalised silently, as the contract asks.
+        const require = (text, via, pos) => {
+            const parsed = (0,net/* parseCidr */.GN)(text);
+            if (!parsed.ok || !parsed.entry.cidr) {
+                const key = pos ? `${pos.file}:${pos.line}:${pos.column}` : `${via.source}:${text}`;
+                if (!reportedBadFacts.has(key)) {
+                    reportedBadFacts.add(key);
+                    findings.push({
+                        rule: pos ? 'invalid-config' : 'unresolved',
+                        severity: 'error',
+                        message: `"${text}" is not an IP address or CIDR block: ${parsed.ok ? 'expected an address or CIDR, not a range' : parsed.reason}`,
+                        dataSource: ds.name,
+                        module: via.module,
+                        resourceGroup: via.resourceGroup,
+                        raw: text,
+                        ...pos
+                    });
+                }
+                return;
+            }
+            const cidr = parsed.entry.cidr;
+            if (!options.canExpress(ds.product, cidr))
+                return;
+            const canonical = (0,net/* formatCidr */.mG)(cidr);
+            const existing = blocks.get(canonical);
+            if (existing) {
+                if (!existing.via.some((v) => sameVia(v, via)))
+                    existing.via.push(via);
+            }
+            else {
+                blocks.set(canonical, { cidr, text: canonical, via: [via] });
+            }
+        };
+        const requireList = (access, list, region, group) => {
+            const effective = effectiveList(list, region, config.addressLists);
+            if (!effective) {
+                const known = bundledRegions(list);
+                findings.push({
+                    rule: 'unresolved',
+                    severity: 'error',
+                    message: `no "${list}" address list for region ${region}: copy it from ${LIST_PAGES[list]} into ` +
+                        `addressLists.${list}.${region} in the config` +
+                        (known.length ? ` (bundled regions: ${known.join(', ')})` : ' (this list is not bundled for any region)'),
+                    dataSource: ds.name,
+                    module: access.module,
+                    resourceGroup: group,
+                    ...access.pos
+                });
+                return;
+            }
+            usedLists.set(`${list}:${region}`, effective);
+            for (const entry of effective.entries) {
+                require(entry.text, {
+                    module: access.module,
+                    resourceGroup: group,
+                    origin: entry.origin,
+                    source: `${list}:${region}`
+                }, entry.pos);
+            }
+        };
+        const requireGroup = (access, group, refPos) => {
+            const module = access.module;
+            if (group.type === 'shared') {
+                // Metadata collection on the shared group is the platform list of where it runs (contract §1).
+                if (module === 'metadata-collection')
+                    requireList(access, 'metadata-collection', access.region ?? ds.region);
+                else
+                    requireList(access, SHARED_GROUP_LIST[module === 'data-service' ? module : 'data-integration'], group.region, group.name);
+                return;
+            }
+            let facts;
+            const online = options.online?.facts.get(group.name)?.get(module);
+            if (online) {
+                facts = online;
+            }
+            else if (options.attemptedOnline?.has(group.name)) {
+                // The online resolver already reported why; falling back to static facts would hide the failure.
+                findings.push({
+                    rule: 'unresolved',
+                    severity: 'error',
+                    message: `the addresses of resource group "${group.name}" for ${module} could not be resolved online (see the resource group's own finding)`,
+                    dataSource: ds.name,
+                    module,
+                    resourceGroup: group.name,
+                    ...refPos
+                });
+                return;
+            }
+            else {
+                facts = staticFactsFor(group, module);
+            }
+            const key = ds.network === 'private' ? 'privateCidrs' : 'publicIps';
+            const entries = facts[key];
+            if (entries === null) {
+                findings.push({
+                    rule: 'unresolved',
+                    severity: 'error',
+                    message: `resource group "${group.name}" has no ${key} for ${module}, and ${ds.network} data source "${ds.name}" needs them: ` +
+                        (group.type === 'serverless' && group.id
+                            ? `add ${key} to the group in the config, or resolve online`
+                            : `add ${key} to the group in the config`),
+                    dataSource: ds.name,
+                    module,
+                    resourceGroup: group.name,
+                    ...group.pos
+                });
+                return;
+            }
+            if (entries.length === 0) {
+                findings.push(ds.network === 'public'
+                    ? {
+                        rule: 'no-public-egress',
+                        severity: 'error',
+                        message: `public data source "${ds.name}" is reached through resource group "${group.name}" (${module}), which has no public egress: bind an Internet NAT gateway with a SNAT entry to its vSwitch, or reach the source privately`,
+                        dataSource: ds.name,
+                        module,
+                        resourceGroup: group.name,
+                        ...refPos
+                    }
+                    : {
+                        rule: 'unresolved',
+                        severity: 'error',
+                        message: `resource group "${group.name}" has no private network (no vSwitch CIDR) for ${module}, so it cannot reach private data source "${ds.name}"`,
+                        dataSource: ds.name,
+                        module,
+                        resourceGroup: group.name,
+                        ...refPos
+                    });
+                return;
+            }
+            for (const entry of entries) {
+                require(entry.text, {
+                    module,
+                    resourceGroup: group.name,
+                    origin: entry.origin,
+                    source: entry.source
+                }, entry.pos);
+            }
+        };
+        for (const access of ds.access) {
+            const groups = access.resourceGroups ?? [];
+            if (access.module === 'data-analysis') {
+                requireList(access, 'data-analysis', access.region ?? ds.region);
+                continue;
+            }
+            if (access.module === 'metadata-collection' && groups.length === 0) {
+                requireList(access, 'metadata-collection', access.region ?? ds.region);
+                continue;
+            }
+            for (const ref of groups) {
+                const group = groupsByName.get(ref.value);
+                // The config loader rejects dangling names; this guards the invariant instead of trusting it blindly.
+                if (!group) {
+                    findings.push({
+                        rule: 'invalid-config',
+                        severity: 'error',
+                        message: `unknown resource group "${ref.value}"`,
+                        dataSource: ds.name,
+                        module: access.module,
+                        ...ref.pos
+                    });
+                    continue;
+                }
+                requireGroup(access, group, ref.pos);
+            }
+        }
+        perSource.set(ds.name, [...blocks.values()].sort((a, b) => compareCidr(a.cidr, b.cidr)));
+    }
+    return { perSource, findings, usedLists: [...usedLists.values()] };
+}
+function sameVia(a, b) {
+    return a.module === b.module && a.resourceGroup === b.resourceGroup && a.origin === b.origin && a.source === b.source;
+}
+function compareCidr(a, b) {
+    if (a.version !== b.version)
+        return a.version - b.version;
+    if (a.base !== b.base)
+        return a.base < b.base ? -1 : 1;
+    return a.prefix - b.prefix;
+}
+
+// EXTERNAL MODULE: ./src/whitelists/structured.ts
+var structured = __nccwpck_require__(5827);
+// EXTERNAL MODULE: ./src/whitelists/text.ts
+var whitelists_text = __nccwpck_require__(339);
+;// CONCATENATED MODULE: ./src/whitelists/index.ts
+/**
+ * The reader registry: which reader handles which whitelist format, and reading every source of a data source
+ * into entries and findings, failing closed (an `invalid-whitelist` or `internal-error` finding) when a reader
+ * cannot run.
+ */
+
+
+
+
+
+
+/**
+ * The reader for `format`. The Terraform reader is imported on first use: it loads tree-sitter's WASM, which runs
+ * that read no Terraform never need (and ncc emits it as a separate chunk). Rejects when it cannot be loaded.
+ */
+async function readerFor(format) {
+    switch (format) {
+        case 'text':
+            return whitelists_text/* textReader */.D5;
+        case 'yaml':
+            return structured/* yamlReader */.B8;
+        case 'json':
+            return structured/* jsonReader */.sJ;
+        case 'terraform': {
+            const { terraformReader } = await Promise.all(/* import() */[__nccwpck_require__.e(696), __nccwpck_require__.e(79)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3079));
+            return terraformReader;
+        }
+    }
+}
+function failure(finding) {
+    return { entries: [], findings: [finding] };
+}
+/**
+ * Reads one source. A reader that cannot be loaded, or that throws, leaves the source unread, never empty: an
+ * operating-system failure mid-read (`EACCES`, `EIO`) is an `invalid-whitelist` finding in plain words; anything
+ * else is a bug, an `internal-error` finding that says how to report it. Both sit at the source's place in the
+ * config, so the rest of the report survives.
+ */
+async function readWhitelistSource(source, ctx, loadReader = readerFor) {
+    const place = { dataSource: ctx.dataSource.name, ...source.pos };
+    let reader;
+    try {
+        reader = await loadReader(source.format);
+    }
+    catch (error) {
+        return failure((0,internal_error/* internalErrorFinding */.zg)(`while loading the ${source.format} reader`, error, place, ctx.logger));
+    }
+    try {
+        return withinEntryBounds(source, ctx, await reader.read(source, ctx));
+    }
+    catch (error) {
+        const code = (0,internal_error/* systemErrorCode */.vq)(error);
+        if (code !== undefined) {
+            return failure((0,whitelists_text/* invalidWhitelist */.dm)(ctx, source.pos, `could not read "${source.file}": ${(0,internal_error/* describeSystemError */.Zo)(code)}`));
+        }
+        return failure((0,internal_error/* internalErrorFinding */.zg)(`while reading the ${source.format} whitelist "${source.file}"`, error, place, ctx.logger));
+    }
+}
+/**
+ * A source over the entry limits counts as unread (fail closed): its entries are dropped for one finding at the
+ * place in the config that names it, so no run holds more entries than the bounds allow.
+ */
+function withinEntryBounds(source, ctx, result) {
+    const count = result.entries.length;
+    const over = count > bounds/* MAX_ENTRIES_PER_SOURCE */.AC
+        ? `holds ${(0,bounds/* formatCount */.B4)(count)} entries, over the limit of ${(0,bounds/* formatCount */.B4)(bounds/* MAX_ENTRIES_PER_SOURCE */.AC)} per whitelist source; it was not read`
+        : ctx.budget?.takeEntries(count);
+    if (over === undefined)
+        return result;
+    return failure((0,whitelists_text/* invalidWhitelist */.dm)(ctx, source.pos, `whitelist ${JSON.stringify(source.file)} ${over}`));
+}
+/** Reads the sources of one data source, in parallel; results are in the order of `sources`. */
+function readWhitelistSources(sources, ctx, loadReader = readerFor) {
+    return Promise.all(sources.map((source) => readWhitelistSource(source, ctx, loadReader)));
+}
+
+// EXTERNAL MODULE: ./src/deployed-run.ts
+var deployed_run = __nccwpck_require__(4649);
+;// CONCATENATED MODULE: ./src/engine.ts
+/**
+ * The one engine behind the CLI and the action: config → requirements → declared whitelists → findings → report.
+ * It never throws for the user's mistakes or the cloud's failures: those are findings, and the status says whether
+ * the check could be completed.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Runs the check. An exception that escapes every inner boundary (a bug) still yields a report: status `error`
+ * with one `internal-error` finding at the config file.
+ */
+async function runCheck(opts) {
+    const configPath = normaliseConfigPath(opts.configPath);
+    try {
+        return await runCheckGuarded(opts, configPath);
+    }
+    catch (error) {
+        const finding = (0,internal_error/* internalErrorFinding */.zg)('while checking', error, { file: configPath }, opts.logger);
+        return buildReport(configPath, 'offline', [finding], [], [], opts.failOn, []);
+    }
+}
+function normaliseConfigPath(configPath) {
+    return configPath.split('\\').join('/').replace(/^\.\//, '');
+}
+async function runCheckGuarded(opts, configPath) {
+    const startedAt = Date.now();
+    const now = opts.now ?? new Date();
+    const env = opts.env ?? process.env;
+    const files = opts.files ?? (0,io/* diskRepoFiles */.pL)(opts.root);
+    const configFile = { file: configPath, line: 1, column: 1 };
+    let loaded;
+    try {
+        loaded = await (0,src_config/* loadConfig */.Z9)(files, configPath);
+    }
+    catch (error) {
+        const finding = (0,internal_error/* internalErrorFinding */.zg)('while loading the configuration', error, configFile, opts.logger);
+        return buildReport(configPath, 'offline', [finding], [], [], opts.failOn, []);
+    }
+    const config = loaded.config;
+    if (!config)
+        return buildReport(configPath, 'offline', loaded.findings, [], [], opts.failOn, []);
+    const goOnline = opts.resolve === 'online' || (opts.resolve === 'auto' && (0,credentials_env/* hasCredentials */.Lk)(opts.online, env));
+    opts.logger.debug(`resolve: ${opts.resolve} → ${goOnline ? 'online' : 'offline'}`);
+    const onlineRequests = goOnline ? onlineGroupRequests(config) : [];
+    const resolveGroups = (requests) => resolveOnlineGroups(requests, opts, env);
+    const [online, deployed] = await Promise.all([
+        onlineRequests.length === 0
+            ? undefined
+            : opts.shareOnline
+                ? opts.shareOnline(onlineRequests, resolveGroups)
+                : resolveGroups(onlineRequests),
+        (0,deployed_run/* readDeployedWhitelists */.Jm)(config, { ...opts, env, goOnline })
+    ]);
+    const credentialFindings = goOnline ? incompleteCredentialFindings(opts.resolve, opts.online, env) : [];
+    const dataSourceReports = config.dataSources.map((d) => ({
+        name: d.name,
+        product: d.product,
+        network: d.network,
+        region: d.region,
+        // Only for data sources with an instance, so reports without one are as they were.
+        ...(d.instance
+            ? {
+                declared: d.whitelist.length > 0,
+                instance: d.instance.value,
+                deployedState: deployed.inputs.get(d.name)?.state ?? 'not-read'
+            }
+            : {})
+    }));
+    let requirements;
+    try {
+        requirements = resolveRequirements(config, {
+            online,
+            attemptedOnline: new Set(onlineRequests.map((r) => r.group.name)),
+            canExpress: (product, cidr) => {
+                const profile = (0,products/* productProfile */.T9)(product);
+                if (cidr.version === 4)
+                    return true;
+                return profile.acceptsIpv6 && (!profile.ipv6AddressesOnly || cidr.prefix === 128);
+            }
+        });
+    }
+    catch (error) {
+        // Without the required blocks nothing can be evaluated: the report keeps what was found so far.
+        const finding = (0,internal_error/* internalErrorFinding */.zg)('while working out the required addresses', error, configFile, opts.logger);
+        const findings = [...loaded.findings, ...(online?.findings ?? []), ...deployed.findings, finding];
+        return buildReport(configPath, goOnline ? 'online' : 'offline', sortFindings(findings, config), [], [], opts.failOn, dataSourceReports);
+    }
+    // One source at a time, in config order: the run's reading budget then runs out at the same source every time.
+    const declared = new Map();
+    const budget = new bounds/* ReadBudget */.QT();
+    for (const ds of config.dataSources) {
+        const results = [];
+        for (const source of ds.whitelist)
+            results.push(await readWhitelistSource(source, { files, dataSource: ds, logger: opts.logger, budget }, opts.loadReader));
+        declared.set(ds.name, results);
+    }
+    const evaluation = evaluateEachDataSourceAlone({ config, requirements, declared, profileOf: products/* productProfile */.T9, now, deployed: deployed.inputs }, opts.logger);
+    const findings = [
+        ...loaded.findings,
+        ...credentialFindings,
+        ...(online?.findings ?? []),
+        ...deployed.findings,
+        ...requirements.findings,
+        ...staleListNotices(requirements.usedLists, now),
+        ...evaluation.findings
+    ];
+    const verification = opts.verify
+        ? await verifyAgainstDataWorks(config, { required: evaluation.required, findings }, goOnline, opts, env, startedAt)
+        : undefined;
+    const report = buildReport(configPath, goOnline ? 'online' : 'offline', sortFindings([...findings, ...(verification?.findings ?? [])], config), evaluation.required, addressListReports(requirements.usedLists, configPath, now), opts.failOn, dataSourceReports);
+    return verification ? { ...report, connectivity: verification.connectivity } : report;
+}
+/**
+ * DataWorks' own connectivity test for each data source with a `dataworks` key and each serverless group with an
+ * `id` that reaches it (contract §12). Offline there is nothing to call: one warning says so (the CLI refuses
+ * `--verify` offline before it gets here). The cloud SDK is loaded only by online runs.
+ */
+async function verifyAgainstDataWorks(config, check, goOnline, opts, env, startedAt) {
+    if (!goOnline) {
+        const why = opts.resolve === 'offline'
+            ? 'this run resolves offline (resolve: offline)'
+            : 'this run resolves offline: no Alibaba Cloud credentials were found (resolve: auto)';
+        return {
+            connectivity: [],
+            findings: [
+                {
+                    rule: 'verify-failed',
+                    severity: 'warning',
+                    message: `verification against DataWorks was asked for, but ${why}; the connectivity test needs an online run with credentials, so nothing was verified`
+                }
+            ]
+        };
+    }
+    try {
+        const { verifyConnectivity } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(540), __nccwpck_require__.e(206), __nccwpck_require__.e(426)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7426));
+        return await verifyConnectivity(config, check, opts.online, { logger: opts.logger, env, sleep: opts.sleep, setSecret: opts.setSecret, startedAt }, 
+        // The check's verdict for a pair: the deployed whitelist when it was read (what DataWorks connects through),
+        // else the files.
+        (required) => (required.deployed !== undefined ? required.deployed : required.covered));
+    }
+    catch (error) {
+        // A defect in the verification layer: what was asked for was not done, so the run fails closed.
+        const place = { file: config.path, line: 1, column: 1 };
+        return {
+            connectivity: [],
+            findings: [(0,internal_error/* internalErrorFinding */.zg)('while verifying against DataWorks', error, place, opts.logger)]
+        };
+    }
+}
+/**
+ * Evaluates the whole config; when that throws (a bug), evaluates each data source on its own, so one data source
+ * that trips the bug becomes an `internal-error` finding and the others keep their findings and required blocks.
+ */
+function evaluateEachDataSourceAlone(input, logger) {
+    try {
+        return evaluate(input);
+    }
+    catch {
+        // Retried per data source below, where the failure can be pinned to one of them.
+    }
+    const findings = [];
+    const required = [];
+    for (const ds of input.config.dataSources) {
+        try {
+            const alone = evaluate({
+                ...input,
+                config: {
+                    ...input.config,
+                    dataSources: [ds],
+                    waivers: input.config.waivers.filter((w) => w.dataSource === ds.name)
+                }
+            });
+            findings.push(...alone.findings);
+            required.push(...alone.required);
+        }
+        catch (error) {
+            const what = `while evaluating the whitelist of data source "${ds.name}"`;
+            findings.push((0,internal_error/* internalErrorFinding */.zg)(what, error, { dataSource: ds.name, ...ds.pos }, logger));
+        }
+    }
+    return { findings, required };
+}
+/** Serverless groups with an `id` that some access entry uses, with the modules they serve. */
+function onlineGroupRequests(config) {
+    const modules = new Map();
+    for (const ds of config.dataSources) {
+        for (const access of ds.access) {
+            for (const ref of access.resourceGroups ?? []) {
+                const set = modules.get(ref.value) ?? new Set();
+                set.add(access.module);
+                modules.set(ref.value, set);
+            }
+        }
+    }
+    return config.resourceGroups
+        .filter((g) => g.type === 'serverless' && g.id !== undefined && modules.has(g.name))
+        .map((group) => ({ group, modules: [...(modules.get(group.name) ?? [])].sort() }));
+}
+/** The cloud SDK is loaded here and only here, so offline runs never pay for it. */
+async function resolveOnlineGroups(requests, opts, env) {
+    try {
+        const { resolveOnline } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(540), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8206));
+        return await resolveOnline(requests, opts.online, {
+            logger: opts.logger,
+            env,
+            sleep: opts.sleep,
+            setSecret: opts.setSecret
+        });
+    }
+    catch (error) {
+        // A defect in the online layer must still fail closed, naming every group it left unresolved.
+        const reason = error instanceof Error ? error.message : String(error);
+        return {
+            facts: new Map(),
+            apiCalls: 0,
+            findings: requests.map(({ group }) => ({
+                rule: 'unresolved',
+                severity: 'error',
+                message: `online resolution of resource group "${group.name}" failed: ${reason}`,
+                resourceGroup: group.name,
+                ...group.pos
+            }))
+        };
+    }
+}
+/**
+ * Half-set credentials are one run-wide error, also when no group needed the API: the user meant an online check,
+ * and a run that quietly did less must not pass. The groups that needed the API get their own findings too.
+ */
+function incompleteCredentialFindings(mode, settings, env) {
+    if (mode === 'offline')
+        return [];
+    const message = (0,credentials_env/* incompleteCredentialsMessage */.Af)(mode, settings, env);
+    return message ? [{ rule: 'unresolved', severity: 'error', message }] : [];
+}
+function staleListNotices(lists, now) {
+    const notices = [];
+    for (const list of lists) {
+        if (!list.bundled || !isStale(list.bundled.asOf, now))
+            continue;
+        notices.push({
+            rule: 'stale-address-list',
+            severity: 'notice',
+            message: `the bundled ${list.list} list for ${list.region} ` +
+                (list.bundled.asOf ? `dates from ${list.bundled.asOf}` : 'carries no date') +
+                `: compare it with ${list.bundled.source} and add or replace entries under addressLists.${list.list}.${list.region}`
+        });
+    }
+    return notices;
+}
+function addressListReports(lists, configPath, now) {
+    const reports = [];
+    for (const list of lists) {
+        if (list.bundled) {
+            reports.push({
+                list: list.list,
+                region: list.region,
+                source: list.bundled.source,
+                asOf: list.bundled.asOf,
+                origin: 'bundled',
+                stale: isStale(list.bundled.asOf, now)
+            });
+        }
+        if (list.override) {
+            reports.push({
+                list: list.list,
+                region: list.region,
+                source: `${configPath}:${list.override.pos.line} (copied from ${LIST_PAGES[list.list]})`,
+                asOf: null,
+                origin: 'config',
+                stale: false
+            });
+        }
+    }
+    return reports;
+}
+const SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
+/**
+ * Deterministic order: the findings that made the check incomplete first (contract §8: they are the root cause
+ * of whatever is unknown), then run-wide findings, then by data source (config order), severity, rule, place, and
+ * block in address order.
+ */
+function sortFindings(findings, config) {
+    const dsIndex = new Map(config.dataSources.map((d, i) => [d.name, i]));
+    const key = (f) => [
+        (0,evaluate_status/* madeCheckIncomplete */._q)(f) ? 0 : 1,
+        f.dataSource === undefined ? -1 : (dsIndex.get(f.dataSource) ?? config.dataSources.length),
+        SEVERITY_RANK[f.severity],
+        model/* RULES */.y0.indexOf(f.rule),
+        // Contract §9: the files' finding before the instance's for the same rule.
+        f.scope === 'deployed' ? 1 : 0,
+        f.file ?? '',
+        f.line ?? 0,
+        f.column ?? 0
+    ];
+    const keyed = findings.map((f) => ({ f, k: key(f) }));
+    keyed.sort((a, b) => {
+        for (let i = 0; i < a.k.length; i++) {
+            const x = a.k[i];
+            const y = b.k[i];
+            if (x === y)
+                continue;
+            if (typeof x === 'number' && typeof y === 'number')
+                return x - y;
+            return String(x) < String(y) ? -1 : 1;
+        }
+        if (a.f.entry !== b.f.entry) {
+            if (a.f.entry === undefined)
+                return -1;
+            if (b.f.entry === undefined)
+                return 1;
+            return (0,net/* compareEntryText */.JN)(a.f.entry, b.f.entry);
+        }
+        return a.f.message === b.f.message ? 0 : a.f.message < b.f.message ? -1 : 1;
+    });
+    return keyed.map((k) => k.f);
+}
+function buildReport(config, resolve, findings, required, addressLists, failOn, dataSources) {
+    const count = (s) => findings.filter((f) => f.severity === s).length;
+    return {
+        reportVersion: 1,
+        status: (0,evaluate_status/* statusOf */.c2)(findings, failOn),
+        config,
+        resolve,
+        summary: {
+            dataSources: dataSources.length,
+            required: required.length,
+            missing: findings.filter((f) => f.rule === 'missing-entry').length,
+            errors: count('error'),
+            warnings: count('warning'),
+            notices: count('notice')
+        },
+        dataSources,
+        addressLists,
+        required,
+        findings
+    };
+}
+
+
+/***/ }),
+
+/***/ 3525:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HN: () => (/* binding */ couldNotCheckFirst),
+/* harmony export */   W9: () => (/* binding */ shouldFail),
+/* harmony export */   _q: () => (/* binding */ madeCheckIncomplete),
+/* harmony export */   c2: () => (/* binding */ statusOf)
+/* harmony export */ });
+/* unused harmony export COULD_NOT_CHECK_RULES */
+/**
+ * Rules whose findings mean the check could not be completed (contract §3, §8, §13): the run is `error` whatever
+ * else was found, and these findings lead every output, because they are the root cause of what is unknown.
+ * Compared by name so that a rule added to the model later (`internal-error`) needs no change here.
+ */
+const COULD_NOT_CHECK_RULES = [
+    'invalid-config',
+    'invalid-whitelist',
+    'unresolved',
+    'internal-error'
+];
+/** Whether the finding made the check incomplete. */
+function madeCheckIncomplete(finding) {
+    return COULD_NOT_CHECK_RULES.includes(finding.rule);
+}
+/** The findings that made the check incomplete first, each part in its given order (a stable partition). */
+function couldNotCheckFirst(findings) {
+    return [...findings.filter(madeCheckIncomplete), ...findings.filter((f) => !madeCheckIncomplete(f))];
+}
+/** Contract §3: error if the check could not be completed; else fail on errors (or warnings with fail-on: warning). */
+function statusOf(findings, failOn) {
+    if (findings.some(madeCheckIncomplete))
+        return 'error';
+    if (findings.some((f) => f.severity === 'error'))
+        return 'fail';
+    if (failOn === 'warning' && findings.some((f) => f.severity === 'warning'))
+        return 'fail';
+    return 'pass';
+}
+/** Whether the step (or the CLI) fails: always on `error`, on `fail` unless fail-on is `never`. */
+function shouldFail(status, failOn) {
+    return status === 'error' || (status === 'fail' && failOn !== 'never');
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6390);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5802);
 /** The action's entry (dist/index.js): everything happens inside run(), nothing at import time. */
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -39032,16 +40320,106 @@ __webpack_async_result__();
 
 /***/ }),
 
+/***/ 3169:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   YS: () => (/* binding */ HOW_TO_REPORT),
+/* harmony export */   Zo: () => (/* binding */ describeSystemError),
+/* harmony export */   r_: () => (/* binding */ exceptionDetail),
+/* harmony export */   vq: () => (/* binding */ systemErrorCode),
+/* harmony export */   zg: () => (/* binding */ internalErrorFinding)
+/* harmony export */ });
+/* unused harmony export internalErrorMessage */
+/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6412);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(311);
+
+
+/** Longest exception detail written to the debug log. */
+const DETAIL_MAX_CHARS = 300;
+/** How to report an internal error: the sentence every internal-error message and line ends with. */
+const HOW_TO_REPORT = `This is a bug in ${_version_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_NAME */ .l} ${_version_js__WEBPACK_IMPORTED_MODULE_1__/* .VERSION */ .x}: please open an issue in its repository with the version and the ` +
+    `shape of the input (the file format and the construct, not its contents or any secret); ` +
+    `DATAWORKS_WHITELIST_GUARD_DEBUG=1 (CLI) or step debug logging (action) shows the detail.`;
+/** The message of an internal error that happened while doing `what` (a clause like `while reading …`). */
+function internalErrorMessage(what) {
+    return `internal error ${what}; the check is incomplete. ${HOW_TO_REPORT}`;
+}
+/** One line describing a caught exception, for the debug log: its name and message, without the stack. */
+function exceptionDetail(error) {
+    let text;
+    if (error instanceof Error)
+        text = `${error.name}: ${error.message}`;
+    else if (typeof error === 'string')
+        text = error;
+    else
+        text = 'a value that is not an Error was thrown';
+    return (0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)((0,_report_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .sanitizeTerminal */ .iz)(text), DETAIL_MAX_CHARS);
+}
+/**
+ * The `internal-error` finding for an exception caught while doing `what`, at `place` (a data source and the
+ * position of what was being processed, when known). The detail is logged at debug level.
+ */
+function internalErrorFinding(what, error, place, logger) {
+    logger?.debug(`internal error ${what}: ${exceptionDetail(error)}`);
+    const { dataSource, file, line, column } = place;
+    return {
+        rule: 'internal-error',
+        severity: 'error',
+        message: internalErrorMessage(what),
+        ...(dataSource !== undefined ? { dataSource } : {}),
+        ...(file !== undefined ? { file } : {}),
+        ...(file !== undefined && line !== undefined ? { line } : {}),
+        ...(file !== undefined && line !== undefined && column !== undefined ? { column } : {})
+    };
+}
+/**
+ * Whether `error` is an operating-system failure (it carries an errno code such as `EACCES` or `EIO`): the
+ * environment's problem, reported as such, not a bug of the tool.
+ */
+function systemErrorCode(error) {
+    const code = error?.code;
+    return typeof code === 'string' && /^E[A-Z0-9]+$/.test(code) ? code : undefined;
+}
+const SYSTEM_ERROR_WORDS = {
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EIO: 'input/output error',
+    EISDIR: 'it is a directory',
+    ENOTDIR: 'a part of the path is not a directory',
+    ENOENT: 'no such file or directory',
+    ENOSPC: 'no space left on device',
+    EDQUOT: 'disk quota exceeded',
+    EROFS: 'read-only file system',
+    EMFILE: 'too many open files',
+    ENFILE: 'too many open files in the system',
+    ENAMETOOLONG: 'file name too long',
+    ELOOP: 'too many levels of symbolic links',
+    EPIPE: 'the reading end was closed',
+    EBUSY: 'resource busy',
+    EEXIST: 'a file already exists there'
+};
+/** Plain words for an operating-system error code, with the code: `no space left on device (ENOSPC)`. */
+function describeSystemError(code) {
+    const words = SYSTEM_ERROR_WORDS[code];
+    return words ? `${words} (${code})` : `system error ${code}`;
+}
+
+
+/***/ }),
+
 /***/ 5027:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D4: () => (/* binding */ decode),
 /* harmony export */   SQ: () => (/* binding */ describeFileError),
 /* harmony export */   c2: () => (/* binding */ fileErrorCode),
+/* harmony export */   kJ: () => (/* binding */ isGitSegment),
+/* harmony export */   lD: () => (/* binding */ RepoFileError),
 /* harmony export */   pL: () => (/* binding */ diskRepoFiles),
 /* harmony export */   qq: () => (/* binding */ silentLogger)
 /* harmony export */ });
-/* unused harmony export RepoFileError */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -39315,6 +40693,92 @@ function diskRepoFiles(root, options = {}) {
 
 /***/ }),
 
+/***/ 182:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CK: () => (/* binding */ CONNECT_STATES),
+/* harmony export */   Kf: () => (/* binding */ GROUP_TYPES),
+/* harmony export */   N_: () => (/* binding */ WHITELIST_FORMATS),
+/* harmony export */   Of: () => (/* binding */ NETWORKS),
+/* harmony export */   Vh: () => (/* binding */ ADDRESS_LIST_NAMES),
+/* harmony export */   e$: () => (/* binding */ MODULES),
+/* harmony export */   iW: () => (/* binding */ SCOPES),
+/* harmony export */   y0: () => (/* binding */ RULES),
+/* harmony export */   zv: () => (/* binding */ PRODUCTS)
+/* harmony export */ });
+/**
+ * The vocabulary shared by every layer: the typed configuration, findings, required blocks and the report.
+ * It holds types and a few constant tables only; behaviour lives in the modules named after what they do.
+ */
+const MODULES = ['data-integration', 'data-service', 'metadata-collection', 'data-analysis'];
+const GROUP_TYPES = ['serverless', 'exclusive-integration', 'exclusive-service', 'shared'];
+const NETWORKS = ['private', 'public'];
+const PRODUCTS = [
+    'rds',
+    'polardb',
+    'polardb-x',
+    'redis',
+    'mongodb',
+    'adb-mysql',
+    'adb-pg',
+    'maxcompute',
+    'hologres',
+    'clickhouse',
+    'elasticsearch',
+    'lindorm',
+    'selectdb',
+    'hbase',
+    'oss',
+    'ecs-security-group',
+    'other'
+];
+const WHITELIST_FORMATS = ['text', 'yaml', 'json', 'terraform'];
+/** The published DataWorks address lists a requirement can come from. */
+const ADDRESS_LIST_NAMES = [
+    'metadata-collection',
+    'data-analysis',
+    'shared-integration',
+    'shared-service'
+];
+/** Where a whitelist finding is about: the files in the repository, or what is deployed on the instance (§9). */
+const SCOPES = ['declared', 'deployed'];
+// ---------------------------------------------------------------------------------------------------------------
+// Findings (contract §3).
+const RULES = [
+    'missing-entry',
+    'invalid-config',
+    'invalid-whitelist',
+    'invalid-entry',
+    'unsupported-entry',
+    'too-many-entries',
+    'unresolved',
+    'internal-error',
+    'no-public-egress',
+    'network-disabled',
+    'expired-waiver',
+    'overly-broad-entry',
+    'allow-all-whitelist',
+    'unattached-template',
+    'drift',
+    'deployed-drift',
+    'host-bits-set',
+    'stale-address-list',
+    'redundant-entry',
+    'waived',
+    'unused-waiver',
+    'not-checked',
+    // DataWorks' own connectivity test (contract §12, `--verify`).
+    'unreachable',
+    'connectivity-disagrees',
+    'verify-failed'
+];
+/** The states `TestDataSourceConnectivity` documents; another answer is kept as given and reported as `verify-failed`. */
+const CONNECT_STATES = ['Connectable', 'ConfigError', 'Unreachable', 'Unsupport'];
+
+
+/***/ }),
+
 /***/ 1047:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -39324,6 +40788,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   yo: () => (/* reexport */ IpSet),
   LS: () => (/* reexport */ cidrToRange),
   JN: () => (/* reexport */ compareEntryText),
+  M0: () => (/* reexport */ formatAddress),
   mG: () => (/* reexport */ formatCidr),
   mi: () => (/* reexport */ isOverlyBroad),
   GN: () => (/* reexport */ parseCidr),
@@ -39331,7 +40796,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   dF: () => (/* reexport */ rangeContains)
 });
 
-// UNUSED EXPORTS: addressBits, broadPrefixLimit, compareRanges, formatAddress, formatRange, hostMask, isPublicRange, makeCidr, makeRange, maxAddress, parseAddress, rangeToCidrs
+// UNUSED EXPORTS: addressBits, broadPrefixLimit, compareRanges, formatRange, hostMask, isPublicRange, makeCidr, makeRange, maxAddress, parseAddress, rangeToCidrs
 
 ;// CONCATENATED MODULE: ./src/net/address.ts
 /**
@@ -40206,133 +41671,1587 @@ function isOverlyBroad(r) {
 
 /***/ }),
 
+/***/ 7200:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   fJ: () => (/* binding */ jsonTooDeep),
+/* harmony export */   v: () => (/* binding */ parseYamlDocuments)
+/* harmony export */ });
+/* unused harmony export yamlTooDeep */
+/* harmony import */ var jsonc_parser__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9547);
+/* harmony import */ var jsonc_parser__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(jsonc_parser__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8815);
+/* harmony import */ var _bounds_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(186);
+/**
+ * Parsing YAML and JSON of the repository with a bound on nesting. The `yaml` composer and jsonc-parser's tree
+ * builder recurse once per level, so a document nested 100,000 deep overflows the stack (and `yaml` then reports
+ * "Maximum call stack size exceeded" as a syntax error). Both are checked first with an iterative pass over the
+ * parser's tokens, and refused past `MAX_NESTING_DEPTH` with the offset where the limit is crossed.
+ */
+
+
+
+function tooDeep(offset, limit) {
+    return { offset, message: `lists and mappings nest more than ${limit} levels deep here, the limit` };
+}
+/** The first place in YAML's concrete syntax tree that nests deeper than `limit`, walked without recursion. */
+function yamlTooDeep(tokens, limit = _bounds_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_NESTING_DEPTH */ .wM) {
+    const stack = tokens.map((token) => ({ token, depth: 0 }));
+    while (stack.length > 0) {
+        const { token, depth } = stack.pop();
+        if (!token)
+            continue;
+        if (token.type === 'document') {
+            stack.push({ token: token.value, depth });
+        }
+        else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+            if (depth + 1 > limit)
+                return tooDeep(token.offset, limit);
+            for (const item of token.items) {
+                if ('key' in item)
+                    stack.push({ token: item.key ?? undefined, depth: depth + 1 });
+                stack.push({ token: item.value, depth: depth + 1 });
+            }
+        }
+    }
+    return undefined;
+}
+/** Every document of `text`, composed only once the nesting is known to be within the limit. */
+function parseYamlDocuments(text, options) {
+    const compact = compactIndicatorsTooDeep(text);
+    if (compact)
+        return { tooDeep: withLinesCounted(compact, text, options.lineCounter) };
+    let tokens;
+    try {
+        tokens = [...new yaml__WEBPACK_IMPORTED_MODULE_1__/* .Parser */ .iX(options.lineCounter?.addNewLine).parse(text)];
+    }
+    catch (error) {
+        // The CST parser recurses once per open block collection; indentation alone can nest it deep enough to run
+        // out of stack before the token walk below can measure anything. The deepest-looking line is where to look.
+        if (error instanceof RangeError) {
+            const deep = tooDeep(deepestLineOffset(text), _bounds_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_NESTING_DEPTH */ .wM);
+            return { tooDeep: withLinesCounted(deep, text, options.lineCounter) };
+        }
+        throw error;
+    }
+    const deep = yamlTooDeep(tokens);
+    if (deep)
+        return { tooDeep: deep };
+    const documents = [...new yaml__WEBPACK_IMPORTED_MODULE_1__/* .Composer */ .Dk(options).compose(tokens, true, text.length)];
+    return { documents };
+}
+/**
+ * The parser counts lines as it goes; when it did not run (or stopped), the caller's counter is filled from the
+ * text so that the offset still turns into the right line and column.
+ */
+function withLinesCounted(deep, text, lineCounter) {
+    if (lineCounter) {
+        lineCounter.lineStarts.length = 0;
+        lineCounter.addNewLine(0);
+        for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1))
+            lineCounter.addNewLine(at + 1);
+    }
+    return deep;
+}
+/**
+ * Compact block collections (`- - - x`, `? - x`) open one level per indicator on a single line, and the CST parser
+ * recurses through each: a line with far more of them than the limit (here ten times) is refused from the text
+ * itself, at the indicator where the line alone passes the limit. Shallower lines are measured exactly after
+ * parsing.
+ */
+function compactIndicatorsTooDeep(text, limit = _bounds_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_NESTING_DEPTH */ .wM) {
+    const compact = /^[ \t]*(?:[-?:](?:[ \t]+|$))+/gm;
+    for (let match = compact.exec(text); match; match = compact.exec(text)) {
+        if (match[0].length === 0) {
+            compact.lastIndex++;
+            continue;
+        }
+        let count = 0;
+        let crossing;
+        const indicator = /[-?:](?=[ \t]|$)/g;
+        for (let found = indicator.exec(match[0]); found; found = indicator.exec(match[0])) {
+            if (++count === limit + 1)
+                crossing = match.index + found.index;
+            if (count > 10 * limit)
+                return tooDeep(crossing, limit);
+        }
+    }
+    return undefined;
+}
+/** The start of the line with the most leading blanks and block indicators: where deep nesting is likely. */
+function deepestLineOffset(text) {
+    let best = 0;
+    let bestWidth = -1;
+    const lead = /^[ \t\-?:]*/gm;
+    for (let match = lead.exec(text); match; match = lead.exec(text)) {
+        if (match[0].length > bestWidth) {
+            bestWidth = match[0].length;
+            best = match.index;
+        }
+        if (match[0].length === 0)
+            lead.lastIndex++;
+    }
+    return best;
+}
+/** jsonc-parser's `SyntaxKind` values (a `const enum`, which isolated modules cannot read). */
+const OPEN_BRACE = 1;
+const CLOSE_BRACE = 2;
+const OPEN_BRACKET = 3;
+const CLOSE_BRACKET = 4;
+const EOF = 17;
+/** The first `[` or `{` of JSON text that nests deeper than `limit` (strings and comments are skipped). */
+function jsonTooDeep(text, limit = _bounds_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_NESTING_DEPTH */ .wM) {
+    const scanner = (0,jsonc_parser__WEBPACK_IMPORTED_MODULE_0__.createScanner)(text, true);
+    let depth = 0;
+    for (let kind = scanner.scan(); kind !== EOF; kind = scanner.scan()) {
+        if (kind === OPEN_BRACE || kind === OPEN_BRACKET) {
+            depth++;
+            if (depth > limit)
+                return tooDeep(scanner.getTokenOffset(), limit);
+        }
+        else if (kind === CLOSE_BRACE || kind === CLOSE_BRACKET) {
+            depth = Math.max(0, depth - 1);
+        }
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 1428:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $o: () => (/* binding */ hasDeployedApi),
+/* harmony export */   Ac: () => (/* binding */ PRODUCT_EDITIONS),
+/* harmony export */   Nu: () => (/* binding */ DEPLOYED_API_PRODUCTS)
+/* harmony export */ });
+const DEPLOYED_API_PRODUCTS = [
+    'rds',
+    'polardb',
+    'redis',
+    'mongodb',
+    'adb-mysql',
+    'adb-pg',
+    'clickhouse',
+    'elasticsearch',
+    'lindorm',
+    'ecs-security-group',
+    'maxcompute'
+];
+function hasDeployedApi(product) {
+    return DEPLOYED_API_PRODUCTS.includes(product);
+}
+/** The editions of the products whose deployed whitelist comes from one of two APIs; the first is the default. */
+const PRODUCT_EDITIONS = {
+    'adb-mysql': ['warehouse', 'lakehouse'],
+    clickhouse: ['community', 'enterprise']
+};
+
+
+/***/ }),
+
+/***/ 9605:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Es: () => (/* reexport */ entrySeparator),
+  T9: () => (/* reexport */ productProfile)
+});
+
+// UNUSED EXPORTS: PRODUCT_PROFILES
+
+;// CONCATENATED MODULE: ./src/products/profiles.ts
+/** The separator of the product's whitelist values (see `entrySeparator`). */
+function entrySeparator(profile) {
+    return profile.entrySeparator ?? ',';
+}
+const LOOPBACK_PLACEHOLDER = ['127.0.0.1'];
+const RDS_API = 'https://help.aliyun.com/en/rds/api-modify-ip-address-whitelist';
+const RDS_MYSQL = 'https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/configure-an-ip-address-whitelist-for-an-apsaradb-rds-for-mysql-instance';
+const POLARDB = 'https://www.alibabacloud.com/help/doc-detail/68506.htm';
+const POLARDB_O = 'https://www.alibabacloud.com/help/doc-detail/118183.htm';
+const POLARDB_X = 'https://www.alibabacloud.com/help/en/polardb/polardb-for-xscale/configure-whitelists';
+const REDIS_API = 'https://help.aliyun.com/zh/redis/api-modifysecurityips';
+const REDIS_GUIDE = 'https://www.alibabacloud.com/help/en/apsaradb-for-redis/latest/configure-whitelists';
+const MONGODB = 'https://alibabacloud.com/help/en/mongodb/user-guide/configure-an-ip-address-whitelist';
+const ADB_MYSQL = 'https://alibabacloud.com/help/en/analyticdb/analyticdb-for-mysql/user-guide/configure-a-whitelist-1';
+const ADB_MYSQL_API = 'https://www.alibabacloud.com/help/zh/analyticdb-for-mysql/developer-reference/api-adb-2021-12-01-modifyclusteraccesswhitelist';
+const ADB_PG_API = 'https://help.aliyun.com/zh/analyticdb/api-modifysecurityips';
+const MAXCOMPUTE = 'https://www.alibabacloud.com/help/en/maxcompute/security-and-compliance/manage-ip-address-whitelists';
+const HOLOGRES = 'https://www.alibabacloud.com/help/en/hologres/user-guide/configure-an-ip-address-whitelist';
+const CLICKHOUSE = 'https://www.alibabacloud.com/help/en/clickhouse/configure-the-whitelist';
+const ELASTICSEARCH = 'https://www.alibabacloud.com/help/en/es/user-guide/configure-a-public-or-private-ip-address-whitelist-for-an-elasticsearch-cluster';
+const LINDORM = 'https://www.alibabacloud.com/help/en/lindorm/user-guide/configure-whitelist';
+const SELECTDB = 'https://www.alibabacloud.com/help/en/doc-detail/2518901.html';
+const HBASE = 'https://www.alibabacloud.com/help/en/hbase/user-guide/configure-ip-address-allowlists-and-security-groups';
+const OSS_POLICY = 'https://www.alibabacloud.com/help/en/oss/user-guide/authorization-syntax-and-elements';
+const ECS_SG_API = 'https://alibabacloud.com/help/en/ecs/api-authorizesecuritygroup';
+const ECS_SG_LIMITS = 'https://www.alibabacloud.com/help/doc-detail/25554.html';
+const PRODUCT_PROFILES = {
+    rds: {
+        id: 'rds',
+        displayName: 'ApsaraDB RDS',
+        // ModifySecurityIps: SecurityIPType is "IPv4 only; IPv6 not supported"; entries are IPs and CIDRs /1-/32.
+        acceptsIpv6: false,
+        acceptsRanges: false,
+        // The PostgreSQL page says 1,000 per group; the API and MySQL page say 1,000 per instance summed over all
+        // groups. The instance total is the stricter reading.
+        entryLimit: { max: 1000, scope: 'per instance, summed over all whitelist groups', source: RDS_API },
+        forbidden: [],
+        emptyMeansAllowAll: false,
+        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+        allowAllTokens: [],
+        sources: [RDS_API, RDS_MYSQL]
+    },
+    polardb: {
+        id: 'polardb',
+        displayName: 'PolarDB',
+        // Documented entries are IPv4 addresses and CIDRs /1-/32 only.
+        acceptsIpv6: false,
+        acceptsRanges: false,
+        // The API says 1,000 per group, the older PolarDB-O page 1,000 across all groups: the total is stricter.
+        entryLimit: { max: 1000, scope: 'per cluster, summed over all whitelist groups', source: POLARDB_O },
+        forbidden: [],
+        emptyMeansAllowAll: false,
+        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+        // "% or 0.0.0.0/0 allows all IP addresses".
+        allowAllTokens: ['%'],
+        sources: [POLARDB, POLARDB_O]
+    },
+    'polardb-x': {
+        id: 'polardb-x',
+        displayName: 'PolarDB-X 2.0',
+        acceptsIpv6: false,
+        // Ranges and `a.b.c.*` wildcards were PolarDB-X 1.0 (DRDS) only.
+        acceptsRanges: false,
+        // 300 per group; groups are not modelled, so the whole declared whitelist is held to one group's limit.
+        entryLimit: { max: 300, scope: 'per whitelist group', source: POLARDB_X },
+        forbidden: [],
+        emptyMeansAllowAll: false,
+        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+        allowAllTokens: [],
+        sources: [POLARDB_X]
+    },
+    redis: {
+        id: 'redis',
+        displayName: 'Tair (Redis OSS-compatible)',
+        // SecurityIps: 0.0.0.0/0, IPs and CIDRs /1-/32 (IPv4).
+        acceptsIpv6: false,
+        acceptsRanges: false,
+        entryLimit: { max: 1000, scope: 'per whitelist group', source: REDIS_API },
+        forbidden: [],
+        emptyMeansAllowAll: false,
+        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+        allowAllTokens: [],
+        sources: [REDIS_API, REDIS_GUIDE]
+    },
+    mongodb: {
+        id: 'mongodb',
+        displayName: 'ApsaraDB for MongoDB',
+        // The IPv6 tab takes single addresses only (MongoDB 4.2).
+        acceptsIpv6: true,
+        ipv6AddressesOnly: true,
+        acceptsRanges: false,
+        entryLimit: { max: 1000, scope: 'per whitelist', source: MONGODB },
+        forbidden: [],
+        // "Only 0.0.0.0/0, or an empty list, means everyone is allowed".
+        emptyMeansAllowAll: true,
+        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+        allowAllTokens: [],
+        sources: [MONGODB]
+    },
+    'adb-mysql': {
+        id: 'adb-mysql',
+        displayName: 'AnalyticDB for MySQL',
+        acceptsIpv6: false,
+        acceptsRanges: false,
+        entryLimit: { max: 500, scope: 'per whitelist', source: ADB_MYSQL_API },
+        // 0.0.0.0 is not allowed; the newest page forbids any x.x.x.x/0 while an older one suggested 10.0.0.0/0.
+        // Rejecting every /0 is the stricter reading (all of them canonicalise to 0.0.0.0/0).
+        forbidden: [
+            { cidr: '0.0.0.0/32', reason: 'AnalyticDB for MySQL does not accept 0.0.0.0' },
+            { cidr: '0.0.0.0/0', reason: 'AnalyticDB for MySQL does not accept a /0 block' }
+        ],
+        emptyMeansAllowAll: false,
+        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+        allowAllTokens: [],
+        sources: [ADB_MYSQL, ADB_MYSQL_API]
+    },
+    'adb-pg': {
+        id: 'adb-pg',
+        displayName: 'AnalyticDB for PostgreSQL',
+        acceptsIpv6: false,
+        acceptsRanges: false,
+        entryLimit: { max: 1000, scope: 'per whitelist group', source: ADB_PG_API },
+        forbidden: [],
+        emptyMeansAllowAll: false,
+        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+        allowAllTokens: [],
+        sources: [ADB_PG_API]
+    },
+    maxcompute: {
+        id: 'maxcompute',
+        displayName: 'MaxCompute',
+        // Single IPv4 or IPv6 addresses, CIDRs of both families, and ranges like 192.168.10.0-192.168.255.255.
+        acceptsIpv6: true,
+        acceptsRanges: true,
+        // No limit is documented.
+        forbidden: [],
+        // "No whitelist configured = no IP restriction".
+        emptyMeansAllowAll: true,
+        denyAllPlaceholders: [],
+        // `*` in odps.security.vpc.whitelist allows all VPC access.
+        allowAllTokens: ['*'],
+        sources: [MAXCOMPUTE],
+        notes: 'Two independent lists: odps.security.ip.whitelist (Internet and interconnection network) and ' +
+            'odps.security.vpc.whitelist (VPC); configuring only one denies all access over the other network.'
+    },
+    hologres: {
+        id: 'hologres',
+        displayName: 'Hologres',
+        // Only IPs and CIDRs are documented, without an IPv6 statement: IPv6 is not assumed.
+        acceptsIpv6: false,
+        acceptsRanges: false,
+        forbidden: [],
+        // "No whitelist = all networks allowed".
+        emptyMeansAllowAll: true,
+        denyAllPlaceholders: [],
+        allowAllTokens: [],
+        sources: [HOLOGRES],
+        notes: 'The whitelist is set in HoloWeb; alicloud_hologram_instance has no whitelist attribute, so it cannot be ' +
+            'read from Terraform. Once a whitelist exists, DataWorks resource groups must be added explicitly.'
+    },
+    clickhouse: {
+        id: 'clickhouse',
+        displayName: 'ApsaraDB for ClickHouse',
+        acceptsIpv6: false,
+        acceptsRanges: false,
+        // Also at most 50 per group; groups are not modelled, the cluster total is.
+        entryLimit: { max: 200, scope: 'per cluster, summed over all whitelist groups', source: CLICKHOUSE },
+        forbidden: [
+            { cidr: '0.0.0.0/0', reason: 'ApsaraDB for ClickHouse prohibits 0.0.0.0/0' },
+            { cidr: '0.0.0.0/32', reason: 'ApsaraDB for ClickHouse prohibits 0.0.0.0' }
+        ],
+        emptyMeansAllowAll: false,
+        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+        allowAllTokens: [],
+        sources: [CLICKHOUSE]
+    },
+    elasticsearch: {
+        id: 'elasticsearch',
+        displayName: 'Elasticsearch',
+        acceptsIpv6: true,
+        acceptsRanges: false,
+        // Only the whitelist template's 300 is documented; no per-list limit is confirmed, so none is enforced.
+        forbidden: [],
+        emptyMeansAllowAll: false,
+        // "127.0.0.1 alone denies all".
+        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+        allowAllTokens: [],
+        sources: [ELASTICSEARCH],
+        notes: 'Separate lists for private (VPC), public, Kibana private and Kibana public access; public lists apply ' +
+            'only when public access is enabled.'
+    },
+    lindorm: {
+        id: 'lindorm',
+        displayName: 'Lindorm',
+        acceptsIpv6: false,
+        acceptsRanges: false,
+        // No limit is documented.
+        forbidden: [],
+        emptyMeansAllowAll: false,
+        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+        allowAllTokens: [],
+        sources: [LINDORM]
+    },
+    selectdb: {
+        id: 'selectdb',
+        displayName: 'ApsaraDB for SelectDB',
+        // Not documented for whitelists: IPv4 only, as the examples and the default group (127.0.0.1) show.
+        acceptsIpv6: false,
+        acceptsRanges: false,
+        // 200 per instance over all groups, 50 per group. Groups are not modelled: the instance total applies to the
+        // union, which is what is counted.
+        entryLimit: { max: 200, scope: 'per instance, over all whitelist groups (50 per group)', source: SELECTDB },
+        forbidden: [],
+        // All access is blocked until entries are added; the default group holds only 127.0.0.1.
+        emptyMeansAllowAll: false,
+        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+        allowAllTokens: [],
+        sources: [SELECTDB]
+    },
+    hbase: {
+        id: 'hbase',
+        displayName: 'ApsaraDB for HBase',
+        acceptsIpv6: false,
+        acceptsRanges: false,
+        // No limit is documented.
+        forbidden: [],
+        // "If the allowlist is set to 0.0.0.0/0 or empty, access restrictions are removed"; 127.0.0.1 is the default.
+        emptyMeansAllowAll: true,
+        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+        allowAllTokens: [],
+        sources: [HBASE]
+    },
+    oss: {
+        id: 'oss',
+        displayName: 'OSS bucket policy',
+        // acs:SourceIp takes IPs and CIDRs; OSS serves IPv6 endpoints, so IPv6 conditions are accepted. Uncertain in
+        // the docs; accepting keeps required IPv6 blocks in the check instead of dropping them.
+        acceptsIpv6: true,
+        acceptsRanges: false,
+        // The policy size limit is not confirmed; no entry limit is enforced.
+        forbidden: [],
+        // An empty acs:SourceIp condition does not open a bucket: its access is governed by the rest of the policy.
+        emptyMeansAllowAll: false,
+        denyAllPlaceholders: [],
+        allowAllTokens: [],
+        sources: [OSS_POLICY],
+        notes: 'Policies that use acs:SourceIp must also specify acs:SourceVpc.',
+        // acs:SourceIp is a JSON array, one string per entry: the list is for reading, not one value to paste.
+        entrySeparator: ', '
+    },
+    'ecs-security-group': {
+        id: 'ecs-security-group',
+        displayName: 'ECS security group',
+        // SourceCidrIp (IPv4) or Ipv6SourceCidrIp per rule.
+        acceptsIpv6: true,
+        acceptsRanges: false,
+        // The older API text says 200 rules per group; newer text 1,000 summed over the groups of one ENI. 200 is
+        // stricter.
+        entryLimit: { max: 200, scope: 'rules per security group', source: ECS_SG_LIMITS },
+        forbidden: [],
+        // An empty cidr_ip does not mean "all".
+        emptyMeansAllowAll: false,
+        denyAllPlaceholders: [],
+        allowAllTokens: [],
+        sources: [ECS_SG_API, ECS_SG_LIMITS],
+        // One CIDR per rule: the list is for reading, not one value to paste.
+        entrySeparator: ', '
+    },
+    other: {
+        id: 'other',
+        displayName: 'Other data source',
+        // Contract §4: `other` accepts every form and has no limit.
+        acceptsIpv6: true,
+        acceptsRanges: true,
+        forbidden: [],
+        emptyMeansAllowAll: false,
+        denyAllPlaceholders: [],
+        allowAllTokens: [],
+        sources: []
+    }
+};
+function productProfile(id) {
+    return PRODUCT_PROFILES[id];
+}
+
+;// CONCATENATED MODULE: ./src/products/index.ts
+
+
+
+/***/ }),
+
+/***/ 6412:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   iz: () => (/* binding */ sanitizeTerminal),
+/* harmony export */   kh: () => (/* binding */ sanitizeControls),
+/* harmony export */   xv: () => (/* binding */ truncate)
+/* harmony export */ });
+/**
+ * Neutralising text taken from the repository (data-source names, paths, entries, messages) before it goes into
+ * Markdown or a terminal. A pull request can change every one of those strings, so none may add markup, links,
+ * HTML, @mentions, issue references or terminal control sequences to what the tool writes.
+ */
+/** Zero-width space: breaks GitHub's @mention, #reference and bare-URL autolinking without changing what is read. */
+const ZWSP = '&#8203;';
+/** Characters that reorder displayed text (Trojan Source); shown as U+FFFD so the reader sees something is there. */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+/** C0 and C1 controls, DEL, and the line and paragraph separators. */
+function isControl(c) {
+    const code = c.codePointAt(0);
+    return code <= 0x1f || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+}
+/** Markdown punctuation that can start or end inline markup, escaped with a backslash wherever it appears. */
+const BACKSLASHED = new Set(['\\', '`', '*', '_', '[', ']', '(', ')', '{', '}', '!', '~', '$', '^']);
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    // A pipe would end a table cell; the entity never does, even inside other inline spans.
+    '|': '&#124;'
+};
+/** Whether `chars[i]` ends an ordered-list marker at the start of the text, like `1.` or `12)` then a blank. */
+function isListNumber(chars, i) {
+    if (i === 0 || i > 9)
+        return false;
+    for (let j = 0; j < i; j++)
+        if (!/[0-9]/.test(chars[j]))
+            return false;
+    const next = chars[i + 1];
+    return next === undefined || next === ' ' || isControl(next);
+}
+/** Text of the common shapes (names, paths, CIDRs) that no rule below would change: returned as is, quickly. */
+function isPlain(text) {
+    return (/^[A-Za-z0-9 ,/:.%=-]*$/.test(text) &&
+        !/^[-=]/.test(text) &&
+        !text.includes('://') &&
+        !/www\./i.test(text) &&
+        !/^\d{1,9}[.)]( |$)/.test(text));
+}
+const isWordChar = (c) => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
+/**
+ * Hosts whose URLs stay clickable: the vendor documentation that the tool's own messages cite (the published
+ * address lists, the product pages), with their subdomains. A URL to any other host is neutralised like the rest
+ * of the text, so a pull request cannot put a link of its choosing under the tool's name.
+ */
+const LINKED_HOSTS = ['alibabacloud.com', 'aliyun.com'];
+/** Characters an autolinked URL may hold here: no `<>` (they end it), `|` (ends a table cell), `\`, backticks, `$`. */
+const URL_CANDIDATE = /https:\/\/[A-Za-z0-9\-._~:/?#[\]!&'()*+,;=%]+/g;
+/** The URL without trailing punctuation that belongs to the sentence, as GitHub's autolinker trims it. */
+function trimUrl(url) {
+    let end = url.length;
+    for (;;) {
+        const c = url[end - 1];
+        if (c === undefined)
+            break;
+        if ('.,;:!?\'"*~'.includes(c))
+            end--;
+        else if (c === ')' && count(url.slice(0, end), '(') < count(url.slice(0, end), ')'))
+            end--;
+        else if (c === ']' && count(url.slice(0, end), '[') < count(url.slice(0, end), ']'))
+            end--;
+        else
+            break;
+    }
+    return url.slice(0, end);
+}
+function count(text, c) {
+    return text.split(c).length - 1;
+}
+/** Whether `url` is an https URL to a linked host, with no credentials or port to disguise where it leads. */
+function isLinkable(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return false;
+    }
+    const host = parsed.hostname.toLowerCase();
+    return (parsed.protocol === 'https:' &&
+        parsed.username === '' &&
+        parsed.password === '' &&
+        parsed.port === '' &&
+        url.length <= 2000 &&
+        LINKED_HOSTS.some((h) => host === h || host.endsWith(`.${h}`)));
+}
+/**
+ * Text that renders literally in GitHub Markdown, both in paragraphs and in table cells: no emphasis, code,
+ * links, images, HTML, math, headings or list markers, no @mentions, #123 references or bare-URL autolinks, and
+ * on one line (line breaks and other controls become spaces). Safe inside `<code>` and `<summary>` too. The one
+ * exception: https URLs of the vendor's documentation (`LINKED_HOSTS`) stay clickable, as `<URL>` autolinks.
+ */
+function escapeMarkdown(text) {
+    if (isPlain(text))
+        return text;
+    // URLs of the vendor's documentation become autolinks `<…>`: inside one nothing is parsed as markup, so they
+    // stay clickable and whole; every other part of the text is escaped as below.
+    let out = '';
+    let from = 0;
+    for (const match of text.matchAll(URL_CANDIDATE)) {
+        const url = trimUrl(match[0]);
+        if (!isLinkable(url))
+            continue;
+        out += escapeText(text.slice(from, match.index));
+        out += `<${url}>`;
+        from = match.index + url.length;
+    }
+    return from === 0 ? escapeText(text) : out + escapeText(text.slice(from));
+}
+function escapeText(text) {
+    if (isPlain(text))
+        return text;
+    let out = '';
+    const chars = Array.from(text);
+    for (let i = 0; i < chars.length; i++) {
+        const c = chars[i];
+        const next = chars[i + 1];
+        if (isControl(c))
+            out += ' ';
+        else if (BIDI_CONTROLS.test(c))
+            out += '\uFFFD';
+        else if (c in ENTITIES)
+            out += ENTITIES[c];
+        else if (BACKSLASHED.has(c))
+            out += `\\${c}`;
+        else if (c === '@')
+            out += `@${ZWSP}`;
+        else if (c === '#')
+            out += isWordChar(next) ? `\\#${ZWSP}` : '\\#';
+        else if (c === ':' && next === '/' && chars[i + 2] === '/')
+            out += `:${ZWSP}`;
+        else if (c === '.' && /www$/i.test(chars.slice(Math.max(0, i - 3), i).join('')) && !isWordChar(chars[i - 4])) {
+            out += `${ZWSP}.`;
+        }
+        else if (i === 0 && (c === '-' || c === '+' || c === '='))
+            out += `\\${c}`;
+        else if ((c === '.' || c === ')') && isListNumber(chars, i))
+            out += `\\${c}`;
+        else
+            out += c;
+    }
+    return out;
+}
+/** `text` cut to at most `max` characters (code points), with an ellipsis when cut; applied before escaping. */
+function truncate(text, max) {
+    const chars = Array.from(text);
+    return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+/** Shows a control or bidi character as `\u{…}`: the reader sees that something is there, the terminal does nothing. */
+function visible(c) {
+    return `\\u{${c.codePointAt(0).toString(16)}}`;
+}
+/**
+ * Text safe to print on a terminal: control characters (ESC sequences could recolour, move the cursor or retitle
+ * the window) and bidirectional overrides are shown as `\u{…}` instead of being sent, and line breaks become
+ * spaces so each finding stays on its line.
+ */
+function sanitizeTerminal(text) {
+    if (/^[\x20-\x7e]*$/.test(text))
+        return text;
+    let out = '';
+    for (const c of text) {
+        if (c === '\n' || c === '\r' || c === '\t')
+            out += ' ';
+        else if (isControl(c) || BIDI_CONTROLS.test(c))
+            out += visible(c);
+        else
+            out += c;
+    }
+    return out;
+}
+/**
+ * The same neutralising as `sanitizeTerminal` for text whose line breaks are its own (a Markdown document, a
+ * multi-line annotation): ESC, BEL, the other C0 and C1 controls, DEL and the bidi overrides are shown as `\u{…}`;
+ * line feeds and tabs are kept, a carriage return before a line feed is dropped and any other becomes a space.
+ * Idempotent, so a layer may apply it to text that an earlier layer already cleaned.
+ */
+function sanitizeControls(text) {
+    if (/^[\x20-\x7e\n\t]*$/.test(text))
+        return text;
+    let out = '';
+    const chars = Array.from(text);
+    for (let i = 0; i < chars.length; i++) {
+        const c = chars[i];
+        if (c === '\n' || c === '\t')
+            out += c;
+        else if (c === '\r')
+            out += chars[i + 1] === '\n' ? '' : ' ';
+        else if (isControl(c) || BIDI_CONTROLS.test(c))
+            out += visible(c);
+        else
+            out += c;
+    }
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 2130:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Af: () => (/* binding */ incompleteCredentialsMessage),
-/* harmony export */   Lk: () => (/* binding */ hasCredentials),
-/* harmony export */   Tp: () => (/* binding */ KEY_VARIABLE_FORMS),
-/* harmony export */   "in": () => (/* binding */ findCredentialSource)
+/* harmony export */   Af: () => (/* reexport safe */ _cloud_credentials_env_js__WEBPACK_IMPORTED_MODULE_0__.Af),
+/* harmony export */   Lk: () => (/* reexport safe */ _cloud_credentials_env_js__WEBPACK_IMPORTED_MODULE_0__.Lk),
+/* harmony export */   Tp: () => (/* reexport safe */ _cloud_credentials_env_js__WEBPACK_IMPORTED_MODULE_0__.Tp),
+/* harmony export */   "in": () => (/* reexport safe */ _cloud_credentials_env_js__WEBPACK_IMPORTED_MODULE_0__["in"])
 /* harmony export */ });
-/* unused harmony export OIDC_VARIABLES */
-/** `aliyun/configure-aliyun-credentials-action` exports all three forms; the first complete one wins. */
-const KEY_VARIABLE_FORMS = [
-    {
-        id: 'ALIBABA_CLOUD_ACCESS_KEY_ID',
-        secret: 'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
-        token: 'ALIBABA_CLOUD_SECURITY_TOKEN'
-    },
-    { id: 'ALICLOUD_ACCESS_KEY', secret: 'ALICLOUD_SECRET_KEY', token: 'ALICLOUD_SECURITY_TOKEN' },
-    {
-        id: 'ALIBABACLOUD_ACCESS_KEY_ID',
-        secret: 'ALIBABACLOUD_ACCESS_KEY_SECRET',
-        token: 'ALIBABACLOUD_SECURITY_TOKEN'
+/* harmony import */ var _cloud_credentials_env_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6153);
+/** Moved to `src/cloud/` (shared by the group resolver and the deployed-whitelist readers); kept for existing imports. */
+
+
+
+/***/ }),
+
+/***/ 2969:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   YC: () => (/* binding */ editDistance),
+/* harmony export */   au: () => (/* binding */ didYouMean),
+/* harmony export */   eg: () => (/* binding */ typoDistance),
+/* harmony export */   g9: () => (/* binding */ closestNames),
+/* harmony export */   ni: () => (/* binding */ didYouMeanText)
+/* harmony export */ });
+/**
+ * "Did you mean …?" for names a user mistyped: config keys, enum values, CLI flags and commands. Pure and bounded:
+ * the input comes from a pull request, so a candidate whose length differs from the input by more than the
+ * allowed distance is never compared at all, and no comparison costs more than (short candidate)² steps.
+ */
+/**
+ * Optimal-string-alignment distance (Damerau–Levenshtein restricted to adjacent transpositions): the number of
+ * single-character insertions, deletions, substitutions and swaps of two neighbours that turn `a` into `b`.
+ * Above `limit` it returns `limit + 1` early, so a hopeless pair costs one row at most.
+ */
+function editDistance(a, b, limit = Number.POSITIVE_INFINITY) {
+    if (Math.abs(a.length - b.length) > limit)
+        return limit + 1;
+    if (a === b)
+        return 0;
+    // Three rows suffice: the current one, the previous one and the one before it (for transpositions).
+    let before = new Array(b.length + 1).fill(0);
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    let current = new Array(b.length + 1).fill(0);
+    for (let i = 1; i <= a.length; i++) {
+        current[0] = i;
+        let rowMinimum = current[0];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                value = Math.min(value, before[j - 2] + 1);
+            }
+            current[j] = value;
+            rowMinimum = Math.min(rowMinimum, value);
+        }
+        if (rowMinimum > limit)
+            return limit + 1;
+        [before, previous, current] = [previous, current, before];
     }
-];
-const OIDC_VARIABLES = {
-    roleArn: 'ALIBABA_CLOUD_ROLE_ARN',
-    providerArn: 'ALIBABA_CLOUD_OIDC_PROVIDER_ARN',
-    tokenFile: 'ALIBABA_CLOUD_OIDC_TOKEN_FILE'
-};
-/** A variable counts only when non-blank: the credentials action's post step blanks what it set. */
-function read(env, name) {
-    const value = env[name]?.trim();
-    return value ? value : undefined;
+    return previous[b.length];
 }
 /**
- * Picks the credential source, in the documented order: explicit inputs, the access-key variables (three forms),
- * the OIDC variables, then (only when opted in) the instance metadata service and CLI profiles.
+ * How far a typo may be from the name it was meant to be: one edit for short names, one more per three
+ * characters, at most three. A generous bound is safe here because a suggestion only ever accompanies an
+ * error the input already has.
  */
-function findCredentialSource(settings, env) {
-    const explicit = settings.credentials;
-    if (explicit) {
-        if (!explicit.accessKeyId || !explicit.accessKeySecret) {
-            return {
-                kind: 'incomplete',
-                message: 'the explicit credentials are incomplete: access-key-id and access-key-secret must both be given ' +
-                    '(security-token is optional)'
-            };
+function typoDistance(name) {
+    return Math.min(3, Math.max(1, Math.floor(name.length / 3)));
+}
+function commonPrefixLength(a, b) {
+    let length = 0;
+    while (length < a.length && length < b.length && a[length] === b[length])
+        length++;
+    return length;
+}
+/**
+ * The candidates closest to `input` (compared without regard to case), if any lies within the typo distance of
+ * that candidate and closer than the input is long (so `x` never suggests `id`). Among equally close ones, those
+ * sharing the longest beginning with the input win (`ofline` means `offline`, not `online`); remaining ties are
+ * all returned, in candidate order, at most three.
+ */
+function closestNames(input, candidates) {
+    const needle = input.toLowerCase();
+    let best = { distance: Number.POSITIVE_INFINITY, prefix: 0 };
+    let matches = [];
+    for (const candidate of candidates) {
+        if (candidate === input)
+            continue;
+        const lower = candidate.toLowerCase();
+        const limit = Math.min(typoDistance(candidate), Math.max(0, needle.length - 1));
+        const distance = editDistance(needle, lower, limit);
+        if (distance > limit)
+            continue;
+        const prefix = commonPrefixLength(needle, lower);
+        if (distance > best.distance || (distance === best.distance && prefix < best.prefix))
+            continue;
+        if (distance < best.distance || prefix > best.prefix) {
+            best = { distance, prefix };
+            matches = [];
         }
-        const keys = { accessKeyId: explicit.accessKeyId, accessKeySecret: explicit.accessKeySecret };
-        if (explicit.securityToken)
-            keys.securityToken = explicit.securityToken;
-        return { kind: 'keys', origin: 'the access-key-id/access-key-secret inputs', keys };
+        if (!matches.includes(candidate))
+            matches.push(candidate);
     }
-    for (const form of KEY_VARIABLE_FORMS) {
-        const id = read(env, form.id);
-        const secret = read(env, form.secret);
-        if (id && secret) {
-            const keys = { accessKeyId: id, accessKeySecret: secret };
-            const token = read(env, form.token);
-            if (token)
-                keys.securityToken = token;
-            return { kind: 'keys', origin: `the ${form.id}/${form.secret} environment variables`, keys };
+    return matches.slice(0, 3);
+}
+/** `did you mean a?`, `did you mean a or b?`; `decorate` formats each name (e.g. adds `--`). */
+function didYouMeanText(names, decorate = (n) => n) {
+    if (names.length === 0)
+        return '';
+    const shown = names.map(decorate);
+    const list = shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
+    return `did you mean ${list}?`;
+}
+/** `; did you mean a?` to append to a message, or nothing when no candidate is close. */
+function didYouMean(input, candidates, decorate) {
+    if (typeof input !== 'string')
+        return '';
+    const text = didYouMeanText(closestNames(input, candidates), decorate);
+    return text ? `; ${text}` : '';
+}
+
+
+/***/ }),
+
+/***/ 311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ TOOL_NAME),
+/* harmony export */   x: () => (/* binding */ VERSION)
+/* harmony export */ });
+/** The package version, kept equal to package.json by a test (so the bundle does not embed package.json). */
+const VERSION = '0.1.0';
+const TOOL_NAME = 'dataworks-whitelist-guard';
+
+
+/***/ }),
+
+/***/ 5827:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B8: () => (/* binding */ yamlReader),
+/* harmony export */   c$: () => (/* binding */ parseSelect),
+/* harmony export */   sJ: () => (/* binding */ jsonReader)
+/* harmony export */ });
+/* unused harmony export formatSelectPath */
+/* harmony import */ var jsonc_parser__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9547);
+/* harmony import */ var jsonc_parser__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(jsonc_parser__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8815);
+/* harmony import */ var _bounds_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(186);
+/* harmony import */ var _parse_bounds_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7200);
+/* harmony import */ var _yaml_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2362);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(339);
+/**
+ * The YAML and JSON whitelist readers. `select` names the value inside the document (keys and `[n]` indexes);
+ * the value is a list of strings or one string of entries separated by commas or blanks. Every entry keeps the
+ * line and column where its text starts, inside quoted strings too.
+ */
+
+
+
+
+
+
+const BARE_KEY_CHAR = /[^.[\]"'\s]/u;
+/**
+ * Parses `a.b[0].c`, `properties["odps.security.ip.whitelist"]`, `["x.y"].z`. Keys are bare (no dots, brackets,
+ * quotes or blanks) or quoted with `"` or `'` inside brackets (`\` escapes the quote and itself); indexes are
+ * decimal without leading zeros.
+ */
+function parseSelect(select) {
+    const path = [];
+    let index = 0;
+    const fail = (expected) => ({
+        ok: false,
+        message: index >= select.length
+            ? `malformed select "${select}": expected ${expected} at its end`
+            : `malformed select "${select}": expected ${expected} at character ${index + 1}, found "${select[index]}"`
+    });
+    const bareKey = () => {
+        const start = index;
+        while (index < select.length && BARE_KEY_CHAR.test(select[index]))
+            index++;
+        return index > start ? select.slice(start, index) : undefined;
+    };
+    if (select.length === 0)
+        return { ok: false, message: 'malformed select: it is empty' };
+    while (true) {
+        if (select[index] === '[') {
+            index++;
+            const quote = select[index];
+            if (quote === '"' || quote === "'") {
+                index++;
+                let key = '';
+                while (index < select.length && select[index] !== quote) {
+                    if (select[index] === '\\' && index + 1 < select.length)
+                        index++;
+                    key += select[index];
+                    index++;
+                }
+                if (index >= select.length)
+                    return fail(`a closing ${quote}`);
+                index++;
+                path.push({ kind: 'key', key });
+            }
+            else {
+                const digits = /^(0|[1-9][0-9]*)/.exec(select.slice(index))?.[0];
+                if (digits === undefined)
+                    return fail('an index (0, 1, …) or a quoted key');
+                // No list can be that long (and the number would print as 1e+23).
+                if (digits.length > 9)
+                    return fail(`an index below 1000000000, not ${digits.slice(0, 20)}`);
+                index += digits.length;
+                path.push({ kind: 'index', index: Number(digits) });
+            }
+            if (select[index] !== ']')
+                return fail('"]"');
+            index++;
         }
-        if (id || secret) {
-            return {
-                kind: 'incomplete',
-                message: `${id ? form.id : form.secret} is set but ${id ? form.secret : form.id} is not: set both or neither`
-            };
+        else {
+            const key = bareKey();
+            if (key === undefined)
+                return fail(path.length === 0 ? 'a key or "["' : 'a key');
+            path.push({ kind: 'key', key });
+        }
+        if (index >= select.length)
+            return { ok: true, path };
+        if (select[index] === '.') {
+            index++;
+            if (select[index] === '[')
+                return fail('a key');
+        }
+        else if (select[index] !== '[') {
+            return fail('".", "[" or the end');
         }
     }
-    const roleArn = read(env, OIDC_VARIABLES.roleArn);
-    const providerArn = read(env, OIDC_VARIABLES.providerArn);
-    const tokenFile = read(env, OIDC_VARIABLES.tokenFile);
-    if (roleArn && providerArn && tokenFile) {
-        const oidc = {
-            roleArn,
-            oidcProviderArn: providerArn,
-            oidcTokenFilePath: tokenFile,
-            enableVpc: read(env, 'ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED')?.toLowerCase() === 'true'
-        };
-        const sessionName = read(env, 'ALIBABA_CLOUD_ROLE_SESSION_NAME');
-        if (sessionName)
-            oidc.roleSessionName = sessionName;
-        const stsRegion = read(env, 'ALIBABA_CLOUD_STS_REGION');
-        if (stsRegion)
-            oidc.stsRegionId = stsRegion;
-        return { kind: 'oidc', origin: 'the ALIBABA_CLOUD_ROLE_ARN/OIDC variables', oidc };
+}
+/** Writes a path back in select syntax, quoting keys that a bare key cannot spell. */
+function formatSelectPath(path) {
+    let text = '';
+    for (const segment of path) {
+        if (segment.kind === 'index')
+            text += `[${segment.index}]`;
+        else if ([...segment.key].every((char) => BARE_KEY_CHAR.test(char)) && segment.key !== '') {
+            text += text === '' ? segment.key : `.${segment.key}`;
+        }
+        else
+            text += `[${JSON.stringify(segment.key)}]`;
     }
-    if (roleArn || providerArn || tokenFile) {
-        const all = Object.values(OIDC_VARIABLES);
-        const missing = all.filter((name) => !read(env, name));
+    return text;
+}
+/**
+ * The entries of a string value with their offsets in the text. `decoded` holds each character of the value as
+ * the parser decoded it, with the offset of the source that produced it. Separators are whitespace or commas,
+ * so how a parser folds line breaks never changes the entries; the decoding is checked against the parser's own
+ * value, and when they disagree (an escape this code does not know) the entries keep the parser's text and all
+ * point at the string's start rather than at a wrong column.
+ */
+function locateEntries(value, decoded, start) {
+    const expected = (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .splitEntries */ .l8)(value, { comments: false });
+    const located = [];
+    let current;
+    for (const { char, offset } of decoded) {
+        if ((0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .isEntrySeparator */ .E6)(char)) {
+            if (current)
+                located.push(current);
+            current = undefined;
+        }
+        else if (current)
+            current.text += char;
+        else
+            current = { text: char, offset };
+    }
+    if (current)
+        located.push(current);
+    const agrees = located.length === expected.length && located.every((token, index) => token.text === expected[index].text);
+    return agrees ? located : expected.map((token) => ({ text: token.text, offset: start }));
+}
+const JSON_ESCAPES = {
+    '"': '"',
+    '\\': '\\',
+    '/': '/',
+    b: '\b',
+    f: '\f',
+    n: '\n',
+    r: '\r',
+    t: '\t'
+};
+function decodeJsonString(text, node) {
+    const decoded = [];
+    const end = node.offset + node.length - 1;
+    for (let index = node.offset + 1; index < end; index++) {
+        const offset = index;
+        if (text[index] !== '\\') {
+            decoded.push({ char: text[index], offset });
+            continue;
+        }
+        const escape = text[++index];
+        if (escape === 'u') {
+            decoded.push({ char: String.fromCharCode(parseInt(text.slice(index + 1, index + 5), 16)), offset });
+            index += 4;
+        }
+        else
+            decoded.push({ char: JSON_ESCAPES[escape] ?? escape, offset });
+    }
+    return decoded;
+}
+const YAML_DOUBLE_ESCAPES = {
+    '0': '\0',
+    a: '\x07',
+    b: '\b',
+    t: '\t',
+    '\t': '\t',
+    n: '\n',
+    v: '\v',
+    f: '\f',
+    r: '\r',
+    e: '\x1b',
+    ' ': ' ',
+    '"': '"',
+    '/': '/',
+    '\\': '\\',
+    N: '\u0085',
+    _: '\u00a0',
+    L: '\u2028',
+    P: '\u2029'
+};
+const YAML_HEX_ESCAPE_LENGTH = { x: 2, u: 4, U: 8 };
+function decodeYamlScalar(text, scalar) {
+    const [start, end] = scalar.range;
+    const decoded = [];
+    if (scalar.type === yaml__WEBPACK_IMPORTED_MODULE_1__/* .Scalar */ .X5.QUOTE_DOUBLE) {
+        for (let index = start + 1; index < end - 1; index++) {
+            const offset = index;
+            if (text[index] !== '\\') {
+                decoded.push({ char: text[index], offset });
+                continue;
+            }
+            const escape = text[++index];
+            const hexLength = YAML_HEX_ESCAPE_LENGTH[escape];
+            if (hexLength !== undefined) {
+                decoded.push({
+                    char: String.fromCodePoint(parseInt(text.slice(index + 1, index + 1 + hexLength), 16)),
+                    offset
+                });
+                index += hexLength;
+            }
+            else if (escape === '\n' || escape === '\r') {
+                // An escaped line break joins the lines: it and the next line's indentation vanish.
+                if (escape === '\r' && text[index + 1] === '\n')
+                    index++;
+                while (text[index + 1] === ' ' || text[index + 1] === '\t')
+                    index++;
+            }
+            else
+                decoded.push({ char: YAML_DOUBLE_ESCAPES[escape] ?? escape, offset });
+        }
+    }
+    else if (scalar.type === yaml__WEBPACK_IMPORTED_MODULE_1__/* .Scalar */ .X5.QUOTE_SINGLE) {
+        for (let index = start + 1; index < end - 1; index++) {
+            decoded.push({ char: text[index], offset: index });
+            if (text[index] === "'")
+                index++;
+        }
+    }
+    else {
+        // Plain and block scalars hold their characters as written; a block scalar's first line is its header.
+        let index = start;
+        if (scalar.type === yaml__WEBPACK_IMPORTED_MODULE_1__/* .Scalar */ .X5.BLOCK_LITERAL || scalar.type === yaml__WEBPACK_IMPORTED_MODULE_1__/* .Scalar */ .X5.BLOCK_FOLDED) {
+            while (index < end && text[index] !== '\n' && text[index] !== '\r')
+                index++;
+        }
+        for (; index < end; index++)
+            decoded.push({ char: text[index], offset: index });
+    }
+    return decoded;
+}
+function describeValue(value) {
+    if (value === null || value === undefined)
+        return 'an empty value (null)';
+    if (typeof value === 'number' || typeof value === 'bigint')
+        return `a number (${String(value)})`;
+    if (typeof value === 'boolean')
+        return `a boolean (${String(value)})`;
+    if (value instanceof Date)
+        return `a date (${value.toISOString()})`;
+    return `a ${typeof value}`;
+}
+function countOf(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+function fromYaml(text, doc, node) {
+    // An alias stands for its anchor's node. The node's own position is the alias (where it is used, and where a
+    // finding about it belongs); the entries of a string keep the anchor's positions, where their text is. Nodes
+    // are built lazily, along the select and the selected list only, so recursive aliases cost nothing.
+    const offset = node?.range?.[0] ?? 0;
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isAlias */ .Vj)(node))
+        node = node.resolve(doc);
+    const textOffset = node?.range?.[0] ?? offset;
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(node)) {
+        const pairs = node.items.map((pair) => ({
+            key: (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(pair.key) ? String(pair.key.value) : (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isAlias */ .Vj)(pair.key) ? `*${pair.key.source}` : '[complex key]',
+            value: pair.value
+        }));
         return {
-            kind: 'incomplete',
-            message: `OIDC needs ${all.join(', ')}; ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set`
+            offset,
+            description: `a mapping (${countOf(pairs.length, 'key')})`,
+            mapping: {
+                keys: pairs.map((pair) => pair.key),
+                get: (key) => pairs.filter((pair) => pair.key === key).map((pair) => fromYaml(text, doc, pair.value))
+            }
         };
     }
-    if (settings.allowInstanceCredentials) {
-        return { kind: 'instance', origin: 'the default credential chain (ECS instance role, CLI profiles)' };
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(node)) {
+        return {
+            offset,
+            description: `a list (${countOf(node.items.length, 'item')})`,
+            list: () => node.items.map((item) => fromYaml(text, doc, item)),
+            listSize: node.items.length
+        };
     }
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(node) && typeof node.value === 'string') {
+        const value = node.value;
+        return {
+            offset,
+            description: 'a string',
+            string: { value, entries: () => locateEntries(value, decodeYamlScalar(text, node), textOffset) }
+        };
+    }
+    return { offset, description: describeValue((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(node) ? node.value : null) };
+}
+function fromJson(text, node) {
+    const { offset } = node;
+    switch (node.type) {
+        case 'object': {
+            const properties = (node.children ?? []).map((property) => ({
+                key: String(property.children?.[0]?.value),
+                value: property.children?.[1]
+            }));
+            return {
+                offset,
+                description: `an object (${countOf(properties.length, 'key')})`,
+                mapping: {
+                    keys: properties.map((property) => property.key),
+                    get: (key) => properties
+                        .filter((property) => property.key === key)
+                        .map((property) => property.value ? fromJson(text, property.value) : { offset, description: 'a missing value' })
+                }
+            };
+        }
+        case 'array': {
+            const items = node.children ?? [];
+            return {
+                offset,
+                description: `an array (${countOf(items.length, 'item')})`,
+                list: () => items.map((item) => fromJson(text, item)),
+                listSize: items.length
+            };
+        }
+        case 'string': {
+            const value = String(node.value);
+            return {
+                offset,
+                description: 'a string',
+                string: { value, entries: () => locateEntries(value, decodeJsonString(text, node), offset) }
+            };
+        }
+        default:
+            return { offset, description: describeValue(node.value) };
+    }
+}
+// ---------------------------------------------------------------------------------------------------------------
+// Reading
+const MAX_LISTED_KEYS = 20;
+function listKeys(keys) {
+    if (keys.length === 0)
+        return 'nothing (it is empty)';
+    const shown = keys.slice(0, MAX_LISTED_KEYS).map((key) => formatSelectPath([{ kind: 'key', key }]));
+    const more = keys.length - shown.length;
+    return shown.join(', ') + (more > 0 ? `, and ${more} more` : '');
+}
+function follow(root, path) {
+    let node = root;
+    for (let depth = 0; depth < path.length; depth++) {
+        const segment = path[depth];
+        const where = depth === 0 ? 'at the top level' : `under "${formatSelectPath(path.slice(0, depth))}"`;
+        if (segment.kind === 'key') {
+            if (!node.mapping) {
+                return { failedAt: node, reason: `no key "${segment.key}" ${where}: it is ${node.description}` };
+            }
+            const matches = node.mapping.get(segment.key);
+            if (matches.length === 0) {
+                return { failedAt: node, reason: `no key "${segment.key}" ${where}; found: ${listKeys(node.mapping.keys)}` };
+            }
+            if (matches.length > 1) {
+                return { failedAt: node, reason: `key "${segment.key}" appears ${matches.length} times ${where}` };
+            }
+            node = matches[0];
+        }
+        else {
+            if (!node.list) {
+                return { failedAt: node, reason: `no item [${segment.index}] ${where}: it is ${node.description}` };
+            }
+            const item = node.list()[segment.index];
+            if (!item)
+                return { failedAt: node, reason: `no item [${segment.index}] ${where}: it is ${node.description}` };
+            node = item;
+        }
+    }
+    return { found: node };
+}
+const EXPECTED_VALUE = 'a list of strings or one string of entries separated by commas';
+const EXPECTED_ITEM = 'a string (an address, CIDR or range)';
+/** Reads entries from the selected node of a parsed document. */
+function readSelected(root, source, ctx, lines) {
+    const at = (offset) => ({
+        file: source.file,
+        ...lines.position(offset)
+    });
+    let path = [];
+    if (source.select !== undefined) {
+        const parsed = parseSelect(source.select);
+        if (!parsed.ok) {
+            const { file, line, column } = source.pos;
+            return { entries: [], findings: [(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidWhitelist */ .dm)(ctx, { file, line, column }, parsed.message)] };
+        }
+        path = parsed.path;
+    }
+    const selection = follow(root, path);
+    if ('failedAt' in selection) {
+        // The finding points into the whitelist file, at the deepest node the select reached: that is where what
+        // exists is listed, and where a renamed key shows up in a pull request.
+        const configAt = `${source.pos.file}:${source.pos.line}:${source.pos.column}`;
+        const message = `select "${source.select ?? ''}" (${configAt}) matches nothing in "${source.file}": ${selection.reason}`;
+        return { entries: [], findings: [(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidWhitelist */ .dm)(ctx, at(selection.failedAt.offset), message)] };
+    }
+    const node = selection.found;
+    const addHere = at(node.offset);
+    const what = path.length === 0 ? 'the document root' : `"${formatSelectPath(path)}"`;
+    if (node.string) {
+        return { entries: (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .entriesAt */ .ws)(node.string.entries(), lines, source.file), findings: [], addHere };
+    }
+    if (!node.list) {
+        const message = `expected ${EXPECTED_VALUE} at ${what} in "${source.file}"; found ${node.description}`;
+        return { entries: [], findings: [(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidWhitelist */ .dm)(ctx, at(node.offset), message)] };
+    }
+    if ((node.listSize ?? 0) > _bounds_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_ENTRIES_PER_SOURCE */ .AC) {
+        const message = `${what} in "${source.file}" holds ${(0,_bounds_js__WEBPACK_IMPORTED_MODULE_4__/* .formatCount */ .B4)(node.listSize)} items, over the limit of ${(0,_bounds_js__WEBPACK_IMPORTED_MODULE_4__/* .formatCount */ .B4)(_bounds_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_ENTRIES_PER_SOURCE */ .AC)} entries per whitelist source; it was not read`;
+        return { entries: [], findings: [(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidWhitelist */ .dm)(ctx, at(node.offset), message)] };
+    }
+    const entries = [];
+    const findings = [];
+    let omitted = 0;
+    const itemProblem = (offset, message) => {
+        if (findings.length < _bounds_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_ITEM_FINDINGS_PER_FILE */ .Vz)
+            findings.push((0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidWhitelist */ .dm)(ctx, at(offset), message));
+        else if (omitted++ === 0)
+            findings.push((0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidWhitelist */ .dm)(ctx, at(offset), ''));
+    };
+    node.list().forEach((item, index) => {
+        const itemPath = `${path.length === 0 ? '' : formatSelectPath(path)}[${index}]`;
+        if (!item.string) {
+            itemProblem(item.offset, `expected ${EXPECTED_ITEM} at "${itemPath}" in "${source.file}"; found ${item.description}`);
+            return;
+        }
+        const tokens = item.string.entries();
+        if (tokens.length === 0) {
+            itemProblem(item.offset, `expected ${EXPECTED_ITEM} at "${itemPath}" in "${source.file}"; found an empty string`);
+        }
+        entries.push(...(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .entriesAt */ .ws)(tokens, lines, source.file));
+    });
+    // Past the cap, one finding (at the first item not reported) gives the count of the rest.
+    if (omitted > 0) {
+        findings[findings.length - 1].message =
+            `${(0,_bounds_js__WEBPACK_IMPORTED_MODULE_4__/* .formatCount */ .B4)(omitted)} more items of ${what} in "${source.file}" are not ${EXPECTED_ITEM}; only the first ${_bounds_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_ITEM_FINDINGS_PER_FILE */ .Vz} are reported one by one`;
+    }
+    return { entries, findings, addHere };
+}
+function syntaxError(ctx, source, lines, offset, format, reason) {
+    const message = `${format} syntax error in "${source.file}": ${reason}`;
+    return (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidWhitelist */ .dm)(ctx, { file: source.file, ...lines.position(offset) }, message);
+}
+const yamlReader = {
+    format: 'yaml',
+    async read(source, ctx) {
+        const loaded = await (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .readWhitelistText */ .nD)(source, ctx);
+        if ('finding' in loaded)
+            return { entries: [], findings: [loaded.finding] };
+        const { text } = loaded;
+        const lines = new _text_js__WEBPACK_IMPORTED_MODULE_3__/* .LineIndex */ .rr(text);
+        const parsed = (0,_parse_bounds_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYamlDocuments */ .v)(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+        if ('tooDeep' in parsed) {
+            const { offset, message } = parsed.tooDeep;
+            return { entries: [], findings: [syntaxError(ctx, source, lines, offset, 'YAML', message)] };
+        }
+        const [doc, second] = parsed.documents;
+        if (!doc)
+            return { entries: [], findings: [syntaxError(ctx, source, lines, 0, 'YAML', 'the file is empty')] };
+        if (second) {
+            const start = lines.position(second.range[0]);
+            const message = `the file must be one YAML document; a second one starts at line ${start.line}`;
+            return { entries: [], findings: [syntaxError(ctx, source, lines, second.range[0], 'YAML', message)] };
+        }
+        // One mistake, one finding: the parser's follow-on errors are left out.
+        const syntax = (0,_yaml_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .plainYamlError */ .y)(text, doc.errors);
+        if (syntax)
+            return { entries: [], findings: [syntaxError(ctx, source, lines, syntax.offset, 'YAML', syntax.message)] };
+        return readSelected(fromYaml(text, doc, doc.contents), source, ctx, lines);
+    }
+};
+/** Readable forms of jsonc-parser's error codes. */
+const JSON_ERRORS = {
+    InvalidSymbol: 'unexpected character',
+    InvalidNumberFormat: 'invalid number',
+    PropertyNameExpected: 'expected a property name in double quotes',
+    ValueExpected: 'expected a value',
+    ColonExpected: 'expected ":"',
+    CommaExpected: 'expected ","',
+    CloseBraceExpected: 'expected "}"',
+    CloseBracketExpected: 'expected "]"',
+    EndOfFileExpected: 'expected the end of the file',
+    InvalidCommentToken: 'comments are not allowed in JSON',
+    UnexpectedEndOfComment: 'unterminated comment',
+    UnexpectedEndOfString: 'unterminated string',
+    UnexpectedEndOfNumber: 'unterminated number',
+    InvalidUnicode: 'invalid \\u escape',
+    InvalidEscapeCharacter: 'invalid escape',
+    InvalidCharacter: 'invalid character in a string'
+};
+const jsonReader = {
+    format: 'json',
+    async read(source, ctx) {
+        const loaded = await (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .readWhitelistText */ .nD)(source, ctx);
+        if ('finding' in loaded)
+            return { entries: [], findings: [loaded.finding] };
+        const { text } = loaded;
+        const lines = new _text_js__WEBPACK_IMPORTED_MODULE_3__/* .LineIndex */ .rr(text);
+        const deep = (0,_parse_bounds_js__WEBPACK_IMPORTED_MODULE_2__/* .jsonTooDeep */ .fJ)(text);
+        if (deep)
+            return { entries: [], findings: [syntaxError(ctx, source, lines, deep.offset, 'JSON', deep.message)] };
+        const errors = [];
+        const tree = (0,jsonc_parser__WEBPACK_IMPORTED_MODULE_0__.parseTree)(text, errors, {
+            disallowComments: true,
+            allowTrailingComma: false,
+            allowEmptyContent: false
+        });
+        // The parser recovers and reports follow-on errors; the first is the one to fix.
+        const first = errors[0];
+        if (first || !tree) {
+            const code = first ? (0,jsonc_parser__WEBPACK_IMPORTED_MODULE_0__.printParseErrorCode)(first.error) : 'ValueExpected';
+            const reason = JSON_ERRORS[code] ?? code;
+            return { entries: [], findings: [syntaxError(ctx, source, lines, first?.offset ?? 0, 'JSON', reason)] };
+        }
+        return readSelected(fromJson(text, tree), source, ctx, lines);
+    }
+};
+
+
+/***/ }),
+
+/***/ 339:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D5: () => (/* binding */ textReader),
+/* harmony export */   E6: () => (/* binding */ isEntrySeparator),
+/* harmony export */   dm: () => (/* binding */ invalidWhitelist),
+/* harmony export */   l8: () => (/* binding */ splitEntries),
+/* harmony export */   nD: () => (/* binding */ readWhitelistText),
+/* harmony export */   rr: () => (/* binding */ LineIndex),
+/* harmony export */   ws: () => (/* binding */ entriesAt)
+/* harmony export */ });
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5027);
+/**
+ * The text whitelist reader, and the helpers every non-Terraform reader shares: reading the file with clear
+ * errors, splitting a list into entries with their offsets, and turning offsets into 1-based lines and columns.
+ */
+
+/** Commas and any whitespace (blanks, tabs, line breaks) separate entries. */
+function isEntrySeparator(char) {
+    return char === ',' || /\s/u.test(char);
+}
+/**
+ * Splits `text` into entries at separators. With `comments`, `#` starts a comment that runs to the end of its
+ * line. Empty pieces (`a,,b`, a trailing comma) are not entries: nothing was written there.
+ */
+function splitEntries(text, options) {
+    const tokens = [];
+    let start = -1;
+    const close = (end) => {
+        if (start >= 0)
+            tokens.push({ text: text.slice(start, end), offset: start });
+        start = -1;
+    };
+    for (let index = 0; index < text.length; index++) {
+        const char = text[index];
+        if (options.comments && char === '#') {
+            close(index);
+            while (index + 1 < text.length && text[index + 1] !== '\n' && text[index + 1] !== '\r')
+                index++;
+        }
+        else if (isEntrySeparator(char)) {
+            close(index);
+        }
+        else if (start < 0) {
+            start = index;
+        }
+    }
+    close(text.length);
+    return tokens;
+}
+/**
+ * Maps offsets to 1-based lines and columns. `\n`, `\r\n` and a lone `\r` end a line, as in editors; columns
+ * count UTF-16 code units, as the YAML and JSON parsers do.
+ */
+class LineIndex {
+    lineStarts = [0];
+    constructor(text) {
+        for (let index = 0; index < text.length; index++) {
+            const char = text[index];
+            if (char === '\n' || (char === '\r' && text[index + 1] !== '\n'))
+                this.lineStarts.push(index + 1);
+        }
+    }
+    /** The number of lines (a final line break starts one more, empty line). */
+    get lineCount() {
+        return this.lineStarts.length;
+    }
+    position(offset) {
+        let low = 0;
+        let high = this.lineStarts.length - 1;
+        while (low < high) {
+            const middle = (low + high + 1) >> 1;
+            if (this.lineStarts[middle] <= offset)
+                low = middle;
+            else
+                high = middle - 1;
+        }
+        return { line: low + 1, column: offset - this.lineStarts[low] + 1 };
+    }
+}
+function invalidWhitelist(ctx, at, message) {
     return {
-        kind: 'none',
-        message: 'no Alibaba Cloud credentials found; tried: the access-key-id/access-key-secret inputs, ' +
-            KEY_VARIABLE_FORMS.map((f) => `${f.id}/${f.secret}`).join(', ') +
-            `, and ${Object.values(OIDC_VARIABLES).join('/')}. The ECS instance role and CLI profiles are used only ` +
-            'when opted in (allow-instance-credentials)'
+        rule: 'invalid-whitelist',
+        severity: 'error',
+        message,
+        dataSource: ctx.dataSource.name,
+        file: at.file,
+        line: at.line,
+        column: at.column
     };
 }
-/**
- * Why a run that goes online cannot, when its credentials are set only in part; undefined when they are complete
- * or absent. In `auto` mode a half-set credential means an online check was intended, so the run fails rather
- * than quietly checking offline, and the message names both ways out: complete the credentials, or ask for an
- * offline check explicitly.
- */
-function incompleteCredentialsMessage(mode, settings, env) {
-    const source = findCredentialSource(settings, env);
-    if (source.kind !== 'incomplete')
-        return undefined;
-    const problem = `the Alibaba Cloud credentials are set only in part: ${source.message}`;
-    if (mode === 'online')
-        return problem;
-    return (`${problem}. resolve auto does not fall back to offline when credentials are half-set; ` +
-        'to check offline, use --resolve offline (action input resolve: offline)');
+function positionOf(pos) {
+    return { file: pos.file, line: pos.line, column: pos.column };
 }
-/** Whether `resolve: auto` should go online: some credential source is configured (an incomplete one counts, so
- * that it is reported as an error rather than silently ignored). */
-function hasCredentials(settings, env) {
-    return findCredentialSource(settings, env).kind !== 'none';
+/**
+ * The text of a whitelist file without a byte-order mark (editors do not count it as a column), or the
+ * `invalid-whitelist` finding, placed where the config names the file, that explains why it cannot be read.
+ */
+async function readWhitelistText(source, ctx) {
+    const describe = (reason) => ({
+        finding: invalidWhitelist(ctx, positionOf(source.pos), `whitelist file "${source.file}" ${reason}`)
+    });
+    try {
+        const text = await ctx.files.readText(source.file);
+        const over = ctx.budget?.takeParsedBytes(text.length);
+        if (over !== undefined)
+            return describe(over);
+        return { text: text.startsWith('\uFEFF') ? text.slice(1) : text };
+    }
+    catch (error) {
+        if ((0,_io_js__WEBPACK_IMPORTED_MODULE_0__/* .fileErrorCode */ .c2)(error) === 'EISDIR')
+            return describe(`is a directory; a ${source.format} whitelist must be a file`);
+        return describe((0,_io_js__WEBPACK_IMPORTED_MODULE_0__/* .describeFileError */ .SQ)(error));
+    }
+}
+/** Places tokens of `text` (offsets into it) as entries of `file`. */
+function entriesAt(tokens, lines, file) {
+    return tokens.map((token) => ({ raw: token.text, file, ...lines.position(token.offset) }));
+}
+/** Entries separated by newlines, commas or blanks; `#` starts a comment. */
+const textReader = {
+    format: 'text',
+    async read(source, ctx) {
+        if (source.select !== undefined) {
+            return {
+                entries: [],
+                findings: [
+                    invalidWhitelist(ctx, positionOf(source.pos), `"select" applies to yaml, json and terraform whitelists, not to the text file "${source.file}"`)
+                ]
+            };
+        }
+        const loaded = await readWhitelistText(source, ctx);
+        if ('finding' in loaded)
+            return { entries: [], findings: [loaded.finding] };
+        const lines = new LineIndex(loaded.text);
+        const entries = entriesAt(splitEntries(loaded.text, { comments: true }), lines, source.file);
+        const last = entries[entries.length - 1];
+        // A new entry goes on its own line after the last one; an empty list starts at the top.
+        const addHere = { file: source.file, line: last ? last.line + 1 : 1, column: 1 };
+        return { entries, findings: [], addHere };
+    }
+};
+
+
+/***/ }),
+
+/***/ 2362:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ plainYamlError)
+/* harmony export */ });
+function lineStartOf(text, offset) {
+    return text.lastIndexOf('\n', offset - 1) + 1;
+}
+function indentOf(line) {
+    return /^ */.exec(line)[0].length;
+}
+/**
+ * For a mapping key written deeper than the keys before it: the offset and name of that key, found on the lines
+ * after the value where the parser noticed the problem.
+ */
+function overIndentedKey(text, offset) {
+    const start = lineStartOf(text, offset);
+    const end = text.indexOf('\n', start);
+    if (end < 0)
+        return undefined;
+    const firstLine = text.slice(start, end);
+    const indent = indentOf(firstLine.replace(/^(\s*)- /, (_, spaces) => `${spaces}  `));
+    let lineStart = end + 1;
+    while (lineStart < text.length) {
+        const lineEnd = text.indexOf('\n', lineStart) < 0 ? text.length : text.indexOf('\n', lineStart);
+        const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+        if (line.trim() !== '' && !line.trimStart().startsWith('#')) {
+            const deeper = indentOf(line);
+            if (deeper <= indent)
+                return undefined;
+            const key = /^ *([^\s:#][^:#]*?):(?:\s|$)/.exec(line)?.[1];
+            return key === undefined ? undefined : { offset: lineStart + deeper, key, expected: indent + 1 };
+        }
+        lineStart = lineEnd + 1;
+    }
+    return undefined;
+}
+/** The first of the parser's errors, in plain words and at the place to fix. */
+function plainYamlError(text, errors) {
+    const first = [...errors].sort((a, b) => a.pos[0] - b.pos[0])[0];
+    if (!first)
+        return undefined;
+    const offset = first.pos[0];
+    switch (first.code) {
+        case 'TAB_AS_INDENT':
+            return { offset, message: 'a tab indents this line; YAML indents with spaces only: replace the tab with spaces' };
+        case 'BLOCK_AS_IMPLICIT_KEY':
+        case 'MULTILINE_IMPLICIT_KEY': {
+            const key = overIndentedKey(text, offset);
+            if (key) {
+                return {
+                    offset: key.offset,
+                    message: `"${key.key}:" is indented more than the line above it; keys of one mapping must start at the same column (column ${key.expected} here)`
+                };
+            }
+            return {
+                offset,
+                message: 'a "key: value" cannot follow another key on the same line; start the nested mapping on a new, indented line, or quote the value'
+            };
+        }
+        case 'BAD_INDENT':
+            return first.message.startsWith('All mapping items')
+                ? {
+                    offset,
+                    message: 'this line is indented differently from the keys above it; keys of one mapping must start at the same column'
+                }
+                : { offset, message: `${first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}` };
+        case 'DUPLICATE_KEY':
+            return { offset, message: 'this key appears twice in the same mapping; keys must be unique' };
+        default:
+            return { offset, message: first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '') };
+    }
 }
 
 
@@ -43311,7 +46230,7 @@ exports.HN = lineCounter.LineCounter;
 exports.iX = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
-__webpack_unused_export__ = publicApi.parseDocument;
+exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
@@ -49240,14 +52159,16 @@ __nccwpck_require__.d(__webpack_exports__, {
   k5n: () => (/* binding */ _enum),
   Whr: () => (/* binding */ schemas_int),
   euz: () => (/* binding */ literal),
+  aig: () => (/* binding */ number),
   Ikc: () => (/* binding */ object),
   g1P: () => (/* binding */ record),
   rej: () => (/* binding */ strictObject),
   YjP: () => (/* binding */ string),
-  KCZ: () => (/* binding */ union)
+  KCZ: () => (/* binding */ union),
+  L5J: () => (/* binding */ unknown)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, number, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, unknown, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core_core = __nccwpck_require__(8532);
@@ -50879,7 +53800,7 @@ const ZodNumber = /*@__PURE__*/ core_core/* $constructor */.xI("ZodNumber", (ins
     },
 }));
 function number(params) {
-    return core._number(ZodNumber, params);
+    return api/* _number */.F7(ZodNumber, params);
 }
 const ZodNumberFormat = /*@__PURE__*/ core_core/* $constructor */.xI("ZodNumberFormat", (inst, def) => {
     schemas/* $ZodNumberFormat */.I.init(inst, def);
@@ -51779,6 +54700,7 @@ function preprocess(fn, schema) {
 /* harmony export */   Dl: () => (/* binding */ _nanoid),
 /* harmony export */   ER: () => (/* binding */ _endsWith),
 /* harmony export */   Eb: () => (/* binding */ _maxLength),
+/* harmony export */   F7: () => (/* binding */ _number),
 /* harmony export */   Fk: () => (/* binding */ _regex),
 /* harmony export */   Fn: () => (/* binding */ _url),
 /* harmony export */   G1: () => (/* binding */ _isoDateTime),
@@ -51829,7 +54751,7 @@ function preprocess(fn, schema) {
 /* harmony export */   wA: () => (/* binding */ _uuidv7),
 /* harmony export */   xY: () => (/* binding */ _toUpperCase)
 /* harmony export */ });
-/* unused harmony exports _coercedString, _mac, _creditCard, _iban, TimePrecision, _number, _float32, _float64, _int32, _uint32, _coercedBoolean, _bigint, _coercedBigint, _int64, _uint64, _symbol, _undefined, _null, _any, _void, _date, _coercedDate, _nan, _max, _min, _positive, _negative, _nonpositive, _nonnegative, _maxSize, _minSize, _size, _property, _mime, _union, _xor, _discriminatedUnion, _intersection, _tuple, _record, _map, _set, _enum, _nativeEnum, _literal, _file, _transform, _optional, _nullable, _default, _nonoptional, _success, _catch, _pipe, _readonly, _templateLiteral, _lazy, _promise, _custom, _check, _stringbool, _stringFormat */
+/* unused harmony exports _coercedString, _mac, _creditCard, _iban, TimePrecision, _float32, _float64, _int32, _uint32, _coercedBoolean, _bigint, _coercedBigint, _int64, _uint64, _symbol, _undefined, _null, _any, _void, _date, _coercedDate, _nan, _max, _min, _positive, _negative, _nonpositive, _nonnegative, _maxSize, _minSize, _size, _property, _mime, _union, _xor, _discriminatedUnion, _intersection, _tuple, _record, _map, _set, _enum, _nativeEnum, _literal, _file, _transform, _optional, _nullable, _default, _nonoptional, _success, _catch, _pipe, _readonly, _templateLiteral, _lazy, _promise, _custom, _check, _stringbool, _stringFormat */
 /* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4890);
 /* harmony import */ var _registries_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9396);
 /* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4723);
@@ -52157,7 +55079,7 @@ function _isoDuration(Class, params) {
 }
 // @__NO_SIDE_EFFECTS__
 function _number(Class, params) {
-    return new Class(snapshotChecks({ type: "number", checks: [], ...util.normalizeParams(params) }));
+    return new Class(snapshotChecks({ type: "number", checks: [], ..._util_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeParams */ .A2(params) }));
 }
 // @__NO_SIDE_EFFECTS__
 function _coercedNumber(Class, params) {

@@ -52,8 +52,16 @@ afterEach(async () => {
   await github.stop();
 });
 
+/**
+ * These runs test the comment, the issue and the outputs on their own: the baseline and the review suggestions
+ * (each with its own e2e suite) are off unless a test turns them on.
+ */
 function run(options: Omit<RunOptions, 'apiUrl'>): Promise<RunResult> {
-  return runBundle({ apiUrl: github.url, ...options });
+  return runBundle({
+    apiUrl: github.url,
+    ...options,
+    inputs: { baseline: 'off', suggestions: 'false', ...options.inputs }
+  });
 }
 
 /** `METHOD path` of every request, to compare the exact sequence of calls. */
@@ -87,6 +95,7 @@ describe('pull request comment', () => {
       status: 'fail',
       'missing-count': '1',
       'finding-count': '1',
+      'new-count': '1',
       report: path.join(first.runnerTemp, 'dataworks-whitelist-report.json'),
       'comment-url': `https://github.com/octo-org/data-platform/pull/${PR}#issuecomment-${comment!.id}`
     });
@@ -155,6 +164,7 @@ describe('pull request comment', () => {
       status: 'pass',
       'missing-count': '0',
       'finding-count': '0',
+      'new-count': '0',
       report: expect.any(String)
     });
   });

@@ -18,6 +18,9 @@ export async function run(): Promise<void> {
       // Octokit is loaded only by runs that write a comment or an issue.
       createGitHubApi: async (options) => (await import('./octokit-client.js')).createGitHubApi(options),
       createGitTreesApi: async (options) => (await import('./octokit-client.js')).createGitTreesApi(options),
+      // The fix engine (suggestions, the fix pull request) on the declared whitelists only, loaded when used.
+      planFixes: async ({ baseline: _baseline, ...request }) =>
+        (await import('../fix/index.js')).planFixes({ ...request, deployed: 'never', verify: false }),
       appendSummary: async (markdown) => {
         await core.summary.addRaw(markdown, true).write();
       },
