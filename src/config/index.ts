@@ -37,7 +37,28 @@ function ordered(findings: Finding[]): Finding[] {
 }
 
 /** Parses and validates config text; `file` is the repository-relative path that findings name. */
+/**
+ * The last config parsed, by file and text: `fix` and a baseline check load the same config several times in one
+ * run, and a config of thousands of data sources takes a noticeable time to parse. The result is frozen, so the
+ * copy handed out twice cannot be changed by either holder.
+ */
+let lastParsed: { text: string; file: string; result: LoadConfigResult } | undefined;
+
 export function parseConfig(text: string, file: string): LoadConfigResult {
+  if (lastParsed && lastParsed.text === text && lastParsed.file === file) return lastParsed.result;
+  const result = deepFreeze(parseConfigText(text, file));
+  lastParsed = { text, file, result };
+  return result;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  for (const item of Object.values(value)) deepFreeze(item);
+  return value;
+}
+
+function parseConfigText(text: string, file: string): LoadConfigResult {
   const parsed = parseYaml(text, file);
   if (!('data' in parsed)) return { findings: ordered(parsed.findings) };
   const { data, source } = parsed;

@@ -92,9 +92,25 @@ export class YamlSource {
   }
 }
 
+/**
+ * The pairs of each mapping by key text, built on the first look-up: positions are asked for every value of every
+ * data source, and a linear scan per look-up made a config of thousands of data sources quadratic.
+ */
+const pairsByKey = new WeakMap<Pair<unknown, unknown>[], Map<string, Pair<unknown, unknown>>>();
+
 function findPair(items: Pair<unknown, unknown>[], segment: PathSegment): Pair<unknown, unknown> | undefined {
-  const wanted = String(segment);
-  return items.find((pair) => isScalar(pair.key) && String(pair.key.value) === wanted);
+  let index = pairsByKey.get(items);
+  if (!index) {
+    index = new Map();
+    for (const pair of items) {
+      if (!isScalar(pair.key)) continue;
+      const key = String(pair.key.value);
+      // The first pair with a key wins, as a linear search would find it.
+      if (!index.has(key)) index.set(key, pair);
+    }
+    pairsByKey.set(items, index);
+  }
+  return index.get(String(segment));
 }
 
 export interface ParsedYaml {
