@@ -21,6 +21,8 @@ export type ReaderLoader = (format: WhitelistFormat) => Promise<WhitelistReader>
  * The reader for `format`. The Terraform reader is imported on first use: it loads tree-sitter's WASM, which runs
  * that read no Terraform never need (and ncc emits it as a separate chunk). Rejects when it cannot be loaded.
  */
+let terraformReaderLoading: Promise<WhitelistReader> | undefined;
+
 export async function readerFor(format: WhitelistFormat): Promise<WhitelistReader> {
   switch (format) {
     case 'text':
@@ -29,10 +31,13 @@ export async function readerFor(format: WhitelistFormat): Promise<WhitelistReade
       return yamlReader;
     case 'json':
       return jsonReader;
-    case 'terraform': {
-      const { terraformReader } = await import('./terraform/index.js');
-      return terraformReader;
-    }
+    case 'terraform':
+      // One import per process, however many sources are Terraform (each import() is a round trip to the loader).
+      terraformReaderLoading ??= import('./terraform/index.js').then((module) => module.terraformReader);
+      return terraformReaderLoading.catch((error: unknown) => {
+        terraformReaderLoading = undefined;
+        throw error;
+      });
   }
 }
 
