@@ -16,13 +16,32 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/bounds.ts
+var bounds = __webpack_require__(186);
 // EXTERNAL MODULE: ./src/io.ts
 var io = __webpack_require__(5027);
 ;// CONCATENATED MODULE: ./src/products/terraform.ts
 const BOTH = ['private', 'public'];
-function resource(resourceType, attributes, note) {
-    return note === undefined ? { resourceType, attributes } : { resourceType, attributes, note };
+function resource(resourceType, attributes, note, entryLimit) {
+    const profile = { resourceType, attributes };
+    if (note !== undefined)
+        profile.note = note;
+    if (entryLimit !== undefined)
+        profile.entryLimit = entryLimit;
+    return profile;
 }
+/** The provider's `security_ips` of `alicloud_adb_db_cluster`: "The list contains up to 1,000 IP addresses". */
+const ADB_DB_CLUSTER_DOC = 'https://github.com/aliyun/terraform-provider-alicloud/blob/master/website/docs/r/adb_db_cluster.html.markdown';
+const ADB_WAREHOUSE_LIMIT = {
+    max: 1000,
+    scope: 'per whitelist of a Data Warehouse Edition cluster (alicloud_adb_db_cluster)',
+    source: ADB_DB_CLUSTER_DOC
+};
+const ADB_LAKEHOUSE_LIMIT = {
+    max: 500,
+    scope: 'per whitelist of a Data Lakehouse Edition cluster (alicloud_adb_db_cluster_lake_version)',
+    source: 'https://github.com/aliyun/terraform-provider-alicloud/blob/master/website/docs/r/adb_db_cluster_lake_version.html.markdown'
+};
 function attribute(path, shape, networks = BOTH, note) {
     return note === undefined ? { path, shape, networks } : { path, shape, networks, note };
 }
@@ -79,9 +98,9 @@ const TERRAFORM_PRODUCTS = {
     'adb-mysql': {
         product: 'adb-mysql',
         resources: [
-            resource('alicloud_adb_db_cluster', [attribute('security_ips', 'set')]),
-            resource('alicloud_adb_cluster', [attribute('security_ips', 'set')], 'Deprecated: the older name of `alicloud_adb_db_cluster`; still read.'),
-            resource('alicloud_adb_db_cluster_lake_version', [attribute('security_ips', 'comma-string')], 'A comma-separated string here, unlike `alicloud_adb_db_cluster`.')
+            resource('alicloud_adb_db_cluster', [attribute('security_ips', 'set')], 'At most 1,000 entries.', ADB_WAREHOUSE_LIMIT),
+            resource('alicloud_adb_cluster', [attribute('security_ips', 'set')], 'Deprecated: the older name of `alicloud_adb_db_cluster`; still read. At most 1,000 entries.', ADB_WAREHOUSE_LIMIT),
+            resource('alicloud_adb_db_cluster_lake_version', [attribute('security_ips', 'comma-string')], 'A comma-separated string here, unlike `alicloud_adb_db_cluster`. At most 500 entries.', ADB_LAKEHOUSE_LIMIT)
         ]
     },
     'adb-pg': {
@@ -2220,13 +2239,35 @@ function callFunction(expression, scope) {
 }
 
 ;// CONCATENATED MODULE: ./src/whitelists/terraform/module.ts
+/**
+ * A Terraform module as the reader sees it: the `.tf`/`.tf.json` files of one directory, their variables,
+ * locals and resources, and the values assigned to variables by tfvars files.
+ */
 
 
+
+/** `override.tf`, `override.tf.json`, `*_override.tf`, `*_override.tf.json`: merged into the others, not added. */
+function isOverrideFile(file) {
+    return /(^|\/|_)override\.tf(\.json)?$/.test(file);
+}
+function baseName(file) {
+    return file.slice(file.lastIndexOf('/') + 1);
+}
+/**
+ * The module of a directory's files as Terraform loads it: the normal files first, then the override files in
+ * lexical order of their names, each top-level block merged into the block of the same type and labels
+ * (https://developer.hashicorp.com/terraform/language/files/override).
+ */
 function buildModule(dir, files) {
     const variables = new Map();
     const locals = new Map();
     const resources = [];
-    for (const file of files) {
+    const problems = [];
+    const normal = files.filter((file) => !isOverrideFile(file.path));
+    const overrides = files
+        .filter((file) => isOverrideFile(file.path))
+        .sort((a, b) => (baseName(a.path) < baseName(b.path) ? -1 : baseName(a.path) > baseName(b.path) ? 1 : 0));
+    for (const file of normal) {
         for (const block of file.body.blocks) {
             if (block.type === 'variable' && block.labels.length === 1) {
                 const name = block.labels[0];
@@ -2250,7 +2291,80 @@ function buildModule(dir, files) {
         else
             resourcesByAddress.set(address, [resource]);
     }
-    return { dir, files, variables, locals, resources, resourcesByAddress };
+    for (const file of overrides) {
+        const name = baseName(file.path);
+        for (const block of file.body.blocks) {
+            const missing = (what, terraformSays) => {
+                problems.push({
+                    message: `${what} in ${name} overrides nothing: no normal file of the module declares it, and Terraform refuses the module ("${terraformSays}")`,
+                    pos: block.pos,
+                    limit: true
+                });
+            };
+            if (block.type === 'variable' && block.labels.length === 1) {
+                const variable = variables.get(block.labels[0]);
+                if (variable)
+                    variable.block = mergedBlock(variable.block, block);
+                else
+                    missing(`variable "${(0,bounds/* quotePrefix */.nU)(block.labels[0])}"`, 'Missing base variable declaration to override');
+            }
+            else if (block.type === 'locals') {
+                // Local values are overridden one by one, whichever locals block declares them.
+                for (const attribute of block.body.attributes) {
+                    if (locals.has(attribute.name))
+                        locals.set(attribute.name, attribute);
+                    else
+                        problems.push({
+                            message: `local.${(0,bounds/* quotePrefix */.nU)(attribute.name)} in ${name} overrides nothing: no normal file of the module declares it, and Terraform refuses the module ("Missing base local value definition to override")`,
+                            pos: attribute.pos,
+                            limit: true
+                        });
+                }
+            }
+            else if (block.type === 'resource' && block.labels.length === 2) {
+                const same = resourcesByAddress.get(`${block.labels[0]}.${block.labels[1]}`);
+                if (!same)
+                    missing(`resource "${(0,bounds/* quotePrefix */.nU)(block.labels[0])}" "${(0,bounds/* quotePrefix */.nU)(block.labels[1])}"`, 'Missing resource to override');
+                for (const resource of same ?? [])
+                    resource.block = mergedBlock(resource.block, block);
+            }
+            // Other blocks (providers, data sources, outputs, modules) hold no whitelist the reader uses.
+        }
+    }
+    return { dir, files, variables, locals, resources, resourcesByAddress, problems };
+}
+/**
+ * A block with an override block merged in, converted on first use (bodies are lazy, see native-syntax.ts):
+ * each argument of the override replaces the argument of that name; its nested blocks replace every nested block
+ * of the same type, written as it is or generated by `dynamic`; nested blocks are not merged further.
+ */
+function mergedBlock(base, override) {
+    let body;
+    return {
+        type: base.type,
+        labels: base.labels,
+        pos: base.pos,
+        get body() {
+            body ??= mergeBody(base.body, override.body);
+            return body;
+        }
+    };
+}
+function mergeBody(base, override) {
+    const replaced = new Map(override.attributes.map((attribute) => [attribute.name, attribute]));
+    const attributes = base.attributes.map((attribute) => replaced.get(attribute.name) ?? attribute);
+    const kept = new Set(base.attributes.map((attribute) => attribute.name));
+    attributes.push(...override.attributes.filter((attribute) => !kept.has(attribute.name)));
+    const blockType = (block) => block.type === 'dynamic' ? block.labels[0] : block.labels.length === 0 ? block.type : undefined;
+    const overridden = new Set(override.blocks.map(blockType).filter((type) => type !== undefined));
+    const blocks = [
+        ...base.blocks.filter((block) => {
+            const type = blockType(block);
+            return type === undefined || !overridden.has(type);
+        }),
+        ...override.blocks
+    ];
+    return { attributes, blocks };
 }
 /** The assignments of a tfvars file (each top-level attribute is one variable). */
 function assignmentsOf(file) {
@@ -2391,6 +2505,7 @@ function parseSelect(text) {
 
 
 
+
 /** A reader with its own cache of parsed files (data sources often share a module). */
 function createTerraformReader(options = {}) {
     const cache = { files: new Map(), modules: new Map(), scopes: new Map() };
@@ -2488,6 +2603,11 @@ class Read {
     limits;
     findings = [];
     entries = [];
+    /** Where `addEntry` puts entries: `entries`, or the list of a group that does not apply to the network. */
+    sink = this.entries;
+    excluded = [];
+    entryLimit;
+    unresolvedPrefixLists = new Set();
     addHere;
     constructor(source, ctx, logger, cache, limits) {
         this.source = source;
@@ -2528,6 +2648,11 @@ class Read {
         const result = { entries: this.entries, findings: this.findings };
         if (this.addHere)
             result.addHere = { ...this.addHere };
+        const excluded = this.excluded.filter((group) => group.entries.length > 0);
+        if (excluded.length > 0)
+            result.excluded = excluded;
+        if (this.entryLimit)
+            result.entryLimit = this.entryLimit;
         return result;
     }
     async read() {
@@ -2575,12 +2700,17 @@ class Read {
         // Block bodies are converted on first use, and may need a parser again (a failed one was replaced).
         await this.liveParser();
         const module = this.module(dir, parsed.slice(0, moduleFiles.length));
+        for (const problem of module.problems)
+            this.report('invalid-whitelist', problem.message, problem.pos);
+        if (module.problems.length > 0)
+            throw new ReadFailed();
         const scope = this.scope(dir, module, parsed.slice(moduleFiles.length));
         const selection = this.selection(module, targetFiles);
         const resource = this.findResource(module, targetFiles, selection);
         const wanted = this.wantedAttributes(selection, resource);
         if (resource.type === 'alicloud_rds_whitelist_template')
             this.checkAttached(module, resource);
+        this.entryLimit = terraformResource(this.ctx.dataSource.product, resource.type)?.entryLimit;
         this.readResource(resource, wanted, scope, selection.path ? undefined : module);
     }
     /** The module built from these parsed files, reused when every file is the same as last time. */
@@ -2726,6 +2856,46 @@ class Read {
         }
         return read;
     }
+    /**
+     * The entries of the `alicloud_ecs_prefix_list` a security-group rule names in `prefix_list_id` (its
+     * `entry { cidr }` blocks), read under the rule's direction, policy and ports, which the caller has checked.
+     * Only a reference to a prefix list of the module is followed; a literal id, a variable or a data source cannot
+     * be resolved offline: `unresolved`. Returns how many lists were read (0 or 1).
+     */
+    readPrefixList(rule, scope, module) {
+        const attribute = findAttribute(rule.block.body, 'prefix_list_id');
+        // An attribute selected by name (`TYPE.NAME.cidr_ip`) is read alone, as asked.
+        if (!attribute || !module)
+            return 0;
+        const expression = attribute.expression;
+        const step = expression.kind === 'traversal' ? expression.steps[0] : undefined;
+        const target = expression.kind === 'traversal' && expression.root === 'alicloud_ecs_prefix_list' && step?.kind === 'attr'
+            ? (module.resourcesByAddress.get(`${expression.root}.${step.name}`) ?? [])[0]
+            : undefined;
+        const unresolved = (why) => {
+            // The instances of a rule with `count`/`for_each` share its prefix list: one finding, not one per copy.
+            if (this.unresolvedPrefixLists.has(rule))
+                return 1;
+            this.unresolvedPrefixLists.add(rule);
+            this.report('unresolved', `prefix_list_id of ${rule.type}.${rule.name}: ${why}, so the entries the rule admits are unknown`, expression.pos);
+            return 1;
+        };
+        if (!target) {
+            return unresolved('only a reference to an alicloud_ecs_prefix_list of this module (`alicloud_ecs_prefix_list.NAME.id`) is followed; this one cannot be resolved offline');
+        }
+        if (findAttribute(target.block.body, 'count') || findAttribute(target.block.body, 'for_each')) {
+            return unresolved(`${target.type}.${target.name} has count or for_each, which is not followed`);
+        }
+        const path = parseAttributePath('entry.cidr');
+        if (typeof path === 'string')
+            throw new Error(`prefix list path: ${path}`);
+        const address = `${target.type}.${target.name}`;
+        const occurrences = this.occurrences(target.block.body, path, scope, address);
+        this.addHere ??= occurrences[0]?.attribute.pos ?? target.block.pos;
+        for (const occurrence of occurrences)
+            this.readAttribute(occurrence.attribute, occurrence.scope, 'single');
+        return 1;
+    }
     readResource(resource, wanted, scope, module) {
         const address = `${resource.type}.${resource.name}`;
         const instances = this.instances(resource, scope);
@@ -2735,14 +2905,19 @@ class Read {
         for (const instance of instances) {
             if (resource.type === 'alicloud_security_group_rule' && !this.admitsTraffic(resource, instance))
                 continue;
-            if (!this.networkEnabled(resource, instance)) {
+            const enabled = this.networkEnabled(resource, instance);
+            if (enabled !== true) {
                 // Found, so that no "does not set" error follows; nothing it holds is allowed on this network.
                 attributesFound += 1;
+                if (typeof enabled === 'string')
+                    this.readExcluded(resource, wanted, instance, enabled);
                 continue;
             }
             admitted += 1;
             if (module)
                 attributesFound += this.readAttachments(module, resource, instance);
+            if (resource.type === 'alicloud_security_group_rule')
+                attributesFound += this.readPrefixList(resource, scope, module);
             for (const attribute of wanted) {
                 for (const occurrence of this.occurrences(resource.block.body, attribute.path, instance.scope, address)) {
                     attributesFound += 1;
@@ -2768,6 +2943,31 @@ class Read {
         if (removalsOnly === attributesFound && attributesFound > 0) {
             this.stop(`${address} only removes entries (modify_mode = "Delete"): the whitelist that remains is not declared in the repository`, resource.block.pos);
         }
+    }
+    /**
+     * Reads the entries of a group that does not apply to the network apart, for the `missing-entry` message
+     * only: what cannot be read there (an unresolved value) changes nothing, so its findings are dropped. Going
+     * past the evaluation budget still stops the read.
+     */
+    readExcluded(resource, wanted, instance, reason) {
+        const group = { entries: [], reason };
+        const findingsBefore = this.findings.length;
+        const address = `${resource.type}.${resource.name}`;
+        this.sink = group.entries;
+        try {
+            for (const attribute of wanted) {
+                for (const occurrence of this.occurrences(resource.block.body, attribute.path, instance.scope, address)) {
+                    if (this.isRemoval(occurrence.body, occurrence.scope, `${instance.label}.${attribute.text}`))
+                        continue;
+                    this.readAttribute(occurrence.attribute, occurrence.scope, attribute.shape);
+                }
+            }
+        }
+        finally {
+            this.sink = this.entries;
+        }
+        this.findings.splice(findingsBefore);
+        this.excluded.push(group);
     }
     /** One instance without `count`/`for_each`; one per element with `for_each`; `count` copies. */
     instances(resource, scope) {
@@ -2920,7 +3120,8 @@ class Read {
      * Whether the instance accepts connections on the data source's network at all:
      * - Elasticsearch takes Internet connections only with `enable_public = true` (otherwise `network-disabled`);
      * - an RDS whitelist group of `whitelist_network_type = "Classic"` admits no VPC clients, and one of `"VPC"` no
-     *   Internet clients (`MIX` and no type admit both): its entries do not count for that network.
+     *   Internet clients (`MIX` and no type admit both): its entries do not count for that network. Then the
+     *   answer is the reason, in words, and the group's entries are kept apart (`ReadResult.excluded`).
      */
     networkEnabled(resource, instance) {
         const network = this.ctx.dataSource.network;
@@ -2948,10 +3149,29 @@ class Read {
             if (!excluded)
                 return true;
             this.addHere ??= findAttribute(body, 'security_ips')?.pos ?? typeAttribute.pos;
-            this.logger.info(`${instance.label}: whitelist_network_type = "${type}" admits no ${network === 'private' ? 'VPC' : 'Internet'} clients; its entries do not count for a ${network} data source`);
-            return false;
+            const clients = network === 'private' ? 'VPC' : 'Internet';
+            const group = this.groupName(body, instance.scope);
+            const reason = `group ${group} of ${instance.label} is ${type}: it does not admit ${clients} clients`;
+            this.logger.info(`${reason}; its entries do not count for a ${network} data source`);
+            return reason;
         }
         return true;
+    }
+    /** The RDS group a resource manages (`db_instance_ip_array_name`, "default" when unset), quoted for messages. */
+    groupName(body, scope) {
+        const attribute = findAttribute(body, 'db_instance_ip_array_name');
+        if (!attribute)
+            return '"default"';
+        try {
+            const name = scalarText(evaluate(attribute.expression, scope))?.value;
+            if (name !== undefined)
+                return JSON.stringify((0,bounds/* quotePrefix */.nU)(name, bounds/* MAX_QUOTED_CHARS */.oV));
+        }
+        catch (error) {
+            if (!(error instanceof Unresolvable))
+                throw error;
+        }
+        return `(${attribute.name} at line ${attribute.pos.line})`;
     }
     /** `modify_mode = "Delete"` makes the block's list a list of entries to remove, which allows nothing. */
     isRemoval(body, scope, label) {
@@ -3077,11 +3297,15 @@ class Read {
     }
     addEntry(raw, pos) {
         const limit = (this.limits ?? EVALUATION_LIMITS).elements;
-        if (this.entries.length >= limit) {
+        if (this.entries.length + this.excludedCount() >= limit) {
             this.report('unresolved', `evaluation exceeds the budget of ${limit.toLocaleString('en-US')} entries read from one whitelist source`, pos);
             throw new ReadFailed();
         }
-        this.entries.push({ raw, file: pos.file, line: pos.line, column: pos.column });
+        this.sink.push({ raw, file: pos.file, line: pos.line, column: pos.column });
+    }
+    excludedCount() {
+        return (this.excluded.reduce((sum, group) => sum + group.entries.length, 0) +
+            (this.sink === this.entries ? 0 : this.sink.length));
     }
 }
 

@@ -30260,6 +30260,312 @@ module.exports = {
 
 /***/ }),
 
+/***/ 4289:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  J: () => (/* binding */ apiBaseFiles),
+  F: () => (/* binding */ entryKind)
+});
+
+// EXTERNAL MODULE: ./src/bounds.ts
+var bounds = __nccwpck_require__(186);
+// EXTERNAL MODULE: ./src/io.ts
+var io = __nccwpck_require__(5027);
+;// CONCATENATED MODULE: ./src/tree-files.ts
+/**
+ * `RepoFiles` over a git tree (a commit of the repository, read through `git` or through GitHub's API), confined
+ * exactly like the working tree (`diskRepoFiles`): paths are resolved entry by entry, following links that stay
+ * inside the root and refusing those that leave it or lead into `.git`; only blobs are read; submodules and other
+ * kinds are refused; sizes are bounded per file (checked on the size the tree lists, before the blob is fetched)
+ * and per run; each blob is fetched once.
+ */
+
+
+/** Links followed while resolving one path, as many as Linux allows (`ELOOP` past it). */
+const MAX_LINK_HOPS = 40;
+/** Bytes of a link's target that are read: a longer "target" is not a path any system accepts. */
+const MAX_LINK_TARGET_BYTES = 4096;
+const NOT_READ = 'it was not read';
+function notFound(relPath, code = 'ENOENT') {
+    const what = code === 'EISDIR' ? 'is a directory' : 'no such file or directory';
+    const error = new Error(`${relPath}: ${what}`);
+    error.code = code;
+    return error;
+}
+/** `RepoFiles` over the tree `rootTreeId` of `source`: the repository root as it was at that commit. */
+function treeRepoFiles(source, rootTreeId, options = {}) {
+    const maxFileBytes = options.maxFileBytes ?? bounds/* MAX_FILE_BYTES */.gZ;
+    const maxFiles = options.maxFilesPerRun ?? bounds/* MAX_FILES_PER_RUN */.VT;
+    const maxBytes = options.maxBytesPerRun ?? bounds/* MAX_BYTES_PER_RUN */.h7;
+    const maxEntries = options.maxDirectoryEntries ?? bounds/* MAX_DIRECTORY_ENTRIES */.MG;
+    const trees = new Map();
+    const texts = new Map();
+    const linkTargets = new Map();
+    let filesRead = 0;
+    let bytesRead = 0;
+    const tree = (id, relPath) => {
+        let listed = trees.get(id);
+        if (!listed) {
+            listed = source.listTree(id).then((entries) => {
+                if (entries.length > maxEntries) {
+                    throw new io/* RepoFileError */.lD('RUN_LIMIT', relPath, `holds more than ${(0,bounds/* formatCount */.B4)(maxEntries)} entries, the limit per directory; it was not listed`);
+                }
+                // A Map, never a plain object: entry names such as `__proto__` are just names.
+                return new Map(entries.map((e) => [e.name, e]));
+            });
+            trees.set(id, listed);
+        }
+        return listed;
+    };
+    const linkTarget = (entry, relPath) => {
+        let target = linkTargets.get(entry.id);
+        if (!target) {
+            target = source
+                .readBlob(entry.id, MAX_LINK_TARGET_BYTES)
+                .then((bytes) => bytes.toString('utf8'))
+                .catch(() => {
+                throw new io/* RepoFileError */.lD('OUTSIDE_ROOT', relPath, `is a link whose target cannot be read; ${NOT_READ}`);
+            });
+            linkTargets.set(entry.id, target);
+        }
+        return target;
+    };
+    /** Lexical segments of a path relative to the root, or a RepoFileError for a path that must not be used. */
+    const segmentsOf = (relPath) => {
+        const slashed = relPath.replace(/\\/g, '/');
+        if (slashed.includes('\0') || slashed.startsWith('/') || /^[A-Za-z]:/.test(slashed)) {
+            throw new io/* RepoFileError */.lD('OUTSIDE_ROOT', relPath, `is not a path inside the repository; ${NOT_READ}`);
+        }
+        const segments = [];
+        for (const segment of slashed.split('/')) {
+            if (segment === '' || segment === '.')
+                continue;
+            if (segment === '..') {
+                if (segments.length === 0) {
+                    throw new io/* RepoFileError */.lD('OUTSIDE_ROOT', relPath, `leads outside the repository; ${NOT_READ}`);
+                }
+                segments.pop();
+            }
+            else
+                segments.push(segment);
+        }
+        if (segments.some(io/* isGitSegment */.kJ)) {
+            throw new io/* RepoFileError */.lD('GIT_DIR', relPath, `is under .git/, which is never read; ${NOT_READ}`);
+        }
+        return segments;
+    };
+    /**
+     * Walks the tree along `relPath`, following links as the file system would. `null` when nothing is there; a
+     * RepoFileError for a link that leaves the root or leads into `.git`, a submodule, or a loop of links.
+     */
+    const resolve = async (relPath) => {
+        let pending = segmentsOf(relPath);
+        let hops = 0;
+        restart: for (;;) {
+            let dir = await tree(rootTreeId, '.');
+            const walked = [];
+            for (let i = 0; i < pending.length; i++) {
+                const name = pending[i];
+                const entry = dir.get(name);
+                if (!entry)
+                    return null;
+                const last = i === pending.length - 1;
+                if (entry.kind === 'link') {
+                    if (++hops > MAX_LINK_HOPS) {
+                        throw new io/* RepoFileError */.lD('OUTSIDE_ROOT', relPath, `is a loop of links; ${NOT_READ}`);
+                    }
+                    const target = await linkTarget(entry, relPath);
+                    const escapes = () => new io/* RepoFileError */.lD('OUTSIDE_ROOT', relPath, last
+                        ? `is a link to a place outside the repository; ${NOT_READ}`
+                        : `lies in a folder that is a link to a place outside the repository; ${NOT_READ}`);
+                    if (target.startsWith('/') || target.includes('\0') || /^[A-Za-z]:/.test(target))
+                        throw escapes();
+                    const next = [...walked];
+                    for (const segment of target.replace(/\\/g, '/').split('/')) {
+                        if (segment === '' || segment === '.')
+                            continue;
+                        if (segment === '..') {
+                            if (next.length === 0)
+                                throw escapes();
+                            next.pop();
+                        }
+                        else
+                            next.push(segment);
+                    }
+                    if (next.some(io/* isGitSegment */.kJ)) {
+                        throw new io/* RepoFileError */.lD('GIT_DIR', relPath, `is a link into .git/, which is never read; ${NOT_READ}`);
+                    }
+                    pending = [...next, ...pending.slice(i + 1)];
+                    continue restart;
+                }
+                if (entry.kind === 'other') {
+                    throw new io/* RepoFileError */.lD('NOT_REGULAR', relPath, `is a git submodule, not a regular file; ${NOT_READ}`);
+                }
+                if (last)
+                    return { kind: entry.kind, entry };
+                if (entry.kind !== 'tree')
+                    throw notFound(relPath, 'ENOTDIR');
+                dir = await tree(entry.id, walked.concat(name).join('/'));
+                walked.push(name);
+            }
+            return { kind: 'tree', entry: { name: '', kind: 'tree', id: rootTreeId } };
+        }
+    };
+    const readOnce = async (relPath, entry) => {
+        const size = entry.size;
+        if (size !== undefined && size > maxFileBytes) {
+            throw new io/* RepoFileError */.lD('TOO_LARGE', relPath, `is ${(0,bounds/* formatCount */.B4)(size)} bytes, over the limit of ${(0,bounds/* formatBytes */.z3)(maxFileBytes)} (${(0,bounds/* formatCount */.B4)(maxFileBytes)} bytes) per file; ${NOT_READ}`);
+        }
+        if (filesRead + 1 > maxFiles) {
+            throw new io/* RepoFileError */.lD('RUN_LIMIT', relPath, `was not read: this run already read ${(0,bounds/* formatCount */.B4)(maxFiles)} files, the limit per run`);
+        }
+        if (bytesRead + (size ?? 0) > maxBytes) {
+            throw new io/* RepoFileError */.lD('RUN_LIMIT', relPath, `was not read: it would take this run over the limit of ${(0,bounds/* formatBytes */.z3)(maxBytes)} read per run`);
+        }
+        filesRead++;
+        bytesRead += size ?? 0;
+        let bytes;
+        try {
+            bytes = await source.readBlob(entry.id, maxFileBytes);
+        }
+        catch (error) {
+            if (error instanceof io/* RepoFileError */.lD)
+                throw error;
+            throw new io/* RepoFileError */.lD('EIO', relPath, `could not be read from the base commit; ${NOT_READ}`);
+        }
+        if (bytes.length > maxFileBytes) {
+            throw new io/* RepoFileError */.lD('TOO_LARGE', relPath, `is over the limit of ${(0,bounds/* formatBytes */.z3)(maxFileBytes)} (${(0,bounds/* formatCount */.B4)(maxFileBytes)} bytes) per file; ${NOT_READ}`);
+        }
+        if (size === undefined)
+            bytesRead += bytes.length;
+        return (0,io/* decode */.D4)(relPath, bytes);
+    };
+    return {
+        readText: async (relPath) => {
+            const found = await resolve(relPath);
+            if (found === null)
+                throw notFound(relPath);
+            if (found.kind === 'tree')
+                throw notFound(relPath, 'EISDIR');
+            let text = texts.get(found.entry.id);
+            if (!text) {
+                text = readOnce(relPath, found.entry);
+                texts.set(found.entry.id, text);
+            }
+            return text;
+        },
+        listDir: async (relPath) => {
+            const found = await resolve(relPath);
+            if (found === null)
+                throw notFound(relPath);
+            if (found.kind !== 'tree')
+                throw notFound(relPath, 'ENOTDIR');
+            const entries = await tree(found.entry.id, relPath);
+            return [...entries.keys()].filter((name) => !(0,io/* isGitSegment */.kJ)(name)).sort();
+        },
+        kind: async (relPath) => {
+            const found = await resolve(relPath);
+            if (found === null)
+                return null;
+            return found.kind === 'tree' ? 'directory' : 'file';
+        }
+    };
+}
+
+// EXTERNAL MODULE: ./src/action/github-api.ts
+var github_api = __nccwpck_require__(2334);
+;// CONCATENATED MODULE: ./src/action/base-tree.ts
+
+
+/** Git's file modes, as the trees API lists them, to the kinds `treeRepoFiles` knows. */
+function entryKind(mode, type) {
+    if (type === 'tree')
+        return 'tree';
+    if (type === 'blob')
+        return mode === '120000' ? 'link' : 'blob';
+    return 'other';
+}
+function apiTreeSource(api) {
+    return {
+        listTree: async (sha) => {
+            const { entries, truncated } = await api.getTree(sha);
+            // A listing GitHub cut short would make files look absent: refused, never read as if complete.
+            if (truncated)
+                throw new Error('GitHub returned this directory truncated');
+            return entries;
+        },
+        readBlob: async (sha, maxBytes) => {
+            const bytes = await api.getBlob(sha);
+            return bytes.length > maxBytes ? bytes.subarray(0, maxBytes + 1) : bytes;
+        }
+    };
+}
+function why(error) {
+    const status = (0,github_api/* httpStatus */.n)(error);
+    if (status === 404 || status === 422)
+        return 'GitHub has no such commit';
+    if (status === 401 || status === 403)
+        return `the token cannot read the repository's contents (HTTP ${status}; needs contents: read)`;
+    if (status !== undefined)
+        return `GitHub answered HTTP ${status}`;
+    return error instanceof Error ? error.message : 'it could not be read';
+}
+/** The commit to compare with: for `auto`, the merge commit's first parent, else `base.sha`. */
+async function baseCommit(api, request) {
+    if (request.ref !== 'auto')
+        return api.getCommit(request.ref);
+    if (request.mergeSha) {
+        const merge = await api.getCommit(request.mergeSha).catch(() => undefined);
+        // A merge commit's first parent is the base branch as the merge was made: right even when the base moved.
+        const parent = merge && merge.parents.length === 2 ? merge.parents[0] : undefined;
+        if (parent)
+            return api.getCommit(parent);
+    }
+    if (!request.baseSha)
+        throw new Error('the event names no base commit');
+    return api.getCommit(request.baseSha);
+}
+/** Reads the base through the API; never throws (a base that cannot be read is `ok: false` with the reason). */
+async function apiBaseFiles(api, request) {
+    let commit;
+    try {
+        commit = await baseCommit(api, request);
+    }
+    catch (error) {
+        const shown = request.ref === 'auto' ? 'of the pull request' : `"${request.ref.slice(0, 100)}"`;
+        return { ok: false, message: `the base commit ${shown} could not be read: ${why(error)}` };
+    }
+    const source = apiTreeSource(api);
+    let tree = commit.tree;
+    // `working-directory` below the top: the base's tree of that directory (absent: every file is absent).
+    for (const name of request.rootInRepository.split('/').filter((s) => s !== '')) {
+        try {
+            const entries = await source.listTree(tree);
+            tree = entries.find((e) => e.name === name && e.kind === 'tree')?.id;
+        }
+        catch (error) {
+            return { ok: false, message: `the base commit ${commit.sha} could not be read: ${why(error)}` };
+        }
+        if (tree === undefined)
+            break;
+    }
+    const emptySource = {
+        listTree: () => Promise.resolve([]),
+        readBlob: () => Promise.reject(new Error('empty'))
+    };
+    return {
+        ok: true,
+        commit: commit.sha,
+        files: tree === undefined ? treeRepoFiles(emptySource, 'empty') : treeRepoFiles(source, tree)
+    };
+}
+
+
+/***/ }),
+
 /***/ 2334:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -30275,7 +30581,7 @@ function httpStatus(error) {
 
 /***/ }),
 
-/***/ 6390:
+/***/ 177:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33316,6 +33622,8 @@ const ADDRESS_LIST_NAMES = [
     'shared-integration',
     'shared-service'
 ];
+/** Where a whitelist finding is about: the files in the repository, or what is deployed on the instance (§9). */
+const SCOPES = ['declared', 'deployed'];
 // ---------------------------------------------------------------------------------------------------------------
 // Findings (contract §3).
 const RULES = [
@@ -33334,11 +33642,13 @@ const RULES = [
     'allow-all-whitelist',
     'unattached-template',
     'drift',
+    'deployed-drift',
     'host-bits-set',
     'stale-address-list',
     'redundant-entry',
     'waived',
-    'unused-waiver'
+    'unused-waiver',
+    'not-checked'
 ];
 
 // EXTERNAL MODULE: external "node:path"
@@ -33477,9 +33787,11 @@ class ConfigBuilder {
     }
     dataSource(name, dataSource) {
         const path = ['dataSources', name];
-        const whitelist = Array.isArray(dataSource.whitelist)
-            ? dataSource.whitelist.map((item, index) => this.whitelistSource(item, [...path, 'whitelist', index]))
-            : [this.whitelistSource(dataSource.whitelist, [...path, 'whitelist'])];
+        const whitelist = dataSource.whitelist === undefined
+            ? []
+            : Array.isArray(dataSource.whitelist)
+                ? dataSource.whitelist.map((item, index) => this.whitelistSource(item, [...path, 'whitelist', index]))
+                : [this.whitelistSource(dataSource.whitelist, [...path, 'whitelist'])];
         const result = {
             name,
             product: dataSource.product,
@@ -33491,6 +33803,22 @@ class ConfigBuilder {
         };
         if (dataSource.port !== undefined)
             result.port = dataSource.port;
+        if (dataSource.dataworks !== undefined) {
+            result.dataworks = {
+                workspace: String(dataSource.dataworks.workspace),
+                name: dataSource.dataworks.name,
+                env: dataSource.dataworks.env ?? 'prod',
+                pos: this.source.ownerPos([...path, 'dataworks'])
+            };
+        }
+        if (dataSource.instance !== undefined) {
+            result.instance = { value: dataSource.instance, pos: this.source.valuePos([...path, 'instance']) };
+        }
+        if (dataSource.edition !== undefined)
+            result.edition = dataSource.edition;
+        if (dataSource.deployedGroups !== undefined) {
+            result.deployedGroups = this.located(dataSource.deployedGroups, [...path, 'deployedGroups']);
+        }
         return result;
     }
     whitelistSource(item, path) {
@@ -33520,6 +33848,7 @@ class ConfigBuilder {
             entry: { value: waiver.entry, pos: this.source.valuePos([...path, 'entry']) },
             reason: waiver.reason.trim(),
             expires: waiver.expires,
+            ...(waiver.scope !== undefined ? { scope: waiver.scope } : {}),
             pos: this.source.valuePos(path)
         };
     }
@@ -33841,6 +34170,8 @@ const region = schemas/* string */.YjP()
     });
 })
     .meta({ description: 'An Alibaba Cloud region ID, e.g. cn-hangzhou.' });
+/** Editions that choose the API of the deployed whitelist (and the entry limit); which product takes which: semantics. */
+const EDITIONS = ['warehouse', 'lakehouse', 'community', 'enterprise'];
 const schema_name = schemas/* string */.YjP().regex(NAME_PATTERN, 'expected a name of letters, digits, ".", "_" or "-"');
 const schema_text = schemas/* string */.YjP().min(1);
 /** Addresses stay text here: the resolver parses them, so that its messages point at the exact element. */
@@ -33902,20 +34233,46 @@ const accessSchema = strictObject({
         .meta({ description: 'Platform modules: where they run (default: the data source’s region).' })
         .optional()
 });
+/** Where DataWorks knows this data source (contract §12): what `--verify` asks DataWorks to test. */
+const dataWorksRefSchema = strictObject({
+    workspace: schemas/* union */.KCZ([schema_text, schemas/* int */.Whr().positive()]).meta({ description: 'The DataWorks workspace (project) ID.' }),
+    name: schema_text.meta({ description: 'The data source name in that workspace.' }),
+    env: schemas/* enum */.k5n(['prod', 'dev'])
+        .meta({ description: 'The environment whose data source is tested (default prod).' })
+        .optional()
+}).meta({ description: 'The DataWorks data source this entry describes; used by --verify (verify: true).' });
 const dataSourceSchema = strictObject({
     product: schemas/* enum */.k5n(PRODUCTS),
     region: region.optional(),
     network: schemas/* enum */.k5n(NETWORKS),
     port: schemas/* int */.Whr({ error: PORT_MESSAGE }).min(1, { error: PORT_MESSAGE }).max(65535, { error: PORT_MESSAGE }).optional(),
-    whitelist: schemas/* union */.KCZ([whitelistSourceSchema, schemas/* array */.YOg(whitelistSourceSchema).min(1)]),
-    access: schemas/* array */.YOg(accessSchema).min(1)
+    instance: schema_text
+        .meta({
+        description: 'The cloud instance (rm-…, pc-…, r-…, sg-…, a MaxCompute project name, …) whose deployed whitelist is read online.'
+    })
+        .optional(),
+    edition: schemas/* enum */.k5n(EDITIONS)
+        .meta({ description: 'adb-mysql: warehouse (default) | lakehouse; clickhouse: community (default) | enterprise.' })
+        .optional(),
+    deployedGroups: schemas/* array */.YOg(schema_text)
+        .min(1)
+        .meta({ description: 'Only these deployed whitelist groups are compared with the files (deployed-drift).' })
+        .optional(),
+    whitelist: schemas/* union */.KCZ([whitelistSourceSchema, schemas/* array */.YOg(whitelistSourceSchema).min(1)])
+        .meta({ description: 'The whitelist kept as code; optional once instance is given.' })
+        .optional(),
+    access: schemas/* array */.YOg(accessSchema).min(1),
+    dataworks: dataWorksRefSchema.optional()
 });
 const waiverSchema = strictObject({
     dataSource: schema_name,
     entry: schema_text.meta({ description: 'An address or CIDR; a missing block (or its uncovered part) inside it is waived.' }),
     reason: schemas/* string */.YjP().regex(/\S/, 'expected a reason saying why the gap is accepted'),
     expires: date('expected a real date as YYYY-MM-DD')
-        .meta({ description: 'Valid through that day (UTC); after it the waiver is an error.' })
+        .meta({ description: 'Valid through that day (UTC); after it the waiver is an error.' }),
+    scope: schemas/* enum */.k5n(SCOPES)
+        .meta({ description: 'Only misses of this scope: declared (the files) or deployed (the instance). Default: both.' })
+        .optional()
 });
 const configSchema = strictObject({
     version: schemas/* literal */.euz(1),
@@ -34489,12 +34846,37 @@ function shapeFindings(data, source) {
     return result.success ? [] : issueFindings(result.error.issues, [], data, source);
 }
 
+;// CONCATENATED MODULE: ./src/products/deployed-apis.ts
+const DEPLOYED_API_PRODUCTS = [
+    'rds',
+    'polardb',
+    'redis',
+    'mongodb',
+    'adb-mysql',
+    'adb-pg',
+    'clickhouse',
+    'elasticsearch',
+    'lindorm',
+    'ecs-security-group',
+    'maxcompute'
+];
+function hasDeployedApi(product) {
+    return DEPLOYED_API_PRODUCTS.includes(product);
+}
+/** The editions of the products whose deployed whitelist comes from one of two APIs; the first is the default. */
+const PRODUCT_EDITIONS = {
+    'adb-mysql': ['warehouse', 'lakehouse'],
+    clickhouse: ['community', 'enterprise']
+};
+
 ;// CONCATENATED MODULE: ./src/config/semantics.ts
 /**
  * Rules of the configuration that a shape cannot express: references between sections, which module may use
  * which resource group, path safety and whitelist-source options. They read the raw data defensively, so they
  * run (and report) alongside the shape checks even when other parts of the file are malformed.
  */
+
+
 
 
 
@@ -34593,6 +34975,7 @@ class SemanticChecker {
             if (!isPlainObject(dataSource))
                 continue;
             const base = ['dataSources', name];
+            this.checkDeployedKeys(dataSource, base);
             const whitelist = dataSource.whitelist;
             if (Array.isArray(whitelist)) {
                 whitelist.forEach((item, index) => this.checkWhitelistSource(item, [...base, 'whitelist', index]));
@@ -34604,6 +34987,38 @@ class SemanticChecker {
                 const product = oneOf(PRODUCTS, dataSource.product);
                 const network = oneOf(NETWORKS, dataSource.network);
                 dataSource.access.forEach((item, index) => this.checkAccess(item, [...base, 'access', index], product, network));
+            }
+        }
+    }
+    /** Contract §9: `whitelist`, `instance` or both; `instance` only where an API exists; `edition` per product. */
+    checkDeployedKeys(dataSource, base) {
+        const hasWhitelist = Object.hasOwn(dataSource, 'whitelist');
+        const hasInstance = Object.hasOwn(dataSource, 'instance');
+        const product = oneOf(PRODUCTS, dataSource.product);
+        if (!hasWhitelist && !hasInstance) {
+            this.findings.push(invalidConfig(this.source.valuePos(base), `${pathText(base)}: missing key "whitelist" or "instance"; give the whitelist kept as code (whitelist), ` +
+                'the cloud instance whose deployed whitelist is read online (instance), or both'));
+        }
+        if (hasInstance && product && !hasDeployedApi(product)) {
+            this.atKey([...base, 'instance'], `${product} has no API that returns a deployed whitelist, so instance cannot be checked; remove it and keep ` +
+                `the whitelist as code (products with an API: ${DEPLOYED_API_PRODUCTS.join(', ')})`);
+        }
+        // An edition of no product at all is the shape check's finding; here, one that does not fit this product.
+        if (Object.hasOwn(dataSource, 'edition') && product && oneOf(EDITIONS, dataSource.edition)) {
+            const editions = PRODUCT_EDITIONS[product];
+            if (!editions) {
+                this.atKey([...base, 'edition'], `edition applies only to adb-mysql (warehouse, lakehouse) and clickhouse (community, enterprise); this data source's product is ${product}`);
+            }
+            else if (!editions.includes(dataSource.edition)) {
+                this.atValue([...base, 'edition'], `${product} editions are ${editions.join(', ')}; got ${JSON.stringify(dataSource.edition)}`);
+            }
+        }
+        if (Object.hasOwn(dataSource, 'deployedGroups')) {
+            if (!hasInstance) {
+                this.atKey([...base, 'deployedGroups'], 'deployedGroups chooses the groups of the deployed whitelist to compare with the files; add instance, or remove it');
+            }
+            else if (!hasWhitelist) {
+                this.atKey([...base, 'deployedGroups'], 'deployedGroups chooses the deployed groups compared with the whitelist files, and this data source has none; remove it');
             }
         }
     }
@@ -34705,6 +35120,16 @@ class SemanticChecker {
             if (!Object.hasOwn(sources, waiver.dataSource)) {
                 this.atValue(['waivers', index, 'dataSource'], `data source ${JSON.stringify(waiver.dataSource)} is not defined; defined data sources: ${namesList(defined, 'none')}` +
                     didYouMean(waiver.dataSource, defined));
+                return;
+            }
+            const dataSource = sources[waiver.dataSource];
+            if (!isPlainObject(dataSource))
+                return;
+            if (waiver.scope === 'deployed' && !Object.hasOwn(dataSource, 'instance')) {
+                this.atValue(['waivers', index, 'scope'], `scope deployed waives misses of the deployed whitelist, and data source ${JSON.stringify(waiver.dataSource)} names no instance`);
+            }
+            if (waiver.scope === 'declared' && !Object.hasOwn(dataSource, 'whitelist')) {
+                this.atValue(['waivers', index, 'scope'], `scope declared waives misses of the whitelist files, and data source ${JSON.stringify(waiver.dataSource)} has none`);
             }
         });
     }
@@ -34772,6 +35197,300 @@ const configJsonSchema = buildConfigJsonSchema();
 
 // EXTERNAL MODULE: ./src/net/index.ts + 6 modules
 var net = __nccwpck_require__(1047);
+;// CONCATENATED MODULE: ./src/evaluate/deployed.ts
+/**
+ * The deployed side of a data source (contract §9): the entries in effect on the instance for the data source's
+ * network, checked with the product's rules like declared entries, and compared with the files (`deployed-drift`).
+ * Pure: the whitelist comes from a reader, already validated; its strings are still treated as untrusted text
+ * (quoted by a prefix, counted, capped), because they are whatever someone typed into a console.
+ */
+
+
+/** `deployed-drift` findings listed one by one per direction and data source; past it, one finding gives the count. */
+const MAX_DRIFT_FINDINGS_PER_DIRECTION = 50;
+/** Where findings about the deployed whitelist point: the data source's `instance` key. */
+function instancePos(ds) {
+    return ds.instance?.pos ?? ds.pos;
+}
+function instanceText(ds) {
+    return JSON.stringify((0,bounds/* quotePrefix */.nU)(ds.instance?.value ?? ''));
+}
+function groupText(group) {
+    return JSON.stringify((0,bounds/* quotePrefix */.nU)(typeof group.name === 'string' ? group.name : ''));
+}
+/**
+ * The key that tells apart entries for "already reported as declared": the canonical block, else the raw text
+ * (`checkDeployed` builds the same key from its own parse).
+ */
+function entryKey(raw) {
+    const parsed = (0,net/* parseEntry */.ER)(raw);
+    return parsed.ok ? `=${parsed.entry.canonical}` : `~${raw}`;
+}
+/**
+ * Checks the deployed entries in effect for the data source's network and returns what they allow. Entry findings
+ * (forms, host bits, breadth) are not repeated for an entry the files also have (`declaredKeys`): it gets them once,
+ * as declared.
+ */
+function checkDeployed(ds, profile, whitelist, declaredKeys, findings) {
+    const at = { dataSource: ds.name, scope: 'deployed', ...instancePos(ds) };
+    const where = `deployed on ${instanceText(ds)}`;
+    const groups = Array.isArray(whitelist.groups) ? whitelist.groups : [];
+    const networkDisabled = Array.isArray(whitelist.disabledNetworks) && whitelist.disabledNetworks.includes(ds.network);
+    if (networkDisabled) {
+        findings.push({
+            rule: 'network-disabled',
+            severity: 'error',
+            message: `instance ${instanceText(ds)} does not accept ${ds.network === 'public' ? 'Internet' : 'VPC'} connections, ` +
+                `so no whitelist entry admits DataWorks on the ${ds.network} network: enable that access on the instance, ` +
+                `or reach the source over the other network`,
+            dataSource: ds.name,
+            ...instancePos(ds)
+        });
+    }
+    const inEffect = networkDisabled
+        ? []
+        : groups.filter((g) => Array.isArray(g.networks) && g.networks.includes(ds.network));
+    const entries = [];
+    const reported = new Set();
+    let invalidReported = 0;
+    let invalidOmitted = 0;
+    let written = 0;
+    for (const group of inEffect) {
+        for (const value of Array.isArray(group.entries) ? group.entries : []) {
+            if (typeof value !== 'string')
+                continue;
+            const raw = value.trim();
+            if (raw === '' || profile.denyAllPlaceholders.includes(raw))
+                continue;
+            written++;
+            const result = (0,net/* parseEntry */.ER)(raw);
+            const key = result.ok ? `=${result.entry.canonical}` : `~${raw}`;
+            // One finding per entry, however many groups hold it, and none for an entry the files have (§9).
+            const report = !declaredKeys.has(key) && !reported.has(key);
+            reported.add(key);
+            const quoted = (0,bounds/* quotePrefix */.nU)(raw);
+            const about = { ...at, raw: quoted };
+            if (profile.allowAllTokens.includes(raw)) {
+                for (const everything of profile.acceptsIpv6 ? ['0.0.0.0/0', '::/0'] : ['0.0.0.0/0']) {
+                    const all = (0,net/* parseEntry */.ER)(everything);
+                    if (all.ok)
+                        entries.push({ group, raw, range: all.entry.range, canonical: all.entry.canonical });
+                }
+                if (report) {
+                    findings.push({
+                        ...about,
+                        rule: 'overly-broad-entry',
+                        severity: 'warning',
+                        message: `"${quoted}" in group ${groupText(group)} ${where} allows every address on ${profile.displayName}, far more than DataWorks needs`
+                    });
+                }
+                continue;
+            }
+            if (!result.ok) {
+                if (!report)
+                    continue;
+                if (invalidReported >= bounds/* MAX_INVALID_ENTRIES_PER_FILE */.pK) {
+                    invalidOmitted++;
+                    continue;
+                }
+                invalidReported++;
+                const reason = raw.length > bounds/* MAX_QUOTED_CHARS */.oV ? 'it is longer than any address, CIDR block or range' : result.reason;
+                findings.push({
+                    ...about,
+                    rule: 'invalid-entry',
+                    severity: 'error',
+                    message: `"${quoted}" in group ${groupText(group)} ${where} is not a valid whitelist entry: ${reason}; it allows nothing`
+                });
+                continue;
+            }
+            const parsed = result.entry;
+            const unsupported = unsupportedReason(profile, parsed);
+            if (unsupported) {
+                if (report) {
+                    findings.push({
+                        ...about,
+                        entry: parsed.canonical,
+                        rule: 'unsupported-entry',
+                        severity: 'error',
+                        message: `"${quoted}" in group ${groupText(group)} ${where} is not accepted by ${profile.displayName}: ${unsupported}; it allows nothing`
+                    });
+                }
+                continue;
+            }
+            if (report && parsed.hostBitsSet) {
+                findings.push({
+                    ...about,
+                    entry: parsed.canonical,
+                    rule: 'host-bits-set',
+                    severity: 'warning',
+                    message: `"${quoted}" in group ${groupText(group)} ${where} has host bits set; it means ${parsed.canonical}`
+                });
+            }
+            if (report && (0,net/* isOverlyBroad */.mi)(parsed.range)) {
+                findings.push({
+                    ...about,
+                    entry: parsed.canonical,
+                    rule: 'overly-broad-entry',
+                    severity: 'warning',
+                    message: `"${quoted}" in group ${groupText(group)} ${where} opens ${parsed.canonical} to the data source, far more than DataWorks needs`
+                });
+            }
+            entries.push({ group, raw, range: parsed.range, canonical: parsed.canonical });
+        }
+    }
+    if (invalidOmitted > 0) {
+        findings.push({
+            ...at,
+            rule: 'invalid-entry',
+            severity: 'error',
+            message: `${invalidOmitted} more entries ${where} are not valid whitelist entries; only the first ${bounds/* MAX_INVALID_ENTRIES_PER_FILE */.pK} are reported one by one`
+        });
+    }
+    checkDeployedLimit(ds, profile, groups, findings);
+    const allowAll = !networkDisabled && whitelist.emptyAllowsAll === true && written === 0;
+    if (allowAll) {
+        findings.push({
+            ...at,
+            rule: 'allow-all-whitelist',
+            severity: 'warning',
+            message: `the whitelist ${where} is empty for ${ds.network} access, which on ${profile.displayName} means every address is allowed: add the entries it needs to restrict access`
+        });
+    }
+    return { set: net/* IpSet */.yo.build(entries.map((e) => e.range)), entries, allowAll, networkDisabled };
+}
+/** Accepted forms and forbidden entries, as for the files (`evaluate/index.ts`). */
+function unsupportedReason(profile, parsed) {
+    if (parsed.version === 6 && !profile.acceptsIpv6)
+        return 'it accepts IPv4 entries only';
+    if (parsed.version === 6 && profile.ipv6AddressesOnly && parsed.form !== 'address')
+        return 'it accepts single IPv6 addresses only, not IPv6 blocks';
+    if (parsed.form === 'range' && !profile.acceptsRanges)
+        return 'it does not accept address ranges (a-b)';
+    for (const forbidden of profile.forbidden) {
+        const f = (0,net/* parseEntry */.ER)(forbidden.cidr);
+        if (f.ok && f.entry.canonical === parsed.canonical)
+            return forbidden.reason;
+    }
+    return undefined;
+}
+/**
+ * The product's entry limit over every group of the instance (all networks: the limit is the instance's), per group
+ * when the product counts per group.
+ */
+function checkDeployedLimit(ds, profile, groups, findings) {
+    const limit = profile.entryLimit;
+    if (!limit)
+        return;
+    const distinct = (list) => new Set(list.flatMap((g) => (Array.isArray(g.entries) ? g.entries : [])).filter((e) => typeof e === 'string' && e !== '')).size;
+    const perGroup = /per (whitelist )?group/.test(limit.scope);
+    const counted = perGroup
+        ? groups.map((g) => ({ group: g, n: distinct([g]) }))
+        : [{ group: undefined, n: distinct(groups) }];
+    for (const { group, n } of counted) {
+        if (n <= limit.max)
+            continue;
+        findings.push({
+            rule: 'too-many-entries',
+            severity: 'error',
+            scope: 'deployed',
+            message: `the whitelist ${group ? `group ${groupText(group)} ` : ''}deployed on ${instanceText(ds)} has ${n} distinct entries; ${profile.displayName} allows at most ${limit.max} (${limit.scope})`,
+            dataSource: ds.name,
+            ...instancePos(ds)
+        });
+    }
+}
+/**
+ * `deployed-drift` both ways (contract §9), as address sets: a file entry (partly) outside what is in effect on the
+ * instance is "not applied" (at the file entry); a deployed entry (partly) outside the files' union is "changed
+ * outside code" (at `instance`). Hidden groups count for "not applied" and never for "changed outside code"; with
+ * `deployedGroups`, only those groups are compared.
+ */
+function compareWithFiles(ds, deployed, declared, declaredSet, findings) {
+    if (deployed.networkDisabled)
+        return; // `network-disabled` says it all; every file entry would be "not applied".
+    const chosen = ds.deployedGroups ? new Set(ds.deployedGroups.map((g) => g.value)) : undefined;
+    const compared = deployed.entries.filter((e) => !chosen || chosen.has(e.group.name));
+    const inEffect = deployed.allowAll && !chosen ? net/* IpSet */.yo.build(everything()) : net/* IpSet */.yo.build(compared.map((e) => e.range));
+    const where = instanceText(ds);
+    const groupsNote = chosen ? ` (groups ${[...chosen].map((n) => JSON.stringify((0,bounds/* quotePrefix */.nU)(n))).join(', ')})` : '';
+    const notApplied = [];
+    const seenDeclared = new Set();
+    for (const d of declared) {
+        if (seenDeclared.has(d.canonical))
+            continue;
+        seenDeclared.add(d.canonical);
+        const uncovered = inEffect.uncovered(d.range).map(net/* formatCidr */.mG);
+        if (uncovered.length === 0)
+            continue;
+        const part = uncovered.length === 1 && uncovered[0] === d.canonical ? '' : ` (${uncovered.join(', ')} of it)`;
+        notApplied.push({
+            rule: 'deployed-drift',
+            severity: 'warning',
+            scope: 'deployed',
+            dataSource: ds.name,
+            raw: (0,bounds/* quotePrefix */.nU)(d.raw),
+            entry: d.canonical,
+            uncovered,
+            message: `not applied: "${(0,bounds/* quotePrefix */.nU)(d.raw)}" is in the whitelist files but${part} not in the whitelist deployed on ${where}${groupsNote}: apply the files (for example run Terraform), or remove the entry`,
+            ...d.pos
+        });
+    }
+    const outside = [];
+    const byCanonical = new Map();
+    for (const e of compared) {
+        if (e.group.hidden)
+            continue;
+        const list = byCanonical.get(e.canonical) ?? [];
+        list.push(e);
+        byCanonical.set(e.canonical, list);
+    }
+    for (const [canonical, list] of byCanonical) {
+        const first = list[0];
+        const uncovered = declaredSet.uncovered(first.range).map(net/* formatCidr */.mG);
+        if (uncovered.length === 0)
+            continue;
+        const groups = [...new Set(list.map((e) => groupText(e.group)))].join(', ');
+        const part = uncovered.length === 1 && uncovered[0] === canonical ? '' : ` (${uncovered.join(', ')} of it)`;
+        outside.push({
+            rule: 'deployed-drift',
+            severity: 'warning',
+            scope: 'deployed',
+            dataSource: ds.name,
+            raw: (0,bounds/* quotePrefix */.nU)(first.raw),
+            entry: canonical,
+            uncovered,
+            message: `changed outside code: "${(0,bounds/* quotePrefix */.nU)(first.raw)}" in group ${groups} is deployed on ${where} but${part} not in the whitelist files: add it to the files, or remove it in the console`,
+            ...instancePos(ds)
+        });
+    }
+    pushCapped(ds, notApplied, 'file entries are not applied', findings);
+    pushCapped(ds, outside, 'deployed entries are not in the files', findings);
+}
+function everything() {
+    const ranges = [];
+    for (const text of ['0.0.0.0/0', '::/0']) {
+        const all = (0,net/* parseEntry */.ER)(text);
+        if (all.ok)
+            ranges.push(all.entry.range);
+    }
+    return ranges;
+}
+function pushCapped(ds, list, what, findings) {
+    findings.push(...list.slice(0, MAX_DRIFT_FINDINGS_PER_DIRECTION));
+    const rest = list.length - MAX_DRIFT_FINDINGS_PER_DIRECTION;
+    const next = list[MAX_DRIFT_FINDINGS_PER_DIRECTION];
+    if (rest <= 0 || !next)
+        return;
+    findings.push({
+        rule: 'deployed-drift',
+        severity: 'warning',
+        scope: 'deployed',
+        dataSource: ds.name,
+        message: `${rest} more ${what} of "${ds.name}" (only the first ${MAX_DRIFT_FINDINGS_PER_DIRECTION} are listed one by one)`,
+        ...(next.file !== undefined ? { file: next.file, line: next.line, column: next.column } : {})
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/evaluate/redundancy.ts
 /**
  * Indexes of entries that can all be removed together without changing the union of the list (issue 9 §3).
@@ -34886,6 +35605,7 @@ function shouldFail(status, failOn) {
 
 
 
+
 /**
  * `redundant-entry` notices shown one by one per data source (issue 8 §2); past it, one notice gives the count, so
  * a long list of nested entries cannot flood the report.
@@ -34901,13 +35621,18 @@ function evaluate(input) {
         for (const r of results)
             for (const f of r.findings)
                 findings.push({ dataSource: ds.name, ...f });
+        const dsWaivers = waivers.filter((w) => w.waiver.dataSource === ds.name);
+        // The declared side: only for a data source with whitelist files (an absent file list is not an empty one).
+        const hasFiles = ds.whitelist.length > 0;
         const written = distinctWritten(results.flatMap((r) => r.entries));
         // Contract §8: with a source unread (or a Terraform value unresolved), a block the readable entries do not
         // cover may well be allowed by what could not be read: its coverage is unknown, not missing.
         const coverageUnknown = results.some((r) => r.findings.some(madeCheckIncomplete));
-        const accepted = checkDeclaredEntries(ds, profile, written, findings);
-        checkEntryLimit(ds, profile, written, results, findings);
-        const allowAll = written.length === 0 && results.every((r) => r.findings.length === 0) && profile.emptyMeansAllowAll;
+        const declaredStart = findings.length;
+        const accepted = hasFiles ? checkDeclaredEntries(ds, profile, written, findings) : [];
+        if (hasFiles)
+            checkEntryLimit(ds, profile, written, results, findings);
+        const allowAll = hasFiles && written.length === 0 && results.every((r) => r.findings.length === 0) && profile.emptyMeansAllowAll;
         if (allowAll) {
             findings.push({
                 rule: 'allow-all-whitelist',
@@ -34917,50 +35642,124 @@ function evaluate(input) {
                 ...(ds.whitelist[0]?.pos ?? ds.pos)
             });
         }
+        for (let i = declaredStart; i < findings.length; i++) {
+            const f = findings[i];
+            if (SCOPED_RULES.includes(f.rule))
+                findings[i] = withScope(f, 'declared');
+        }
         const declaredSet = net/* IpSet */.yo.build(accepted.map((a) => a.parsed.range));
+        const excluded = excludedGroups(results);
         const addHere = results[0]?.addHere ?? ds.whitelist[0]?.pos ?? ds.pos;
-        const dsWaivers = waivers.filter((w) => w.waiver.dataSource === ds.name);
+        // The deployed side (contract §9).
+        const deployedInput = ds.instance ? input.deployed?.get(ds.name) : undefined;
+        const deployedSide = deployedInput?.state === 'read'
+            ? checkDeployed(ds, profile, deployedInput.whitelist, new Set(written.map((e) => entryKey(e.raw))), findings)
+            : undefined;
+        if (deployedSide && hasFiles && !coverageUnknown) {
+            const forDrift = accepted
+                .filter((a) => !profile.denyAllPlaceholders.includes(a.written.raw))
+                .map((a) => ({
+                raw: a.written.raw,
+                range: a.parsed.range,
+                canonical: a.parsed.canonical,
+                pos: { file: a.written.file, line: a.written.line, column: a.written.column }
+            }));
+            compareWithFiles(ds, deployedSide, forDrift, declaredSet, findings);
+        }
+        if (deployedInput?.state === 'not-read' && !hasFiles) {
+            findings.push({
+                rule: 'not-checked',
+                severity: 'notice',
+                message: `"${ds.name}" has no whitelist files and its deployed whitelist on ${instanceText(ds)} was not read (${deployedInput.reason}): its required blocks are unknown; run online to check it, or keep its whitelist as code`,
+                dataSource: ds.name,
+                ...instancePos(ds)
+            });
+        }
+        // A scope that was not read (or could not be) may need any waiver that applies to it: never `unused-waiver`.
+        const deployedUnread = deployedInput !== undefined && deployedInput.state !== 'read';
+        for (const w of dsWaivers)
+            if (deployedUnread && appliesTo(w, 'deployed'))
+                w.used = true;
         for (const block of input.requirements.perSource.get(ds.name) ?? []) {
             const range = (0,net/* cidrToRange */.LS)(block.cidr);
-            const covered = allowAll || declaredSet.covers(range);
-            if (!covered && coverageUnknown) {
-                required.push({ dataSource: ds.name, entry: block.text, covered: null, via: block.via });
-                // A waiver for a block whose coverage is unknown may still be needed: it is not `unused-waiver`.
-                for (const w of dsWaivers)
-                    if (rangesOverlap(w.range, range))
-                        w.used = true;
-                continue;
+            let declaredCovered;
+            if (hasFiles) {
+                declaredCovered = allowAll || declaredSet.covers(range);
+                if (!declaredCovered && coverageUnknown)
+                    declaredCovered = null;
             }
-            required.push({ dataSource: ds.name, entry: block.text, covered, via: block.via });
-            if (covered)
-                continue;
-            const uncoveredBlocks = declaredSet.uncovered(range);
-            const uncovered = uncoveredBlocks.map(net/* formatCidr */.mG);
-            const waiver = dsWaivers.find((w) => uncoveredBlocks.every((u) => (0,net/* rangeContains */.dF)(w.range, (0,net/* cidrToRange */.LS)(u))));
-            if (waiver) {
-                waiver.used = true;
+            let deployedCovered;
+            if (deployedSide)
+                deployedCovered = deployedSide.allowAll || deployedSide.set.covers(range);
+            else if (deployedInput?.state === 'unreadable')
+                deployedCovered = null;
+            const item = {
+                dataSource: ds.name,
+                entry: block.text,
+                covered: hasFiles ? (declaredCovered ?? null) : (deployedCovered ?? null),
+                via: block.via
+            };
+            if (deployedCovered !== undefined)
+                item.deployed = deployedCovered;
+            required.push(item);
+            for (const scope of ['declared', 'deployed']) {
+                const covered = scope === 'declared' ? declaredCovered : deployedCovered;
+                if (covered === undefined || covered === true)
+                    continue;
+                if (covered === null) {
+                    // A waiver for a block whose coverage is unknown may still be needed: it is not `unused-waiver`.
+                    for (const w of dsWaivers)
+                        if (appliesTo(w, scope) && rangesOverlap(w.range, range))
+                            w.used = true;
+                    continue;
+                }
+                const set = scope === 'declared' ? declaredSet : (deployedSide?.set ?? net/* IpSet */.yo.EMPTY);
+                const uncoveredBlocks = set.uncovered(range);
+                const uncovered = uncoveredBlocks.map(net/* formatCidr */.mG);
+                const waiver = dsWaivers.find((w) => appliesTo(w, scope) && uncoveredBlocks.every((u) => (0,net/* rangeContains */.dF)(w.range, (0,net/* cidrToRange */.LS)(u))));
+                const where = scope === 'declared' ? '' : ` on the whitelist deployed on ${instanceText(ds)}`;
+                if (waiver) {
+                    waiver.used = true;
+                    findings.push({
+                        ...blockContext(ds, block),
+                        rule: 'waived',
+                        severity: 'notice',
+                        scope,
+                        message: `${describeMiss(block, uncovered)}${where}, but a waiver accepts ${uncovered.join(', ')} until ${waiver.waiver.expires}: ${waiver.waiver.reason}`,
+                        uncovered,
+                        file: waiver.waiver.pos.file,
+                        line: waiver.waiver.pos.line,
+                        column: waiver.waiver.pos.column
+                    });
+                    continue;
+                }
+                if (scope === 'declared') {
+                    findings.push({
+                        ...blockContext(ds, block),
+                        rule: 'missing-entry',
+                        severity: 'error',
+                        scope,
+                        message: `${describeMiss(block, uncovered)}: add ${uncovered.join(', ')} to the whitelist of "${ds.name}" (required by ${describeVia(block)})${describeExcluded(excluded, accepted, range)}`,
+                        uncovered,
+                        file: addHere.file,
+                        line: addHere.line,
+                        column: addHere.column
+                    });
+                    continue;
+                }
+                const fix = declaredCovered === true
+                    ? 'the whitelist files allow it: apply them (for example run Terraform)'
+                    : `add ${uncovered.join(', ')} to it`;
                 findings.push({
                     ...blockContext(ds, block),
-                    rule: 'waived',
-                    severity: 'notice',
-                    message: `${describeMiss(block, uncovered)}, but a waiver accepts ${uncovered.join(', ')} until ${waiver.waiver.expires}: ${waiver.waiver.reason}`,
+                    rule: 'missing-entry',
+                    severity: 'error',
+                    scope,
+                    message: `${describeMiss(block, uncovered)}${where}, so DataWorks cannot connect today: ${fix} (required by ${describeVia(block)})`,
                     uncovered,
-                    file: waiver.waiver.pos.file,
-                    line: waiver.waiver.pos.line,
-                    column: waiver.waiver.pos.column
+                    ...instancePos(ds)
                 });
-                continue;
             }
-            findings.push({
-                ...blockContext(ds, block),
-                rule: 'missing-entry',
-                severity: 'error',
-                message: `${describeMiss(block, uncovered)}: add ${uncovered.join(', ')} to the whitelist of "${ds.name}" (required by ${describeVia(block)})`,
-                uncovered,
-                file: addHere.file,
-                line: addHere.line,
-                column: addHere.column
-            });
         }
     }
     for (const w of waivers) {
@@ -34976,6 +35775,68 @@ function evaluate(input) {
         });
     }
     return { findings, required };
+}
+/** Entries listed by name when a `missing-entry` says which excluded entries would have covered the block. */
+const MAX_EXCLUDED_ENTRIES_NAMED = 5;
+/** Groups described one by one in one `missing-entry` message; the rest are counted. */
+const MAX_EXCLUDED_GROUPS_NAMED = 3;
+/** The entries of the groups that do not apply to the data source's network, parsed (the others are left out). */
+function excludedGroups(results) {
+    return results.flatMap((result) => (result.excluded ?? []).map((group) => ({
+        reason: group.reason,
+        entries: group.entries.flatMap((written) => {
+            const parsed = (0,net/* parseEntry */.ER)(written.raw);
+            return parsed.ok ? [{ canonical: parsed.entry.canonical, range: parsed.entry.range }] : [];
+        })
+    })));
+}
+/**
+ * "; group "x" of alicloud_db_instance.y is Classic: it does not admit VPC clients; its entries 192.0.2.0/24
+ * would have covered this block", for each excluded group whose entries reach the block; empty otherwise.
+ */
+function describeExcluded(groups, accepted, block) {
+    let text = '';
+    let described = 0;
+    let more = 0;
+    for (const group of groups) {
+        const reaching = group.entries.filter((entry) => rangesOverlap(entry.range, block));
+        if (reaching.length === 0)
+            continue;
+        if (described === MAX_EXCLUDED_GROUPS_NAMED) {
+            more += 1;
+            continue;
+        }
+        described += 1;
+        const names = [...new Set(reaching.map((entry) => entry.canonical))];
+        const named = names.slice(0, MAX_EXCLUDED_ENTRIES_NAMED).join(', ');
+        const rest = names.length > MAX_EXCLUDED_ENTRIES_NAMED ? ` and ${names.length - MAX_EXCLUDED_ENTRIES_NAMED} more` : '';
+        const whole = net/* IpSet */.yo.build([...accepted.map((a) => a.parsed.range), ...reaching.map((e) => e.range)]).covers(block);
+        const entries = names.length === 1 ? 'its entry' : 'its entries';
+        text += `; ${group.reason}; ${entries} ${named}${rest} would have covered ${whole ? 'this block' : 'part of this block'}`;
+    }
+    if (more > 0)
+        text += `; and ${more} more such ${more === 1 ? 'group' : 'groups'}`;
+    return text;
+}
+/** The rules whose findings carry `scope` (contract §9). */
+const SCOPED_RULES = [
+    'missing-entry',
+    'invalid-entry',
+    'unsupported-entry',
+    'too-many-entries',
+    'overly-broad-entry',
+    'allow-all-whitelist',
+    'host-bits-set',
+    'redundant-entry',
+    'waived',
+    'deployed-drift'
+];
+/** The finding with its scope (a copy: reader findings may be shared). */
+function withScope(f, scope) {
+    return { ...f, scope };
+}
+function appliesTo(w, scope) {
+    return w.waiver.scope === undefined || w.waiver.scope === scope;
 }
 function rangesOverlap(a, b) {
     return a.version === b.version && a.first <= b.last && b.first <= a.last;
@@ -35142,22 +36003,12 @@ function reportRedundant(ds, accepted, findings) {
         });
     }
 }
-function unsupportedReason(profile, parsed) {
-    if (parsed.version === 6 && !profile.acceptsIpv6)
-        return 'it accepts IPv4 entries only';
-    if (parsed.version === 6 && profile.ipv6AddressesOnly && parsed.form !== 'address')
-        return 'it accepts single IPv6 addresses only, not IPv6 blocks';
-    if (parsed.form === 'range' && !profile.acceptsRanges)
-        return 'it does not accept address ranges (a-b)';
-    for (const forbidden of profile.forbidden) {
-        const f = (0,net/* parseEntry */.ER)(forbidden.cidr);
-        if (f.ok && f.entry.canonical === parsed.canonical)
-            return forbidden.reason;
-    }
-    return undefined;
-}
 function checkEntryLimit(ds, profile, written, results, findings) {
-    const limit = profile.entryLimit;
+    // A Terraform resource type decides its own limit (contract §9); the strictest one applies.
+    const declaredLimits = results.flatMap((result) => (result.entryLimit ? [result.entryLimit] : []));
+    const limit = declaredLimits.length > 0
+        ? declaredLimits.reduce((strictest, candidate) => (candidate.max < strictest.max ? candidate : strictest))
+        : profile.entryLimit;
     if (!limit)
         return;
     const distinct = new Set(written.map((e) => e.raw));
@@ -35550,297 +36401,14 @@ function bundledRegions(list, bundled = BUNDLED_LISTS) {
     return Object.keys(bundled.find((b) => b.list === list)?.regions ?? {}).sort();
 }
 
-;// CONCATENATED MODULE: ./src/products/profiles.ts
-/** The separator of the product's whitelist values (see `entrySeparator`). */
-function entrySeparator(profile) {
-    return profile.entrySeparator ?? ',';
-}
-const LOOPBACK_PLACEHOLDER = ['127.0.0.1'];
-const RDS_API = 'https://help.aliyun.com/en/rds/api-modify-ip-address-whitelist';
-const RDS_MYSQL = 'https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/configure-an-ip-address-whitelist-for-an-apsaradb-rds-for-mysql-instance';
-const POLARDB = 'https://www.alibabacloud.com/help/doc-detail/68506.htm';
-const POLARDB_O = 'https://www.alibabacloud.com/help/doc-detail/118183.htm';
-const POLARDB_X = 'https://www.alibabacloud.com/help/en/polardb/polardb-for-xscale/configure-whitelists';
-const REDIS_API = 'https://help.aliyun.com/zh/redis/api-modifysecurityips';
-const REDIS_GUIDE = 'https://www.alibabacloud.com/help/en/apsaradb-for-redis/latest/configure-whitelists';
-const MONGODB = 'https://alibabacloud.com/help/en/mongodb/user-guide/configure-an-ip-address-whitelist';
-const ADB_MYSQL = 'https://alibabacloud.com/help/en/analyticdb/analyticdb-for-mysql/user-guide/configure-a-whitelist-1';
-const ADB_MYSQL_API = 'https://www.alibabacloud.com/help/zh/analyticdb-for-mysql/developer-reference/api-adb-2021-12-01-modifyclusteraccesswhitelist';
-const ADB_PG_API = 'https://help.aliyun.com/zh/analyticdb/api-modifysecurityips';
-const MAXCOMPUTE = 'https://www.alibabacloud.com/help/en/maxcompute/security-and-compliance/manage-ip-address-whitelists';
-const HOLOGRES = 'https://www.alibabacloud.com/help/en/hologres/user-guide/configure-an-ip-address-whitelist';
-const CLICKHOUSE = 'https://www.alibabacloud.com/help/en/clickhouse/configure-the-whitelist';
-const ELASTICSEARCH = 'https://www.alibabacloud.com/help/en/es/user-guide/configure-a-public-or-private-ip-address-whitelist-for-an-elasticsearch-cluster';
-const LINDORM = 'https://www.alibabacloud.com/help/en/lindorm/user-guide/configure-whitelist';
-const SELECTDB = 'https://www.alibabacloud.com/help/en/doc-detail/2518901.html';
-const HBASE = 'https://www.alibabacloud.com/help/en/hbase/user-guide/configure-ip-address-allowlists-and-security-groups';
-const OSS_POLICY = 'https://www.alibabacloud.com/help/en/oss/user-guide/authorization-syntax-and-elements';
-const ECS_SG_API = 'https://alibabacloud.com/help/en/ecs/api-authorizesecuritygroup';
-const ECS_SG_LIMITS = 'https://www.alibabacloud.com/help/doc-detail/25554.html';
-const PRODUCT_PROFILES = {
-    rds: {
-        id: 'rds',
-        displayName: 'ApsaraDB RDS',
-        // ModifySecurityIps: SecurityIPType is "IPv4 only; IPv6 not supported"; entries are IPs and CIDRs /1-/32.
-        acceptsIpv6: false,
-        acceptsRanges: false,
-        // The PostgreSQL page says 1,000 per group; the API and MySQL page say 1,000 per instance summed over all
-        // groups. The instance total is the stricter reading.
-        entryLimit: { max: 1000, scope: 'per instance, summed over all whitelist groups', source: RDS_API },
-        forbidden: [],
-        emptyMeansAllowAll: false,
-        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
-        allowAllTokens: [],
-        sources: [RDS_API, RDS_MYSQL]
-    },
-    polardb: {
-        id: 'polardb',
-        displayName: 'PolarDB',
-        // Documented entries are IPv4 addresses and CIDRs /1-/32 only.
-        acceptsIpv6: false,
-        acceptsRanges: false,
-        // The API says 1,000 per group, the older PolarDB-O page 1,000 across all groups: the total is stricter.
-        entryLimit: { max: 1000, scope: 'per cluster, summed over all whitelist groups', source: POLARDB_O },
-        forbidden: [],
-        emptyMeansAllowAll: false,
-        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
-        // "% or 0.0.0.0/0 allows all IP addresses".
-        allowAllTokens: ['%'],
-        sources: [POLARDB, POLARDB_O]
-    },
-    'polardb-x': {
-        id: 'polardb-x',
-        displayName: 'PolarDB-X 2.0',
-        acceptsIpv6: false,
-        // Ranges and `a.b.c.*` wildcards were PolarDB-X 1.0 (DRDS) only.
-        acceptsRanges: false,
-        // 300 per group; groups are not modelled, so the whole declared whitelist is held to one group's limit.
-        entryLimit: { max: 300, scope: 'per whitelist group', source: POLARDB_X },
-        forbidden: [],
-        emptyMeansAllowAll: false,
-        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
-        allowAllTokens: [],
-        sources: [POLARDB_X]
-    },
-    redis: {
-        id: 'redis',
-        displayName: 'Tair (Redis OSS-compatible)',
-        // SecurityIps: 0.0.0.0/0, IPs and CIDRs /1-/32 (IPv4).
-        acceptsIpv6: false,
-        acceptsRanges: false,
-        entryLimit: { max: 1000, scope: 'per whitelist group', source: REDIS_API },
-        forbidden: [],
-        emptyMeansAllowAll: false,
-        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
-        allowAllTokens: [],
-        sources: [REDIS_API, REDIS_GUIDE]
-    },
-    mongodb: {
-        id: 'mongodb',
-        displayName: 'ApsaraDB for MongoDB',
-        // The IPv6 tab takes single addresses only (MongoDB 4.2).
-        acceptsIpv6: true,
-        ipv6AddressesOnly: true,
-        acceptsRanges: false,
-        entryLimit: { max: 1000, scope: 'per whitelist', source: MONGODB },
-        forbidden: [],
-        // "Only 0.0.0.0/0, or an empty list, means everyone is allowed".
-        emptyMeansAllowAll: true,
-        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
-        allowAllTokens: [],
-        sources: [MONGODB]
-    },
-    'adb-mysql': {
-        id: 'adb-mysql',
-        displayName: 'AnalyticDB for MySQL',
-        acceptsIpv6: false,
-        acceptsRanges: false,
-        entryLimit: { max: 500, scope: 'per whitelist', source: ADB_MYSQL_API },
-        // 0.0.0.0 is not allowed; the newest page forbids any x.x.x.x/0 while an older one suggested 10.0.0.0/0.
-        // Rejecting every /0 is the stricter reading (all of them canonicalise to 0.0.0.0/0).
-        forbidden: [
-            { cidr: '0.0.0.0/32', reason: 'AnalyticDB for MySQL does not accept 0.0.0.0' },
-            { cidr: '0.0.0.0/0', reason: 'AnalyticDB for MySQL does not accept a /0 block' }
-        ],
-        emptyMeansAllowAll: false,
-        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
-        allowAllTokens: [],
-        sources: [ADB_MYSQL, ADB_MYSQL_API]
-    },
-    'adb-pg': {
-        id: 'adb-pg',
-        displayName: 'AnalyticDB for PostgreSQL',
-        acceptsIpv6: false,
-        acceptsRanges: false,
-        entryLimit: { max: 1000, scope: 'per whitelist group', source: ADB_PG_API },
-        forbidden: [],
-        emptyMeansAllowAll: false,
-        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
-        allowAllTokens: [],
-        sources: [ADB_PG_API]
-    },
-    maxcompute: {
-        id: 'maxcompute',
-        displayName: 'MaxCompute',
-        // Single IPv4 or IPv6 addresses, CIDRs of both families, and ranges like 192.168.10.0-192.168.255.255.
-        acceptsIpv6: true,
-        acceptsRanges: true,
-        // No limit is documented.
-        forbidden: [],
-        // "No whitelist configured = no IP restriction".
-        emptyMeansAllowAll: true,
-        denyAllPlaceholders: [],
-        // `*` in odps.security.vpc.whitelist allows all VPC access.
-        allowAllTokens: ['*'],
-        sources: [MAXCOMPUTE],
-        notes: 'Two independent lists: odps.security.ip.whitelist (Internet and interconnection network) and ' +
-            'odps.security.vpc.whitelist (VPC); configuring only one denies all access over the other network.'
-    },
-    hologres: {
-        id: 'hologres',
-        displayName: 'Hologres',
-        // Only IPs and CIDRs are documented, without an IPv6 statement: IPv6 is not assumed.
-        acceptsIpv6: false,
-        acceptsRanges: false,
-        forbidden: [],
-        // "No whitelist = all networks allowed".
-        emptyMeansAllowAll: true,
-        denyAllPlaceholders: [],
-        allowAllTokens: [],
-        sources: [HOLOGRES],
-        notes: 'The whitelist is set in HoloWeb; alicloud_hologram_instance has no whitelist attribute, so it cannot be ' +
-            'read from Terraform. Once a whitelist exists, DataWorks resource groups must be added explicitly.'
-    },
-    clickhouse: {
-        id: 'clickhouse',
-        displayName: 'ApsaraDB for ClickHouse',
-        acceptsIpv6: false,
-        acceptsRanges: false,
-        // Also at most 50 per group; groups are not modelled, the cluster total is.
-        entryLimit: { max: 200, scope: 'per cluster, summed over all whitelist groups', source: CLICKHOUSE },
-        forbidden: [
-            { cidr: '0.0.0.0/0', reason: 'ApsaraDB for ClickHouse prohibits 0.0.0.0/0' },
-            { cidr: '0.0.0.0/32', reason: 'ApsaraDB for ClickHouse prohibits 0.0.0.0' }
-        ],
-        emptyMeansAllowAll: false,
-        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
-        allowAllTokens: [],
-        sources: [CLICKHOUSE]
-    },
-    elasticsearch: {
-        id: 'elasticsearch',
-        displayName: 'Elasticsearch',
-        acceptsIpv6: true,
-        acceptsRanges: false,
-        // Only the whitelist template's 300 is documented; no per-list limit is confirmed, so none is enforced.
-        forbidden: [],
-        emptyMeansAllowAll: false,
-        // "127.0.0.1 alone denies all".
-        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
-        allowAllTokens: [],
-        sources: [ELASTICSEARCH],
-        notes: 'Separate lists for private (VPC), public, Kibana private and Kibana public access; public lists apply ' +
-            'only when public access is enabled.'
-    },
-    lindorm: {
-        id: 'lindorm',
-        displayName: 'Lindorm',
-        acceptsIpv6: false,
-        acceptsRanges: false,
-        // No limit is documented.
-        forbidden: [],
-        emptyMeansAllowAll: false,
-        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
-        allowAllTokens: [],
-        sources: [LINDORM]
-    },
-    selectdb: {
-        id: 'selectdb',
-        displayName: 'ApsaraDB for SelectDB',
-        // Not documented for whitelists: IPv4 only, as the examples and the default group (127.0.0.1) show.
-        acceptsIpv6: false,
-        acceptsRanges: false,
-        // 200 per instance over all groups, 50 per group. Groups are not modelled: the instance total applies to the
-        // union, which is what is counted.
-        entryLimit: { max: 200, scope: 'per instance, over all whitelist groups (50 per group)', source: SELECTDB },
-        forbidden: [],
-        // All access is blocked until entries are added; the default group holds only 127.0.0.1.
-        emptyMeansAllowAll: false,
-        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
-        allowAllTokens: [],
-        sources: [SELECTDB]
-    },
-    hbase: {
-        id: 'hbase',
-        displayName: 'ApsaraDB for HBase',
-        acceptsIpv6: false,
-        acceptsRanges: false,
-        // No limit is documented.
-        forbidden: [],
-        // "If the allowlist is set to 0.0.0.0/0 or empty, access restrictions are removed"; 127.0.0.1 is the default.
-        emptyMeansAllowAll: true,
-        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
-        allowAllTokens: [],
-        sources: [HBASE]
-    },
-    oss: {
-        id: 'oss',
-        displayName: 'OSS bucket policy',
-        // acs:SourceIp takes IPs and CIDRs; OSS serves IPv6 endpoints, so IPv6 conditions are accepted. Uncertain in
-        // the docs; accepting keeps required IPv6 blocks in the check instead of dropping them.
-        acceptsIpv6: true,
-        acceptsRanges: false,
-        // The policy size limit is not confirmed; no entry limit is enforced.
-        forbidden: [],
-        // An empty acs:SourceIp condition does not open a bucket: its access is governed by the rest of the policy.
-        emptyMeansAllowAll: false,
-        denyAllPlaceholders: [],
-        allowAllTokens: [],
-        sources: [OSS_POLICY],
-        notes: 'Policies that use acs:SourceIp must also specify acs:SourceVpc.',
-        // acs:SourceIp is a JSON array, one string per entry: the list is for reading, not one value to paste.
-        entrySeparator: ', '
-    },
-    'ecs-security-group': {
-        id: 'ecs-security-group',
-        displayName: 'ECS security group',
-        // SourceCidrIp (IPv4) or Ipv6SourceCidrIp per rule.
-        acceptsIpv6: true,
-        acceptsRanges: false,
-        // The older API text says 200 rules per group; newer text 1,000 summed over the groups of one ENI. 200 is
-        // stricter.
-        entryLimit: { max: 200, scope: 'rules per security group', source: ECS_SG_LIMITS },
-        forbidden: [],
-        // An empty cidr_ip does not mean "all".
-        emptyMeansAllowAll: false,
-        denyAllPlaceholders: [],
-        allowAllTokens: [],
-        sources: [ECS_SG_API, ECS_SG_LIMITS],
-        // One CIDR per rule: the list is for reading, not one value to paste.
-        entrySeparator: ', '
-    },
-    other: {
-        id: 'other',
-        displayName: 'Other data source',
-        // Contract §4: `other` accepts every form and has no limit.
-        acceptsIpv6: true,
-        acceptsRanges: true,
-        forbidden: [],
-        emptyMeansAllowAll: false,
-        denyAllPlaceholders: [],
-        allowAllTokens: [],
-        sources: []
-    }
-};
-function productProfile(id) {
-    return PRODUCT_PROFILES[id];
-}
-
-;// CONCATENATED MODULE: ./src/products/index.ts
+// EXTERNAL MODULE: ./src/products/index.ts + 1 modules
+var products = __nccwpck_require__(9605);
+// EXTERNAL MODULE: ./src/cloud/credentials-env.ts
+var credentials_env = __nccwpck_require__(6153);
+;// CONCATENATED MODULE: ./src/resolve/online/credentials-env.ts
+/** Moved to `src/cloud/` (shared by the group resolver and the deployed-whitelist readers); kept for existing imports. */
 
 
-// EXTERNAL MODULE: ./src/resolve/online/credentials-env.ts
-var credentials_env = __nccwpck_require__(2130);
 ;// CONCATENATED MODULE: ./src/resolve/requirements.ts
 
 
@@ -36765,12 +37333,183 @@ function readWhitelistSources(sources, ctx, loadReader = readerFor) {
     return Promise.all(sources.map((source) => readWhitelistSource(source, ctx, loadReader)));
 }
 
+;// CONCATENATED MODULE: ./src/deployed-run.ts
+/**
+ * When and how the engine reads deployed whitelists (contract §9): which data sources ask for it, whether this run
+ * reads them (`deployed` mode, online or not), and what becomes of each: read, unreadable (`unresolved`, fail
+ * closed) or not read by choice. The readers are loaded here and only here, with a dynamic import, so offline runs
+ * never load the cloud code.
+ */
+
+const DEPLOYED_MODES = ['auto', 'always', 'never'];
+/** The longest reader message quoted in a finding: the rest is the API's wording, not the user's business. */
+const MAX_READER_MESSAGE = 500;
+/**
+ * The production reader (`src/whitelists/deployed/`), imported only when deployed whitelists are read, so offline
+ * runs never load the cloud SDK. A module that cannot be loaded yields `undefined`: every instance is then
+ * `unresolved`.
+ */
+async function loadProductionReader(opts) {
+    try {
+        const { createDeployedReader } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(578), __nccwpck_require__.e(38)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3038));
+        return createDeployedReader(opts.online, {
+            logger: opts.logger,
+            env: opts.env,
+            sleep: opts.sleep,
+            setSecret: opts.setSecret
+        });
+    }
+    catch (error) {
+        opts.logger.debug(`deployed whitelist readers could not be loaded: ${String(error)}`);
+        return undefined;
+    }
+}
+function deployedRequest(ds) {
+    if (!ds.instance)
+        return undefined;
+    return {
+        dataSource: ds.name,
+        product: ds.product,
+        instance: ds.instance.value,
+        region: ds.region,
+        ...(ds.edition !== undefined ? { edition: ds.edition } : {}),
+        network: ds.network,
+        ...(ds.port !== undefined ? { port: ds.port } : {})
+    };
+}
+function unresolvedAt(ds, why) {
+    return {
+        rule: 'unresolved',
+        severity: 'error',
+        message: `the whitelist deployed on ${JSON.stringify((0,bounds/* quotePrefix */.nU)(ds.instance?.value ?? ''))} (${ds.product}) could not be read: ${why}`,
+        dataSource: ds.name,
+        ...(ds.instance?.pos ?? ds.pos)
+    };
+}
+/** Reads the deployed whitelists this run should read; never throws. */
+async function readDeployedWhitelists(config, opts) {
+    const inputs = new Map();
+    const findings = [];
+    const withInstance = config.dataSources.filter((d) => d.instance !== undefined);
+    if (withInstance.length === 0)
+        return { inputs, findings };
+    const mode = opts.deployed ?? 'auto';
+    if (mode === 'never' || (mode === 'auto' && !opts.goOnline)) {
+        const reason = opts.deployedOffReason ??
+            (mode === 'never' ? 'deployed whitelists are off: deployed never' : 'the run is offline');
+        for (const ds of withInstance)
+            inputs.set(ds.name, { state: 'not-read', reason });
+        if (mode === 'auto' && opts.warnOfflineAudit) {
+            opts.logger.warning(`No deployed whitelist was read: the run is offline, and ${withInstance.length === 1 ? 'data source' : 'data sources'} ` +
+                `${withInstance.map((d) => `"${d.name}"`).join(', ')} ${withInstance.length === 1 ? 'names an' : 'name an'} instance. ` +
+                'Give this audit Alibaba Cloud credentials (see the README: online mode) to check what is deployed.');
+        }
+        return { inputs, findings };
+    }
+    const fail = (why) => {
+        for (const ds of withInstance) {
+            inputs.set(ds.name, { state: 'unreadable' });
+            findings.push(unresolvedAt(ds, why));
+        }
+        return { inputs, findings };
+    };
+    if (!opts.goOnline) {
+        return fail('deployed is always, but the run is offline (no Alibaba Cloud credentials were found)');
+    }
+    let results;
+    try {
+        const reader = opts.deployedReader ?? (await loadProductionReader(opts));
+        if (!reader)
+            return fail('the deployed whitelist readers are unavailable in this build');
+        const requests = withInstance.map(deployedRequest).filter((r) => r !== undefined);
+        results = await reader.read(requests);
+    }
+    catch (error) {
+        // A defect in the readers must still fail closed, naming every instance it left unread.
+        opts.logger.debug(`deployed whitelist reader failed: ${String(error)}`);
+        return fail('the reader failed unexpectedly');
+    }
+    for (const ds of withInstance) {
+        const result = results instanceof Map ? results.get(ds.name) : undefined;
+        if (!result) {
+            inputs.set(ds.name, { state: 'unreadable' });
+            findings.push(unresolvedAt(ds, 'the reader returned no result for it'));
+            continue;
+        }
+        if (!result.ok) {
+            const message = typeof result.message === 'string' ? (0,bounds/* quotePrefix */.nU)(result.message, MAX_READER_MESSAGE) : '';
+            const ram = typeof result.ramAction === 'string' && result.ramAction !== ''
+                ? `; the credentials lack the RAM permission ${(0,bounds/* quotePrefix */.nU)(result.ramAction)}: add it to the role's policy`
+                : '';
+            inputs.set(ds.name, { state: 'unreadable' });
+            findings.push(unresolvedAt(ds, `${message || 'no reason given'}${ram}`));
+            continue;
+        }
+        if (!isWhitelist(result.whitelist)) {
+            inputs.set(ds.name, { state: 'unreadable' });
+            findings.push(unresolvedAt(ds, 'the reader returned a whitelist of an unexpected shape'));
+            continue;
+        }
+        inputs.set(ds.name, { state: 'read', whitelist: result.whitelist });
+    }
+    return { inputs, findings };
+}
+/** The evaluator reads only these fields; anything else about the object is the reader's business. */
+function isWhitelist(value) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    const w = value;
+    return (Array.isArray(w.groups) &&
+        w.groups.every((g) => typeof g === 'object' &&
+            g !== null &&
+            typeof g.name === 'string' &&
+            typeof g.hidden === 'boolean' &&
+            Array.isArray(g.networks) &&
+            Array.isArray(g.entries) &&
+            g.entries.every((e) => typeof e === 'string')) &&
+        Array.isArray(w.disabledNetworks) &&
+        typeof w.emptyAllowsAll === 'boolean');
+}
+/** The longest deadline `--timeout` takes, in seconds: a GitHub-hosted job's own limit (6 hours). */
+const MAX_TIMEOUT_SECONDS = 21_600;
+/** `--timeout` / input `timeout`: whole seconds, 1 to 21,600. */
+function parseTimeoutSeconds(raw) {
+    const text = raw.trim();
+    const seconds = /^\d{1,6}$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_TIMEOUT_SECONDS) {
+        return {
+            ok: false,
+            error: `expected whole seconds from 1 to ${MAX_TIMEOUT_SECONDS.toLocaleString('en-US')}; got "${(0,bounds/* quotePrefix */.nU)(text, 40)}"`
+        };
+    }
+    return { ok: true, seconds };
+}
+/** Events where the code under review is what matters: `deployed: auto` reads no deployed whitelist there. */
+const REVIEW_EVENTS = ['pull_request', 'pull_request_target', 'merge_group'];
+/**
+ * What the action asks of the engine for its `deployed` input on this event: `auto` on a review event is `never`,
+ * with the reason for `not-checked`; elsewhere `auto` warns when the run goes offline although instances are named.
+ */
+function deployedForEvent(mode, eventName) {
+    if (mode !== 'auto')
+        return { deployed: mode, warnOfflineAudit: false };
+    if (REVIEW_EVENTS.includes(eventName)) {
+        return {
+            deployed: 'never',
+            deployedOffReason: `deployed auto reads no deployed whitelist on ${eventName} events`,
+            warnOfflineAudit: false
+        };
+    }
+    return { deployed: 'auto', warnOfflineAudit: true };
+}
+
 ;// CONCATENATED MODULE: ./src/engine.ts
 /**
  * The one engine behind the CLI and the action: config → requirements → declared whitelists → findings → report.
  * It never throws for the user's mistakes or the cloud's failures: those are findings, and the status says whether
  * the check could be completed.
  */
+
 
 
 
@@ -36820,13 +37559,29 @@ async function runCheckGuarded(opts, configPath) {
     const goOnline = opts.resolve === 'online' || (opts.resolve === 'auto' && (0,credentials_env/* hasCredentials */.Lk)(opts.online, env));
     opts.logger.debug(`resolve: ${opts.resolve} → ${goOnline ? 'online' : 'offline'}`);
     const onlineRequests = goOnline ? onlineGroupRequests(config) : [];
-    const online = onlineRequests.length > 0 ? await resolveOnlineGroups(onlineRequests, opts, env) : undefined;
+    const resolveGroups = (requests) => resolveOnlineGroups(requests, opts, env);
+    const [online, deployed] = await Promise.all([
+        onlineRequests.length === 0
+            ? undefined
+            : opts.shareOnline
+                ? opts.shareOnline(onlineRequests, resolveGroups)
+                : resolveGroups(onlineRequests),
+        readDeployedWhitelists(config, { ...opts, env, goOnline })
+    ]);
     const credentialFindings = goOnline ? incompleteCredentialFindings(opts.resolve, opts.online, env) : [];
     const dataSourceReports = config.dataSources.map((d) => ({
         name: d.name,
         product: d.product,
         network: d.network,
-        region: d.region
+        region: d.region,
+        // Only for data sources with an instance, so reports without one are as they were.
+        ...(d.instance
+            ? {
+                declared: d.whitelist.length > 0,
+                instance: d.instance.value,
+                deployedState: deployed.inputs.get(d.name)?.state ?? 'not-read'
+            }
+            : {})
     }));
     let requirements;
     try {
@@ -36834,7 +37589,7 @@ async function runCheckGuarded(opts, configPath) {
             online,
             attemptedOnline: new Set(onlineRequests.map((r) => r.group.name)),
             canExpress: (product, cidr) => {
-                const profile = productProfile(product);
+                const profile = (0,products/* productProfile */.T9)(product);
                 if (cidr.version === 4)
                     return true;
                 return profile.acceptsIpv6 && (!profile.ipv6AddressesOnly || cidr.prefix === 128);
@@ -36844,7 +37599,7 @@ async function runCheckGuarded(opts, configPath) {
     catch (error) {
         // Without the required blocks nothing can be evaluated: the report keeps what was found so far.
         const finding = internalErrorFinding('while working out the required addresses', error, configFile, opts.logger);
-        const findings = [...loaded.findings, ...(online?.findings ?? []), finding];
+        const findings = [...loaded.findings, ...(online?.findings ?? []), ...deployed.findings, finding];
         return buildReport(configPath, goOnline ? 'online' : 'offline', sortFindings(findings, config), [], [], opts.failOn, dataSourceReports);
     }
     // One source at a time, in config order: the run's reading budget then runs out at the same source every time.
@@ -36856,11 +37611,12 @@ async function runCheckGuarded(opts, configPath) {
             results.push(await readWhitelistSource(source, { files, dataSource: ds, logger: opts.logger, budget }, opts.loadReader));
         declared.set(ds.name, results);
     }
-    const evaluation = evaluateEachDataSourceAlone({ config, requirements, declared, profileOf: productProfile, now }, opts.logger);
+    const evaluation = evaluateEachDataSourceAlone({ config, requirements, declared, profileOf: products/* productProfile */.T9, now, deployed: deployed.inputs }, opts.logger);
     const findings = [
         ...loaded.findings,
         ...credentialFindings,
         ...(online?.findings ?? []),
+        ...deployed.findings,
         ...requirements.findings,
         ...staleListNotices(requirements.usedLists, now),
         ...evaluation.findings
@@ -36919,7 +37675,7 @@ function onlineGroupRequests(config) {
 /** The cloud SDK is loaded here and only here, so offline runs never pay for it. */
 async function resolveOnlineGroups(requests, opts, env) {
     try {
-        const { resolveOnline } = await Promise.all(/* import() */[__nccwpck_require__.e(966), __nccwpck_require__.e(31)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31));
+        const { resolveOnline } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(578), __nccwpck_require__.e(411)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2411));
         return await resolveOnline(requests, opts.online, {
             logger: opts.logger,
             env,
@@ -37007,6 +37763,8 @@ function sortFindings(findings, config) {
         f.dataSource === undefined ? -1 : (dsIndex.get(f.dataSource) ?? config.dataSources.length),
         SEVERITY_RANK[f.severity],
         RULES.indexOf(f.rule),
+        // Contract §9: the files' finding before the instance's for the same rule.
+        f.scope === 'deployed' ? 1 : 0,
         f.file ?? '',
         f.line ?? 0,
         f.column ?? 0
@@ -37055,6 +37813,211 @@ function buildReport(config, resolve, findings, required, addressLists, failOn, 
     };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/report/identity.ts
+/**
+ * What a finding is about, independent of where it is written (contract §11): the same gap keeps its identity when
+ * lines move, whitelist sources are reordered or a whitelist file is renamed. One definition serves the baseline
+ * (new / unchanged / resolved), SARIF's `partialFingerprints` and the sticky comment's "fixed" list.
+ */
+
+/** A finding's scope (contract §9): `declared` unless the finding says otherwise. */
+function scopeOf(f) {
+    const scope = f.scope;
+    return typeof scope === 'string' ? scope : 'declared';
+}
+/**
+ * The identity as a string: rule, data source, scope, and the entry (canonical, else the raw text); module and
+ * resource group when there is no entry; the file only for a finding about a declared entry (one that carries its
+ * raw text), because there the file is part of what the finding is about (the same bad entry in two files is two
+ * findings), while a `missing-entry` is about the data source, wherever its whitelist lives.
+ *
+ * A finding with none of entry, raw text, module or group (a config error, an unreadable source) is told apart by
+ * its message with the numbers taken out, so two different config errors are two identities while a line that
+ * moved keeps the same one.
+ */
+function findingIdentity(f) {
+    const scope = scopeOf(f);
+    const entry = f.entry ?? f.raw;
+    const parts = [f.rule, f.dataSource ?? '', scope];
+    if (entry !== undefined) {
+        parts.push(entry);
+        if (f.raw !== undefined && scope === 'declared')
+            parts.push(f.file ?? '');
+    }
+    else {
+        parts.push(f.module ?? '', f.resourceGroup ?? '');
+        if (f.module === undefined && f.resourceGroup === undefined)
+            parts.push(f.message.replace(/\d+/g, '#'));
+    }
+    return JSON.stringify(parts);
+}
+/** The identity as a hex SHA-256 (for SARIF); `occurrence` > 1 tells apart findings alike in every part. */
+function identityHash(identity, occurrence = 1) {
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(occurrence === 1 ? identity : `${identity}#${occurrence}`)
+        .digest('hex');
+}
+/**
+ * Matches head findings with base findings by identity, as multisets: two identical base findings and three head
+ * findings leave one head finding `new`.
+ */
+function compareWithBase(head, base) {
+    const baseIds = base.map(findingIdentity);
+    const total = new Map();
+    for (const id of baseIds)
+        total.set(id, (total.get(id) ?? 0) + 1);
+    const used = new Map();
+    const states = head.map((f) => {
+        const id = findingIdentity(f);
+        const taken = used.get(id) ?? 0;
+        if (taken >= (total.get(id) ?? 0))
+            return 'new';
+        used.set(id, taken + 1);
+        return 'unchanged';
+    });
+    // Head takes the first of several alike base findings; the rest are resolved.
+    const resolved = [];
+    const seen = new Map();
+    base.forEach((f, i) => {
+        const id = baseIds[i];
+        const index = (seen.get(id) ?? 0) + 1;
+        seen.set(id, index);
+        if (index > (used.get(id) ?? 0))
+            resolved.push(f);
+    });
+    return { states, resolved };
+}
+
+;// CONCATENATED MODULE: ./src/baseline/shared-online.ts
+function values(facts) {
+    return [
+        facts.privateCidrs?.map((c) => c.value),
+        facts.publicIps?.map((c) => c.value),
+        facts.vswitches?.map((c) => c.value)
+    ];
+}
+/** Everything about a request that can change what the API calls return or what drift is reported. */
+function requestKey(request) {
+    const g = request.group;
+    const modules = Object.entries(g.modules)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([name, facts]) => [name, facts ? values(facts) : null]);
+    return JSON.stringify([g.name, g.type, g.id?.value, g.region, values(g), modules, [...request.modules].sort()]);
+}
+function shareOnlineResolution() {
+    const known = new Map();
+    /** Findings of a resolution that name no group (run-wide): repeated in every run that resolved something. */
+    let runWide = [];
+    return async (requests, resolve) => {
+        const fresh = requests.filter((r) => !known.has(requestKey(r)));
+        let apiCalls = 0;
+        if (fresh.length > 0) {
+            const resolution = await resolve(fresh);
+            apiCalls = resolution.apiCalls;
+            runWide = resolution.findings.filter((f) => f.resourceGroup === undefined);
+            for (const request of fresh) {
+                const name = request.group.name;
+                known.set(requestKey(request), {
+                    facts: resolution.facts.get(name),
+                    findings: resolution.findings.filter((f) => f.resourceGroup === name)
+                });
+            }
+        }
+        const facts = new Map();
+        const findings = [...runWide];
+        for (const request of requests) {
+            const result = known.get(requestKey(request));
+            if (result.facts)
+                facts.set(request.group.name, result.facts);
+            findings.push(...result.findings);
+        }
+        return { facts, findings, apiCalls };
+    };
+}
+
+;// CONCATENATED MODULE: ./src/baseline/index.ts
+/**
+ * The baseline check (contract §11): the repository is checked as it is and as it was at a base commit, with the
+ * same resolution (online calls made once), and every finding is marked `new` or `unchanged`; the base's findings
+ * that are gone are `resolvedFindings`.
+ */
+
+
+
+
+
+/** Runs the check on the working tree and on the base, and marks the findings. Never throws for a bad base. */
+async function runBaselineCheck(opts, settings) {
+    const now = opts.now ?? new Date();
+    const shareOnline = shareOnlineResolution();
+    // The base is opened while the head is checked: starting git (or the first API calls) overlaps the check.
+    const opening = settings.readBase().catch((error) => ({
+        ok: false,
+        message: error instanceof Error ? error.message : 'the base could not be read'
+    }));
+    const head = await runCheck({ ...opts, now, shareOnline });
+    const base = await opening;
+    if (!base.ok) {
+        opts.logger.warning(`baseline ${settings.ref}: ${base.message}; every finding is reported as new`);
+        return withBaseline(head, head.findings.map(() => 'new'), [], { ref: settings.ref, read: false }, settings);
+    }
+    const configPath = head.config;
+    let configAtBase;
+    try {
+        configAtBase = await base.files.kind(configPath);
+    }
+    catch (error) {
+        // A config that is a link out of the repository at the base: checked like any unusable config below.
+        configAtBase = (0,io/* fileErrorCode */.c2)(error) === 'ENOENT' ? null : 'unusable';
+    }
+    let baseFindings = [];
+    if (configAtBase !== null) {
+        const baseReport = await runCheck({
+            ...opts,
+            now,
+            files: base.files,
+            shareOnline,
+            logger: quietLogger(opts.logger, settings.ref)
+        }).finally(() => base.close?.());
+        baseFindings = baseReport.findings;
+    }
+    else {
+        base.close?.();
+        opts.logger.info(`baseline ${settings.ref}: the config ${configPath} did not exist there; every finding is new`);
+    }
+    const { states, resolved } = compareWithBase(head.findings, baseFindings);
+    return withBaseline(head, states, resolved, { ref: settings.ref, commit: base.commit, read: true }, settings);
+}
+/** The base run's messages repeat the head's: they go to the debug log only. */
+function quietLogger(logger, ref) {
+    const debug = (m) => logger.debug(`baseline ${ref}: ${m}`);
+    return { debug, info: debug, warning: debug };
+}
+function withBaseline(head, states, resolved, base, settings) {
+    const findings = head.findings.map((f, i) => ({ ...f, baseline: states[i] ?? 'new' }));
+    const newCount = findings.filter((f) => f.baseline === 'new' && f.severity !== 'notice').length;
+    return {
+        ...head,
+        findings,
+        baseline: { ...base, newCount, onlyNew: settings.onlyNew },
+        resolvedFindings: resolved.map(({ baseline: _ignored, ...f }) => f)
+    };
+}
+/**
+ * Whether the run fails (the CLI's exit status, the action's step): status `error` always does; with `only-new`
+ * the status is worked out again over the new findings alone, under the same `fail-on`.
+ */
+function failsRun(report, failOn) {
+    if (report.status === 'error')
+        return true;
+    if (!report.baseline?.onlyNew)
+        return shouldFail(report.status, failOn);
+    const fresh = report.findings.filter((f) => f.baseline !== 'unchanged');
+    return shouldFail(statusOf(fresh, failOn), failOn);
+}
+
 ;// CONCATENATED MODULE: ./src/report/json.ts
 const REPORT_KEYS = [
     'reportVersion',
@@ -37069,8 +38032,8 @@ const REPORT_KEYS = [
 ];
 const SUMMARY_KEYS = ['dataSources', 'required', 'missing', 'errors', 'warnings', 'notices'];
 const ADDRESS_LIST_KEYS = ['list', 'region', 'source', 'asOf', 'origin', 'stale'];
-const DATA_SOURCE_KEYS = ['name', 'product', 'network', 'region'];
-const REQUIRED_KEYS = ['dataSource', 'entry', 'covered', 'via'];
+const DATA_SOURCE_KEYS = ['name', 'product', 'network', 'region', 'declared', 'instance', 'deployedState'];
+const REQUIRED_KEYS = ['dataSource', 'entry', 'covered', 'deployed', 'via'];
 const VIA_KEYS = ['module', 'resourceGroup', 'origin', 'source'];
 const FINDING_KEYS = [
     'rule',
@@ -37078,6 +38041,7 @@ const FINDING_KEYS = [
     'dataSource',
     'module',
     'resourceGroup',
+    'scope',
     'entry',
     'raw',
     'uncovered',
@@ -37094,7 +38058,8 @@ const KEY_ORDER = {
     addressLists: ADDRESS_LIST_KEYS,
     required: REQUIRED_KEYS,
     'required.via': VIA_KEYS,
-    findings: FINDING_KEYS
+    findings: FINDING_KEYS,
+    resolvedFindings: FINDING_KEYS
 };
 function json_ordered(value, path) {
     if (value === undefined || typeof value === 'function' || typeof value === 'symbol')
@@ -37242,10 +38207,11 @@ function common_groupByDataSource(report) {
  * line in the product's separator: after the per-block lines, this is what a user copies.
  */
 function common_pasteLines(missing, product) {
-    const separator = product ? entrySeparator(productProfile(product)) : ',';
+    const separator = product ? (0,products/* entrySeparator */.Es)((0,products/* productProfile */.T9)(product)) : ',';
     const byFile = new Map();
     for (const f of missing) {
-        if (f.file === undefined)
+        // A miss of the deployed whitelist points at `instance` in the config: nothing to paste into that file.
+        if (f.file === undefined || f.scope === 'deployed')
             continue;
         const blocks = f.uncovered && f.uncovered.length > 0 ? f.uncovered : f.entry !== undefined ? [f.entry] : [];
         const set = byFile.get(f.file) ?? new Set();
@@ -37275,6 +38241,46 @@ function common_severityCounts(findings) {
         counts[f.severity]++;
     return counts;
 }
+/** A short mark for a side, the same in the text and Markdown reports ("code ✓, cloud ✗" at a glance). */
+const SIDE_MARK = {
+    allowed: '✓',
+    missing: '✗',
+    unknown: '?',
+    'not-read': 'not read',
+    none: '—'
+};
+function sideOf(values) {
+    if (values.some((v) => v === false))
+        return 'missing';
+    if (values.some((v) => v === null || v === undefined))
+        return 'unknown';
+    return 'allowed';
+}
+/**
+ * The code and cloud state of a data source that names an instance (contract §9); undefined for one that does not,
+ * whose reports stay as they were.
+ */
+function common_sideMarkers(report, dataSource) {
+    const described = report.dataSources.find((d) => d.name === dataSource);
+    if (!described || described.instance === undefined)
+        return undefined;
+    const required = report.required.filter((r) => r.dataSource === dataSource);
+    const code = described.declared === false ? 'none' : sideOf(required.map((r) => r.covered));
+    let cloud;
+    if (described.deployedState === 'read')
+        cloud = sideOf(required.map((r) => r.deployed));
+    else if (described.deployedState === 'unreadable')
+        cloud = 'unknown';
+    else
+        cloud = 'not-read';
+    const drift = report.findings.filter((f) => f.rule === 'deployed-drift' && f.dataSource === dataSource).length;
+    return { code, cloud, drift };
+}
+/** "code ✓ · cloud ✗" (with the drift count when there is any). */
+function common_sideMarkersText(m) {
+    const drift = m.drift > 0 ? ` · ${common_plural(m.drift, 'difference')}` : '';
+    return `code ${SIDE_MARK[m.code]} · cloud ${SIDE_MARK[m.cloud]}${drift}`;
+}
 
 ;// CONCATENATED MODULE: ./src/report/rules.ts
 const rules_RULE_HELP = {
@@ -37282,7 +38288,9 @@ const rules_RULE_HELP = {
         short: 'A required address block is not allowed by the data source whitelist.',
         help: 'DataWorks connects to the data source from this block (through the resource group, module and binding or ' +
             'address list named in the finding), but the whitelist does not allow all of it. Add the uncovered CIDRs to ' +
-            'the whitelist source the finding points at, or accept the gap with a dated waiver in the configuration.'
+            'the whitelist source the finding points at, or accept the gap with a dated waiver in the configuration. ' +
+            'With scope `deployed`, the block is missing from the whitelist deployed on the instance (the finding points ' +
+            'at `instance`): DataWorks cannot connect today; apply the files or add the block in the cloud.'
     },
     'invalid-config': {
         short: 'The configuration file is invalid.',
@@ -37358,6 +38366,13 @@ const rules_RULE_HELP = {
         help: 'The DataWorks or VPC API reports other addresses for the resource group than the configuration states. ' +
             'Update the static facts, so offline checks stay true.'
     },
+    'deployed-drift': {
+        short: 'The whitelist deployed on the instance and the whitelist files differ.',
+        help: 'Either an address is allowed in the cloud but not in the files (changed outside code: add it to the files ' +
+            'or remove it in the console), or an entry of the files is not deployed (not applied: apply the change, for ' +
+            'example run Terraform). Both sides are compared as address sets, so two /25 halves in the files equal their ' +
+            '/24 deployed. Hidden system groups are never drift; with `deployedGroups`, only those groups are compared.'
+    },
     'host-bits-set': {
         short: 'A CIDR entry has host bits set.',
         help: 'An entry like `10.0.0.5/24` means `10.0.0.0/24`. It is accepted and normalised; write the network address ' +
@@ -37381,6 +38396,12 @@ const rules_RULE_HELP = {
     'unused-waiver': {
         short: 'A waiver matched nothing.',
         help: 'No missing entry of the data source lies inside the waived entry. Remove the waiver.'
+    },
+    'not-checked': {
+        short: 'A data source whose only whitelist is deployed was not read in this run.',
+        help: 'The data source names an `instance` and no whitelist files, and deployed whitelists were not read (an ' +
+            'offline run, `deployed: never`, or a pull request under `deployed: auto`). Its required blocks are unknown. ' +
+            'Run online (for example on a schedule) to check it, or keep its whitelist as code.'
     }
 };
 /** The severity each rule has (contract §3), the SARIF rules' default level. */
@@ -37400,11 +38421,13 @@ const RULE_SEVERITY = {
     'allow-all-whitelist': 'warning',
     'unattached-template': 'warning',
     drift: 'warning',
+    'deployed-drift': 'warning',
     'host-bits-set': 'warning',
     'stale-address-list': 'notice',
     'redundant-entry': 'notice',
     waived: 'notice',
-    'unused-waiver': 'notice'
+    'unused-waiver': 'notice',
+    'not-checked': 'notice'
 };
 /** The rules whose findings mean the check could not be completed (status `error`, contract §3, §8): one list. */
 
@@ -37431,7 +38454,7 @@ const SYMBOL = { error: '✗', warning: '⚠', notice: 'ℹ' };
 const STATUS_SYMBOL = { pass: '✓', fail: '✗', error: '✗' };
 /** Repository text, made safe for a terminal. */
 const t = (/* unused pure expression or super */ null && (sanitizeTerminal));
-function missingLine(f, vias, p) {
+function missingLine(f, vias, p, instance) {
     const uncovered = f.uncovered ?? [];
     let what;
     if (f.entry === undefined)
@@ -37443,6 +38466,10 @@ function missingLine(f, vias, p) {
     const where = whereOf(f);
     const chains = vias.chainsOf(f);
     const why = chains.length > 0 ? ` ${p.dim(`(${t(chains.join('; '))})`)}` : '';
+    if (f.scope === 'deployed') {
+        const on = instance !== undefined ? ` on instance ${t(instance)}` : '';
+        return `  ${p.error(SYMBOL.error)} missing in the cloud ${p.bold(what)}${on}${where ? ` (${t(where)})` : ''}${why}`;
+    }
     return `  ${p.error(SYMBOL.error)} missing ${p.bold(what)}${where ? ` — add to ${t(where)}` : ''}${why}`;
 }
 function findingLine(f, p, withDataSource) {
@@ -37492,9 +38519,11 @@ function renderText(report, opts) {
             : '';
         const described = report.dataSources.find((d) => d.name === g.name);
         const kind = described ? ` ${p.dim(`· ${described.product}, ${described.network}, ${t(described.region)}`)}` : '';
-        lines.push(`${p.bold(t(g.name))}${kind}${coverage}`);
+        const markers = sideMarkers(report, g.name);
+        const sides = markers ? ` ${p.dim('·')} ${sideMarkersText(markers)}` : '';
+        lines.push(`${p.bold(t(g.name))}${kind}${coverage}${sides}`);
         for (const f of g.missing)
-            lines.push(missingLine(f, vias, p));
+            lines.push(missingLine(f, vias, p, described?.instance));
         for (const paste of pasteLines(g.missing, described?.product)) {
             lines.push(`  ${p.dim('→')} ${t(paste.file)} — add: ${p.bold(t(paste.text))}`);
         }
@@ -37601,21 +38630,57 @@ function headline(report, opts) {
     lines.push(`${first} · ${common_plural(s.required, 'required block')}${unknown > 0 ? ` (${common_formatCount(unknown)} unknown)` : ''} · ` +
         `${common_plural(s.errors, 'error')} · ` +
         `${common_plural(s.warnings, 'warning')} · ${common_plural(s.notices, 'notice')}`);
+    if (report.baseline)
+        lines.push('', baselineLine(report));
     const context = [`Config ${code(report.config)}`, `resolved ${report.resolve}`];
     if (opts.sha)
         context.push(`commit ${shaText(opts.sha)}`);
     lines.push('', context.join(' · '));
     return lines.join('\n');
 }
-function missingRow(f, vias) {
+function missingRow(f, vias, instance) {
     const uncovered = f.uncovered ?? [];
     const whole = uncovered.length === 0 || (uncovered.length === 1 && uncovered[0] === f.entry);
+    // A miss of the deployed whitelist is added on the instance, not in a file: the cell says so.
+    const where = f.scope === 'deployed'
+        ? `cloud: instance ${instance !== undefined ? code(instance) : '—'} (${whereCell(f)})`
+        : whereCell(f);
     return row([
         f.entry !== undefined ? code(f.entry) : markdown_text(f.message, MAX_MESSAGE),
         whole ? 'whole block' : code(uncovered.join(', ')),
-        whereCell(f),
+        where,
         chainsCell(vias.chainsOf(f))
     ]);
+}
+/** One row per data source that names an instance: its files and its deployed whitelist side by side (§9). */
+function sidesSection(report, order) {
+    const rows = [];
+    for (const d of report.dataSources) {
+        const m = common_sideMarkers(report, d.name);
+        if (!m || d.instance === undefined)
+            continue;
+        rows.push(row([
+            markdown_text(d.name),
+            code(d.instance),
+            SIDE_MARK[m.code],
+            SIDE_MARK[m.cloud],
+            m.drift > 0 ? common_formatCount(m.drift) : '—'
+        ]));
+    }
+    if (rows.length === 0)
+        return undefined;
+    return {
+        order,
+        priority: 5,
+        head: '#### Code and cloud\n\n' +
+            '_Code: the whitelist files; cloud: the whitelist deployed on the instance. ✓ every required block allowed, ' +
+            '✗ some missing, ? unknown, — none kept there._\n\n' +
+            tableHead(['Data source', 'Instance', 'Code', 'Cloud', 'Differences']),
+        rows,
+        tail: '',
+        rowsAreFindings: false,
+        more: (n) => `_…and ${common_plural(n, 'more data source')}, not shown._`
+    };
 }
 function findingRow(f, withSeverity) {
     const subject = f.raw ?? f.entry;
@@ -37644,6 +38709,68 @@ function unknownNote(groups) {
     return (`\n\n_Coverage of ${common_plural(total, 'required block')} is unknown until these are fixed: ${which}. ` +
         'They are not counted as missing._');
 }
+/** With a baseline: how many findings the change introduced, left and fixed, against which base. */
+function baselineLine(report) {
+    const base = report.baseline;
+    const fresh = report.findings.filter((f) => f.baseline !== 'unchanged' && f.severity !== 'notice').length;
+    const present = report.findings.filter((f) => f.baseline === 'unchanged' && f.severity !== 'notice').length;
+    const fixed = (report.resolvedFindings ?? []).filter((f) => f.severity !== 'notice').length;
+    const against = base.read
+        ? `compared with ${shaText(base.commit ?? base.ref)}`
+        : `the base ${code(base.ref, 100)} could not be read, so every finding counts as new`;
+    return (`**${common_formatCount(fresh)} introduced by this pull request** · ${common_formatCount(present)} already present · ` +
+        `${common_formatCount(fixed)} fixed by this pull request (errors and warnings; ${against})` +
+        (base.onlyNew ? ' · only new findings fail the check' : ''));
+}
+/**
+ * Contract §11: new findings lead (with whatever made the check incomplete, which always leads), then the findings
+ * already present at the base, collapsed, then those this change fixed.
+ */
+function baselineSections(report) {
+    const fresh = {
+        ...report,
+        findings: report.findings.filter((f) => f.baseline !== 'unchanged' || madeCheckIncomplete(f))
+    };
+    const present = report.findings.filter((f) => f.baseline === 'unchanged' && !madeCheckIncomplete(f) && listedAsFinding(f));
+    const fixed = (report.resolvedFindings ?? []).filter(listedAsFinding);
+    const sections = [
+        {
+            order: 0,
+            priority: 0,
+            head: '#### Introduced by this pull request',
+            rows: [],
+            tail: fresh.findings.some(listedAsFinding) ? '' : '\n_Nothing: this change adds no finding._',
+            rowsAreFindings: false,
+            more: () => ''
+        }
+    ];
+    for (const s of sectionsOf(fresh))
+        sections.push({ ...s, order: s.order + 1 });
+    const columns = tableHead(['', 'Rule', 'Data source', 'Where', 'Details']);
+    if (present.length > 0) {
+        sections.push({
+            order: 1000,
+            priority: 250,
+            head: `<details><summary>Already present: ${common_plural(present.length, 'finding')} the base commit had too</summary>\n\n${columns}`,
+            rows: present.map((f) => findingRow(f, true)),
+            tail: '\n\n</details>',
+            rowsAreFindings: true,
+            more: (n) => `_…and ${common_plural(n, 'more finding')}, not shown._`
+        });
+    }
+    if (fixed.length > 0) {
+        sections.push({
+            order: 1001,
+            priority: 150,
+            head: `#### Fixed by this pull request\n\n${tableHead(['', 'Rule', 'Data source', 'Where it was', 'Details'])}`,
+            rows: fixed.map((f) => findingRow(f, true)),
+            tail: '',
+            rowsAreFindings: true,
+            more: (n) => `_…and ${common_plural(n, 'more fixed finding')}, not shown._`
+        });
+    }
+    return sections;
+}
 function sectionsOf(report) {
     const vias = new common_ViaIndex(report);
     const { couldNotCheck, groups } = common_groupByDataSource(report);
@@ -37661,14 +38788,20 @@ function sectionsOf(report) {
             more: (n) => `_…and ${common_plural(n, 'more finding')}, not shown._`
         });
     }
+    const sides = sidesSection(report, order);
+    if (sides) {
+        sections.push(sides);
+        order++;
+    }
     for (const g of groups) {
         if (g.missing.length === 0)
             continue;
+        const instance = report.dataSources.find((d) => d.name === g.name)?.instance;
         sections.push({
             order: order++,
             priority: 10 + sections.length,
             head: `#### ${markdown_text(g.name)} · ${common_formatCount(g.missing.length)} missing\n\n${tableHead(['Entry to add', 'Uncovered part', 'Where', 'Why (module → resource group → source)'])}`,
-            rows: g.missing.map((f) => missingRow(f, vias)),
+            rows: g.missing.map((f) => missingRow(f, vias, instance)),
             tail: pasteTail(g, report),
             rowsAreFindings: true,
             more: (n) => `_…and ${common_plural(n, 'more missing entry', 'more missing entries')} of this data source, not shown._`
@@ -37775,7 +38908,7 @@ function cutNote(sectionsLeft, sectionsCut, findingsLeft, reportPath) {
 function renderMarkdown(report, opts = {}) {
     const head = headline(report, opts);
     const footer = opts.footer ? `${SECTION_GAP}${opts.footer}` : '';
-    const sections = sectionsOf(report);
+    const sections = report.baseline ? baselineSections(report) : sectionsOf(report);
     const limit = opts.maxChars ?? Number.POSITIVE_INFINITY;
     const full = `${[head, ...sections.map(wholeText)].join(SECTION_GAP)}${footer}\n`;
     if (full.length <= limit)
@@ -37828,8 +38961,6 @@ function renderResolvedMarkdown(opts = {}) {
         `Every required whitelist entry is allowed and no errors or warnings remain${at}.\n`);
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 /**
  * SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`). Every result has a location (the
@@ -37840,10 +38971,17 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 
 
 
+
+
 const SARIF_TOOL_NAME = 'dataworks-whitelist-guard';
 const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** The key of our partial fingerprint; versioned so a change of its recipe does not match old alerts wrongly. */
 const FINGERPRINT_KEY = 'dataworksWhitelistGuard/v1';
+/**
+ * The fingerprint of the finding's identity (contract §11, the same one the baseline uses): it survives renamed
+ * whitelist files and moved sources. The v1 key is kept beside it so existing alerts keep matching.
+ */
+const IDENTITY_FINGERPRINT_KEY = 'dataworksWhitelistGuard/identity/v1';
 /**
  * Rules that are not code-scanning alerts: a bundled list's age is about the tool's data, not about a line of the
  * repository (contract §8); the text and Markdown reports show each list's date, the JSON report keeps the notice.
@@ -37892,9 +39030,26 @@ function identity(f, configPath) {
 function messageText(f) {
     return f.dataSource !== undefined && !f.message.includes(f.dataSource) ? `${f.dataSource}: ${f.message}` : f.message;
 }
+/**
+ * Per data source that names an instance, the code and cloud state ("code ✓, cloud ✗", contract §9), for tools
+ * that read the run's properties; absent when no data source names one.
+ */
+function sidesProperty(report) {
+    const sides = report.dataSources.flatMap((d) => {
+        const m = common_sideMarkers(report, d.name);
+        return m && d.instance !== undefined ? [{ name: d.name, instance: d.instance, code: m.code, cloud: m.cloud }] : [];
+    });
+    return sides.length > 0 ? { dataSources: sides } : {};
+}
+/** The message, with "[cloud]" before a finding about the deployed whitelist so a code-scanning list tells them apart. */
+function scopedMessage(f) {
+    const text = messageText(f);
+    return f.scope === 'deployed' ? `[cloud] ${text}` : text;
+}
 function renderSarif(report, opts) {
     const ruleIndex = new Map(RULES.map((id, i) => [id, i]));
     const seen = new Map();
+    const seenIdentity = new Map();
     const alerts = couldNotCheckFirst(report.findings.filter((f) => !NOT_ALERTS.includes(f.rule)));
     const results = alerts.map((f) => {
         const id = identity(f, opts.configPath);
@@ -37904,6 +39059,9 @@ function renderSarif(report, opts) {
         const hash = (0,external_node_crypto_.createHash)('sha256')
             .update(occurrence === 1 ? id : `${id}#${occurrence}`)
             .digest('hex');
+        const baselineIdentity = findingIdentity(f);
+        const identityOccurrence = (seenIdentity.get(baselineIdentity) ?? 0) + 1;
+        seenIdentity.set(baselineIdentity, identityOccurrence);
         const file = f.file ?? opts.configPath;
         const line = f.file !== undefined && f.line !== undefined && f.line >= 1 ? f.line : 1;
         const region = { startLine: line };
@@ -37911,7 +39069,7 @@ function renderSarif(report, opts) {
             region.startColumn = f.column;
         }
         const properties = {};
-        for (const key of ['dataSource', 'module', 'resourceGroup', 'entry', 'raw', 'uncovered']) {
+        for (const key of ['dataSource', 'module', 'resourceGroup', 'scope', 'entry', 'raw', 'uncovered']) {
             if (f[key] !== undefined)
                 properties[key] = f[key];
         }
@@ -37919,7 +39077,7 @@ function renderSarif(report, opts) {
             ruleId: f.rule,
             ruleIndex: ruleIndex.get(f.rule),
             level: LEVEL[f.severity],
-            message: { text: messageText(f) },
+            message: { text: scopedMessage(f) },
             locations: [
                 {
                     physicalLocation: {
@@ -37928,7 +39086,12 @@ function renderSarif(report, opts) {
                     }
                 }
             ],
-            partialFingerprints: { [FINGERPRINT_KEY]: hash },
+            partialFingerprints: {
+                [FINGERPRINT_KEY]: hash,
+                [IDENTITY_FINGERPRINT_KEY]: identityHash(baselineIdentity, identityOccurrence)
+            },
+            // Resolved findings are not results at all (contract §11); SARIF's `absent` is never written.
+            ...(f.baseline !== undefined ? { baselineState: f.baseline } : {}),
             ...(Object.keys(properties).length > 0 ? { properties } : {})
         };
     });
@@ -37948,7 +39111,12 @@ function renderSarif(report, opts) {
                 },
                 columnKind: 'utf16CodeUnits',
                 results,
-                properties: { status: report.status, resolve: report.resolve, summary: { ...report.summary } }
+                properties: {
+                    status: report.status,
+                    resolve: report.resolve,
+                    summary: { ...report.summary },
+                    ...sidesProperty(report)
+                }
             }
         ]
     };
@@ -37965,6 +39133,8 @@ function renderSarif(report, opts) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: ./src/action/base-tree.ts + 1 modules
+var base_tree = __nccwpck_require__(4289);
 ;// CONCATENATED MODULE: ./src/action/annotations.ts
 /** Annotations GitHub displays per step and level. */
 const ANNOTATIONS_SHOWN_PER_LEVEL = 10;
@@ -37997,6 +39167,15 @@ const RULE_PRIORITY = [
  * show each list's date in their address-list section instead (contract §8), and the JSON report keeps the notice.
  */
 const NOT_ANNOTATED = ['stale-address-list'];
+/**
+ * Contract §11: what made the check incomplete keeps the first slots (§8), then what the change introduces; the
+ * findings the base commit had too take the slots left.
+ */
+function baselineRank(finding) {
+    if (priority(finding.rule) < RULE_PRIORITY.indexOf('missing-entry'))
+        return 0;
+    return finding.baseline === 'unchanged' ? 2 : 1;
+}
 function priority(rule) {
     const index = RULE_PRIORITY.indexOf(rule);
     return index < 0 ? RULE_PRIORITY.length : index;
@@ -38021,7 +39200,9 @@ function planAnnotations(findings, used, summaryHint) {
     const ordered = findings
         .filter((finding) => !NOT_ANNOTATED.includes(finding.rule))
         .map((finding, index) => ({ finding, index }))
-        .sort((a, b) => priority(a.finding.rule) - priority(b.finding.rule) || a.index - b.index)
+        .sort((a, b) => baselineRank(a.finding) - baselineRank(b.finding) ||
+        priority(a.finding.rule) - priority(b.finding.rule) ||
+        a.index - b.index)
         .map(({ finding }) => finding);
     const total = { error: 0, warning: 0, notice: 0 };
     for (const finding of ordered)
@@ -38287,7 +39468,39 @@ function sanitizingGitHubApi(api) {
             ...(changes.title !== undefined ? { title: escape_sanitizeTerminal(changes.title) } : {}),
             ...(changes.body !== undefined ? { body: sanitizeControls(changes.body) } : {})
         }),
-        closeIssue: (issueNumber, reason) => api.closeIssue(issueNumber, reason)
+        closeIssue: (issueNumber, reason) => api.closeIssue(issueNumber, reason),
+        listPullRequestFiles: (pullNumber) => api.listPullRequestFiles(pullNumber),
+        getFileText: (filePath, ref) => api.getFileText(filePath, ref),
+        listReviewComments: (pullNumber) => api.listReviewComments(pullNumber),
+        // A suggestion block carries file text: suggestions whose text holds controls are never made (see
+        // suggestions.ts), so cleaning the body here changes only the explanation around the block.
+        createReview: (pullNumber, review) => api.createReview(pullNumber, {
+            ...review,
+            body: sanitizeControls(review.body),
+            comments: review.comments.map((c) => ({ ...c, body: sanitizeControls(c.body) }))
+        }),
+        deleteReviewComment: (commentId) => api.deleteReviewComment(commentId),
+        defaultBranch: () => api.defaultBranch(),
+        branchHead: (branch) => api.branchHead(branch),
+        getCommit: (sha) => api.getCommit(sha),
+        // Blobs are the files' bytes, committed as the fix wrote them: never altered.
+        createBlob: (content) => api.createBlob(content),
+        createTree: (baseTree, files) => api.createTree(baseTree, files),
+        createCommit: (commit) => api.createCommit({ ...commit, message: sanitizeControls(commit.message) }),
+        createBranch: (branch, sha) => api.createBranch(branch, sha),
+        updateBranch: (branch, sha) => api.updateBranch(branch, sha),
+        deleteBranch: (branch) => api.deleteBranch(branch),
+        listOpenPullRequests: (branch) => api.listOpenPullRequests(branch),
+        createPullRequest: (request) => api.createPullRequest({
+            ...request,
+            title: escape_sanitizeTerminal(request.title),
+            body: sanitizeControls(request.body)
+        }),
+        updatePullRequest: (pullNumber, changes) => api.updatePullRequest(pullNumber, {
+            ...changes,
+            ...(changes.title !== undefined ? { title: escape_sanitizeTerminal(changes.title) } : {}),
+            ...(changes.body !== undefined ? { body: sanitizeControls(changes.body) } : {})
+        })
     };
 }
 
@@ -38297,8 +39510,15 @@ var external_node_fs_ = __nccwpck_require__(3024);
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: ./src/endpoints.ts
+/**
+ * Parses the `endpoints` input and `--endpoint` flags: `dataworks=URL`, `vpc=URL`, `sts=URL`, and one per product
+ * with a deployed-whitelist API (`rds=URL`, …). A URL may hold `{region}`, replaced by the region of each call.
+ */
 
-const SERVICES = ['dataworks', 'vpc', 'sts'];
+
+const SERVICES = ['dataworks', 'vpc', 'sts', ...DEPLOYED_API_PRODUCTS];
+/** The one placeholder a URL may hold. */
+const REGION_PLACEHOLDER = '{region}';
 function parseEndpointSpecs(specs) {
     const endpoints = {};
     for (const raw of specs) {
@@ -38314,9 +39534,14 @@ function parseEndpointSpecs(specs) {
                 error: `endpoint "${spec}": expected NAME=URL with NAME one of ${SERVICES.join(', ')}${didYouMean(name, SERVICES)}`
             };
         }
+        // The URL is checked with a region in place of the placeholder; any other brace is a mistake.
+        const sample = value.split(REGION_PLACEHOLDER).join('cn-hangzhou');
+        if (/[{}]/.test(sample)) {
+            return { ok: false, error: `endpoint "${spec}": the only placeholder a URL may hold is ${REGION_PLACEHOLDER}` };
+        }
         let url;
         try {
-            url = new URL(value);
+            url = new URL(sample);
         }
         catch {
             return { ok: false, error: `endpoint "${spec}": "${value}" is not a URL; expected e.g. ${name}=https://host` };
@@ -38337,6 +39562,7 @@ function parseEndpointSpecs(specs) {
  * Every action input and the runner environment, parsed once into one typed settings object (as actions/checkout
  * does). Nothing here runs at import time: `readSettings` is called from `run()` with the process environment.
  */
+
 
 
 
@@ -38469,6 +39695,8 @@ function readEvent(env, readText, problems) {
     const isPullRequestEvent = name === 'pull_request' || name === 'pull_request_target';
     const pullRequestNumber = isPullRequestEvent && typeof pullRequest?.number === 'number' ? pullRequest.number : undefined;
     const headSha = isPullRequestEvent && typeof pullRequest?.head?.sha === 'string' ? pullRequest.head.sha : undefined;
+    const baseSha = isPullRequestEvent && typeof pullRequest?.base?.sha === 'string' ? pullRequest.base.sha : undefined;
+    const mergeSha = isPullRequestEvent && env.GITHUB_SHA ? env.GITHUB_SHA : undefined;
     const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
     const runUrl = env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
     return {
@@ -38477,8 +39705,26 @@ function readEvent(env, readText, problems) {
         repo,
         sha: headSha ?? env.GITHUB_SHA ?? '',
         ...(pullRequestNumber !== undefined ? { pullRequestNumber } : {}),
-        ...(runUrl ? { runUrl } : {})
+        ...(runUrl ? { runUrl } : {}),
+        ...(baseSha ? { baseSha } : {}),
+        ...(mergeSha ? { mergeSha } : {})
     };
+}
+/**
+ * Input `baseline`: `auto` (the base of a `pull_request` event, off elsewhere), `off`, or a git ref. `auto` on
+ * `pull_request_target` stays off: there the checkout is the base branch itself.
+ */
+function readBaseline(env, problems) {
+    const raw = settings_getInput(env, 'baseline');
+    const value = raw === '' ? 'auto' : raw;
+    if (value.toLowerCase() === 'off')
+        return undefined;
+    if (value.toLowerCase() === 'auto')
+        return env.GITHUB_EVENT_NAME === 'pull_request' ? 'auto' : undefined;
+    if (value.startsWith('-') || /[\s\0]/.test(value) || value.length > 255) {
+        problems.push(`Input "baseline" must be auto, off or a git ref (a branch, tag or commit SHA); got "${raw.slice(0, 100)}".`);
+    }
+    return value;
 }
 /**
  * Reads every input and the runner environment. Collects all problems and throws one `InputError` listing them,
@@ -38500,6 +39746,8 @@ function readSettings(env, readText = (file) => (0,external_node_fs_.readFileSyn
     if (/[\r\n]/.test(commentKey))
         problems.push('Input "comment-key" must be a single line.');
     const auditIssue = booleanInput(env, 'audit-issue', false, problems);
+    const suggestions = booleanInput(env, 'suggestions', true, problems);
+    const fixPullRequest = booleanInput(env, 'fix-pull-request', false, problems);
     const allowInstanceCredentials = booleanInput(env, 'allow-instance-credentials', false, problems);
     // Output paths are relative to the workspace (the step's directory), as upload-sarif reads them.
     const sarifInput = settings_getInput(env, 'sarif');
@@ -38507,9 +39755,25 @@ function readSettings(env, readText = (file) => (0,external_node_fs_.readFileSyn
     const reportPath = reportInput
         ? external_node_path_default().resolve(workspace, reportInput)
         : external_node_path_default().join(env.RUNNER_TEMP || external_node_os_default().tmpdir(), REPORT_FILE_NAME);
+    const deployed = settings_oneOf(env, 'deployed', DEPLOYED_MODES, 'auto', problems);
+    if (deployed === 'always' && resolve === 'offline') {
+        problems.push('Input "deployed" is always, which reads the whitelists deployed in the cloud and needs an online run; ' +
+            'input "resolve" is offline. Use resolve: auto or online, or deployed: auto.');
+    }
+    let timeoutSeconds;
+    const timeoutInput = settings_getInput(env, 'timeout');
+    if (timeoutInput !== '') {
+        const timeout = parseTimeoutSeconds(timeoutInput);
+        if (timeout.ok)
+            timeoutSeconds = timeout.seconds;
+        else
+            problems.push(`Input "timeout": ${timeout.error}.`);
+    }
     const endpoints = readEndpoints(env, problems);
     const credentials = readCredentials(env, problems);
     const event = readEvent(env, readText, problems);
+    const baseline = readBaseline(env, problems);
+    const onlyNew = booleanInput(env, 'only-new', false, problems);
     if (problems.length > 0)
         throw new InputError(problems);
     const fromWorkspace = external_node_path_default().relative(workspace, root);
@@ -38522,14 +39786,868 @@ function readSettings(env, readText = (file) => (0,external_node_fs_.readFileSyn
         comment,
         commentKey,
         auditIssue,
+        suggestions,
+        fixPullRequest,
+        checkedSha: env.GITHUB_SHA ?? '',
         githubToken: settings_getInput(env, 'github-token'),
         ...(sarifInput ? { sarifPath: external_node_path_default().resolve(workspace, sarifInput) } : {}),
         reportPath,
-        online: { endpoints, allowInstanceCredentials, ...(credentials ? { credentials } : {}) },
+        online: {
+            endpoints,
+            allowInstanceCredentials,
+            ...(credentials ? { credentials } : {}),
+            ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {})
+        },
+        deployed,
         apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
         event,
-        fastGitHubForTests: env[FAST_GITHUB_TEST_ENV] === 'true'
+        fastGitHubForTests: env[FAST_GITHUB_TEST_ENV] === 'true',
+        ...(baseline !== undefined ? { baseline } : {}),
+        onlyNew
     };
+}
+
+;// CONCATENATED MODULE: ./src/action/fix-pull-request.ts
+
+
+
+
+const FIX_BRANCH_PREFIX = 'dataworks-whitelist/fix/';
+/**
+ * The branch name's last component from the comment key: lowercased, every run of characters other than
+ * `a-z0-9._-` turned into one `-`; then what git refuses in a ref component (a leading or trailing `.` or `-`,
+ * `..`, a `.lock` ending) is removed, so the name is always valid.
+ */
+function fixBranchSlug(key) {
+    let slug = key
+        .toLowerCase()
+        .replace(/[^a-z0-9._-]+/g, '-')
+        .replace(/\.{2,}/g, '.')
+        .replace(/^[.-]+|[.-]+$/g, '');
+    if (slug.endsWith('.lock'))
+        slug = `${slug.slice(0, -'.lock'.length)}-lock`;
+    return slug === '' ? 'default' : slug;
+}
+const TITLE = 'Allow the DataWorks addresses missing from the whitelists';
+function pullBody(request) {
+    const { plan, marker } = request;
+    const lines = [
+        marker,
+        `## ${TITLE}`,
+        '',
+        'DataWorks connects to these data sources from addresses their whitelists do not allow yet. This pull ' +
+            'request adds exactly those blocks (the fewest CIDRs that cover them) next to the existing entries.',
+        ''
+    ];
+    for (const edit of plan.edits) {
+        lines.push(`### \`${edit.file.replace(/`/g, '')}\``, '');
+        for (const entry of edit.added)
+            lines.push(`- \`${entry.replace(/`/g, '')}\``);
+        lines.push('');
+    }
+    const fixed = plan.before.findings.filter((f) => (f.rule === 'missing-entry' || f.rule === 'host-bits-set') &&
+        !plan.notFixed.some((n) => n.finding === f) &&
+        plan.edits.some((e) => e.file === f.file));
+    if (fixed.length > 0) {
+        lines.push('### Why each entry is required', '');
+        for (const f of fixed)
+            lines.push(`- ${escapeMarkdown(f.message)}`);
+        lines.push('');
+    }
+    if (plan.notFixed.length > 0) {
+        lines.push('### Left for a person', '');
+        for (const n of plan.notFixed)
+            lines.push(`- ${escapeMarkdown(n.finding.message)} ${escapeMarkdown(n.reason)}`);
+        lines.push('');
+    }
+    lines.push(`Opened and kept up to date by DataWorks Whitelist Guard; it is closed when nothing is left to fix. Do not push ` +
+        `to its branch: a branch whose head the action did not write is left alone.`);
+    const body = lines.join('\n');
+    return body.length <= GITHUB_BODY_LIMIT
+        ? body
+        : `${marker}\n## ${TITLE}\n\nThe list of entries is too long for this description; see the changed files.\n`;
+}
+async function ownPullRequest(api, branch, marker) {
+    const open = await api.listOpenPullRequests(branch);
+    return open.filter((p) => p.head === branch && hasMarker(p.body, marker)).sort((a, b) => a.number - b.number)[0];
+}
+async function syncFixPullRequest(request) {
+    const { api, logger, plan, marker } = request;
+    const branch = `${FIX_BRANCH_PREFIX}${fixBranchSlug(request.commentKey)}`;
+    const branchSha = await api.branchHead(branch);
+    const branchCommit = branchSha === null ? undefined : await api.getCommit(branchSha);
+    const ours = branchCommit === undefined || branchCommit.message.includes(marker);
+    const pull = await ownPullRequest(api, branch, marker);
+    const openUrl = pull ? { url: pull.url } : {};
+    if (branchCommit && !ours) {
+        logger.warning(`Left the fix branch ${branch} alone: its head commit ${branchCommit.sha.slice(0, 12)} was not written by ` +
+            `DataWorks Whitelist Guard (someone pushed to it). Merge or close its pull request, or delete the branch, ` +
+            `and the next run takes it over again.`);
+        return { outcome: 'foreign-branch', ...openUrl };
+    }
+    if (plan.edits.length === 0) {
+        if (request.status === 'error' || (!pull && branchSha === null))
+            return { outcome: 'none', ...openUrl };
+        if (pull)
+            await api.updatePullRequest(pull.number, { state: 'closed' });
+        if (branchSha !== null)
+            await api.deleteBranch(branch);
+        logger.info(`Nothing is left to fix: closed the fix pull request and deleted ${branch}.`);
+        return { outcome: 'closed' };
+    }
+    const base = await api.defaultBranch();
+    const baseSha = await api.branchHead(base);
+    if (baseSha !== request.checkedSha) {
+        return { outcome: 'base-moved', ...openUrl };
+    }
+    const files = [];
+    for (const edit of plan.edits) {
+        const where = await request.treePath(edit.file);
+        if ('refused' in where) {
+            logger.warning(`Left ${edit.file} out of the fix pull request: ${where.refused}.`);
+            continue;
+        }
+        files.push({ path: where.path, mode: where.mode, blobSha: await api.createBlob(edit.after) });
+    }
+    if (files.length === 0)
+        return { outcome: 'none', ...openUrl };
+    const baseCommit = await api.getCommit(baseSha);
+    const tree = await api.createTree(baseCommit.treeSha, files);
+    const body = pullBody(request);
+    const upToDate = branchCommit?.treeSha === tree && branchCommit.parents[0] === baseSha;
+    if (!upToDate) {
+        const message = `Allow the DataWorks addresses missing from ${common_plural(files.length, 'whitelist file')}\n\n` +
+            `${plan.edits.flatMap((e) => e.added.map((entry) => `- ${e.file}: ${entry}`)).join('\n')}\n\n${marker}\n`;
+        const commit = await api.createCommit({ message, tree, parents: [baseSha] });
+        if (branchSha === null)
+            await api.createBranch(branch, commit);
+        else
+            await api.updateBranch(branch, commit);
+    }
+    if (pull) {
+        if (upToDate && sameBody(pull.body, body) && pull.title === TITLE)
+            return { outcome: 'unchanged', url: pull.url };
+        const updated = await api.updatePullRequest(pull.number, { title: TITLE, body });
+        return { outcome: 'updated', url: updated.url };
+    }
+    const created = await api.createPullRequest({ title: TITLE, body, head: branch, base });
+    return { outcome: 'opened', url: created.url };
+}
+
+;// CONCATENATED MODULE: ./src/action/fix-plan.ts
+/**
+ * What the action needs of the fix engine (contract §10), passed in as a dependency so the action's flow is
+ * tested with a fake plan: `planFixes` runs the check on the declared whitelists and returns the edited files in
+ * memory. The real engine is wired in `main.ts`.
+ */
+
+
+/** Repository-relative paths compared as the engine writes them: `/` separators, no `./`, no doubled slashes. */
+function normalizeRelPath(relPath) {
+    return external_node_path_.posix.normalize(relPath.replace(/\\/g, '/')).replace(/^\.\//, '');
+}
+/**
+ * The repository as of the pull request's head commit, for the files the pull request changes: the checkout of a
+ * pull request is a merge commit, whose version of a changed file may differ from the head's (the base moved), and
+ * suggestions are made against the head's lines. Every path still goes through the disk layer first, so a path
+ * the disk layer refuses (outside the root, under `.git/`) stays refused. Files are fetched when the check reads
+ * them, once each.
+ */
+function headVersionFiles(disk, changed, fetchHeadText) {
+    const fetched = new Map();
+    const headText = (relPath) => {
+        let text = fetched.get(relPath);
+        if (!text) {
+            text = fetchHeadText(relPath).catch((error) => {
+                const why = error instanceof Error ? error.message : 'the request failed';
+                throw new io/* RepoFileError */.lD('EIO', relPath, `could not be read at the pull request's head commit: ${why}`);
+            });
+            fetched.set(relPath, text);
+        }
+        return text;
+    };
+    const notFound = (relPath) => {
+        const error = new Error(`${relPath}: no such file at the pull request's head commit`);
+        error.code = 'ENOENT';
+        return error;
+    };
+    return {
+        async readText(relPath) {
+            const normal = normalizeRelPath(relPath);
+            if (!changed.has(normal))
+                return disk.readText(relPath);
+            await disk.kind(relPath);
+            const text = await headText(normal);
+            if (text === null)
+                throw notFound(relPath);
+            return text;
+        },
+        listDir: (relPath) => disk.listDir(relPath),
+        async kind(relPath) {
+            const onDisk = await disk.kind(relPath);
+            const normal = normalizeRelPath(relPath);
+            if (!changed.has(normal) || onDisk === 'directory')
+                return onDisk;
+            return (await headText(normal)) === null ? null : 'file';
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/line-changes.ts
+/**
+ * The line changes between two versions of a file (what a fix edited), and their unified diff. Fix edits are
+ * small (a few entries added in a few places), so Myers' algorithm runs with a small bound on the number of
+ * differing lines; past it, the whole differing middle of the file is one change, which is still correct.
+ */
+/** Lines of a text with their line endings kept (the last line may have none). */
+function splitLines(text) {
+    if (text === '')
+        return [];
+    const lines = text.split(/(?<=\n)/);
+    return lines;
+}
+/** A line without its line ending. */
+function lineContent(line) {
+    return line.replace(/\r?\n$/, '');
+}
+/** Differing lines over which the diff stops looking for the fewest changes. */
+const MAX_DIFF_DISTANCE = 400;
+/** Myers' shortest edit script between `a` and `b`, or `undefined` when it is longer than `maxDistance`. */
+function shortestEditScript(a, b, maxDistance) {
+    const n = a.length;
+    const m = b.length;
+    const offset = maxDistance + 1;
+    const v = new Int32Array(2 * offset + 1);
+    const trace = [];
+    for (let d = 0; d <= maxDistance; d++) {
+        trace.push(v.slice());
+        for (let k = -d; k <= d; k += 2) {
+            let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
+            let y = x - k;
+            while (x < n && y < m && a[x] === b[y]) {
+                x++;
+                y++;
+            }
+            v[offset + k] = x;
+            if (x >= n && y >= m)
+                return backtrack(a, b, trace, offset);
+        }
+    }
+    return undefined;
+}
+function backtrack(a, b, trace, offset) {
+    const ops = [];
+    let x = a.length;
+    let y = b.length;
+    for (let d = trace.length - 1; d >= 0; d--) {
+        const v = trace[d];
+        const k = x - y;
+        const previousK = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? k + 1 : k - 1;
+        const previousX = d === 0 ? 0 : v[offset + previousK];
+        const previousY = d === 0 ? 0 : previousX - previousK;
+        while (x > previousX && y > previousY) {
+            ops.push({ kind: 'equal', line: a[x - 1] });
+            x--;
+            y--;
+        }
+        if (d > 0) {
+            if (x === previousX)
+                ops.push({ kind: 'insert', line: b[y - 1] });
+            else
+                ops.push({ kind: 'delete', line: a[x - 1] });
+        }
+        x = previousX;
+        y = previousY;
+    }
+    return ops.reverse();
+}
+/** The edit script of two line lists: common head and tail first, then Myers on the middle. */
+function editScript(a, b, maxDistance) {
+    let head = 0;
+    while (head < a.length && head < b.length && a[head] === b[head])
+        head++;
+    let tail = 0;
+    while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) {
+        tail++;
+    }
+    const middleA = a.slice(head, a.length - tail);
+    const middleB = b.slice(head, b.length - tail);
+    const middle = shortestEditScript(middleA, middleB, maxDistance) ?? [
+        ...middleA.map((line) => ({ kind: 'delete', line })),
+        ...middleB.map((line) => ({ kind: 'insert', line }))
+    ];
+    return [
+        ...a.slice(0, head).map((line) => ({ kind: 'equal', line })),
+        ...middle,
+        ...a.slice(a.length - tail).map((line) => ({ kind: 'equal', line }))
+    ];
+}
+/** The changed regions from `before` to `after`, in file order. */
+function lineChanges(before, after, maxDistance = MAX_DIFF_DISTANCE) {
+    const ops = editScript(splitLines(before), splitLines(after), maxDistance);
+    const changes = [];
+    let beforeIndex = 0;
+    let current;
+    for (const op of ops) {
+        if (op.kind === 'equal') {
+            current = undefined;
+            beforeIndex++;
+            continue;
+        }
+        if (!current) {
+            current = { beforeStart: beforeIndex, beforeCount: 0, after: [] };
+            changes.push(current);
+        }
+        if (op.kind === 'delete') {
+            current.beforeCount++;
+            beforeIndex++;
+        }
+        else
+            current.after.push(op.line);
+    }
+    return changes;
+}
+const CONTEXT_LINES = 3;
+const NO_NEWLINE = '\\ No newline at end of file';
+/**
+ * A unified diff of one file (`--- a/path`, `+++ b/path`, hunks with three lines of context), as `git apply` and
+ * `patch -p1` read it. Empty when nothing changed.
+ */
+function unifiedDiff(file, before, after, maxDistance = MAX_DIFF_DISTANCE) {
+    const ops = editScript(splitLines(before), splitLines(after), maxDistance);
+    const changed = ops.map((op, index) => (op.kind === 'equal' ? -1 : index)).filter((index) => index >= 0);
+    if (changed.length === 0)
+        return '';
+    // Hunks: runs of ops around changes, merged when their context would touch.
+    const hunks = [];
+    for (const index of changed) {
+        const from = Math.max(0, index - CONTEXT_LINES);
+        const to = Math.min(ops.length - 1, index + CONTEXT_LINES);
+        const last = hunks[hunks.length - 1];
+        if (last && from <= last.to + 1)
+            last.to = Math.max(last.to, to);
+        else
+            hunks.push({ from, to });
+    }
+    const out = [`--- a/${file}`, `+++ b/${file}`];
+    // Line numbers at the start of each op.
+    let oldLine = 1;
+    let newLine = 1;
+    const starts = ops.map((op) => {
+        const at = { oldLine, newLine };
+        if (op.kind !== 'insert')
+            oldLine++;
+        if (op.kind !== 'delete')
+            newLine++;
+        return at;
+    });
+    for (const hunk of hunks) {
+        const slice = ops.slice(hunk.from, hunk.to + 1);
+        const oldCount = slice.filter((op) => op.kind !== 'insert').length;
+        const newCount = slice.filter((op) => op.kind !== 'delete').length;
+        const start = starts[hunk.from];
+        const oldStart = oldCount === 0 ? start.oldLine - 1 : start.oldLine;
+        const newStart = newCount === 0 ? start.newLine - 1 : start.newLine;
+        out.push(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@`);
+        for (const op of slice) {
+            const sign = op.kind === 'equal' ? ' ' : op.kind === 'delete' ? '-' : '+';
+            out.push(`${sign}${lineContent(op.line)}`);
+            if (!op.line.endsWith('\n'))
+                out.push(NO_NEWLINE);
+        }
+    }
+    return `${out.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/action/patch-hunks.ts
+/**
+ * The lines of the new version of a file that a pull request's diff shows, read from the `patch` GitHub returns
+ * for each file of a pull request. A review comment can only be placed on those lines (context or added lines of
+ * a hunk, `side: RIGHT`). The patch is written by whoever opened the pull request: it is parsed within fixed
+ * bounds, and anything malformed yields no lines at all (the fixes then go into the sticky comment), never an
+ * exception.
+ */
+/** GitHub leaves out patches larger than about 1 MB; anything bigger is not GitHub's and is not parsed. */
+const MAX_PATCH_CHARS = 2 * 1024 * 1024;
+/** Hunks one file's patch may hold. */
+const MAX_PATCH_HUNKS = 50_000;
+/** Line numbers and counts above this are not a real file's (files are read up to 1 MiB). */
+const MAX_LINE_NUMBER = 100_000_000;
+const HUNK_HEADER = /^@@ -(\d{1,10})(?:,(\d{1,10}))? \+(\d{1,10})(?:,(\d{1,10}))? @@/;
+function unusable(problem) {
+    return { ranges: [], problem };
+}
+/** The new-version line ranges of a unified-diff patch (as in GitHub's pull request files). */
+function patchLines(patch) {
+    if (typeof patch !== 'string' || patch === '') {
+        return unusable('GitHub sent no diff for this file (it is binary, renamed without changes, or too large)');
+    }
+    if (patch.length > MAX_PATCH_CHARS)
+        return unusable('its diff is larger than GitHub shows');
+    const lines = patch.split('\n');
+    const ranges = [];
+    let i = 0;
+    // The last line of a patch has no line break; a trailing empty element is not a line.
+    const lineCount = lines[lines.length - 1] === '' ? lines.length - 1 : lines.length;
+    while (i < lineCount) {
+        const header = HUNK_HEADER.exec(lines[i]);
+        if (!header)
+            return unusable(`its diff has an unexpected line ${i + 1} where a hunk header was expected`);
+        if (ranges.length >= MAX_PATCH_HUNKS)
+            return unusable(`its diff has more than ${MAX_PATCH_HUNKS} hunks`);
+        const oldCount = header[2] === undefined ? 1 : Number(header[2]);
+        const newStart = Number(header[3]);
+        const newCount = header[4] === undefined ? 1 : Number(header[4]);
+        if (newStart > MAX_LINE_NUMBER || newCount > MAX_LINE_NUMBER || oldCount > MAX_LINE_NUMBER) {
+            return unusable(`its diff names line numbers past ${MAX_LINE_NUMBER}`);
+        }
+        if (newCount > 0 && newStart < 1)
+            return unusable(`its diff has a hunk starting at line 0 (line ${i + 1})`);
+        i++;
+        let oldSeen = 0;
+        let newSeen = 0;
+        while (i < lineCount) {
+            const line = lines[i];
+            // A hunk ends when its counts are met; only a "\ No newline at end of file" line may follow it.
+            if (oldSeen === oldCount && newSeen === newCount && !line.startsWith('\\'))
+                break;
+            const kind = line[0];
+            if (kind === ' ' || line === '') {
+                // GitHub trims the space of an empty context line in some patches.
+                oldSeen++;
+                newSeen++;
+            }
+            else if (kind === '-')
+                oldSeen++;
+            else if (kind === '+')
+                newSeen++;
+            else if (kind !== '\\')
+                return unusable(`its diff has an unexpected line ${i + 1} inside a hunk`);
+            if (oldSeen > oldCount || newSeen > newCount) {
+                return unusable(`its diff has a hunk longer than its header says (line ${i + 1})`);
+            }
+            i++;
+        }
+        if (oldSeen !== oldCount || newSeen !== newCount) {
+            return unusable('its diff has a hunk shorter than its header says');
+        }
+        if (newCount === 0)
+            continue;
+        const range = { start: newStart, end: newStart + newCount - 1 };
+        const previous = ranges[ranges.length - 1];
+        if (previous && range.start <= previous.end)
+            return unusable('its diff has hunks out of order');
+        ranges.push(range);
+    }
+    return { ranges };
+}
+/** Whether lines `start`..`end` (inclusive) all lie in one hunk: a multi-line comment may not span two. */
+function withinOneRange(ranges, start, end) {
+    // Binary search: the last range starting at or before `start`.
+    let low = 0;
+    let high = ranges.length - 1;
+    let found;
+    while (low <= high) {
+        const middle = (low + high) >> 1;
+        const range = ranges[middle];
+        if (range.start <= start) {
+            found = range;
+            low = middle + 1;
+        }
+        else
+            high = middle - 1;
+    }
+    return found !== undefined && end <= found.end;
+}
+
+;// CONCATENATED MODULE: ./src/action/suggestions.ts
+/**
+ * Review suggestions from fix edits. A change whose lines lie in one hunk of the pull request's diff of that file
+ * becomes a review comment with a ```` ```suggestion ```` block (one click to commit it); any other change is
+ * left for the sticky comment's patch. An insertion repeats its anchor line, since a suggestion replaces lines.
+ */
+
+
+
+
+/** Characters a suggestion must not carry: the body is cleaned of them, which would change what gets committed. */
+function showable(lines) {
+    return lines.every((line) => sanitizeControls(line) === line && !line.includes('\r'));
+}
+function suggestionId(path, startLine, line, replacement) {
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(JSON.stringify([path, startLine ?? line, line, replacement]))
+        .digest('hex')
+        .slice(0, 16);
+}
+/**
+ * Splits the changes from `before` to `after` of the file at `path` into suggestions (lines inside one hunk of
+ * `ranges`) and the rest.
+ */
+function splitSuggestions(path, before, after, ranges) {
+    const beforeLines = splitLines(before);
+    const suggestions = [];
+    const outside = [];
+    for (const change of lineChanges(before, after)) {
+        let first;
+        let last;
+        let replacement;
+        if (change.beforeCount > 0) {
+            first = change.beforeStart + 1;
+            last = change.beforeStart + change.beforeCount;
+            replacement = change.after.map(lineContent);
+        }
+        else if (change.beforeStart > 0) {
+            // An insertion after line `beforeStart`: the suggestion is on that line and repeats it.
+            first = last = change.beforeStart;
+            replacement = [lineContent(beforeLines[first - 1]), ...change.after.map(lineContent)];
+        }
+        else if (beforeLines.length > 0) {
+            // An insertion before the first line repeats the first line after the new ones.
+            first = last = 1;
+            replacement = [...change.after.map(lineContent), lineContent(beforeLines[0])];
+        }
+        else {
+            outside.push(change);
+            continue;
+        }
+        // A last line without a line ending that the fix gave one: a suggestion cannot say so; the patch can.
+        const endingChanged = last === beforeLines.length && !beforeLines[last - 1].endsWith('\n');
+        if (!withinOneRange(ranges, first, last) || !showable(replacement) || endingChanged) {
+            outside.push(change);
+            continue;
+        }
+        const startLine = first === last ? undefined : first;
+        suggestions.push({
+            path,
+            ...(startLine !== undefined ? { startLine } : {}),
+            line: last,
+            replacement,
+            id: suggestionId(path, startLine, last, replacement)
+        });
+    }
+    return { suggestions, outside };
+}
+/** A fence longer than any run of backticks in `text`, so no line of the content can close it. */
+function fenceFor(lines) {
+    let longest = 0;
+    for (const line of lines)
+        for (const run of line.match(/`+/g) ?? [])
+            longest = Math.max(longest, run.length);
+    return '`'.repeat(Math.max(3, longest + 1));
+}
+/** The review comment body: the hidden marker, one line of explanation, the suggestion block. */
+function suggestionBody(marker, suggestion, explanation) {
+    const fence = fenceFor(suggestion.replacement);
+    return [
+        `${marker.replace(/ -->$/, ` id=${suggestion.id} -->`)}`,
+        explanation,
+        '',
+        `${fence}suggestion`,
+        ...suggestion.replacement,
+        fence,
+        ''
+    ].join('\n');
+}
+/** The suggestion id in a body written by `suggestionBody` with this `marker`, if any. */
+function suggestionIdOf(marker, body) {
+    const prefix = marker.replace(/ -->$/, ' id=');
+    const at = body.indexOf(prefix);
+    if (at < 0)
+        return undefined;
+    return /^([0-9a-f]{16}) -->/.exec(body.slice(at + prefix.length))?.[1];
+}
+
+;// CONCATENATED MODULE: ./src/action/pr-suggestions.ts
+
+
+
+
+
+/** Characters of the fix patch the sticky comment carries; past it, the command alone is given. */
+const MAX_PATCH_SECTION_CHARS = 20_000;
+/** Applies some of the changes of an edit to its `before` text. */
+function applyChanges(before, changes) {
+    const lines = splitLines(before);
+    const out = [];
+    let at = 0;
+    for (const change of changes) {
+        out.push(...lines.slice(at, change.beforeStart), ...change.after);
+        at = change.beforeStart + change.beforeCount;
+    }
+    out.push(...lines.slice(at));
+    return out.join('');
+}
+function explanation(edit, suggestion) {
+    const added = edit.added.filter((entry) => suggestion.replacement.some((line) => line.includes(entry)));
+    const what = added.length > 0 ? added.map((entry) => `\`${entry.replace(/`/g, '')}\``).join(', ') : 'the entries';
+    return (`**DataWorks Whitelist Guard:** adds ${what}, which DataWorks connects from and this whitelist does not ` +
+        `allow yet. Commit the suggestion to fix it.`);
+}
+/** Splits the plan's edits into suggestions (inside the pull request's diff) and patches (the rest). Reads nothing. */
+function planSuggestions(plan, files, repoPath, logger) {
+    const byPath = new Map(files.map((f) => [f.path, f]));
+    const suggestions = [];
+    const outside = [];
+    for (const edit of plan.edits) {
+        const path = repoPath(edit.file);
+        const prFile = byPath.get(path);
+        let rest;
+        if (prFile && prFile.status !== 'removed') {
+            const lines = patchLines(prFile.patch);
+            if (lines.problem)
+                logger.debug(`No suggestions on ${path}: ${lines.problem}.`);
+            const split = splitSuggestions(path, edit.before, edit.after, lines.ranges);
+            for (const suggestion of split.suggestions)
+                suggestions.push({ suggestion, edit });
+            rest = split.outside;
+        }
+        else
+            rest = lineChanges(edit.before, edit.after);
+        if (rest.length > 0) {
+            const diff = unifiedDiff(path, edit.before, applyChanges(edit.before, rest));
+            if (diff !== '')
+                outside.push({ file: path, diff });
+        }
+    }
+    return { suggestions, outside };
+}
+/** Deletes this key's suggestions that no longer apply and posts the new ones in one review. */
+async function postSuggestions(request) {
+    const { api, logger } = request;
+    const ids = new Set(request.planned.map(({ suggestion }) => suggestion.id));
+    const existing = (await api.listReviewComments(request.pullNumber)).filter((c) => suggestionIdOf(request.marker, c.body) !== undefined);
+    const alreadyPosted = new Set();
+    let deleted = 0;
+    for (const comment of existing) {
+        const id = suggestionIdOf(request.marker, comment.body);
+        if (ids.has(id) && !alreadyPosted.has(id)) {
+            alreadyPosted.add(id);
+            continue;
+        }
+        logger.info(`Deleting a whitelist suggestion that no longer applies: ${comment.url}.`);
+        await api.deleteReviewComment(comment.id);
+        deleted++;
+    }
+    // One comment per id, even if two changes produced the same one.
+    const seen = new Set();
+    const fresh = request.planned.filter(({ suggestion }) => {
+        if (alreadyPosted.has(suggestion.id) || seen.has(suggestion.id))
+            return false;
+        seen.add(suggestion.id);
+        return true;
+    });
+    let reviewUrl;
+    if (fresh.length > 0) {
+        const review = await api.createReview(request.pullNumber, {
+            commitId: request.headSha,
+            body: `DataWorks Whitelist Guard suggests ${common_plural(fresh.length, 'fix', 'fixes')} to the whitelists this pull request changes.`,
+            comments: fresh.map(({ suggestion, edit }) => ({
+                path: suggestion.path,
+                line: suggestion.line,
+                ...(suggestion.startLine !== undefined ? { startLine: suggestion.startLine } : {}),
+                body: suggestionBody(request.marker, suggestion, explanation(edit, suggestion))
+            }))
+        });
+        reviewUrl = review.url;
+    }
+    return { posted: fresh.length, deleted, kept: alreadyPosted.size, ...(reviewUrl ? { reviewUrl } : {}) };
+}
+/**
+ * The Markdown section with the fixes that could not be suggested: the command that applies them and the patch,
+ * within `MAX_PATCH_SECTION_CHARS` (files whose diff does not fit are named instead).
+ */
+function outsideDiffSection(outside, command) {
+    if (outside.length === 0)
+        return '';
+    const shown = [];
+    const left = [];
+    let size = 0;
+    for (const { file, diff } of outside) {
+        if (size + diff.length <= MAX_PATCH_SECTION_CHARS) {
+            shown.push(diff);
+            size += diff.length;
+        }
+        else
+            left.push(file);
+    }
+    const patch = shown.join('');
+    const fence = fenceFor(patch.split('\n'));
+    const parts = [
+        `### Fixes outside this pull request's changes`,
+        '',
+        `${common_plural(outside.length, 'whitelist file')} ${outside.length === 1 ? 'needs' : 'need'} entries on lines ` +
+            `this pull request does not change, so they cannot be suggested inline. Apply them on the pull ` +
+            `request's branch with the CLI, or with this patch (\`git apply\`):`,
+        '',
+        `${fenceFor([command])}sh`,
+        command,
+        fenceFor([command])
+    ];
+    if (shown.length > 0)
+        parts.push('', `${fence}diff`, patch.replace(/\n$/, ''), fence);
+    if (left.length > 0) {
+        parts.push('', `The patch of ${common_plural(left.length, 'more file')} is too large for this comment: ` +
+            left.map((file) => escapeMarkdown(file)).join(', ') +
+            '. The command fixes them too.');
+    }
+    return parts.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/action/fix-layers.ts
+/**
+ * The two reporting layers that carry fixes (contract §10): review suggestions on pull requests and the fix pull
+ * request of scheduled and manual runs. Each runs the fix engine given to the action, and degrades alone like
+ * every other layer: a failure is a warning naming the layer (and the missing permission on HTTP 403).
+ */
+
+
+
+
+
+
+
+
+
+
+function wantsSuggestions({ settings }) {
+    return settings.suggestions && settings.event.name === 'pull_request';
+}
+function wantsFixPullRequest({ settings }) {
+    return settings.fixPullRequest && AUDIT_EVENTS.has(settings.event.name);
+}
+function fixRequest(run) {
+    const { settings, deps, logger, core } = run;
+    return {
+        root: settings.root,
+        configPath: settings.configPath,
+        resolve: settings.resolve,
+        failOn: settings.failOn,
+        online: settings.online,
+        logger,
+        env: deps.env,
+        setSecret: (secret) => core.setSecret(secret)
+    };
+}
+/** A shell word: left as it is when it needs no quoting, else single-quoted. */
+function shellWord(word) {
+    return /^[\w./@:=-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+/** The CLI command that applies every fix, run from the repository's top directory. */
+function fixCommand(run) {
+    const { settings } = run;
+    const words = ['npx', 'dataworks-whitelist-guard', 'fix'];
+    if (settings.rootInWorkspace)
+        words.push('--root', settings.rootInWorkspace);
+    if (settings.configPath !== DEFAULT_CONFIG_PATH)
+        words.push('--config', settings.configPath);
+    return words.map(shellWord).join(' ');
+}
+/** The root-relative path of a repository path inside the root, or `undefined` for one outside it. */
+function rootRelative(run, repoPath) {
+    const prefix = run.settings.rootInWorkspace;
+    if (!prefix)
+        return repoPath;
+    return repoPath.startsWith(`${prefix}/`) ? repoPath.slice(prefix.length + 1) : undefined;
+}
+/**
+ * Suggestions on a `pull_request` event; returns the Markdown section with the fixes that could not be suggested
+ * ('' when there are none or the layer was skipped).
+ */
+async function suggestFixes(run, api) {
+    const { deps, core, settings } = run;
+    const pullNumber = settings.event.pullRequestNumber;
+    if (!wantsSuggestions(run) || pullNumber === undefined)
+        return '';
+    const planFixes = deps.planFixes;
+    if (!planFixes) {
+        core.info('Suggestions are skipped: this build of the action has no fix engine.');
+        return '';
+    }
+    const planned = await run_layer(core, 'fix suggestions', undefined, async () => {
+        const files = await api.listPullRequestFiles(pullNumber);
+        const changed = new Set();
+        for (const file of files) {
+            const relative = rootRelative(run, file.path);
+            if (relative !== undefined)
+                changed.add(normalizeRelPath(relative));
+        }
+        const headFiles = headVersionFiles((0,io/* diskRepoFiles */.pL)(settings.root), changed, (relPath) => api.getFileText(inWorkspace(settings, relPath), settings.event.sha));
+        const plan = await planFixes({ ...fixRequest(run), files: headFiles });
+        return planSuggestions(plan, files, (file) => inWorkspace(settings, normalizeRelPath(file)), run.logger);
+    });
+    if (!planned)
+        return '';
+    const posted = await run_layer(core, 'review suggestions', 'pull-requests: write', () => postSuggestions({
+        api,
+        logger: run.logger,
+        pullNumber,
+        headSha: settings.event.sha,
+        marker: marker('suggestion', settings.commentKey),
+        planned: planned.suggestions
+    }));
+    if (posted) {
+        core.info(`Suggestions: ${posted.posted} posted, ${posted.kept} already there, ${posted.deleted} deleted` +
+            `${posted.reviewUrl ? ` (${posted.reviewUrl})` : ''}; ` +
+            `${common_plural(planned.outside.length, 'file')} with fixes outside the diff.`);
+    }
+    return outsideDiffSection(planned.outside, fixCommand(run));
+}
+/**
+ * Where a fixed file goes in the commit: its real path inside the repository (the editor wrote the link's
+ * target, so the link itself is never replaced by a file) and its mode.
+ */
+async function treePath(run, file) {
+    const depth = run.settings.rootInWorkspace === '' ? 0 : run.settings.rootInWorkspace.split('/').length;
+    const workspace = external_node_path_default().resolve(run.settings.root, ...Array(depth).fill('..'));
+    const realWorkspace = await (0,promises_namespaceObject.realpath)(workspace);
+    const real = await (0,promises_namespaceObject.realpath)(external_node_path_default().resolve(run.settings.root, ...file.split('/'))).catch(() => undefined);
+    if (real === undefined)
+        return { refused: 'it is not in the checkout' };
+    const relative = external_node_path_default().relative(realWorkspace, real);
+    if (relative === '' || relative.startsWith('..') || external_node_path_default().isAbsolute(relative)) {
+        return { refused: 'it lies outside the repository' };
+    }
+    const stats = await (0,promises_namespaceObject.stat)(real);
+    return { path: relative.split((external_node_path_default()).sep).join('/'), mode: stats.mode & 0o111 ? '100755' : '100644' };
+}
+/** The fix pull request on schedule, workflow_dispatch and push events. */
+async function writeFixPullRequest(run, api) {
+    const { deps, core, settings, report } = run;
+    if (settings.fixPullRequest && PULL_REQUEST_EVENTS.has(settings.event.name)) {
+        core.info('The fix pull request is made on schedule, workflow_dispatch and push events; this is a pull request.');
+    }
+    if (!wantsFixPullRequest(run))
+        return;
+    const planFixes = deps.planFixes;
+    if (!planFixes) {
+        core.info('The fix pull request is skipped: this build of the action has no fix engine.');
+        return;
+    }
+    const result = await run_layer(core, 'fix pull request', 'contents: write` and `pull-requests: write', async () => {
+        const plan = await planFixes(fixRequest(run));
+        return syncFixPullRequest({
+            api,
+            logger: run.logger,
+            plan,
+            status: report.status,
+            checkedSha: settings.checkedSha,
+            marker: marker('fix-pull-request', settings.commentKey),
+            commentKey: settings.commentKey,
+            treePath: (file) => treePath(run, file)
+        });
+    });
+    if (!result)
+        return;
+    if (result.outcome === 'base-moved') {
+        core.notice(`The fix pull request was not updated: the default branch moved on since this run checked out ` +
+            `${settings.checkedSha.slice(0, 12)}, and the fix is only committed on the commit that was checked. The next ` +
+            `run will do it.`);
+    }
+    const branch = `${FIX_BRANCH_PREFIX}${fixBranchSlug(settings.commentKey)}`;
+    core.info(`Fix pull request (${branch}): ${result.outcome}${result.url ? ` (${result.url})` : ''}.`);
+    if (result.url)
+        core.setOutput('fix-pull-request-url', result.url);
 }
 
 ;// CONCATENATED MODULE: ./src/action/run.ts
@@ -38538,6 +40656,10 @@ function readSettings(env, readText = (file) => (0,external_node_fs_.readFileSyn
  * the engine, the renderers, GitHub, the file system) is a parameter, so the flow is tested without module mocks.
  * Each reporting layer degrades alone: its failure is a warning, never a crash or a changed result.
  */
+
+
+
+
 
 
 
@@ -38640,17 +40762,58 @@ function counts(report) {
         warnings: of((f) => f.severity === 'warning')
     };
 }
+/** New error and warning findings (contract §11); without a baseline every finding is new. */
+function newCount(report) {
+    return report.findings.filter((f) => f.severity !== 'notice' && f.baseline !== 'unchanged').length;
+}
 /** The step's result message, or `undefined` when the step passes. */
 function failureMessage(report, failOn) {
     const { errors, warnings } = counts(report);
-    const tally = `${common_plural(errors, 'error')}, ${common_plural(warnings, 'warning')}`;
+    if (report.status === 'fail' && report.baseline?.onlyNew) {
+        if (!failsRun(report, failOn))
+            return undefined;
+        return `The DataWorks whitelist check failed: this pull request introduces ${common_plural(newCount(report), 'error or warning', 'errors or warnings')} (${tally(errors, warnings)} in all); see the job summary.`;
+    }
     if (report.status === 'error') {
-        return `The DataWorks whitelist check could not be completed (${tally}); see the job summary.`;
+        return `The DataWorks whitelist check could not be completed (${tally(errors, warnings)}); see the job summary.`;
     }
     if (report.status === 'fail' && failOn !== 'never') {
-        return `The DataWorks whitelist check failed (${tally}); see the job summary.`;
+        return `The DataWorks whitelist check failed (${tally(errors, warnings)}); see the job summary.`;
     }
     return undefined;
+}
+function tally(errors, warnings) {
+    return `${common_plural(errors, 'error')}, ${common_plural(warnings, 'warning')}`;
+}
+/** Contract §11: how the base is read in the action (GitHub's API: the checkout has no history or credentials). */
+function baselineRequest(deps, settings, logger) {
+    const ref = settings.baseline;
+    if (ref === undefined)
+        return undefined;
+    return {
+        ref,
+        onlyNew: settings.onlyNew,
+        readBase: async () => {
+            if (!deps.createGitTreesApi)
+                return { ok: false, message: 'this build cannot read a base commit' };
+            if (settings.githubToken === '')
+                return { ok: false, message: 'the "github-token" input is empty' };
+            const api = await deps.createGitTreesApi({
+                token: settings.githubToken,
+                apiUrl: settings.apiUrl,
+                owner: settings.event.owner,
+                repo: settings.event.repo,
+                logger,
+                fast: settings.fastGitHubForTests
+            });
+            return (0,base_tree/* apiBaseFiles */.J)(api, {
+                ref,
+                ...(settings.event.mergeSha ? { mergeSha: settings.event.mergeSha } : {}),
+                ...(settings.event.baseSha ? { baseSha: settings.event.baseSha } : {}),
+                rootInRepository: settings.rootInWorkspace
+            });
+        }
+    };
 }
 function workflowRunsUrl(env, settings) {
     // GITHUB_WORKFLOW_REF: owner/repo/.github/workflows/file.yml@refs/heads/main
@@ -38692,6 +40855,7 @@ async function runAction(unsanitizedDeps) {
         await stopWithError(deps, core, 'The check did not run: invalid inputs.', problems);
         return;
     }
+    const baseline = baselineRequest(deps, settings, logger);
     let report;
     try {
         report = await deps.runCheck({
@@ -38702,7 +40866,9 @@ async function runAction(unsanitizedDeps) {
             online: settings.online,
             logger,
             env: deps.env,
-            setSecret: (secret) => core.setSecret(secret)
+            setSecret: (secret) => core.setSecret(secret),
+            ...(baseline ? { baseline } : {}),
+            ...deployedForEvent(settings.deployed, settings.event.name)
         });
     }
     catch (error) {
@@ -38716,6 +40882,7 @@ async function runAction(unsanitizedDeps) {
     core.setOutput('status', report.status);
     core.setOutput('missing-count', String(tally.missing));
     core.setOutput('finding-count', String(tally.errors + tally.warnings));
+    core.setOutput('new-count', String(newCount(report)));
     core.info(`${PRODUCT_NAME}: status ${report.status}, ${common_plural(tally.errors, 'error')}, ${common_plural(tally.warnings, 'warning')}, ` +
         `${common_plural(tally.missing, 'missing entry', 'missing entries')}.`);
     // Plain text: the renderer escapes the title. The key is named only when it is not the config path, which the
@@ -38727,16 +40894,25 @@ async function runAction(unsanitizedDeps) {
         logger,
         settings,
         report,
-        hasProblems: tally.errors + tally.warnings > 0 || report.status === 'error',
+        // With only-new, findings the base had too do not make a comment worth writing (contract §11).
+        hasProblems: (report.baseline?.onlyNew ? newCount(report) : tally.errors + tally.warnings) > 0 || report.status === 'error',
         title,
         fallbackHead: `## ${deps.renderers.escapeMarkdown(title)}\n\nStatus **${report.status}**: ${common_plural(tally.errors, 'error')}, ${common_plural(tally.warnings, 'warning')}.`
     };
     const reportWritten = await writeReportFiles(run);
     await writeJobSummary(run, reportWritten);
     const api = await connectGitHub(run);
+    // Fixes outside the pull request's diff: a patch for the sticky comment, or the job summary without one.
+    let fixSection = '';
+    let commentWritten = false;
     if (api) {
-        await writePullRequestComment(run, api);
+        fixSection = await suggestFixes(run, api);
+        commentWritten = await writePullRequestComment(run, api, fixSection);
         await writeAuditIssue(run, api);
+        await writeFixPullRequest(run, api);
+    }
+    if (fixSection !== '' && !commentWritten) {
+        await run_layer(core, 'job summary', undefined, () => deps.appendSummary(`\n${fixSection}\n`));
     }
     const failure = failureMessage(report, settings.failOn);
     // setFailed emits one error annotation, so it takes one of the error slots.
@@ -38792,10 +40968,11 @@ async function connectGitHub(run) {
     if (settings.auditIssue && !AUDIT_EVENTS.has(settings.event.name)) {
         core.info(`The audit issue is kept on schedule, workflow_dispatch and push events; this is ${settings.event.name}.`);
     }
-    if (!wantsComment(run) && !wantsAuditIssue(run))
+    if (!wantsComment(run) && !wantsAuditIssue(run) && !wantsSuggestions(run) && !wantsFixPullRequest(run)) {
         return undefined;
+    }
     if (settings.githubToken === '') {
-        core.warning('Skipped the PR comment and audit issue: the "github-token" input is empty.');
+        core.warning('Skipped the PR comment, suggestions, audit issue and fix pull request: the "github-token" input is empty.');
         return undefined;
     }
     return run_layer(core, 'GitHub client', undefined, async () => deps.createGitHubApi({
@@ -38807,14 +40984,15 @@ async function connectGitHub(run) {
         fast: settings.fastGitHubForTests
     }));
 }
-async function writePullRequestComment(run, api) {
+/** Writes the sticky comment; returns whether the comment now carries this run's report. */
+async function writePullRequestComment(run, api, fixSection = '') {
     const { deps, core, settings, report } = run;
     const issueNumber = settings.event.pullRequestNumber;
     if (!wantsComment(run) || issueNumber === undefined)
-        return;
+        return false;
     const server = deps.env.GITHUB_SERVER_URL || 'https://github.com';
     const checksUrl = `${server}/${settings.event.owner}/${settings.event.repo}/pull/${issueNumber}/checks`;
-    const footer = `Full report: the job summary of the [check run](${checksUrl}).`;
+    const footer = `${fixSection === '' ? '' : `${fixSection}\n\n`}Full report: the job summary of the [check run](${checksUrl}).`;
     const commentMarker = marker('comment', settings.commentKey);
     const result = await run_layer(core, 'PR comment', 'pull-requests: write', async () => {
         const body = fitBody(commentMarker, (maxChars) => deps.renderers.renderMarkdown(report, { title: run.title, footer, ...(maxChars ? { maxChars } : {}) }), `${run.fallbackHead} ${footer}\n`, GITHUB_BODY_LIMIT);
@@ -38835,6 +41013,7 @@ async function writePullRequestComment(run, api) {
         if (result.url)
             core.setOutput('comment-url', result.url);
     }
+    return result !== undefined && result.outcome !== 'none' && result.outcome !== 'resolved';
 }
 async function writeAuditIssue(run, api) {
     const { deps, core, settings, report } = run;
@@ -38880,16 +41059,18 @@ function emitAnnotations({ core, settings, report }, used) {
 
 
 
+
 /** The action's entry point. It never rejects: every failure ends as `core.setFailed` with a message. */
 async function run() {
     try {
         await runAction({
             env: process.env,
             core: core_namespaceObject,
-            runCheck: runCheck,
+            runCheck: (request) => (request.baseline ? runBaselineCheck(request, request.baseline) : runCheck(request)),
             renderers: { renderJson: renderJson, renderMarkdown: renderMarkdown, renderResolvedMarkdown: renderResolvedMarkdown, renderSarif: renderSarif, escapeMarkdown: escapeMarkdown },
             // Octokit is loaded only by runs that write a comment or an issue.
             createGitHubApi: async (options) => (await Promise.all(/* import() */[__nccwpck_require__.e(445), __nccwpck_require__.e(419)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5419))).createGitHubApi(options),
+            createGitTreesApi: async (options) => (await Promise.all(/* import() */[__nccwpck_require__.e(445), __nccwpck_require__.e(419)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5419))).createGitTreesApi(options),
             appendSummary: async (markdown) => {
                 await summary.addRaw(markdown, true).write();
             },
@@ -39018,11 +41199,143 @@ function quotePrefix(text, max = MAX_QUOTED_CHARS) {
 
 /***/ }),
 
+/***/ 6153:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Af: () => (/* binding */ incompleteCredentialsMessage),
+/* harmony export */   Lk: () => (/* binding */ hasCredentials),
+/* harmony export */   Tp: () => (/* binding */ KEY_VARIABLE_FORMS),
+/* harmony export */   "in": () => (/* binding */ findCredentialSource)
+/* harmony export */ });
+/* unused harmony export OIDC_VARIABLES */
+/** `aliyun/configure-aliyun-credentials-action` exports all three forms; the first complete one wins. */
+const KEY_VARIABLE_FORMS = [
+    {
+        id: 'ALIBABA_CLOUD_ACCESS_KEY_ID',
+        secret: 'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
+        token: 'ALIBABA_CLOUD_SECURITY_TOKEN'
+    },
+    { id: 'ALICLOUD_ACCESS_KEY', secret: 'ALICLOUD_SECRET_KEY', token: 'ALICLOUD_SECURITY_TOKEN' },
+    {
+        id: 'ALIBABACLOUD_ACCESS_KEY_ID',
+        secret: 'ALIBABACLOUD_ACCESS_KEY_SECRET',
+        token: 'ALIBABACLOUD_SECURITY_TOKEN'
+    }
+];
+const OIDC_VARIABLES = {
+    roleArn: 'ALIBABA_CLOUD_ROLE_ARN',
+    providerArn: 'ALIBABA_CLOUD_OIDC_PROVIDER_ARN',
+    tokenFile: 'ALIBABA_CLOUD_OIDC_TOKEN_FILE'
+};
+/** A variable counts only when non-blank: the credentials action's post step blanks what it set. */
+function read(env, name) {
+    const value = env[name]?.trim();
+    return value ? value : undefined;
+}
+/**
+ * Picks the credential source, in the documented order: explicit inputs, the access-key variables (three forms),
+ * the OIDC variables, then (only when opted in) the instance metadata service and CLI profiles.
+ */
+function findCredentialSource(settings, env) {
+    const explicit = settings.credentials;
+    if (explicit) {
+        if (!explicit.accessKeyId || !explicit.accessKeySecret) {
+            return {
+                kind: 'incomplete',
+                message: 'the explicit credentials are incomplete: access-key-id and access-key-secret must both be given ' +
+                    '(security-token is optional)'
+            };
+        }
+        const keys = { accessKeyId: explicit.accessKeyId, accessKeySecret: explicit.accessKeySecret };
+        if (explicit.securityToken)
+            keys.securityToken = explicit.securityToken;
+        return { kind: 'keys', origin: 'the access-key-id/access-key-secret inputs', keys };
+    }
+    for (const form of KEY_VARIABLE_FORMS) {
+        const id = read(env, form.id);
+        const secret = read(env, form.secret);
+        if (id && secret) {
+            const keys = { accessKeyId: id, accessKeySecret: secret };
+            const token = read(env, form.token);
+            if (token)
+                keys.securityToken = token;
+            return { kind: 'keys', origin: `the ${form.id}/${form.secret} environment variables`, keys };
+        }
+        if (id || secret) {
+            return {
+                kind: 'incomplete',
+                message: `${id ? form.id : form.secret} is set but ${id ? form.secret : form.id} is not: set both or neither`
+            };
+        }
+    }
+    const roleArn = read(env, OIDC_VARIABLES.roleArn);
+    const providerArn = read(env, OIDC_VARIABLES.providerArn);
+    const tokenFile = read(env, OIDC_VARIABLES.tokenFile);
+    if (roleArn && providerArn && tokenFile) {
+        const oidc = {
+            roleArn,
+            oidcProviderArn: providerArn,
+            oidcTokenFilePath: tokenFile,
+            enableVpc: read(env, 'ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED')?.toLowerCase() === 'true'
+        };
+        const sessionName = read(env, 'ALIBABA_CLOUD_ROLE_SESSION_NAME');
+        if (sessionName)
+            oidc.roleSessionName = sessionName;
+        const stsRegion = read(env, 'ALIBABA_CLOUD_STS_REGION');
+        if (stsRegion)
+            oidc.stsRegionId = stsRegion;
+        return { kind: 'oidc', origin: 'the ALIBABA_CLOUD_ROLE_ARN/OIDC variables', oidc };
+    }
+    if (roleArn || providerArn || tokenFile) {
+        const all = Object.values(OIDC_VARIABLES);
+        const missing = all.filter((name) => !read(env, name));
+        return {
+            kind: 'incomplete',
+            message: `OIDC needs ${all.join(', ')}; ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set`
+        };
+    }
+    if (settings.allowInstanceCredentials) {
+        return { kind: 'instance', origin: 'the default credential chain (ECS instance role, CLI profiles)' };
+    }
+    return {
+        kind: 'none',
+        message: 'no Alibaba Cloud credentials found; tried: the access-key-id/access-key-secret inputs, ' +
+            KEY_VARIABLE_FORMS.map((f) => `${f.id}/${f.secret}`).join(', ') +
+            `, and ${Object.values(OIDC_VARIABLES).join('/')}. The ECS instance role and CLI profiles are used only ` +
+            'when opted in (allow-instance-credentials)'
+    };
+}
+/**
+ * Why a run that goes online cannot, when its credentials are set only in part; undefined when they are complete
+ * or absent. In `auto` mode a half-set credential means an online check was intended, so the run fails rather
+ * than quietly checking offline, and the message names both ways out: complete the credentials, or ask for an
+ * offline check explicitly.
+ */
+function incompleteCredentialsMessage(mode, settings, env) {
+    const source = findCredentialSource(settings, env);
+    if (source.kind !== 'incomplete')
+        return undefined;
+    const problem = `the Alibaba Cloud credentials are set only in part: ${source.message}`;
+    if (mode === 'online')
+        return problem;
+    return (`${problem}. resolve auto does not fall back to offline when credentials are half-set; ` +
+        'to check offline, use --resolve offline (action input resolve: offline)');
+}
+/** Whether `resolve: auto` should go online: some credential source is configured (an incomplete one counts, so
+ * that it is reported as an error rather than silently ignored). */
+function hasCredentials(settings, env) {
+    return findCredentialSource(settings, env).kind !== 'none';
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6390);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(177);
 /** The action's entry (dist/index.js): everything happens inside run(), nothing at import time. */
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -39036,12 +41349,14 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D4: () => (/* binding */ decode),
 /* harmony export */   SQ: () => (/* binding */ describeFileError),
 /* harmony export */   c2: () => (/* binding */ fileErrorCode),
+/* harmony export */   kJ: () => (/* binding */ isGitSegment),
+/* harmony export */   lD: () => (/* binding */ RepoFileError),
 /* harmony export */   pL: () => (/* binding */ diskRepoFiles),
 /* harmony export */   qq: () => (/* binding */ silentLogger)
 /* harmony export */ });
-/* unused harmony export RepoFileError */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -40206,134 +42521,306 @@ function isOverlyBroad(r) {
 
 /***/ }),
 
-/***/ 2130:
+/***/ 9605:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Af: () => (/* binding */ incompleteCredentialsMessage),
-/* harmony export */   Lk: () => (/* binding */ hasCredentials),
-/* harmony export */   Tp: () => (/* binding */ KEY_VARIABLE_FORMS),
-/* harmony export */   "in": () => (/* binding */ findCredentialSource)
-/* harmony export */ });
-/* unused harmony export OIDC_VARIABLES */
-/** `aliyun/configure-aliyun-credentials-action` exports all three forms; the first complete one wins. */
-const KEY_VARIABLE_FORMS = [
-    {
-        id: 'ALIBABA_CLOUD_ACCESS_KEY_ID',
-        secret: 'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
-        token: 'ALIBABA_CLOUD_SECURITY_TOKEN'
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Es: () => (/* reexport */ entrySeparator),
+  T9: () => (/* reexport */ productProfile)
+});
+
+// UNUSED EXPORTS: PRODUCT_PROFILES
+
+;// CONCATENATED MODULE: ./src/products/profiles.ts
+/** The separator of the product's whitelist values (see `entrySeparator`). */
+function entrySeparator(profile) {
+    return profile.entrySeparator ?? ',';
+}
+const LOOPBACK_PLACEHOLDER = ['127.0.0.1'];
+const RDS_API = 'https://help.aliyun.com/en/rds/api-modify-ip-address-whitelist';
+const RDS_MYSQL = 'https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/configure-an-ip-address-whitelist-for-an-apsaradb-rds-for-mysql-instance';
+const POLARDB = 'https://www.alibabacloud.com/help/doc-detail/68506.htm';
+const POLARDB_O = 'https://www.alibabacloud.com/help/doc-detail/118183.htm';
+const POLARDB_X = 'https://www.alibabacloud.com/help/en/polardb/polardb-for-xscale/configure-whitelists';
+const REDIS_API = 'https://help.aliyun.com/zh/redis/api-modifysecurityips';
+const REDIS_GUIDE = 'https://www.alibabacloud.com/help/en/apsaradb-for-redis/latest/configure-whitelists';
+const MONGODB = 'https://alibabacloud.com/help/en/mongodb/user-guide/configure-an-ip-address-whitelist';
+const ADB_MYSQL = 'https://alibabacloud.com/help/en/analyticdb/analyticdb-for-mysql/user-guide/configure-a-whitelist-1';
+const ADB_MYSQL_API = 'https://www.alibabacloud.com/help/zh/analyticdb-for-mysql/developer-reference/api-adb-2021-12-01-modifyclusteraccesswhitelist';
+const ADB_PG_API = 'https://help.aliyun.com/zh/analyticdb/api-modifysecurityips';
+const MAXCOMPUTE = 'https://www.alibabacloud.com/help/en/maxcompute/security-and-compliance/manage-ip-address-whitelists';
+const HOLOGRES = 'https://www.alibabacloud.com/help/en/hologres/user-guide/configure-an-ip-address-whitelist';
+const CLICKHOUSE = 'https://www.alibabacloud.com/help/en/clickhouse/configure-the-whitelist';
+const ELASTICSEARCH = 'https://www.alibabacloud.com/help/en/es/user-guide/configure-a-public-or-private-ip-address-whitelist-for-an-elasticsearch-cluster';
+const LINDORM = 'https://www.alibabacloud.com/help/en/lindorm/user-guide/configure-whitelist';
+const SELECTDB = 'https://www.alibabacloud.com/help/en/doc-detail/2518901.html';
+const HBASE = 'https://www.alibabacloud.com/help/en/hbase/user-guide/configure-ip-address-allowlists-and-security-groups';
+const OSS_POLICY = 'https://www.alibabacloud.com/help/en/oss/user-guide/authorization-syntax-and-elements';
+const ECS_SG_API = 'https://alibabacloud.com/help/en/ecs/api-authorizesecuritygroup';
+const ECS_SG_LIMITS = 'https://www.alibabacloud.com/help/doc-detail/25554.html';
+const PRODUCT_PROFILES = {
+    rds: {
+        id: 'rds',
+        displayName: 'ApsaraDB RDS',
+        // ModifySecurityIps: SecurityIPType is "IPv4 only; IPv6 not supported"; entries are IPs and CIDRs /1-/32.
+        acceptsIpv6: false,
+        acceptsRanges: false,
+        // The PostgreSQL page says 1,000 per group; the API and MySQL page say 1,000 per instance summed over all
+        // groups. The instance total is the stricter reading.
+        entryLimit: { max: 1000, scope: 'per instance, summed over all whitelist groups', source: RDS_API },
+        forbidden: [],
+        emptyMeansAllowAll: false,
+        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+        allowAllTokens: [],
+        sources: [RDS_API, RDS_MYSQL]
     },
-    { id: 'ALICLOUD_ACCESS_KEY', secret: 'ALICLOUD_SECRET_KEY', token: 'ALICLOUD_SECURITY_TOKEN' },
-    {
-        id: 'ALIBABACLOUD_ACCESS_KEY_ID',
-        secret: 'ALIBABACLOUD_ACCESS_KEY_SECRET',
-        token: 'ALIBABACLOUD_SECURITY_TOKEN'
+    polardb: {
+        id: 'polardb',
+        displayName: 'PolarDB',
+        // Documented entries are IPv4 addresses and CIDRs /1-/32 only.
+        acceptsIpv6: false,
+        acceptsRanges: false,
+        // The API says 1,000 per group, the older PolarDB-O page 1,000 across all groups: the total is stricter.
+        entryLimit: { max: 1000, scope: 'per cluster, summed over all whitelist groups', source: POLARDB_O },
+        forbidden: [],
+        emptyMeansAllowAll: false,
+        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+        // "% or 0.0.0.0/0 allows all IP addresses".
+        allowAllTokens: ['%'],
+        sources: [POLARDB, POLARDB_O]
+    },
+    'polardb-x': {
+        id: 'polardb-x',
+        displayName: 'PolarDB-X 2.0',
+        acceptsIpv6: false,
+        // Ranges and `a.b.c.*` wildcards were PolarDB-X 1.0 (DRDS) only.
+        acceptsRanges: false,
+        // 300 per group; groups are not modelled, so the whole declared whitelist is held to one group's limit.
+        entryLimit: { max: 300, scope: 'per whitelist group', source: POLARDB_X },
+        forbidden: [],
+        emptyMeansAllowAll: false,
+        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+        allowAllTokens: [],
+        sources: [POLARDB_X]
+    },
+    redis: {
+        id: 'redis',
+        displayName: 'Tair (Redis OSS-compatible)',
+        // SecurityIps: 0.0.0.0/0, IPs and CIDRs /1-/32 (IPv4).
+        acceptsIpv6: false,
+        acceptsRanges: false,
+        entryLimit: { max: 1000, scope: 'per whitelist group', source: REDIS_API },
+        forbidden: [],
+        emptyMeansAllowAll: false,
+        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+        allowAllTokens: [],
+        sources: [REDIS_API, REDIS_GUIDE]
+    },
+    mongodb: {
+        id: 'mongodb',
+        displayName: 'ApsaraDB for MongoDB',
+        // The IPv6 tab takes single addresses only (MongoDB 4.2).
+        acceptsIpv6: true,
+        ipv6AddressesOnly: true,
+        acceptsRanges: false,
+        entryLimit: { max: 1000, scope: 'per whitelist', source: MONGODB },
+        forbidden: [],
+        // "Only 0.0.0.0/0, or an empty list, means everyone is allowed".
+        emptyMeansAllowAll: true,
+        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+        allowAllTokens: [],
+        sources: [MONGODB]
+    },
+    'adb-mysql': {
+        id: 'adb-mysql',
+        displayName: 'AnalyticDB for MySQL',
+        acceptsIpv6: false,
+        acceptsRanges: false,
+        entryLimit: { max: 500, scope: 'per whitelist', source: ADB_MYSQL_API },
+        // 0.0.0.0 is not allowed; the newest page forbids any x.x.x.x/0 while an older one suggested 10.0.0.0/0.
+        // Rejecting every /0 is the stricter reading (all of them canonicalise to 0.0.0.0/0).
+        forbidden: [
+            { cidr: '0.0.0.0/32', reason: 'AnalyticDB for MySQL does not accept 0.0.0.0' },
+            { cidr: '0.0.0.0/0', reason: 'AnalyticDB for MySQL does not accept a /0 block' }
+        ],
+        emptyMeansAllowAll: false,
+        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+        allowAllTokens: [],
+        sources: [ADB_MYSQL, ADB_MYSQL_API]
+    },
+    'adb-pg': {
+        id: 'adb-pg',
+        displayName: 'AnalyticDB for PostgreSQL',
+        acceptsIpv6: false,
+        acceptsRanges: false,
+        entryLimit: { max: 1000, scope: 'per whitelist group', source: ADB_PG_API },
+        forbidden: [],
+        emptyMeansAllowAll: false,
+        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+        allowAllTokens: [],
+        sources: [ADB_PG_API]
+    },
+    maxcompute: {
+        id: 'maxcompute',
+        displayName: 'MaxCompute',
+        // Single IPv4 or IPv6 addresses, CIDRs of both families, and ranges like 192.168.10.0-192.168.255.255.
+        acceptsIpv6: true,
+        acceptsRanges: true,
+        // No limit is documented.
+        forbidden: [],
+        // "No whitelist configured = no IP restriction".
+        emptyMeansAllowAll: true,
+        denyAllPlaceholders: [],
+        // `*` in odps.security.vpc.whitelist allows all VPC access.
+        allowAllTokens: ['*'],
+        sources: [MAXCOMPUTE],
+        notes: 'Two independent lists: odps.security.ip.whitelist (Internet and interconnection network) and ' +
+            'odps.security.vpc.whitelist (VPC); configuring only one denies all access over the other network.'
+    },
+    hologres: {
+        id: 'hologres',
+        displayName: 'Hologres',
+        // Only IPs and CIDRs are documented, without an IPv6 statement: IPv6 is not assumed.
+        acceptsIpv6: false,
+        acceptsRanges: false,
+        forbidden: [],
+        // "No whitelist = all networks allowed".
+        emptyMeansAllowAll: true,
+        denyAllPlaceholders: [],
+        allowAllTokens: [],
+        sources: [HOLOGRES],
+        notes: 'The whitelist is set in HoloWeb; alicloud_hologram_instance has no whitelist attribute, so it cannot be ' +
+            'read from Terraform. Once a whitelist exists, DataWorks resource groups must be added explicitly.'
+    },
+    clickhouse: {
+        id: 'clickhouse',
+        displayName: 'ApsaraDB for ClickHouse',
+        acceptsIpv6: false,
+        acceptsRanges: false,
+        // Also at most 50 per group; groups are not modelled, the cluster total is.
+        entryLimit: { max: 200, scope: 'per cluster, summed over all whitelist groups', source: CLICKHOUSE },
+        forbidden: [
+            { cidr: '0.0.0.0/0', reason: 'ApsaraDB for ClickHouse prohibits 0.0.0.0/0' },
+            { cidr: '0.0.0.0/32', reason: 'ApsaraDB for ClickHouse prohibits 0.0.0.0' }
+        ],
+        emptyMeansAllowAll: false,
+        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+        allowAllTokens: [],
+        sources: [CLICKHOUSE]
+    },
+    elasticsearch: {
+        id: 'elasticsearch',
+        displayName: 'Elasticsearch',
+        acceptsIpv6: true,
+        acceptsRanges: false,
+        // Only the whitelist template's 300 is documented; no per-list limit is confirmed, so none is enforced.
+        forbidden: [],
+        emptyMeansAllowAll: false,
+        // "127.0.0.1 alone denies all".
+        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+        allowAllTokens: [],
+        sources: [ELASTICSEARCH],
+        notes: 'Separate lists for private (VPC), public, Kibana private and Kibana public access; public lists apply ' +
+            'only when public access is enabled.'
+    },
+    lindorm: {
+        id: 'lindorm',
+        displayName: 'Lindorm',
+        acceptsIpv6: false,
+        acceptsRanges: false,
+        // No limit is documented.
+        forbidden: [],
+        emptyMeansAllowAll: false,
+        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+        allowAllTokens: [],
+        sources: [LINDORM]
+    },
+    selectdb: {
+        id: 'selectdb',
+        displayName: 'ApsaraDB for SelectDB',
+        // Not documented for whitelists: IPv4 only, as the examples and the default group (127.0.0.1) show.
+        acceptsIpv6: false,
+        acceptsRanges: false,
+        // 200 per instance over all groups, 50 per group. Groups are not modelled: the instance total applies to the
+        // union, which is what is counted.
+        entryLimit: { max: 200, scope: 'per instance, over all whitelist groups (50 per group)', source: SELECTDB },
+        forbidden: [],
+        // All access is blocked until entries are added; the default group holds only 127.0.0.1.
+        emptyMeansAllowAll: false,
+        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+        allowAllTokens: [],
+        sources: [SELECTDB]
+    },
+    hbase: {
+        id: 'hbase',
+        displayName: 'ApsaraDB for HBase',
+        acceptsIpv6: false,
+        acceptsRanges: false,
+        // No limit is documented.
+        forbidden: [],
+        // "If the allowlist is set to 0.0.0.0/0 or empty, access restrictions are removed"; 127.0.0.1 is the default.
+        emptyMeansAllowAll: true,
+        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+        allowAllTokens: [],
+        sources: [HBASE]
+    },
+    oss: {
+        id: 'oss',
+        displayName: 'OSS bucket policy',
+        // acs:SourceIp takes IPs and CIDRs; OSS serves IPv6 endpoints, so IPv6 conditions are accepted. Uncertain in
+        // the docs; accepting keeps required IPv6 blocks in the check instead of dropping them.
+        acceptsIpv6: true,
+        acceptsRanges: false,
+        // The policy size limit is not confirmed; no entry limit is enforced.
+        forbidden: [],
+        // An empty acs:SourceIp condition does not open a bucket: its access is governed by the rest of the policy.
+        emptyMeansAllowAll: false,
+        denyAllPlaceholders: [],
+        allowAllTokens: [],
+        sources: [OSS_POLICY],
+        notes: 'Policies that use acs:SourceIp must also specify acs:SourceVpc.',
+        // acs:SourceIp is a JSON array, one string per entry: the list is for reading, not one value to paste.
+        entrySeparator: ', '
+    },
+    'ecs-security-group': {
+        id: 'ecs-security-group',
+        displayName: 'ECS security group',
+        // SourceCidrIp (IPv4) or Ipv6SourceCidrIp per rule.
+        acceptsIpv6: true,
+        acceptsRanges: false,
+        // The older API text says 200 rules per group; newer text 1,000 summed over the groups of one ENI. 200 is
+        // stricter.
+        entryLimit: { max: 200, scope: 'rules per security group', source: ECS_SG_LIMITS },
+        forbidden: [],
+        // An empty cidr_ip does not mean "all".
+        emptyMeansAllowAll: false,
+        denyAllPlaceholders: [],
+        allowAllTokens: [],
+        sources: [ECS_SG_API, ECS_SG_LIMITS],
+        // One CIDR per rule: the list is for reading, not one value to paste.
+        entrySeparator: ', '
+    },
+    other: {
+        id: 'other',
+        displayName: 'Other data source',
+        // Contract §4: `other` accepts every form and has no limit.
+        acceptsIpv6: true,
+        acceptsRanges: true,
+        forbidden: [],
+        emptyMeansAllowAll: false,
+        denyAllPlaceholders: [],
+        allowAllTokens: [],
+        sources: []
     }
-];
-const OIDC_VARIABLES = {
-    roleArn: 'ALIBABA_CLOUD_ROLE_ARN',
-    providerArn: 'ALIBABA_CLOUD_OIDC_PROVIDER_ARN',
-    tokenFile: 'ALIBABA_CLOUD_OIDC_TOKEN_FILE'
 };
-/** A variable counts only when non-blank: the credentials action's post step blanks what it set. */
-function read(env, name) {
-    const value = env[name]?.trim();
-    return value ? value : undefined;
+function productProfile(id) {
+    return PRODUCT_PROFILES[id];
 }
-/**
- * Picks the credential source, in the documented order: explicit inputs, the access-key variables (three forms),
- * the OIDC variables, then (only when opted in) the instance metadata service and CLI profiles.
- */
-function findCredentialSource(settings, env) {
-    const explicit = settings.credentials;
-    if (explicit) {
-        if (!explicit.accessKeyId || !explicit.accessKeySecret) {
-            return {
-                kind: 'incomplete',
-                message: 'the explicit credentials are incomplete: access-key-id and access-key-secret must both be given ' +
-                    '(security-token is optional)'
-            };
-        }
-        const keys = { accessKeyId: explicit.accessKeyId, accessKeySecret: explicit.accessKeySecret };
-        if (explicit.securityToken)
-            keys.securityToken = explicit.securityToken;
-        return { kind: 'keys', origin: 'the access-key-id/access-key-secret inputs', keys };
-    }
-    for (const form of KEY_VARIABLE_FORMS) {
-        const id = read(env, form.id);
-        const secret = read(env, form.secret);
-        if (id && secret) {
-            const keys = { accessKeyId: id, accessKeySecret: secret };
-            const token = read(env, form.token);
-            if (token)
-                keys.securityToken = token;
-            return { kind: 'keys', origin: `the ${form.id}/${form.secret} environment variables`, keys };
-        }
-        if (id || secret) {
-            return {
-                kind: 'incomplete',
-                message: `${id ? form.id : form.secret} is set but ${id ? form.secret : form.id} is not: set both or neither`
-            };
-        }
-    }
-    const roleArn = read(env, OIDC_VARIABLES.roleArn);
-    const providerArn = read(env, OIDC_VARIABLES.providerArn);
-    const tokenFile = read(env, OIDC_VARIABLES.tokenFile);
-    if (roleArn && providerArn && tokenFile) {
-        const oidc = {
-            roleArn,
-            oidcProviderArn: providerArn,
-            oidcTokenFilePath: tokenFile,
-            enableVpc: read(env, 'ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED')?.toLowerCase() === 'true'
-        };
-        const sessionName = read(env, 'ALIBABA_CLOUD_ROLE_SESSION_NAME');
-        if (sessionName)
-            oidc.roleSessionName = sessionName;
-        const stsRegion = read(env, 'ALIBABA_CLOUD_STS_REGION');
-        if (stsRegion)
-            oidc.stsRegionId = stsRegion;
-        return { kind: 'oidc', origin: 'the ALIBABA_CLOUD_ROLE_ARN/OIDC variables', oidc };
-    }
-    if (roleArn || providerArn || tokenFile) {
-        const all = Object.values(OIDC_VARIABLES);
-        const missing = all.filter((name) => !read(env, name));
-        return {
-            kind: 'incomplete',
-            message: `OIDC needs ${all.join(', ')}; ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set`
-        };
-    }
-    if (settings.allowInstanceCredentials) {
-        return { kind: 'instance', origin: 'the default credential chain (ECS instance role, CLI profiles)' };
-    }
-    return {
-        kind: 'none',
-        message: 'no Alibaba Cloud credentials found; tried: the access-key-id/access-key-secret inputs, ' +
-            KEY_VARIABLE_FORMS.map((f) => `${f.id}/${f.secret}`).join(', ') +
-            `, and ${Object.values(OIDC_VARIABLES).join('/')}. The ECS instance role and CLI profiles are used only ` +
-            'when opted in (allow-instance-credentials)'
-    };
-}
-/**
- * Why a run that goes online cannot, when its credentials are set only in part; undefined when they are complete
- * or absent. In `auto` mode a half-set credential means an online check was intended, so the run fails rather
- * than quietly checking offline, and the message names both ways out: complete the credentials, or ask for an
- * offline check explicitly.
- */
-function incompleteCredentialsMessage(mode, settings, env) {
-    const source = findCredentialSource(settings, env);
-    if (source.kind !== 'incomplete')
-        return undefined;
-    const problem = `the Alibaba Cloud credentials are set only in part: ${source.message}`;
-    if (mode === 'online')
-        return problem;
-    return (`${problem}. resolve auto does not fall back to offline when credentials are half-set; ` +
-        'to check offline, use --resolve offline (action input resolve: offline)');
-}
-/** Whether `resolve: auto` should go online: some credential source is configured (an incomplete one counts, so
- * that it is reported as an error rather than silently ignored). */
-function hasCredentials(settings, env) {
-    return findCredentialSource(settings, env).kind !== 'none';
-}
+
+;// CONCATENATED MODULE: ./src/products/index.ts
+
 
 
 /***/ }),

@@ -52,8 +52,13 @@ afterEach(async () => {
   await github.stop();
 });
 
+/**
+ * These suites are about the comment, the issue and the outputs, and assert exact request sequences: the baseline
+ * (which reads the base commit through the API on pull requests) is off here and has its own suite,
+ * baseline.e2e.test.ts.
+ */
 function run(options: Omit<RunOptions, 'apiUrl'>): Promise<RunResult> {
-  return runBundle({ apiUrl: github.url, ...options });
+  return runBundle({ apiUrl: github.url, ...options, inputs: { baseline: 'off', ...options.inputs } });
 }
 
 /** `METHOD path` of every request, to compare the exact sequence of calls. */
@@ -87,6 +92,8 @@ describe('pull request comment', () => {
       status: 'fail',
       'missing-count': '1',
       'finding-count': '1',
+      // Without a baseline every finding is new (contract §11).
+      'new-count': '1',
       report: path.join(first.runnerTemp, 'dataworks-whitelist-report.json'),
       'comment-url': `https://github.com/octo-org/data-platform/pull/${PR}#issuecomment-${comment!.id}`
     });
@@ -155,6 +162,7 @@ describe('pull request comment', () => {
       status: 'pass',
       'missing-count': '0',
       'finding-count': '0',
+      'new-count': '0',
       report: expect.any(String)
     });
   });

@@ -2009,7 +2009,7 @@ function quotePrefix(text, max = MAX_QUOTED_CHARS) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7039);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(239);
 /* harmony import */ var _streams_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(639);
 /** Entry of the `dataworks-whitelist-guard` command (bundled to dist/cli/index.js). */
 
@@ -2039,7 +2039,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7039:
+/***/ 239:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2058,67 +2058,9 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 // EXTERNAL MODULE: ./src/bounds.ts
 var bounds = __nccwpck_require__(186);
 // EXTERNAL MODULE: ./src/io.ts
-var io = __nccwpck_require__(5027);
-;// CONCATENATED MODULE: ./src/model.ts
-/**
- * The vocabulary shared by every layer: the typed configuration, findings, required blocks and the report.
- * It holds types and a few constant tables only; behaviour lives in the modules named after what they do.
- */
-const MODULES = ['data-integration', 'data-service', 'metadata-collection', 'data-analysis'];
-const GROUP_TYPES = ['serverless', 'exclusive-integration', 'exclusive-service', 'shared'];
-const NETWORKS = ['private', 'public'];
-const PRODUCTS = [
-    'rds',
-    'polardb',
-    'polardb-x',
-    'redis',
-    'mongodb',
-    'adb-mysql',
-    'adb-pg',
-    'maxcompute',
-    'hologres',
-    'clickhouse',
-    'elasticsearch',
-    'lindorm',
-    'selectdb',
-    'hbase',
-    'oss',
-    'ecs-security-group',
-    'other'
-];
-const WHITELIST_FORMATS = ['text', 'yaml', 'json', 'terraform'];
-/** The published DataWorks address lists a requirement can come from. */
-const ADDRESS_LIST_NAMES = [
-    'metadata-collection',
-    'data-analysis',
-    'shared-integration',
-    'shared-service'
-];
-// ---------------------------------------------------------------------------------------------------------------
-// Findings (contract §3).
-const RULES = [
-    'missing-entry',
-    'invalid-config',
-    'invalid-whitelist',
-    'invalid-entry',
-    'unsupported-entry',
-    'too-many-entries',
-    'unresolved',
-    'internal-error',
-    'no-public-egress',
-    'network-disabled',
-    'expired-waiver',
-    'overly-broad-entry',
-    'allow-all-whitelist',
-    'unattached-template',
-    'drift',
-    'host-bits-set',
-    'stale-address-list',
-    'redundant-entry',
-    'waived',
-    'unused-waiver'
-];
-
+var src_io = __nccwpck_require__(5027);
+// EXTERNAL MODULE: ./src/model.ts
+var model = __nccwpck_require__(182);
 ;// CONCATENATED MODULE: ./src/config/paths.ts
 /** Paths written in the configuration: kept inside the repository, with `/` separators. */
 
@@ -2212,7 +2154,7 @@ class ConfigBuilder {
         const modules = {};
         for (const module of this.source.keysInOrder([...path, 'modules'])) {
             const override = group.modules?.[module];
-            if (override && MODULES.includes(module)) {
+            if (override && model/* MODULES */.e$.includes(module)) {
                 modules[module] = this.facts(override, [...path, 'modules', module]);
             }
         }
@@ -2230,7 +2172,7 @@ class ConfigBuilder {
     addressLists() {
         const overrides = [];
         for (const list of this.source.keysInOrder(['addressLists'])) {
-            const listName = ADDRESS_LIST_NAMES.find((known) => known === list);
+            const listName = model/* ADDRESS_LIST_NAMES */.Vh.find((known) => known === list);
             const byRegion = listName ? this.input.addressLists?.[listName] : undefined;
             if (!listName || !byRegion)
                 continue;
@@ -2252,9 +2194,11 @@ class ConfigBuilder {
     }
     dataSource(name, dataSource) {
         const path = ['dataSources', name];
-        const whitelist = Array.isArray(dataSource.whitelist)
-            ? dataSource.whitelist.map((item, index) => this.whitelistSource(item, [...path, 'whitelist', index]))
-            : [this.whitelistSource(dataSource.whitelist, [...path, 'whitelist'])];
+        const whitelist = dataSource.whitelist === undefined
+            ? []
+            : Array.isArray(dataSource.whitelist)
+                ? dataSource.whitelist.map((item, index) => this.whitelistSource(item, [...path, 'whitelist', index]))
+                : [this.whitelistSource(dataSource.whitelist, [...path, 'whitelist'])];
         const result = {
             name,
             product: dataSource.product,
@@ -2266,6 +2210,22 @@ class ConfigBuilder {
         };
         if (dataSource.port !== undefined)
             result.port = dataSource.port;
+        if (dataSource.dataworks !== undefined) {
+            result.dataworks = {
+                workspace: String(dataSource.dataworks.workspace),
+                name: dataSource.dataworks.name,
+                env: dataSource.dataworks.env ?? 'prod',
+                pos: this.source.ownerPos([...path, 'dataworks'])
+            };
+        }
+        if (dataSource.instance !== undefined) {
+            result.instance = { value: dataSource.instance, pos: this.source.valuePos([...path, 'instance']) };
+        }
+        if (dataSource.edition !== undefined)
+            result.edition = dataSource.edition;
+        if (dataSource.deployedGroups !== undefined) {
+            result.deployedGroups = this.located(dataSource.deployedGroups, [...path, 'deployedGroups']);
+        }
         return result;
     }
     whitelistSource(item, path) {
@@ -2295,6 +2255,7 @@ class ConfigBuilder {
             entry: { value: waiver.entry, pos: this.source.valuePos([...path, 'entry']) },
             reason: waiver.reason.trim(),
             expires: waiver.expires,
+            ...(waiver.scope !== undefined ? { scope: waiver.scope } : {}),
             pos: this.source.valuePos(path)
         };
     }
@@ -2303,410 +2264,12 @@ function buildConfig(input, source, file) {
     return new ConfigBuilder(input, source).build(file);
 }
 
-;// CONCATENATED MODULE: ./src/suggest.ts
-/**
- * "Did you mean …?" for names a user mistyped: config keys, enum values, CLI flags and commands. Pure and bounded:
- * the input comes from a pull request, so a candidate whose length differs from the input by more than the
- * allowed distance is never compared at all, and no comparison costs more than (short candidate)² steps.
- */
-/**
- * Optimal-string-alignment distance (Damerau–Levenshtein restricted to adjacent transpositions): the number of
- * single-character insertions, deletions, substitutions and swaps of two neighbours that turn `a` into `b`.
- * Above `limit` it returns `limit + 1` early, so a hopeless pair costs one row at most.
- */
-function editDistance(a, b, limit = Number.POSITIVE_INFINITY) {
-    if (Math.abs(a.length - b.length) > limit)
-        return limit + 1;
-    if (a === b)
-        return 0;
-    // Three rows suffice: the current one, the previous one and the one before it (for transpositions).
-    let before = new Array(b.length + 1).fill(0);
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    let current = new Array(b.length + 1).fill(0);
-    for (let i = 1; i <= a.length; i++) {
-        current[0] = i;
-        let rowMinimum = current[0];
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-                value = Math.min(value, before[j - 2] + 1);
-            }
-            current[j] = value;
-            rowMinimum = Math.min(rowMinimum, value);
-        }
-        if (rowMinimum > limit)
-            return limit + 1;
-        [before, previous, current] = [previous, current, before];
-    }
-    return previous[b.length];
-}
-/**
- * How far a typo may be from the name it was meant to be: one edit for short names, one more per three
- * characters, at most three. A generous bound is safe here because a suggestion only ever accompanies an
- * error the input already has.
- */
-function typoDistance(name) {
-    return Math.min(3, Math.max(1, Math.floor(name.length / 3)));
-}
-function commonPrefixLength(a, b) {
-    let length = 0;
-    while (length < a.length && length < b.length && a[length] === b[length])
-        length++;
-    return length;
-}
-/**
- * The candidates closest to `input` (compared without regard to case), if any lies within the typo distance of
- * that candidate and closer than the input is long (so `x` never suggests `id`). Among equally close ones, those
- * sharing the longest beginning with the input win (`ofline` means `offline`, not `online`); remaining ties are
- * all returned, in candidate order, at most three.
- */
-function closestNames(input, candidates) {
-    const needle = input.toLowerCase();
-    let best = { distance: Number.POSITIVE_INFINITY, prefix: 0 };
-    let matches = [];
-    for (const candidate of candidates) {
-        if (candidate === input)
-            continue;
-        const lower = candidate.toLowerCase();
-        const limit = Math.min(typoDistance(candidate), Math.max(0, needle.length - 1));
-        const distance = editDistance(needle, lower, limit);
-        if (distance > limit)
-            continue;
-        const prefix = commonPrefixLength(needle, lower);
-        if (distance > best.distance || (distance === best.distance && prefix < best.prefix))
-            continue;
-        if (distance < best.distance || prefix > best.prefix) {
-            best = { distance, prefix };
-            matches = [];
-        }
-        if (!matches.includes(candidate))
-            matches.push(candidate);
-    }
-    return matches.slice(0, 3);
-}
-/** `did you mean a?`, `did you mean a or b?`; `decorate` formats each name (e.g. adds `--`). */
-function didYouMeanText(names, decorate = (n) => n) {
-    if (names.length === 0)
-        return '';
-    const shown = names.map(decorate);
-    const list = shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
-    return `did you mean ${list}?`;
-}
-/** `; did you mean a?` to append to a message, or nothing when no candidate is close. */
-function didYouMean(input, candidates, decorate) {
-    if (typeof input !== 'string')
-        return '';
-    const text = didYouMeanText(closestNames(input, candidates), decorate);
-    return text ? `; ${text}` : '';
-}
-
-;// CONCATENATED MODULE: ./src/regions.ts
-/**
- * The Alibaba Cloud region IDs this tool knows, and the test that tells a mistyped region (`cn-shangai`) from a
- * region that opened after this table was written (`ap-southeast-9`, `me-west-1`). Only the first is an error:
- * a new region must keep working without a release of this tool.
- */
-
-/**
- * Every region constant of the alicloud Terraform provider: aliyun/terraform-provider-alicloud,
- * alicloud/connectivity/regions.go, the `const ( … )` block of `Region` values, at commit
- * f0ed0708c2a926bd74b2dc58af48830402f6363d (2026-08-13, the last change of that file; part of release v1.289.0).
- * The provider's own `ValidRegions` list is this table too. Keep the provider's order when adding regions.
- */
-const KNOWN_REGIONS = [
-    'cn-hangzhou',
-    'cn-qingdao',
-    'cn-beijing',
-    'cn-hongkong',
-    'cn-shenzhen',
-    'cn-shanghai',
-    'cn-zhangjiakou',
-    'cn-huhehaote',
-    'cn-chengdu',
-    'cn-heyuan',
-    'cn-wulanchabu',
-    'cn-guangzhou',
-    'cn-nanjing',
-    'cn-fuzhou',
-    'cn-zhongwei',
-    'ap-southeast-1',
-    'ap-northeast-1',
-    'ap-northeast-2',
-    'ap-southeast-2',
-    'ap-southeast-3',
-    'ap-southeast-5',
-    'ap-southeast-6',
-    'ap-southeast-7',
-    'ap-southeast-8',
-    'ap-south-1',
-    'us-west-1',
-    'us-east-1',
-    'us-southeast-1',
-    'na-south-1',
-    'me-east-1',
-    'me-central-1',
-    'eu-central-1',
-    'eu-west-1',
-    'rus-west-1',
-    'cn-hangzhou-finance',
-    'cn-hzfinance',
-    'cn-hzjbp',
-    'cn-beijing-finance-1',
-    'cn-beijing-finance-1-pub',
-    'cn-shanghai-finance-1',
-    'cn-shanghai-finance-1-pub',
-    'cn-shenzhen-finance-1',
-    'cn-szfinance',
-    'cn-shenzhen-finance',
-    'cn-north-2-gov-1'
-];
-const KNOWN = new Set(KNOWN_REGIONS);
-/** Every `-`-separated word of a known region: `cn`, `southeast`, `finance`, `gov`, … */
-const REGION_WORDS = new Set(KNOWN_REGIONS.flatMap((region) => region.split('-')));
-/**
- * A part that a new region could well have where a known one has another: a number (`ap-southeast-9`) or a word
- * that known regions already use (`me-west-1`, `eu-east-1`, `cn-shanghai-finance-2`).
- */
-function plausiblePart(part) {
-    return /^[0-9]+$/.test(part) || REGION_WORDS.has(part);
-}
-/**
- * A mistyped name part is one or two edits from the known part: one for names up to seven letters (`fuzhou` is
- * not a typo of a new `huizhou`), two for longer ones (`zhangjakuo`).
- */
-function partTypoDistance(knownPart) {
-    return knownPart.length >= 8 ? 2 : 1;
-}
-/** Whether `region` (not itself known) is a typo of the known region `known`, rather than a new region. */
-function typoOf(region, known) {
-    const parts = region.split('-');
-    const knownParts = known.split('-');
-    // A zone ID (`cn-hangzhou-h`) where the region ID belongs.
-    if (parts.length === knownParts.length + 1 && region.startsWith(`${known}-`) && /^[a-z]$/.test(parts.at(-1))) {
-        return true;
-    }
-    if (parts.length !== knownParts.length) {
-        // A misplaced or missing separator (`ap-south-east-1`, `cn-shanghai1`): one edit over the whole ID.
-        return editDistance(region, known, 1) <= 1;
-    }
-    const differing = parts.flatMap((part, index) => (part === knownParts[index] ? [] : [index]));
-    if (differing.length !== 1)
-        return false;
-    const index = differing[0];
-    const part = parts[index];
-    const knownPart = knownParts[index];
-    if (plausiblePart(part))
-        return false;
-    const limit = partTypoDistance(knownPart);
-    return editDistance(part, knownPart, limit) <= limit;
-}
-/**
- * The known regions that `region` is most likely a typo of (one usually; several when equally close), or none
- * when it is known or far enough from every known region to be a region that opened after this table.
- */
-function regionTypoCandidates(region) {
-    if (KNOWN.has(region))
-        return [];
-    const matches = KNOWN_REGIONS.filter((known) => typoOf(region, known));
-    if (matches.length <= 1)
-        return matches;
-    const distances = matches.map((known) => editDistance(region, known));
-    const best = Math.min(...distances);
-    return matches.filter((_, index) => distances[index] === best);
-}
-/**
- * For a value that is not even shaped like a region ID (`CN-Shanghai`, `cn_hangzhou`, `cnhangzhou`), the known
- * region it most likely means: compared without case, with `_` and blanks read as `-`, within the usual typo
- * distance.
- */
-function regionForMalformed(value) {
-    if (value.length > 64)
-        return [];
-    const normal = value
-        .trim()
-        .toLowerCase()
-        .replace(/[_\s]+/g, '-');
-    if (KNOWN.has(normal))
-        return [normal];
-    let best = Number.POSITIVE_INFINITY;
-    let matches = [];
-    for (const known of KNOWN_REGIONS) {
-        const limit = Math.min(2, typoDistance(known));
-        const distance = editDistance(normal, known, limit);
-        if (distance > limit || distance > best)
-            continue;
-        if (distance < best)
-            [best, matches] = [distance, []];
-        matches.push(known);
-    }
-    return matches.slice(0, 3);
-}
-
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
-var schemas = __nccwpck_require__(6921);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
-var api = __nccwpck_require__(3759);
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
-
-
-
-function datetime(params) {
-    return core._isoDateTime(ZodISODateTime, params);
-}
-function date(params) {
-    return api/* _isoDate */.db(schemas/* ZodISODate */.Brp, params);
-}
-function time(params) {
-    return core._isoTime(ZodISOTime, params);
-}
-function duration(params) {
-    return core._isoDuration(ZodISODuration, params);
-}
-
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
-var json_schema_processors = __nccwpck_require__(8439);
-;// CONCATENATED MODULE: ./src/config/schema.ts
-/**
- * The shape of the configuration file (contract §2) as a zod schema: the single source of truth for both the
- * loader's shape checks and the JSON Schema shipped for editors. Rules that span several places (references,
- * module/group compatibility, path safety) are checked in `semantics.ts`, where positions are at hand.
- */
-
-
-
-
-const REGION_PATTERN = /^[a-z]{2,}(?:-[a-z0-9]+)+$/;
-const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-const REGION_FORMAT_MESSAGE = 'expected a region ID like cn-hangzhou';
-/** One message for every way a port can be wrong (a string, .nan, 0, 1e23), so a bad port gets one finding. */
-const PORT_MESSAGE = 'expected an integer from 1 to 65535';
-const EMPTY_ADDRESS_LIST_MESSAGE = 'an empty list would silently pass; remove the key or list entries';
-/** A URN, not a URL: the schema is addressed by its path in the repository (see the README), not hosted. */
-const SCHEMA_ID = 'urn:dataworks-whitelist-guard:config:v1';
-const SCHEMA_TITLE = 'DataWorks Whitelist Guard configuration';
-const ALLOWED_KEYS_PREFIX = 'expected one of: ';
-/** The keys named by a strict object's unknown-key message, for the did-you-mean of `issues.ts`. */
-function allowedKeysOf(message) {
-    return message.startsWith(ALLOWED_KEYS_PREFIX) ? message.slice(ALLOWED_KEYS_PREFIX.length).split(', ') : [];
-}
-/** A strict object whose unknown-key issue names the keys that are allowed there. */
-function strictObject(shape) {
-    const allowed = Object.keys(shape).join(', ');
-    return schemas/* strictObject */.rej(shape, {
-        error: (issue) => (issue.code === 'unrecognized_keys' ? `${ALLOWED_KEYS_PREFIX}${allowed}` : undefined)
-    });
-}
-/**
- * A near miss of a known region is an error that names the region meant; a region far from every known one is
- * accepted, because regions open faster than this tool is released (see `regions.ts`).
- */
-const region = schemas/* string */.YjP()
-    .regex(REGION_PATTERN, REGION_FORMAT_MESSAGE)
-    .check((ctx) => {
-    if (!REGION_PATTERN.test(ctx.value))
-        return;
-    const meant = regionTypoCandidates(ctx.value);
-    if (meant.length === 0)
-        return;
-    ctx.issues.push({
-        code: 'custom',
-        input: ctx.value,
-        message: `unknown region ${JSON.stringify(ctx.value)}; ${didYouMeanText(meant)}`
-    });
-})
-    .meta({ description: 'An Alibaba Cloud region ID, e.g. cn-hangzhou.' });
-const schema_name = schemas/* string */.YjP().regex(NAME_PATTERN, 'expected a name of letters, digits, ".", "_" or "-"');
-const schema_text = schemas/* string */.YjP().min(1);
-/** Addresses stay text here: the resolver parses them, so that its messages point at the exact element. */
-const addressStrings = (description) => schemas/* array */.YOg(schema_text).meta({ description });
-const groupFactsShape = {
-    privateCidrs: addressStrings('The private (VPC) CIDRs the group connects from. Offline, the truth; online, checked against the API.').optional(),
-    publicIps: addressStrings('The public egress IPs or CIDRs. Absent: unknown (unresolved when needed). []: no public egress.').optional(),
-    vswitches: schemas/* array */.YOg(schema_text)
-        .min(1)
-        .meta({ description: 'Online: only the network bindings on these vSwitches count.' })
-        .optional()
-};
-const moduleOverride = strictObject(groupFactsShape).meta({
-    description: 'Facts for one module; each key given replaces the group’s, keys not given are inherited.'
-});
-const resourceGroupSchema = strictObject({
-    type: schemas/* enum */.k5n(GROUP_TYPES),
-    id: schema_text.meta({ description: 'The serverless resource group ID, needed for online resolution.' }).optional(),
-    region: region.optional(),
-    ...groupFactsShape,
-    modules: strictObject({
-        'data-integration': moduleOverride.optional(),
-        'data-service': moduleOverride.optional(),
-        'metadata-collection': moduleOverride.optional()
-    }).optional()
-});
-const addressListEntries = schemas/* array */.YOg(schema_text).min(1, EMPTY_ADDRESS_LIST_MESSAGE);
-const addressListOverrideSchema = schemas/* union */.KCZ([
-    addressListEntries,
-    strictObject({
-        replace: schemas/* boolean */.zMY()
-            .meta({ description: 'true: replace the bundled list for this region; false (default): add to it.' })
-            .optional(),
-        entries: addressListEntries
-    })
-]);
-const addressListsByRegion = schemas/* record */.g1P(region, addressListOverrideSchema).optional();
-const addressListsSchema = strictObject({
-    'metadata-collection': addressListsByRegion,
-    'data-analysis': addressListsByRegion,
-    'shared-integration': addressListsByRegion,
-    'shared-service': addressListsByRegion
-});
-const whitelistSourceSchema = strictObject({
-    file: schema_text.meta({ description: 'A file, or a directory of .tf files, relative to the repository root.' }),
-    format: schemas/* enum */.k5n(WHITELIST_FORMATS).optional(),
-    select: schema_text
-        .meta({ description: 'yaml/json: a path of keys and [n] indexes; terraform: TYPE.NAME[.BLOCK][.ATTRIBUTE].' })
-        .optional(),
-    tfvars: schemas/* array */.YOg(schema_text)
-        .min(1)
-        .meta({ description: 'Terraform only: .tfvars files that give values to var.*.' })
-        .optional()
-});
-const accessSchema = strictObject({
-    module: schemas/* enum */.k5n(MODULES),
-    resourceGroups: schemas/* array */.YOg(schema_name).min(1).optional(),
-    region: region
-        .meta({ description: 'Platform modules: where they run (default: the data source’s region).' })
-        .optional()
-});
-const dataSourceSchema = strictObject({
-    product: schemas/* enum */.k5n(PRODUCTS),
-    region: region.optional(),
-    network: schemas/* enum */.k5n(NETWORKS),
-    port: schemas/* int */.Whr({ error: PORT_MESSAGE }).min(1, { error: PORT_MESSAGE }).max(65535, { error: PORT_MESSAGE }).optional(),
-    whitelist: schemas/* union */.KCZ([whitelistSourceSchema, schemas/* array */.YOg(whitelistSourceSchema).min(1)]),
-    access: schemas/* array */.YOg(accessSchema).min(1)
-});
-const waiverSchema = strictObject({
-    dataSource: schema_name,
-    entry: schema_text.meta({ description: 'An address or CIDR; a missing block (or its uncovered part) inside it is waived.' }),
-    reason: schemas/* string */.YjP().regex(/\S/, 'expected a reason saying why the gap is accepted'),
-    expires: date('expected a real date as YYYY-MM-DD')
-        .meta({ description: 'Valid through that day (UTC); after it the waiver is an error.' })
-});
-const configSchema = strictObject({
-    version: schemas/* literal */.euz(1),
-    region,
-    resourceGroups: schemas/* record */.g1P(schema_name, resourceGroupSchema).optional(),
-    addressLists: addressListsSchema.optional(),
-    dataSources: schemas/* record */.g1P(schema_name, dataSourceSchema),
-    waivers: schemas/* array */.YOg(waiverSchema).optional()
-});
-/** The JSON Schema for editors, derived from the zod schema so the two cannot drift. */
-function buildConfigJsonSchema() {
-    const generated = json_schema_processors/* toJSONSchema */.bl(configSchema, { target: 'draft-2020-12', io: 'input' });
-    const { $schema, ...rest } = generated;
-    return { $schema, $id: SCHEMA_ID, title: SCHEMA_TITLE, ...rest };
-}
-
+// EXTERNAL MODULE: ./src/regions.ts
+var regions = __nccwpck_require__(5374);
+// EXTERNAL MODULE: ./src/suggest.ts
+var suggest = __nccwpck_require__(2969);
+// EXTERNAL MODULE: ./src/config/schema.ts + 1 modules
+var schema = __nccwpck_require__(3346);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
@@ -3160,7 +2723,7 @@ function messageFor(issue) {
         case 'invalid_value': {
             const values = issue.values.map((value) => String(value));
             const expected = values.length === 1 ? values[0] : `one of: ${values.join(', ')}`;
-            return `expected ${expected}${got(issue.input)}${didYouMean(issue.input, values)}`;
+            return `expected ${expected}${got(issue.input)}${(0,suggest/* didYouMean */.au)(issue.input, values)}`;
         }
         case 'too_small':
             if (issue.origin === 'array') {
@@ -3222,7 +2785,7 @@ function issueFindings(issues, base, data, source) {
             case 'unrecognized_keys':
                 for (const key of issue.keys) {
                     findings.push(invalidConfig(source.ownerPos([...path, key]), `unknown key ${describeValue(key)} in ${pathText(path)}; ${issue.message}` +
-                        didYouMean(key, allowedKeysOf(issue.message))));
+                        (0,suggest/* didYouMean */.au)(key, (0,schema/* allowedKeysOf */.Kz)(issue.message))));
                 }
                 break;
             case 'invalid_key': {
@@ -3245,10 +2808,10 @@ function issueFindings(issues, base, data, source) {
 }
 /** For a value not even shaped like a region ID, the known region it most likely means. */
 function formatHint(message, value) {
-    if (message !== REGION_FORMAT_MESSAGE || typeof value !== 'string')
+    if (message !== schema/* REGION_FORMAT_MESSAGE */.vt || typeof value !== 'string')
         return '';
-    const meant = regionForMalformed(value);
-    return meant.length > 0 ? `; ${didYouMeanText(meant)}` : '';
+    const meant = (0,regions/* regionForMalformed */.fp)(value);
+    return meant.length > 0 ? `; ${(0,suggest/* didYouMeanText */.ni)(meant)}` : '';
 }
 function positioned(path, message, data, source) {
     if (isMissingKey(data, path)) {
@@ -3260,9 +2823,32 @@ function positioned(path, message, data, source) {
 }
 /** Every shape problem of the document at once. */
 function shapeFindings(data, source) {
-    const result = configSchema.safeParse(data, { error: messageFor });
+    const result = schema/* configSchema */.Qn.safeParse(data, { error: messageFor });
     return result.success ? [] : issueFindings(result.error.issues, [], data, source);
 }
+
+;// CONCATENATED MODULE: ./src/products/deployed-apis.ts
+const DEPLOYED_API_PRODUCTS = [
+    'rds',
+    'polardb',
+    'redis',
+    'mongodb',
+    'adb-mysql',
+    'adb-pg',
+    'clickhouse',
+    'elasticsearch',
+    'lindorm',
+    'ecs-security-group',
+    'maxcompute'
+];
+function hasDeployedApi(product) {
+    return DEPLOYED_API_PRODUCTS.includes(product);
+}
+/** The editions of the products whose deployed whitelist comes from one of two APIs; the first is the default. */
+const PRODUCT_EDITIONS = {
+    'adb-mysql': ['warehouse', 'lakehouse'],
+    clickhouse: ['community', 'enterprise']
+};
 
 ;// CONCATENATED MODULE: ./src/config/semantics.ts
 /**
@@ -3270,6 +2856,8 @@ function shapeFindings(data, source) {
  * which resource group, path safety and whitelist-source options. They read the raw data defensively, so they
  * run (and report) alongside the shape checks even when other parts of the file are malformed.
  */
+
+
 
 
 
@@ -3324,7 +2912,7 @@ class SemanticChecker {
     }
     groupType(name) {
         const group = Object.hasOwn(this.groups, name) ? this.groups[name] : undefined;
-        return isPlainObject(group) ? oneOf(GROUP_TYPES, group.type) : undefined;
+        return isPlainObject(group) ? oneOf(model/* GROUP_TYPES */.Kf, group.type) : undefined;
     }
     checkGroups() {
         for (const name of this.groupNames) {
@@ -3348,7 +2936,7 @@ class SemanticChecker {
                 continue;
             for (const module of this.source.keysInOrder([...base, 'modules'])) {
                 // data-analysis runs on no group: the shape check already rejects an override for it.
-                const moduleName = oneOf(MODULES, module);
+                const moduleName = oneOf(model/* MODULES */.e$, module);
                 if (moduleName && moduleName !== 'data-analysis' && !MODULE_GROUP_TYPES[moduleName].includes(type)) {
                     this.atKey([...base, 'modules', module], `${module} cannot run on ${type} groups, so this override would never apply; modules this group serves: ${usersOf(type).join(', ')}`);
                 }
@@ -3368,6 +2956,7 @@ class SemanticChecker {
             if (!isPlainObject(dataSource))
                 continue;
             const base = ['dataSources', name];
+            this.checkDeployedKeys(dataSource, base);
             const whitelist = dataSource.whitelist;
             if (Array.isArray(whitelist)) {
                 whitelist.forEach((item, index) => this.checkWhitelistSource(item, [...base, 'whitelist', index]));
@@ -3376,9 +2965,41 @@ class SemanticChecker {
                 this.checkWhitelistSource(whitelist, [...base, 'whitelist']);
             }
             if (Array.isArray(dataSource.access)) {
-                const product = oneOf(PRODUCTS, dataSource.product);
-                const network = oneOf(NETWORKS, dataSource.network);
+                const product = oneOf(model/* PRODUCTS */.zv, dataSource.product);
+                const network = oneOf(model/* NETWORKS */.Of, dataSource.network);
                 dataSource.access.forEach((item, index) => this.checkAccess(item, [...base, 'access', index], product, network));
+            }
+        }
+    }
+    /** Contract §9: `whitelist`, `instance` or both; `instance` only where an API exists; `edition` per product. */
+    checkDeployedKeys(dataSource, base) {
+        const hasWhitelist = Object.hasOwn(dataSource, 'whitelist');
+        const hasInstance = Object.hasOwn(dataSource, 'instance');
+        const product = oneOf(model/* PRODUCTS */.zv, dataSource.product);
+        if (!hasWhitelist && !hasInstance) {
+            this.findings.push(invalidConfig(this.source.valuePos(base), `${pathText(base)}: missing key "whitelist" or "instance"; give the whitelist kept as code (whitelist), ` +
+                'the cloud instance whose deployed whitelist is read online (instance), or both'));
+        }
+        if (hasInstance && product && !hasDeployedApi(product)) {
+            this.atKey([...base, 'instance'], `${product} has no API that returns a deployed whitelist, so instance cannot be checked; remove it and keep ` +
+                `the whitelist as code (products with an API: ${DEPLOYED_API_PRODUCTS.join(', ')})`);
+        }
+        // An edition of no product at all is the shape check's finding; here, one that does not fit this product.
+        if (Object.hasOwn(dataSource, 'edition') && product && oneOf(schema/* EDITIONS */.qR, dataSource.edition)) {
+            const editions = PRODUCT_EDITIONS[product];
+            if (!editions) {
+                this.atKey([...base, 'edition'], `edition applies only to adb-mysql (warehouse, lakehouse) and clickhouse (community, enterprise); this data source's product is ${product}`);
+            }
+            else if (!editions.includes(dataSource.edition)) {
+                this.atValue([...base, 'edition'], `${product} editions are ${editions.join(', ')}; got ${JSON.stringify(dataSource.edition)}`);
+            }
+        }
+        if (Object.hasOwn(dataSource, 'deployedGroups')) {
+            if (!hasInstance) {
+                this.atKey([...base, 'deployedGroups'], 'deployedGroups chooses the groups of the deployed whitelist to compare with the files; add instance, or remove it');
+            }
+            else if (!hasWhitelist) {
+                this.atKey([...base, 'deployedGroups'], 'deployedGroups chooses the deployed groups compared with the whitelist files, and this data source has none; remove it');
             }
         }
     }
@@ -3391,7 +3012,7 @@ class SemanticChecker {
             if ('error' in normal)
                 this.atValue([...path, 'file'], normal.error);
         }
-        const explicit = oneOf(WHITELIST_FORMATS, item.format);
+        const explicit = oneOf(model/* WHITELIST_FORMATS */.N_, item.format);
         if (item.format !== undefined && !explicit)
             return;
         const format = explicit ?? (file !== undefined ? inferWhitelistFormat(file, Object.hasOwn(item, 'select')) : undefined);
@@ -3424,7 +3045,7 @@ class SemanticChecker {
     checkAccess(item, path, product, network) {
         if (!isPlainObject(item))
             return;
-        const module = oneOf(MODULES, item.module);
+        const module = oneOf(model/* MODULES */.e$, item.module);
         if (!module)
             return;
         const hasGroups = Object.hasOwn(item, 'resourceGroups');
@@ -3453,7 +3074,7 @@ class SemanticChecker {
             const at = [...path, 'resourceGroups', index];
             if (!Object.hasOwn(this.groups, name)) {
                 this.atValue(at, `resource group ${JSON.stringify(name)} is not defined; defined resource groups: ${namesList(this.groupNames, 'none (define them under resourceGroups)')}` +
-                    didYouMean(name, this.groupNames));
+                    (0,suggest/* didYouMean */.au)(name, this.groupNames));
                 return;
             }
             const type = this.groupType(name);
@@ -3479,13 +3100,23 @@ class SemanticChecker {
                 return;
             if (!Object.hasOwn(sources, waiver.dataSource)) {
                 this.atValue(['waivers', index, 'dataSource'], `data source ${JSON.stringify(waiver.dataSource)} is not defined; defined data sources: ${namesList(defined, 'none')}` +
-                    didYouMean(waiver.dataSource, defined));
+                    (0,suggest/* didYouMean */.au)(waiver.dataSource, defined));
+                return;
+            }
+            const dataSource = sources[waiver.dataSource];
+            if (!isPlainObject(dataSource))
+                return;
+            if (waiver.scope === 'deployed' && !Object.hasOwn(dataSource, 'instance')) {
+                this.atValue(['waivers', index, 'scope'], `scope deployed waives misses of the deployed whitelist, and data source ${JSON.stringify(waiver.dataSource)} names no instance`);
+            }
+            if (waiver.scope === 'declared' && !Object.hasOwn(dataSource, 'whitelist')) {
+                this.atValue(['waivers', index, 'scope'], `scope declared waives misses of the whitelist files, and data source ${JSON.stringify(waiver.dataSource)} has none`);
             }
         });
     }
 }
 function usersOf(type) {
-    return MODULES.filter((module) => MODULE_GROUP_TYPES[module].includes(type));
+    return model/* MODULES */.e$.filter((module) => MODULE_GROUP_TYPES[module].includes(type));
 }
 /** Every cross-reference and semantic problem at once; nothing when the top level is not a mapping. */
 function semanticFindings(data, source) {
@@ -3535,18 +3166,312 @@ async function loadConfig(files, file) {
         text = await files.readText(file);
     }
     catch (error) {
-        const message = (0,io/* fileErrorCode */.c2)(error) === 'ENOENT'
+        const message = (0,src_io/* fileErrorCode */.c2)(error) === 'ENOENT'
             ? `configuration file ${JSON.stringify(file)} not found; create it or point the config input (--config) at it`
-            : `configuration file ${JSON.stringify(file)} ${(0,io/* describeFileError */.SQ)(error)}`;
+            : `configuration file ${JSON.stringify(file)} ${(0,src_io/* describeFileError */.SQ)(error)}`;
         return { findings: [{ rule: 'invalid-config', severity: 'error', message, file }] };
     }
     return parseConfig(text, file);
 }
 /** JSON Schema (draft 2020-12) of the configuration, for editors; shipped as schema/dataworks-whitelist.schema.json. */
-const configJsonSchema = buildConfigJsonSchema();
+const configJsonSchema = (0,schema/* buildConfigJsonSchema */.k5)();
 
 // EXTERNAL MODULE: ./src/net/index.ts + 6 modules
 var net = __nccwpck_require__(1047);
+;// CONCATENATED MODULE: ./src/evaluate/deployed.ts
+/**
+ * The deployed side of a data source (contract §9): the entries in effect on the instance for the data source's
+ * network, checked with the product's rules like declared entries, and compared with the files (`deployed-drift`).
+ * Pure: the whitelist comes from a reader, already validated; its strings are still treated as untrusted text
+ * (quoted by a prefix, counted, capped), because they are whatever someone typed into a console.
+ */
+
+
+/** `deployed-drift` findings listed one by one per direction and data source; past it, one finding gives the count. */
+const MAX_DRIFT_FINDINGS_PER_DIRECTION = 50;
+/** Where findings about the deployed whitelist point: the data source's `instance` key. */
+function instancePos(ds) {
+    return ds.instance?.pos ?? ds.pos;
+}
+function instanceText(ds) {
+    return JSON.stringify((0,bounds/* quotePrefix */.nU)(ds.instance?.value ?? ''));
+}
+function groupText(group) {
+    return JSON.stringify((0,bounds/* quotePrefix */.nU)(typeof group.name === 'string' ? group.name : ''));
+}
+/**
+ * The key that tells apart entries for "already reported as declared": the canonical block, else the raw text
+ * (`checkDeployed` builds the same key from its own parse).
+ */
+function entryKey(raw) {
+    const parsed = (0,net/* parseEntry */.ER)(raw);
+    return parsed.ok ? `=${parsed.entry.canonical}` : `~${raw}`;
+}
+/**
+ * Checks the deployed entries in effect for the data source's network and returns what they allow. Entry findings
+ * (forms, host bits, breadth) are not repeated for an entry the files also have (`declaredKeys`): it gets them once,
+ * as declared.
+ */
+function checkDeployed(ds, profile, whitelist, declaredKeys, findings) {
+    const at = { dataSource: ds.name, scope: 'deployed', ...instancePos(ds) };
+    const where = `deployed on ${instanceText(ds)}`;
+    const groups = Array.isArray(whitelist.groups) ? whitelist.groups : [];
+    const networkDisabled = Array.isArray(whitelist.disabledNetworks) && whitelist.disabledNetworks.includes(ds.network);
+    if (networkDisabled) {
+        findings.push({
+            rule: 'network-disabled',
+            severity: 'error',
+            message: `instance ${instanceText(ds)} does not accept ${ds.network === 'public' ? 'Internet' : 'VPC'} connections, ` +
+                `so no whitelist entry admits DataWorks on the ${ds.network} network: enable that access on the instance, ` +
+                `or reach the source over the other network`,
+            dataSource: ds.name,
+            ...instancePos(ds)
+        });
+    }
+    const inEffect = networkDisabled
+        ? []
+        : groups.filter((g) => Array.isArray(g.networks) && g.networks.includes(ds.network));
+    const entries = [];
+    const reported = new Set();
+    let invalidReported = 0;
+    let invalidOmitted = 0;
+    let written = 0;
+    for (const group of inEffect) {
+        for (const value of Array.isArray(group.entries) ? group.entries : []) {
+            if (typeof value !== 'string')
+                continue;
+            const raw = value.trim();
+            if (raw === '' || profile.denyAllPlaceholders.includes(raw))
+                continue;
+            written++;
+            const result = (0,net/* parseEntry */.ER)(raw);
+            const key = result.ok ? `=${result.entry.canonical}` : `~${raw}`;
+            // One finding per entry, however many groups hold it, and none for an entry the files have (§9).
+            const report = !declaredKeys.has(key) && !reported.has(key);
+            reported.add(key);
+            const quoted = (0,bounds/* quotePrefix */.nU)(raw);
+            const about = { ...at, raw: quoted };
+            if (profile.allowAllTokens.includes(raw)) {
+                for (const everything of profile.acceptsIpv6 ? ['0.0.0.0/0', '::/0'] : ['0.0.0.0/0']) {
+                    const all = (0,net/* parseEntry */.ER)(everything);
+                    if (all.ok)
+                        entries.push({ group, raw, range: all.entry.range, canonical: all.entry.canonical });
+                }
+                if (report) {
+                    findings.push({
+                        ...about,
+                        rule: 'overly-broad-entry',
+                        severity: 'warning',
+                        message: `"${quoted}" in group ${groupText(group)} ${where} allows every address on ${profile.displayName}, far more than DataWorks needs`
+                    });
+                }
+                continue;
+            }
+            if (!result.ok) {
+                if (!report)
+                    continue;
+                if (invalidReported >= bounds/* MAX_INVALID_ENTRIES_PER_FILE */.pK) {
+                    invalidOmitted++;
+                    continue;
+                }
+                invalidReported++;
+                const reason = raw.length > bounds/* MAX_QUOTED_CHARS */.oV ? 'it is longer than any address, CIDR block or range' : result.reason;
+                findings.push({
+                    ...about,
+                    rule: 'invalid-entry',
+                    severity: 'error',
+                    message: `"${quoted}" in group ${groupText(group)} ${where} is not a valid whitelist entry: ${reason}; it allows nothing`
+                });
+                continue;
+            }
+            const parsed = result.entry;
+            const unsupported = unsupportedReason(profile, parsed);
+            if (unsupported) {
+                if (report) {
+                    findings.push({
+                        ...about,
+                        entry: parsed.canonical,
+                        rule: 'unsupported-entry',
+                        severity: 'error',
+                        message: `"${quoted}" in group ${groupText(group)} ${where} is not accepted by ${profile.displayName}: ${unsupported}; it allows nothing`
+                    });
+                }
+                continue;
+            }
+            if (report && parsed.hostBitsSet) {
+                findings.push({
+                    ...about,
+                    entry: parsed.canonical,
+                    rule: 'host-bits-set',
+                    severity: 'warning',
+                    message: `"${quoted}" in group ${groupText(group)} ${where} has host bits set; it means ${parsed.canonical}`
+                });
+            }
+            if (report && (0,net/* isOverlyBroad */.mi)(parsed.range)) {
+                findings.push({
+                    ...about,
+                    entry: parsed.canonical,
+                    rule: 'overly-broad-entry',
+                    severity: 'warning',
+                    message: `"${quoted}" in group ${groupText(group)} ${where} opens ${parsed.canonical} to the data source, far more than DataWorks needs`
+                });
+            }
+            entries.push({ group, raw, range: parsed.range, canonical: parsed.canonical });
+        }
+    }
+    if (invalidOmitted > 0) {
+        findings.push({
+            ...at,
+            rule: 'invalid-entry',
+            severity: 'error',
+            message: `${invalidOmitted} more entries ${where} are not valid whitelist entries; only the first ${bounds/* MAX_INVALID_ENTRIES_PER_FILE */.pK} are reported one by one`
+        });
+    }
+    checkDeployedLimit(ds, profile, groups, findings);
+    const allowAll = !networkDisabled && whitelist.emptyAllowsAll === true && written === 0;
+    if (allowAll) {
+        findings.push({
+            ...at,
+            rule: 'allow-all-whitelist',
+            severity: 'warning',
+            message: `the whitelist ${where} is empty for ${ds.network} access, which on ${profile.displayName} means every address is allowed: add the entries it needs to restrict access`
+        });
+    }
+    return { set: net/* IpSet */.yo.build(entries.map((e) => e.range)), entries, allowAll, networkDisabled };
+}
+/** Accepted forms and forbidden entries, as for the files (`evaluate/index.ts`). */
+function unsupportedReason(profile, parsed) {
+    if (parsed.version === 6 && !profile.acceptsIpv6)
+        return 'it accepts IPv4 entries only';
+    if (parsed.version === 6 && profile.ipv6AddressesOnly && parsed.form !== 'address')
+        return 'it accepts single IPv6 addresses only, not IPv6 blocks';
+    if (parsed.form === 'range' && !profile.acceptsRanges)
+        return 'it does not accept address ranges (a-b)';
+    for (const forbidden of profile.forbidden) {
+        const f = (0,net/* parseEntry */.ER)(forbidden.cidr);
+        if (f.ok && f.entry.canonical === parsed.canonical)
+            return forbidden.reason;
+    }
+    return undefined;
+}
+/**
+ * The product's entry limit over every group of the instance (all networks: the limit is the instance's), per group
+ * when the product counts per group.
+ */
+function checkDeployedLimit(ds, profile, groups, findings) {
+    const limit = profile.entryLimit;
+    if (!limit)
+        return;
+    const distinct = (list) => new Set(list.flatMap((g) => (Array.isArray(g.entries) ? g.entries : [])).filter((e) => typeof e === 'string' && e !== '')).size;
+    const perGroup = /per (whitelist )?group/.test(limit.scope);
+    const counted = perGroup
+        ? groups.map((g) => ({ group: g, n: distinct([g]) }))
+        : [{ group: undefined, n: distinct(groups) }];
+    for (const { group, n } of counted) {
+        if (n <= limit.max)
+            continue;
+        findings.push({
+            rule: 'too-many-entries',
+            severity: 'error',
+            scope: 'deployed',
+            message: `the whitelist ${group ? `group ${groupText(group)} ` : ''}deployed on ${instanceText(ds)} has ${n} distinct entries; ${profile.displayName} allows at most ${limit.max} (${limit.scope})`,
+            dataSource: ds.name,
+            ...instancePos(ds)
+        });
+    }
+}
+/**
+ * `deployed-drift` both ways (contract §9), as address sets: a file entry (partly) outside what is in effect on the
+ * instance is "not applied" (at the file entry); a deployed entry (partly) outside the files' union is "changed
+ * outside code" (at `instance`). Hidden groups count for "not applied" and never for "changed outside code"; with
+ * `deployedGroups`, only those groups are compared.
+ */
+function compareWithFiles(ds, deployed, declared, declaredSet, findings) {
+    if (deployed.networkDisabled)
+        return; // `network-disabled` says it all; every file entry would be "not applied".
+    const chosen = ds.deployedGroups ? new Set(ds.deployedGroups.map((g) => g.value)) : undefined;
+    const compared = deployed.entries.filter((e) => !chosen || chosen.has(e.group.name));
+    const inEffect = deployed.allowAll && !chosen ? net/* IpSet */.yo.build(everything()) : net/* IpSet */.yo.build(compared.map((e) => e.range));
+    const where = instanceText(ds);
+    const groupsNote = chosen ? ` (groups ${[...chosen].map((n) => JSON.stringify((0,bounds/* quotePrefix */.nU)(n))).join(', ')})` : '';
+    const notApplied = [];
+    const seenDeclared = new Set();
+    for (const d of declared) {
+        if (seenDeclared.has(d.canonical))
+            continue;
+        seenDeclared.add(d.canonical);
+        const uncovered = inEffect.uncovered(d.range).map(net/* formatCidr */.mG);
+        if (uncovered.length === 0)
+            continue;
+        const part = uncovered.length === 1 && uncovered[0] === d.canonical ? '' : ` (${uncovered.join(', ')} of it)`;
+        notApplied.push({
+            rule: 'deployed-drift',
+            severity: 'warning',
+            scope: 'deployed',
+            dataSource: ds.name,
+            raw: (0,bounds/* quotePrefix */.nU)(d.raw),
+            entry: d.canonical,
+            uncovered,
+            message: `not applied: "${(0,bounds/* quotePrefix */.nU)(d.raw)}" is in the whitelist files but${part} not in the whitelist deployed on ${where}${groupsNote}: apply the files (for example run Terraform), or remove the entry`,
+            ...d.pos
+        });
+    }
+    const outside = [];
+    const byCanonical = new Map();
+    for (const e of compared) {
+        if (e.group.hidden)
+            continue;
+        const list = byCanonical.get(e.canonical) ?? [];
+        list.push(e);
+        byCanonical.set(e.canonical, list);
+    }
+    for (const [canonical, list] of byCanonical) {
+        const first = list[0];
+        const uncovered = declaredSet.uncovered(first.range).map(net/* formatCidr */.mG);
+        if (uncovered.length === 0)
+            continue;
+        const groups = [...new Set(list.map((e) => groupText(e.group)))].join(', ');
+        const part = uncovered.length === 1 && uncovered[0] === canonical ? '' : ` (${uncovered.join(', ')} of it)`;
+        outside.push({
+            rule: 'deployed-drift',
+            severity: 'warning',
+            scope: 'deployed',
+            dataSource: ds.name,
+            raw: (0,bounds/* quotePrefix */.nU)(first.raw),
+            entry: canonical,
+            uncovered,
+            message: `changed outside code: "${(0,bounds/* quotePrefix */.nU)(first.raw)}" in group ${groups} is deployed on ${where} but${part} not in the whitelist files: add it to the files, or remove it in the console`,
+            ...instancePos(ds)
+        });
+    }
+    pushCapped(ds, notApplied, 'file entries are not applied', findings);
+    pushCapped(ds, outside, 'deployed entries are not in the files', findings);
+}
+function everything() {
+    const ranges = [];
+    for (const text of ['0.0.0.0/0', '::/0']) {
+        const all = (0,net/* parseEntry */.ER)(text);
+        if (all.ok)
+            ranges.push(all.entry.range);
+    }
+    return ranges;
+}
+function pushCapped(ds, list, what, findings) {
+    findings.push(...list.slice(0, MAX_DRIFT_FINDINGS_PER_DIRECTION));
+    const rest = list.length - MAX_DRIFT_FINDINGS_PER_DIRECTION;
+    const next = list[MAX_DRIFT_FINDINGS_PER_DIRECTION];
+    if (rest <= 0 || !next)
+        return;
+    findings.push({
+        rule: 'deployed-drift',
+        severity: 'warning',
+        scope: 'deployed',
+        dataSource: ds.name,
+        message: `${rest} more ${what} of "${ds.name}" (only the first ${MAX_DRIFT_FINDINGS_PER_DIRECTION} are listed one by one)`,
+        ...(next.file !== undefined ? { file: next.file, line: next.line, column: next.column } : {})
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/evaluate/redundancy.ts
 /**
  * Indexes of entries that can all be removed together without changing the union of the list (issue 9 §3).
@@ -3661,6 +3586,7 @@ function shouldFail(status, failOn) {
 
 
 
+
 /**
  * `redundant-entry` notices shown one by one per data source (issue 8 §2); past it, one notice gives the count, so
  * a long list of nested entries cannot flood the report.
@@ -3676,13 +3602,18 @@ function evaluate(input) {
         for (const r of results)
             for (const f of r.findings)
                 findings.push({ dataSource: ds.name, ...f });
+        const dsWaivers = waivers.filter((w) => w.waiver.dataSource === ds.name);
+        // The declared side: only for a data source with whitelist files (an absent file list is not an empty one).
+        const hasFiles = ds.whitelist.length > 0;
         const written = distinctWritten(results.flatMap((r) => r.entries));
         // Contract §8: with a source unread (or a Terraform value unresolved), a block the readable entries do not
         // cover may well be allowed by what could not be read: its coverage is unknown, not missing.
         const coverageUnknown = results.some((r) => r.findings.some(madeCheckIncomplete));
-        const accepted = checkDeclaredEntries(ds, profile, written, findings);
-        checkEntryLimit(ds, profile, written, results, findings);
-        const allowAll = written.length === 0 && results.every((r) => r.findings.length === 0) && profile.emptyMeansAllowAll;
+        const declaredStart = findings.length;
+        const accepted = hasFiles ? checkDeclaredEntries(ds, profile, written, findings) : [];
+        if (hasFiles)
+            checkEntryLimit(ds, profile, written, results, findings);
+        const allowAll = hasFiles && written.length === 0 && results.every((r) => r.findings.length === 0) && profile.emptyMeansAllowAll;
         if (allowAll) {
             findings.push({
                 rule: 'allow-all-whitelist',
@@ -3692,50 +3623,124 @@ function evaluate(input) {
                 ...(ds.whitelist[0]?.pos ?? ds.pos)
             });
         }
+        for (let i = declaredStart; i < findings.length; i++) {
+            const f = findings[i];
+            if (SCOPED_RULES.includes(f.rule))
+                findings[i] = withScope(f, 'declared');
+        }
         const declaredSet = net/* IpSet */.yo.build(accepted.map((a) => a.parsed.range));
+        const excluded = excludedGroups(results);
         const addHere = results[0]?.addHere ?? ds.whitelist[0]?.pos ?? ds.pos;
-        const dsWaivers = waivers.filter((w) => w.waiver.dataSource === ds.name);
+        // The deployed side (contract §9).
+        const deployedInput = ds.instance ? input.deployed?.get(ds.name) : undefined;
+        const deployedSide = deployedInput?.state === 'read'
+            ? checkDeployed(ds, profile, deployedInput.whitelist, new Set(written.map((e) => entryKey(e.raw))), findings)
+            : undefined;
+        if (deployedSide && hasFiles && !coverageUnknown) {
+            const forDrift = accepted
+                .filter((a) => !profile.denyAllPlaceholders.includes(a.written.raw))
+                .map((a) => ({
+                raw: a.written.raw,
+                range: a.parsed.range,
+                canonical: a.parsed.canonical,
+                pos: { file: a.written.file, line: a.written.line, column: a.written.column }
+            }));
+            compareWithFiles(ds, deployedSide, forDrift, declaredSet, findings);
+        }
+        if (deployedInput?.state === 'not-read' && !hasFiles) {
+            findings.push({
+                rule: 'not-checked',
+                severity: 'notice',
+                message: `"${ds.name}" has no whitelist files and its deployed whitelist on ${instanceText(ds)} was not read (${deployedInput.reason}): its required blocks are unknown; run online to check it, or keep its whitelist as code`,
+                dataSource: ds.name,
+                ...instancePos(ds)
+            });
+        }
+        // A scope that was not read (or could not be) may need any waiver that applies to it: never `unused-waiver`.
+        const deployedUnread = deployedInput !== undefined && deployedInput.state !== 'read';
+        for (const w of dsWaivers)
+            if (deployedUnread && appliesTo(w, 'deployed'))
+                w.used = true;
         for (const block of input.requirements.perSource.get(ds.name) ?? []) {
             const range = (0,net/* cidrToRange */.LS)(block.cidr);
-            const covered = allowAll || declaredSet.covers(range);
-            if (!covered && coverageUnknown) {
-                required.push({ dataSource: ds.name, entry: block.text, covered: null, via: block.via });
-                // A waiver for a block whose coverage is unknown may still be needed: it is not `unused-waiver`.
-                for (const w of dsWaivers)
-                    if (rangesOverlap(w.range, range))
-                        w.used = true;
-                continue;
+            let declaredCovered;
+            if (hasFiles) {
+                declaredCovered = allowAll || declaredSet.covers(range);
+                if (!declaredCovered && coverageUnknown)
+                    declaredCovered = null;
             }
-            required.push({ dataSource: ds.name, entry: block.text, covered, via: block.via });
-            if (covered)
-                continue;
-            const uncoveredBlocks = declaredSet.uncovered(range);
-            const uncovered = uncoveredBlocks.map(net/* formatCidr */.mG);
-            const waiver = dsWaivers.find((w) => uncoveredBlocks.every((u) => (0,net/* rangeContains */.dF)(w.range, (0,net/* cidrToRange */.LS)(u))));
-            if (waiver) {
-                waiver.used = true;
+            let deployedCovered;
+            if (deployedSide)
+                deployedCovered = deployedSide.allowAll || deployedSide.set.covers(range);
+            else if (deployedInput?.state === 'unreadable')
+                deployedCovered = null;
+            const item = {
+                dataSource: ds.name,
+                entry: block.text,
+                covered: hasFiles ? (declaredCovered ?? null) : (deployedCovered ?? null),
+                via: block.via
+            };
+            if (deployedCovered !== undefined)
+                item.deployed = deployedCovered;
+            required.push(item);
+            for (const scope of ['declared', 'deployed']) {
+                const covered = scope === 'declared' ? declaredCovered : deployedCovered;
+                if (covered === undefined || covered === true)
+                    continue;
+                if (covered === null) {
+                    // A waiver for a block whose coverage is unknown may still be needed: it is not `unused-waiver`.
+                    for (const w of dsWaivers)
+                        if (appliesTo(w, scope) && rangesOverlap(w.range, range))
+                            w.used = true;
+                    continue;
+                }
+                const set = scope === 'declared' ? declaredSet : (deployedSide?.set ?? net/* IpSet */.yo.EMPTY);
+                const uncoveredBlocks = set.uncovered(range);
+                const uncovered = uncoveredBlocks.map(net/* formatCidr */.mG);
+                const waiver = dsWaivers.find((w) => appliesTo(w, scope) && uncoveredBlocks.every((u) => (0,net/* rangeContains */.dF)(w.range, (0,net/* cidrToRange */.LS)(u))));
+                const where = scope === 'declared' ? '' : ` on the whitelist deployed on ${instanceText(ds)}`;
+                if (waiver) {
+                    waiver.used = true;
+                    findings.push({
+                        ...blockContext(ds, block),
+                        rule: 'waived',
+                        severity: 'notice',
+                        scope,
+                        message: `${describeMiss(block, uncovered)}${where}, but a waiver accepts ${uncovered.join(', ')} until ${waiver.waiver.expires}: ${waiver.waiver.reason}`,
+                        uncovered,
+                        file: waiver.waiver.pos.file,
+                        line: waiver.waiver.pos.line,
+                        column: waiver.waiver.pos.column
+                    });
+                    continue;
+                }
+                if (scope === 'declared') {
+                    findings.push({
+                        ...blockContext(ds, block),
+                        rule: 'missing-entry',
+                        severity: 'error',
+                        scope,
+                        message: `${describeMiss(block, uncovered)}: add ${uncovered.join(', ')} to the whitelist of "${ds.name}" (required by ${describeVia(block)})${describeExcluded(excluded, accepted, range)}`,
+                        uncovered,
+                        file: addHere.file,
+                        line: addHere.line,
+                        column: addHere.column
+                    });
+                    continue;
+                }
+                const fix = declaredCovered === true
+                    ? 'the whitelist files allow it: apply them (for example run Terraform)'
+                    : `add ${uncovered.join(', ')} to it`;
                 findings.push({
                     ...blockContext(ds, block),
-                    rule: 'waived',
-                    severity: 'notice',
-                    message: `${describeMiss(block, uncovered)}, but a waiver accepts ${uncovered.join(', ')} until ${waiver.waiver.expires}: ${waiver.waiver.reason}`,
+                    rule: 'missing-entry',
+                    severity: 'error',
+                    scope,
+                    message: `${describeMiss(block, uncovered)}${where}, so DataWorks cannot connect today: ${fix} (required by ${describeVia(block)})`,
                     uncovered,
-                    file: waiver.waiver.pos.file,
-                    line: waiver.waiver.pos.line,
-                    column: waiver.waiver.pos.column
+                    ...instancePos(ds)
                 });
-                continue;
             }
-            findings.push({
-                ...blockContext(ds, block),
-                rule: 'missing-entry',
-                severity: 'error',
-                message: `${describeMiss(block, uncovered)}: add ${uncovered.join(', ')} to the whitelist of "${ds.name}" (required by ${describeVia(block)})`,
-                uncovered,
-                file: addHere.file,
-                line: addHere.line,
-                column: addHere.column
-            });
         }
     }
     for (const w of waivers) {
@@ -3751,6 +3756,68 @@ function evaluate(input) {
         });
     }
     return { findings, required };
+}
+/** Entries listed by name when a `missing-entry` says which excluded entries would have covered the block. */
+const MAX_EXCLUDED_ENTRIES_NAMED = 5;
+/** Groups described one by one in one `missing-entry` message; the rest are counted. */
+const MAX_EXCLUDED_GROUPS_NAMED = 3;
+/** The entries of the groups that do not apply to the data source's network, parsed (the others are left out). */
+function excludedGroups(results) {
+    return results.flatMap((result) => (result.excluded ?? []).map((group) => ({
+        reason: group.reason,
+        entries: group.entries.flatMap((written) => {
+            const parsed = (0,net/* parseEntry */.ER)(written.raw);
+            return parsed.ok ? [{ canonical: parsed.entry.canonical, range: parsed.entry.range }] : [];
+        })
+    })));
+}
+/**
+ * "; group "x" of alicloud_db_instance.y is Classic: it does not admit VPC clients; its entries 192.0.2.0/24
+ * would have covered this block", for each excluded group whose entries reach the block; empty otherwise.
+ */
+function describeExcluded(groups, accepted, block) {
+    let text = '';
+    let described = 0;
+    let more = 0;
+    for (const group of groups) {
+        const reaching = group.entries.filter((entry) => rangesOverlap(entry.range, block));
+        if (reaching.length === 0)
+            continue;
+        if (described === MAX_EXCLUDED_GROUPS_NAMED) {
+            more += 1;
+            continue;
+        }
+        described += 1;
+        const names = [...new Set(reaching.map((entry) => entry.canonical))];
+        const named = names.slice(0, MAX_EXCLUDED_ENTRIES_NAMED).join(', ');
+        const rest = names.length > MAX_EXCLUDED_ENTRIES_NAMED ? ` and ${names.length - MAX_EXCLUDED_ENTRIES_NAMED} more` : '';
+        const whole = net/* IpSet */.yo.build([...accepted.map((a) => a.parsed.range), ...reaching.map((e) => e.range)]).covers(block);
+        const entries = names.length === 1 ? 'its entry' : 'its entries';
+        text += `; ${group.reason}; ${entries} ${named}${rest} would have covered ${whole ? 'this block' : 'part of this block'}`;
+    }
+    if (more > 0)
+        text += `; and ${more} more such ${more === 1 ? 'group' : 'groups'}`;
+    return text;
+}
+/** The rules whose findings carry `scope` (contract §9). */
+const SCOPED_RULES = [
+    'missing-entry',
+    'invalid-entry',
+    'unsupported-entry',
+    'too-many-entries',
+    'overly-broad-entry',
+    'allow-all-whitelist',
+    'host-bits-set',
+    'redundant-entry',
+    'waived',
+    'deployed-drift'
+];
+/** The finding with its scope (a copy: reader findings may be shared). */
+function withScope(f, scope) {
+    return { ...f, scope };
+}
+function appliesTo(w, scope) {
+    return w.waiver.scope === undefined || w.waiver.scope === scope;
 }
 function rangesOverlap(a, b) {
     return a.version === b.version && a.first <= b.last && b.first <= a.last;
@@ -3917,22 +3984,12 @@ function reportRedundant(ds, accepted, findings) {
         });
     }
 }
-function unsupportedReason(profile, parsed) {
-    if (parsed.version === 6 && !profile.acceptsIpv6)
-        return 'it accepts IPv4 entries only';
-    if (parsed.version === 6 && profile.ipv6AddressesOnly && parsed.form !== 'address')
-        return 'it accepts single IPv6 addresses only, not IPv6 blocks';
-    if (parsed.form === 'range' && !profile.acceptsRanges)
-        return 'it does not accept address ranges (a-b)';
-    for (const forbidden of profile.forbidden) {
-        const f = (0,net/* parseEntry */.ER)(forbidden.cidr);
-        if (f.ok && f.entry.canonical === parsed.canonical)
-            return forbidden.reason;
-    }
-    return undefined;
-}
 function checkEntryLimit(ds, profile, written, results, findings) {
-    const limit = profile.entryLimit;
+    // A Terraform resource type decides its own limit (contract §9); the strictest one applies.
+    const declaredLimits = results.flatMap((result) => (result.entryLimit ? [result.entryLimit] : []));
+    const limit = declaredLimits.length > 0
+        ? declaredLimits.reduce((strictest, candidate) => (candidate.max < strictest.max ? candidate : strictest))
+        : profile.entryLimit;
     if (!limit)
         return;
     const distinct = new Set(written.map((e) => e.raw));
@@ -4048,295 +4105,8 @@ function bundledRegions(list, bundled = BUNDLED_LISTS) {
     return Object.keys(bundled.find((b) => b.list === list)?.regions ?? {}).sort();
 }
 
-;// CONCATENATED MODULE: ./src/products/profiles.ts
-/** The separator of the product's whitelist values (see `entrySeparator`). */
-function entrySeparator(profile) {
-    return profile.entrySeparator ?? ',';
-}
-const LOOPBACK_PLACEHOLDER = ['127.0.0.1'];
-const RDS_API = 'https://help.aliyun.com/en/rds/api-modify-ip-address-whitelist';
-const RDS_MYSQL = 'https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/configure-an-ip-address-whitelist-for-an-apsaradb-rds-for-mysql-instance';
-const POLARDB = 'https://www.alibabacloud.com/help/doc-detail/68506.htm';
-const POLARDB_O = 'https://www.alibabacloud.com/help/doc-detail/118183.htm';
-const POLARDB_X = 'https://www.alibabacloud.com/help/en/polardb/polardb-for-xscale/configure-whitelists';
-const REDIS_API = 'https://help.aliyun.com/zh/redis/api-modifysecurityips';
-const REDIS_GUIDE = 'https://www.alibabacloud.com/help/en/apsaradb-for-redis/latest/configure-whitelists';
-const MONGODB = 'https://alibabacloud.com/help/en/mongodb/user-guide/configure-an-ip-address-whitelist';
-const ADB_MYSQL = 'https://alibabacloud.com/help/en/analyticdb/analyticdb-for-mysql/user-guide/configure-a-whitelist-1';
-const ADB_MYSQL_API = 'https://www.alibabacloud.com/help/zh/analyticdb-for-mysql/developer-reference/api-adb-2021-12-01-modifyclusteraccesswhitelist';
-const ADB_PG_API = 'https://help.aliyun.com/zh/analyticdb/api-modifysecurityips';
-const MAXCOMPUTE = 'https://www.alibabacloud.com/help/en/maxcompute/security-and-compliance/manage-ip-address-whitelists';
-const HOLOGRES = 'https://www.alibabacloud.com/help/en/hologres/user-guide/configure-an-ip-address-whitelist';
-const CLICKHOUSE = 'https://www.alibabacloud.com/help/en/clickhouse/configure-the-whitelist';
-const ELASTICSEARCH = 'https://www.alibabacloud.com/help/en/es/user-guide/configure-a-public-or-private-ip-address-whitelist-for-an-elasticsearch-cluster';
-const LINDORM = 'https://www.alibabacloud.com/help/en/lindorm/user-guide/configure-whitelist';
-const SELECTDB = 'https://www.alibabacloud.com/help/en/doc-detail/2518901.html';
-const HBASE = 'https://www.alibabacloud.com/help/en/hbase/user-guide/configure-ip-address-allowlists-and-security-groups';
-const OSS_POLICY = 'https://www.alibabacloud.com/help/en/oss/user-guide/authorization-syntax-and-elements';
-const ECS_SG_API = 'https://alibabacloud.com/help/en/ecs/api-authorizesecuritygroup';
-const ECS_SG_LIMITS = 'https://www.alibabacloud.com/help/doc-detail/25554.html';
-const PRODUCT_PROFILES = {
-    rds: {
-        id: 'rds',
-        displayName: 'ApsaraDB RDS',
-        // ModifySecurityIps: SecurityIPType is "IPv4 only; IPv6 not supported"; entries are IPs and CIDRs /1-/32.
-        acceptsIpv6: false,
-        acceptsRanges: false,
-        // The PostgreSQL page says 1,000 per group; the API and MySQL page say 1,000 per instance summed over all
-        // groups. The instance total is the stricter reading.
-        entryLimit: { max: 1000, scope: 'per instance, summed over all whitelist groups', source: RDS_API },
-        forbidden: [],
-        emptyMeansAllowAll: false,
-        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
-        allowAllTokens: [],
-        sources: [RDS_API, RDS_MYSQL]
-    },
-    polardb: {
-        id: 'polardb',
-        displayName: 'PolarDB',
-        // Documented entries are IPv4 addresses and CIDRs /1-/32 only.
-        acceptsIpv6: false,
-        acceptsRanges: false,
-        // The API says 1,000 per group, the older PolarDB-O page 1,000 across all groups: the total is stricter.
-        entryLimit: { max: 1000, scope: 'per cluster, summed over all whitelist groups', source: POLARDB_O },
-        forbidden: [],
-        emptyMeansAllowAll: false,
-        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
-        // "% or 0.0.0.0/0 allows all IP addresses".
-        allowAllTokens: ['%'],
-        sources: [POLARDB, POLARDB_O]
-    },
-    'polardb-x': {
-        id: 'polardb-x',
-        displayName: 'PolarDB-X 2.0',
-        acceptsIpv6: false,
-        // Ranges and `a.b.c.*` wildcards were PolarDB-X 1.0 (DRDS) only.
-        acceptsRanges: false,
-        // 300 per group; groups are not modelled, so the whole declared whitelist is held to one group's limit.
-        entryLimit: { max: 300, scope: 'per whitelist group', source: POLARDB_X },
-        forbidden: [],
-        emptyMeansAllowAll: false,
-        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
-        allowAllTokens: [],
-        sources: [POLARDB_X]
-    },
-    redis: {
-        id: 'redis',
-        displayName: 'Tair (Redis OSS-compatible)',
-        // SecurityIps: 0.0.0.0/0, IPs and CIDRs /1-/32 (IPv4).
-        acceptsIpv6: false,
-        acceptsRanges: false,
-        entryLimit: { max: 1000, scope: 'per whitelist group', source: REDIS_API },
-        forbidden: [],
-        emptyMeansAllowAll: false,
-        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
-        allowAllTokens: [],
-        sources: [REDIS_API, REDIS_GUIDE]
-    },
-    mongodb: {
-        id: 'mongodb',
-        displayName: 'ApsaraDB for MongoDB',
-        // The IPv6 tab takes single addresses only (MongoDB 4.2).
-        acceptsIpv6: true,
-        ipv6AddressesOnly: true,
-        acceptsRanges: false,
-        entryLimit: { max: 1000, scope: 'per whitelist', source: MONGODB },
-        forbidden: [],
-        // "Only 0.0.0.0/0, or an empty list, means everyone is allowed".
-        emptyMeansAllowAll: true,
-        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
-        allowAllTokens: [],
-        sources: [MONGODB]
-    },
-    'adb-mysql': {
-        id: 'adb-mysql',
-        displayName: 'AnalyticDB for MySQL',
-        acceptsIpv6: false,
-        acceptsRanges: false,
-        entryLimit: { max: 500, scope: 'per whitelist', source: ADB_MYSQL_API },
-        // 0.0.0.0 is not allowed; the newest page forbids any x.x.x.x/0 while an older one suggested 10.0.0.0/0.
-        // Rejecting every /0 is the stricter reading (all of them canonicalise to 0.0.0.0/0).
-        forbidden: [
-            { cidr: '0.0.0.0/32', reason: 'AnalyticDB for MySQL does not accept 0.0.0.0' },
-            { cidr: '0.0.0.0/0', reason: 'AnalyticDB for MySQL does not accept a /0 block' }
-        ],
-        emptyMeansAllowAll: false,
-        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
-        allowAllTokens: [],
-        sources: [ADB_MYSQL, ADB_MYSQL_API]
-    },
-    'adb-pg': {
-        id: 'adb-pg',
-        displayName: 'AnalyticDB for PostgreSQL',
-        acceptsIpv6: false,
-        acceptsRanges: false,
-        entryLimit: { max: 1000, scope: 'per whitelist group', source: ADB_PG_API },
-        forbidden: [],
-        emptyMeansAllowAll: false,
-        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
-        allowAllTokens: [],
-        sources: [ADB_PG_API]
-    },
-    maxcompute: {
-        id: 'maxcompute',
-        displayName: 'MaxCompute',
-        // Single IPv4 or IPv6 addresses, CIDRs of both families, and ranges like 192.168.10.0-192.168.255.255.
-        acceptsIpv6: true,
-        acceptsRanges: true,
-        // No limit is documented.
-        forbidden: [],
-        // "No whitelist configured = no IP restriction".
-        emptyMeansAllowAll: true,
-        denyAllPlaceholders: [],
-        // `*` in odps.security.vpc.whitelist allows all VPC access.
-        allowAllTokens: ['*'],
-        sources: [MAXCOMPUTE],
-        notes: 'Two independent lists: odps.security.ip.whitelist (Internet and interconnection network) and ' +
-            'odps.security.vpc.whitelist (VPC); configuring only one denies all access over the other network.'
-    },
-    hologres: {
-        id: 'hologres',
-        displayName: 'Hologres',
-        // Only IPs and CIDRs are documented, without an IPv6 statement: IPv6 is not assumed.
-        acceptsIpv6: false,
-        acceptsRanges: false,
-        forbidden: [],
-        // "No whitelist = all networks allowed".
-        emptyMeansAllowAll: true,
-        denyAllPlaceholders: [],
-        allowAllTokens: [],
-        sources: [HOLOGRES],
-        notes: 'The whitelist is set in HoloWeb; alicloud_hologram_instance has no whitelist attribute, so it cannot be ' +
-            'read from Terraform. Once a whitelist exists, DataWorks resource groups must be added explicitly.'
-    },
-    clickhouse: {
-        id: 'clickhouse',
-        displayName: 'ApsaraDB for ClickHouse',
-        acceptsIpv6: false,
-        acceptsRanges: false,
-        // Also at most 50 per group; groups are not modelled, the cluster total is.
-        entryLimit: { max: 200, scope: 'per cluster, summed over all whitelist groups', source: CLICKHOUSE },
-        forbidden: [
-            { cidr: '0.0.0.0/0', reason: 'ApsaraDB for ClickHouse prohibits 0.0.0.0/0' },
-            { cidr: '0.0.0.0/32', reason: 'ApsaraDB for ClickHouse prohibits 0.0.0.0' }
-        ],
-        emptyMeansAllowAll: false,
-        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
-        allowAllTokens: [],
-        sources: [CLICKHOUSE]
-    },
-    elasticsearch: {
-        id: 'elasticsearch',
-        displayName: 'Elasticsearch',
-        acceptsIpv6: true,
-        acceptsRanges: false,
-        // Only the whitelist template's 300 is documented; no per-list limit is confirmed, so none is enforced.
-        forbidden: [],
-        emptyMeansAllowAll: false,
-        // "127.0.0.1 alone denies all".
-        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
-        allowAllTokens: [],
-        sources: [ELASTICSEARCH],
-        notes: 'Separate lists for private (VPC), public, Kibana private and Kibana public access; public lists apply ' +
-            'only when public access is enabled.'
-    },
-    lindorm: {
-        id: 'lindorm',
-        displayName: 'Lindorm',
-        acceptsIpv6: false,
-        acceptsRanges: false,
-        // No limit is documented.
-        forbidden: [],
-        emptyMeansAllowAll: false,
-        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
-        allowAllTokens: [],
-        sources: [LINDORM]
-    },
-    selectdb: {
-        id: 'selectdb',
-        displayName: 'ApsaraDB for SelectDB',
-        // Not documented for whitelists: IPv4 only, as the examples and the default group (127.0.0.1) show.
-        acceptsIpv6: false,
-        acceptsRanges: false,
-        // 200 per instance over all groups, 50 per group. Groups are not modelled: the instance total applies to the
-        // union, which is what is counted.
-        entryLimit: { max: 200, scope: 'per instance, over all whitelist groups (50 per group)', source: SELECTDB },
-        forbidden: [],
-        // All access is blocked until entries are added; the default group holds only 127.0.0.1.
-        emptyMeansAllowAll: false,
-        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
-        allowAllTokens: [],
-        sources: [SELECTDB]
-    },
-    hbase: {
-        id: 'hbase',
-        displayName: 'ApsaraDB for HBase',
-        acceptsIpv6: false,
-        acceptsRanges: false,
-        // No limit is documented.
-        forbidden: [],
-        // "If the allowlist is set to 0.0.0.0/0 or empty, access restrictions are removed"; 127.0.0.1 is the default.
-        emptyMeansAllowAll: true,
-        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
-        allowAllTokens: [],
-        sources: [HBASE]
-    },
-    oss: {
-        id: 'oss',
-        displayName: 'OSS bucket policy',
-        // acs:SourceIp takes IPs and CIDRs; OSS serves IPv6 endpoints, so IPv6 conditions are accepted. Uncertain in
-        // the docs; accepting keeps required IPv6 blocks in the check instead of dropping them.
-        acceptsIpv6: true,
-        acceptsRanges: false,
-        // The policy size limit is not confirmed; no entry limit is enforced.
-        forbidden: [],
-        // An empty acs:SourceIp condition does not open a bucket: its access is governed by the rest of the policy.
-        emptyMeansAllowAll: false,
-        denyAllPlaceholders: [],
-        allowAllTokens: [],
-        sources: [OSS_POLICY],
-        notes: 'Policies that use acs:SourceIp must also specify acs:SourceVpc.',
-        // acs:SourceIp is a JSON array, one string per entry: the list is for reading, not one value to paste.
-        entrySeparator: ', '
-    },
-    'ecs-security-group': {
-        id: 'ecs-security-group',
-        displayName: 'ECS security group',
-        // SourceCidrIp (IPv4) or Ipv6SourceCidrIp per rule.
-        acceptsIpv6: true,
-        acceptsRanges: false,
-        // The older API text says 200 rules per group; newer text 1,000 summed over the groups of one ENI. 200 is
-        // stricter.
-        entryLimit: { max: 200, scope: 'rules per security group', source: ECS_SG_LIMITS },
-        forbidden: [],
-        // An empty cidr_ip does not mean "all".
-        emptyMeansAllowAll: false,
-        denyAllPlaceholders: [],
-        allowAllTokens: [],
-        sources: [ECS_SG_API, ECS_SG_LIMITS],
-        // One CIDR per rule: the list is for reading, not one value to paste.
-        entrySeparator: ', '
-    },
-    other: {
-        id: 'other',
-        displayName: 'Other data source',
-        // Contract §4: `other` accepts every form and has no limit.
-        acceptsIpv6: true,
-        acceptsRanges: true,
-        forbidden: [],
-        emptyMeansAllowAll: false,
-        denyAllPlaceholders: [],
-        allowAllTokens: [],
-        sources: []
-    }
-};
-function productProfile(id) {
-    return PRODUCT_PROFILES[id];
-}
-
-;// CONCATENATED MODULE: ./src/products/index.ts
-
-
+// EXTERNAL MODULE: ./src/products/index.ts + 1 modules
+var products = __nccwpck_require__(9605);
 // EXTERNAL MODULE: ./src/resolve/online/credentials-env.ts
 var credentials_env = __nccwpck_require__(2130);
 ;// CONCATENATED MODULE: ./src/resolve/requirements.ts
@@ -4648,9 +4418,9 @@ async function readWhitelistText(source, ctx) {
         return { text: text.startsWith('\uFEFF') ? text.slice(1) : text };
     }
     catch (error) {
-        if ((0,io/* fileErrorCode */.c2)(error) === 'EISDIR')
+        if ((0,src_io/* fileErrorCode */.c2)(error) === 'EISDIR')
             return describe(`is a directory; a ${source.format} whitelist must be a file`);
-        return describe((0,io/* describeFileError */.SQ)(error));
+        return describe((0,src_io/* describeFileError */.SQ)(error));
     }
 }
 /** Places tokens of `text` (offsets into it) as entries of `file`. */
@@ -5211,7 +4981,7 @@ async function readerFor(format) {
         case 'json':
             return jsonReader;
         case 'terraform': {
-            const { terraformReader } = await __nccwpck_require__.e(/* import() */ 997).then(__nccwpck_require__.bind(__nccwpck_require__, 8997));
+            const { terraformReader } = await Promise.all(/* import() */[__nccwpck_require__.e(124), __nccwpck_require__.e(336)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8336));
             return terraformReader;
         }
     }
@@ -5263,12 +5033,183 @@ function readWhitelistSources(sources, ctx, loadReader = readerFor) {
     return Promise.all(sources.map((source) => readWhitelistSource(source, ctx, loadReader)));
 }
 
+;// CONCATENATED MODULE: ./src/deployed-run.ts
+/**
+ * When and how the engine reads deployed whitelists (contract §9): which data sources ask for it, whether this run
+ * reads them (`deployed` mode, online or not), and what becomes of each: read, unreadable (`unresolved`, fail
+ * closed) or not read by choice. The readers are loaded here and only here, with a dynamic import, so offline runs
+ * never load the cloud code.
+ */
+
+const DEPLOYED_MODES = ['auto', 'always', 'never'];
+/** The longest reader message quoted in a finding: the rest is the API's wording, not the user's business. */
+const MAX_READER_MESSAGE = 500;
+/**
+ * The production reader (`src/whitelists/deployed/`), imported only when deployed whitelists are read, so offline
+ * runs never load the cloud SDK. A module that cannot be loaded yields `undefined`: every instance is then
+ * `unresolved`.
+ */
+async function loadProductionReader(opts) {
+    try {
+        const { createDeployedReader } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(540), __nccwpck_require__.e(38)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3038));
+        return createDeployedReader(opts.online, {
+            logger: opts.logger,
+            env: opts.env,
+            sleep: opts.sleep,
+            setSecret: opts.setSecret
+        });
+    }
+    catch (error) {
+        opts.logger.debug(`deployed whitelist readers could not be loaded: ${String(error)}`);
+        return undefined;
+    }
+}
+function deployedRequest(ds) {
+    if (!ds.instance)
+        return undefined;
+    return {
+        dataSource: ds.name,
+        product: ds.product,
+        instance: ds.instance.value,
+        region: ds.region,
+        ...(ds.edition !== undefined ? { edition: ds.edition } : {}),
+        network: ds.network,
+        ...(ds.port !== undefined ? { port: ds.port } : {})
+    };
+}
+function unresolvedAt(ds, why) {
+    return {
+        rule: 'unresolved',
+        severity: 'error',
+        message: `the whitelist deployed on ${JSON.stringify((0,bounds/* quotePrefix */.nU)(ds.instance?.value ?? ''))} (${ds.product}) could not be read: ${why}`,
+        dataSource: ds.name,
+        ...(ds.instance?.pos ?? ds.pos)
+    };
+}
+/** Reads the deployed whitelists this run should read; never throws. */
+async function readDeployedWhitelists(config, opts) {
+    const inputs = new Map();
+    const findings = [];
+    const withInstance = config.dataSources.filter((d) => d.instance !== undefined);
+    if (withInstance.length === 0)
+        return { inputs, findings };
+    const mode = opts.deployed ?? 'auto';
+    if (mode === 'never' || (mode === 'auto' && !opts.goOnline)) {
+        const reason = opts.deployedOffReason ??
+            (mode === 'never' ? 'deployed whitelists are off: deployed never' : 'the run is offline');
+        for (const ds of withInstance)
+            inputs.set(ds.name, { state: 'not-read', reason });
+        if (mode === 'auto' && opts.warnOfflineAudit) {
+            opts.logger.warning(`No deployed whitelist was read: the run is offline, and ${withInstance.length === 1 ? 'data source' : 'data sources'} ` +
+                `${withInstance.map((d) => `"${d.name}"`).join(', ')} ${withInstance.length === 1 ? 'names an' : 'name an'} instance. ` +
+                'Give this audit Alibaba Cloud credentials (see the README: online mode) to check what is deployed.');
+        }
+        return { inputs, findings };
+    }
+    const fail = (why) => {
+        for (const ds of withInstance) {
+            inputs.set(ds.name, { state: 'unreadable' });
+            findings.push(unresolvedAt(ds, why));
+        }
+        return { inputs, findings };
+    };
+    if (!opts.goOnline) {
+        return fail('deployed is always, but the run is offline (no Alibaba Cloud credentials were found)');
+    }
+    let results;
+    try {
+        const reader = opts.deployedReader ?? (await loadProductionReader(opts));
+        if (!reader)
+            return fail('the deployed whitelist readers are unavailable in this build');
+        const requests = withInstance.map(deployedRequest).filter((r) => r !== undefined);
+        results = await reader.read(requests);
+    }
+    catch (error) {
+        // A defect in the readers must still fail closed, naming every instance it left unread.
+        opts.logger.debug(`deployed whitelist reader failed: ${String(error)}`);
+        return fail('the reader failed unexpectedly');
+    }
+    for (const ds of withInstance) {
+        const result = results instanceof Map ? results.get(ds.name) : undefined;
+        if (!result) {
+            inputs.set(ds.name, { state: 'unreadable' });
+            findings.push(unresolvedAt(ds, 'the reader returned no result for it'));
+            continue;
+        }
+        if (!result.ok) {
+            const message = typeof result.message === 'string' ? (0,bounds/* quotePrefix */.nU)(result.message, MAX_READER_MESSAGE) : '';
+            const ram = typeof result.ramAction === 'string' && result.ramAction !== ''
+                ? `; the credentials lack the RAM permission ${(0,bounds/* quotePrefix */.nU)(result.ramAction)}: add it to the role's policy`
+                : '';
+            inputs.set(ds.name, { state: 'unreadable' });
+            findings.push(unresolvedAt(ds, `${message || 'no reason given'}${ram}`));
+            continue;
+        }
+        if (!isWhitelist(result.whitelist)) {
+            inputs.set(ds.name, { state: 'unreadable' });
+            findings.push(unresolvedAt(ds, 'the reader returned a whitelist of an unexpected shape'));
+            continue;
+        }
+        inputs.set(ds.name, { state: 'read', whitelist: result.whitelist });
+    }
+    return { inputs, findings };
+}
+/** The evaluator reads only these fields; anything else about the object is the reader's business. */
+function isWhitelist(value) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    const w = value;
+    return (Array.isArray(w.groups) &&
+        w.groups.every((g) => typeof g === 'object' &&
+            g !== null &&
+            typeof g.name === 'string' &&
+            typeof g.hidden === 'boolean' &&
+            Array.isArray(g.networks) &&
+            Array.isArray(g.entries) &&
+            g.entries.every((e) => typeof e === 'string')) &&
+        Array.isArray(w.disabledNetworks) &&
+        typeof w.emptyAllowsAll === 'boolean');
+}
+/** The longest deadline `--timeout` takes, in seconds: a GitHub-hosted job's own limit (6 hours). */
+const MAX_TIMEOUT_SECONDS = 21_600;
+/** `--timeout` / input `timeout`: whole seconds, 1 to 21,600. */
+function parseTimeoutSeconds(raw) {
+    const text = raw.trim();
+    const seconds = /^\d{1,6}$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_TIMEOUT_SECONDS) {
+        return {
+            ok: false,
+            error: `expected whole seconds from 1 to ${MAX_TIMEOUT_SECONDS.toLocaleString('en-US')}; got "${(0,bounds/* quotePrefix */.nU)(text, 40)}"`
+        };
+    }
+    return { ok: true, seconds };
+}
+/** Events where the code under review is what matters: `deployed: auto` reads no deployed whitelist there. */
+const REVIEW_EVENTS = (/* unused pure expression or super */ null && (['pull_request', 'pull_request_target', 'merge_group']));
+/**
+ * What the action asks of the engine for its `deployed` input on this event: `auto` on a review event is `never`,
+ * with the reason for `not-checked`; elsewhere `auto` warns when the run goes offline although instances are named.
+ */
+function deployedForEvent(mode, eventName) {
+    if (mode !== 'auto')
+        return { deployed: mode, warnOfflineAudit: false };
+    if (REVIEW_EVENTS.includes(eventName)) {
+        return {
+            deployed: 'never',
+            deployedOffReason: `deployed auto reads no deployed whitelist on ${eventName} events`,
+            warnOfflineAudit: false
+        };
+    }
+    return { deployed: 'auto', warnOfflineAudit: true };
+}
+
 ;// CONCATENATED MODULE: ./src/engine.ts
 /**
  * The one engine behind the CLI and the action: config → requirements → declared whitelists → findings → report.
  * It never throws for the user's mistakes or the cloud's failures: those are findings, and the status says whether
  * the check could be completed.
  */
+
 
 
 
@@ -5302,7 +5243,7 @@ function normaliseConfigPath(configPath) {
 async function runCheckGuarded(opts, configPath) {
     const now = opts.now ?? new Date();
     const env = opts.env ?? process.env;
-    const files = opts.files ?? (0,io/* diskRepoFiles */.pL)(opts.root);
+    const files = opts.files ?? (0,src_io/* diskRepoFiles */.pL)(opts.root);
     const configFile = { file: configPath, line: 1, column: 1 };
     let loaded;
     try {
@@ -5318,13 +5259,29 @@ async function runCheckGuarded(opts, configPath) {
     const goOnline = opts.resolve === 'online' || (opts.resolve === 'auto' && (0,credentials_env/* hasCredentials */.Lk)(opts.online, env));
     opts.logger.debug(`resolve: ${opts.resolve} → ${goOnline ? 'online' : 'offline'}`);
     const onlineRequests = goOnline ? onlineGroupRequests(config) : [];
-    const online = onlineRequests.length > 0 ? await resolveOnlineGroups(onlineRequests, opts, env) : undefined;
+    const resolveGroups = (requests) => resolveOnlineGroups(requests, opts, env);
+    const [online, deployed] = await Promise.all([
+        onlineRequests.length === 0
+            ? undefined
+            : opts.shareOnline
+                ? opts.shareOnline(onlineRequests, resolveGroups)
+                : resolveGroups(onlineRequests),
+        readDeployedWhitelists(config, { ...opts, env, goOnline })
+    ]);
     const credentialFindings = goOnline ? incompleteCredentialFindings(opts.resolve, opts.online, env) : [];
     const dataSourceReports = config.dataSources.map((d) => ({
         name: d.name,
         product: d.product,
         network: d.network,
-        region: d.region
+        region: d.region,
+        // Only for data sources with an instance, so reports without one are as they were.
+        ...(d.instance
+            ? {
+                declared: d.whitelist.length > 0,
+                instance: d.instance.value,
+                deployedState: deployed.inputs.get(d.name)?.state ?? 'not-read'
+            }
+            : {})
     }));
     let requirements;
     try {
@@ -5332,7 +5289,7 @@ async function runCheckGuarded(opts, configPath) {
             online,
             attemptedOnline: new Set(onlineRequests.map((r) => r.group.name)),
             canExpress: (product, cidr) => {
-                const profile = productProfile(product);
+                const profile = (0,products/* productProfile */.T9)(product);
                 if (cidr.version === 4)
                     return true;
                 return profile.acceptsIpv6 && (!profile.ipv6AddressesOnly || cidr.prefix === 128);
@@ -5342,7 +5299,7 @@ async function runCheckGuarded(opts, configPath) {
     catch (error) {
         // Without the required blocks nothing can be evaluated: the report keeps what was found so far.
         const finding = (0,internal_error/* internalErrorFinding */.zg)('while working out the required addresses', error, configFile, opts.logger);
-        const findings = [...loaded.findings, ...(online?.findings ?? []), finding];
+        const findings = [...loaded.findings, ...(online?.findings ?? []), ...deployed.findings, finding];
         return buildReport(configPath, goOnline ? 'online' : 'offline', sortFindings(findings, config), [], [], opts.failOn, dataSourceReports);
     }
     // One source at a time, in config order: the run's reading budget then runs out at the same source every time.
@@ -5354,11 +5311,12 @@ async function runCheckGuarded(opts, configPath) {
             results.push(await readWhitelistSource(source, { files, dataSource: ds, logger: opts.logger, budget }, opts.loadReader));
         declared.set(ds.name, results);
     }
-    const evaluation = evaluateEachDataSourceAlone({ config, requirements, declared, profileOf: productProfile, now }, opts.logger);
+    const evaluation = evaluateEachDataSourceAlone({ config, requirements, declared, profileOf: products/* productProfile */.T9, now, deployed: deployed.inputs }, opts.logger);
     const findings = [
         ...loaded.findings,
         ...credentialFindings,
         ...(online?.findings ?? []),
+        ...deployed.findings,
         ...requirements.findings,
         ...staleListNotices(requirements.usedLists, now),
         ...evaluation.findings
@@ -5417,7 +5375,7 @@ function onlineGroupRequests(config) {
 /** The cloud SDK is loaded here and only here, so offline runs never pay for it. */
 async function resolveOnlineGroups(requests, opts, env) {
     try {
-        const { resolveOnline } = await Promise.all(/* import() */[__nccwpck_require__.e(966), __nccwpck_require__.e(31)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31));
+        const { resolveOnline } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(540), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8206));
         return await resolveOnline(requests, opts.online, {
             logger: opts.logger,
             env,
@@ -5504,7 +5462,9 @@ function sortFindings(findings, config) {
         madeCheckIncomplete(f) ? 0 : 1,
         f.dataSource === undefined ? -1 : (dsIndex.get(f.dataSource) ?? config.dataSources.length),
         SEVERITY_RANK[f.severity],
-        RULES.indexOf(f.rule),
+        model/* RULES */.y0.indexOf(f.rule),
+        // Contract §9: the files' finding before the instance's for the same rule.
+        f.scope === 'deployed' ? 1 : 0,
         f.file ?? '',
         f.line ?? 0,
         f.column ?? 0
@@ -5553,9 +5513,700 @@ function buildReport(config, resolve, findings, required, addressLists, failOn, 
     };
 }
 
-;// CONCATENATED MODULE: ./src/endpoints.ts
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/report/identity.ts
+/**
+ * What a finding is about, independent of where it is written (contract §11): the same gap keeps its identity when
+ * lines move, whitelist sources are reordered or a whitelist file is renamed. One definition serves the baseline
+ * (new / unchanged / resolved), SARIF's `partialFingerprints` and the sticky comment's "fixed" list.
+ */
 
-const SERVICES = ['dataworks', 'vpc', 'sts'];
+/** A finding's scope (contract §9): `declared` unless the finding says otherwise. */
+function scopeOf(f) {
+    const scope = f.scope;
+    return typeof scope === 'string' ? scope : 'declared';
+}
+/**
+ * The identity as a string: rule, data source, scope, and the entry (canonical, else the raw text); module and
+ * resource group when there is no entry; the file only for a finding about a declared entry (one that carries its
+ * raw text), because there the file is part of what the finding is about (the same bad entry in two files is two
+ * findings), while a `missing-entry` is about the data source, wherever its whitelist lives.
+ *
+ * A finding with none of entry, raw text, module or group (a config error, an unreadable source) is told apart by
+ * its message with the numbers taken out, so two different config errors are two identities while a line that
+ * moved keeps the same one.
+ */
+function findingIdentity(f) {
+    const scope = scopeOf(f);
+    const entry = f.entry ?? f.raw;
+    const parts = [f.rule, f.dataSource ?? '', scope];
+    if (entry !== undefined) {
+        parts.push(entry);
+        if (f.raw !== undefined && scope === 'declared')
+            parts.push(f.file ?? '');
+    }
+    else {
+        parts.push(f.module ?? '', f.resourceGroup ?? '');
+        if (f.module === undefined && f.resourceGroup === undefined)
+            parts.push(f.message.replace(/\d+/g, '#'));
+    }
+    return JSON.stringify(parts);
+}
+/** The identity as a hex SHA-256 (for SARIF); `occurrence` > 1 tells apart findings alike in every part. */
+function identityHash(identity, occurrence = 1) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256')
+        .update(occurrence === 1 ? identity : `${identity}#${occurrence}`)
+        .digest('hex');
+}
+/**
+ * Matches head findings with base findings by identity, as multisets: two identical base findings and three head
+ * findings leave one head finding `new`.
+ */
+function compareWithBase(head, base) {
+    const baseIds = base.map(findingIdentity);
+    const total = new Map();
+    for (const id of baseIds)
+        total.set(id, (total.get(id) ?? 0) + 1);
+    const used = new Map();
+    const states = head.map((f) => {
+        const id = findingIdentity(f);
+        const taken = used.get(id) ?? 0;
+        if (taken >= (total.get(id) ?? 0))
+            return 'new';
+        used.set(id, taken + 1);
+        return 'unchanged';
+    });
+    // Head takes the first of several alike base findings; the rest are resolved.
+    const resolved = [];
+    const seen = new Map();
+    base.forEach((f, i) => {
+        const id = baseIds[i];
+        const index = (seen.get(id) ?? 0) + 1;
+        seen.set(id, index);
+        if (index > (used.get(id) ?? 0))
+            resolved.push(f);
+    });
+    return { states, resolved };
+}
+
+;// CONCATENATED MODULE: ./src/baseline/shared-online.ts
+function values(facts) {
+    return [
+        facts.privateCidrs?.map((c) => c.value),
+        facts.publicIps?.map((c) => c.value),
+        facts.vswitches?.map((c) => c.value)
+    ];
+}
+/** Everything about a request that can change what the API calls return or what drift is reported. */
+function requestKey(request) {
+    const g = request.group;
+    const modules = Object.entries(g.modules)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([name, facts]) => [name, facts ? values(facts) : null]);
+    return JSON.stringify([g.name, g.type, g.id?.value, g.region, values(g), modules, [...request.modules].sort()]);
+}
+function shareOnlineResolution() {
+    const known = new Map();
+    /** Findings of a resolution that name no group (run-wide): repeated in every run that resolved something. */
+    let runWide = [];
+    return async (requests, resolve) => {
+        const fresh = requests.filter((r) => !known.has(requestKey(r)));
+        let apiCalls = 0;
+        if (fresh.length > 0) {
+            const resolution = await resolve(fresh);
+            apiCalls = resolution.apiCalls;
+            runWide = resolution.findings.filter((f) => f.resourceGroup === undefined);
+            for (const request of fresh) {
+                const name = request.group.name;
+                known.set(requestKey(request), {
+                    facts: resolution.facts.get(name),
+                    findings: resolution.findings.filter((f) => f.resourceGroup === name)
+                });
+            }
+        }
+        const facts = new Map();
+        const findings = [...runWide];
+        for (const request of requests) {
+            const result = known.get(requestKey(request));
+            if (result.facts)
+                facts.set(request.group.name, result.facts);
+            findings.push(...result.findings);
+        }
+        return { facts, findings, apiCalls };
+    };
+}
+
+;// CONCATENATED MODULE: ./src/baseline/index.ts
+/**
+ * The baseline check (contract §11): the repository is checked as it is and as it was at a base commit, with the
+ * same resolution (online calls made once), and every finding is marked `new` or `unchanged`; the base's findings
+ * that are gone are `resolvedFindings`.
+ */
+
+
+
+
+
+/** Runs the check on the working tree and on the base, and marks the findings. Never throws for a bad base. */
+async function runBaselineCheck(opts, settings) {
+    const now = opts.now ?? new Date();
+    const shareOnline = shareOnlineResolution();
+    // The base is opened while the head is checked: starting git (or the first API calls) overlaps the check.
+    const opening = settings.readBase().catch((error) => ({
+        ok: false,
+        message: error instanceof Error ? error.message : 'the base could not be read'
+    }));
+    const head = await runCheck({ ...opts, now, shareOnline });
+    const base = await opening;
+    if (!base.ok) {
+        opts.logger.warning(`baseline ${settings.ref}: ${base.message}; every finding is reported as new`);
+        return withBaseline(head, head.findings.map(() => 'new'), [], { ref: settings.ref, read: false }, settings);
+    }
+    const configPath = head.config;
+    let configAtBase;
+    try {
+        configAtBase = await base.files.kind(configPath);
+    }
+    catch (error) {
+        // A config that is a link out of the repository at the base: checked like any unusable config below.
+        configAtBase = (0,src_io/* fileErrorCode */.c2)(error) === 'ENOENT' ? null : 'unusable';
+    }
+    let baseFindings = [];
+    if (configAtBase !== null) {
+        const baseReport = await runCheck({
+            ...opts,
+            now,
+            files: base.files,
+            shareOnline,
+            logger: quietLogger(opts.logger, settings.ref)
+        }).finally(() => base.close?.());
+        baseFindings = baseReport.findings;
+    }
+    else {
+        base.close?.();
+        opts.logger.info(`baseline ${settings.ref}: the config ${configPath} did not exist there; every finding is new`);
+    }
+    const { states, resolved } = compareWithBase(head.findings, baseFindings);
+    return withBaseline(head, states, resolved, { ref: settings.ref, commit: base.commit, read: true }, settings);
+}
+/** The base run's messages repeat the head's: they go to the debug log only. */
+function quietLogger(logger, ref) {
+    const debug = (m) => logger.debug(`baseline ${ref}: ${m}`);
+    return { debug, info: debug, warning: debug };
+}
+function withBaseline(head, states, resolved, base, settings) {
+    const findings = head.findings.map((f, i) => ({ ...f, baseline: states[i] ?? 'new' }));
+    const newCount = findings.filter((f) => f.baseline === 'new' && f.severity !== 'notice').length;
+    return {
+        ...head,
+        findings,
+        baseline: { ...base, newCount, onlyNew: settings.onlyNew },
+        resolvedFindings: resolved.map(({ baseline: _ignored, ...f }) => f)
+    };
+}
+/**
+ * Whether the run fails (the CLI's exit status, the action's step): status `error` always does; with `only-new`
+ * the status is worked out again over the new findings alone, under the same `fail-on`.
+ */
+function failsRun(report, failOn) {
+    if (report.status === 'error')
+        return true;
+    if (!report.baseline?.onlyNew)
+        return shouldFail(report.status, failOn);
+    const fresh = report.findings.filter((f) => f.baseline !== 'unchanged');
+    return shouldFail(statusOf(fresh, failOn), failOn);
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/tree-files.ts
+/**
+ * `RepoFiles` over a git tree (a commit of the repository, read through `git` or through GitHub's API), confined
+ * exactly like the working tree (`diskRepoFiles`): paths are resolved entry by entry, following links that stay
+ * inside the root and refusing those that leave it or lead into `.git`; only blobs are read; submodules and other
+ * kinds are refused; sizes are bounded per file (checked on the size the tree lists, before the blob is fetched)
+ * and per run; each blob is fetched once.
+ */
+
+
+/** Links followed while resolving one path, as many as Linux allows (`ELOOP` past it). */
+const MAX_LINK_HOPS = 40;
+/** Bytes of a link's target that are read: a longer "target" is not a path any system accepts. */
+const MAX_LINK_TARGET_BYTES = 4096;
+const NOT_READ = 'it was not read';
+function notFound(relPath, code = 'ENOENT') {
+    const what = code === 'EISDIR' ? 'is a directory' : 'no such file or directory';
+    const error = new Error(`${relPath}: ${what}`);
+    error.code = code;
+    return error;
+}
+/** `RepoFiles` over the tree `rootTreeId` of `source`: the repository root as it was at that commit. */
+function treeRepoFiles(source, rootTreeId, options = {}) {
+    const maxFileBytes = options.maxFileBytes ?? bounds/* MAX_FILE_BYTES */.gZ;
+    const maxFiles = options.maxFilesPerRun ?? bounds/* MAX_FILES_PER_RUN */.VT;
+    const maxBytes = options.maxBytesPerRun ?? bounds/* MAX_BYTES_PER_RUN */.h7;
+    const maxEntries = options.maxDirectoryEntries ?? bounds/* MAX_DIRECTORY_ENTRIES */.MG;
+    const trees = new Map();
+    const texts = new Map();
+    const linkTargets = new Map();
+    let filesRead = 0;
+    let bytesRead = 0;
+    const tree = (id, relPath) => {
+        let listed = trees.get(id);
+        if (!listed) {
+            listed = source.listTree(id).then((entries) => {
+                if (entries.length > maxEntries) {
+                    throw new src_io/* RepoFileError */.lD('RUN_LIMIT', relPath, `holds more than ${(0,bounds/* formatCount */.B4)(maxEntries)} entries, the limit per directory; it was not listed`);
+                }
+                // A Map, never a plain object: entry names such as `__proto__` are just names.
+                return new Map(entries.map((e) => [e.name, e]));
+            });
+            trees.set(id, listed);
+        }
+        return listed;
+    };
+    const linkTarget = (entry, relPath) => {
+        let target = linkTargets.get(entry.id);
+        if (!target) {
+            target = source
+                .readBlob(entry.id, MAX_LINK_TARGET_BYTES)
+                .then((bytes) => bytes.toString('utf8'))
+                .catch(() => {
+                throw new src_io/* RepoFileError */.lD('OUTSIDE_ROOT', relPath, `is a link whose target cannot be read; ${NOT_READ}`);
+            });
+            linkTargets.set(entry.id, target);
+        }
+        return target;
+    };
+    /** Lexical segments of a path relative to the root, or a RepoFileError for a path that must not be used. */
+    const segmentsOf = (relPath) => {
+        const slashed = relPath.replace(/\\/g, '/');
+        if (slashed.includes('\0') || slashed.startsWith('/') || /^[A-Za-z]:/.test(slashed)) {
+            throw new src_io/* RepoFileError */.lD('OUTSIDE_ROOT', relPath, `is not a path inside the repository; ${NOT_READ}`);
+        }
+        const segments = [];
+        for (const segment of slashed.split('/')) {
+            if (segment === '' || segment === '.')
+                continue;
+            if (segment === '..') {
+                if (segments.length === 0) {
+                    throw new src_io/* RepoFileError */.lD('OUTSIDE_ROOT', relPath, `leads outside the repository; ${NOT_READ}`);
+                }
+                segments.pop();
+            }
+            else
+                segments.push(segment);
+        }
+        if (segments.some(src_io/* isGitSegment */.kJ)) {
+            throw new src_io/* RepoFileError */.lD('GIT_DIR', relPath, `is under .git/, which is never read; ${NOT_READ}`);
+        }
+        return segments;
+    };
+    /**
+     * Walks the tree along `relPath`, following links as the file system would. `null` when nothing is there; a
+     * RepoFileError for a link that leaves the root or leads into `.git`, a submodule, or a loop of links.
+     */
+    const resolve = async (relPath) => {
+        let pending = segmentsOf(relPath);
+        let hops = 0;
+        restart: for (;;) {
+            let dir = await tree(rootTreeId, '.');
+            const walked = [];
+            for (let i = 0; i < pending.length; i++) {
+                const name = pending[i];
+                const entry = dir.get(name);
+                if (!entry)
+                    return null;
+                const last = i === pending.length - 1;
+                if (entry.kind === 'link') {
+                    if (++hops > MAX_LINK_HOPS) {
+                        throw new src_io/* RepoFileError */.lD('OUTSIDE_ROOT', relPath, `is a loop of links; ${NOT_READ}`);
+                    }
+                    const target = await linkTarget(entry, relPath);
+                    const escapes = () => new src_io/* RepoFileError */.lD('OUTSIDE_ROOT', relPath, last
+                        ? `is a link to a place outside the repository; ${NOT_READ}`
+                        : `lies in a folder that is a link to a place outside the repository; ${NOT_READ}`);
+                    if (target.startsWith('/') || target.includes('\0') || /^[A-Za-z]:/.test(target))
+                        throw escapes();
+                    const next = [...walked];
+                    for (const segment of target.replace(/\\/g, '/').split('/')) {
+                        if (segment === '' || segment === '.')
+                            continue;
+                        if (segment === '..') {
+                            if (next.length === 0)
+                                throw escapes();
+                            next.pop();
+                        }
+                        else
+                            next.push(segment);
+                    }
+                    if (next.some(src_io/* isGitSegment */.kJ)) {
+                        throw new src_io/* RepoFileError */.lD('GIT_DIR', relPath, `is a link into .git/, which is never read; ${NOT_READ}`);
+                    }
+                    pending = [...next, ...pending.slice(i + 1)];
+                    continue restart;
+                }
+                if (entry.kind === 'other') {
+                    throw new src_io/* RepoFileError */.lD('NOT_REGULAR', relPath, `is a git submodule, not a regular file; ${NOT_READ}`);
+                }
+                if (last)
+                    return { kind: entry.kind, entry };
+                if (entry.kind !== 'tree')
+                    throw notFound(relPath, 'ENOTDIR');
+                dir = await tree(entry.id, walked.concat(name).join('/'));
+                walked.push(name);
+            }
+            return { kind: 'tree', entry: { name: '', kind: 'tree', id: rootTreeId } };
+        }
+    };
+    const readOnce = async (relPath, entry) => {
+        const size = entry.size;
+        if (size !== undefined && size > maxFileBytes) {
+            throw new src_io/* RepoFileError */.lD('TOO_LARGE', relPath, `is ${(0,bounds/* formatCount */.B4)(size)} bytes, over the limit of ${(0,bounds/* formatBytes */.z3)(maxFileBytes)} (${(0,bounds/* formatCount */.B4)(maxFileBytes)} bytes) per file; ${NOT_READ}`);
+        }
+        if (filesRead + 1 > maxFiles) {
+            throw new src_io/* RepoFileError */.lD('RUN_LIMIT', relPath, `was not read: this run already read ${(0,bounds/* formatCount */.B4)(maxFiles)} files, the limit per run`);
+        }
+        if (bytesRead + (size ?? 0) > maxBytes) {
+            throw new src_io/* RepoFileError */.lD('RUN_LIMIT', relPath, `was not read: it would take this run over the limit of ${(0,bounds/* formatBytes */.z3)(maxBytes)} read per run`);
+        }
+        filesRead++;
+        bytesRead += size ?? 0;
+        let bytes;
+        try {
+            bytes = await source.readBlob(entry.id, maxFileBytes);
+        }
+        catch (error) {
+            if (error instanceof src_io/* RepoFileError */.lD)
+                throw error;
+            throw new src_io/* RepoFileError */.lD('EIO', relPath, `could not be read from the base commit; ${NOT_READ}`);
+        }
+        if (bytes.length > maxFileBytes) {
+            throw new src_io/* RepoFileError */.lD('TOO_LARGE', relPath, `is over the limit of ${(0,bounds/* formatBytes */.z3)(maxFileBytes)} (${(0,bounds/* formatCount */.B4)(maxFileBytes)} bytes) per file; ${NOT_READ}`);
+        }
+        if (size === undefined)
+            bytesRead += bytes.length;
+        return (0,src_io/* decode */.D4)(relPath, bytes);
+    };
+    return {
+        readText: async (relPath) => {
+            const found = await resolve(relPath);
+            if (found === null)
+                throw notFound(relPath);
+            if (found.kind === 'tree')
+                throw notFound(relPath, 'EISDIR');
+            let text = texts.get(found.entry.id);
+            if (!text) {
+                text = readOnce(relPath, found.entry);
+                texts.set(found.entry.id, text);
+            }
+            return text;
+        },
+        listDir: async (relPath) => {
+            const found = await resolve(relPath);
+            if (found === null)
+                throw notFound(relPath);
+            if (found.kind !== 'tree')
+                throw notFound(relPath, 'ENOTDIR');
+            const entries = await tree(found.entry.id, relPath);
+            return [...entries.keys()].filter((name) => !(0,src_io/* isGitSegment */.kJ)(name)).sort();
+        },
+        kind: async (relPath) => {
+            const found = await resolve(relPath);
+            if (found === null)
+                return null;
+            return found.kind === 'tree' ? 'directory' : 'file';
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/baseline/git-batch.ts
+/**
+ * One long-running `git cat-file --batch-command` for every object a baseline reads: a run reads a handful of
+ * trees and blobs, and starting git for each costs more than the whole check of a small repository. Requests
+ * are answered in order; `info` gives an object's type and size before any content is sent, so an oversized blob
+ * is refused without being read.
+ */
+
+/** Bytes of one object's content that the batch accepts into memory (a tree of 10,000 entries is far smaller). */
+const MAX_OBJECT_BYTES = 64 * 1024 * 1024;
+class GitBatch {
+    child;
+    queue = [];
+    buffer = Buffer.alloc(0);
+    failed;
+    constructor(root) {
+        this.child = (0,external_node_child_process_namespaceObject.spawn)('git', ['-C', root, 'cat-file', '--batch-command'], {
+            windowsHide: true,
+            env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_NO_REPLACE_OBJECTS: '1' }
+        });
+        this.child.stdout.on('data', (chunk) => {
+            this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+            this.drain();
+        });
+        const fail = (error) => {
+            this.failed ??= error;
+            for (const p of this.queue.splice(0))
+                p.reject(this.failed);
+        };
+        this.child.on('error', fail);
+        this.child.on('exit', () => fail(new Error('git cat-file ended')));
+        this.child.stdin.on('error', fail);
+        // Never keeps the process alive on its own.
+        this.child.unref();
+        // The pipes are sockets: unref'd too, so a batch that was never closed cannot hold the process open.
+        for (const stream of [this.child.stdout, this.child.stdin])
+            stream.unref?.();
+    }
+    /** Id, type and size of `object` (any revision expression), or `null` when it does not exist. */
+    info(object) {
+        return this.request(`info ${object}`, false);
+    }
+    /** Id, type, size and content of `object`, or `null` when it does not exist. */
+    async contents(object) {
+        const answer = await this.request(`contents ${object}`, true);
+        return answer ? { ...answer, content: answer.content ?? Buffer.alloc(0) } : null;
+    }
+    close() {
+        this.child.stdin.end();
+    }
+    request(line, withContent) {
+        if (this.failed)
+            return Promise.reject(this.failed);
+        if (/[\n\0]/.test(line))
+            return Promise.resolve(null);
+        return new Promise((resolve, reject) => {
+            this.queue.push({ withContent, resolve, reject });
+            this.child.stdin.write(`${line}\n`);
+        });
+    }
+    drain() {
+        for (;;) {
+            const pending = this.queue[0];
+            if (!pending)
+                return;
+            const newline = this.buffer.indexOf(0x0a);
+            if (newline < 0)
+                return;
+            const header = this.buffer.subarray(0, newline).toString('utf8');
+            const parts = header.split(' ');
+            if (parts[parts.length - 1] === 'missing' || parts[parts.length - 1] === 'ambiguous') {
+                this.buffer = this.buffer.subarray(newline + 1);
+                this.queue.shift();
+                pending.resolve(null);
+                continue;
+            }
+            const id = parts[0] ?? '';
+            const type = parts[1] ?? '';
+            const size = Number(parts[2]);
+            if (!Number.isSafeInteger(size) || size < 0) {
+                this.failed = new Error('git cat-file answered in an unexpected form');
+                for (const p of this.queue.splice(0))
+                    p.reject(this.failed);
+                this.child.kill();
+                return;
+            }
+            if (!pending.withContent) {
+                this.buffer = this.buffer.subarray(newline + 1);
+                this.queue.shift();
+                pending.resolve({ id, type, size });
+                continue;
+            }
+            if (size > MAX_OBJECT_BYTES) {
+                this.failed = new Error('an object of the base commit is too large to read');
+                for (const p of this.queue.splice(0))
+                    p.reject(this.failed);
+                this.child.kill();
+                return;
+            }
+            // Header, content, and the newline git writes after it.
+            if (this.buffer.length < newline + 1 + size + 1)
+                return;
+            const content = Buffer.from(this.buffer.subarray(newline + 1, newline + 1 + size));
+            this.buffer = this.buffer.subarray(newline + 1 + size + 1);
+            this.queue.shift();
+            pending.resolve({ id, type, size, content });
+        }
+    }
+}
+/** Parses a raw tree object: `<mode> <name>\0<binary id>` repeated; `idBytes` is 20 (SHA-1) or 32 (SHA-256). */
+function parseTreeObject(content, idBytes) {
+    const entries = [];
+    let at = 0;
+    while (at < content.length) {
+        const space = content.indexOf(0x20, at);
+        const nul = content.indexOf(0x00, space + 1);
+        if (space < 0 || nul < 0 || nul + 1 + idBytes > content.length)
+            break;
+        const mode = content.subarray(at, space).toString('ascii');
+        const name = content.subarray(space + 1, nul).toString('utf8');
+        const id = content.subarray(nul + 1, nul + 1 + idBytes).toString('hex');
+        const kind = mode === '40000' ? 'tree' : mode === '120000' ? 'link' : mode === '160000' ? 'other' : 'blob';
+        entries.push({ name, kind, id });
+        at = nul + 1 + idBytes;
+    }
+    return entries;
+}
+/** A TreeSource over one batch process. Blob sizes are asked with `info` before their content. */
+function batchTreeSource(batch, idBytes) {
+    return {
+        listTree: async (treeId) => {
+            const answer = await batch.contents(treeId);
+            if (!answer || answer.type !== 'tree')
+                throw new Error('the tree cannot be read');
+            return parseTreeObject(answer.content, idBytes);
+        },
+        readBlob: async (blobId, maxBytes) => {
+            const info = await batch.info(blobId);
+            if (!info || info.type !== 'blob')
+                throw new Error('the blob cannot be read');
+            // Over the limit: a buffer one byte too long tells the caller so, without the content being read.
+            if (info.size > maxBytes)
+                return Buffer.alloc(maxBytes + 1);
+            const answer = await batch.contents(blobId);
+            if (!answer)
+                throw new Error('the blob cannot be read');
+            return answer.content;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/baseline/git-source.ts
+/**
+ * The repository as it was at a commit, read from the local git object database: `git ls-tree` and
+ * `git cat-file` through `execFile` with argument arrays (never a shell), so no ref or path is ever interpreted
+ * by one. Nothing is checked out and the working tree is not touched.
+ */
+
+
+
+
+
+/** Each git command gets this long; a base that takes longer is "cannot be read", never a hung run. */
+const GIT_TIMEOUT_MS = 30_000;
+/** Bytes of one `ls-tree` listing: far above the directory-entry limit's worth of names. */
+const MAX_LISTING_BYTES = (/* unused pure expression or super */ null && (16 * 1024 * 1024));
+function git(root, args, maxBuffer) {
+    return new Promise((resolve, reject) => {
+        execFile('git', ['-C', root, ...args], {
+            encoding: 'buffer',
+            maxBuffer,
+            timeout: GIT_TIMEOUT_MS,
+            windowsHide: true,
+            // No prompt for credentials, no pager, no replace refs that would show other objects than the commit's.
+            env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', GIT_NO_REPLACE_OBJECTS: '1' }
+        }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+    });
+}
+/** Parses `git ls-tree -l -z`: `<mode> <type> <id> <size>\t<name>\0`. */
+function parseLsTree(output) {
+    const entries = [];
+    for (const record of output.toString('utf8').split('\0')) {
+        if (record === '')
+            continue;
+        const tab = record.indexOf('\t');
+        if (tab < 0)
+            continue;
+        const [mode, type, id, size] = record.slice(0, tab).trim().split(/\s+/);
+        const name = record.slice(tab + 1);
+        if (!mode || !type || !id)
+            continue;
+        const kind = type === 'tree' ? 'tree' : type === 'blob' ? (mode === '120000' ? 'link' : 'blob') : 'other';
+        const bytes = size !== undefined && /^\d+$/.test(size) ? Number(size) : undefined;
+        entries.push({ name, kind, id, ...(bytes !== undefined ? { size: bytes } : {}) });
+    }
+    return entries;
+}
+/** A TreeSource over the git repository that contains `root`. */
+function gitTreeSource(root) {
+    return {
+        // --full-tree: run from a subdirectory, ls-tree would otherwise list only the part of the tree below it.
+        listTree: async (treeId) => parseLsTree(await git(root, ['ls-tree', '--full-tree', '-l', '-z', treeId], MAX_LISTING_BYTES)),
+        readBlob: async (blobId, maxBytes) => git(root, ['cat-file', 'blob', blobId], maxBytes + 1)
+    };
+}
+/**
+ * `root` relative to the top of its git repository (`sub/dir/`, '' at the top), found as git finds it: the
+ * nearest folder up from `root` holding `.git`. Worked out here rather than by starting git once more, which
+ * costs more than checking a small repository.
+ */
+async function prefixInRepository(root) {
+    let dir;
+    try {
+        dir = await external_node_fs_.promises.realpath(root);
+    }
+    catch {
+        return undefined;
+    }
+    const below = [];
+    for (;;) {
+        const marker = await external_node_fs_.promises.lstat(external_node_path_default().join(dir, '.git')).catch(() => undefined);
+        if (marker && (marker.isDirectory() || marker.isFile()))
+            return below.map((s) => `${s}/`).join('');
+        const parent = external_node_path_default().dirname(dir);
+        if (parent === dir)
+            return undefined;
+        below.unshift(external_node_path_default().basename(dir));
+        dir = parent;
+    }
+}
+/**
+ * The files of the root (`root`, possibly a subdirectory of the git repository) as they were at `ref`. A root
+ * that did not exist at that commit is an empty tree (every file absent); a ref that names no commit, or a
+ * repository that git cannot read, is `ok: false` with the reason. Objects are read through one
+ * `git cat-file --batch-command` process (`close` ends it).
+ */
+async function gitBaseFiles(root, ref, options = {}) {
+    const shown = `"${ref.slice(0, 100)}"`;
+    if (ref === '' || ref.startsWith('-') || /[\n\0]/.test(ref))
+        return { ok: false, message: `${shown} is not a git ref` };
+    const prefix = await prefixInRepository(root);
+    if (prefix === undefined)
+        return {
+            ok: false,
+            message: `the base commit ${shown} could not be read (${external_node_path_default().resolve(root)} is not in a git repository)`
+        };
+    const batch = new GitBatch(root);
+    try {
+        const commit = await batch.info(`${ref}^{commit}`);
+        if (!commit) {
+            batch.close();
+            return {
+                ok: false,
+                message: `the base commit ${shown} could not be read (no such commit here; a shallow clone may lack it)`
+            };
+        }
+        // `<commit>:<path>` takes everything after the colon as the path: the type is checked on the answer.
+        const spec = prefix === '' ? `${commit.id}^{tree}` : `${commit.id}:${prefix.replace(/\/$/, '')}`;
+        const tree = await batch.info(spec);
+        const files = tree && tree.type === 'tree'
+            ? treeRepoFiles(batchTreeSource(batch, commit.id.length / 2), tree.id, options)
+            : treeRepoFiles(emptyTreeSource, EMPTY_TREE, options);
+        return { ok: true, commit: commit.id, files, close: () => batch.close() };
+    }
+    catch (error) {
+        batch.close();
+        const why = error?.code === 'ENOENT' ? 'git is not installed' : 'git failed';
+        return { ok: false, message: `the base commit ${shown} could not be read (${why})` };
+    }
+}
+const EMPTY_TREE = 'empty';
+const emptyTreeSource = {
+    listTree: () => Promise.resolve([]),
+    readBlob: () => Promise.reject(new Error('empty tree'))
+};
+
+;// CONCATENATED MODULE: ./src/endpoints.ts
+/**
+ * Parses the `endpoints` input and `--endpoint` flags: `dataworks=URL`, `vpc=URL`, `sts=URL`, and one per product
+ * with a deployed-whitelist API (`rds=URL`, …). A URL may hold `{region}`, replaced by the region of each call.
+ */
+
+
+const SERVICES = ['dataworks', 'vpc', 'sts', ...DEPLOYED_API_PRODUCTS];
+/** The one placeholder a URL may hold. */
+const REGION_PLACEHOLDER = '{region}';
 function parseEndpointSpecs(specs) {
     const endpoints = {};
     for (const raw of specs) {
@@ -5568,12 +6219,17 @@ function parseEndpointSpecs(specs) {
         if (!SERVICES.includes(name)) {
             return {
                 ok: false,
-                error: `endpoint "${spec}": expected NAME=URL with NAME one of ${SERVICES.join(', ')}${didYouMean(name, SERVICES)}`
+                error: `endpoint "${spec}": expected NAME=URL with NAME one of ${SERVICES.join(', ')}${(0,suggest/* didYouMean */.au)(name, SERVICES)}`
             };
+        }
+        // The URL is checked with a region in place of the placeholder; any other brace is a mistake.
+        const sample = value.split(REGION_PLACEHOLDER).join('cn-hangzhou');
+        if (/[{}]/.test(sample)) {
+            return { ok: false, error: `endpoint "${spec}": the only placeholder a URL may hold is ${REGION_PLACEHOLDER}` };
         }
         let url;
         try {
-            url = new URL(value);
+            url = new URL(sample);
         }
         catch {
             return { ok: false, error: `endpoint "${spec}": "${value}" is not a URL; expected e.g. ${name}=https://host` };
@@ -5603,8 +6259,8 @@ const REPORT_KEYS = [
 ];
 const SUMMARY_KEYS = ['dataSources', 'required', 'missing', 'errors', 'warnings', 'notices'];
 const ADDRESS_LIST_KEYS = ['list', 'region', 'source', 'asOf', 'origin', 'stale'];
-const DATA_SOURCE_KEYS = ['name', 'product', 'network', 'region'];
-const REQUIRED_KEYS = ['dataSource', 'entry', 'covered', 'via'];
+const DATA_SOURCE_KEYS = ['name', 'product', 'network', 'region', 'declared', 'instance', 'deployedState'];
+const REQUIRED_KEYS = ['dataSource', 'entry', 'covered', 'deployed', 'via'];
 const VIA_KEYS = ['module', 'resourceGroup', 'origin', 'source'];
 const FINDING_KEYS = [
     'rule',
@@ -5612,6 +6268,7 @@ const FINDING_KEYS = [
     'dataSource',
     'module',
     'resourceGroup',
+    'scope',
     'entry',
     'raw',
     'uncovered',
@@ -5628,7 +6285,8 @@ const KEY_ORDER = {
     addressLists: ADDRESS_LIST_KEYS,
     required: REQUIRED_KEYS,
     'required.via': VIA_KEYS,
-    findings: FINDING_KEYS
+    findings: FINDING_KEYS,
+    resolvedFindings: FINDING_KEYS
 };
 function json_ordered(value, path) {
     if (value === undefined || typeof value === 'function' || typeof value === 'symbol')
@@ -5776,10 +6434,11 @@ function groupByDataSource(report) {
  * line in the product's separator: after the per-block lines, this is what a user copies.
  */
 function pasteLines(missing, product) {
-    const separator = product ? entrySeparator(productProfile(product)) : ',';
+    const separator = product ? (0,products/* entrySeparator */.Es)((0,products/* productProfile */.T9)(product)) : ',';
     const byFile = new Map();
     for (const f of missing) {
-        if (f.file === undefined)
+        // A miss of the deployed whitelist points at `instance` in the config: nothing to paste into that file.
+        if (f.file === undefined || f.scope === 'deployed')
             continue;
         const blocks = f.uncovered && f.uncovered.length > 0 ? f.uncovered : f.entry !== undefined ? [f.entry] : [];
         const set = byFile.get(f.file) ?? new Set();
@@ -5809,6 +6468,46 @@ function severityCounts(findings) {
         counts[f.severity]++;
     return counts;
 }
+/** A short mark for a side, the same in the text and Markdown reports ("code ✓, cloud ✗" at a glance). */
+const SIDE_MARK = {
+    allowed: '✓',
+    missing: '✗',
+    unknown: '?',
+    'not-read': 'not read',
+    none: '—'
+};
+function sideOf(values) {
+    if (values.some((v) => v === false))
+        return 'missing';
+    if (values.some((v) => v === null || v === undefined))
+        return 'unknown';
+    return 'allowed';
+}
+/**
+ * The code and cloud state of a data source that names an instance (contract §9); undefined for one that does not,
+ * whose reports stay as they were.
+ */
+function sideMarkers(report, dataSource) {
+    const described = report.dataSources.find((d) => d.name === dataSource);
+    if (!described || described.instance === undefined)
+        return undefined;
+    const required = report.required.filter((r) => r.dataSource === dataSource);
+    const code = described.declared === false ? 'none' : sideOf(required.map((r) => r.covered));
+    let cloud;
+    if (described.deployedState === 'read')
+        cloud = sideOf(required.map((r) => r.deployed));
+    else if (described.deployedState === 'unreadable')
+        cloud = 'unknown';
+    else
+        cloud = 'not-read';
+    const drift = report.findings.filter((f) => f.rule === 'deployed-drift' && f.dataSource === dataSource).length;
+    return { code, cloud, drift };
+}
+/** "code ✓ · cloud ✗" (with the drift count when there is any). */
+function sideMarkersText(m) {
+    const drift = m.drift > 0 ? ` · ${plural(m.drift, 'difference')}` : '';
+    return `code ${SIDE_MARK[m.code]} · cloud ${SIDE_MARK[m.cloud]}${drift}`;
+}
 
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __nccwpck_require__(4031);
@@ -5818,7 +6517,9 @@ const RULE_HELP = {
         short: 'A required address block is not allowed by the data source whitelist.',
         help: 'DataWorks connects to the data source from this block (through the resource group, module and binding or ' +
             'address list named in the finding), but the whitelist does not allow all of it. Add the uncovered CIDRs to ' +
-            'the whitelist source the finding points at, or accept the gap with a dated waiver in the configuration.'
+            'the whitelist source the finding points at, or accept the gap with a dated waiver in the configuration. ' +
+            'With scope `deployed`, the block is missing from the whitelist deployed on the instance (the finding points ' +
+            'at `instance`): DataWorks cannot connect today; apply the files or add the block in the cloud.'
     },
     'invalid-config': {
         short: 'The configuration file is invalid.',
@@ -5894,6 +6595,13 @@ const RULE_HELP = {
         help: 'The DataWorks or VPC API reports other addresses for the resource group than the configuration states. ' +
             'Update the static facts, so offline checks stay true.'
     },
+    'deployed-drift': {
+        short: 'The whitelist deployed on the instance and the whitelist files differ.',
+        help: 'Either an address is allowed in the cloud but not in the files (changed outside code: add it to the files ' +
+            'or remove it in the console), or an entry of the files is not deployed (not applied: apply the change, for ' +
+            'example run Terraform). Both sides are compared as address sets, so two /25 halves in the files equal their ' +
+            '/24 deployed. Hidden system groups are never drift; with `deployedGroups`, only those groups are compared.'
+    },
     'host-bits-set': {
         short: 'A CIDR entry has host bits set.',
         help: 'An entry like `10.0.0.5/24` means `10.0.0.0/24`. It is accepted and normalised; write the network address ' +
@@ -5917,6 +6625,12 @@ const RULE_HELP = {
     'unused-waiver': {
         short: 'A waiver matched nothing.',
         help: 'No missing entry of the data source lies inside the waived entry. Remove the waiver.'
+    },
+    'not-checked': {
+        short: 'A data source whose only whitelist is deployed was not read in this run.',
+        help: 'The data source names an `instance` and no whitelist files, and deployed whitelists were not read (an ' +
+            'offline run, `deployed: never`, or a pull request under `deployed: auto`). Its required blocks are unknown. ' +
+            'Run online (for example on a schedule) to check it, or keep its whitelist as code.'
     }
 };
 /** The severity each rule has (contract §3), the SARIF rules' default level. */
@@ -5936,11 +6650,13 @@ const RULE_SEVERITY = {
     'allow-all-whitelist': 'warning',
     'unattached-template': 'warning',
     drift: 'warning',
+    'deployed-drift': 'warning',
     'host-bits-set': 'warning',
     'stale-address-list': 'notice',
     'redundant-entry': 'notice',
     waived: 'notice',
-    'unused-waiver': 'notice'
+    'unused-waiver': 'notice',
+    'not-checked': 'notice'
 };
 /** The rules whose findings mean the check could not be completed (status `error`, contract §3, §8): one list. */
 
@@ -5967,7 +6683,7 @@ const SYMBOL = { error: '✗', warning: '⚠', notice: 'ℹ' };
 const STATUS_SYMBOL = { pass: '✓', fail: '✗', error: '✗' };
 /** Repository text, made safe for a terminal. */
 const t = report_escape/* sanitizeTerminal */.iz;
-function missingLine(f, vias, p) {
+function missingLine(f, vias, p, instance) {
     const uncovered = f.uncovered ?? [];
     let what;
     if (f.entry === undefined)
@@ -5979,6 +6695,10 @@ function missingLine(f, vias, p) {
     const where = whereOf(f);
     const chains = vias.chainsOf(f);
     const why = chains.length > 0 ? ` ${p.dim(`(${t(chains.join('; '))})`)}` : '';
+    if (f.scope === 'deployed') {
+        const on = instance !== undefined ? ` on instance ${t(instance)}` : '';
+        return `  ${p.error(SYMBOL.error)} missing in the cloud ${p.bold(what)}${on}${where ? ` (${t(where)})` : ''}${why}`;
+    }
     return `  ${p.error(SYMBOL.error)} missing ${p.bold(what)}${where ? ` — add to ${t(where)}` : ''}${why}`;
 }
 function findingLine(f, p, withDataSource) {
@@ -6028,9 +6748,11 @@ function renderText(report, opts) {
             : '';
         const described = report.dataSources.find((d) => d.name === g.name);
         const kind = described ? ` ${p.dim(`· ${described.product}, ${described.network}, ${t(described.region)}`)}` : '';
-        lines.push(`${p.bold(t(g.name))}${kind}${coverage}`);
+        const markers = sideMarkers(report, g.name);
+        const sides = markers ? ` ${p.dim('·')} ${sideMarkersText(markers)}` : '';
+        lines.push(`${p.bold(t(g.name))}${kind}${coverage}${sides}`);
         for (const f of g.missing)
-            lines.push(missingLine(f, vias, p));
+            lines.push(missingLine(f, vias, p, described?.instance));
         for (const paste of pasteLines(g.missing, described?.product)) {
             lines.push(`  ${p.dim('→')} ${t(paste.file)} — add: ${p.bold(t(paste.text))}`);
         }
@@ -6137,21 +6859,57 @@ function headline(report, opts) {
     lines.push(`${first} · ${plural(s.required, 'required block')}${unknown > 0 ? ` (${formatCount(unknown)} unknown)` : ''} · ` +
         `${plural(s.errors, 'error')} · ` +
         `${plural(s.warnings, 'warning')} · ${plural(s.notices, 'notice')}`);
+    if (report.baseline)
+        lines.push('', baselineLine(report));
     const context = [`Config ${code(report.config)}`, `resolved ${report.resolve}`];
     if (opts.sha)
         context.push(`commit ${shaText(opts.sha)}`);
     lines.push('', context.join(' · '));
     return lines.join('\n');
 }
-function missingRow(f, vias) {
+function missingRow(f, vias, instance) {
     const uncovered = f.uncovered ?? [];
     const whole = uncovered.length === 0 || (uncovered.length === 1 && uncovered[0] === f.entry);
+    // A miss of the deployed whitelist is added on the instance, not in a file: the cell says so.
+    const where = f.scope === 'deployed'
+        ? `cloud: instance ${instance !== undefined ? code(instance) : '—'} (${whereCell(f)})`
+        : whereCell(f);
     return row([
         f.entry !== undefined ? code(f.entry) : markdown_text(f.message, MAX_MESSAGE),
         whole ? 'whole block' : code(uncovered.join(', ')),
-        whereCell(f),
+        where,
         chainsCell(vias.chainsOf(f))
     ]);
+}
+/** One row per data source that names an instance: its files and its deployed whitelist side by side (§9). */
+function sidesSection(report, order) {
+    const rows = [];
+    for (const d of report.dataSources) {
+        const m = sideMarkers(report, d.name);
+        if (!m || d.instance === undefined)
+            continue;
+        rows.push(row([
+            markdown_text(d.name),
+            code(d.instance),
+            SIDE_MARK[m.code],
+            SIDE_MARK[m.cloud],
+            m.drift > 0 ? formatCount(m.drift) : '—'
+        ]));
+    }
+    if (rows.length === 0)
+        return undefined;
+    return {
+        order,
+        priority: 5,
+        head: '#### Code and cloud\n\n' +
+            '_Code: the whitelist files; cloud: the whitelist deployed on the instance. ✓ every required block allowed, ' +
+            '✗ some missing, ? unknown, — none kept there._\n\n' +
+            tableHead(['Data source', 'Instance', 'Code', 'Cloud', 'Differences']),
+        rows,
+        tail: '',
+        rowsAreFindings: false,
+        more: (n) => `_…and ${plural(n, 'more data source')}, not shown._`
+    };
 }
 function findingRow(f, withSeverity) {
     const subject = f.raw ?? f.entry;
@@ -6180,6 +6938,68 @@ function unknownNote(groups) {
     return (`\n\n_Coverage of ${plural(total, 'required block')} is unknown until these are fixed: ${which}. ` +
         'They are not counted as missing._');
 }
+/** With a baseline: how many findings the change introduced, left and fixed, against which base. */
+function baselineLine(report) {
+    const base = report.baseline;
+    const fresh = report.findings.filter((f) => f.baseline !== 'unchanged' && f.severity !== 'notice').length;
+    const present = report.findings.filter((f) => f.baseline === 'unchanged' && f.severity !== 'notice').length;
+    const fixed = (report.resolvedFindings ?? []).filter((f) => f.severity !== 'notice').length;
+    const against = base.read
+        ? `compared with ${shaText(base.commit ?? base.ref)}`
+        : `the base ${code(base.ref, 100)} could not be read, so every finding counts as new`;
+    return (`**${formatCount(fresh)} introduced by this pull request** · ${formatCount(present)} already present · ` +
+        `${formatCount(fixed)} fixed by this pull request (errors and warnings; ${against})` +
+        (base.onlyNew ? ' · only new findings fail the check' : ''));
+}
+/**
+ * Contract §11: new findings lead (with whatever made the check incomplete, which always leads), then the findings
+ * already present at the base, collapsed, then those this change fixed.
+ */
+function baselineSections(report) {
+    const fresh = {
+        ...report,
+        findings: report.findings.filter((f) => f.baseline !== 'unchanged' || madeCheckIncomplete(f))
+    };
+    const present = report.findings.filter((f) => f.baseline === 'unchanged' && !madeCheckIncomplete(f) && listedAsFinding(f));
+    const fixed = (report.resolvedFindings ?? []).filter(listedAsFinding);
+    const sections = [
+        {
+            order: 0,
+            priority: 0,
+            head: '#### Introduced by this pull request',
+            rows: [],
+            tail: fresh.findings.some(listedAsFinding) ? '' : '\n_Nothing: this change adds no finding._',
+            rowsAreFindings: false,
+            more: () => ''
+        }
+    ];
+    for (const s of sectionsOf(fresh))
+        sections.push({ ...s, order: s.order + 1 });
+    const columns = tableHead(['', 'Rule', 'Data source', 'Where', 'Details']);
+    if (present.length > 0) {
+        sections.push({
+            order: 1000,
+            priority: 250,
+            head: `<details><summary>Already present: ${plural(present.length, 'finding')} the base commit had too</summary>\n\n${columns}`,
+            rows: present.map((f) => findingRow(f, true)),
+            tail: '\n\n</details>',
+            rowsAreFindings: true,
+            more: (n) => `_…and ${plural(n, 'more finding')}, not shown._`
+        });
+    }
+    if (fixed.length > 0) {
+        sections.push({
+            order: 1001,
+            priority: 150,
+            head: `#### Fixed by this pull request\n\n${tableHead(['', 'Rule', 'Data source', 'Where it was', 'Details'])}`,
+            rows: fixed.map((f) => findingRow(f, true)),
+            tail: '',
+            rowsAreFindings: true,
+            more: (n) => `_…and ${plural(n, 'more fixed finding')}, not shown._`
+        });
+    }
+    return sections;
+}
 function sectionsOf(report) {
     const vias = new ViaIndex(report);
     const { couldNotCheck, groups } = groupByDataSource(report);
@@ -6197,14 +7017,20 @@ function sectionsOf(report) {
             more: (n) => `_…and ${plural(n, 'more finding')}, not shown._`
         });
     }
+    const sides = sidesSection(report, order);
+    if (sides) {
+        sections.push(sides);
+        order++;
+    }
     for (const g of groups) {
         if (g.missing.length === 0)
             continue;
+        const instance = report.dataSources.find((d) => d.name === g.name)?.instance;
         sections.push({
             order: order++,
             priority: 10 + sections.length,
             head: `#### ${markdown_text(g.name)} · ${formatCount(g.missing.length)} missing\n\n${tableHead(['Entry to add', 'Uncovered part', 'Where', 'Why (module → resource group → source)'])}`,
-            rows: g.missing.map((f) => missingRow(f, vias)),
+            rows: g.missing.map((f) => missingRow(f, vias, instance)),
             tail: pasteTail(g, report),
             rowsAreFindings: true,
             more: (n) => `_…and ${plural(n, 'more missing entry', 'more missing entries')} of this data source, not shown._`
@@ -6311,7 +7137,7 @@ function cutNote(sectionsLeft, sectionsCut, findingsLeft, reportPath) {
 function renderMarkdown(report, opts = {}) {
     const head = headline(report, opts);
     const footer = opts.footer ? `${SECTION_GAP}${opts.footer}` : '';
-    const sections = sectionsOf(report);
+    const sections = report.baseline ? baselineSections(report) : sectionsOf(report);
     const limit = opts.maxChars ?? Number.POSITIVE_INFINITY;
     const full = `${[head, ...sections.map(wholeText)].join(SECTION_GAP)}${footer}\n`;
     if (full.length <= limit)
@@ -6364,8 +7190,6 @@ function renderResolvedMarkdown(opts = {}) {
         `Every required whitelist entry is allowed and no errors or warnings remain${at}.\n`);
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 /**
  * SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`). Every result has a location (the
@@ -6376,10 +7200,17 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 
 
 
+
+
 const SARIF_TOOL_NAME = 'dataworks-whitelist-guard';
 const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** The key of our partial fingerprint; versioned so a change of its recipe does not match old alerts wrongly. */
 const FINGERPRINT_KEY = 'dataworksWhitelistGuard/v1';
+/**
+ * The fingerprint of the finding's identity (contract §11, the same one the baseline uses): it survives renamed
+ * whitelist files and moved sources. The v1 key is kept beside it so existing alerts keep matching.
+ */
+const IDENTITY_FINGERPRINT_KEY = 'dataworksWhitelistGuard/identity/v1';
 /**
  * Rules that are not code-scanning alerts: a bundled list's age is about the tool's data, not about a line of the
  * repository (contract §8); the text and Markdown reports show each list's date, the JSON report keeps the notice.
@@ -6394,7 +7225,7 @@ function ruleName(id) {
         .join('');
 }
 function ruleDescriptors() {
-    return RULES.map((id) => {
+    return model/* RULES */.y0.map((id) => {
         const help = RULE_HELP[id];
         return {
             id,
@@ -6428,9 +7259,26 @@ function identity(f, configPath) {
 function messageText(f) {
     return f.dataSource !== undefined && !f.message.includes(f.dataSource) ? `${f.dataSource}: ${f.message}` : f.message;
 }
+/**
+ * Per data source that names an instance, the code and cloud state ("code ✓, cloud ✗", contract §9), for tools
+ * that read the run's properties; absent when no data source names one.
+ */
+function sidesProperty(report) {
+    const sides = report.dataSources.flatMap((d) => {
+        const m = sideMarkers(report, d.name);
+        return m && d.instance !== undefined ? [{ name: d.name, instance: d.instance, code: m.code, cloud: m.cloud }] : [];
+    });
+    return sides.length > 0 ? { dataSources: sides } : {};
+}
+/** The message, with "[cloud]" before a finding about the deployed whitelist so a code-scanning list tells them apart. */
+function scopedMessage(f) {
+    const text = messageText(f);
+    return f.scope === 'deployed' ? `[cloud] ${text}` : text;
+}
 function renderSarif(report, opts) {
-    const ruleIndex = new Map(RULES.map((id, i) => [id, i]));
+    const ruleIndex = new Map(model/* RULES */.y0.map((id, i) => [id, i]));
     const seen = new Map();
+    const seenIdentity = new Map();
     const alerts = couldNotCheckFirst(report.findings.filter((f) => !NOT_ALERTS.includes(f.rule)));
     const results = alerts.map((f) => {
         const id = identity(f, opts.configPath);
@@ -6440,6 +7288,9 @@ function renderSarif(report, opts) {
         const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256')
             .update(occurrence === 1 ? id : `${id}#${occurrence}`)
             .digest('hex');
+        const baselineIdentity = findingIdentity(f);
+        const identityOccurrence = (seenIdentity.get(baselineIdentity) ?? 0) + 1;
+        seenIdentity.set(baselineIdentity, identityOccurrence);
         const file = f.file ?? opts.configPath;
         const line = f.file !== undefined && f.line !== undefined && f.line >= 1 ? f.line : 1;
         const region = { startLine: line };
@@ -6447,7 +7298,7 @@ function renderSarif(report, opts) {
             region.startColumn = f.column;
         }
         const properties = {};
-        for (const key of ['dataSource', 'module', 'resourceGroup', 'entry', 'raw', 'uncovered']) {
+        for (const key of ['dataSource', 'module', 'resourceGroup', 'scope', 'entry', 'raw', 'uncovered']) {
             if (f[key] !== undefined)
                 properties[key] = f[key];
         }
@@ -6455,7 +7306,7 @@ function renderSarif(report, opts) {
             ruleId: f.rule,
             ruleIndex: ruleIndex.get(f.rule),
             level: LEVEL[f.severity],
-            message: { text: messageText(f) },
+            message: { text: scopedMessage(f) },
             locations: [
                 {
                     physicalLocation: {
@@ -6464,7 +7315,12 @@ function renderSarif(report, opts) {
                     }
                 }
             ],
-            partialFingerprints: { [FINGERPRINT_KEY]: hash },
+            partialFingerprints: {
+                [FINGERPRINT_KEY]: hash,
+                [IDENTITY_FINGERPRINT_KEY]: identityHash(baselineIdentity, identityOccurrence)
+            },
+            // Resolved findings are not results at all (contract §11); SARIF's `absent` is never written.
+            ...(f.baseline !== undefined ? { baselineState: f.baseline } : {}),
             ...(Object.keys(properties).length > 0 ? { properties } : {})
         };
     });
@@ -6484,7 +7340,12 @@ function renderSarif(report, opts) {
                 },
                 columnKind: 'utf16CodeUnits',
                 results,
-                properties: { status: report.status, resolve: report.resolve, summary: { ...report.summary } }
+                properties: {
+                    status: report.status,
+                    resolve: report.resolve,
+                    summary: { ...report.summary },
+                    ...sidesProperty(report)
+                }
             }
         ]
     };
@@ -6531,7 +7392,7 @@ function firstMistake(args, options) {
         const option = Object.hasOwn(options, name) ? options[name] : undefined;
         if (!option) {
             const typed = shown(token.rawName);
-            return `unknown option ${typed}${didYouMean(token.name, longNames, flag)}`;
+            return `unknown option ${typed}${(0,suggest/* didYouMean */.au)(token.name, longNames, flag)}`;
         }
         const long = `--${name}`;
         if (option.type === 'boolean') {
@@ -6565,6 +7426,174 @@ function parseCommandLine(args, options) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/cli/init.ts
+/** `dataworks-whitelist-guard init` (contract §12): writes a starting config, from Terraform or a workspace. */
+
+
+
+
+
+
+
+
+const INIT_USAGE = `Usage: ${version/* TOOL_NAME */.l} init [options]
+
+Writes a starting config. Without --workspace, from the Terraform in the repository (offline); with it, from
+the DataWorks workspace's data sources and resource groups (online: needs Alibaba Cloud credentials).
+
+Options:
+  --root DIR             repository root (default: the current directory)
+  --output PATH          where to write, relative to --root (default: .github/dataworks-whitelist.yml)
+  --force                overwrite an existing file
+  --region REGION        the default region (required with --workspace)
+  --workspace ID         the DataWorks workspace (project) ID to read
+  --env prod|dev         the workspace environment whose data sources are read (default: prod)
+  --endpoint NAME=URL    API endpoint override: dataworks= or sts= (repeatable)
+  --timeout SECONDS      deadline of every API call of the run (default: 120)
+  --allow-instance-credentials
+                         also try the ECS instance metadata service and CLI profiles for credentials
+`;
+const DEFAULT_OUTPUT = '.github/dataworks-whitelist.yml';
+/** The longest deadline accepted: an hour. */
+const init_MAX_TIMEOUT_SECONDS = 3_600;
+class InitUsageError extends Error {
+}
+async function runInit(argv, io) {
+    const parsed = parseCommandLine(argv, {
+        root: { type: 'string' },
+        output: { type: 'string' },
+        force: { type: 'boolean' },
+        region: { type: 'string' },
+        workspace: { type: 'string' },
+        env: { type: 'string' },
+        endpoint: { type: 'string', multiple: true },
+        timeout: { type: 'string' },
+        'allow-instance-credentials': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' }
+    });
+    const usage = (message) => {
+        io.stderr.write(`${version/* TOOL_NAME */.l} init: ${message}\n\nRun "${version/* TOOL_NAME */.l} init --help" for usage.\n`);
+        return 2;
+    };
+    if (!parsed.ok)
+        return usage(parsed.error);
+    const { values, positionals } = parsed;
+    if (values.help) {
+        io.stdout.write(INIT_USAGE);
+        return 0;
+    }
+    const logger = {
+        debug: (m) => {
+            if (io.env.DATAWORKS_WHITELIST_GUARD_DEBUG)
+                io.stderr.write(`debug: ${(0,report_escape/* sanitizeTerminal */.iz)(m)}\n`);
+        },
+        info: (m) => void io.stderr.write(`${(0,report_escape/* sanitizeTerminal */.iz)(m)}\n`),
+        warning: (m) => void io.stderr.write(`warning: ${(0,report_escape/* sanitizeTerminal */.iz)(m)}\n`)
+    };
+    try {
+        if (positionals.length !== 1)
+            throw new InitUsageError(`unexpected argument "${positionals.slice(1).join(' ')}"`);
+        const rootArg = values.root ?? '.';
+        if (!external_node_path_default().isAbsolute(rootArg) && io.cwd === undefined) {
+            throw new InitUsageError('the current directory no longer exists; give --root as an absolute path');
+        }
+        const root = external_node_path_default().resolve(io.cwd ?? '/', rootArg);
+        const outputRel = values.output ?? DEFAULT_OUTPUT;
+        const output = external_node_path_default().resolve(root, outputRel);
+        const relative = external_node_path_default().relative(root, output);
+        if (relative === '' || relative.startsWith('..') || external_node_path_default().isAbsolute(relative)) {
+            throw new InitUsageError(`--output ${outputRel} is outside --root ${root}: the config belongs in the repository`);
+        }
+        const region = values.region;
+        if (region !== undefined && !schema/* REGION_PATTERN */.aY.test(region)) {
+            throw new InitUsageError(`--region must be a region ID like cn-hangzhou; got "${region}"`);
+        }
+        const env = values.env ?? 'prod';
+        if (env !== 'prod' && env !== 'dev')
+            throw new InitUsageError(`--env must be prod or dev; got "${env}"`);
+        const endpoints = parseEndpointSpecs(values.endpoint ?? []);
+        if (!endpoints.ok)
+            throw new InitUsageError(endpoints.error);
+        let deadlineMs;
+        if (values.timeout !== undefined) {
+            const seconds = Number(values.timeout);
+            if (!/^\d+$/.test(values.timeout) || seconds < 1 || seconds > init_MAX_TIMEOUT_SECONDS) {
+                throw new InitUsageError(`--timeout must be whole seconds from 1 to ${init_MAX_TIMEOUT_SECONDS}; got "${values.timeout}"`);
+            }
+            deadlineMs = seconds * 1000;
+        }
+        if (values.workspace === undefined) {
+            for (const flag of ['env', 'endpoint', 'timeout', 'allow-instance-credentials']) {
+                if (values[flag] !== undefined)
+                    throw new InitUsageError(`--${flag} needs --workspace (an online init)`);
+            }
+        }
+        if (!values.force && (await exists(output))) {
+            io.stderr.write(`${version/* TOOL_NAME */.l} init: ${(0,report_escape/* sanitizeTerminal */.iz)(outputRel)} already exists; give --force to overwrite it\n`);
+            return 2;
+        }
+        let text;
+        let summary;
+        if (values.workspace !== undefined) {
+            const workspace = values.workspace.trim();
+            if (!/^\d{1,20}$/.test(workspace))
+                throw new InitUsageError(`--workspace must be a workspace ID (digits); got "${values.workspace}"`);
+            if (region === undefined)
+                throw new InitUsageError("--workspace needs --region (the workspace's region)");
+            const { openWorkspaceSession, SessionError } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(540), __nccwpck_require__.e(35)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4035));
+            const { initFromWorkspace } = await __nccwpck_require__.e(/* import() */ 16).then(__nccwpck_require__.bind(__nccwpck_require__, 1016));
+            try {
+                const session = await openWorkspaceSession(region, { endpoints: endpoints.endpoints, allowInstanceCredentials: values['allow-instance-credentials'] ?? false }, { logger, env: io.env, tuning: deadlineMs === undefined ? {} : { deadlineMs } });
+                const result = await initFromWorkspace(session.api, { workspace, region, env });
+                text = result.text;
+                summary =
+                    `${result.dataSources} data sources (${result.commentedOut} more commented out: they cannot be checked) ` +
+                        `and ${result.resourceGroups} resource groups from workspace ${workspace}`;
+            }
+            catch (error) {
+                const why = error instanceof SessionError || error instanceof Error ? error.message : 'unknown failure';
+                io.stderr.write(`${version/* TOOL_NAME */.l} init: could not read workspace ${workspace}: ${(0,report_escape/* sanitizeTerminal */.iz)(why)}\n`);
+                return 2;
+            }
+        }
+        else {
+            const { scanRepository, renderOfflineConfig } = await Promise.all(/* import() */[__nccwpck_require__.e(124), __nccwpck_require__.e(645)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5645));
+            const scan = await scanRepository((0,src_io/* diskRepoFiles */.pL)(root));
+            text = renderOfflineConfig(scan, region === undefined ? {} : { region });
+            summary = `${scan.resources.length} data sources from the Terraform in ${root}`;
+            for (const problem of scan.problems)
+                logger.warning(`not scanned: ${problem}`);
+        }
+        try {
+            await external_node_fs_.promises.mkdir(external_node_path_default().dirname(output), { recursive: true });
+            // `wx` refuses a file that appeared since the check above: never overwrite without --force.
+            await external_node_fs_.promises.writeFile(output, text, { flag: values.force ? 'w' : 'wx' });
+        }
+        catch (error) {
+            const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'EIO';
+            io.stderr.write(`${version/* TOOL_NAME */.l} init: could not write ${(0,report_escape/* sanitizeTerminal */.iz)(outputRel)} (${code})${code === 'EEXIST' ? '; give --force to overwrite it' : ''}\n`);
+            return 2;
+        }
+        io.stderr.write(`${version/* TOOL_NAME */.l} init: wrote ${(0,report_escape/* sanitizeTerminal */.iz)(outputRel)}: ${(0,report_escape/* sanitizeTerminal */.iz)(summary)}. ` +
+            `Review the CHECK comments, then run "${version/* TOOL_NAME */.l} check".\n`);
+        return 0;
+    }
+    catch (error) {
+        if (error instanceof InitUsageError)
+            return usage(error.message);
+        throw error;
+    }
+}
+async function exists(file) {
+    try {
+        await external_node_fs_.promises.lstat(file);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cli/run.ts
 /** The CLI (contract §6): argument parsing, rendering and exit status around the shared engine. */
 
@@ -6577,8 +7606,12 @@ function parseCommandLine(args, options) {
 
 
 
+
+
+
 const FORMATS = ['text', 'json', 'markdown', 'sarif'];
 const USAGE = `Usage: ${version/* TOOL_NAME */.l} check [options]
+       ${version/* TOOL_NAME */.l} init [--root DIR] [--output PATH] [--force] [--workspace ID --region R [--env prod|dev]]
 
 Checks that the whitelists in this repository allow every address DataWorks connects from.
 
@@ -6589,7 +7622,14 @@ Options:
   --format FORMAT        text | json | markdown | sarif (default: from --output's extension, else text)
   --output FILE          write the report to FILE instead of standard output
   --fail-on LEVEL        error | warning | never (default: error)
-  --endpoint NAME=URL    API endpoint override: dataworks=, vpc= or sts= (repeatable)
+  --baseline REF         also check the repository as it was at git commit REF; mark each finding new or
+                         unchanged and list the findings REF had that are gone
+  --only-new             with --baseline: the exit status and --fail-on consider new findings only
+  --deployed MODE        auto | always | never: read the whitelists deployed on each data source's instance
+                         (default: auto: whenever the run is online; always needs an online run)
+  --timeout SECONDS      deadline of every online call of the run (default: 120)
+  --endpoint NAME=URL    API endpoint override: dataworks=, vpc=, sts= or a product id such as rds=; a URL may
+                         hold {region} (repeatable)
   --allow-instance-credentials
                          also try the ECS instance metadata service and CLI profiles for credentials
   --no-color             no colour in the text report (also: NO_COLOR)
@@ -6602,7 +7642,7 @@ Exit status (explained here rather than in every report):
 `;
 class UsageError extends Error {
 }
-const COMMANDS = ['check'];
+const COMMANDS = ['check', 'init'];
 const HELP_POINTER = `Run "${version/* TOOL_NAME */.l} --help" for usage.\n`;
 /** `file` as an absolute path: relative paths need a working directory, which may have been deleted. */
 function absolutePath(cwd, file, flag) {
@@ -6619,7 +7659,7 @@ function run_oneOf(value, allowed, flag, fallback) {
         return fallback;
     if (allowed.includes(value))
         return value;
-    throw new UsageError(`${flag} must be one of ${allowed.join(', ')}; got "${value}"${didYouMean(value, allowed)}`);
+    throw new UsageError(`${flag} must be one of ${allowed.join(', ')}; got "${value}"${(0,suggest/* didYouMean */.au)(value, allowed)}`);
 }
 function formatFromOutput(output) {
     const ext = output ? external_node_path_default().extname(output).toLowerCase() : '';
@@ -6632,6 +7672,15 @@ function formatFromOutput(output) {
     return 'text';
 }
 async function runCli(argv, io) {
+    if (argv[0] === 'init') {
+        try {
+            return await runInit(argv, io);
+        }
+        catch {
+            io.stderr.write(`${version/* TOOL_NAME */.l}: ${(0,internal_error/* internalErrorMessage */.vh)('while writing the config')}\n`);
+            return 2;
+        }
+    }
     const parsed = parseCommandLine(argv, {
         config: { type: 'string' },
         root: { type: 'string' },
@@ -6639,7 +7688,11 @@ async function runCli(argv, io) {
         format: { type: 'string' },
         output: { type: 'string' },
         'fail-on': { type: 'string' },
+        baseline: { type: 'string' },
+        'only-new': { type: 'boolean' },
         endpoint: { type: 'string', multiple: true },
+        deployed: { type: 'string' },
+        timeout: { type: 'string' },
         'allow-instance-credentials': { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -6663,7 +7716,7 @@ async function runCli(argv, io) {
         if (positionals.length !== 1 || positionals[0] !== 'check') {
             throw new UsageError(positionals.length === 0
                 ? 'missing command: check'
-                : `unknown command "${positionals.join(' ')}"${positionals.length === 1 ? didYouMean(positionals[0], COMMANDS) : ''}`);
+                : `unknown command "${positionals.join(' ')}"${positionals.length === 1 ? (0,suggest/* didYouMean */.au)(positionals[0], COMMANDS) : ''}`);
         }
         const resolve = run_oneOf(values.resolve, ['auto', 'online', 'offline'], '--resolve', 'auto');
         const failOn = run_oneOf(values['fail-on'], ['error', 'warning', 'never'], '--fail-on', 'error');
@@ -6671,9 +7724,27 @@ async function runCli(argv, io) {
         const endpoints = parseEndpointSpecs(values.endpoint ?? []);
         if (!endpoints.ok)
             throw new UsageError(endpoints.error);
+        const deployed = run_oneOf(values.deployed, DEPLOYED_MODES, '--deployed', 'auto');
+        if (deployed === 'always' && resolve === 'offline') {
+            throw new UsageError('--deployed always reads the whitelists deployed in the cloud, which needs an online run; drop --resolve offline');
+        }
+        let timeoutSeconds;
+        if (values.timeout !== undefined) {
+            const timeout = parseTimeoutSeconds(values.timeout);
+            if (!timeout.ok)
+                throw new UsageError(`--timeout: ${timeout.error}`);
+            timeoutSeconds = timeout.seconds;
+        }
         const root = absolutePath(io.cwd, values.root ?? '.', '--root');
         const output = values.output === undefined ? undefined : absolutePath(io.cwd, values.output, '--output');
         const configPath = configInsideRoot(root, values.config ?? '.github/dataworks-whitelist.yml');
+        const baselineRef = values.baseline;
+        if (values['only-new'] && baselineRef === undefined) {
+            throw new UsageError('--only-new needs --baseline REF: without a base commit every finding is new');
+        }
+        if (baselineRef !== undefined && (baselineRef === '' || baselineRef.startsWith('-'))) {
+            throw new UsageError(`--baseline needs a git ref or commit; got "${baselineRef.slice(0, 60)}"`);
+        }
         // Messages can quote repository text: sanitised like the text report, one line each.
         const logger = {
             debug: (m) => {
@@ -6684,7 +7755,7 @@ async function runCli(argv, io) {
             warning: (m) => void io.stderr.write(`warning: ${(0,report_escape/* sanitizeTerminal */.iz)(m)}\n`)
         };
         debugLogger = logger;
-        const report = await runCheck({
+        const checkOptions = {
             root,
             configPath,
             resolve,
@@ -6693,9 +7764,18 @@ async function runCli(argv, io) {
             env: io.env,
             online: {
                 endpoints: endpoints.endpoints,
-                allowInstanceCredentials: values['allow-instance-credentials'] ?? false
-            }
-        });
+                allowInstanceCredentials: values['allow-instance-credentials'] ?? false,
+                ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {})
+            },
+            deployed
+        };
+        const report = baselineRef === undefined
+            ? await runCheck(checkOptions)
+            : await runBaselineCheck(checkOptions, {
+                ref: baselineRef,
+                onlyNew: values['only-new'] ?? false,
+                readBase: () => gitBaseFiles(root, baselineRef)
+            });
         const color = output === undefined && !values['no-color'] && !io.env.NO_COLOR && io.stdout.isTTY === true && format === 'text';
         let body;
         try {
@@ -6723,7 +7803,7 @@ async function runCli(argv, io) {
         else {
             io.stdout.write(body);
         }
-        return shouldFail(report.status, failOn) ? (report.status === 'error' ? 2 : 1) : 0;
+        return failsRun(report, failOn) ? (report.status === 'error' ? 2 : 1) : 0;
     }
     catch (error) {
         if (error instanceof UsageError) {
@@ -6802,6 +7882,354 @@ function guardStandardStreams(streams, onFailure) {
     // Nowhere is left to say that stderr failed; the exit status still tells the result.
     streams.stderr.on('error', () => undefined);
     return state;
+}
+
+
+/***/ }),
+
+/***/ 6153:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Af: () => (/* binding */ incompleteCredentialsMessage),
+/* harmony export */   Lk: () => (/* binding */ hasCredentials),
+/* harmony export */   "in": () => (/* binding */ findCredentialSource)
+/* harmony export */ });
+/* unused harmony exports KEY_VARIABLE_FORMS, OIDC_VARIABLES */
+/** `aliyun/configure-aliyun-credentials-action` exports all three forms; the first complete one wins. */
+const KEY_VARIABLE_FORMS = [
+    {
+        id: 'ALIBABA_CLOUD_ACCESS_KEY_ID',
+        secret: 'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
+        token: 'ALIBABA_CLOUD_SECURITY_TOKEN'
+    },
+    { id: 'ALICLOUD_ACCESS_KEY', secret: 'ALICLOUD_SECRET_KEY', token: 'ALICLOUD_SECURITY_TOKEN' },
+    {
+        id: 'ALIBABACLOUD_ACCESS_KEY_ID',
+        secret: 'ALIBABACLOUD_ACCESS_KEY_SECRET',
+        token: 'ALIBABACLOUD_SECURITY_TOKEN'
+    }
+];
+const OIDC_VARIABLES = {
+    roleArn: 'ALIBABA_CLOUD_ROLE_ARN',
+    providerArn: 'ALIBABA_CLOUD_OIDC_PROVIDER_ARN',
+    tokenFile: 'ALIBABA_CLOUD_OIDC_TOKEN_FILE'
+};
+/** A variable counts only when non-blank: the credentials action's post step blanks what it set. */
+function read(env, name) {
+    const value = env[name]?.trim();
+    return value ? value : undefined;
+}
+/**
+ * Picks the credential source, in the documented order: explicit inputs, the access-key variables (three forms),
+ * the OIDC variables, then (only when opted in) the instance metadata service and CLI profiles.
+ */
+function findCredentialSource(settings, env) {
+    const explicit = settings.credentials;
+    if (explicit) {
+        if (!explicit.accessKeyId || !explicit.accessKeySecret) {
+            return {
+                kind: 'incomplete',
+                message: 'the explicit credentials are incomplete: access-key-id and access-key-secret must both be given ' +
+                    '(security-token is optional)'
+            };
+        }
+        const keys = { accessKeyId: explicit.accessKeyId, accessKeySecret: explicit.accessKeySecret };
+        if (explicit.securityToken)
+            keys.securityToken = explicit.securityToken;
+        return { kind: 'keys', origin: 'the access-key-id/access-key-secret inputs', keys };
+    }
+    for (const form of KEY_VARIABLE_FORMS) {
+        const id = read(env, form.id);
+        const secret = read(env, form.secret);
+        if (id && secret) {
+            const keys = { accessKeyId: id, accessKeySecret: secret };
+            const token = read(env, form.token);
+            if (token)
+                keys.securityToken = token;
+            return { kind: 'keys', origin: `the ${form.id}/${form.secret} environment variables`, keys };
+        }
+        if (id || secret) {
+            return {
+                kind: 'incomplete',
+                message: `${id ? form.id : form.secret} is set but ${id ? form.secret : form.id} is not: set both or neither`
+            };
+        }
+    }
+    const roleArn = read(env, OIDC_VARIABLES.roleArn);
+    const providerArn = read(env, OIDC_VARIABLES.providerArn);
+    const tokenFile = read(env, OIDC_VARIABLES.tokenFile);
+    if (roleArn && providerArn && tokenFile) {
+        const oidc = {
+            roleArn,
+            oidcProviderArn: providerArn,
+            oidcTokenFilePath: tokenFile,
+            enableVpc: read(env, 'ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED')?.toLowerCase() === 'true'
+        };
+        const sessionName = read(env, 'ALIBABA_CLOUD_ROLE_SESSION_NAME');
+        if (sessionName)
+            oidc.roleSessionName = sessionName;
+        const stsRegion = read(env, 'ALIBABA_CLOUD_STS_REGION');
+        if (stsRegion)
+            oidc.stsRegionId = stsRegion;
+        return { kind: 'oidc', origin: 'the ALIBABA_CLOUD_ROLE_ARN/OIDC variables', oidc };
+    }
+    if (roleArn || providerArn || tokenFile) {
+        const all = Object.values(OIDC_VARIABLES);
+        const missing = all.filter((name) => !read(env, name));
+        return {
+            kind: 'incomplete',
+            message: `OIDC needs ${all.join(', ')}; ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set`
+        };
+    }
+    if (settings.allowInstanceCredentials) {
+        return { kind: 'instance', origin: 'the default credential chain (ECS instance role, CLI profiles)' };
+    }
+    return {
+        kind: 'none',
+        message: 'no Alibaba Cloud credentials found; tried: the access-key-id/access-key-secret inputs, ' +
+            KEY_VARIABLE_FORMS.map((f) => `${f.id}/${f.secret}`).join(', ') +
+            `, and ${Object.values(OIDC_VARIABLES).join('/')}. The ECS instance role and CLI profiles are used only ` +
+            'when opted in (allow-instance-credentials)'
+    };
+}
+/**
+ * Why a run that goes online cannot, when its credentials are set only in part; undefined when they are complete
+ * or absent. In `auto` mode a half-set credential means an online check was intended, so the run fails rather
+ * than quietly checking offline, and the message names both ways out: complete the credentials, or ask for an
+ * offline check explicitly.
+ */
+function incompleteCredentialsMessage(mode, settings, env) {
+    const source = findCredentialSource(settings, env);
+    if (source.kind !== 'incomplete')
+        return undefined;
+    const problem = `the Alibaba Cloud credentials are set only in part: ${source.message}`;
+    if (mode === 'online')
+        return problem;
+    return (`${problem}. resolve auto does not fall back to offline when credentials are half-set; ` +
+        'to check offline, use --resolve offline (action input resolve: offline)');
+}
+/** Whether `resolve: auto` should go online: some credential source is configured (an incomplete one counts, so
+ * that it is reported as an error rather than silently ignored). */
+function hasCredentials(settings, env) {
+    return findCredentialSource(settings, env).kind !== 'none';
+}
+
+
+/***/ }),
+
+/***/ 3346:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  qR: () => (/* binding */ EDITIONS),
+  vt: () => (/* binding */ REGION_FORMAT_MESSAGE),
+  aY: () => (/* binding */ REGION_PATTERN),
+  Kz: () => (/* binding */ allowedKeysOf),
+  k5: () => (/* binding */ buildConfigJsonSchema),
+  Qn: () => (/* binding */ configSchema)
+});
+
+// UNUSED EXPORTS: EMPTY_ADDRESS_LIST_MESSAGE, NAME_PATTERN, SCHEMA_ID, SCHEMA_TITLE, accessSchema, addressListOverrideSchema, addressListsSchema, dataSourceSchema, dataWorksRefSchema, resourceGroupSchema, waiverSchema, whitelistSourceSchema
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
+var schemas = __nccwpck_require__(6921);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
+var api = __nccwpck_require__(3759);
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
+
+
+
+function datetime(params) {
+    return core._isoDateTime(ZodISODateTime, params);
+}
+function date(params) {
+    return api/* _isoDate */.db(schemas/* ZodISODate */.Brp, params);
+}
+function time(params) {
+    return core._isoTime(ZodISOTime, params);
+}
+function duration(params) {
+    return core._isoDuration(ZodISODuration, params);
+}
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
+var json_schema_processors = __nccwpck_require__(8439);
+// EXTERNAL MODULE: ./src/model.ts
+var model = __nccwpck_require__(182);
+// EXTERNAL MODULE: ./src/regions.ts
+var regions = __nccwpck_require__(5374);
+// EXTERNAL MODULE: ./src/suggest.ts
+var suggest = __nccwpck_require__(2969);
+;// CONCATENATED MODULE: ./src/config/schema.ts
+/**
+ * The shape of the configuration file (contract §2) as a zod schema: the single source of truth for both the
+ * loader's shape checks and the JSON Schema shipped for editors. Rules that span several places (references,
+ * module/group compatibility, path safety) are checked in `semantics.ts`, where positions are at hand.
+ */
+
+
+
+
+const REGION_PATTERN = /^[a-z]{2,}(?:-[a-z0-9]+)+$/;
+const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const REGION_FORMAT_MESSAGE = 'expected a region ID like cn-hangzhou';
+/** One message for every way a port can be wrong (a string, .nan, 0, 1e23), so a bad port gets one finding. */
+const PORT_MESSAGE = 'expected an integer from 1 to 65535';
+const EMPTY_ADDRESS_LIST_MESSAGE = 'an empty list would silently pass; remove the key or list entries';
+/** A URN, not a URL: the schema is addressed by its path in the repository (see the README), not hosted. */
+const SCHEMA_ID = 'urn:dataworks-whitelist-guard:config:v1';
+const SCHEMA_TITLE = 'DataWorks Whitelist Guard configuration';
+const ALLOWED_KEYS_PREFIX = 'expected one of: ';
+/** The keys named by a strict object's unknown-key message, for the did-you-mean of `issues.ts`. */
+function allowedKeysOf(message) {
+    return message.startsWith(ALLOWED_KEYS_PREFIX) ? message.slice(ALLOWED_KEYS_PREFIX.length).split(', ') : [];
+}
+/** A strict object whose unknown-key issue names the keys that are allowed there. */
+function strictObject(shape) {
+    const allowed = Object.keys(shape).join(', ');
+    return schemas/* strictObject */.rej(shape, {
+        error: (issue) => (issue.code === 'unrecognized_keys' ? `${ALLOWED_KEYS_PREFIX}${allowed}` : undefined)
+    });
+}
+/**
+ * A near miss of a known region is an error that names the region meant; a region far from every known one is
+ * accepted, because regions open faster than this tool is released (see `regions.ts`).
+ */
+const region = schemas/* string */.YjP()
+    .regex(REGION_PATTERN, REGION_FORMAT_MESSAGE)
+    .check((ctx) => {
+    if (!REGION_PATTERN.test(ctx.value))
+        return;
+    const meant = (0,regions/* regionTypoCandidates */.lu)(ctx.value);
+    if (meant.length === 0)
+        return;
+    ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        message: `unknown region ${JSON.stringify(ctx.value)}; ${(0,suggest/* didYouMeanText */.ni)(meant)}`
+    });
+})
+    .meta({ description: 'An Alibaba Cloud region ID, e.g. cn-hangzhou.' });
+/** Editions that choose the API of the deployed whitelist (and the entry limit); which product takes which: semantics. */
+const EDITIONS = ['warehouse', 'lakehouse', 'community', 'enterprise'];
+const schema_name = schemas/* string */.YjP().regex(NAME_PATTERN, 'expected a name of letters, digits, ".", "_" or "-"');
+const schema_text = schemas/* string */.YjP().min(1);
+/** Addresses stay text here: the resolver parses them, so that its messages point at the exact element. */
+const addressStrings = (description) => schemas/* array */.YOg(schema_text).meta({ description });
+const groupFactsShape = {
+    privateCidrs: addressStrings('The private (VPC) CIDRs the group connects from. Offline, the truth; online, checked against the API.').optional(),
+    publicIps: addressStrings('The public egress IPs or CIDRs. Absent: unknown (unresolved when needed). []: no public egress.').optional(),
+    vswitches: schemas/* array */.YOg(schema_text)
+        .min(1)
+        .meta({ description: 'Online: only the network bindings on these vSwitches count.' })
+        .optional()
+};
+const moduleOverride = strictObject(groupFactsShape).meta({
+    description: 'Facts for one module; each key given replaces the group’s, keys not given are inherited.'
+});
+const resourceGroupSchema = strictObject({
+    type: schemas/* enum */.k5n(model/* GROUP_TYPES */.Kf),
+    id: schema_text.meta({ description: 'The serverless resource group ID, needed for online resolution.' }).optional(),
+    region: region.optional(),
+    ...groupFactsShape,
+    modules: strictObject({
+        'data-integration': moduleOverride.optional(),
+        'data-service': moduleOverride.optional(),
+        'metadata-collection': moduleOverride.optional()
+    }).optional()
+});
+const addressListEntries = schemas/* array */.YOg(schema_text).min(1, EMPTY_ADDRESS_LIST_MESSAGE);
+const addressListOverrideSchema = schemas/* union */.KCZ([
+    addressListEntries,
+    strictObject({
+        replace: schemas/* boolean */.zMY()
+            .meta({ description: 'true: replace the bundled list for this region; false (default): add to it.' })
+            .optional(),
+        entries: addressListEntries
+    })
+]);
+const addressListsByRegion = schemas/* record */.g1P(region, addressListOverrideSchema).optional();
+const addressListsSchema = strictObject({
+    'metadata-collection': addressListsByRegion,
+    'data-analysis': addressListsByRegion,
+    'shared-integration': addressListsByRegion,
+    'shared-service': addressListsByRegion
+});
+const whitelistSourceSchema = strictObject({
+    file: schema_text.meta({ description: 'A file, or a directory of .tf files, relative to the repository root.' }),
+    format: schemas/* enum */.k5n(model/* WHITELIST_FORMATS */.N_).optional(),
+    select: schema_text
+        .meta({ description: 'yaml/json: a path of keys and [n] indexes; terraform: TYPE.NAME[.BLOCK][.ATTRIBUTE].' })
+        .optional(),
+    tfvars: schemas/* array */.YOg(schema_text)
+        .min(1)
+        .meta({ description: 'Terraform only: .tfvars files that give values to var.*.' })
+        .optional()
+});
+const accessSchema = strictObject({
+    module: schemas/* enum */.k5n(model/* MODULES */.e$),
+    resourceGroups: schemas/* array */.YOg(schema_name).min(1).optional(),
+    region: region
+        .meta({ description: 'Platform modules: where they run (default: the data source’s region).' })
+        .optional()
+});
+/** Where DataWorks knows this data source (contract §12): what `--verify` asks DataWorks to test. */
+const dataWorksRefSchema = strictObject({
+    workspace: schemas/* union */.KCZ([schema_text, schemas/* int */.Whr().positive()]).meta({ description: 'The DataWorks workspace (project) ID.' }),
+    name: schema_text.meta({ description: 'The data source name in that workspace.' }),
+    env: schemas/* enum */.k5n(['prod', 'dev'])
+        .meta({ description: 'The environment whose data source is tested (default prod).' })
+        .optional()
+}).meta({ description: 'The DataWorks data source this entry describes; used by --verify (verify: true).' });
+const dataSourceSchema = strictObject({
+    product: schemas/* enum */.k5n(model/* PRODUCTS */.zv),
+    region: region.optional(),
+    network: schemas/* enum */.k5n(model/* NETWORKS */.Of),
+    port: schemas/* int */.Whr({ error: PORT_MESSAGE }).min(1, { error: PORT_MESSAGE }).max(65535, { error: PORT_MESSAGE }).optional(),
+    instance: schema_text
+        .meta({
+        description: 'The cloud instance (rm-…, pc-…, r-…, sg-…, a MaxCompute project name, …) whose deployed whitelist is read online.'
+    })
+        .optional(),
+    edition: schemas/* enum */.k5n(EDITIONS)
+        .meta({ description: 'adb-mysql: warehouse (default) | lakehouse; clickhouse: community (default) | enterprise.' })
+        .optional(),
+    deployedGroups: schemas/* array */.YOg(schema_text)
+        .min(1)
+        .meta({ description: 'Only these deployed whitelist groups are compared with the files (deployed-drift).' })
+        .optional(),
+    whitelist: schemas/* union */.KCZ([whitelistSourceSchema, schemas/* array */.YOg(whitelistSourceSchema).min(1)])
+        .meta({ description: 'The whitelist kept as code; optional once instance is given.' })
+        .optional(),
+    access: schemas/* array */.YOg(accessSchema).min(1),
+    dataworks: dataWorksRefSchema.optional()
+});
+const waiverSchema = strictObject({
+    dataSource: schema_name,
+    entry: schema_text.meta({ description: 'An address or CIDR; a missing block (or its uncovered part) inside it is waived.' }),
+    reason: schemas/* string */.YjP().regex(/\S/, 'expected a reason saying why the gap is accepted'),
+    expires: date('expected a real date as YYYY-MM-DD')
+        .meta({ description: 'Valid through that day (UTC); after it the waiver is an error.' }),
+    scope: schemas/* enum */.k5n(model/* SCOPES */.iW)
+        .meta({ description: 'Only misses of this scope: declared (the files) or deployed (the instance). Default: both.' })
+        .optional()
+});
+const configSchema = strictObject({
+    version: schemas/* literal */.euz(1),
+    region,
+    resourceGroups: schemas/* record */.g1P(schema_name, resourceGroupSchema).optional(),
+    addressLists: addressListsSchema.optional(),
+    dataSources: schemas/* record */.g1P(schema_name, dataSourceSchema),
+    waivers: schemas/* array */.YOg(waiverSchema).optional()
+});
+/** The JSON Schema for editors, derived from the zod schema so the two cannot drift. */
+function buildConfigJsonSchema() {
+    const generated = json_schema_processors/* toJSONSchema */.bl(configSchema, { target: 'draft-2020-12', io: 'input' });
+    const { $schema, ...rest } = generated;
+    return { $schema, $id: SCHEMA_ID, title: SCHEMA_TITLE, ...rest };
 }
 
 
@@ -6899,12 +8327,14 @@ function describeSystemError(code) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D4: () => (/* binding */ decode),
 /* harmony export */   SQ: () => (/* binding */ describeFileError),
 /* harmony export */   c2: () => (/* binding */ fileErrorCode),
+/* harmony export */   kJ: () => (/* binding */ isGitSegment),
+/* harmony export */   lD: () => (/* binding */ RepoFileError),
 /* harmony export */   pL: () => (/* binding */ diskRepoFiles),
 /* harmony export */   qq: () => (/* binding */ silentLogger)
 /* harmony export */ });
-/* unused harmony export RepoFileError */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -7174,6 +8604,85 @@ function diskRepoFiles(root, options = {}) {
         }
     };
 }
+
+
+/***/ }),
+
+/***/ 182:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Kf: () => (/* binding */ GROUP_TYPES),
+/* harmony export */   N_: () => (/* binding */ WHITELIST_FORMATS),
+/* harmony export */   Of: () => (/* binding */ NETWORKS),
+/* harmony export */   Vh: () => (/* binding */ ADDRESS_LIST_NAMES),
+/* harmony export */   e$: () => (/* binding */ MODULES),
+/* harmony export */   iW: () => (/* binding */ SCOPES),
+/* harmony export */   y0: () => (/* binding */ RULES),
+/* harmony export */   zv: () => (/* binding */ PRODUCTS)
+/* harmony export */ });
+/**
+ * The vocabulary shared by every layer: the typed configuration, findings, required blocks and the report.
+ * It holds types and a few constant tables only; behaviour lives in the modules named after what they do.
+ */
+const MODULES = ['data-integration', 'data-service', 'metadata-collection', 'data-analysis'];
+const GROUP_TYPES = ['serverless', 'exclusive-integration', 'exclusive-service', 'shared'];
+const NETWORKS = ['private', 'public'];
+const PRODUCTS = [
+    'rds',
+    'polardb',
+    'polardb-x',
+    'redis',
+    'mongodb',
+    'adb-mysql',
+    'adb-pg',
+    'maxcompute',
+    'hologres',
+    'clickhouse',
+    'elasticsearch',
+    'lindorm',
+    'selectdb',
+    'hbase',
+    'oss',
+    'ecs-security-group',
+    'other'
+];
+const WHITELIST_FORMATS = ['text', 'yaml', 'json', 'terraform'];
+/** The published DataWorks address lists a requirement can come from. */
+const ADDRESS_LIST_NAMES = [
+    'metadata-collection',
+    'data-analysis',
+    'shared-integration',
+    'shared-service'
+];
+/** Where a whitelist finding is about: the files in the repository, or what is deployed on the instance (§9). */
+const SCOPES = ['declared', 'deployed'];
+// ---------------------------------------------------------------------------------------------------------------
+// Findings (contract §3).
+const RULES = [
+    'missing-entry',
+    'invalid-config',
+    'invalid-whitelist',
+    'invalid-entry',
+    'unsupported-entry',
+    'too-many-entries',
+    'unresolved',
+    'internal-error',
+    'no-public-egress',
+    'network-disabled',
+    'expired-waiver',
+    'overly-broad-entry',
+    'allow-all-whitelist',
+    'unattached-template',
+    'drift',
+    'deployed-drift',
+    'host-bits-set',
+    'stale-address-list',
+    'redundant-entry',
+    'waived',
+    'unused-waiver',
+    'not-checked'
+];
 
 
 /***/ }),
@@ -8069,6 +9578,463 @@ function isOverlyBroad(r) {
 
 /***/ }),
 
+/***/ 9605:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Es: () => (/* reexport */ entrySeparator),
+  T9: () => (/* reexport */ productProfile)
+});
+
+// UNUSED EXPORTS: PRODUCT_PROFILES
+
+;// CONCATENATED MODULE: ./src/products/profiles.ts
+/** The separator of the product's whitelist values (see `entrySeparator`). */
+function entrySeparator(profile) {
+    return profile.entrySeparator ?? ',';
+}
+const LOOPBACK_PLACEHOLDER = ['127.0.0.1'];
+const RDS_API = 'https://help.aliyun.com/en/rds/api-modify-ip-address-whitelist';
+const RDS_MYSQL = 'https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/configure-an-ip-address-whitelist-for-an-apsaradb-rds-for-mysql-instance';
+const POLARDB = 'https://www.alibabacloud.com/help/doc-detail/68506.htm';
+const POLARDB_O = 'https://www.alibabacloud.com/help/doc-detail/118183.htm';
+const POLARDB_X = 'https://www.alibabacloud.com/help/en/polardb/polardb-for-xscale/configure-whitelists';
+const REDIS_API = 'https://help.aliyun.com/zh/redis/api-modifysecurityips';
+const REDIS_GUIDE = 'https://www.alibabacloud.com/help/en/apsaradb-for-redis/latest/configure-whitelists';
+const MONGODB = 'https://alibabacloud.com/help/en/mongodb/user-guide/configure-an-ip-address-whitelist';
+const ADB_MYSQL = 'https://alibabacloud.com/help/en/analyticdb/analyticdb-for-mysql/user-guide/configure-a-whitelist-1';
+const ADB_MYSQL_API = 'https://www.alibabacloud.com/help/zh/analyticdb-for-mysql/developer-reference/api-adb-2021-12-01-modifyclusteraccesswhitelist';
+const ADB_PG_API = 'https://help.aliyun.com/zh/analyticdb/api-modifysecurityips';
+const MAXCOMPUTE = 'https://www.alibabacloud.com/help/en/maxcompute/security-and-compliance/manage-ip-address-whitelists';
+const HOLOGRES = 'https://www.alibabacloud.com/help/en/hologres/user-guide/configure-an-ip-address-whitelist';
+const CLICKHOUSE = 'https://www.alibabacloud.com/help/en/clickhouse/configure-the-whitelist';
+const ELASTICSEARCH = 'https://www.alibabacloud.com/help/en/es/user-guide/configure-a-public-or-private-ip-address-whitelist-for-an-elasticsearch-cluster';
+const LINDORM = 'https://www.alibabacloud.com/help/en/lindorm/user-guide/configure-whitelist';
+const SELECTDB = 'https://www.alibabacloud.com/help/en/doc-detail/2518901.html';
+const HBASE = 'https://www.alibabacloud.com/help/en/hbase/user-guide/configure-ip-address-allowlists-and-security-groups';
+const OSS_POLICY = 'https://www.alibabacloud.com/help/en/oss/user-guide/authorization-syntax-and-elements';
+const ECS_SG_API = 'https://alibabacloud.com/help/en/ecs/api-authorizesecuritygroup';
+const ECS_SG_LIMITS = 'https://www.alibabacloud.com/help/doc-detail/25554.html';
+const PRODUCT_PROFILES = {
+    rds: {
+        id: 'rds',
+        displayName: 'ApsaraDB RDS',
+        // ModifySecurityIps: SecurityIPType is "IPv4 only; IPv6 not supported"; entries are IPs and CIDRs /1-/32.
+        acceptsIpv6: false,
+        acceptsRanges: false,
+        // The PostgreSQL page says 1,000 per group; the API and MySQL page say 1,000 per instance summed over all
+        // groups. The instance total is the stricter reading.
+        entryLimit: { max: 1000, scope: 'per instance, summed over all whitelist groups', source: RDS_API },
+        forbidden: [],
+        emptyMeansAllowAll: false,
+        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+        allowAllTokens: [],
+        sources: [RDS_API, RDS_MYSQL]
+    },
+    polardb: {
+        id: 'polardb',
+        displayName: 'PolarDB',
+        // Documented entries are IPv4 addresses and CIDRs /1-/32 only.
+        acceptsIpv6: false,
+        acceptsRanges: false,
+        // The API says 1,000 per group, the older PolarDB-O page 1,000 across all groups: the total is stricter.
+        entryLimit: { max: 1000, scope: 'per cluster, summed over all whitelist groups', source: POLARDB_O },
+        forbidden: [],
+        emptyMeansAllowAll: false,
+        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+        // "% or 0.0.0.0/0 allows all IP addresses".
+        allowAllTokens: ['%'],
+        sources: [POLARDB, POLARDB_O]
+    },
+    'polardb-x': {
+        id: 'polardb-x',
+        displayName: 'PolarDB-X 2.0',
+        acceptsIpv6: false,
+        // Ranges and `a.b.c.*` wildcards were PolarDB-X 1.0 (DRDS) only.
+        acceptsRanges: false,
+        // 300 per group; groups are not modelled, so the whole declared whitelist is held to one group's limit.
+        entryLimit: { max: 300, scope: 'per whitelist group', source: POLARDB_X },
+        forbidden: [],
+        emptyMeansAllowAll: false,
+        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+        allowAllTokens: [],
+        sources: [POLARDB_X]
+    },
+    redis: {
+        id: 'redis',
+        displayName: 'Tair (Redis OSS-compatible)',
+        // SecurityIps: 0.0.0.0/0, IPs and CIDRs /1-/32 (IPv4).
+        acceptsIpv6: false,
+        acceptsRanges: false,
+        entryLimit: { max: 1000, scope: 'per whitelist group', source: REDIS_API },
+        forbidden: [],
+        emptyMeansAllowAll: false,
+        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+        allowAllTokens: [],
+        sources: [REDIS_API, REDIS_GUIDE]
+    },
+    mongodb: {
+        id: 'mongodb',
+        displayName: 'ApsaraDB for MongoDB',
+        // The IPv6 tab takes single addresses only (MongoDB 4.2).
+        acceptsIpv6: true,
+        ipv6AddressesOnly: true,
+        acceptsRanges: false,
+        entryLimit: { max: 1000, scope: 'per whitelist', source: MONGODB },
+        forbidden: [],
+        // "Only 0.0.0.0/0, or an empty list, means everyone is allowed".
+        emptyMeansAllowAll: true,
+        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+        allowAllTokens: [],
+        sources: [MONGODB]
+    },
+    'adb-mysql': {
+        id: 'adb-mysql',
+        displayName: 'AnalyticDB for MySQL',
+        acceptsIpv6: false,
+        acceptsRanges: false,
+        entryLimit: { max: 500, scope: 'per whitelist', source: ADB_MYSQL_API },
+        // 0.0.0.0 is not allowed; the newest page forbids any x.x.x.x/0 while an older one suggested 10.0.0.0/0.
+        // Rejecting every /0 is the stricter reading (all of them canonicalise to 0.0.0.0/0).
+        forbidden: [
+            { cidr: '0.0.0.0/32', reason: 'AnalyticDB for MySQL does not accept 0.0.0.0' },
+            { cidr: '0.0.0.0/0', reason: 'AnalyticDB for MySQL does not accept a /0 block' }
+        ],
+        emptyMeansAllowAll: false,
+        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+        allowAllTokens: [],
+        sources: [ADB_MYSQL, ADB_MYSQL_API]
+    },
+    'adb-pg': {
+        id: 'adb-pg',
+        displayName: 'AnalyticDB for PostgreSQL',
+        acceptsIpv6: false,
+        acceptsRanges: false,
+        entryLimit: { max: 1000, scope: 'per whitelist group', source: ADB_PG_API },
+        forbidden: [],
+        emptyMeansAllowAll: false,
+        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+        allowAllTokens: [],
+        sources: [ADB_PG_API]
+    },
+    maxcompute: {
+        id: 'maxcompute',
+        displayName: 'MaxCompute',
+        // Single IPv4 or IPv6 addresses, CIDRs of both families, and ranges like 192.168.10.0-192.168.255.255.
+        acceptsIpv6: true,
+        acceptsRanges: true,
+        // No limit is documented.
+        forbidden: [],
+        // "No whitelist configured = no IP restriction".
+        emptyMeansAllowAll: true,
+        denyAllPlaceholders: [],
+        // `*` in odps.security.vpc.whitelist allows all VPC access.
+        allowAllTokens: ['*'],
+        sources: [MAXCOMPUTE],
+        notes: 'Two independent lists: odps.security.ip.whitelist (Internet and interconnection network) and ' +
+            'odps.security.vpc.whitelist (VPC); configuring only one denies all access over the other network.'
+    },
+    hologres: {
+        id: 'hologres',
+        displayName: 'Hologres',
+        // Only IPs and CIDRs are documented, without an IPv6 statement: IPv6 is not assumed.
+        acceptsIpv6: false,
+        acceptsRanges: false,
+        forbidden: [],
+        // "No whitelist = all networks allowed".
+        emptyMeansAllowAll: true,
+        denyAllPlaceholders: [],
+        allowAllTokens: [],
+        sources: [HOLOGRES],
+        notes: 'The whitelist is set in HoloWeb; alicloud_hologram_instance has no whitelist attribute, so it cannot be ' +
+            'read from Terraform. Once a whitelist exists, DataWorks resource groups must be added explicitly.'
+    },
+    clickhouse: {
+        id: 'clickhouse',
+        displayName: 'ApsaraDB for ClickHouse',
+        acceptsIpv6: false,
+        acceptsRanges: false,
+        // Also at most 50 per group; groups are not modelled, the cluster total is.
+        entryLimit: { max: 200, scope: 'per cluster, summed over all whitelist groups', source: CLICKHOUSE },
+        forbidden: [
+            { cidr: '0.0.0.0/0', reason: 'ApsaraDB for ClickHouse prohibits 0.0.0.0/0' },
+            { cidr: '0.0.0.0/32', reason: 'ApsaraDB for ClickHouse prohibits 0.0.0.0' }
+        ],
+        emptyMeansAllowAll: false,
+        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+        allowAllTokens: [],
+        sources: [CLICKHOUSE]
+    },
+    elasticsearch: {
+        id: 'elasticsearch',
+        displayName: 'Elasticsearch',
+        acceptsIpv6: true,
+        acceptsRanges: false,
+        // Only the whitelist template's 300 is documented; no per-list limit is confirmed, so none is enforced.
+        forbidden: [],
+        emptyMeansAllowAll: false,
+        // "127.0.0.1 alone denies all".
+        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+        allowAllTokens: [],
+        sources: [ELASTICSEARCH],
+        notes: 'Separate lists for private (VPC), public, Kibana private and Kibana public access; public lists apply ' +
+            'only when public access is enabled.'
+    },
+    lindorm: {
+        id: 'lindorm',
+        displayName: 'Lindorm',
+        acceptsIpv6: false,
+        acceptsRanges: false,
+        // No limit is documented.
+        forbidden: [],
+        emptyMeansAllowAll: false,
+        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+        allowAllTokens: [],
+        sources: [LINDORM]
+    },
+    selectdb: {
+        id: 'selectdb',
+        displayName: 'ApsaraDB for SelectDB',
+        // Not documented for whitelists: IPv4 only, as the examples and the default group (127.0.0.1) show.
+        acceptsIpv6: false,
+        acceptsRanges: false,
+        // 200 per instance over all groups, 50 per group. Groups are not modelled: the instance total applies to the
+        // union, which is what is counted.
+        entryLimit: { max: 200, scope: 'per instance, over all whitelist groups (50 per group)', source: SELECTDB },
+        forbidden: [],
+        // All access is blocked until entries are added; the default group holds only 127.0.0.1.
+        emptyMeansAllowAll: false,
+        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+        allowAllTokens: [],
+        sources: [SELECTDB]
+    },
+    hbase: {
+        id: 'hbase',
+        displayName: 'ApsaraDB for HBase',
+        acceptsIpv6: false,
+        acceptsRanges: false,
+        // No limit is documented.
+        forbidden: [],
+        // "If the allowlist is set to 0.0.0.0/0 or empty, access restrictions are removed"; 127.0.0.1 is the default.
+        emptyMeansAllowAll: true,
+        denyAllPlaceholders: LOOPBACK_PLACEHOLDER,
+        allowAllTokens: [],
+        sources: [HBASE]
+    },
+    oss: {
+        id: 'oss',
+        displayName: 'OSS bucket policy',
+        // acs:SourceIp takes IPs and CIDRs; OSS serves IPv6 endpoints, so IPv6 conditions are accepted. Uncertain in
+        // the docs; accepting keeps required IPv6 blocks in the check instead of dropping them.
+        acceptsIpv6: true,
+        acceptsRanges: false,
+        // The policy size limit is not confirmed; no entry limit is enforced.
+        forbidden: [],
+        // An empty acs:SourceIp condition does not open a bucket: its access is governed by the rest of the policy.
+        emptyMeansAllowAll: false,
+        denyAllPlaceholders: [],
+        allowAllTokens: [],
+        sources: [OSS_POLICY],
+        notes: 'Policies that use acs:SourceIp must also specify acs:SourceVpc.',
+        // acs:SourceIp is a JSON array, one string per entry: the list is for reading, not one value to paste.
+        entrySeparator: ', '
+    },
+    'ecs-security-group': {
+        id: 'ecs-security-group',
+        displayName: 'ECS security group',
+        // SourceCidrIp (IPv4) or Ipv6SourceCidrIp per rule.
+        acceptsIpv6: true,
+        acceptsRanges: false,
+        // The older API text says 200 rules per group; newer text 1,000 summed over the groups of one ENI. 200 is
+        // stricter.
+        entryLimit: { max: 200, scope: 'rules per security group', source: ECS_SG_LIMITS },
+        forbidden: [],
+        // An empty cidr_ip does not mean "all".
+        emptyMeansAllowAll: false,
+        denyAllPlaceholders: [],
+        allowAllTokens: [],
+        sources: [ECS_SG_API, ECS_SG_LIMITS],
+        // One CIDR per rule: the list is for reading, not one value to paste.
+        entrySeparator: ', '
+    },
+    other: {
+        id: 'other',
+        displayName: 'Other data source',
+        // Contract §4: `other` accepts every form and has no limit.
+        acceptsIpv6: true,
+        acceptsRanges: true,
+        forbidden: [],
+        emptyMeansAllowAll: false,
+        denyAllPlaceholders: [],
+        allowAllTokens: [],
+        sources: []
+    }
+};
+function productProfile(id) {
+    return PRODUCT_PROFILES[id];
+}
+
+;// CONCATENATED MODULE: ./src/products/index.ts
+
+
+
+/***/ }),
+
+/***/ 5374:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   fp: () => (/* binding */ regionForMalformed),
+/* harmony export */   lu: () => (/* binding */ regionTypoCandidates)
+/* harmony export */ });
+/* unused harmony export KNOWN_REGIONS */
+/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2969);
+/**
+ * The Alibaba Cloud region IDs this tool knows, and the test that tells a mistyped region (`cn-shangai`) from a
+ * region that opened after this table was written (`ap-southeast-9`, `me-west-1`). Only the first is an error:
+ * a new region must keep working without a release of this tool.
+ */
+
+/**
+ * Every region constant of the alicloud Terraform provider: aliyun/terraform-provider-alicloud,
+ * alicloud/connectivity/regions.go, the `const ( … )` block of `Region` values, at commit
+ * f0ed0708c2a926bd74b2dc58af48830402f6363d (2026-08-13, the last change of that file; part of release v1.289.0).
+ * The provider's own `ValidRegions` list is this table too. Keep the provider's order when adding regions.
+ */
+const KNOWN_REGIONS = [
+    'cn-hangzhou',
+    'cn-qingdao',
+    'cn-beijing',
+    'cn-hongkong',
+    'cn-shenzhen',
+    'cn-shanghai',
+    'cn-zhangjiakou',
+    'cn-huhehaote',
+    'cn-chengdu',
+    'cn-heyuan',
+    'cn-wulanchabu',
+    'cn-guangzhou',
+    'cn-nanjing',
+    'cn-fuzhou',
+    'cn-zhongwei',
+    'ap-southeast-1',
+    'ap-northeast-1',
+    'ap-northeast-2',
+    'ap-southeast-2',
+    'ap-southeast-3',
+    'ap-southeast-5',
+    'ap-southeast-6',
+    'ap-southeast-7',
+    'ap-southeast-8',
+    'ap-south-1',
+    'us-west-1',
+    'us-east-1',
+    'us-southeast-1',
+    'na-south-1',
+    'me-east-1',
+    'me-central-1',
+    'eu-central-1',
+    'eu-west-1',
+    'rus-west-1',
+    'cn-hangzhou-finance',
+    'cn-hzfinance',
+    'cn-hzjbp',
+    'cn-beijing-finance-1',
+    'cn-beijing-finance-1-pub',
+    'cn-shanghai-finance-1',
+    'cn-shanghai-finance-1-pub',
+    'cn-shenzhen-finance-1',
+    'cn-szfinance',
+    'cn-shenzhen-finance',
+    'cn-north-2-gov-1'
+];
+const KNOWN = new Set(KNOWN_REGIONS);
+/** Every `-`-separated word of a known region: `cn`, `southeast`, `finance`, `gov`, … */
+const REGION_WORDS = new Set(KNOWN_REGIONS.flatMap((region) => region.split('-')));
+/**
+ * A part that a new region could well have where a known one has another: a number (`ap-southeast-9`) or a word
+ * that known regions already use (`me-west-1`, `eu-east-1`, `cn-shanghai-finance-2`).
+ */
+function plausiblePart(part) {
+    return /^[0-9]+$/.test(part) || REGION_WORDS.has(part);
+}
+/**
+ * A mistyped name part is one or two edits from the known part: one for names up to seven letters (`fuzhou` is
+ * not a typo of a new `huizhou`), two for longer ones (`zhangjakuo`).
+ */
+function partTypoDistance(knownPart) {
+    return knownPart.length >= 8 ? 2 : 1;
+}
+/** Whether `region` (not itself known) is a typo of the known region `known`, rather than a new region. */
+function typoOf(region, known) {
+    const parts = region.split('-');
+    const knownParts = known.split('-');
+    // A zone ID (`cn-hangzhou-h`) where the region ID belongs.
+    if (parts.length === knownParts.length + 1 && region.startsWith(`${known}-`) && /^[a-z]$/.test(parts.at(-1))) {
+        return true;
+    }
+    if (parts.length !== knownParts.length) {
+        // A misplaced or missing separator (`ap-south-east-1`, `cn-shanghai1`): one edit over the whole ID.
+        return (0,_suggest_js__WEBPACK_IMPORTED_MODULE_0__/* .editDistance */ .YC)(region, known, 1) <= 1;
+    }
+    const differing = parts.flatMap((part, index) => (part === knownParts[index] ? [] : [index]));
+    if (differing.length !== 1)
+        return false;
+    const index = differing[0];
+    const part = parts[index];
+    const knownPart = knownParts[index];
+    if (plausiblePart(part))
+        return false;
+    const limit = partTypoDistance(knownPart);
+    return (0,_suggest_js__WEBPACK_IMPORTED_MODULE_0__/* .editDistance */ .YC)(part, knownPart, limit) <= limit;
+}
+/**
+ * The known regions that `region` is most likely a typo of (one usually; several when equally close), or none
+ * when it is known or far enough from every known region to be a region that opened after this table.
+ */
+function regionTypoCandidates(region) {
+    if (KNOWN.has(region))
+        return [];
+    const matches = KNOWN_REGIONS.filter((known) => typoOf(region, known));
+    if (matches.length <= 1)
+        return matches;
+    const distances = matches.map((known) => (0,_suggest_js__WEBPACK_IMPORTED_MODULE_0__/* .editDistance */ .YC)(region, known));
+    const best = Math.min(...distances);
+    return matches.filter((_, index) => distances[index] === best);
+}
+/**
+ * For a value that is not even shaped like a region ID (`CN-Shanghai`, `cn_hangzhou`, `cnhangzhou`), the known
+ * region it most likely means: compared without case, with `_` and blanks read as `-`, within the usual typo
+ * distance.
+ */
+function regionForMalformed(value) {
+    if (value.length > 64)
+        return [];
+    const normal = value
+        .trim()
+        .toLowerCase()
+        .replace(/[_\s]+/g, '-');
+    if (KNOWN.has(normal))
+        return [normal];
+    let best = Number.POSITIVE_INFINITY;
+    let matches = [];
+    for (const known of KNOWN_REGIONS) {
+        const limit = Math.min(2, (0,_suggest_js__WEBPACK_IMPORTED_MODULE_0__/* .typoDistance */ .eg)(known));
+        const distance = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_0__/* .editDistance */ .YC)(normal, known, limit);
+        if (distance > limit || distance > best)
+            continue;
+        if (distance < best)
+            [best, matches] = [distance, []];
+        matches.push(known);
+    }
+    return matches.slice(0, 3);
+}
+
+
+/***/ }),
+
 /***/ 4031:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -8285,128 +10251,122 @@ function sanitizeControls(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Af: () => (/* binding */ incompleteCredentialsMessage),
-/* harmony export */   Lk: () => (/* binding */ hasCredentials),
-/* harmony export */   "in": () => (/* binding */ findCredentialSource)
+/* harmony export */   Af: () => (/* reexport safe */ _cloud_credentials_env_js__WEBPACK_IMPORTED_MODULE_0__.Af),
+/* harmony export */   Lk: () => (/* reexport safe */ _cloud_credentials_env_js__WEBPACK_IMPORTED_MODULE_0__.Lk),
+/* harmony export */   "in": () => (/* reexport safe */ _cloud_credentials_env_js__WEBPACK_IMPORTED_MODULE_0__["in"])
 /* harmony export */ });
-/* unused harmony exports KEY_VARIABLE_FORMS, OIDC_VARIABLES */
-/** `aliyun/configure-aliyun-credentials-action` exports all three forms; the first complete one wins. */
-const KEY_VARIABLE_FORMS = [
-    {
-        id: 'ALIBABA_CLOUD_ACCESS_KEY_ID',
-        secret: 'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
-        token: 'ALIBABA_CLOUD_SECURITY_TOKEN'
-    },
-    { id: 'ALICLOUD_ACCESS_KEY', secret: 'ALICLOUD_SECRET_KEY', token: 'ALICLOUD_SECURITY_TOKEN' },
-    {
-        id: 'ALIBABACLOUD_ACCESS_KEY_ID',
-        secret: 'ALIBABACLOUD_ACCESS_KEY_SECRET',
-        token: 'ALIBABACLOUD_SECURITY_TOKEN'
+/* harmony import */ var _cloud_credentials_env_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6153);
+/** Moved to `src/cloud/` (shared by the group resolver and the deployed-whitelist readers); kept for existing imports. */
+
+
+
+/***/ }),
+
+/***/ 2969:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   YC: () => (/* binding */ editDistance),
+/* harmony export */   au: () => (/* binding */ didYouMean),
+/* harmony export */   eg: () => (/* binding */ typoDistance),
+/* harmony export */   ni: () => (/* binding */ didYouMeanText)
+/* harmony export */ });
+/* unused harmony export closestNames */
+/**
+ * "Did you mean …?" for names a user mistyped: config keys, enum values, CLI flags and commands. Pure and bounded:
+ * the input comes from a pull request, so a candidate whose length differs from the input by more than the
+ * allowed distance is never compared at all, and no comparison costs more than (short candidate)² steps.
+ */
+/**
+ * Optimal-string-alignment distance (Damerau–Levenshtein restricted to adjacent transpositions): the number of
+ * single-character insertions, deletions, substitutions and swaps of two neighbours that turn `a` into `b`.
+ * Above `limit` it returns `limit + 1` early, so a hopeless pair costs one row at most.
+ */
+function editDistance(a, b, limit = Number.POSITIVE_INFINITY) {
+    if (Math.abs(a.length - b.length) > limit)
+        return limit + 1;
+    if (a === b)
+        return 0;
+    // Three rows suffice: the current one, the previous one and the one before it (for transpositions).
+    let before = new Array(b.length + 1).fill(0);
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    let current = new Array(b.length + 1).fill(0);
+    for (let i = 1; i <= a.length; i++) {
+        current[0] = i;
+        let rowMinimum = current[0];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                value = Math.min(value, before[j - 2] + 1);
+            }
+            current[j] = value;
+            rowMinimum = Math.min(rowMinimum, value);
+        }
+        if (rowMinimum > limit)
+            return limit + 1;
+        [before, previous, current] = [previous, current, before];
     }
-];
-const OIDC_VARIABLES = {
-    roleArn: 'ALIBABA_CLOUD_ROLE_ARN',
-    providerArn: 'ALIBABA_CLOUD_OIDC_PROVIDER_ARN',
-    tokenFile: 'ALIBABA_CLOUD_OIDC_TOKEN_FILE'
-};
-/** A variable counts only when non-blank: the credentials action's post step blanks what it set. */
-function read(env, name) {
-    const value = env[name]?.trim();
-    return value ? value : undefined;
+    return previous[b.length];
 }
 /**
- * Picks the credential source, in the documented order: explicit inputs, the access-key variables (three forms),
- * the OIDC variables, then (only when opted in) the instance metadata service and CLI profiles.
+ * How far a typo may be from the name it was meant to be: one edit for short names, one more per three
+ * characters, at most three. A generous bound is safe here because a suggestion only ever accompanies an
+ * error the input already has.
  */
-function findCredentialSource(settings, env) {
-    const explicit = settings.credentials;
-    if (explicit) {
-        if (!explicit.accessKeyId || !explicit.accessKeySecret) {
-            return {
-                kind: 'incomplete',
-                message: 'the explicit credentials are incomplete: access-key-id and access-key-secret must both be given ' +
-                    '(security-token is optional)'
-            };
-        }
-        const keys = { accessKeyId: explicit.accessKeyId, accessKeySecret: explicit.accessKeySecret };
-        if (explicit.securityToken)
-            keys.securityToken = explicit.securityToken;
-        return { kind: 'keys', origin: 'the access-key-id/access-key-secret inputs', keys };
-    }
-    for (const form of KEY_VARIABLE_FORMS) {
-        const id = read(env, form.id);
-        const secret = read(env, form.secret);
-        if (id && secret) {
-            const keys = { accessKeyId: id, accessKeySecret: secret };
-            const token = read(env, form.token);
-            if (token)
-                keys.securityToken = token;
-            return { kind: 'keys', origin: `the ${form.id}/${form.secret} environment variables`, keys };
-        }
-        if (id || secret) {
-            return {
-                kind: 'incomplete',
-                message: `${id ? form.id : form.secret} is set but ${id ? form.secret : form.id} is not: set both or neither`
-            };
-        }
-    }
-    const roleArn = read(env, OIDC_VARIABLES.roleArn);
-    const providerArn = read(env, OIDC_VARIABLES.providerArn);
-    const tokenFile = read(env, OIDC_VARIABLES.tokenFile);
-    if (roleArn && providerArn && tokenFile) {
-        const oidc = {
-            roleArn,
-            oidcProviderArn: providerArn,
-            oidcTokenFilePath: tokenFile,
-            enableVpc: read(env, 'ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED')?.toLowerCase() === 'true'
-        };
-        const sessionName = read(env, 'ALIBABA_CLOUD_ROLE_SESSION_NAME');
-        if (sessionName)
-            oidc.roleSessionName = sessionName;
-        const stsRegion = read(env, 'ALIBABA_CLOUD_STS_REGION');
-        if (stsRegion)
-            oidc.stsRegionId = stsRegion;
-        return { kind: 'oidc', origin: 'the ALIBABA_CLOUD_ROLE_ARN/OIDC variables', oidc };
-    }
-    if (roleArn || providerArn || tokenFile) {
-        const all = Object.values(OIDC_VARIABLES);
-        const missing = all.filter((name) => !read(env, name));
-        return {
-            kind: 'incomplete',
-            message: `OIDC needs ${all.join(', ')}; ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set`
-        };
-    }
-    if (settings.allowInstanceCredentials) {
-        return { kind: 'instance', origin: 'the default credential chain (ECS instance role, CLI profiles)' };
-    }
-    return {
-        kind: 'none',
-        message: 'no Alibaba Cloud credentials found; tried: the access-key-id/access-key-secret inputs, ' +
-            KEY_VARIABLE_FORMS.map((f) => `${f.id}/${f.secret}`).join(', ') +
-            `, and ${Object.values(OIDC_VARIABLES).join('/')}. The ECS instance role and CLI profiles are used only ` +
-            'when opted in (allow-instance-credentials)'
-    };
+function typoDistance(name) {
+    return Math.min(3, Math.max(1, Math.floor(name.length / 3)));
+}
+function commonPrefixLength(a, b) {
+    let length = 0;
+    while (length < a.length && length < b.length && a[length] === b[length])
+        length++;
+    return length;
 }
 /**
- * Why a run that goes online cannot, when its credentials are set only in part; undefined when they are complete
- * or absent. In `auto` mode a half-set credential means an online check was intended, so the run fails rather
- * than quietly checking offline, and the message names both ways out: complete the credentials, or ask for an
- * offline check explicitly.
+ * The candidates closest to `input` (compared without regard to case), if any lies within the typo distance of
+ * that candidate and closer than the input is long (so `x` never suggests `id`). Among equally close ones, those
+ * sharing the longest beginning with the input win (`ofline` means `offline`, not `online`); remaining ties are
+ * all returned, in candidate order, at most three.
  */
-function incompleteCredentialsMessage(mode, settings, env) {
-    const source = findCredentialSource(settings, env);
-    if (source.kind !== 'incomplete')
-        return undefined;
-    const problem = `the Alibaba Cloud credentials are set only in part: ${source.message}`;
-    if (mode === 'online')
-        return problem;
-    return (`${problem}. resolve auto does not fall back to offline when credentials are half-set; ` +
-        'to check offline, use --resolve offline (action input resolve: offline)');
+function closestNames(input, candidates) {
+    const needle = input.toLowerCase();
+    let best = { distance: Number.POSITIVE_INFINITY, prefix: 0 };
+    let matches = [];
+    for (const candidate of candidates) {
+        if (candidate === input)
+            continue;
+        const lower = candidate.toLowerCase();
+        const limit = Math.min(typoDistance(candidate), Math.max(0, needle.length - 1));
+        const distance = editDistance(needle, lower, limit);
+        if (distance > limit)
+            continue;
+        const prefix = commonPrefixLength(needle, lower);
+        if (distance > best.distance || (distance === best.distance && prefix < best.prefix))
+            continue;
+        if (distance < best.distance || prefix > best.prefix) {
+            best = { distance, prefix };
+            matches = [];
+        }
+        if (!matches.includes(candidate))
+            matches.push(candidate);
+    }
+    return matches.slice(0, 3);
 }
-/** Whether `resolve: auto` should go online: some credential source is configured (an incomplete one counts, so
- * that it is reported as an error rather than silently ignored). */
-function hasCredentials(settings, env) {
-    return findCredentialSource(settings, env).kind !== 'none';
+/** `did you mean a?`, `did you mean a or b?`; `decorate` formats each name (e.g. adds `--`). */
+function didYouMeanText(names, decorate = (n) => n) {
+    if (names.length === 0)
+        return '';
+    const shown = names.map(decorate);
+    const list = shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
+    return `did you mean ${list}?`;
+}
+/** `; did you mean a?` to append to a message, or nothing when no candidate is close. */
+function didYouMean(input, candidates, decorate) {
+    if (typeof input !== 'string')
+        return '';
+    const text = didYouMeanText(closestNames(input, candidates), decorate);
+    return text ? `; ${text}` : '';
 }
 
 
@@ -17202,14 +19162,16 @@ __nccwpck_require__.d(__webpack_exports__, {
   k5n: () => (/* binding */ _enum),
   Whr: () => (/* binding */ schemas_int),
   euz: () => (/* binding */ literal),
+  aig: () => (/* binding */ number),
   Ikc: () => (/* binding */ object),
   g1P: () => (/* binding */ record),
   rej: () => (/* binding */ strictObject),
   YjP: () => (/* binding */ string),
-  KCZ: () => (/* binding */ union)
+  KCZ: () => (/* binding */ union),
+  L5J: () => (/* binding */ unknown)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, number, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, unknown, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core_core = __nccwpck_require__(8532);
@@ -18841,7 +20803,7 @@ const ZodNumber = /*@__PURE__*/ core_core/* $constructor */.xI("ZodNumber", (ins
     },
 }));
 function number(params) {
-    return core._number(ZodNumber, params);
+    return api/* _number */.F7(ZodNumber, params);
 }
 const ZodNumberFormat = /*@__PURE__*/ core_core/* $constructor */.xI("ZodNumberFormat", (inst, def) => {
     schemas/* $ZodNumberFormat */.I.init(inst, def);
@@ -19741,6 +21703,7 @@ function preprocess(fn, schema) {
 /* harmony export */   Dl: () => (/* binding */ _nanoid),
 /* harmony export */   ER: () => (/* binding */ _endsWith),
 /* harmony export */   Eb: () => (/* binding */ _maxLength),
+/* harmony export */   F7: () => (/* binding */ _number),
 /* harmony export */   Fk: () => (/* binding */ _regex),
 /* harmony export */   Fn: () => (/* binding */ _url),
 /* harmony export */   G1: () => (/* binding */ _isoDateTime),
@@ -19791,7 +21754,7 @@ function preprocess(fn, schema) {
 /* harmony export */   wA: () => (/* binding */ _uuidv7),
 /* harmony export */   xY: () => (/* binding */ _toUpperCase)
 /* harmony export */ });
-/* unused harmony exports _coercedString, _mac, _creditCard, _iban, TimePrecision, _number, _float32, _float64, _int32, _uint32, _coercedBoolean, _bigint, _coercedBigint, _int64, _uint64, _symbol, _undefined, _null, _any, _void, _date, _coercedDate, _nan, _max, _min, _positive, _negative, _nonpositive, _nonnegative, _maxSize, _minSize, _size, _property, _mime, _union, _xor, _discriminatedUnion, _intersection, _tuple, _record, _map, _set, _enum, _nativeEnum, _literal, _file, _transform, _optional, _nullable, _default, _nonoptional, _success, _catch, _pipe, _readonly, _templateLiteral, _lazy, _promise, _custom, _check, _stringbool, _stringFormat */
+/* unused harmony exports _coercedString, _mac, _creditCard, _iban, TimePrecision, _float32, _float64, _int32, _uint32, _coercedBoolean, _bigint, _coercedBigint, _int64, _uint64, _symbol, _undefined, _null, _any, _void, _date, _coercedDate, _nan, _max, _min, _positive, _negative, _nonpositive, _nonnegative, _maxSize, _minSize, _size, _property, _mime, _union, _xor, _discriminatedUnion, _intersection, _tuple, _record, _map, _set, _enum, _nativeEnum, _literal, _file, _transform, _optional, _nullable, _default, _nonoptional, _success, _catch, _pipe, _readonly, _templateLiteral, _lazy, _promise, _custom, _check, _stringbool, _stringFormat */
 /* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4890);
 /* harmony import */ var _registries_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9396);
 /* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4723);
@@ -20119,7 +22082,7 @@ function _isoDuration(Class, params) {
 }
 // @__NO_SIDE_EFFECTS__
 function _number(Class, params) {
-    return new Class(snapshotChecks({ type: "number", checks: [], ...util.normalizeParams(params) }));
+    return new Class(snapshotChecks({ type: "number", checks: [], ..._util_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeParams */ .A2(params) }));
 }
 // @__NO_SIDE_EFFECTS__
 function _coercedNumber(Class, params) {
