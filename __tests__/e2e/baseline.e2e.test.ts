@@ -213,6 +213,29 @@ describe('baseline in the bundled action (pull_request after a depth-1 checkout)
   });
 });
 
+describe('the fake GitHub serves the git database as GitHub does', () => {
+  it('lists a tree with or without recursive=1, and a blob in base64', async () => {
+    const tree = pr.repo.git('rev-parse', `${pr.base}^{tree}`);
+    const get = async (suffix: string): Promise<Record<string, unknown>> =>
+      (await (await fetch(`${github.url}/repos/octo-org/data-platform${suffix}`)).json()) as Record<string, unknown>;
+    const paths = async (suffix: string): Promise<string[]> =>
+      ((await get(suffix)).tree as { path: string; type: string }[]).map((e) => `${e.type} ${e.path}`);
+    expect(await paths(`/git/trees/${tree}`)).toEqual(['tree .github', 'tree whitelists']);
+    expect(await paths(`/git/trees/${tree}?recursive=1`)).toEqual([
+      'tree .github',
+      'blob .github/dataworks-whitelist.yml',
+      'tree whitelists',
+      'blob whitelists/cache.txt',
+      'blob whitelists/db.txt'
+    ]);
+    const blob = await get(`/git/blobs/${pr.repo.git('rev-parse', `${pr.head}:whitelists/cache.txt`)}`);
+    expect(Buffer.from(String(blob.content), 'base64').toString('utf8')).toBe(HEAD['whitelists/cache.txt']);
+    expect((await get(`/commits/main`)).sha).toBe(undefined);
+    github.refs.set('main', pr.merge);
+    expect((await get(`/commits/main`)).sha).toBe(pr.merge);
+  });
+});
+
 describe('baseline in the bundled CLI', () => {
   let repo: GitRepo;
   beforeAll(() => {
