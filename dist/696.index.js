@@ -207,9 +207,10 @@ function terraformAttributeShape(resourceType, path) {
 /* harmony export */   _3: () => (/* binding */ evaluate),
 /* harmony export */   go: () => (/* binding */ typeName),
 /* harmony export */   ro: () => (/* binding */ Unresolvable),
-/* harmony export */   ws: () => (/* binding */ scalarText)
+/* harmony export */   ws: () => (/* binding */ scalarText),
+/* harmony export */   xP: () => (/* binding */ SUPPORTED_FUNCTIONS)
 /* harmony export */ });
-/* unused harmony exports valueKey, SUPPORTED_FUNCTIONS */
+/* unused harmony export valueKey */
 /* harmony import */ var _syntax_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4606);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(466);
 
@@ -2000,10 +2001,10 @@ class Converter {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   PU: () => (/* binding */ loadedTerraformParser),
 /* harmony export */   aU: () => (/* binding */ discardTerraformParser),
+/* harmony export */   cq: () => (/* binding */ locateParserFile),
 /* harmony export */   sp: () => (/* binding */ loadTerraformParser),
 /* harmony export */   wr: () => (/* binding */ ParserLoadError)
 /* harmony export */ });
-/* unused harmony export locateParserFile */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8995);
@@ -2125,13 +2126,13 @@ async function createParser(instance) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FT: () => (/* binding */ MAX_SYNTAX_DEPTH),
 /* harmony export */   KT: () => (/* binding */ nodeTypeName),
 /* harmony export */   TP: () => (/* binding */ namedChildren),
 /* harmony export */   bO: () => (/* binding */ NestingTooDeep),
 /* harmony export */   d7: () => (/* binding */ plainSubtree),
 /* harmony export */   hx: () => (/* binding */ plainTree)
 /* harmony export */ });
-/* unused harmony export MAX_SYNTAX_DEPTH */
 /** Nodes whose children are not copied when the tree has no errors: their text says everything needed. */
 const OPAQUE = new Set([
     'string_lit',

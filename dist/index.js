@@ -37894,9 +37894,26 @@ class YamlSource {
         return (0,dist/* isAlias */.Vj)(node) ? node.resolve(this.doc) : node;
     }
 }
+/**
+ * The pairs of each mapping by key text, built on the first look-up: positions are asked for every value of every
+ * data source, and a linear scan per look-up made a config of thousands of data sources quadratic.
+ */
+const pairsByKey = new WeakMap();
 function findPair(items, segment) {
-    const wanted = String(segment);
-    return items.find((pair) => (0,dist/* isScalar */.jn)(pair.key) && String(pair.key.value) === wanted);
+    let index = pairsByKey.get(items);
+    if (!index) {
+        index = new Map();
+        for (const pair of items) {
+            if (!(0,dist/* isScalar */.jn)(pair.key))
+                continue;
+            const key = String(pair.key.value);
+            // The first pair with a key wins, as a linear search would find it.
+            if (!index.has(key))
+                index.set(key, pair);
+        }
+        pairsByKey.set(items, index);
+    }
+    return index.get(String(segment));
 }
 /**
  * YAML's own diagnostics (syntax errors and warnings alike) are findings: nothing is silently reinterpreted. A
@@ -38447,7 +38464,28 @@ function ordered(findings) {
         (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
 }
 /** Parses and validates config text; `file` is the repository-relative path that findings name. */
+/**
+ * The last config parsed, by file and text: `fix` and a baseline check load the same config several times in one
+ * run, and a config of thousands of data sources takes a noticeable time to parse. The result is frozen, so the
+ * copy handed out twice cannot be changed by either holder.
+ */
+let lastParsed;
 function parseConfig(text, file) {
+    if (lastParsed && lastParsed.text === text && lastParsed.file === file)
+        return lastParsed.result;
+    const result = deepFreeze(parseConfigText(text, file));
+    lastParsed = { text, file, result };
+    return result;
+}
+function deepFreeze(value) {
+    if (value === null || typeof value !== 'object' || Object.isFrozen(value))
+        return value;
+    Object.freeze(value);
+    for (const item of Object.values(value))
+        deepFreeze(item);
+    return value;
+}
+function parseConfigText(text, file) {
     const parsed = parseYaml(text, file);
     if (!('data' in parsed))
         return { findings: ordered(parsed.findings) };
@@ -39841,6 +39879,7 @@ var whitelists_text = __nccwpck_require__(339);
  * The reader for `format`. The Terraform reader is imported on first use: it loads tree-sitter's WASM, which runs
  * that read no Terraform never need (and ncc emits it as a separate chunk). Rejects when it cannot be loaded.
  */
+let terraformReaderLoading;
 async function readerFor(format) {
     switch (format) {
         case 'text':
@@ -39849,10 +39888,13 @@ async function readerFor(format) {
             return structured/* yamlReader */.B8;
         case 'json':
             return structured/* jsonReader */.sJ;
-        case 'terraform': {
-            const { terraformReader } = await Promise.all(/* import() */[__nccwpck_require__.e(696), __nccwpck_require__.e(79)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3079));
-            return terraformReader;
-        }
+        case 'terraform':
+            // One import per process, however many sources are Terraform (each import() is a round trip to the loader).
+            terraformReaderLoading ??= Promise.all(/* import() */[__nccwpck_require__.e(696), __nccwpck_require__.e(79)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3079)).then((module) => module.terraformReader);
+            return terraformReaderLoading.catch((error) => {
+                terraformReaderLoading = undefined;
+                throw error;
+            });
     }
 }
 function failure(finding) {

@@ -95,6 +95,7 @@ describe('pull request comment', () => {
       status: 'fail',
       'missing-count': '1',
       'finding-count': '1',
+      // Without a baseline every finding is new (contract §11).
       'new-count': '1',
       report: path.join(first.runnerTemp, 'dataworks-whitelist-report.json'),
       'comment-url': `https://github.com/octo-org/data-platform/pull/${PR}#issuecomment-${comment!.id}`

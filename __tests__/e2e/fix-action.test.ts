@@ -1,25 +1,9 @@
 /**
- * Suggestions and the fix pull request through the bundled action (contract §10), against the fake GitHub. These
- * need a bundle built with the fix engine wired into the action (`planFixes` in src/action/main.ts): until the
- * committed dist/ has it, the suite is skipped (the flow is tested at the source level in
- * __tests__/action/fix-layers.test.ts).
+ * Suggestions and the fix pull request through the bundled action (contract §10), with the real fix engine,
+ * against the fake GitHub.
  */
-import { readFileSync } from 'node:fs';
 import { FakeGitHub } from '../fakes/github-api.js';
-import {
-  BUNDLE,
-  HEAD_SHA,
-  events,
-  makeRepo,
-  runBundle,
-  writeRepoFiles,
-  type RunOptions,
-  type RunResult
-} from './harness.js';
-
-const bundled = readFileSync(BUNDLE, 'utf8');
-const hasFixes = bundled.includes('fix-pull-request-url') && bundled.includes('dataworks-whitelist/fix/');
-const describeWithFixes = hasFixes ? describe : describe.skip;
+import { HEAD_SHA, events, makeRepo, runBundle, writeRepoFiles, type RunOptions, type RunResult } from './harness.js';
 
 const CONFIG = `version: 1
 region: cn-hangzhou
@@ -64,7 +48,7 @@ function repo(whitelist: string): string {
 const warnings = (result: RunResult): string[] =>
   result.annotations.filter((a) => a.command === 'warning').map((a) => a.message);
 
-describeWithFixes('suggestions (bundle)', () => {
+describe('suggestions (bundle)', () => {
   it('a fix inside the diff is one suggestion; a second run posts nothing twice', async () => {
     github.pullFiles.set(PR, [{ filename: FILE, status: 'added', patch: '@@ -0,0 +1 @@\n+198.51.100.1' }]);
     github.contents.set(HEAD_SHA, new Map([[FILE, HEAD_VERSION]]));
@@ -102,7 +86,7 @@ describeWithFixes('suggestions (bundle)', () => {
   });
 });
 
-describeWithFixes('fix pull request (bundle)', () => {
+describe('fix pull request (bundle)', () => {
   function seedMain(): void {
     github.seedCommit(HEAD_SHA, 'checked');
     github.refs.set('main', HEAD_SHA);
@@ -145,9 +129,3 @@ describeWithFixes('fix pull request (bundle)', () => {
     expect(warnings(result)).toEqual([expect.stringMatching(/Left the fix branch .* alone/)]);
   });
 });
-
-if (!hasFixes) {
-  it('the fix suites wait for a bundle with the fix engine (rebuild dist/ after merging)', () => {
-    expect(hasFixes).toBe(false);
-  });
-}

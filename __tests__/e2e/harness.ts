@@ -292,3 +292,42 @@ export async function runBundle(options: RunOptions): Promise<RunResult> {
     stateFile: readFileSync(files.state, 'utf8')
   };
 }
+
+export const CLI_BUNDLE = path.join(REPO_ROOT, 'dist/cli/index.js');
+
+export interface CliResult {
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the committed CLI bundle (`node dist/cli/index.js ARGS`) in `cwd` with an environment built from scratch
+ * (PATH, HOME and `env` only: no credentials or proxies of the developer's machine).
+ */
+export async function runCliBundle(
+  args: string[],
+  options: { cwd: string; env?: Record<string, string>; timeoutMs?: number }
+): Promise<CliResult> {
+  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: options.cwd, NO_COLOR: '1', ...(options.env ?? {}) };
+  const child = spawn(process.execPath, [CLI_BUNDLE, ...args], {
+    cwd: options.cwd,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe']
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const exitCode = await new Promise<number | null>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the CLI did not finish within ${options.timeoutMs ?? 30_000} ms\n${stdout}\n${stderr}`));
+    }, options.timeoutMs ?? 30_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
+  });
+  return { exitCode, stdout, stderr };
+}

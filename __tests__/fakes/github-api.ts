@@ -1,7 +1,8 @@
 /**
  * A fake GitHub REST API on 127.0.0.1 that records every request: issue comments (paginated with Link headers,
  * as GitHub does), issues, labels, pull request files and review comments, reviews, contents at a ref, git blobs,
- * trees, commits and refs, pull requests. Enough of GitHub's shapes for Octokit and the action; state is in memory so
+ * trees, commits and refs (written, and read: commits by SHA or branch, trees with or without `recursive`,
+ * blobs), pull requests. Enough of GitHub's shapes for Octokit and the action; state is in memory so
  * tests seed it and assert on it.
  */
 import { createHash } from 'node:crypto';
@@ -77,6 +78,15 @@ export interface FakeTreeEntry {
   sha: string;
 }
 
+/** One entry of a tree as GitHub's trees API lists it (`path` is the name within its tree). */
+export interface FakeGitTreeEntry {
+  path: string;
+  mode: string;
+  type: 'blob' | 'tree' | 'commit';
+  sha: string;
+  size?: number;
+}
+
 export interface FakePull {
   number: number;
   title: string;
@@ -105,6 +115,13 @@ export class FakeGitHub {
   readonly blobs = new Map<string, string>();
   /** Tree sha → its entries (only what trees created through the API added on their base). */
   readonly trees = new Map<string, { base: string | undefined; entries: FakeTreeEntry[] }>();
+  /**
+   * Tree sha → its listing, for the reads (`GET /git/trees/{sha}`, with `?recursive=1` too). Seeded by tests, e.g.
+   * from a real repository (see `seedGitObjects`), with blobs in `blobs`.
+   */
+  readonly treeListings = new Map<string, FakeGitTreeEntry[]>();
+  /** Trees GitHub would list with `truncated: true` (a tree too large for one answer). */
+  readonly truncatedTrees = new Set<string>();
   readonly pulls: FakePull[] = [];
   private nextCommentId = 1_000_001;
   private server: Server | undefined;
@@ -248,6 +265,30 @@ export class FakeGitHub {
     const commit = { sha, tree: this.hash('tree-of', sha), message, parents };
     this.commits.set(sha, commit);
     return commit;
+  }
+
+  /**
+   * Objects of a real repository, as GitHub would serve them: commits (tree and parents), tree listings and blobs.
+   * The caller reads them with git (e.g. `git cat-file`) so the shas are the real ones.
+   */
+  seedGitObjects(objects: {
+    commits?: FakeCommit[];
+    trees?: Record<string, FakeGitTreeEntry[]>;
+    blobs?: Record<string, string>;
+  }): void {
+    for (const commit of objects.commits ?? []) this.commits.set(commit.sha, commit);
+    for (const [sha, entries] of Object.entries(objects.trees ?? {})) this.treeListings.set(sha, entries);
+    for (const [sha, text] of Object.entries(objects.blobs ?? {})) this.blobs.set(sha, text);
+  }
+
+  /** A tree's entries with paths from its top, subtrees listed before their contents, as `recursive=1` gives. */
+  private recursiveListing(sha: string, prefix = ''): FakeGitTreeEntry[] {
+    const out: FakeGitTreeEntry[] = [];
+    for (const entry of this.treeListings.get(sha) ?? []) {
+      out.push({ ...entry, path: `${prefix}${entry.path}` });
+      if (entry.type === 'tree') out.push(...this.recursiveListing(entry.sha, `${prefix}${entry.path}/`));
+    }
+    return out;
   }
 
   /** The text of `path` in the tree of the commit `branch` points to (files added through the API only). */
@@ -493,6 +534,47 @@ export class FakeGitHub {
         message: commit.message,
         tree: { sha: commit.tree },
         parents: commit.parents.map((sha) => ({ sha }))
+      });
+    }
+    // The commits endpoint (`repos.getCommit`) takes a SHA or a branch name; the answer nests the tree in `commit`.
+    if ((m = /^\/commits\/(.+)$/.exec(rest)) && request.method === 'GET') {
+      const ref = decodeURIComponent(m[1]!);
+      const commit = this.commits.get(this.refs.get(ref) ?? ref);
+      if (!commit) return reply(422, { message: `No commit found for SHA: ${ref}` });
+      return reply(200, {
+        sha: commit.sha,
+        commit: { message: commit.message, tree: { sha: commit.tree } },
+        parents: commit.parents.map((sha) => ({ sha })),
+        html_url: this.htmlUrl(`/commit/${commit.sha}`)
+      });
+    }
+    if ((m = /^\/git\/trees\/([0-9a-f]{40})$/.exec(rest)) && request.method === 'GET') {
+      const sha = m[1]!;
+      if (!this.treeListings.has(sha)) return reply(404, { message: 'Not Found' });
+      const entries = request.query.recursive ? this.recursiveListing(sha) : this.treeListings.get(sha)!;
+      return reply(200, {
+        sha,
+        url: `${this.url}/repos/${this.owner}/${this.repo}/git/trees/${sha}`,
+        tree: entries.map((e) => ({
+          path: e.path,
+          mode: e.mode,
+          type: e.type,
+          sha: e.sha,
+          ...(e.type === 'blob' ? { size: e.size ?? Buffer.byteLength(this.blobs.get(e.sha) ?? '') } : {})
+        })),
+        truncated: this.truncatedTrees.has(sha)
+      });
+    }
+    if ((m = /^\/git\/blobs\/([0-9a-f]{40})$/.exec(rest)) && request.method === 'GET') {
+      const text = this.blobs.get(m[1]!);
+      if (text === undefined) return reply(404, { message: 'Not Found' });
+      const bytes = Buffer.from(text, 'utf8');
+      return reply(200, {
+        sha: m[1],
+        size: bytes.length,
+        encoding: 'base64',
+        // GitHub wraps base64 at 60 characters, as in the contents API.
+        content: (bytes.toString('base64').match(/.{1,60}/g) ?? []).join('\n')
       });
     }
     if (rest === '/git/blobs' && request.method === 'POST') {

@@ -5,13 +5,21 @@ export const modules = {
 /***/ 3079:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  EVALUATION_LIMITS: () => (/* reexport */ evaluate/* EVALUATION_LIMITS */.G),
+  MAX_JSON_DEPTH: () => (/* reexport */ json_syntax/* MAX_JSON_DEPTH */.KX),
+  MAX_SYNTAX_DEPTH: () => (/* reexport */ plain_tree/* MAX_SYNTAX_DEPTH */.FT),
+  ParserLoadError: () => (/* reexport */ terraform_parser/* ParserLoadError */.wr),
+  SUPPORTED_FUNCTIONS: () => (/* reexport */ evaluate/* SUPPORTED_FUNCTIONS */.xP),
+  createTerraformReader: () => (/* binding */ createTerraformReader),
+  loadTerraformParser: () => (/* reexport */ terraform_parser/* loadTerraformParser */.sp),
+  locateParserFile: () => (/* reexport */ terraform_parser/* locateParserFile */.cq),
   terraformReader: () => (/* binding */ terraformReader)
 });
-
-// UNUSED EXPORTS: EVALUATION_LIMITS, MAX_JSON_DEPTH, MAX_SYNTAX_DEPTH, ParserLoadError, SUPPORTED_FUNCTIONS, createTerraformReader, loadTerraformParser, locateParserFile
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);

@@ -2770,9 +2770,26 @@ class YamlSource {
         return (0,dist/* isAlias */.Vj)(node) ? node.resolve(this.doc) : node;
     }
 }
+/**
+ * The pairs of each mapping by key text, built on the first look-up: positions are asked for every value of every
+ * data source, and a linear scan per look-up made a config of thousands of data sources quadratic.
+ */
+const pairsByKey = new WeakMap();
 function findPair(items, segment) {
-    const wanted = String(segment);
-    return items.find((pair) => (0,dist/* isScalar */.jn)(pair.key) && String(pair.key.value) === wanted);
+    let index = pairsByKey.get(items);
+    if (!index) {
+        index = new Map();
+        for (const pair of items) {
+            if (!(0,dist/* isScalar */.jn)(pair.key))
+                continue;
+            const key = String(pair.key.value);
+            // The first pair with a key wins, as a linear search would find it.
+            if (!index.has(key))
+                index.set(key, pair);
+        }
+        pairsByKey.set(items, index);
+    }
+    return index.get(String(segment));
 }
 /**
  * YAML's own diagnostics (syntax errors and warnings alike) are findings: nothing is silently reinterpreted. A
@@ -3344,7 +3361,28 @@ function ordered(findings) {
         (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
 }
 /** Parses and validates config text; `file` is the repository-relative path that findings name. */
+/**
+ * The last config parsed, by file and text: `fix` and a baseline check load the same config several times in one
+ * run, and a config of thousands of data sources takes a noticeable time to parse. The result is frozen, so the
+ * copy handed out twice cannot be changed by either holder.
+ */
+let lastParsed;
 function parseConfig(text, file) {
+    if (lastParsed && lastParsed.text === text && lastParsed.file === file)
+        return lastParsed.result;
+    const result = deepFreeze(parseConfigText(text, file));
+    lastParsed = { text, file, result };
+    return result;
+}
+function deepFreeze(value) {
+    if (value === null || typeof value !== 'object' || Object.isFrozen(value))
+        return value;
+    Object.freeze(value);
+    for (const item of Object.values(value))
+        deepFreeze(item);
+    return value;
+}
+function parseConfigText(text, file) {
     const parsed = parseYaml(text, file);
     if (!('data' in parsed))
         return { findings: ordered(parsed.findings) };
@@ -5170,6 +5208,7 @@ const jsonReader = {
  * The reader for `format`. The Terraform reader is imported on first use: it loads tree-sitter's WASM, which runs
  * that read no Terraform never need (and ncc emits it as a separate chunk). Rejects when it cannot be loaded.
  */
+let terraformReaderLoading;
 async function readerFor(format) {
     switch (format) {
         case 'text':
@@ -5178,10 +5217,13 @@ async function readerFor(format) {
             return yamlReader;
         case 'json':
             return jsonReader;
-        case 'terraform': {
-            const { terraformReader } = await __nccwpck_require__.e(/* import() */ 79).then(__nccwpck_require__.bind(__nccwpck_require__, 3079));
-            return terraformReader;
-        }
+        case 'terraform':
+            // One import per process, however many sources are Terraform (each import() is a round trip to the loader).
+            terraformReaderLoading ??= __nccwpck_require__.e(/* import() */ 79).then(__nccwpck_require__.bind(__nccwpck_require__, 3079)).then((module) => module.terraformReader);
+            return terraformReaderLoading.catch((error) => {
+                terraformReaderLoading = undefined;
+                throw error;
+            });
     }
 }
 function failure(finding) {
@@ -12261,9 +12303,10 @@ const TOOL_NAME = 'dataworks-whitelist-guard';
 /* harmony export */   _3: () => (/* binding */ evaluate),
 /* harmony export */   go: () => (/* binding */ typeName),
 /* harmony export */   ro: () => (/* binding */ Unresolvable),
-/* harmony export */   ws: () => (/* binding */ scalarText)
+/* harmony export */   ws: () => (/* binding */ scalarText),
+/* harmony export */   xP: () => (/* binding */ SUPPORTED_FUNCTIONS)
 /* harmony export */ });
-/* unused harmony exports valueKey, SUPPORTED_FUNCTIONS */
+/* unused harmony export valueKey */
 /* harmony import */ var _syntax_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4606);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(466);
 
@@ -14057,10 +14100,9 @@ __nccwpck_require__.d(__webpack_exports__, {
   wr: () => (/* binding */ ParserLoadError),
   aU: () => (/* binding */ discardTerraformParser),
   sp: () => (/* binding */ loadTerraformParser),
-  PU: () => (/* binding */ loadedTerraformParser)
+  PU: () => (/* binding */ loadedTerraformParser),
+  cq: () => (/* binding */ locateParserFile)
 });
-
-// UNUSED EXPORTS: locateParserFile
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -14185,13 +14227,13 @@ async function createParser(instance) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FT: () => (/* binding */ MAX_SYNTAX_DEPTH),
 /* harmony export */   KT: () => (/* binding */ nodeTypeName),
 /* harmony export */   TP: () => (/* binding */ namedChildren),
 /* harmony export */   bO: () => (/* binding */ NestingTooDeep),
 /* harmony export */   d7: () => (/* binding */ plainSubtree),
 /* harmony export */   hx: () => (/* binding */ plainTree)
 /* harmony export */ });
-/* unused harmony export MAX_SYNTAX_DEPTH */
 /** Nodes whose children are not copied when the tree has no errors: their text says everything needed. */
 const OPAQUE = new Set([
     'string_lit',
@@ -33424,6 +33466,17 @@ function constantCatch(value) {
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/node module decorator */
