@@ -9,10 +9,8 @@ import path from 'node:path';
 import type { RepoFiles } from '../../io.js';
 import type { DataSourceConfig, SourcePosition, WhitelistSourceConfig } from '../../model.js';
 import { terraformAttributes } from '../../products/terraform.js';
-import { parseJson } from '../../whitelists/terraform/json-syntax.js';
 import { buildModule, type Resource, type TerraformModule } from '../../whitelists/terraform/module.js';
-import { parseNative } from '../../whitelists/terraform/native-syntax.js';
-import { loadTerraformParser } from '../../whitelists/terraform/parser.js';
+import { parseTerraformFile } from '../../whitelists/terraform/index.js';
 import { parseAttributePath, parseSelect, type PathSegment } from '../../whitelists/terraform/select.js';
 import {
   describeExpression,
@@ -71,13 +69,7 @@ export async function loadModuleView(files: RepoFiles, source: WhitelistSourceCo
     ...names.filter((name) => AUTO_TFVARS.test(name))
   ].map((name) => joinPath(dir, name));
   for (const extra of source.tfvars ?? []) tfvarsFiles.push(normalizePath(extra));
-  const parser = await loadTerraformParser();
-  const parse = async (file: string): Promise<ParsedFile> => {
-    const text = await files.readText(file);
-    return file.endsWith('.json')
-      ? parseJson(parser, file, text, { topLevel: file.endsWith('.tf.json') })
-      : parseNative(parser, file, text);
-  };
+  const parse = async (file: string): Promise<ParsedFile> => parseTerraformFile(file, await files.readText(file));
   const parsedModule: ParsedFile[] = [];
   for (const file of moduleFiles) parsedModule.push(await parse(file));
   const tfvars: ParsedFile[] = [];

@@ -70,8 +70,8 @@ interface WantedAttribute {
 }
 
 /** A reader with its own cache of parsed files (data sources often share a module). */
-export function createTerraformReader(options: TerraformReaderOptions = {}): WhitelistReader {
-  const cache: ReaderCache = { files: new Map(), modules: new Map(), scopes: new Map() };
+export function createTerraformReader(options: TerraformReaderOptions & { cache?: ReaderCache } = {}): WhitelistReader {
+  const cache: ReaderCache = options.cache ?? { files: new Map(), modules: new Map(), scopes: new Map() };
   const logger = options.logger ?? silentLogger;
   const limits = options.limits;
   return {
@@ -91,7 +91,37 @@ interface ReaderCache {
   scopes: Map<string, { module: TerraformModule; tfvars: ParsedFile[]; scope: Scope }>;
 }
 
-export const terraformReader: WhitelistReader = createTerraformReader();
+/** The shared parser, unless it failed since it was loaded: then a new one. */
+async function liveParser(): Promise<Parser> {
+  for (;;) {
+    const parser = await loadTerraformParser();
+    if (parser === loadedTerraformParser()) return parser;
+  }
+}
+
+/** A file's syntax, parsed once per text: the cache is the reader's, keyed by path and compared by content. */
+async function parseCached(cache: ReaderCache, file: string, text: string): Promise<ParsedFile> {
+  const cached = cache.files.get(file);
+  if (cached && cached.text === text) return cached.parsed;
+  const parser = await liveParser();
+  const parsed = file.endsWith('.json')
+    ? parseJson(parser, file, text, { topLevel: file.endsWith('.tf.json') })
+    : parseNative(parser, file, text);
+  cache.files.set(file, { text, parsed });
+  return parsed;
+}
+
+const defaultCache: ReaderCache = { files: new Map(), modules: new Map(), scopes: new Map() };
+
+export const terraformReader: WhitelistReader = createTerraformReader({ cache: defaultCache });
+
+/**
+ * A file parsed as the default reader parses it, sharing its cache: the fix editor reads the module the check just
+ * read, and parsing a large module again would double the work.
+ */
+export function parseTerraformFile(file: string, text: string): Promise<ParsedFile> {
+  return parseCached(defaultCache, file, text);
+}
 
 const TERRAFORM_FILE = /\.tf(\.json)?$/;
 const AUTO_TFVARS = /\.auto\.tfvars(\.json)?$/;
@@ -279,7 +309,7 @@ class Read {
     }
     if (this.findings.length > 0) throw new ReadFailed();
     // Block bodies are converted on first use, and may need a parser again (a failed one was replaced).
-    await this.liveParser();
+    await liveParser();
 
     const module = this.module(dir, parsed.slice(0, moduleFiles.length));
     for (const problem of module.problems) this.report('invalid-whitelist', problem.message, problem.pos);
@@ -329,24 +359,9 @@ class Read {
     return scope;
   }
 
-  /** The shared parser, unless it failed since it was loaded: then a new one. */
-  private async liveParser(): Promise<Parser> {
-    for (;;) {
-      const parser = await loadTerraformParser();
-      if (parser === loadedTerraformParser()) return parser;
-    }
-  }
-
   private async parse(file: string): Promise<ParsedFile> {
     const text = await this.fileOp(file, () => this.files.readText(file));
-    const cached = this.cache.files.get(file);
-    if (cached && cached.text === text) return cached.parsed;
-    const parser = await this.liveParser();
-    const parsed = file.endsWith('.json')
-      ? parseJson(parser, file, text, { topLevel: file.endsWith('.tf.json') })
-      : parseNative(parser, file, text);
-    this.cache.files.set(file, { text, parsed });
-    return parsed;
+    return parseCached(this.cache, file, text);
   }
 
   private selection(module: TerraformModule, targetFiles: string[]): TerraformSelect {
