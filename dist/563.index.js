@@ -338,14 +338,10 @@ function addJsonEntries(text, path, entries, separator) {
 
 // EXTERNAL MODULE: ./src/products/terraform.ts
 var terraform = __webpack_require__(2316);
-// EXTERNAL MODULE: ./src/whitelists/terraform/json-syntax.ts
-var json_syntax = __webpack_require__(5503);
 // EXTERNAL MODULE: ./src/whitelists/terraform/module.ts
 var terraform_module = __webpack_require__(5301);
-// EXTERNAL MODULE: ./src/whitelists/terraform/native-syntax.ts
-var native_syntax = __webpack_require__(1984);
-// EXTERNAL MODULE: ./src/whitelists/terraform/parser.ts
-var terraform_parser = __webpack_require__(5058);
+// EXTERNAL MODULE: ./src/whitelists/terraform/index.ts + 5 modules
+var whitelists_terraform = __webpack_require__(7733);
 // EXTERNAL MODULE: ./src/whitelists/terraform/select.ts
 var terraform_select = __webpack_require__(2053);
 // EXTERNAL MODULE: ./src/whitelists/terraform/syntax.ts
@@ -495,8 +491,6 @@ function scanTuple(text, open) {
 
 
 
-
-
 const TERRAFORM_FILE = /\.tf(\.json)?$/;
 const AUTO_TFVARS = /\.auto\.tfvars(\.json)?$/;
 function normalizePath(relPath) {
@@ -524,13 +518,7 @@ async function loadModuleView(files, source) {
     ].map((name) => joinPath(dir, name));
     for (const extra of source.tfvars ?? [])
         tfvarsFiles.push(normalizePath(extra));
-    const parser = await (0,terraform_parser/* loadTerraformParser */.sp)();
-    const parse = async (file) => {
-        const text = await files.readText(file);
-        return file.endsWith('.json')
-            ? (0,json_syntax/* parseJson */.qF)(parser, file, text, { topLevel: file.endsWith('.tf.json') })
-            : (0,native_syntax/* parseNative */.R)(parser, file, text);
-    };
+    const parse = async (file) => (0,whitelists_terraform.parseTerraformFile)(file, await files.readText(file));
     const parsedModule = [];
     for (const file of moduleFiles)
         parsedModule.push(await parse(file));

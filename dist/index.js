@@ -36975,7 +36975,7 @@ async function run() {
             createGitHubApi: async (options) => (await Promise.all(/* import() */[__nccwpck_require__.e(445), __nccwpck_require__.e(419)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5419))).createGitHubApi(options),
             createGitTreesApi: async (options) => (await Promise.all(/* import() */[__nccwpck_require__.e(445), __nccwpck_require__.e(419)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5419))).createGitTreesApi(options),
             // The fix engine (suggestions, the fix pull request) on the declared whitelists only, loaded when used.
-            planFixes: async ({ baseline: _baseline, ...request }) => (await Promise.all(/* import() */[__nccwpck_require__.e(696), __nccwpck_require__.e(563)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4563))).planFixes({ ...request, deployed: 'never', verify: false }),
+            planFixes: async ({ baseline: _baseline, ...request }) => (await Promise.all(/* import() */[__nccwpck_require__.e(733), __nccwpck_require__.e(563)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4563))).planFixes({ ...request, deployed: 'never', verify: false }),
             appendSummary: async (markdown) => {
                 await summary.addRaw(markdown, true).write();
             },
@@ -39890,7 +39890,7 @@ async function readerFor(format) {
             return structured/* jsonReader */.sJ;
         case 'terraform':
             // One import per process, however many sources are Terraform (each import() is a round trip to the loader).
-            terraformReaderLoading ??= Promise.all(/* import() */[__nccwpck_require__.e(696), __nccwpck_require__.e(79)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3079)).then((module) => module.terraformReader);
+            terraformReaderLoading ??= __nccwpck_require__.e(/* import() */ 733).then(__nccwpck_require__.bind(__nccwpck_require__, 7733)).then((module) => module.terraformReader);
             return terraformReaderLoading.catch((error) => {
                 terraformReaderLoading = undefined;
                 throw error;

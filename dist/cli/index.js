@@ -5219,7 +5219,7 @@ async function readerFor(format) {
             return jsonReader;
         case 'terraform':
             // One import per process, however many sources are Terraform (each import() is a round trip to the loader).
-            terraformReaderLoading ??= __nccwpck_require__.e(/* import() */ 79).then(__nccwpck_require__.bind(__nccwpck_require__, 3079)).then((module) => module.terraformReader);
+            terraformReaderLoading ??= Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 3079)).then((module) => module.terraformReader);
             return terraformReaderLoading.catch((error) => {
                 terraformReaderLoading = undefined;
                 throw error;
@@ -6623,14 +6623,10 @@ function addJsonEntries(text, path, entries, separator) {
 
 // EXTERNAL MODULE: ./src/products/terraform.ts
 var terraform = __nccwpck_require__(2316);
-// EXTERNAL MODULE: ./src/whitelists/terraform/json-syntax.ts
-var json_syntax = __nccwpck_require__(5503);
 // EXTERNAL MODULE: ./src/whitelists/terraform/module.ts
 var terraform_module = __nccwpck_require__(5301);
-// EXTERNAL MODULE: ./src/whitelists/terraform/native-syntax.ts
-var native_syntax = __nccwpck_require__(1984);
-// EXTERNAL MODULE: ./src/whitelists/terraform/parser.ts + 2 modules
-var terraform_parser = __nccwpck_require__(9719);
+// EXTERNAL MODULE: ./src/whitelists/terraform/index.ts + 1 modules
+var whitelists_terraform = __nccwpck_require__(3079);
 // EXTERNAL MODULE: ./src/whitelists/terraform/select.ts
 var terraform_select = __nccwpck_require__(2053);
 // EXTERNAL MODULE: ./src/whitelists/terraform/syntax.ts
@@ -6780,8 +6776,6 @@ function scanTuple(text, open) {
 
 
 
-
-
 const TERRAFORM_FILE = /\.tf(\.json)?$/;
 const AUTO_TFVARS = /\.auto\.tfvars(\.json)?$/;
 function normalizePath(relPath) {
@@ -6809,13 +6803,7 @@ async function loadModuleView(files, source) {
     ].map((name) => joinPath(dir, name));
     for (const extra of source.tfvars ?? [])
         tfvarsFiles.push(normalizePath(extra));
-    const parser = await (0,terraform_parser/* loadTerraformParser */.sp)();
-    const parse = async (file) => {
-        const text = await files.readText(file);
-        return file.endsWith('.json')
-            ? (0,json_syntax/* parseJson */.qF)(parser, file, text, { topLevel: file.endsWith('.tf.json') })
-            : (0,native_syntax/* parseNative */.R)(parser, file, text);
-    };
+    const parse = async (file) => (0,whitelists_terraform.parseTerraformFile)(file, await files.readText(file));
     const parsedModule = [];
     for (const file of moduleFiles)
         parsedModule.push(await parse(file));
@@ -12918,6 +12906,961 @@ function callFunction(expression, scope) {
         return implementation(expanded, expression.pos, scope.budget);
     }
     return implementation(args, expression.pos, scope.budget);
+}
+
+
+/***/ }),
+
+/***/ 3079:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  EVALUATION_LIMITS: () => (/* reexport */ evaluate/* EVALUATION_LIMITS */.G),
+  MAX_JSON_DEPTH: () => (/* reexport */ json_syntax/* MAX_JSON_DEPTH */.KX),
+  MAX_SYNTAX_DEPTH: () => (/* reexport */ plain_tree/* MAX_SYNTAX_DEPTH */.FT),
+  ParserLoadError: () => (/* reexport */ terraform_parser/* ParserLoadError */.wr),
+  SUPPORTED_FUNCTIONS: () => (/* reexport */ evaluate/* SUPPORTED_FUNCTIONS */.xP),
+  createTerraformReader: () => (/* binding */ createTerraformReader),
+  loadTerraformParser: () => (/* reexport */ terraform_parser/* loadTerraformParser */.sp),
+  locateParserFile: () => (/* reexport */ terraform_parser/* locateParserFile */.cq),
+  parseTerraformFile: () => (/* binding */ parseTerraformFile),
+  terraformReader: () => (/* binding */ terraformReader)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/bounds.ts
+var bounds = __nccwpck_require__(186);
+// EXTERNAL MODULE: ./src/io.ts
+var io = __nccwpck_require__(5027);
+// EXTERNAL MODULE: ./src/products/terraform.ts
+var terraform = __nccwpck_require__(2316);
+// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
+var main = __nccwpck_require__(9547);
+// EXTERNAL MODULE: ./src/whitelists/terraform/json-syntax.ts
+var json_syntax = __nccwpck_require__(5503);
+// EXTERNAL MODULE: ./src/whitelists/terraform/text.ts
+var terraform_text = __nccwpck_require__(466);
+;// CONCATENATED MODULE: ./src/whitelists/terraform/bucket-policy.ts
+/**
+ * OSS bucket policies: the allowed addresses are the `acs:SourceIp` values of `IpAddress` conditions in
+ * `Allow` statements and of `NotIpAddress` conditions in `Deny` statements ("deny unless from these").
+ */
+
+
+
+const SOURCE_IP = 'acs:SourceIp';
+function property(node, name) {
+    if (node?.type !== 'object')
+        return undefined;
+    for (const child of node.children ?? []) {
+        const [key, value] = child.children ?? [];
+        if (key?.value === name)
+            return value;
+    }
+    return undefined;
+}
+function asArray(node) {
+    if (!node)
+        return [];
+    return node.type === 'array' ? (node.children ?? []) : [node];
+}
+/** The entries of a policy document given as a string (a heredoc, a file's text, or `jsonencode(…)`). */
+function bucketPolicyEntries(value) {
+    if (value.kind !== 'string')
+        return { entries: [], problem: `a bucket policy is a JSON string, not ${value.kind}` };
+    const text = value.text;
+    if ((0,json_syntax/* jsonTooDeepAt */.ol)(text.value) >= 0) {
+        return { entries: [], problem: `the bucket policy nests deeper than the limit of ${json_syntax/* MAX_JSON_DEPTH */.KX} levels` };
+    }
+    const root = (0,main.parseTree)(text.value, [], { disallowComments: true });
+    if (root?.type !== 'object')
+        return { entries: [], problem: 'the bucket policy is not a JSON object' };
+    const entries = [];
+    let conditions = 0;
+    for (const statement of asArray(property(root, 'Statement'))) {
+        const effect = property(statement, 'Effect')?.value;
+        const condition = property(statement, 'Condition');
+        const allowing = effect === 'Allow' ? 'IpAddress' : effect === 'Deny' ? 'NotIpAddress' : undefined;
+        for (const operator of ['IpAddress', 'NotIpAddress']) {
+            const addresses = asArray(property(property(condition, operator), SOURCE_IP));
+            if (addresses.length === 0)
+                continue;
+            conditions += 1;
+            // Allow+NotIpAddress and Deny+IpAddress name addresses that are not let in.
+            if (operator !== allowing)
+                continue;
+            for (const address of addresses) {
+                if (address.type !== 'string' || typeof address.value !== 'string')
+                    continue;
+                const raw = address.value.trim();
+                if (raw === '')
+                    continue;
+                const leading = address.value.length - address.value.trimStart().length;
+                entries.push({ raw, at: (0,terraform_text/* positionAt */.t$)(text, address.offset + 1 + leading) });
+            }
+        }
+    }
+    if (conditions === 0)
+        return { entries, problem: `the bucket policy has no ${SOURCE_IP} condition` };
+    return { entries };
+}
+
+// EXTERNAL MODULE: ./src/whitelists/terraform/evaluate.ts
+var evaluate = __nccwpck_require__(4214);
+// EXTERNAL MODULE: ./src/whitelists/terraform/module.ts
+var terraform_module = __nccwpck_require__(5301);
+// EXTERNAL MODULE: ./src/whitelists/terraform/native-syntax.ts
+var native_syntax = __nccwpck_require__(1984);
+// EXTERNAL MODULE: ./src/whitelists/terraform/parser.ts + 2 modules
+var terraform_parser = __nccwpck_require__(9719);
+// EXTERNAL MODULE: ./src/whitelists/terraform/select.ts
+var terraform_select = __nccwpck_require__(2053);
+// EXTERNAL MODULE: ./src/whitelists/terraform/syntax.ts
+var syntax = __nccwpck_require__(4606);
+// EXTERNAL MODULE: ./src/whitelists/terraform/plain-tree.ts
+var plain_tree = __nccwpck_require__(3930);
+;// CONCATENATED MODULE: ./src/whitelists/terraform/index.ts
+/**
+ * The `terraform` whitelist reader (contract §2): reads the alicloud provider's whitelist attributes from a
+ * `.tf`/`.tf.json` file or a module directory, resolving variables, locals and simple functions statically,
+ * with the position where every entry is written.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** A reader with its own cache of parsed files (data sources often share a module). */
+function createTerraformReader(options = {}) {
+    const cache = options.cache ?? { files: new Map(), modules: new Map(), scopes: new Map() };
+    const logger = options.logger ?? io/* silentLogger */.qq;
+    const limits = options.limits;
+    return {
+        format: 'terraform',
+        read: (source, ctx) => new Read(source, ctx, ctx.logger ?? logger, cache, limits).run()
+    };
+}
+/** The shared parser, unless it failed since it was loaded: then a new one. */
+async function liveParser() {
+    for (;;) {
+        const parser = await (0,terraform_parser/* loadTerraformParser */.sp)();
+        if (parser === (0,terraform_parser/* loadedTerraformParser */.PU)())
+            return parser;
+    }
+}
+/** A file's syntax, parsed once per text: the cache is the reader's, keyed by path and compared by content. */
+async function parseCached(cache, file, text) {
+    const cached = cache.files.get(file);
+    if (cached && cached.text === text)
+        return cached.parsed;
+    const parser = await liveParser();
+    const parsed = file.endsWith('.json')
+        ? (0,json_syntax/* parseJson */.qF)(parser, file, text, { topLevel: file.endsWith('.tf.json') })
+        : (0,native_syntax/* parseNative */.R)(parser, file, text);
+    cache.files.set(file, { text, parsed });
+    return parsed;
+}
+const defaultCache = { files: new Map(), modules: new Map(), scopes: new Map() };
+const terraformReader = createTerraformReader({ cache: defaultCache });
+/**
+ * A file parsed as the default reader parses it, sharing its cache: the fix editor reads the module the check just
+ * read, and parsing a large module again would double the work.
+ */
+function parseTerraformFile(file, text) {
+    return parseCached(defaultCache, file, text);
+}
+const TERRAFORM_FILE = /\.tf(\.json)?$/;
+const AUTO_TFVARS = /\.auto\.tfvars(\.json)?$/;
+function normalizePath(relPath) {
+    const normalized = external_node_path_default().posix
+        .normalize(relPath.replace(/\\/g, '/'))
+        .replace(/^\.\/?/, '')
+        .replace(/\/$/, '');
+    return normalized === '.' ? '' : normalized;
+}
+function joinPath(dir, name) {
+    return dir === '' ? name : `${dir}/${name}`;
+}
+function at(position) {
+    return `${position.file}:${position.line}:${position.column}`;
+}
+/**
+ * Whitelists that apply to an instance only once it names them: RDS whitelist templates through
+ * `template_id_list`, PolarDB and MongoDB global security IP groups through `global_security_group_list`.
+ */
+const ATTACHMENTS = new Map([
+    [
+        'alicloud_db_instance',
+        { attribute: 'template_id_list', target: 'alicloud_rds_whitelist_template', targetAttribute: 'ip_white_list' }
+    ],
+    [
+        'alicloud_polardb_cluster',
+        {
+            attribute: 'global_security_group_list',
+            target: 'alicloud_polardb_global_security_ip_group',
+            targetAttribute: 'global_ip_list'
+        }
+    ],
+    [
+        'alicloud_mongodb_instance',
+        {
+            attribute: 'global_security_group_list',
+            target: 'alicloud_mongodb_global_security_ip_group',
+            targetAttribute: 'global_security_ip_list'
+        }
+    ],
+    [
+        'alicloud_mongodb_sharding_instance',
+        {
+            attribute: 'global_security_group_list',
+            target: 'alicloud_mongodb_global_security_ip_group',
+            targetAttribute: 'global_security_ip_list'
+        }
+    ]
+]);
+/** Whether an expression refers to `TYPE.NAME` anywhere (the expression is within the syntax depth limit). */
+function refersTo(expression, type, name) {
+    switch (expression.kind) {
+        case 'traversal':
+            return ((expression.root === type && expression.steps[0]?.kind === 'attr' && expression.steps[0].name === name) ||
+                expression.steps.some((step) => step.kind === 'index' && refersTo(step.key, type, name)));
+        case 'tuple':
+            return expression.items.some((item) => refersTo(item, type, name));
+        case 'object':
+            return expression.items.some((item) => refersTo(item.key, type, name) || refersTo(item.value, type, name));
+        case 'template':
+            return expression.parts.some((part) => part.kind === 'interpolation' && refersTo(part.expression, type, name));
+        case 'access':
+            return refersTo(expression.target, type, name);
+        case 'call':
+            return expression.args.some((arg) => refersTo(arg, type, name));
+        case 'conditional':
+            return [expression.condition, expression.whenTrue, expression.whenFalse].some((e) => refersTo(e, type, name));
+        case 'binary':
+            return refersTo(expression.left, type, name) || refersTo(expression.right, type, name);
+        case 'unary':
+            return refersTo(expression.operand, type, name);
+        default:
+            return false;
+    }
+}
+/** Stops a read with the findings gathered so far. */
+class ReadFailed extends Error {
+}
+class Read {
+    source;
+    ctx;
+    logger;
+    cache;
+    limits;
+    findings = [];
+    entries = [];
+    /** Where `addEntry` puts entries: `entries`, or the list of a group that does not apply to the network. */
+    sink = this.entries;
+    excluded = [];
+    entryLimit;
+    unresolvedPrefixLists = new Set();
+    addHere;
+    constructor(source, ctx, logger, cache, limits) {
+        this.source = source;
+        this.ctx = ctx;
+        this.logger = logger;
+        this.cache = cache;
+        this.limits = limits;
+    }
+    get files() {
+        return this.ctx.files;
+    }
+    report(rule, message, pos) {
+        this.findings.push({
+            rule,
+            severity: rule === 'unattached-template' ? 'warning' : 'error',
+            message,
+            dataSource: this.ctx.dataSource.name,
+            file: pos.file,
+            line: pos.line,
+            column: pos.column
+        });
+    }
+    stop(message, pos = this.source.pos) {
+        this.report('invalid-whitelist', message, pos);
+        throw new ReadFailed();
+    }
+    async run() {
+        try {
+            await this.read();
+        }
+        catch (error) {
+            if (error instanceof syntax/* SyntaxLimitError */.py)
+                this.report('invalid-whitelist', error.message, error.pos);
+            else if (!(error instanceof ReadFailed))
+                throw error;
+            return { entries: [], findings: this.findings };
+        }
+        const result = { entries: this.entries, findings: this.findings };
+        if (this.addHere)
+            result.addHere = { ...this.addHere };
+        const excluded = this.excluded.filter((group) => group.entries.length > 0);
+        if (excluded.length > 0)
+            result.excluded = excluded;
+        if (this.entryLimit)
+            result.entryLimit = this.entryLimit;
+        return result;
+    }
+    async read() {
+        const target = normalizePath(this.source.file);
+        const kind = await this.fileOp(target, () => this.files.kind(target));
+        if (kind === null)
+            this.stop(`${this.source.file}: no such file or directory`);
+        const dir = kind === 'directory' ? target : normalizePath(external_node_path_default().posix.dirname(target));
+        const names = await this.fileOp(dir || '.', () => this.files.listDir(dir), 'directory');
+        const moduleFiles = names.filter((name) => TERRAFORM_FILE.test(name)).map((name) => joinPath(dir, name));
+        if (kind === 'file' && !moduleFiles.includes(target))
+            moduleFiles.push(target);
+        const targetFiles = kind === 'directory' ? moduleFiles : [target];
+        if (targetFiles.length === 0)
+            this.stop(`${this.source.file}: the directory holds no .tf or .tf.json files`);
+        const tfvarsFiles = [
+            ...['terraform.tfvars', 'terraform.tfvars.json'].filter((name) => names.includes(name)),
+            ...names.filter((name) => AUTO_TFVARS.test(name))
+        ].map((name) => joinPath(dir, name));
+        for (const extra of this.source.tfvars ?? []) {
+            const file = normalizePath(extra);
+            const tfvarsKind = await this.fileOp(file, () => this.files.kind(file));
+            if (tfvarsKind !== 'file')
+                this.stop(`tfvars file ${extra} ${tfvarsKind ? 'is a directory' : 'does not exist'}`);
+            tfvarsFiles.push(file);
+        }
+        let parsed;
+        try {
+            // One at a time: the first file that cannot be read stops the read, and the findings stay deterministic.
+            parsed = [];
+            for (const file of [...moduleFiles, ...tfvarsFiles])
+                parsed.push(await this.parse(file));
+        }
+        catch (error) {
+            if (error instanceof terraform_parser/* ParserLoadError */.wr)
+                this.stop(`cannot read Terraform: ${error.message}`);
+            throw error;
+        }
+        for (const file of parsed) {
+            for (const problem of file.problems)
+                this.report('invalid-whitelist', problem.limit ? problem.message : `syntax error: ${problem.message}`, problem.pos);
+        }
+        if (this.findings.length > 0)
+            throw new ReadFailed();
+        // Block bodies are converted on first use, and may need a parser again (a failed one was replaced).
+        await liveParser();
+        const module = this.module(dir, parsed.slice(0, moduleFiles.length));
+        for (const problem of module.problems)
+            this.report('invalid-whitelist', problem.message, problem.pos);
+        if (module.problems.length > 0)
+            throw new ReadFailed();
+        const scope = this.scope(dir, module, parsed.slice(moduleFiles.length));
+        const selection = this.selection(module, targetFiles);
+        const resource = this.findResource(module, targetFiles, selection);
+        const wanted = this.wantedAttributes(selection, resource);
+        if (resource.type === 'alicloud_rds_whitelist_template')
+            this.checkAttached(module, resource);
+        this.entryLimit = (0,terraform/* terraformResource */.Bv)(this.ctx.dataSource.product, resource.type)?.entryLimit;
+        this.readResource(resource, wanted, scope, selection.path ? undefined : module);
+    }
+    /** The module built from these parsed files, reused when every file is the same as last time. */
+    module(dir, files) {
+        const cached = this.cache.modules.get(dir);
+        if (cached && cached.files.length === files.length && cached.files.every((file, index) => file === files[index])) {
+            return cached;
+        }
+        const module = (0,terraform_module/* buildModule */.Zh)(dir, files);
+        this.cache.modules.set(dir, module);
+        return module;
+    }
+    /** Runs a file operation; a refused or unreadable path stops the read with a finding that names it. */
+    async fileOp(file, op, expected = 'file') {
+        try {
+            return await op();
+        }
+        catch (error) {
+            return this.stop(`${file} ${(0,io/* describeFileError */.SQ)(error, expected)}`);
+        }
+    }
+    /** The module's scope with these tfvars files, reused while the module and the files are the same. */
+    scope(dir, module, tfvars) {
+        const cached = this.cache.scopes.get(dir);
+        if (cached?.module === module &&
+            cached.tfvars.length === tfvars.length &&
+            cached.tfvars.every((file, index) => file === tfvars[index])) {
+            return cached.scope;
+        }
+        const scope = (0,terraform_module/* moduleScope */.$o)(module, tfvars.flatMap(terraform_module/* assignmentsOf */.I7), new evaluate/* EvaluationBudget */.Yo(this.limits));
+        this.cache.scopes.set(dir, { module, tfvars, scope });
+        return scope;
+    }
+    async parse(file) {
+        const text = await this.fileOp(file, () => this.files.readText(file));
+        return parseCached(this.cache, file, text);
+    }
+    selection(module, targetFiles) {
+        if (this.source.select === undefined) {
+            const types = new Set(terraform/* TERRAFORM_PRODUCTS */.gn[this.ctx.dataSource.product].resources.map((r) => r.resourceType));
+            const candidates = module.resources
+                .filter((r) => targetFiles.includes(r.file) && types.has(r.type))
+                .map((r) => `${r.type}.${r.name}`);
+            this.stop(`a Terraform whitelist source needs \`select\` (TYPE.NAME)` +
+                (candidates.length > 0 ? `; candidates here: ${candidates.join(', ')}` : ''));
+        }
+        const selection = (0,terraform_select/* parseSelect */.c)(this.source.select);
+        if (typeof selection === 'string')
+            this.stop(selection);
+        return selection;
+    }
+    findResource(module, targetFiles, selection) {
+        const { resourceType, resourceName } = selection;
+        const matches = (module.resourcesByAddress.get(`${resourceType}.${resourceName}`) ?? []).filter((r) => targetFiles.includes(r.file));
+        if (matches.length > 1) {
+            this.stop(`${resourceType}.${resourceName} is declared more than once: ${matches.map((r) => at(r.block.pos)).join(', ')}`);
+        }
+        if (matches.length === 1)
+            return matches[0];
+        const sameType = module.resources.filter((r) => r.type === resourceType);
+        const where = this.source.file;
+        const found = sameType.length === 0
+            ? `no ${resourceType} resources were found`
+            : `found: ${sameType.map((r) => `${r.type}.${r.name} (${at(r.block.pos)})`).join(', ')}`;
+        return this.stop(`resource ${resourceType}.${resourceName} not found in ${where}; ${found}`);
+    }
+    wantedAttributes(selection, resource) {
+        if (selection.path) {
+            const text = selection.path.map((s) => (s.index === undefined ? s.name : `${s.name}[${s.index}]`)).join('.');
+            return [{ path: selection.path, text, shape: (0,terraform/* terraformAttributeShape */.Wp)(resource.type, text) ?? 'any' }];
+        }
+        const { product, network } = this.ctx.dataSource;
+        const profile = terraform/* TERRAFORM_PRODUCTS */.gn[product];
+        const attributes = (0,terraform/* terraformAttributes */.QE)(product, resource.type, network);
+        if (!attributes) {
+            const known = profile.resources.map((r) => r.resourceType);
+            this.stop(`${resource.type} is not a ${product} whitelist resource` +
+                (known.length > 0 ? ` (expected one of: ${known.join(', ')})` : profile.note ? ` (${profile.note})` : '') +
+                `; name the attribute: ${resource.type}.${resource.name}.ATTRIBUTE`);
+        }
+        return attributes.map((attribute) => {
+            const segments = (0,terraform_select/* parseAttributePath */.f)(attribute.path);
+            if (typeof segments === 'string')
+                throw new Error(`product table path ${attribute.path}: ${segments}`);
+            return { path: segments, text: attribute.path, shape: attribute.shape };
+        });
+    }
+    /** A template that no instance of the module attaches applies to nothing: `unattached-template`. */
+    checkAttached(module, template) {
+        const attached = module.resources.some((candidate) => {
+            if (candidate.type !== 'alicloud_db_instance')
+                return false;
+            const list = (0,syntax/* findAttribute */.Oh)(candidate.block.body, 'template_id_list');
+            return list !== undefined && refersTo(list.expression, template.type, template.name);
+        });
+        if (attached)
+            return;
+        this.report('unattached-template', `${template.type}.${template.name} is attached to no instance in ${this.source.file} (no alicloud_db_instance lists it in template_id_list): its entries apply to nothing; attach it, or select the instance`, template.block.pos);
+    }
+    /**
+     * The entries of the templates or global groups an instance attaches (see ATTACHMENTS), when they are
+     * resources of the module; anything else there (a literal id) cannot be resolved offline.
+     */
+    readAttachments(module, resource, instance) {
+        const attachment = ATTACHMENTS.get(resource.type);
+        const list = attachment && (0,syntax/* findAttribute */.Oh)(resource.block.body, attachment.attribute);
+        if (!attachment || !list)
+            return 0;
+        const items = list.expression.kind === 'tuple' ? list.expression.items : [list.expression];
+        let read = 0;
+        for (const item of items) {
+            const step = item.kind === 'traversal' ? item.steps[0] : undefined;
+            const target = item.kind === 'traversal' && item.root === attachment.target && step?.kind === 'attr'
+                ? (module.resourcesByAddress.get(`${item.root}.${step.name}`) ?? [])[0]
+                : undefined;
+            if (!target) {
+                this.report('unresolved', `${attachment.attribute} of ${instance.label}: only references to ${attachment.target} resources of this module are resolved (\`${attachment.target}.NAME.id\`); this item cannot be resolved offline, so the entries it attaches are unknown`, item.pos);
+                continue;
+            }
+            const attribute = (0,syntax/* findAttribute */.Oh)(target.block.body, attachment.targetAttribute);
+            if (!attribute) {
+                this.report('invalid-whitelist', `${target.type}.${target.name} does not set ${attachment.targetAttribute}`, target.block.pos);
+                continue;
+            }
+            read += 1;
+            this.readAttribute(attribute, instance.scope, 'comma-string');
+        }
+        return read;
+    }
+    /**
+     * The entries of the `alicloud_ecs_prefix_list` a security-group rule names in `prefix_list_id` (its
+     * `entry { cidr }` blocks), read under the rule's direction, policy and ports, which the caller has checked.
+     * Only a reference to a prefix list of the module is followed; a literal id, a variable or a data source cannot
+     * be resolved offline: `unresolved`. Returns how many lists were read (0 or 1).
+     */
+    readPrefixList(rule, scope, module) {
+        const attribute = (0,syntax/* findAttribute */.Oh)(rule.block.body, 'prefix_list_id');
+        // An attribute selected by name (`TYPE.NAME.cidr_ip`) is read alone, as asked.
+        if (!attribute || !module)
+            return 0;
+        const expression = attribute.expression;
+        const step = expression.kind === 'traversal' ? expression.steps[0] : undefined;
+        const target = expression.kind === 'traversal' && expression.root === 'alicloud_ecs_prefix_list' && step?.kind === 'attr'
+            ? (module.resourcesByAddress.get(`${expression.root}.${step.name}`) ?? [])[0]
+            : undefined;
+        const unresolved = (why) => {
+            // The instances of a rule with `count`/`for_each` share its prefix list: one finding, not one per copy.
+            if (this.unresolvedPrefixLists.has(rule))
+                return 1;
+            this.unresolvedPrefixLists.add(rule);
+            this.report('unresolved', `prefix_list_id of ${rule.type}.${rule.name}: ${why}, so the entries the rule admits are unknown`, expression.pos);
+            return 1;
+        };
+        if (!target) {
+            return unresolved('only a reference to an alicloud_ecs_prefix_list of this module (`alicloud_ecs_prefix_list.NAME.id`) is followed; this one cannot be resolved offline');
+        }
+        if ((0,syntax/* findAttribute */.Oh)(target.block.body, 'count') || (0,syntax/* findAttribute */.Oh)(target.block.body, 'for_each')) {
+            return unresolved(`${target.type}.${target.name} has count or for_each, which is not followed`);
+        }
+        const path = (0,terraform_select/* parseAttributePath */.f)('entry.cidr');
+        if (typeof path === 'string')
+            throw new Error(`prefix list path: ${path}`);
+        const address = `${target.type}.${target.name}`;
+        const occurrences = this.occurrences(target.block.body, path, scope, address);
+        this.addHere ??= occurrences[0]?.attribute.pos ?? target.block.pos;
+        for (const occurrence of occurrences)
+            this.readAttribute(occurrence.attribute, occurrence.scope, 'single');
+        return 1;
+    }
+    readResource(resource, wanted, scope, module) {
+        const address = `${resource.type}.${resource.name}`;
+        const instances = this.instances(resource, scope);
+        let attributesFound = 0;
+        let removalsOnly = 0;
+        let admitted = 0;
+        for (const instance of instances) {
+            if (resource.type === 'alicloud_security_group_rule' && !this.admitsTraffic(resource, instance))
+                continue;
+            const enabled = this.networkEnabled(resource, instance);
+            if (enabled !== true) {
+                // Found, so that no "does not set" error follows; nothing it holds is allowed on this network.
+                attributesFound += 1;
+                if (typeof enabled === 'string')
+                    this.readExcluded(resource, wanted, instance, enabled);
+                continue;
+            }
+            admitted += 1;
+            if (module)
+                attributesFound += this.readAttachments(module, resource, instance);
+            if (resource.type === 'alicloud_security_group_rule')
+                attributesFound += this.readPrefixList(resource, scope, module);
+            for (const attribute of wanted) {
+                for (const occurrence of this.occurrences(resource.block.body, attribute.path, instance.scope, address)) {
+                    attributesFound += 1;
+                    this.addHere ??= occurrence.attribute.pos;
+                    if (this.isRemoval(occurrence.body, occurrence.scope, `${instance.label}.${attribute.text}`)) {
+                        removalsOnly += 1;
+                        continue;
+                    }
+                    this.readAttribute(occurrence.attribute, occurrence.scope, attribute.shape);
+                }
+            }
+        }
+        // Rules that do not let DataWorks in declare no entries; a missing entry is then reported at the rule.
+        if (instances.length === 0 || admitted === 0) {
+            this.addHere ??=
+                wanted.map((w) => (0,syntax/* findAttribute */.Oh)(resource.block.body, w.path[0].name)?.pos).find(Boolean) ?? resource.block.pos;
+            return;
+        }
+        if (attributesFound === 0 && this.findings.length === 0) {
+            this.addHere = undefined;
+            this.stop(`${address} does not set ${wanted.map((w) => w.text).join(' or ')}: its whitelist is then whatever the cloud holds, which cannot be checked from the repository`, resource.block.pos);
+        }
+        if (removalsOnly === attributesFound && attributesFound > 0) {
+            this.stop(`${address} only removes entries (modify_mode = "Delete"): the whitelist that remains is not declared in the repository`, resource.block.pos);
+        }
+    }
+    /**
+     * Reads the entries of a group that does not apply to the network apart, for the `missing-entry` message
+     * only: what cannot be read there (an unresolved value) changes nothing, so its findings are dropped. Going
+     * past the evaluation budget still stops the read.
+     */
+    readExcluded(resource, wanted, instance, reason) {
+        const group = { entries: [], reason };
+        const findingsBefore = this.findings.length;
+        const address = `${resource.type}.${resource.name}`;
+        this.sink = group.entries;
+        try {
+            for (const attribute of wanted) {
+                for (const occurrence of this.occurrences(resource.block.body, attribute.path, instance.scope, address)) {
+                    if (this.isRemoval(occurrence.body, occurrence.scope, `${instance.label}.${attribute.text}`))
+                        continue;
+                    this.readAttribute(occurrence.attribute, occurrence.scope, attribute.shape);
+                }
+            }
+        }
+        finally {
+            this.sink = this.entries;
+        }
+        this.findings.splice(findingsBefore);
+        this.excluded.push(group);
+    }
+    /** One instance without `count`/`for_each`; one per element with `for_each`; `count` copies. */
+    instances(resource, scope) {
+        const address = `${resource.type}.${resource.name}`;
+        const forEach = (0,syntax/* findAttribute */.Oh)(resource.block.body, 'for_each');
+        if (forEach) {
+            const value = this.evaluateOrReport(forEach, scope, `for_each of ${address}`);
+            if (!value)
+                return [];
+            const size = value.kind === 'list' ? value.items.length : value.kind === 'object' ? value.entries.size : 0;
+            const what = `for_each of ${address}`;
+            if (!this.withinBudget(what, () => scope.budget.checkInstances(size, forEach.expression.pos)))
+                return [];
+            if (value.kind === 'list') {
+                return value.items.flatMap((item) => {
+                    const key = (0,evaluate/* scalarText */.ws)(item);
+                    if (!key) {
+                        this.report('invalid-whitelist', `for_each of ${address} must be a set of strings or a map, it holds ${(0,evaluate/* typeName */.go)(item)}`, item.pos);
+                        return [];
+                    }
+                    return [
+                        { scope: (0,evaluate/* withIteration */.M$)(scope, 'each', { key: item, value: item }), label: `${address}["${key.value}"]` }
+                    ];
+                });
+            }
+            if (value.kind === 'object') {
+                return [...value.entries].map(([key, item]) => ({
+                    scope: (0,evaluate/* withIteration */.M$)(scope, 'each', {
+                        key: { kind: 'string', text: { value: key, segments: [] }, pos: item.pos },
+                        value: item
+                    }),
+                    label: `${address}["${key}"]`
+                }));
+            }
+            this.report('invalid-whitelist', `for_each of ${address} must be a set or a map, not ${(0,evaluate/* typeName */.go)(value)}`, forEach.pos);
+            return [];
+        }
+        const count = (0,syntax/* findAttribute */.Oh)(resource.block.body, 'count');
+        if (count) {
+            const value = this.evaluateOrReport(count, scope, `count of ${address}`);
+            if (!value)
+                return [];
+            if (value.kind !== 'number' || !Number.isInteger(value.value) || value.value < 0) {
+                this.report('invalid-whitelist', `count of ${address} must be a whole number, not ${(0,evaluate/* typeName */.go)(value)}`, count.pos);
+                return [];
+            }
+            const instances = value.value;
+            const what = `count of ${address}`;
+            if (!this.withinBudget(what, () => scope.budget.checkInstances(instances, count.expression.pos)))
+                return [];
+            if (value.value === 0)
+                this.logger.info(`${address} has count = 0: it declares no whitelist`);
+            return Array.from({ length: value.value }, (_, index) => ({ scope, label: `${address}[${index}]` }));
+        }
+        return [{ scope, label: address }];
+    }
+    evaluateOrReport(attribute, scope, what) {
+        try {
+            return (0,evaluate/* evaluate */._3)(attribute.expression, scope);
+        }
+        catch (error) {
+            if (!(error instanceof evaluate/* Unresolvable */.ro))
+                throw error;
+            this.report('unresolved', `${what} cannot be evaluated: ${error.message}`, error.pos);
+            if (error instanceof evaluate/* BudgetExceeded */.L$)
+                throw new ReadFailed();
+            return undefined;
+        }
+    }
+    /** Runs a budget check; past the budget, an `unresolved` finding at its position, and the read stops. */
+    withinBudget(what, check) {
+        try {
+            check();
+            return true;
+        }
+        catch (error) {
+            if (!(error instanceof evaluate/* Unresolvable */.ro))
+                throw error;
+            this.report('unresolved', `${what}: ${error.message}`, error.pos);
+            if (error instanceof evaluate/* BudgetExceeded */.L$)
+                throw new ReadFailed();
+            return false;
+        }
+    }
+    /**
+     * Every attribute at the end of `path`: through all blocks of each name (or the `[n]`th), including the
+     * blocks that `dynamic` blocks generate.
+     */
+    occurrences(body, segments, scope, where) {
+        const [segment, ...rest] = segments;
+        if (!segment)
+            return [];
+        if (rest.length === 0) {
+            const attribute = (0,syntax/* findAttribute */.Oh)(body, segment.name);
+            return attribute ? [{ attribute, body, scope }] : [];
+        }
+        const blocks = this.blocksNamed(body, segment.name, scope, where);
+        let chosen = blocks;
+        if (segment.index !== undefined) {
+            const picked = blocks[segment.index];
+            chosen = picked ? [picked] : [];
+        }
+        return chosen.flatMap((block) => this.occurrences(block.body, rest, block.scope, `${where}.${segment.name}`));
+    }
+    blocksNamed(body, name, scope, where) {
+        const found = [];
+        for (const block of body.blocks) {
+            if (block.type === name && block.labels.length === 0) {
+                found.push({ body: block.body, scope, pos: block.pos });
+            }
+            else if (block.type === 'dynamic' && block.labels[0] === name) {
+                const content = block.body.blocks.find((b) => b.type === 'content');
+                const forEach = (0,syntax/* findAttribute */.Oh)(block.body, 'for_each');
+                if (!content || !forEach) {
+                    this.report('invalid-whitelist', `dynamic "${name}" in ${where} needs for_each and a content block`, block.pos);
+                    continue;
+                }
+                const iteratorAttribute = (0,syntax/* findAttribute */.Oh)(block.body, 'iterator');
+                const iterator = iteratorAttribute?.expression.kind === 'traversal' ? iteratorAttribute.expression.root : name;
+                const value = this.evaluateOrReport(forEach, scope, `for_each of dynamic "${name}" in ${where}`);
+                if (!value)
+                    continue;
+                const iterations = value.kind === 'list'
+                    ? value.items.map((item, index) => ({
+                        key: { kind: 'number', value: index, pos: item.pos },
+                        value: item
+                    }))
+                    : value.kind === 'object'
+                        ? [...value.entries].map(([key, item]) => ({
+                            key: { kind: 'string', text: { value: key, segments: [] }, pos: item.pos },
+                            value: item
+                        }))
+                        : undefined;
+                if (!iterations) {
+                    this.report('invalid-whitelist', `for_each of dynamic "${name}" must be a collection, not ${(0,evaluate/* typeName */.go)(value)}`, forEach.pos);
+                    continue;
+                }
+                const what = `for_each of dynamic "${name}" in ${where}`;
+                if (!this.withinBudget(what, () => scope.budget.checkInstances(iterations.length, forEach.expression.pos))) {
+                    continue;
+                }
+                for (const iteration of iterations) {
+                    found.push({ body: content.body, scope: (0,evaluate/* withIteration */.M$)(scope, iterator, iteration), pos: block.pos });
+                }
+            }
+        }
+        return found;
+    }
+    /**
+     * Whether the instance accepts connections on the data source's network at all:
+     * - Elasticsearch takes Internet connections only with `enable_public = true` (otherwise `network-disabled`);
+     * - an RDS whitelist group of `whitelist_network_type = "Classic"` admits no VPC clients, and one of `"VPC"` no
+     *   Internet clients (`MIX` and no type admit both): its entries do not count for that network. Then the
+     *   answer is the reason, in words, and the group's entries are kept apart (`ReadResult.excluded`).
+     */
+    networkEnabled(resource, instance) {
+        const network = this.ctx.dataSource.network;
+        const body = resource.block.body;
+        if (resource.type === 'alicloud_elasticsearch_instance' && network === 'public') {
+            const enable = (0,syntax/* findAttribute */.Oh)(body, 'enable_public');
+            const value = enable && this.evaluateOrReport(enable, instance.scope, `enable_public of ${instance.label}`);
+            if (enable && !value)
+                return false;
+            if (value?.kind === 'bool' && value.value)
+                return true;
+            this.addHere ??= (0,syntax/* findAttribute */.Oh)(body, 'public_whitelist')?.pos ?? resource.block.pos;
+            this.report('network-disabled', `${instance.label} does not accept Internet connections: ${enable ? 'enable_public is not true' : 'enable_public is not set (public access is off by default)'}, so public_whitelist allows nothing; set enable_public = true, or reach the source over its VPC`, enable?.pos ?? resource.block.pos);
+            return false;
+        }
+        if (resource.type === 'alicloud_db_instance' || resource.type === 'alicloud_rds_ddr_instance') {
+            const typeAttribute = (0,syntax/* findAttribute */.Oh)(body, 'whitelist_network_type');
+            if (!typeAttribute)
+                return true;
+            const value = this.evaluateOrReport(typeAttribute, instance.scope, `whitelist_network_type of ${instance.label}`);
+            if (!value)
+                return false;
+            const type = (0,evaluate/* scalarText */.ws)(value)?.value;
+            const excluded = (network === 'private' && type === 'Classic') || (network === 'public' && type === 'VPC');
+            if (!excluded)
+                return true;
+            this.addHere ??= (0,syntax/* findAttribute */.Oh)(body, 'security_ips')?.pos ?? typeAttribute.pos;
+            const clients = network === 'private' ? 'VPC' : 'Internet';
+            const group = this.groupName(body, instance.scope);
+            const reason = `group ${group} of ${instance.label} is ${type}: it does not admit ${clients} clients`;
+            this.logger.info(`${reason}; its entries do not count for a ${network} data source`);
+            return reason;
+        }
+        return true;
+    }
+    /** The RDS group a resource manages (`db_instance_ip_array_name`, "default" when unset), quoted for messages. */
+    groupName(body, scope) {
+        const attribute = (0,syntax/* findAttribute */.Oh)(body, 'db_instance_ip_array_name');
+        if (!attribute)
+            return '"default"';
+        try {
+            const name = (0,evaluate/* scalarText */.ws)((0,evaluate/* evaluate */._3)(attribute.expression, scope))?.value;
+            if (name !== undefined)
+                return JSON.stringify((0,bounds/* quotePrefix */.nU)(name, bounds/* MAX_QUOTED_CHARS */.oV));
+        }
+        catch (error) {
+            if (!(error instanceof evaluate/* Unresolvable */.ro))
+                throw error;
+        }
+        return `(${attribute.name} at line ${attribute.pos.line})`;
+    }
+    /** `modify_mode = "Delete"` makes the block's list a list of entries to remove, which allows nothing. */
+    isRemoval(body, scope, label) {
+        const mode = (0,syntax/* findAttribute */.Oh)(body, 'modify_mode');
+        if (!mode)
+            return false;
+        const value = this.evaluateOrReport(mode, scope, `modify_mode of ${label}`);
+        if (value?.kind === 'string' && value.text.value === 'Delete') {
+            this.logger.info(`${label}: modify_mode = "Delete" lists entries to remove; they are not allowed entries`);
+            return true;
+        }
+        return false;
+    }
+    /** Whether a security-group rule instance lets DataWorks in: ingress, accept, TCP, covering the port. */
+    admitsTraffic(resource, instance) {
+        const body = resource.block.body;
+        const text = (name, fallback) => {
+            const attribute = (0,syntax/* findAttribute */.Oh)(body, name);
+            if (!attribute)
+                return fallback;
+            const value = this.evaluateOrReport(attribute, instance.scope, `${name} of ${instance.label}`);
+            if (!value)
+                return null;
+            const scalar = (0,evaluate/* scalarText */.ws)(value);
+            if (!scalar) {
+                this.report('invalid-whitelist', `${name} of ${instance.label} must be a string, not ${(0,evaluate/* typeName */.go)(value)}`, attribute.pos);
+                return null;
+            }
+            return scalar.value.trim().toLowerCase();
+        };
+        const type = text('type', undefined);
+        const policy = text('policy', 'accept');
+        const protocol = text('ip_protocol', undefined);
+        const portRange = text('port_range', '-1/-1');
+        if (type === null || policy === null || protocol === null || portRange === null)
+            return false;
+        if (type === undefined || protocol === undefined) {
+            this.report('invalid-whitelist', `${instance.label} must set type and ip_protocol`, resource.block.pos);
+            return false;
+        }
+        const skip = (why) => {
+            this.logger.info(`${instance.label} does not admit DataWorks: ${why}`);
+            return false;
+        };
+        if (type !== 'ingress')
+            return skip(`type is "${type}"`);
+        if (policy !== 'accept')
+            return skip(`policy is "${policy}"`);
+        if (protocol !== 'tcp' && protocol !== 'all')
+            return skip(`ip_protocol is "${protocol}"`);
+        const port = this.ctx.dataSource.port;
+        if (port === undefined)
+            return true;
+        const range = /^(-?\d+)\/(-?\d+)$/.exec(portRange ?? '');
+        if (!range) {
+            const attribute = (0,syntax/* findAttribute */.Oh)(body, 'port_range');
+            this.report('invalid-whitelist', `port_range of ${instance.label} is "${portRange}", expected START/END`, attribute?.pos ?? resource.block.pos);
+            return false;
+        }
+        const start = Number(range[1]);
+        const end = Number(range[2]);
+        if (start === -1 && end === -1)
+            return true;
+        return start <= port && port <= end ? true : skip(`port_range ${portRange} does not cover port ${port}`);
+    }
+    readAttribute(attribute, scope, shape) {
+        const value = this.evaluateOrReport(attribute, scope, attribute.name);
+        if (value) {
+            // Reading is charged too (about one unit per character split into entries): many instances that each
+            // read one large value would otherwise multiply it.
+            const size = (0,evaluate/* measure */.Q)(value);
+            const budget = scope.budget;
+            this.withinBudget(attribute.name, () => {
+                const at = attribute.expression.pos;
+                budget.charge(size.elements + size.characters, at);
+                budget.checkEntries(this.entries.length + size.elements + (value.kind === 'string' ? 1 : 0), at);
+            });
+        }
+        this.readValue(attribute, value, shape);
+    }
+    readValue(attribute, value, shape) {
+        if (!value || value.kind === 'null')
+            return;
+        if (shape === 'bucket-policy') {
+            const result = bucketPolicyEntries(value);
+            if (result.problem)
+                this.report('invalid-whitelist', `${attribute.name}: ${result.problem}`, value.pos);
+            for (const entry of result.entries)
+                this.addEntry(entry.raw, entry.at ?? value.pos);
+            return;
+        }
+        const wrongShape = (expected) => this.report('invalid-whitelist', `${attribute.name} expects ${expected}, found ${(0,evaluate/* typeName */.go)(value)}`, value.pos);
+        if (value.kind === 'list') {
+            if (shape === 'comma-string' || shape === 'single')
+                return wrongShape(shape === 'single' ? 'one address block' : 'a comma-separated string');
+            for (const item of value.items) {
+                const text = (0,evaluate/* scalarText */.ws)(item);
+                if (!text) {
+                    this.report('invalid-whitelist', `${attribute.name} must hold strings, found ${(0,evaluate/* typeName */.go)(item)}`, item.pos);
+                    continue;
+                }
+                for (const piece of (0,terraform_text/* splitEntries */.l8)(text))
+                    this.addEntry(piece.raw, piece.at ?? item.pos);
+            }
+            return;
+        }
+        const text = (0,evaluate/* scalarText */.ws)(value);
+        if (!text)
+            return wrongShape(shape === 'set' ? 'a list of strings' : 'a string');
+        if (shape === 'set')
+            return wrongShape('a list of strings (a set), not a comma-separated string');
+        if (shape === 'single') {
+            const pieces = (0,terraform_text/* splitEntries */.l8)(text);
+            const first = pieces[0];
+            if (!first)
+                return;
+            const trimmed = text.value.trim();
+            this.addEntry(trimmed, first.at ?? value.pos);
+            return;
+        }
+        for (const piece of (0,terraform_text/* splitEntries */.l8)(text))
+            this.addEntry(piece.raw, piece.at ?? value.pos);
+    }
+    addEntry(raw, pos) {
+        const limit = (this.limits ?? evaluate/* EVALUATION_LIMITS */.G).elements;
+        if (this.entries.length + this.excludedCount() >= limit) {
+            this.report('unresolved', `evaluation exceeds the budget of ${limit.toLocaleString('en-US')} entries read from one whitelist source`, pos);
+            throw new ReadFailed();
+        }
+        this.sink.push({ raw, file: pos.file, line: pos.line, column: pos.column });
+    }
+    excludedCount() {
+        return (this.excluded.reduce((sum, group) => sum + group.entries.length, 0) +
+            (this.sink === this.entries ? 0 : this.sink.length));
+    }
 }
 
 
