@@ -1,5 +1,5 @@
 import { MAX_PATCH_CHARS, patchLines, withinOneRange } from '../../src/action/patch-hunks.js';
-import { lineChanges, unifiedDiff } from '../../src/action/line-changes.js';
+import { lineChanges, unifiedDiff } from '../../src/fix/line-changes.js';
 import { fenceFor, splitSuggestions, suggestionBody, suggestionIdOf } from '../../src/action/suggestions.js';
 import { marker } from '../../src/action/markers.js';
 

@@ -9,7 +9,7 @@ import type { FileEdit, FixPlan } from '../fix/types.js';
 import { escapeMarkdown } from '../report/escape.js';
 import { plural } from '../report/common.js';
 import type { PullRequestFile, PullRequestReviewApi } from './github-api.js';
-import { lineChanges, splitLines, unifiedDiff, type LineChange } from './line-changes.js';
+import { lineChanges, splitLines, unifiedDiff, type LineChange } from '../fix/line-changes.js';
 import { patchLines } from './patch-hunks.js';
 import { fenceFor, splitSuggestions, suggestionBody, suggestionIdOf, type Suggestion } from './suggestions.js';
 

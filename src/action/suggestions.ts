@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { sanitizeControls } from '../report/escape.js';
-import { lineChanges, lineContent, splitLines, type LineChange } from './line-changes.js';
+import { lineChanges, lineContent, splitLines, type LineChange } from '../fix/line-changes.js';
 import type { LineRange } from './patch-hunks.js';
 import { withinOneRange } from './patch-hunks.js';
 

@@ -129,7 +129,15 @@ const NO_NEWLINE = '\\ No newline at end of file';
  * A unified diff of one file (`--- a/path`, `+++ b/path`, hunks with three lines of context), as `git apply` and
  * `patch -p1` read it. Empty when nothing changed.
  */
-export function unifiedDiff(file: string, before: string, after: string, maxDistance = MAX_DIFF_DISTANCE): string {
+export function unifiedDiff(
+  file: string,
+  before: string,
+  after: string,
+  options: { maxDistance?: number; keepCarriageReturns?: boolean } = {}
+): string {
+  const maxDistance = options.maxDistance ?? MAX_DIFF_DISTANCE;
+  // A patch to apply keeps a CRLF file's `\r` (git apply compares whole lines); one to read shows the text alone.
+  const shown = options.keepCarriageReturns ? (line: string) => line.replace(/\n$/, '') : lineContent;
   const ops = editScript(splitLines(before), splitLines(after), maxDistance);
   const changed = ops.map((op, index) => (op.kind === 'equal' ? -1 : index)).filter((index) => index >= 0);
   if (changed.length === 0) return '';
@@ -162,7 +170,7 @@ export function unifiedDiff(file: string, before: string, after: string, maxDist
     out.push(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@`);
     for (const op of slice) {
       const sign = op.kind === 'equal' ? ' ' : op.kind === 'delete' ? '-' : '+';
-      out.push(`${sign}${lineContent(op.line)}`);
+      out.push(`${sign}${shown(op.line)}`);
       if (!op.line.endsWith('\n')) out.push(NO_NEWLINE);
     }
   }
