@@ -2,19 +2,10 @@
  * The keys of the `endpoints` input and `--endpoint`: one per product with a deployed-whitelist API, plus the
  * services the group resolver and OIDC use. Kept free of the cloud SDK, so that parsing settings offline loads none.
  */
-export const PRODUCT_ENDPOINT_KEYS = [
-  'rds',
-  'polardb',
-  'redis',
-  'mongodb',
-  'adb-mysql',
-  'adb-pg',
-  'clickhouse',
-  'elasticsearch',
-  'lindorm',
-  'ecs-security-group',
-  'maxcompute'
-] as const;
+import { DEPLOYED_API_PRODUCTS } from '../products/deployed-apis.js';
+
+/** One key per product with a deployed-whitelist API: the product table is the one list of them. */
+export const PRODUCT_ENDPOINT_KEYS = DEPLOYED_API_PRODUCTS;
 
 export const ENDPOINT_KEYS = [...PRODUCT_ENDPOINT_KEYS, 'dataworks', 'vpc', 'sts'] as const;
 

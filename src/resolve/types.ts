@@ -1,10 +1,9 @@
 /** What resolvers produce: the network facts of resource groups, per module, with where each fact came from. */
 import type { EndpointKey } from '../cloud/endpoint-keys.js';
 import type { Finding, FactOrigin, ModuleName, ResourceGroupConfig, SourcePosition } from '../model.js';
-import type { DeployedApiProduct } from '../products/deployed-apis.js';
 
 /** The names an endpoint override can take (`--endpoint NAME=URL`, input `endpoints`). */
-export type EndpointName = 'dataworks' | 'vpc' | 'sts' | DeployedApiProduct;
+export type EndpointName = EndpointKey;
 
 /** One address block (CIDR or address text) that a group connects from, with its provenance. */
 export interface FactEntry {
