@@ -101,20 +101,3 @@ export type VSwitch = z.infer<typeof describeVSwitchesResponse>['VSwitches'][num
 export type NatGateway = z.infer<typeof describeNatGatewaysResponse>['NatGateways'][number];
 export type SnatEntry = z.infer<typeof describeSnatTableEntriesResponse>['SnatTableEntries'][number];
 export type NetworkBinding = z.infer<typeof listNetworksResponse>['PagingInfo']['NetworkList'][number];
-
-/** `PagingInfo.NetworkList[2].VswitchId: expected string` — the first few problems, one line. */
-/** Zod's words, except its JavaScript `undefined` for an absent field: a user reads "missing". */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map(
-      (issue) =>
-        `${
-          issue.path
-            .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
-            .join('')
-            .replace(/^\./, '') || '(body)'
-        }: ${issue.message.replace(/, received undefined$/, ', but it is missing')}`
-    )
-    .join('; ');
-}
