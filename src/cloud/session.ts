@@ -26,6 +26,11 @@ export interface CloudDeps {
   sleep?: (ms: number) => Promise<void>;
   setSecret?: (secret: string) => void;
   tuning?: Partial<OnlineTuning>;
+  /**
+   * When the run started (per `tuning.now`): the deadline counts from here, so a session opened late in a run (the
+   * connectivity tests after the resolution) shares the run's deadline instead of getting a new one.
+   */
+  startedAt?: number;
 }
 
 export interface CloudSession {
@@ -81,7 +86,7 @@ export async function openSession(
         sleep: deps.sleep ?? realSleep,
         now: tuning.now,
         random: tuning.random,
-        deadline: tuning.now() + tuning.deadlineMs
+        deadline: (deps.startedAt ?? tuning.now()) + tuning.deadlineMs
       }
     }
   };
