@@ -30581,7 +30581,7 @@ function httpStatus(error) {
 
 /***/ }),
 
-/***/ 5802:
+/***/ 8260:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35895,172 +35895,8 @@ function headVersionFiles(disk, changed, fetchHeadText) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/action/line-changes.ts
-/**
- * The line changes between two versions of a file (what a fix edited), and their unified diff. Fix edits are
- * small (a few entries added in a few places), so Myers' algorithm runs with a small bound on the number of
- * differing lines; past it, the whole differing middle of the file is one change, which is still correct.
- */
-/** Lines of a text with their line endings kept (the last line may have none). */
-function splitLines(text) {
-    if (text === '')
-        return [];
-    const lines = text.split(/(?<=\n)/);
-    return lines;
-}
-/** A line without its line ending. */
-function lineContent(line) {
-    return line.replace(/\r?\n$/, '');
-}
-/** Differing lines over which the diff stops looking for the fewest changes. */
-const MAX_DIFF_DISTANCE = 400;
-/** Myers' shortest edit script between `a` and `b`, or `undefined` when it is longer than `maxDistance`. */
-function shortestEditScript(a, b, maxDistance) {
-    const n = a.length;
-    const m = b.length;
-    const offset = maxDistance + 1;
-    const v = new Int32Array(2 * offset + 1);
-    const trace = [];
-    for (let d = 0; d <= maxDistance; d++) {
-        trace.push(v.slice());
-        for (let k = -d; k <= d; k += 2) {
-            let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
-            let y = x - k;
-            while (x < n && y < m && a[x] === b[y]) {
-                x++;
-                y++;
-            }
-            v[offset + k] = x;
-            if (x >= n && y >= m)
-                return backtrack(a, b, trace, offset);
-        }
-    }
-    return undefined;
-}
-function backtrack(a, b, trace, offset) {
-    const ops = [];
-    let x = a.length;
-    let y = b.length;
-    for (let d = trace.length - 1; d >= 0; d--) {
-        const v = trace[d];
-        const k = x - y;
-        const previousK = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? k + 1 : k - 1;
-        const previousX = d === 0 ? 0 : v[offset + previousK];
-        const previousY = d === 0 ? 0 : previousX - previousK;
-        while (x > previousX && y > previousY) {
-            ops.push({ kind: 'equal', line: a[x - 1] });
-            x--;
-            y--;
-        }
-        if (d > 0) {
-            if (x === previousX)
-                ops.push({ kind: 'insert', line: b[y - 1] });
-            else
-                ops.push({ kind: 'delete', line: a[x - 1] });
-        }
-        x = previousX;
-        y = previousY;
-    }
-    return ops.reverse();
-}
-/** The edit script of two line lists: common head and tail first, then Myers on the middle. */
-function editScript(a, b, maxDistance) {
-    let head = 0;
-    while (head < a.length && head < b.length && a[head] === b[head])
-        head++;
-    let tail = 0;
-    while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) {
-        tail++;
-    }
-    const middleA = a.slice(head, a.length - tail);
-    const middleB = b.slice(head, b.length - tail);
-    const middle = shortestEditScript(middleA, middleB, maxDistance) ?? [
-        ...middleA.map((line) => ({ kind: 'delete', line })),
-        ...middleB.map((line) => ({ kind: 'insert', line }))
-    ];
-    return [
-        ...a.slice(0, head).map((line) => ({ kind: 'equal', line })),
-        ...middle,
-        ...a.slice(a.length - tail).map((line) => ({ kind: 'equal', line }))
-    ];
-}
-/** The changed regions from `before` to `after`, in file order. */
-function lineChanges(before, after, maxDistance = MAX_DIFF_DISTANCE) {
-    const ops = editScript(splitLines(before), splitLines(after), maxDistance);
-    const changes = [];
-    let beforeIndex = 0;
-    let current;
-    for (const op of ops) {
-        if (op.kind === 'equal') {
-            current = undefined;
-            beforeIndex++;
-            continue;
-        }
-        if (!current) {
-            current = { beforeStart: beforeIndex, beforeCount: 0, after: [] };
-            changes.push(current);
-        }
-        if (op.kind === 'delete') {
-            current.beforeCount++;
-            beforeIndex++;
-        }
-        else
-            current.after.push(op.line);
-    }
-    return changes;
-}
-const CONTEXT_LINES = 3;
-const NO_NEWLINE = '\\ No newline at end of file';
-/**
- * A unified diff of one file (`--- a/path`, `+++ b/path`, hunks with three lines of context), as `git apply` and
- * `patch -p1` read it. Empty when nothing changed.
- */
-function unifiedDiff(file, before, after, maxDistance = MAX_DIFF_DISTANCE) {
-    const ops = editScript(splitLines(before), splitLines(after), maxDistance);
-    const changed = ops.map((op, index) => (op.kind === 'equal' ? -1 : index)).filter((index) => index >= 0);
-    if (changed.length === 0)
-        return '';
-    // Hunks: runs of ops around changes, merged when their context would touch.
-    const hunks = [];
-    for (const index of changed) {
-        const from = Math.max(0, index - CONTEXT_LINES);
-        const to = Math.min(ops.length - 1, index + CONTEXT_LINES);
-        const last = hunks[hunks.length - 1];
-        if (last && from <= last.to + 1)
-            last.to = Math.max(last.to, to);
-        else
-            hunks.push({ from, to });
-    }
-    const out = [`--- a/${file}`, `+++ b/${file}`];
-    // Line numbers at the start of each op.
-    let oldLine = 1;
-    let newLine = 1;
-    const starts = ops.map((op) => {
-        const at = { oldLine, newLine };
-        if (op.kind !== 'insert')
-            oldLine++;
-        if (op.kind !== 'delete')
-            newLine++;
-        return at;
-    });
-    for (const hunk of hunks) {
-        const slice = ops.slice(hunk.from, hunk.to + 1);
-        const oldCount = slice.filter((op) => op.kind !== 'insert').length;
-        const newCount = slice.filter((op) => op.kind !== 'delete').length;
-        const start = starts[hunk.from];
-        const oldStart = oldCount === 0 ? start.oldLine - 1 : start.oldLine;
-        const newStart = newCount === 0 ? start.newLine - 1 : start.newLine;
-        out.push(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@`);
-        for (const op of slice) {
-            const sign = op.kind === 'equal' ? ' ' : op.kind === 'delete' ? '-' : '+';
-            out.push(`${sign}${lineContent(op.line)}`);
-            if (!op.line.endsWith('\n'))
-                out.push(NO_NEWLINE);
-        }
-    }
-    return `${out.join('\n')}\n`;
-}
-
+// EXTERNAL MODULE: ./src/fix/line-changes.ts
+var line_changes = __nccwpck_require__(3189);
 ;// CONCATENATED MODULE: ./src/action/patch-hunks.ts
 /**
  * The lines of the new version of a file that a pull request's diff shows, read from the `patch` GitHub returns
@@ -36187,27 +36023,27 @@ function suggestionId(path, startLine, line, replacement) {
  * `ranges`) and the rest.
  */
 function splitSuggestions(path, before, after, ranges) {
-    const beforeLines = splitLines(before);
+    const beforeLines = (0,line_changes/* splitLines */.uz)(before);
     const suggestions = [];
     const outside = [];
-    for (const change of lineChanges(before, after)) {
+    for (const change of (0,line_changes/* lineChanges */.Yf)(before, after)) {
         let first;
         let last;
         let replacement;
         if (change.beforeCount > 0) {
             first = change.beforeStart + 1;
             last = change.beforeStart + change.beforeCount;
-            replacement = change.after.map(lineContent);
+            replacement = change.after.map(line_changes/* lineContent */.Cg);
         }
         else if (change.beforeStart > 0) {
             // An insertion after line `beforeStart`: the suggestion is on that line and repeats it.
             first = last = change.beforeStart;
-            replacement = [lineContent(beforeLines[first - 1]), ...change.after.map(lineContent)];
+            replacement = [(0,line_changes/* lineContent */.Cg)(beforeLines[first - 1]), ...change.after.map(line_changes/* lineContent */.Cg)];
         }
         else if (beforeLines.length > 0) {
             // An insertion before the first line repeats the first line after the new ones.
             first = last = 1;
-            replacement = [...change.after.map(lineContent), lineContent(beforeLines[0])];
+            replacement = [...change.after.map(line_changes/* lineContent */.Cg), (0,line_changes/* lineContent */.Cg)(beforeLines[0])];
         }
         else {
             outside.push(change);
@@ -36270,7 +36106,7 @@ function suggestionIdOf(marker, body) {
 const MAX_PATCH_SECTION_CHARS = 20_000;
 /** Applies some of the changes of an edit to its `before` text. */
 function applyChanges(before, changes) {
-    const lines = splitLines(before);
+    const lines = (0,line_changes/* splitLines */.uz)(before);
     const out = [];
     let at = 0;
     for (const change of changes) {
@@ -36305,9 +36141,9 @@ function planSuggestions(plan, files, repoPath, logger) {
             rest = split.outside;
         }
         else
-            rest = lineChanges(edit.before, edit.after);
+            rest = (0,line_changes/* lineChanges */.Yf)(edit.before, edit.after);
         if (rest.length > 0) {
-            const diff = unifiedDiff(path, edit.before, applyChanges(edit.before, rest));
+            const diff = (0,line_changes/* unifiedDiff */.WH)(path, edit.before, applyChanges(edit.before, rest));
             if (diff !== '')
                 outside.push({ file: path, diff });
         }
@@ -38575,7 +38411,7 @@ function sharedDeployedReader(opts, inner) {
  */
 async function loadProductionReader(opts) {
     try {
-        const { createDeployedReader } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(540), __nccwpck_require__.e(38)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3038));
+        const { createDeployedReader } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(578), __nccwpck_require__.e(38)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3038));
         return createDeployedReader(opts.online, {
             logger: opts.logger,
             env: opts.env,
@@ -40093,7 +39929,7 @@ async function verifyAgainstDataWorks(config, check, goOnline, opts, env, starte
         };
     }
     try {
-        const { verifyConnectivity } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(540), __nccwpck_require__.e(206), __nccwpck_require__.e(426)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7426));
+        const { verifyConnectivity } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(578), __nccwpck_require__.e(689)]).then(__nccwpck_require__.bind(__nccwpck_require__, 689));
         return await verifyConnectivity(config, check, opts.online, { logger: opts.logger, env, sleep: opts.sleep, setSecret: opts.setSecret, startedAt }, 
         // The check's verdict for a pair: the deployed whitelist when it was read (what DataWorks connects through),
         // else the files.
@@ -40160,7 +39996,7 @@ function onlineGroupRequests(config) {
 /** The cloud SDK is loaded here and only here, so offline runs never pay for it. */
 async function resolveOnlineGroups(requests, opts, env) {
     try {
-        const { resolveOnline } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(540), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8206));
+        const { resolveOnline } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(578), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8206));
         return await resolveOnline(requests, opts.online, {
             logger: opts.logger,
             env,
@@ -40348,11 +40184,192 @@ function shouldFail(status, failOn) {
 
 /***/ }),
 
+/***/ 3189:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cg: () => (/* binding */ lineContent),
+/* harmony export */   WH: () => (/* binding */ unifiedDiff),
+/* harmony export */   Yf: () => (/* binding */ lineChanges),
+/* harmony export */   uz: () => (/* binding */ splitLines)
+/* harmony export */ });
+/* unused harmony export MAX_DIFF_DISTANCE */
+/**
+ * The line changes between two versions of a file (what a fix edited), and their unified diff. Fix edits are
+ * small (a few entries added in a few places), so Myers' algorithm runs with a small bound on the number of
+ * differing lines; past it, the whole differing middle of the file is one change, which is still correct.
+ */
+/** Lines of a text with their line endings kept (the last line may have none). */
+function splitLines(text) {
+    if (text === '')
+        return [];
+    const lines = text.split(/(?<=\n)/);
+    return lines;
+}
+/** A line without its line ending. */
+function lineContent(line) {
+    return line.replace(/\r?\n$/, '');
+}
+/** Differing lines over which the diff stops looking for the fewest changes. */
+const MAX_DIFF_DISTANCE = 400;
+/** Myers' shortest edit script between `a` and `b`, or `undefined` when it is longer than `maxDistance`. */
+function shortestEditScript(a, b, maxDistance) {
+    const n = a.length;
+    const m = b.length;
+    const offset = maxDistance + 1;
+    const v = new Int32Array(2 * offset + 1);
+    const trace = [];
+    for (let d = 0; d <= maxDistance; d++) {
+        trace.push(v.slice());
+        for (let k = -d; k <= d; k += 2) {
+            let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
+            let y = x - k;
+            while (x < n && y < m && a[x] === b[y]) {
+                x++;
+                y++;
+            }
+            v[offset + k] = x;
+            if (x >= n && y >= m)
+                return backtrack(a, b, trace, offset);
+        }
+    }
+    return undefined;
+}
+function backtrack(a, b, trace, offset) {
+    const ops = [];
+    let x = a.length;
+    let y = b.length;
+    for (let d = trace.length - 1; d >= 0; d--) {
+        const v = trace[d];
+        const k = x - y;
+        const previousK = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? k + 1 : k - 1;
+        const previousX = d === 0 ? 0 : v[offset + previousK];
+        const previousY = d === 0 ? 0 : previousX - previousK;
+        while (x > previousX && y > previousY) {
+            ops.push({ kind: 'equal', line: a[x - 1] });
+            x--;
+            y--;
+        }
+        if (d > 0) {
+            if (x === previousX)
+                ops.push({ kind: 'insert', line: b[y - 1] });
+            else
+                ops.push({ kind: 'delete', line: a[x - 1] });
+        }
+        x = previousX;
+        y = previousY;
+    }
+    return ops.reverse();
+}
+/** The edit script of two line lists: common head and tail first, then Myers on the middle. */
+function editScript(a, b, maxDistance) {
+    let head = 0;
+    while (head < a.length && head < b.length && a[head] === b[head])
+        head++;
+    let tail = 0;
+    while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) {
+        tail++;
+    }
+    const middleA = a.slice(head, a.length - tail);
+    const middleB = b.slice(head, b.length - tail);
+    const middle = shortestEditScript(middleA, middleB, maxDistance) ?? [
+        ...middleA.map((line) => ({ kind: 'delete', line })),
+        ...middleB.map((line) => ({ kind: 'insert', line }))
+    ];
+    return [
+        ...a.slice(0, head).map((line) => ({ kind: 'equal', line })),
+        ...middle,
+        ...a.slice(a.length - tail).map((line) => ({ kind: 'equal', line }))
+    ];
+}
+/** The changed regions from `before` to `after`, in file order. */
+function lineChanges(before, after, maxDistance = MAX_DIFF_DISTANCE) {
+    const ops = editScript(splitLines(before), splitLines(after), maxDistance);
+    const changes = [];
+    let beforeIndex = 0;
+    let current;
+    for (const op of ops) {
+        if (op.kind === 'equal') {
+            current = undefined;
+            beforeIndex++;
+            continue;
+        }
+        if (!current) {
+            current = { beforeStart: beforeIndex, beforeCount: 0, after: [] };
+            changes.push(current);
+        }
+        if (op.kind === 'delete') {
+            current.beforeCount++;
+            beforeIndex++;
+        }
+        else
+            current.after.push(op.line);
+    }
+    return changes;
+}
+const CONTEXT_LINES = 3;
+const NO_NEWLINE = '\\ No newline at end of file';
+/**
+ * A unified diff of one file (`--- a/path`, `+++ b/path`, hunks with three lines of context), as `git apply` and
+ * `patch -p1` read it. Empty when nothing changed.
+ */
+function unifiedDiff(file, before, after, options = {}) {
+    const maxDistance = options.maxDistance ?? MAX_DIFF_DISTANCE;
+    // A patch to apply keeps a CRLF file's `\r` (git apply compares whole lines); one to read shows the text alone.
+    const shown = options.keepCarriageReturns ? (line) => line.replace(/\n$/, '') : lineContent;
+    const ops = editScript(splitLines(before), splitLines(after), maxDistance);
+    const changed = ops.map((op, index) => (op.kind === 'equal' ? -1 : index)).filter((index) => index >= 0);
+    if (changed.length === 0)
+        return '';
+    // Hunks: runs of ops around changes, merged when their context would touch.
+    const hunks = [];
+    for (const index of changed) {
+        const from = Math.max(0, index - CONTEXT_LINES);
+        const to = Math.min(ops.length - 1, index + CONTEXT_LINES);
+        const last = hunks[hunks.length - 1];
+        if (last && from <= last.to + 1)
+            last.to = Math.max(last.to, to);
+        else
+            hunks.push({ from, to });
+    }
+    const out = [`--- a/${file}`, `+++ b/${file}`];
+    // Line numbers at the start of each op.
+    let oldLine = 1;
+    let newLine = 1;
+    const starts = ops.map((op) => {
+        const at = { oldLine, newLine };
+        if (op.kind !== 'insert')
+            oldLine++;
+        if (op.kind !== 'delete')
+            newLine++;
+        return at;
+    });
+    for (const hunk of hunks) {
+        const slice = ops.slice(hunk.from, hunk.to + 1);
+        const oldCount = slice.filter((op) => op.kind !== 'insert').length;
+        const newCount = slice.filter((op) => op.kind !== 'delete').length;
+        const start = starts[hunk.from];
+        const oldStart = oldCount === 0 ? start.oldLine - 1 : start.oldLine;
+        const newStart = newCount === 0 ? start.newLine - 1 : start.newLine;
+        out.push(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@`);
+        for (const op of slice) {
+            const sign = op.kind === 'equal' ? ' ' : op.kind === 'delete' ? '-' : '+';
+            out.push(`${sign}${shown(op.line)}`);
+            if (!op.line.endsWith('\n'))
+                out.push(NO_NEWLINE);
+        }
+    }
+    return `${out.join('\n')}\n`;
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5802);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8260);
 /** The action's entry (dist/index.js): everything happens inside run(), nothing at import time. */
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -42417,8 +42434,7 @@ function sanitizeControls(text) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Af: () => (/* reexport safe */ _cloud_credentials_env_js__WEBPACK_IMPORTED_MODULE_0__.Af),
 /* harmony export */   Lk: () => (/* reexport safe */ _cloud_credentials_env_js__WEBPACK_IMPORTED_MODULE_0__.Lk),
-/* harmony export */   Tp: () => (/* reexport safe */ _cloud_credentials_env_js__WEBPACK_IMPORTED_MODULE_0__.Tp),
-/* harmony export */   "in": () => (/* reexport safe */ _cloud_credentials_env_js__WEBPACK_IMPORTED_MODULE_0__["in"])
+/* harmony export */   Tp: () => (/* reexport safe */ _cloud_credentials_env_js__WEBPACK_IMPORTED_MODULE_0__.Tp)
 /* harmony export */ });
 /* harmony import */ var _cloud_credentials_env_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6153);
 /** Moved to `src/cloud/` (shared by the group resolver and the deployed-whitelist readers); kept for existing imports. */

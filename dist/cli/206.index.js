@@ -54,11 +54,10 @@ class ApiClient {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  RZ: () => (/* reexport */ tuning/* effectiveTuning */.RZ),
   resolveOnline: () => (/* binding */ resolveOnline)
 });
 
-// UNUSED EXPORTS: findCredentialSource, hasCredentials
+// UNUSED EXPORTS: effectiveTuning, findCredentialSource, hasCredentials
 
 // EXTERNAL MODULE: ./src/resolve/online/client.ts
 var client = __webpack_require__(1343);
@@ -66,8 +65,8 @@ var client = __webpack_require__(1343);
 var endpoints = __webpack_require__(344);
 // EXTERNAL MODULE: ./src/cloud/limiter.ts
 var limiter = __webpack_require__(4457);
-// EXTERNAL MODULE: ./src/cloud/session.ts
-var cloud_session = __webpack_require__(6885);
+// EXTERNAL MODULE: ./src/cloud/session.ts + 2 modules
+var cloud_session = __webpack_require__(2229);
 // EXTERNAL MODULE: ./src/net/index.ts + 6 modules
 var net = __webpack_require__(1047);
 // EXTERNAL MODULE: ./src/cloud/errors.ts
@@ -158,17 +157,6 @@ const describeSnatTableEntriesResponse = schemas/* object */.Ikc({
         .nullish()
         .transform((v) => v?.SnatTableEntry ?? [])
 });
-/** `PagingInfo.NetworkList[2].VswitchId: expected string` — the first few problems, one line. */
-/** Zod's words, except its JavaScript `undefined` for an absent field: a user reads "missing". */
-function describeIssues(error) {
-    return error.issues
-        .slice(0, 3)
-        .map((issue) => `${issue.path
-        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
-        .join('')
-        .replace(/^\./, '') || '(body)'}: ${issue.message.replace(/, received undefined$/, ', but it is missing')}`)
-        .join('; ');
-}
 
 ;// CONCATENATED MODULE: ./src/resolve/online/snat.ts
 /**

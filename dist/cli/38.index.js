@@ -23,8 +23,8 @@ var endpoint_keys = __webpack_require__(8841);
 var endpoints = __webpack_require__(344);
 // EXTERNAL MODULE: ./src/cloud/limiter.ts
 var cloud_limiter = __webpack_require__(4457);
-// EXTERNAL MODULE: ./src/cloud/session.ts
-var session = __webpack_require__(6885);
+// EXTERNAL MODULE: ./src/cloud/session.ts + 2 modules
+var session = __webpack_require__(2229);
 // EXTERNAL MODULE: ./src/cloud/tuning.ts
 var tuning = __webpack_require__(1288);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules

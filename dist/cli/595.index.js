@@ -1,6 +1,52 @@
 export const id = 595;
-export const ids = [595,35];
+export const ids = [595,312];
 export const modules = {
+
+/***/ 1343:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ ApiClient)
+/* harmony export */ });
+/* unused harmony export resolverApiSpec */
+/* harmony import */ var _cloud_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4392);
+/* harmony import */ var _cloud_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1246);
+
+
+const API_VERSION = { dataworks: '2024-05-18', vpc: '2016-04-28' };
+/** DataWorks 2024 reads are GET; VPC actions are POST with the parameters in the query string. */
+const API_METHOD = { dataworks: 'GET', vpc: 'POST' };
+function resolverApiSpec(service, action) {
+    return {
+        endpoint: service,
+        version: API_VERSION[service],
+        action,
+        style: 'RPC',
+        method: API_METHOD[service],
+        ramAction: (0,_cloud_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ramActionOf */ .QJ)(action)
+    };
+}
+/** Calls one action and returns its validated body; every failure is an `ApiCallError`. */
+class ApiClient {
+    cloud;
+    constructor(options) {
+        const { limiter, ...rest } = options;
+        this.cloud = new _cloud_client_js__WEBPACK_IMPORTED_MODULE_0__/* .CloudClient */ .L({ ...rest, limiterFor: () => limiter });
+    }
+    /** Requests sent, retries included. */
+    get requests() {
+        return this.cloud.requests;
+    }
+    call(service, region, action, query, schema, 
+    /** Overrides the service's method for an action the SDK sends otherwise (DataWorks writes and tests are POST). */
+    method) {
+        const spec = resolverApiSpec(service, action);
+        return this.cloud.call(method ? { ...spec, method } : spec, region, { query }, schema);
+    }
+}
+
+
+/***/ }),
 
 /***/ 3595:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -17,8 +63,8 @@ __webpack_require__.d(__webpack_exports__, {
 var suggest = __webpack_require__(2969);
 // EXTERNAL MODULE: ./src/workspace/mapping.ts
 var mapping = __webpack_require__(2123);
-// EXTERNAL MODULE: ./src/workspace/session.ts + 4 modules
-var workspace_session = __webpack_require__(4035);
+// EXTERNAL MODULE: ./src/workspace/session.ts + 1 modules
+var workspace_session = __webpack_require__(7312);
 // EXTERNAL MODULE: ./src/model.ts
 var model = __webpack_require__(182);
 // EXTERNAL MODULE: ./src/report/escape.ts
@@ -505,7 +551,7 @@ function mapDataSource(type, mode, rawProperties) {
 
 /***/ }),
 
-/***/ 4035:
+/***/ 7312:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -515,32 +561,14 @@ __webpack_require__.d(__webpack_exports__, {
   openWorkspaceSession: () => (/* binding */ openWorkspaceSession)
 });
 
-// EXTERNAL MODULE: ./src/resolve/online/client.ts
-var online_client = __webpack_require__(1343);
-// EXTERNAL MODULE: ./src/resolve/online/credentials-env.ts
-var credentials_env = __webpack_require__(2130);
-// EXTERNAL MODULE: ./src/cloud/credentials.ts
-var credentials = __webpack_require__(5319);
-;// CONCATENATED MODULE: ./src/resolve/online/credentials.ts
-/** Moved to `src/cloud/` (shared by the group resolver and the deployed-whitelist readers); kept for existing imports. */
-
-
+// EXTERNAL MODULE: ./src/cloud/session.ts + 2 modules
+var cloud_session = __webpack_require__(2229);
 // EXTERNAL MODULE: ./src/cloud/endpoints.ts + 1 modules
 var endpoints = __webpack_require__(344);
-;// CONCATENATED MODULE: ./src/resolve/online/endpoints.ts
-/** Moved to `src/cloud/` (one endpoint table per API); kept for existing imports. */
-
-
-// EXTERNAL MODULE: ./src/resolve/online/index.ts + 4 modules
-var online = __webpack_require__(8206);
+// EXTERNAL MODULE: ./src/resolve/online/client.ts
+var online_client = __webpack_require__(1343);
 // EXTERNAL MODULE: ./src/cloud/limiter.ts
 var limiter = __webpack_require__(4457);
-// EXTERNAL MODULE: ./src/cloud/proxy.ts
-var proxy = __webpack_require__(7849);
-;// CONCATENATED MODULE: ./src/resolve/online/proxy.ts
-/** Moved to `src/cloud/` (shared by the group resolver and the deployed-whitelist readers); kept for existing imports. */
-
-
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/coerce.js
 var coerce = __webpack_require__(9567);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
@@ -658,9 +686,11 @@ function workspaceApi(caller, region) {
 }
 
 ;// CONCATENATED MODULE: ./src/workspace/session.ts
-
-
-
+/**
+ * An authenticated DataWorks client for `init --workspace` and `--verify`, built from the shared online client
+ * (credentials, retries, concurrency limit, deadline) exactly as the resolver builds it. Loaded with a dynamic
+ * import only by online runs, so offline runs never load the cloud SDK.
+ */
 
 
 
@@ -668,51 +698,56 @@ function workspaceApi(caller, region) {
 
 class SessionError extends Error {
 }
-const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Opens a session in `region`; a missing credential or a bad endpoint is a `SessionError` with one clear line. */
 async function openWorkspaceSession(region, settings, deps) {
-    const tuning = (0,online/* effectiveTuning */.RZ)(deps.env, deps.tuning);
-    const source = (0,credentials_env/* findCredentialSource */["in"])(settings, deps.env);
-    if (source.kind === 'none' || source.kind === 'incomplete')
-        throw new SessionError(source.message);
-    let client;
-    try {
-        (0,endpoints/* endpointFor */.Lo)('dataworks', region, settings);
-        const sts = (0,endpoints/* stsHost */.HP)(settings);
-        (0,proxy/* useProxyEnvironment */.PX)(deps.env);
-        const credential = (0,credentials/* buildCredential */.cA)(source, sts, tuning.requestTimeoutMs);
-        const keys = await (0,credentials/* fetchKeys */.Hq)(credential, source.origin);
-        deps.setSecret?.(keys.accessKeySecret);
-        if (keys.securityToken)
-            deps.setSecret?.(keys.securityToken);
-        client = new online_client/* ApiClient */.O({
-            credential,
-            settings,
-            limiter: new limiter/* Limiter */.j(tuning.concurrency),
-            policy: {
-                maxAttempts: tuning.maxAttempts,
-                baseDelayMs: tuning.baseDelayMs,
-                maxDelayMs: tuning.maxDelayMs,
-                requestTimeoutMs: tuning.requestTimeoutMs
-            },
-            clock: {
-                sleep: deps.sleep ?? realSleep,
-                now: tuning.now,
-                random: tuning.random,
-                deadline: (deps.startedAt ?? tuning.now()) + tuning.deadlineMs
-            },
-            logger: deps.logger
-        });
-    }
-    catch (error) {
-        throw new SessionError(error instanceof Error ? error.message : String(error));
-    }
-    deps.logger.debug(`workspace: credentials from ${source.origin}`);
+    // The shared session: credentials (masked), proxy, retries, the run's deadline (`--timeout` included).
+    const opened = await (0,cloud_session/* openSession */.f)(settings, deps, () => (0,endpoints/* endpointFor */.Lo)('dataworks', region, settings));
+    if (!opened.ok)
+        throw new SessionError(opened.message);
+    const { session } = opened;
+    const client = new online_client/* ApiClient */.O({
+        credential: session.credential,
+        settings,
+        limiter: new limiter/* Limiter */.j(session.tuning.concurrency),
+        policy: session.policy,
+        clock: session.clock,
+        logger: deps.logger
+    });
     return {
         api: workspaceApi(client, region),
         apiIn: (other) => workspaceApi(client, other),
         requests: () => client.requests
     };
+}
+
+
+/***/ }),
+
+/***/ 9567:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ai: () => (/* binding */ number)
+/* harmony export */ });
+/* unused harmony exports string, boolean, bigint, date */
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3759);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6921);
+
+
+function string(params) {
+    return core._coercedString(schemas.ZodString, params);
+}
+function number(params) {
+    return _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* ._coercedNumber */ .qG(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ZodNumber */ .rSt, params);
+}
+function boolean(params) {
+    return core._coercedBoolean(schemas.ZodBoolean, params);
+}
+function bigint(params) {
+    return core._coercedBigint(schemas.ZodBigInt, params);
+}
+function date(params) {
+    return core._coercedDate(schemas.ZodDate, params);
 }
 
 

@@ -2009,7 +2009,7 @@ function quotePrefix(text, max = MAX_QUOTED_CHARS) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6105);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(391);
 /* harmony import */ var _streams_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(639);
 /** Entry of the `dataworks-whitelist-guard` command (bundled to dist/cli/index.js). */
 
@@ -2039,7 +2039,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6105:
+/***/ 391:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2103,7 +2103,7 @@ function sharedDeployedReader(opts, inner) {
  */
 async function loadProductionReader(opts) {
     try {
-        const { createDeployedReader } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(540), __nccwpck_require__.e(38)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3038));
+        const { createDeployedReader } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(578), __nccwpck_require__.e(38)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3038));
         return createDeployedReader(opts.online, {
             logger: opts.logger,
             env: opts.env,
@@ -3042,29 +3042,8 @@ function shapeFindings(data, source) {
     return result.success ? [] : issueFindings(result.error.issues, [], data, source);
 }
 
-;// CONCATENATED MODULE: ./src/products/deployed-apis.ts
-const DEPLOYED_API_PRODUCTS = [
-    'rds',
-    'polardb',
-    'redis',
-    'mongodb',
-    'adb-mysql',
-    'adb-pg',
-    'clickhouse',
-    'elasticsearch',
-    'lindorm',
-    'ecs-security-group',
-    'maxcompute'
-];
-function hasDeployedApi(product) {
-    return DEPLOYED_API_PRODUCTS.includes(product);
-}
-/** The editions of the products whose deployed whitelist comes from one of two APIs; the first is the default. */
-const PRODUCT_EDITIONS = {
-    'adb-mysql': ['warehouse', 'lakehouse'],
-    clickhouse: ['community', 'enterprise']
-};
-
+// EXTERNAL MODULE: ./src/products/deployed-apis.ts
+var deployed_apis = __nccwpck_require__(1428);
 ;// CONCATENATED MODULE: ./src/config/semantics.ts
 /**
  * Rules of the configuration that a shape cannot express: references between sections, which module may use
@@ -3195,13 +3174,13 @@ class SemanticChecker {
             this.findings.push(invalidConfig(this.source.valuePos(base), `${pathText(base)}: missing key "whitelist" or "instance"; give the whitelist kept as code (whitelist), ` +
                 'the cloud instance whose deployed whitelist is read online (instance), or both'));
         }
-        if (hasInstance && product && !hasDeployedApi(product)) {
+        if (hasInstance && product && !(0,deployed_apis/* hasDeployedApi */.$o)(product)) {
             this.atKey([...base, 'instance'], `${product} has no API that returns a deployed whitelist, so instance cannot be checked; remove it and keep ` +
-                `the whitelist as code (products with an API: ${DEPLOYED_API_PRODUCTS.join(', ')})`);
+                `the whitelist as code (products with an API: ${deployed_apis/* DEPLOYED_API_PRODUCTS */.Nu.join(', ')})`);
         }
         // An edition of no product at all is the shape check's finding; here, one that does not fit this product.
         if (Object.hasOwn(dataSource, 'edition') && product && oneOf(schema/* EDITIONS */.qR, dataSource.edition)) {
-            const editions = PRODUCT_EDITIONS[product];
+            const editions = deployed_apis/* PRODUCT_EDITIONS */.Ac[product];
             if (!editions) {
                 this.atKey([...base, 'edition'], `edition applies only to adb-mysql (warehouse, lakehouse) and clickhouse (community, enterprise); this data source's product is ${product}`);
             }
@@ -4343,8 +4322,12 @@ function bundledRegions(list, bundled = BUNDLED_LISTS) {
 
 // EXTERNAL MODULE: ./src/products/index.ts + 1 modules
 var products = __nccwpck_require__(9605);
-// EXTERNAL MODULE: ./src/resolve/online/credentials-env.ts
-var credentials_env = __nccwpck_require__(2130);
+// EXTERNAL MODULE: ./src/cloud/credentials-env.ts
+var credentials_env = __nccwpck_require__(6153);
+;// CONCATENATED MODULE: ./src/resolve/online/credentials-env.ts
+/** Moved to `src/cloud/` (shared by the group resolver and the deployed-whitelist readers); kept for existing imports. */
+
+
 ;// CONCATENATED MODULE: ./src/resolve/requirements.ts
 
 
@@ -5420,7 +5403,7 @@ async function verifyAgainstDataWorks(config, check, goOnline, opts, env, starte
         };
     }
     try {
-        const { verifyConnectivity } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(540), __nccwpck_require__.e(206), __nccwpck_require__.e(595)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3595));
+        const { verifyConnectivity } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(578), __nccwpck_require__.e(595)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3595));
         return await verifyConnectivity(config, check, opts.online, { logger: opts.logger, env, sleep: opts.sleep, setSecret: opts.setSecret, startedAt }, 
         // The check's verdict for a pair: the deployed whitelist when it was read (what DataWorks connects through),
         // else the files.
@@ -5487,7 +5470,7 @@ function onlineGroupRequests(config) {
 /** The cloud SDK is loaded here and only here, so offline runs never pay for it. */
 async function resolveOnlineGroups(requests, opts, env) {
     try {
-        const { resolveOnline } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(540), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8206));
+        const { resolveOnline } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(578), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8206));
         return await resolveOnline(requests, opts.online, {
             logger: opts.logger,
             env,
@@ -7579,23 +7562,33 @@ async function writeFixes(root, edits) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./src/fix/diff.ts
-const CONTEXT = 3;
-/** Past this many differing lines, the middle of the file is shown as one replaced block (Myers would be slow). */
-const MAX_EDIT_DISTANCE = 2_000;
+;// CONCATENATED MODULE: ./src/fix/line-changes.ts
+/**
+ * The line changes between two versions of a file (what a fix edited), and their unified diff. Fix edits are
+ * small (a few entries added in a few places), so Myers' algorithm runs with a small bound on the number of
+ * differing lines; past it, the whole differing middle of the file is one change, which is still correct.
+ */
+/** Lines of a text with their line endings kept (the last line may have none). */
 function splitLines(text) {
-    const lines = text.match(/[^\n]*\n|[^\n]+$/g);
-    return lines ?? [];
+    if (text === '')
+        return [];
+    const lines = text.split(/(?<=\n)/);
+    return lines;
 }
-/** Myers' shortest edit script between `a` and `b` (both small after trimming the common ends). */
-function editScript(a, b) {
+/** A line without its line ending. */
+function lineContent(line) {
+    return line.replace(/\r?\n$/, '');
+}
+/** Differing lines over which the diff stops looking for the fewest changes. */
+const MAX_DIFF_DISTANCE = 400;
+/** Myers' shortest edit script between `a` and `b`, or `undefined` when it is longer than `maxDistance`. */
+function shortestEditScript(a, b, maxDistance) {
     const n = a.length;
     const m = b.length;
-    const max = n + m;
-    const offset = max + 1;
-    const v = new Int32Array(2 * max + 3);
+    const offset = maxDistance + 1;
+    const v = new Int32Array(2 * offset + 1);
     const trace = [];
-    for (let d = 0; d <= Math.min(max, MAX_EDIT_DISTANCE); d++) {
+    for (let d = 0; d <= maxDistance; d++) {
         trace.push(v.slice());
         for (let k = -d; k <= d; k += 2) {
             let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
@@ -7606,101 +7599,148 @@ function editScript(a, b) {
             }
             v[offset + k] = x;
             if (x >= n && y >= m)
-                return backtrack(trace, a, b, d, offset);
+                return backtrack(a, b, trace, offset);
         }
     }
     return undefined;
 }
-function backtrack(trace, a, b, depth, offset) {
+function backtrack(a, b, trace, offset) {
     const ops = [];
     let x = a.length;
     let y = b.length;
-    for (let d = depth; d > 0; d--) {
+    for (let d = trace.length - 1; d >= 0; d--) {
         const v = trace[d];
         const k = x - y;
-        const prevK = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? k + 1 : k - 1;
-        const prevX = v[offset + prevK];
-        const prevY = prevX - prevK;
-        while (x > prevX && y > prevY) {
-            ops.push({ kind: ' ', line: a[--x] });
+        const previousK = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? k + 1 : k - 1;
+        const previousX = d === 0 ? 0 : v[offset + previousK];
+        const previousY = d === 0 ? 0 : previousX - previousK;
+        while (x > previousX && y > previousY) {
+            ops.push({ kind: 'equal', line: a[x - 1] });
+            x--;
             y--;
         }
-        if (x === prevX)
-            ops.push({ kind: '+', line: b[--y] });
-        else
-            ops.push({ kind: '-', line: a[--x] });
-    }
-    while (x > 0 && y > 0) {
-        ops.push({ kind: ' ', line: a[--x] });
-        y--;
+        if (d > 0) {
+            if (x === previousX)
+                ops.push({ kind: 'insert', line: b[y - 1] });
+            else
+                ops.push({ kind: 'delete', line: a[x - 1] });
+        }
+        x = previousX;
+        y = previousY;
     }
     return ops.reverse();
 }
-function printLine(op) {
-    if (op.line.endsWith('\n'))
-        return `${op.kind}${op.line}`;
-    return `${op.kind}${op.line}\n\\ No newline at end of file\n`;
-}
-/** The edit as a unified diff with `a/` and `b/` prefixes; empty when nothing changed. */
-function unifiedDiff(edit) {
-    if (edit.before === edit.after)
-        return '';
-    const a = splitLines(edit.before);
-    const b = splitLines(edit.after);
+/** The edit script of two line lists: common head and tail first, then Myers on the middle. */
+function editScript(a, b, maxDistance) {
     let head = 0;
     while (head < a.length && head < b.length && a[head] === b[head])
         head++;
     let tail = 0;
-    while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail])
+    while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) {
         tail++;
+    }
     const middleA = a.slice(head, a.length - tail);
     const middleB = b.slice(head, b.length - tail);
-    const middle = editScript(middleA, middleB) ?? [
-        ...middleA.map((line) => ({ kind: '-', line })),
-        ...middleB.map((line) => ({ kind: '+', line }))
+    const middle = shortestEditScript(middleA, middleB, maxDistance) ?? [
+        ...middleA.map((line) => ({ kind: 'delete', line })),
+        ...middleB.map((line) => ({ kind: 'insert', line }))
     ];
-    const ops = [
-        ...a.slice(0, head).map((line) => ({ kind: ' ', line })),
+    return [
+        ...a.slice(0, head).map((line) => ({ kind: 'equal', line })),
         ...middle,
-        ...a.slice(a.length - tail).map((line) => ({ kind: ' ', line }))
+        ...a.slice(a.length - tail).map((line) => ({ kind: 'equal', line }))
     ];
-    let out = `--- a/${edit.file}\n+++ b/${edit.file}\n`;
-    // Hunks: runs of changes with up to CONTEXT lines around them, joined when their context would touch.
-    let index = 0;
-    let lineA = 1;
-    let lineB = 1;
-    const positions = ops.map((op) => {
-        const at = { a: lineA, b: lineB };
-        if (op.kind !== '+')
-            lineA++;
-        if (op.kind !== '-')
-            lineB++;
+}
+/** The changed regions from `before` to `after`, in file order. */
+function lineChanges(before, after, maxDistance = MAX_DIFF_DISTANCE) {
+    const ops = editScript(splitLines(before), splitLines(after), maxDistance);
+    const changes = [];
+    let beforeIndex = 0;
+    let current;
+    for (const op of ops) {
+        if (op.kind === 'equal') {
+            current = undefined;
+            beforeIndex++;
+            continue;
+        }
+        if (!current) {
+            current = { beforeStart: beforeIndex, beforeCount: 0, after: [] };
+            changes.push(current);
+        }
+        if (op.kind === 'delete') {
+            current.beforeCount++;
+            beforeIndex++;
+        }
+        else
+            current.after.push(op.line);
+    }
+    return changes;
+}
+const CONTEXT_LINES = 3;
+const NO_NEWLINE = '\\ No newline at end of file';
+/**
+ * A unified diff of one file (`--- a/path`, `+++ b/path`, hunks with three lines of context), as `git apply` and
+ * `patch -p1` read it. Empty when nothing changed.
+ */
+function unifiedDiff(file, before, after, options = {}) {
+    const maxDistance = options.maxDistance ?? MAX_DIFF_DISTANCE;
+    // A patch to apply keeps a CRLF file's `\r` (git apply compares whole lines); one to read shows the text alone.
+    const shown = options.keepCarriageReturns ? (line) => line.replace(/\n$/, '') : lineContent;
+    const ops = editScript(splitLines(before), splitLines(after), maxDistance);
+    const changed = ops.map((op, index) => (op.kind === 'equal' ? -1 : index)).filter((index) => index >= 0);
+    if (changed.length === 0)
+        return '';
+    // Hunks: runs of ops around changes, merged when their context would touch.
+    const hunks = [];
+    for (const index of changed) {
+        const from = Math.max(0, index - CONTEXT_LINES);
+        const to = Math.min(ops.length - 1, index + CONTEXT_LINES);
+        const last = hunks[hunks.length - 1];
+        if (last && from <= last.to + 1)
+            last.to = Math.max(last.to, to);
+        else
+            hunks.push({ from, to });
+    }
+    const out = [`--- a/${file}`, `+++ b/${file}`];
+    // Line numbers at the start of each op.
+    let oldLine = 1;
+    let newLine = 1;
+    const starts = ops.map((op) => {
+        const at = { oldLine, newLine };
+        if (op.kind !== 'insert')
+            oldLine++;
+        if (op.kind !== 'delete')
+            newLine++;
         return at;
     });
-    while (index < ops.length) {
-        while (index < ops.length && ops[index].kind === ' ')
-            index++;
-        if (index >= ops.length)
-            break;
-        const start = Math.max(0, index - CONTEXT);
-        let end = index;
-        let lastChange = index;
-        while (end < ops.length && end - lastChange <= 2 * CONTEXT) {
-            if (ops[end].kind !== ' ')
-                lastChange = end;
-            end++;
+    for (const hunk of hunks) {
+        const slice = ops.slice(hunk.from, hunk.to + 1);
+        const oldCount = slice.filter((op) => op.kind !== 'insert').length;
+        const newCount = slice.filter((op) => op.kind !== 'delete').length;
+        const start = starts[hunk.from];
+        const oldStart = oldCount === 0 ? start.oldLine - 1 : start.oldLine;
+        const newStart = newCount === 0 ? start.newLine - 1 : start.newLine;
+        out.push(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@`);
+        for (const op of slice) {
+            const sign = op.kind === 'equal' ? ' ' : op.kind === 'delete' ? '-' : '+';
+            out.push(`${sign}${shown(op.line)}`);
+            if (!op.line.endsWith('\n'))
+                out.push(NO_NEWLINE);
         }
-        end = Math.min(ops.length, lastChange + CONTEXT + 1);
-        const hunk = ops.slice(start, end);
-        const countA = hunk.filter((op) => op.kind !== '+').length;
-        const countB = hunk.filter((op) => op.kind !== '-').length;
-        const fromA = countA === 0 ? positions[start].a - 1 : positions[start].a;
-        const fromB = countB === 0 ? positions[start].b - 1 : positions[start].b;
-        out += `@@ -${fromA},${countA} +${fromB},${countB} @@\n`;
-        out += hunk.map(printLine).join('');
-        index = end;
     }
-    return out;
+    return `${out.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/fix/diff.ts
+/**
+ * Unified diffs of whole-file edits (what `fix` prints, and what `git apply` / `patch -p1` accept). Lines are
+ * compared with their line endings, so a CRLF file's diff keeps its `\r`.
+ */
+
+/** Past this many differing lines, the middle of the file is shown as one replaced block. */
+const MAX_EDIT_DISTANCE = 2_000;
+function diff_unifiedDiff(edit) {
+    return unifiedDiff(edit.file, edit.before, edit.after, { maxDistance: MAX_EDIT_DISTANCE, keepCarriageReturns: true });
 }
 
 ;// CONCATENATED MODULE: ./src/fix/index.ts
@@ -7716,7 +7756,7 @@ function unifiedDiff(edit) {
  */
 
 
-const SERVICES = ['dataworks', 'vpc', 'sts', ...DEPLOYED_API_PRODUCTS];
+const SERVICES = ['dataworks', 'vpc', 'sts', ...deployed_apis/* DEPLOYED_API_PRODUCTS */.Nu];
 /** The one placeholder a URL may hold. */
 const REGION_PLACEHOLDER = '{region}';
 function parseEndpointSpecs(specs) {
@@ -9141,7 +9181,7 @@ async function runInit(argv, io) {
                 throw new InitUsageError(`--workspace must be a workspace ID (digits); got "${values.workspace}"`);
             if (region === undefined)
                 throw new InitUsageError("--workspace needs --region (the workspace's region)");
-            const { openWorkspaceSession, SessionError } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(540), __nccwpck_require__.e(206), __nccwpck_require__.e(35)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4035));
+            const { openWorkspaceSession, SessionError } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(578), __nccwpck_require__.e(312)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7312));
             const { initFromWorkspace } = await __nccwpck_require__.e(/* import() */ 615).then(__nccwpck_require__.bind(__nccwpck_require__, 2615));
             try {
                 const session = await openWorkspaceSession(region, { endpoints: endpoints.endpoints, allowInstanceCredentials: values['allow-instance-credentials'] ?? false }, { logger, env: io.env, tuning: deadlineMs === undefined ? {} : { deadlineMs } });
@@ -9497,7 +9537,7 @@ function render(report, format, color) {
  */
 async function runFix(options, io, how) {
     const plan = await planFixes(options);
-    const diff = plan.edits.map(unifiedDiff).join('');
+    const diff = plan.edits.map(diff_unifiedDiff).join('');
     // The diff is repository text: on a terminal, control characters are made visible; piped, it stays applicable.
     const shown = io.stdout.isTTY === true ? diff.split('\n').map(report_escape/* sanitizeTerminal */.iz).join('\n') : diff;
     const diffToStdout = !how.reportRequested || how.outputIsFile;
@@ -11278,6 +11318,39 @@ function isOverlyBroad(r) {
 
 /***/ }),
 
+/***/ 1428:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $o: () => (/* binding */ hasDeployedApi),
+/* harmony export */   Ac: () => (/* binding */ PRODUCT_EDITIONS),
+/* harmony export */   Nu: () => (/* binding */ DEPLOYED_API_PRODUCTS)
+/* harmony export */ });
+const DEPLOYED_API_PRODUCTS = [
+    'rds',
+    'polardb',
+    'redis',
+    'mongodb',
+    'adb-mysql',
+    'adb-pg',
+    'clickhouse',
+    'elasticsearch',
+    'lindorm',
+    'ecs-security-group',
+    'maxcompute'
+];
+function hasDeployedApi(product) {
+    return DEPLOYED_API_PRODUCTS.includes(product);
+}
+/** The editions of the products whose deployed whitelist comes from one of two APIs; the first is the default. */
+const PRODUCT_EDITIONS = {
+    'adb-mysql': ['warehouse', 'lakehouse'],
+    clickhouse: ['community', 'enterprise']
+};
+
+
+/***/ }),
+
 /***/ 9605:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -12135,21 +12208,6 @@ function sanitizeControls(text) {
     }
     return out;
 }
-
-
-/***/ }),
-
-/***/ 2130:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Af: () => (/* reexport safe */ _cloud_credentials_env_js__WEBPACK_IMPORTED_MODULE_0__.Af),
-/* harmony export */   Lk: () => (/* reexport safe */ _cloud_credentials_env_js__WEBPACK_IMPORTED_MODULE_0__.Lk),
-/* harmony export */   "in": () => (/* reexport safe */ _cloud_credentials_env_js__WEBPACK_IMPORTED_MODULE_0__["in"])
-/* harmony export */ });
-/* harmony import */ var _cloud_credentials_env_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6153);
-/** Moved to `src/cloud/` (shared by the group resolver and the deployed-whitelist readers); kept for existing imports. */
-
 
 
 /***/ }),
