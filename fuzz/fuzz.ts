@@ -20,6 +20,7 @@ import { silentLogger } from '../src/io.js';
 import type { Report } from '../src/model.js';
 import { renderJson, renderMarkdown, renderSarif, renderText } from '../src/report/index.js';
 import { memoryFiles } from '../__tests__/helpers/memory-files.js';
+import type { DeployedCase } from './deployed.js';
 
 const examples = new URL('../examples/', import.meta.url);
 const read = (rel: string): string => readFileSync(new URL(rel, examples), 'utf8');
@@ -262,4 +263,45 @@ export async function runFuzz(opts: { seed: number; runs: number; slowMs?: numbe
     return { runs, failures: [{ case: c, problems }] };
   }
   return { runs, failures };
+}
+
+/** The deployed-whitelist answers (fuzz/deployed.ts): the same oracles over each product's reader and the engine. */
+export async function runDeployedFuzz(opts: { seed: number; runs: number; slowMs?: number }): Promise<FuzzResult> {
+  const { deployedCases, runDeployedCase } = await import('./deployed.js');
+  const slowMs = opts.slowMs ?? 5000;
+  let runs = 0;
+  const judgeDeployed = async (c: DeployedCase): Promise<string[]> => {
+    const started = performance.now();
+    let first: { report: string; messages: string[] };
+    let second: { report: string; messages: string[] };
+    try {
+      first = await runDeployedCase(c);
+      second = await runDeployedCase(c);
+    } catch (error) {
+      return [`threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`];
+    }
+    const problems: string[] = [];
+    const elapsed = performance.now() - started;
+    if (elapsed > slowMs) problems.push(`slow: ${Math.round(elapsed)} ms for two checks (limit ${slowMs} ms)`);
+    if (first.report !== second.report) problems.push('nondeterministic: two checks gave different reports');
+    problems.push(...leaks(first.messages, JSON.stringify(c.body)));
+    return problems;
+  };
+  const outcome = await fc.check(
+    fc.asyncProperty(deployedCases(), async (c) => {
+      runs++;
+      return (await judgeDeployed(c)).length === 0;
+    }),
+    { seed: opts.seed, numRuns: opts.runs, endOnFailure: true }
+  );
+  if (outcome.failed && outcome.counterexample) {
+    const [c] = outcome.counterexample;
+    const asCase: FuzzCase = {
+      target: 'deployed',
+      mutated: 'body.json',
+      files: { 'body.json': JSON.stringify(c.body) }
+    };
+    return { runs, failures: [{ case: asCase, problems: await judgeDeployed(c) }] };
+  }
+  return { runs, failures: [] };
 }

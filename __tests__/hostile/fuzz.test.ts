@@ -1,5 +1,5 @@
 /** The short, fixed-seed pass of the fuzzer that CI runs; `npm run fuzz` is the long one. */
-import { leaks, runFuzz } from '../../fuzz/fuzz.js';
+import { leaks, runDeployedFuzz, runFuzz } from '../../fuzz/fuzz.js';
 
 describe('fuzzer', () => {
   it('flags JavaScript internals in a message unless the input itself contains them', () => {
@@ -14,5 +14,11 @@ describe('fuzzer', () => {
     const result = await runFuzz({ seed: 20261201, runs: 300, slowMs: 10_000 });
     expect(result.failures.map((f) => ({ target: f.case.target, problems: f.problems }))).toEqual([]);
     expect(result.runs).toBe(300);
+  }, 120_000);
+
+  it('holds every oracle over the deployed-whitelist answers, fixed seed', async () => {
+    const result = await runDeployedFuzz({ seed: 20261201, runs: 150, slowMs: 10_000 });
+    expect(result.failures.map((f) => ({ target: f.case.target, problems: f.problems }))).toEqual([]);
+    expect(result.runs).toBe(150);
   }, 120_000);
 });
