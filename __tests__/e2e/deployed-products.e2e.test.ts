@@ -190,15 +190,13 @@ describe('every product reads its deployed whitelist through the bundled CLI', (
     expect(report.required.map((r) => [r.dataSource, r.covered, r.deployed])).toEqual(
       names.map((name) => [name, true, true])
     );
-    for (const c of CASES)
-      expect([c.action, fake.count(c.action.split('@')[0]!)]).toEqual([
-        c.action,
-        c.action.startsWith('DescribeSecurityIps') ||
-        c.action.startsWith('DescribeDBInstanceIPArrayList') ||
-        c.action.startsWith('DescribeDBClusterAccessWhiteList')
-          ? 2
-          : 1
-      ]);
+    // The fake counts by action name, which two products may share (their versions differ): one call per instance.
+    const perAction = new Map<string, number>();
+    for (const c of CASES) {
+      const action = c.action.split('@')[0]!;
+      perAction.set(action, (perAction.get(action) ?? 0) + 1);
+    }
+    for (const [action, calls] of perAction) expect([action, fake.count(action)]).toEqual([action, calls]);
     expect(fake.count('DescribeSecurityGroupAttribute')).toBe(1);
     expect(result.stdout + result.stderr).not.toContain(SECRET);
   });
