@@ -6,7 +6,6 @@ import { gitBaseFiles } from '../baseline/git-source.js';
 import { DEPLOYED_MODES, parseTimeoutSeconds, type DeployedMode } from '../deployed-run.js';
 import { runCheck, type CheckOptions } from '../engine.js';
 import { shouldFail } from '../evaluate/status.js';
-import { planFixes, unifiedDiff, writeFixes } from '../fix/index.js';
 import { parseEndpointSpecs } from '../endpoints.js';
 import { hasCredentials } from '../resolve/online/credentials-env.js';
 import type { OnlineSettings } from '../resolve/types.js';
@@ -322,6 +321,8 @@ async function runFix(
   io: CliIo,
   how: { dryRun: boolean; reportRequested: boolean; outputIsFile: boolean }
 ): Promise<{ report: Report; reportRequested: boolean } | undefined> {
+  // The fix engine (and the Terraform editor with it) is loaded by `fix` only: `check` starts without it.
+  const { planFixes, unifiedDiff, writeFixes } = await import('../fix/index.js');
   const plan = await planFixes(options);
   const diff = plan.edits.map(unifiedDiff).join('');
   // The diff is repository text: on a terminal, control characters are made visible; piped, it stays applicable.

@@ -8,10 +8,9 @@ import type { RepoFiles } from '../io.js';
 import type { ProductId } from '../model.js';
 import { REGION_PATTERN } from '../config/schema.js';
 import { TERRAFORM_PRODUCTS } from '../products/terraform.js';
-import { parseJson } from '../whitelists/terraform/json-syntax.js';
 import { buildModule, type Resource } from '../whitelists/terraform/module.js';
-import { parseNative } from '../whitelists/terraform/native-syntax.js';
-import { loadTerraformParser } from '../whitelists/terraform/parser.js';
+import { parseTerraformFile } from '../whitelists/terraform/index.js';
+import { TERRAFORM_FILE } from '../whitelists/terraform/layout.js';
 import { findAttribute, SyntaxLimitError, type Expression, type ParsedFile } from '../whitelists/terraform/syntax.js';
 import { NameAllocator, scalar, YamlWriter } from './yaml-writer.js';
 
@@ -20,7 +19,6 @@ export const INIT_LIMITS = { maxDirectories: 5_000, maxDepth: 32, maxTerraformFi
 
 /** Directories that hold no configuration of the repository's own. */
 const SKIPPED_DIRECTORIES = new Set(['node_modules', 'vendor']);
-const TERRAFORM_FILE = /\.tf(\.json)?$/;
 
 /** Whitelists read through the resource that attaches them (templates, global groups, prefix lists). */
 const ATTACHED_TYPES = new Set([
@@ -124,10 +122,8 @@ function finish(scan: OfflineScan): OfflineScan {
 async function parseFile(files: RepoFiles, file: string): Promise<ParsedFile | string> {
   try {
     const text = await files.readText(file);
-    const parser = await loadTerraformParser();
-    const parsed = file.endsWith('.json')
-      ? parseJson(parser, file, text, { topLevel: true })
-      : parseNative(parser, file, text);
+    // The reader's parser and cache: a parse that aborts the WASM parser leaves a fresh one for the next file.
+    const parsed = await parseTerraformFile(file, text);
     const problem = parsed.problems[0];
     if (problem) return `${file}:${problem.pos.line}:${problem.pos.column}: ${problem.message}; not scanned`;
     return parsed;

@@ -5,12 +5,12 @@
  * items, a comma-separated string new entries. Which variables and locals were passed through is recorded, so a
  * literal that also feeds another data source's whitelist is not edited.
  */
-import path from 'node:path';
 import type { RepoFiles } from '../../io.js';
 import type { DataSourceConfig, SourcePosition, WhitelistSourceConfig } from '../../model.js';
 import { terraformAttributes } from '../../products/terraform.js';
 import { buildModule, type Resource, type TerraformModule } from '../../whitelists/terraform/module.js';
 import { parseTerraformFile } from '../../whitelists/terraform/index.js';
+import { moduleDir, moduleLayout, normalizeRepoPath } from '../../whitelists/terraform/layout.js';
 import { parseAttributePath, parseSelect, type PathSegment } from '../../whitelists/terraform/select.js';
 import {
   describeExpression,
@@ -23,9 +23,6 @@ import {
 import { lineEndingOf, offsetAt, type SpliceResult } from './common.js';
 import { skipString, scanTuple } from './hcl-scan.js';
 import { appendToCommaString, insertIntoList } from './list.js';
-
-const TERRAFORM_FILE = /\.tf(\.json)?$/;
-const AUTO_TFVARS = /\.auto\.tfvars(\.json)?$/;
 
 /** The files of one module as the reader sees them: module files, then tfvars in the order they apply. */
 export interface TerraformModuleView {
@@ -44,31 +41,13 @@ export interface TerraformLiteral {
   via: string[];
 }
 
-function normalizePath(relPath: string): string {
-  const normalized = path.posix
-    .normalize(relPath.replace(/\\/g, '/'))
-    .replace(/^\.\/?/, '')
-    .replace(/\/$/, '');
-  return normalized === '.' ? '' : normalized;
-}
-
-function joinPath(dir: string, name: string): string {
-  return dir === '' ? name : `${dir}/${name}`;
-}
-
 /** Reads and parses the module a Terraform source names, with its tfvars, as the reader does. */
 export async function loadModuleView(files: RepoFiles, source: WhitelistSourceConfig): Promise<TerraformModuleView> {
-  const target = normalizePath(source.file);
-  const kind = await files.kind(target);
-  const dir = kind === 'directory' ? target : normalizePath(path.posix.dirname(target));
-  const names = await files.listDir(dir);
-  const moduleFiles = names.filter((name) => TERRAFORM_FILE.test(name)).map((name) => joinPath(dir, name));
-  if (kind === 'file' && !moduleFiles.includes(target)) moduleFiles.push(target);
-  const tfvarsFiles = [
-    ...['terraform.tfvars', 'terraform.tfvars.json'].filter((name) => names.includes(name)),
-    ...names.filter((name) => AUTO_TFVARS.test(name))
-  ].map((name) => joinPath(dir, name));
-  for (const extra of source.tfvars ?? []) tfvarsFiles.push(normalizePath(extra));
+  const target = normalizeRepoPath(source.file);
+  const kind = (await files.kind(target)) === 'directory' ? 'directory' : 'file';
+  const dir = moduleDir(target, kind);
+  const { moduleFiles, tfvarsFiles } = moduleLayout(target, kind, await files.listDir(dir));
+  for (const extra of source.tfvars ?? []) tfvarsFiles.push(normalizeRepoPath(extra));
   const parse = async (file: string): Promise<ParsedFile> => parseTerraformFile(file, await files.readText(file));
   const parsedModule: ParsedFile[] = [];
   for (const file of moduleFiles) parsedModule.push(await parse(file));

@@ -3,9 +3,9 @@
  * `.tf`/`.tf.json` file or a module directory, resolving variables, locals and simple functions statically,
  * with the position where every entry is written.
  */
-import path from 'node:path';
 import type { Parser } from 'web-tree-sitter';
 import type { Logger, RepoFiles } from '../../io.js';
+import { moduleDir, moduleLayout, normalizeRepoPath } from './layout.js';
 import { MAX_QUOTED_CHARS, quotePrefix } from '../../bounds.js';
 import { describeFileError, silentLogger } from '../../io.js';
 import type { Finding, RuleId, SourcePosition, WhitelistSourceConfig } from '../../model.js';
@@ -121,21 +121,6 @@ export const terraformReader: WhitelistReader = createTerraformReader({ cache: d
  */
 export function parseTerraformFile(file: string, text: string): Promise<ParsedFile> {
   return parseCached(defaultCache, file, text);
-}
-
-const TERRAFORM_FILE = /\.tf(\.json)?$/;
-const AUTO_TFVARS = /\.auto\.tfvars(\.json)?$/;
-
-function normalizePath(relPath: string): string {
-  const normalized = path.posix
-    .normalize(relPath.replace(/\\/g, '/'))
-    .replace(/^\.\/?/, '')
-    .replace(/\/$/, '');
-  return normalized === '.' ? '' : normalized;
-}
-
-function joinPath(dir: string, name: string): string {
-  return dir === '' ? name : `${dir}/${name}`;
 }
 
 function at(position: SourcePosition): string {
@@ -269,22 +254,16 @@ class Read {
   }
 
   private async read(): Promise<void> {
-    const target = normalizePath(this.source.file);
+    const target = normalizeRepoPath(this.source.file);
     const kind = await this.fileOp(target, () => this.files.kind(target));
     if (kind === null) this.stop(`${this.source.file}: no such file or directory`);
-    const dir = kind === 'directory' ? target : normalizePath(path.posix.dirname(target));
+    const dir = moduleDir(target, kind);
     const names = await this.fileOp(dir || '.', () => this.files.listDir(dir), 'directory');
-    const moduleFiles = names.filter((name) => TERRAFORM_FILE.test(name)).map((name) => joinPath(dir, name));
-    if (kind === 'file' && !moduleFiles.includes(target)) moduleFiles.push(target);
-    const targetFiles = kind === 'directory' ? moduleFiles : [target];
+    const { moduleFiles, targetFiles, tfvarsFiles } = moduleLayout(target, kind, names);
     if (targetFiles.length === 0) this.stop(`${this.source.file}: the directory holds no .tf or .tf.json files`);
 
-    const tfvarsFiles = [
-      ...['terraform.tfvars', 'terraform.tfvars.json'].filter((name) => names.includes(name)),
-      ...names.filter((name) => AUTO_TFVARS.test(name))
-    ].map((name) => joinPath(dir, name));
     for (const extra of this.source.tfvars ?? []) {
-      const file = normalizePath(extra);
+      const file = normalizeRepoPath(extra);
       const tfvarsKind = await this.fileOp(file, () => this.files.kind(file));
       if (tfvarsKind !== 'file') this.stop(`tfvars file ${extra} ${tfvarsKind ? 'is a directory' : 'does not exist'}`);
       tfvarsFiles.push(file);
