@@ -342,6 +342,8 @@ var terraform = __webpack_require__(2316);
 var terraform_module = __webpack_require__(5301);
 // EXTERNAL MODULE: ./src/whitelists/terraform/index.ts + 5 modules
 var whitelists_terraform = __webpack_require__(7733);
+// EXTERNAL MODULE: ./src/whitelists/terraform/layout.ts
+var layout = __webpack_require__(299);
 // EXTERNAL MODULE: ./src/whitelists/terraform/select.ts
 var terraform_select = __webpack_require__(2053);
 // EXTERNAL MODULE: ./src/whitelists/terraform/syntax.ts
@@ -475,13 +477,6 @@ function scanTuple(text, open) {
 }
 
 ;// CONCATENATED MODULE: ./src/fix/editors/terraform.ts
-/**
- * The Terraform editor. It finds the literal that supplies a whitelist attribute's effective value, following the
- * layers the reader follows (the attribute, `var.*` through the last tfvars assignment or the default, `local.*`,
- * the literal part of `concat`, the argument of `toset`/`join`/`split`/…), and edits its bytes: a tuple gets new
- * items, a comma-separated string new entries. Which variables and locals were passed through is recorded, so a
- * literal that also feeds another data source's whitelist is not edited.
- */
 
 
 
@@ -491,33 +486,14 @@ function scanTuple(text, open) {
 
 
 
-const TERRAFORM_FILE = /\.tf(\.json)?$/;
-const AUTO_TFVARS = /\.auto\.tfvars(\.json)?$/;
-function normalizePath(relPath) {
-    const normalized = external_node_path_default().posix
-        .normalize(relPath.replace(/\\/g, '/'))
-        .replace(/^\.\/?/, '')
-        .replace(/\/$/, '');
-    return normalized === '.' ? '' : normalized;
-}
-function joinPath(dir, name) {
-    return dir === '' ? name : `${dir}/${name}`;
-}
 /** Reads and parses the module a Terraform source names, with its tfvars, as the reader does. */
 async function loadModuleView(files, source) {
-    const target = normalizePath(source.file);
-    const kind = await files.kind(target);
-    const dir = kind === 'directory' ? target : normalizePath(external_node_path_default().posix.dirname(target));
-    const names = await files.listDir(dir);
-    const moduleFiles = names.filter((name) => TERRAFORM_FILE.test(name)).map((name) => joinPath(dir, name));
-    if (kind === 'file' && !moduleFiles.includes(target))
-        moduleFiles.push(target);
-    const tfvarsFiles = [
-        ...['terraform.tfvars', 'terraform.tfvars.json'].filter((name) => names.includes(name)),
-        ...names.filter((name) => AUTO_TFVARS.test(name))
-    ].map((name) => joinPath(dir, name));
+    const target = (0,layout/* normalizeRepoPath */.NP)(source.file);
+    const kind = (await files.kind(target)) === 'directory' ? 'directory' : 'file';
+    const dir = (0,layout/* moduleDir */.Mf)(target, kind);
+    const { moduleFiles, tfvarsFiles } = (0,layout/* moduleLayout */.Nf)(target, kind, await files.listDir(dir));
     for (const extra of source.tfvars ?? [])
-        tfvarsFiles.push(normalizePath(extra));
+        tfvarsFiles.push((0,layout/* normalizeRepoPath */.NP)(extra));
     const parse = async (file) => (0,whitelists_terraform.parseTerraformFile)(file, await files.readText(file));
     const parsedModule = [];
     for (const file of moduleFiles)

@@ -847,9 +847,8 @@ __webpack_require__.d(__webpack_exports__, {
   terraformReader: () => (/* binding */ terraformReader)
 });
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/whitelists/terraform/layout.ts
+var layout = __webpack_require__(299);
 // EXTERNAL MODULE: ./src/bounds.ts
 var bounds = __webpack_require__(186);
 // EXTERNAL MODULE: ./src/io.ts
@@ -862,6 +861,9 @@ var main = __webpack_require__(9547);
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:module"
 var external_node_module_ = __webpack_require__(8995);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
 ;// CONCATENATED MODULE: ./src/whitelists/terraform/parser.ts
@@ -2123,11 +2125,6 @@ var terraform_module = __webpack_require__(5301);
 // EXTERNAL MODULE: ./src/whitelists/terraform/select.ts
 var terraform_select = __webpack_require__(2053);
 ;// CONCATENATED MODULE: ./src/whitelists/terraform/index.ts
-/**
- * The `terraform` whitelist reader (contract §2): reads the alicloud provider's whitelist attributes from a
- * `.tf`/`.tf.json` file or a module directory, resolving variables, locals and simple functions statically,
- * with the position where every entry is written.
- */
 
 
 
@@ -2183,18 +2180,6 @@ const terraformReader = createTerraformReader({ cache: defaultCache });
  */
 function parseTerraformFile(file, text) {
     return parseCached(defaultCache, file, text);
-}
-const TERRAFORM_FILE = /\.tf(\.json)?$/;
-const AUTO_TFVARS = /\.auto\.tfvars(\.json)?$/;
-function normalizePath(relPath) {
-    const normalized = external_node_path_default().posix
-        .normalize(relPath.replace(/\\/g, '/'))
-        .replace(/^\.\/?/, '')
-        .replace(/\/$/, '');
-    return normalized === '.' ? '' : normalized;
-}
-function joinPath(dir, name) {
-    return dir === '' ? name : `${dir}/${name}`;
 }
 function at(position) {
     return `${position.file}:${position.line}:${position.column}`;
@@ -2323,24 +2308,17 @@ class Read {
         return result;
     }
     async read() {
-        const target = normalizePath(this.source.file);
+        const target = (0,layout/* normalizeRepoPath */.NP)(this.source.file);
         const kind = await this.fileOp(target, () => this.files.kind(target));
         if (kind === null)
             this.stop(`${this.source.file}: no such file or directory`);
-        const dir = kind === 'directory' ? target : normalizePath(external_node_path_default().posix.dirname(target));
+        const dir = (0,layout/* moduleDir */.Mf)(target, kind);
         const names = await this.fileOp(dir || '.', () => this.files.listDir(dir), 'directory');
-        const moduleFiles = names.filter((name) => TERRAFORM_FILE.test(name)).map((name) => joinPath(dir, name));
-        if (kind === 'file' && !moduleFiles.includes(target))
-            moduleFiles.push(target);
-        const targetFiles = kind === 'directory' ? moduleFiles : [target];
+        const { moduleFiles, targetFiles, tfvarsFiles } = (0,layout/* moduleLayout */.Nf)(target, kind, names);
         if (targetFiles.length === 0)
             this.stop(`${this.source.file}: the directory holds no .tf or .tf.json files`);
-        const tfvarsFiles = [
-            ...['terraform.tfvars', 'terraform.tfvars.json'].filter((name) => names.includes(name)),
-            ...names.filter((name) => AUTO_TFVARS.test(name))
-        ].map((name) => joinPath(dir, name));
         for (const extra of this.source.tfvars ?? []) {
-            const file = normalizePath(extra);
+            const file = (0,layout/* normalizeRepoPath */.NP)(extra);
             const tfvarsKind = await this.fileOp(file, () => this.files.kind(file));
             if (tfvarsKind !== 'file')
                 this.stop(`tfvars file ${extra} ${tfvarsKind ? 'is a directory' : 'does not exist'}`);
@@ -2958,6 +2936,56 @@ class Read {
         return (this.excluded.reduce((sum, group) => sum + group.entries.length, 0) +
             (this.sink === this.entries ? 0 : this.sink.length));
     }
+}
+
+
+/***/ }),
+
+/***/ 299:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Mf: () => (/* binding */ moduleDir),
+/* harmony export */   NP: () => (/* binding */ normalizeRepoPath),
+/* harmony export */   Nf: () => (/* binding */ moduleLayout)
+/* harmony export */ });
+/* unused harmony exports TERRAFORM_FILE, joinRepoPath */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Which files make up the Terraform module a whitelist source names, as Terraform reads a module: every `.tf` and
+ * `.tf.json` file of its directory, and its variable files in Terraform's order (`terraform.tfvars`, then
+ * `*.auto.tfvars` by name, then the source's own `tfvars:`). One answer for the reader and the fix editor.
+ */
+
+const TERRAFORM_FILE = /\.tf(\.json)?$/;
+const AUTO_TFVARS = /\.auto\.tfvars(\.json)?$/;
+/** A repository-relative path with `/` separators, no `./`, no trailing slash; the root is ''. */
+function normalizeRepoPath(relPath) {
+    const normalized = node_path__WEBPACK_IMPORTED_MODULE_0___default().posix
+        .normalize(relPath.replace(/\\/g, '/'))
+        .replace(/^\.\/?/, '')
+        .replace(/\/$/, '');
+    return normalized === '.' ? '' : normalized;
+}
+function joinRepoPath(dir, name) {
+    return dir === '' ? name : `${dir}/${name}`;
+}
+/** The layout of the module at `target` (a file or a directory), from the names its directory lists. */
+function moduleLayout(target, kind, names) {
+    const dir = kind === 'directory' ? target : normalizeRepoPath(node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.dirname(target));
+    const moduleFiles = names.filter((name) => TERRAFORM_FILE.test(name)).map((name) => joinRepoPath(dir, name));
+    if (kind === 'file' && !moduleFiles.includes(target))
+        moduleFiles.push(target);
+    const tfvarsFiles = [
+        ...['terraform.tfvars', 'terraform.tfvars.json'].filter((name) => names.includes(name)),
+        ...names.filter((name) => AUTO_TFVARS.test(name))
+    ].map((name) => joinRepoPath(dir, name));
+    return { dir, moduleFiles, targetFiles: kind === 'directory' ? moduleFiles : [target], tfvarsFiles };
+}
+/** The directory a target names: itself, or the directory of the file. */
+function moduleDir(target, kind) {
+    return kind === 'directory' ? target : normalizeRepoPath(node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.dirname(target));
 }
 
 

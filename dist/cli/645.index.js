@@ -12,13 +12,11 @@ export const modules = {
 /* unused harmony exports INIT_LIMITS, STUB_GROUP */
 /* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3346);
 /* harmony import */ var _products_terraform_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2316);
-/* harmony import */ var _whitelists_terraform_json_syntax_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5503);
-/* harmony import */ var _whitelists_terraform_module_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5301);
-/* harmony import */ var _whitelists_terraform_native_syntax_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1984);
-/* harmony import */ var _whitelists_terraform_parser_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9719);
-/* harmony import */ var _whitelists_terraform_syntax_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4606);
-/* harmony import */ var _yaml_writer_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6380);
-
+/* harmony import */ var _whitelists_terraform_module_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5301);
+/* harmony import */ var _whitelists_terraform_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7733);
+/* harmony import */ var _whitelists_terraform_layout_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(299);
+/* harmony import */ var _whitelists_terraform_syntax_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4606);
+/* harmony import */ var _yaml_writer_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6380);
 
 
 
@@ -30,7 +28,6 @@ export const modules = {
 const INIT_LIMITS = { maxDirectories: 5_000, maxDepth: 32, maxTerraformFiles: 1_000 };
 /** Directories that hold no configuration of the repository's own. */
 const SKIPPED_DIRECTORIES = new Set(['node_modules', 'vendor']);
-const TERRAFORM_FILE = /\.tf(\.json)?$/;
 /** Whitelists read through the resource that attaches them (templates, global groups, prefix lists). */
 const ATTACHED_TYPES = new Set([
     'alicloud_rds_whitelist_template',
@@ -69,7 +66,7 @@ async function scanRepository(files) {
         const moduleFiles = [];
         for (const name of names) {
             const rel = dir === '' ? name : `${dir}/${name}`;
-            if (TERRAFORM_FILE.test(name)) {
+            if (_whitelists_terraform_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .TERRAFORM_FILE */ .qF.test(name)) {
                 moduleFiles.push(rel);
                 continue;
             }
@@ -116,23 +113,21 @@ function finish(scan) {
 async function parseFile(files, file) {
     try {
         const text = await files.readText(file);
-        const parser = await (0,_whitelists_terraform_parser_js__WEBPACK_IMPORTED_MODULE_5__/* .loadTerraformParser */ .sp)();
-        const parsed = file.endsWith('.json')
-            ? (0,_whitelists_terraform_json_syntax_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJson */ .qF)(parser, file, text, { topLevel: true })
-            : (0,_whitelists_terraform_native_syntax_js__WEBPACK_IMPORTED_MODULE_4__/* .parseNative */ .R)(parser, file, text);
+        // The reader's parser and cache: a parse that aborts the WASM parser leaves a fresh one for the next file.
+        const parsed = await (0,_whitelists_terraform_index_js__WEBPACK_IMPORTED_MODULE_3__.parseTerraformFile)(file, text);
         const problem = parsed.problems[0];
         if (problem)
             return `${file}:${problem.pos.line}:${problem.pos.column}: ${problem.message}; not scanned`;
         return parsed;
     }
     catch (error) {
-        if (error instanceof _whitelists_terraform_syntax_js__WEBPACK_IMPORTED_MODULE_6__/* .SyntaxLimitError */ .py)
+        if (error instanceof _whitelists_terraform_syntax_js__WEBPACK_IMPORTED_MODULE_5__/* .SyntaxLimitError */ .py)
             return `${file}:${error.pos.line}:${error.pos.column}: ${error.message}`;
         return `${file}: ${messageOf(error)}`;
     }
 }
 function collect(parsed, dir, scan) {
-    const module = (0,_whitelists_terraform_module_js__WEBPACK_IMPORTED_MODULE_3__/* .buildModule */ .Zh)(dir, parsed);
+    const module = (0,_whitelists_terraform_module_js__WEBPACK_IMPORTED_MODULE_2__/* .buildModule */ .Zh)(dir, parsed);
     const regions = providerRegions(parsed);
     for (const resource of module.resources) {
         const product = PRODUCT_OF_TYPE.get(resource.type);
@@ -156,8 +151,8 @@ function providerRegions(parsed) {
         for (const block of file.body.blocks) {
             if (block.type !== 'provider' || block.labels[0] !== 'alicloud')
                 continue;
-            const alias = literal((0,_whitelists_terraform_syntax_js__WEBPACK_IMPORTED_MODULE_6__/* .findAttribute */ .Oh)(block.body, 'alias')?.expression) ?? '';
-            const region = literal((0,_whitelists_terraform_syntax_js__WEBPACK_IMPORTED_MODULE_6__/* .findAttribute */ .Oh)(block.body, 'region')?.expression);
+            const alias = literal((0,_whitelists_terraform_syntax_js__WEBPACK_IMPORTED_MODULE_5__/* .findAttribute */ .Oh)(block.body, 'alias')?.expression) ?? '';
+            const region = literal((0,_whitelists_terraform_syntax_js__WEBPACK_IMPORTED_MODULE_5__/* .findAttribute */ .Oh)(block.body, 'region')?.expression);
             if (region !== undefined && _config_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .REGION_PATTERN */ .aY.test(region) && !regions.has(alias))
                 regions.set(alias, region);
         }
@@ -166,7 +161,7 @@ function providerRegions(parsed) {
 }
 /** The provider alias a resource uses (`provider = alicloud.hz`), `''` for the default one. */
 function providerAlias(resource) {
-    const expression = (0,_whitelists_terraform_syntax_js__WEBPACK_IMPORTED_MODULE_6__/* .findAttribute */ .Oh)(resource.block.body, 'provider')?.expression;
+    const expression = (0,_whitelists_terraform_syntax_js__WEBPACK_IMPORTED_MODULE_5__/* .findAttribute */ .Oh)(resource.block.body, 'provider')?.expression;
     if (expression?.kind !== 'traversal' || expression.root !== 'alicloud')
         return '';
     const step = expression.steps[0];
@@ -193,13 +188,13 @@ function renderOfflineConfig(scan, options = {}) {
             regionCounts.set(r.region, (regionCounts.get(r.region) ?? 0) + 1);
     const mostUsed = [...regionCounts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
     const region = options.region ?? mostUsed;
-    const out = new _yaml_writer_js__WEBPACK_IMPORTED_MODULE_7__/* .YamlWriter */ .NI();
+    const out = new _yaml_writer_js__WEBPACK_IMPORTED_MODULE_6__/* .YamlWriter */ .NI();
     out
         .comment(0, 'Generated by dataworks-whitelist-guard init from the Terraform in this repository.')
         .comment(0, 'Review every comment marked CHECK, then run dataworks-whitelist-guard check.')
         .line(0, 'version: 1');
     if (region)
-        out.line(0, `region: ${(0,_yaml_writer_js__WEBPACK_IMPORTED_MODULE_7__/* .scalar */ .d_)(region)}`, options.region ? 'from --region' : 'from the provider blocks');
+        out.line(0, `region: ${(0,_yaml_writer_js__WEBPACK_IMPORTED_MODULE_6__/* .scalar */ .d_)(region)}`, options.region ? 'from --region' : 'from the provider blocks');
     else
         out.line(0, 'region: cn-hangzhou', 'CHECK: no provider block gives a literal region; set yours');
     out.blank();
@@ -220,19 +215,19 @@ function renderOfflineConfig(scan, options = {}) {
     else {
         out.line(0, 'dataSources:');
     }
-    const names = new _yaml_writer_js__WEBPACK_IMPORTED_MODULE_7__/* .NameAllocator */ .nW();
+    const names = new _yaml_writer_js__WEBPACK_IMPORTED_MODULE_6__/* .NameAllocator */ .nW();
     for (const r of scan.resources) {
         const name = names.allocate(r.name, r.product, 'data-source');
-        out.line(2, `${(0,_yaml_writer_js__WEBPACK_IMPORTED_MODULE_7__/* .scalar */ .d_)(name)}:`, `${r.type}.${r.name} at ${r.file}:${r.line}`);
+        out.line(2, `${(0,_yaml_writer_js__WEBPACK_IMPORTED_MODULE_6__/* .scalar */ .d_)(name)}:`, `${r.type}.${r.name} at ${r.file}:${r.line}`);
         out.line(4, `product: ${r.product}`);
         if (r.region && r.region !== region)
-            out.line(4, `region: ${(0,_yaml_writer_js__WEBPACK_IMPORTED_MODULE_7__/* .scalar */ .d_)(r.region)}`, 'from its provider block');
+            out.line(4, `region: ${(0,_yaml_writer_js__WEBPACK_IMPORTED_MODULE_6__/* .scalar */ .d_)(r.region)}`, 'from its provider block');
         else if (!r.region)
             out.comment(4, 'CHECK: its provider gives no literal region; the default region applies');
         out.line(4, 'network: private', 'CHECK: private (over the VPC) or public (over the Internet)');
         out.line(4, 'whitelist:');
-        out.line(6, `- file: ${(0,_yaml_writer_js__WEBPACK_IMPORTED_MODULE_7__/* .scalar */ .d_)(r.file)}`);
-        out.line(8, `select: ${(0,_yaml_writer_js__WEBPACK_IMPORTED_MODULE_7__/* .scalar */ .d_)(`${r.type}.${r.name}`)}`);
+        out.line(6, `- file: ${(0,_yaml_writer_js__WEBPACK_IMPORTED_MODULE_6__/* .scalar */ .d_)(r.file)}`);
+        out.line(8, `select: ${(0,_yaml_writer_js__WEBPACK_IMPORTED_MODULE_6__/* .scalar */ .d_)(`${r.type}.${r.name}`)}`);
         out.line(4, 'access:');
         out.line(6, '- module: data-integration', 'CHECK: add data-service, metadata-collection as you use them');
         out.line(8, `resourceGroups: [${STUB_GROUP}]`);

@@ -12661,7 +12661,7 @@ var ipv6_1 = __webpack_require__(8096);
 Object.defineProperty(exports, "Address6", ({ enumerable: true, get: function () { return ipv6_1.Address6; } }));
 var address_error_1 = __webpack_require__(8850);
 Object.defineProperty(exports, "AddressError", ({ enumerable: true, get: function () { return address_error_1.AddressError; } }));
-const helpers = __importStar(__webpack_require__(339));
+const helpers = __importStar(__webpack_require__(2720));
 exports.v6 = { helpers };
 //# sourceMappingURL=ip-address.js.map
 
@@ -13309,7 +13309,7 @@ exports.Address6 = void 0;
 const common = __importStar(__webpack_require__(5864));
 const constants4 = __importStar(__webpack_require__(6437));
 const constants6 = __importStar(__webpack_require__(2899));
-const helpers = __importStar(__webpack_require__(339));
+const helpers = __importStar(__webpack_require__(2720));
 const ipv4_1 = __webpack_require__(7946);
 const regular_expressions_1 = __webpack_require__(2016);
 const address_error_1 = __webpack_require__(8850);
@@ -14936,7 +14936,7 @@ exports.SPECIAL_PURPOSE = [
 
 /***/ }),
 
-/***/ 339:
+/***/ 2720:
 /***/ ((__unused_webpack_module, exports) => {
 
 

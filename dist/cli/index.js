@@ -2009,7 +2009,7 @@ function quotePrefix(text, max = MAX_QUOTED_CHARS) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(391);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3543);
 /* harmony import */ var _streams_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(639);
 /** Entry of the `dataworks-whitelist-guard` command (bundled to dist/cli/index.js). */
 
@@ -2039,7 +2039,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 391:
+/***/ 3543:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2055,210 +2055,2748 @@ var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/bounds.ts
-var bounds = __nccwpck_require__(186);
-;// CONCATENATED MODULE: ./src/deployed-run.ts
-/**
- * When and how the engine reads deployed whitelists (contract §9): which data sources ask for it, whether this run
- * reads them (`deployed` mode, online or not), and what becomes of each: read, unreadable (`unresolved`, fail
- * closed) or not read by choice. The readers are loaded here and only here, with a dynamic import, so offline runs
- * never load the cloud code.
- */
-
-const DEPLOYED_MODES = ['auto', 'always', 'never'];
-/** The longest reader message quoted in a finding: the rest is the API's wording, not the user's business. */
-const MAX_READER_MESSAGE = 500;
-/**
- * A reader that answers each instance once however many runs ask (the head and base of a baseline check, contract
- * §11: the cloud is read once). Results are kept by everything a request holds; the production reader is loaded on
- * the first read that needs it.
- */
-function sharedDeployedReader(opts, inner) {
-    const known = new Map();
-    let reader;
-    const keyOf = (r) => JSON.stringify([r.product, r.instance, r.region, r.edition ?? '', r.network, r.port ?? '']);
-    return {
-        async read(requests) {
-            const fresh = requests.filter((r) => !known.has(keyOf(r)));
-            if (fresh.length > 0) {
-                reader ??= inner ? Promise.resolve(inner) : loadProductionReader(opts);
-                const batch = reader.then((r) => (r ? r.read(fresh) : new Map()));
-                for (const r of fresh)
-                    known.set(keyOf(r), batch.then((results) => results.get(r.dataSource)));
-            }
-            const results = new Map();
-            for (const r of requests) {
-                const result = await known.get(keyOf(r));
-                if (result)
-                    results.set(r.dataSource, result);
-            }
-            return results;
-        }
-    };
-}
-/**
- * The production reader (`src/whitelists/deployed/`), imported only when deployed whitelists are read, so offline
- * runs never load the cloud SDK. A module that cannot be loaded yields `undefined`: every instance is then
- * `unresolved`.
- */
-async function loadProductionReader(opts) {
-    try {
-        const { createDeployedReader } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(578), __nccwpck_require__.e(38)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3038));
-        return createDeployedReader(opts.online, {
-            logger: opts.logger,
-            env: opts.env,
-            sleep: opts.sleep,
-            setSecret: opts.setSecret
-        });
-    }
-    catch (error) {
-        opts.logger.debug(`deployed whitelist readers could not be loaded: ${String(error)}`);
-        return undefined;
-    }
-}
-function deployedRequest(ds) {
-    if (!ds.instance)
-        return undefined;
-    return {
-        dataSource: ds.name,
-        product: ds.product,
-        instance: ds.instance.value,
-        region: ds.region,
-        ...(ds.edition !== undefined ? { edition: ds.edition } : {}),
-        network: ds.network,
-        ...(ds.port !== undefined ? { port: ds.port } : {})
-    };
-}
-function unresolvedAt(ds, why) {
-    return {
-        rule: 'unresolved',
-        severity: 'error',
-        message: `the whitelist deployed on ${JSON.stringify((0,bounds/* quotePrefix */.nU)(ds.instance?.value ?? ''))} (${ds.product}) could not be read: ${why}`,
-        dataSource: ds.name,
-        ...(ds.instance?.pos ?? ds.pos)
-    };
-}
-/** Reads the deployed whitelists this run should read; never throws. */
-async function readDeployedWhitelists(config, opts) {
-    const inputs = new Map();
-    const findings = [];
-    const withInstance = config.dataSources.filter((d) => d.instance !== undefined);
-    if (withInstance.length === 0)
-        return { inputs, findings };
-    const mode = opts.deployed ?? 'auto';
-    if (mode === 'never' || (mode === 'auto' && !opts.goOnline)) {
-        const reason = opts.deployedOffReason ??
-            (mode === 'never' ? 'deployed whitelists are off: deployed never' : 'the run is offline');
-        for (const ds of withInstance)
-            inputs.set(ds.name, { state: 'not-read', reason });
-        if (mode === 'auto' && opts.warnOfflineAudit) {
-            opts.logger.warning(`No deployed whitelist was read: the run is offline, and ${withInstance.length === 1 ? 'data source' : 'data sources'} ` +
-                `${withInstance.map((d) => `"${d.name}"`).join(', ')} ${withInstance.length === 1 ? 'names an' : 'name an'} instance. ` +
-                'Give this audit Alibaba Cloud credentials (see the README: online mode) to check what is deployed.');
-        }
-        return { inputs, findings };
-    }
-    const fail = (why) => {
-        for (const ds of withInstance) {
-            inputs.set(ds.name, { state: 'unreadable' });
-            findings.push(unresolvedAt(ds, why));
-        }
-        return { inputs, findings };
-    };
-    if (!opts.goOnline) {
-        return fail('deployed is always, but the run is offline (no Alibaba Cloud credentials were found)');
-    }
-    let results;
-    try {
-        const reader = opts.deployedReader ?? (await loadProductionReader(opts));
-        if (!reader)
-            return fail('the deployed whitelist readers are unavailable in this build');
-        const requests = withInstance.map(deployedRequest).filter((r) => r !== undefined);
-        results = await reader.read(requests);
-    }
-    catch (error) {
-        // A defect in the readers must still fail closed, naming every instance it left unread.
-        opts.logger.debug(`deployed whitelist reader failed: ${String(error)}`);
-        return fail('the reader failed unexpectedly');
-    }
-    for (const ds of withInstance) {
-        const result = results instanceof Map ? results.get(ds.name) : undefined;
-        if (!result) {
-            inputs.set(ds.name, { state: 'unreadable' });
-            findings.push(unresolvedAt(ds, 'the reader returned no result for it'));
-            continue;
-        }
-        if (!result.ok) {
-            const message = typeof result.message === 'string' ? (0,bounds/* quotePrefix */.nU)(result.message, MAX_READER_MESSAGE) : '';
-            const ram = typeof result.ramAction === 'string' && result.ramAction !== ''
-                ? `; the credentials lack the RAM permission ${(0,bounds/* quotePrefix */.nU)(result.ramAction)}: add it to the role's policy`
-                : '';
-            inputs.set(ds.name, { state: 'unreadable' });
-            findings.push(unresolvedAt(ds, `${message || 'no reason given'}${ram}`));
-            continue;
-        }
-        if (!isWhitelist(result.whitelist)) {
-            inputs.set(ds.name, { state: 'unreadable' });
-            findings.push(unresolvedAt(ds, 'the reader returned a whitelist of an unexpected shape'));
-            continue;
-        }
-        inputs.set(ds.name, { state: 'read', whitelist: result.whitelist });
-    }
-    return { inputs, findings };
-}
-/** The evaluator reads only these fields; anything else about the object is the reader's business. */
-function isWhitelist(value) {
-    if (typeof value !== 'object' || value === null)
-        return false;
-    const w = value;
-    return (Array.isArray(w.groups) &&
-        w.groups.every((g) => typeof g === 'object' &&
-            g !== null &&
-            typeof g.name === 'string' &&
-            typeof g.hidden === 'boolean' &&
-            Array.isArray(g.networks) &&
-            Array.isArray(g.entries) &&
-            g.entries.every((e) => typeof e === 'string')) &&
-        Array.isArray(w.disabledNetworks) &&
-        typeof w.emptyAllowsAll === 'boolean');
-}
-/** The longest deadline `--timeout` takes, in seconds: a GitHub-hosted job's own limit (6 hours). */
-const MAX_TIMEOUT_SECONDS = 21_600;
-/** `--timeout` / input `timeout`: whole seconds, 1 to 21,600. */
-function parseTimeoutSeconds(raw) {
-    const text = raw.trim();
-    const seconds = /^\d{1,6}$/.test(text) ? Number(text) : Number.NaN;
-    if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_TIMEOUT_SECONDS) {
-        return {
-            ok: false,
-            error: `expected whole seconds from 1 to ${MAX_TIMEOUT_SECONDS.toLocaleString('en-US')}; got "${(0,bounds/* quotePrefix */.nU)(text, 40)}"`
-        };
-    }
-    return { ok: true, seconds };
-}
-/** Events where the code under review is what matters: `deployed: auto` reads no deployed whitelist there. */
-const REVIEW_EVENTS = (/* unused pure expression or super */ null && (['pull_request', 'pull_request_target', 'merge_group']));
-/**
- * What the action asks of the engine for its `deployed` input on this event: `auto` on a review event is `never`,
- * with the reason for `not-checked`; elsewhere `auto` warns when the run goes offline although instances are named.
- */
-function deployedForEvent(mode, eventName) {
-    if (mode !== 'auto')
-        return { deployed: mode, warnOfflineAudit: false };
-    if (REVIEW_EVENTS.includes(eventName)) {
-        return {
-            deployed: 'never',
-            deployedOffReason: `deployed auto reads no deployed whitelist on ${eventName} events`,
-            warnOfflineAudit: false
-        };
-    }
-    return { deployed: 'auto', warnOfflineAudit: true };
-}
-
+// EXTERNAL MODULE: ./src/deployed-run.ts
+var deployed_run = __nccwpck_require__(4649);
+// EXTERNAL MODULE: ./src/engine.ts + 8 modules
+var engine = __nccwpck_require__(8);
+// EXTERNAL MODULE: ./src/evaluate/status.ts
+var evaluate_status = __nccwpck_require__(3525);
 // EXTERNAL MODULE: ./src/io.ts
 var src_io = __nccwpck_require__(5027);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/report/identity.ts
+/**
+ * What a finding is about, independent of where it is written (contract §11): the same gap keeps its identity when
+ * lines move, whitelist sources are reordered or a whitelist file is renamed. One definition serves the baseline
+ * (new / unchanged / resolved), SARIF's `partialFingerprints` and the sticky comment's "fixed" list.
+ */
+
+/** A finding's scope (contract §9): `declared` unless the finding says otherwise. */
+function scopeOf(f) {
+    const scope = f.scope;
+    return typeof scope === 'string' ? scope : 'declared';
+}
+/**
+ * The identity as a string: rule, data source, scope, and the entry (canonical, else the raw text); module and
+ * resource group when there is no entry; the file only for a finding about a declared entry (one that carries its
+ * raw text), because there the file is part of what the finding is about (the same bad entry in two files is two
+ * findings), while a `missing-entry` is about the data source, wherever its whitelist lives.
+ *
+ * A finding with none of entry, raw text, module or group (a config error, an unreadable source) is told apart by
+ * its message with the numbers taken out, so two different config errors are two identities while a line that
+ * moved keeps the same one.
+ */
+function findingIdentity(f) {
+    const scope = scopeOf(f);
+    const entry = f.entry ?? f.raw;
+    const parts = [f.rule, f.dataSource ?? '', scope];
+    if (entry !== undefined) {
+        parts.push(entry);
+        if (f.raw !== undefined && scope === 'declared')
+            parts.push(f.file ?? '');
+    }
+    else {
+        parts.push(f.module ?? '', f.resourceGroup ?? '');
+        if (f.module === undefined && f.resourceGroup === undefined)
+            parts.push(f.message.replace(/\d+/g, '#'));
+    }
+    return JSON.stringify(parts);
+}
+/** The identity as a hex SHA-256 (for SARIF); `occurrence` > 1 tells apart findings alike in every part. */
+function identityHash(identity, occurrence = 1) {
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(occurrence === 1 ? identity : `${identity}#${occurrence}`)
+        .digest('hex');
+}
+/**
+ * Matches head findings with base findings by identity, as multisets: two identical base findings and three head
+ * findings leave one head finding `new`.
+ */
+function compareWithBase(head, base) {
+    const baseIds = base.map(findingIdentity);
+    const total = new Map();
+    for (const id of baseIds)
+        total.set(id, (total.get(id) ?? 0) + 1);
+    const used = new Map();
+    const states = head.map((f) => {
+        const id = findingIdentity(f);
+        const taken = used.get(id) ?? 0;
+        if (taken >= (total.get(id) ?? 0))
+            return 'new';
+        used.set(id, taken + 1);
+        return 'unchanged';
+    });
+    // Head takes the first of several alike base findings; the rest are resolved.
+    const resolved = [];
+    const seen = new Map();
+    base.forEach((f, i) => {
+        const id = baseIds[i];
+        const index = (seen.get(id) ?? 0) + 1;
+        seen.set(id, index);
+        if (index > (used.get(id) ?? 0))
+            resolved.push(f);
+    });
+    return { states, resolved };
+}
+
+;// CONCATENATED MODULE: ./src/baseline/shared-online.ts
+function values(facts) {
+    return [
+        facts.privateCidrs?.map((c) => c.value),
+        facts.publicIps?.map((c) => c.value),
+        facts.vswitches?.map((c) => c.value)
+    ];
+}
+/** Everything about a request that can change what the API calls return or what drift is reported. */
+function requestKey(request) {
+    const g = request.group;
+    const modules = Object.entries(g.modules)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([name, facts]) => [name, facts ? values(facts) : null]);
+    return JSON.stringify([g.name, g.type, g.id?.value, g.region, values(g), modules, [...request.modules].sort()]);
+}
+function shareOnlineResolution() {
+    const known = new Map();
+    /** Findings of a resolution that name no group (run-wide): repeated in every run that resolved something. */
+    let runWide = [];
+    return async (requests, resolve) => {
+        const fresh = requests.filter((r) => !known.has(requestKey(r)));
+        let apiCalls = 0;
+        if (fresh.length > 0) {
+            const resolution = await resolve(fresh);
+            apiCalls = resolution.apiCalls;
+            runWide = resolution.findings.filter((f) => f.resourceGroup === undefined);
+            for (const request of fresh) {
+                const name = request.group.name;
+                known.set(requestKey(request), {
+                    facts: resolution.facts.get(name),
+                    findings: resolution.findings.filter((f) => f.resourceGroup === name)
+                });
+            }
+        }
+        const facts = new Map();
+        const findings = [...runWide];
+        for (const request of requests) {
+            const result = known.get(requestKey(request));
+            if (result.facts)
+                facts.set(request.group.name, result.facts);
+            findings.push(...result.findings);
+        }
+        return { facts, findings, apiCalls };
+    };
+}
+
+;// CONCATENATED MODULE: ./src/baseline/index.ts
+/**
+ * The baseline check (contract §11): the repository is checked as it is and as it was at a base commit, with the
+ * same resolution (online calls made once), and every finding is marked `new` or `unchanged`; the base's findings
+ * that are gone are `resolvedFindings`.
+ */
+
+
+
+
+
+
+/** Runs the check on the working tree and on the base, and marks the findings. Never throws for a bad base. */
+async function runBaselineCheck(opts, settings) {
+    const now = opts.now ?? new Date();
+    const shareOnline = shareOnlineResolution();
+    // The deployed whitelists are the cloud's, the same for both commits: read once, compared with each side's files.
+    const deployedReader = (0,deployed_run/* sharedDeployedReader */.T9)({
+        online: opts.online,
+        logger: opts.logger,
+        env: opts.env ?? process.env,
+        sleep: opts.sleep,
+        setSecret: opts.setSecret
+    }, opts.deployedReader);
+    // The base is opened while the head is checked: starting git (or the first API calls) overlaps the check.
+    const opening = settings.readBase().catch((error) => ({
+        ok: false,
+        message: error instanceof Error ? error.message : 'the base could not be read'
+    }));
+    const head = await (0,engine/* runCheck */.k_)({ ...opts, now, shareOnline, deployedReader });
+    const base = await opening;
+    if (!base.ok) {
+        opts.logger.warning(`baseline ${settings.ref}: ${base.message}; every finding is reported as new`);
+        return withBaseline(head, head.findings.map(() => 'new'), [], { ref: settings.ref, read: false }, settings);
+    }
+    const configPath = head.config;
+    let configAtBase;
+    try {
+        configAtBase = await base.files.kind(configPath);
+    }
+    catch (error) {
+        // A config that is a link out of the repository at the base: checked like any unusable config below.
+        configAtBase = (0,src_io/* fileErrorCode */.c2)(error) === 'ENOENT' ? null : 'unusable';
+    }
+    let baseFindings = [];
+    if (configAtBase !== null) {
+        const baseReport = await (0,engine/* runCheck */.k_)({
+            ...opts,
+            now,
+            files: base.files,
+            shareOnline,
+            deployedReader,
+            // DataWorks' connectivity test is about the cloud as it is now: run once, for the head.
+            verify: false,
+            logger: quietLogger(opts.logger, settings.ref)
+        }).finally(() => base.close?.());
+        baseFindings = baseReport.findings;
+    }
+    else {
+        base.close?.();
+        opts.logger.info(`baseline ${settings.ref}: the config ${configPath} did not exist there; every finding is new`);
+    }
+    const { states, resolved } = compareWithBase(head.findings, baseFindings);
+    return withBaseline(head, states, resolved, { ref: settings.ref, commit: base.commit, read: true }, settings);
+}
+/** The base run's messages repeat the head's: they go to the debug log only. */
+function quietLogger(logger, ref) {
+    const debug = (m) => logger.debug(`baseline ${ref}: ${m}`);
+    return { debug, info: debug, warning: debug };
+}
+function withBaseline(head, states, resolved, base, settings) {
+    const findings = head.findings.map((f, i) => ({ ...f, baseline: states[i] ?? 'new' }));
+    const newCount = findings.filter((f) => f.baseline === 'new' && f.severity !== 'notice').length;
+    return {
+        ...head,
+        findings,
+        baseline: { ...base, newCount, onlyNew: settings.onlyNew },
+        resolvedFindings: resolved.map(({ baseline: _ignored, ...f }) => f)
+    };
+}
+/**
+ * Whether the run fails (the CLI's exit status, the action's step): status `error` always does; with `only-new`
+ * the status is worked out again over the new findings alone, under the same `fail-on`.
+ */
+function failsRun(report, failOn) {
+    if (report.status === 'error')
+        return true;
+    if (!report.baseline?.onlyNew)
+        return (0,evaluate_status/* shouldFail */.W9)(report.status, failOn);
+    const fresh = report.findings.filter((f) => f.baseline !== 'unchanged');
+    return (0,evaluate_status/* shouldFail */.W9)((0,evaluate_status/* statusOf */.c2)(fresh, failOn), failOn);
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: ./src/bounds.ts
+var bounds = __nccwpck_require__(186);
+;// CONCATENATED MODULE: ./src/tree-files.ts
+/**
+ * `RepoFiles` over a git tree (a commit of the repository, read through `git` or through GitHub's API), confined
+ * exactly like the working tree (`diskRepoFiles`): paths are resolved entry by entry, following links that stay
+ * inside the root and refusing those that leave it or lead into `.git`; only blobs are read; submodules and other
+ * kinds are refused; sizes are bounded per file (checked on the size the tree lists, before the blob is fetched)
+ * and per run; each blob is fetched once.
+ */
+
+
+/** Links followed while resolving one path, as many as Linux allows (`ELOOP` past it). */
+const MAX_LINK_HOPS = 40;
+/** Bytes of a link's target that are read: a longer "target" is not a path any system accepts. */
+const MAX_LINK_TARGET_BYTES = 4096;
+const NOT_READ = 'it was not read';
+function notFound(relPath, code = 'ENOENT') {
+    const what = code === 'EISDIR' ? 'is a directory' : 'no such file or directory';
+    const error = new Error(`${relPath}: ${what}`);
+    error.code = code;
+    return error;
+}
+/** `RepoFiles` over the tree `rootTreeId` of `source`: the repository root as it was at that commit. */
+function treeRepoFiles(source, rootTreeId, options = {}) {
+    const maxFileBytes = options.maxFileBytes ?? bounds/* MAX_FILE_BYTES */.gZ;
+    const maxFiles = options.maxFilesPerRun ?? bounds/* MAX_FILES_PER_RUN */.VT;
+    const maxBytes = options.maxBytesPerRun ?? bounds/* MAX_BYTES_PER_RUN */.h7;
+    const maxEntries = options.maxDirectoryEntries ?? bounds/* MAX_DIRECTORY_ENTRIES */.MG;
+    const trees = new Map();
+    const texts = new Map();
+    const linkTargets = new Map();
+    let filesRead = 0;
+    let bytesRead = 0;
+    const tree = (id, relPath) => {
+        let listed = trees.get(id);
+        if (!listed) {
+            listed = source.listTree(id).then((entries) => {
+                if (entries.length > maxEntries) {
+                    throw new src_io/* RepoFileError */.lD('RUN_LIMIT', relPath, `holds more than ${(0,bounds/* formatCount */.B4)(maxEntries)} entries, the limit per directory; it was not listed`);
+                }
+                // A Map, never a plain object: entry names such as `__proto__` are just names.
+                return new Map(entries.map((e) => [e.name, e]));
+            });
+            trees.set(id, listed);
+        }
+        return listed;
+    };
+    const linkTarget = (entry, relPath) => {
+        let target = linkTargets.get(entry.id);
+        if (!target) {
+            target = source
+                .readBlob(entry.id, MAX_LINK_TARGET_BYTES)
+                .then((bytes) => bytes.toString('utf8'))
+                .catch(() => {
+                throw new src_io/* RepoFileError */.lD('OUTSIDE_ROOT', relPath, `is a link whose target cannot be read; ${NOT_READ}`);
+            });
+            linkTargets.set(entry.id, target);
+        }
+        return target;
+    };
+    /** Lexical segments of a path relative to the root, or a RepoFileError for a path that must not be used. */
+    const segmentsOf = (relPath) => {
+        const slashed = relPath.replace(/\\/g, '/');
+        if (slashed.includes('\0') || slashed.startsWith('/') || /^[A-Za-z]:/.test(slashed)) {
+            throw new src_io/* RepoFileError */.lD('OUTSIDE_ROOT', relPath, `is not a path inside the repository; ${NOT_READ}`);
+        }
+        const segments = [];
+        for (const segment of slashed.split('/')) {
+            if (segment === '' || segment === '.')
+                continue;
+            if (segment === '..') {
+                if (segments.length === 0) {
+                    throw new src_io/* RepoFileError */.lD('OUTSIDE_ROOT', relPath, `leads outside the repository; ${NOT_READ}`);
+                }
+                segments.pop();
+            }
+            else
+                segments.push(segment);
+        }
+        if (segments.some(src_io/* isGitSegment */.kJ)) {
+            throw new src_io/* RepoFileError */.lD('GIT_DIR', relPath, `is under .git/, which is never read; ${NOT_READ}`);
+        }
+        return segments;
+    };
+    /**
+     * Walks the tree along `relPath`, following links as the file system would. `null` when nothing is there; a
+     * RepoFileError for a link that leaves the root or leads into `.git`, a submodule, or a loop of links.
+     */
+    const resolve = async (relPath) => {
+        let pending = segmentsOf(relPath);
+        let hops = 0;
+        restart: for (;;) {
+            let dir = await tree(rootTreeId, '.');
+            const walked = [];
+            for (let i = 0; i < pending.length; i++) {
+                const name = pending[i];
+                const entry = dir.get(name);
+                if (!entry)
+                    return null;
+                const last = i === pending.length - 1;
+                if (entry.kind === 'link') {
+                    if (++hops > MAX_LINK_HOPS) {
+                        throw new src_io/* RepoFileError */.lD('OUTSIDE_ROOT', relPath, `is a loop of links; ${NOT_READ}`);
+                    }
+                    const target = await linkTarget(entry, relPath);
+                    const escapes = () => new src_io/* RepoFileError */.lD('OUTSIDE_ROOT', relPath, last
+                        ? `is a link to a place outside the repository; ${NOT_READ}`
+                        : `lies in a folder that is a link to a place outside the repository; ${NOT_READ}`);
+                    if (target.startsWith('/') || target.includes('\0') || /^[A-Za-z]:/.test(target))
+                        throw escapes();
+                    const next = [...walked];
+                    for (const segment of target.replace(/\\/g, '/').split('/')) {
+                        if (segment === '' || segment === '.')
+                            continue;
+                        if (segment === '..') {
+                            if (next.length === 0)
+                                throw escapes();
+                            next.pop();
+                        }
+                        else
+                            next.push(segment);
+                    }
+                    if (next.some(src_io/* isGitSegment */.kJ)) {
+                        throw new src_io/* RepoFileError */.lD('GIT_DIR', relPath, `is a link into .git/, which is never read; ${NOT_READ}`);
+                    }
+                    pending = [...next, ...pending.slice(i + 1)];
+                    continue restart;
+                }
+                if (entry.kind === 'other') {
+                    throw new src_io/* RepoFileError */.lD('NOT_REGULAR', relPath, `is a git submodule, not a regular file; ${NOT_READ}`);
+                }
+                if (last)
+                    return { kind: entry.kind, entry };
+                if (entry.kind !== 'tree')
+                    throw notFound(relPath, 'ENOTDIR');
+                dir = await tree(entry.id, walked.concat(name).join('/'));
+                walked.push(name);
+            }
+            return { kind: 'tree', entry: { name: '', kind: 'tree', id: rootTreeId } };
+        }
+    };
+    const readOnce = async (relPath, entry) => {
+        const size = entry.size;
+        if (size !== undefined && size > maxFileBytes) {
+            throw new src_io/* RepoFileError */.lD('TOO_LARGE', relPath, `is ${(0,bounds/* formatCount */.B4)(size)} bytes, over the limit of ${(0,bounds/* formatBytes */.z3)(maxFileBytes)} (${(0,bounds/* formatCount */.B4)(maxFileBytes)} bytes) per file; ${NOT_READ}`);
+        }
+        if (filesRead + 1 > maxFiles) {
+            throw new src_io/* RepoFileError */.lD('RUN_LIMIT', relPath, `was not read: this run already read ${(0,bounds/* formatCount */.B4)(maxFiles)} files, the limit per run`);
+        }
+        if (bytesRead + (size ?? 0) > maxBytes) {
+            throw new src_io/* RepoFileError */.lD('RUN_LIMIT', relPath, `was not read: it would take this run over the limit of ${(0,bounds/* formatBytes */.z3)(maxBytes)} read per run`);
+        }
+        filesRead++;
+        bytesRead += size ?? 0;
+        let bytes;
+        try {
+            bytes = await source.readBlob(entry.id, maxFileBytes);
+        }
+        catch (error) {
+            if (error instanceof src_io/* RepoFileError */.lD)
+                throw error;
+            throw new src_io/* RepoFileError */.lD('EIO', relPath, `could not be read from the base commit; ${NOT_READ}`);
+        }
+        if (bytes.length > maxFileBytes) {
+            throw new src_io/* RepoFileError */.lD('TOO_LARGE', relPath, `is over the limit of ${(0,bounds/* formatBytes */.z3)(maxFileBytes)} (${(0,bounds/* formatCount */.B4)(maxFileBytes)} bytes) per file; ${NOT_READ}`);
+        }
+        if (size === undefined)
+            bytesRead += bytes.length;
+        return (0,src_io/* decode */.D4)(relPath, bytes);
+    };
+    return {
+        readText: async (relPath) => {
+            const found = await resolve(relPath);
+            if (found === null)
+                throw notFound(relPath);
+            if (found.kind === 'tree')
+                throw notFound(relPath, 'EISDIR');
+            let text = texts.get(found.entry.id);
+            if (!text) {
+                text = readOnce(relPath, found.entry);
+                texts.set(found.entry.id, text);
+            }
+            return text;
+        },
+        listDir: async (relPath) => {
+            const found = await resolve(relPath);
+            if (found === null)
+                throw notFound(relPath);
+            if (found.kind !== 'tree')
+                throw notFound(relPath, 'ENOTDIR');
+            const entries = await tree(found.entry.id, relPath);
+            return [...entries.keys()].filter((name) => !(0,src_io/* isGitSegment */.kJ)(name)).sort();
+        },
+        kind: async (relPath) => {
+            const found = await resolve(relPath);
+            if (found === null)
+                return null;
+            return found.kind === 'tree' ? 'directory' : 'file';
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/baseline/git-batch.ts
+/**
+ * One long-running `git cat-file --batch-command` for every object a baseline reads: a run reads a handful of
+ * trees and blobs, and starting git for each costs more than the whole check of a small repository. Requests
+ * are answered in order; `info` gives an object's type and size before any content is sent, so an oversized blob
+ * is refused without being read.
+ */
+
+/** Bytes of one object's content that the batch accepts into memory (a tree of 10,000 entries is far smaller). */
+const MAX_OBJECT_BYTES = 64 * 1024 * 1024;
+class GitBatch {
+    child;
+    queue = [];
+    buffer = Buffer.alloc(0);
+    failed;
+    constructor(root) {
+        this.child = (0,external_node_child_process_namespaceObject.spawn)('git', ['-C', root, 'cat-file', '--batch-command'], {
+            windowsHide: true,
+            env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_NO_REPLACE_OBJECTS: '1' }
+        });
+        this.child.stdout.on('data', (chunk) => {
+            this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+            this.drain();
+        });
+        const fail = (error) => {
+            this.failed ??= error;
+            for (const p of this.queue.splice(0))
+                p.reject(this.failed);
+        };
+        this.child.on('error', fail);
+        this.child.on('exit', () => fail(new Error('git cat-file ended')));
+        this.child.stdin.on('error', fail);
+        // Never keeps the process alive on its own.
+        this.child.unref();
+        // The pipes are sockets: unref'd too, so a batch that was never closed cannot hold the process open.
+        for (const stream of [this.child.stdout, this.child.stdin])
+            stream.unref?.();
+    }
+    /** Id, type and size of `object` (any revision expression), or `null` when it does not exist. */
+    info(object) {
+        return this.request(`info ${object}`, false);
+    }
+    /** Id, type, size and content of `object`, or `null` when it does not exist. */
+    async contents(object) {
+        const answer = await this.request(`contents ${object}`, true);
+        return answer ? { ...answer, content: answer.content ?? Buffer.alloc(0) } : null;
+    }
+    close() {
+        this.child.stdin.end();
+    }
+    request(line, withContent) {
+        if (this.failed)
+            return Promise.reject(this.failed);
+        if (/[\n\0]/.test(line))
+            return Promise.resolve(null);
+        return new Promise((resolve, reject) => {
+            this.queue.push({ withContent, resolve, reject });
+            this.child.stdin.write(`${line}\n`);
+        });
+    }
+    drain() {
+        for (;;) {
+            const pending = this.queue[0];
+            if (!pending)
+                return;
+            const newline = this.buffer.indexOf(0x0a);
+            if (newline < 0)
+                return;
+            const header = this.buffer.subarray(0, newline).toString('utf8');
+            const parts = header.split(' ');
+            if (parts[parts.length - 1] === 'missing' || parts[parts.length - 1] === 'ambiguous') {
+                this.buffer = this.buffer.subarray(newline + 1);
+                this.queue.shift();
+                pending.resolve(null);
+                continue;
+            }
+            const id = parts[0] ?? '';
+            const type = parts[1] ?? '';
+            const size = Number(parts[2]);
+            if (!Number.isSafeInteger(size) || size < 0) {
+                this.failed = new Error('git cat-file answered in an unexpected form');
+                for (const p of this.queue.splice(0))
+                    p.reject(this.failed);
+                this.child.kill();
+                return;
+            }
+            if (!pending.withContent) {
+                this.buffer = this.buffer.subarray(newline + 1);
+                this.queue.shift();
+                pending.resolve({ id, type, size });
+                continue;
+            }
+            if (size > MAX_OBJECT_BYTES) {
+                this.failed = new Error('an object of the base commit is too large to read');
+                for (const p of this.queue.splice(0))
+                    p.reject(this.failed);
+                this.child.kill();
+                return;
+            }
+            // Header, content, and the newline git writes after it.
+            if (this.buffer.length < newline + 1 + size + 1)
+                return;
+            const content = Buffer.from(this.buffer.subarray(newline + 1, newline + 1 + size));
+            this.buffer = this.buffer.subarray(newline + 1 + size + 1);
+            this.queue.shift();
+            pending.resolve({ id, type, size, content });
+        }
+    }
+}
+/** Parses a raw tree object: `<mode> <name>\0<binary id>` repeated; `idBytes` is 20 (SHA-1) or 32 (SHA-256). */
+function parseTreeObject(content, idBytes) {
+    const entries = [];
+    let at = 0;
+    while (at < content.length) {
+        const space = content.indexOf(0x20, at);
+        const nul = content.indexOf(0x00, space + 1);
+        if (space < 0 || nul < 0 || nul + 1 + idBytes > content.length)
+            break;
+        const mode = content.subarray(at, space).toString('ascii');
+        const name = content.subarray(space + 1, nul).toString('utf8');
+        const id = content.subarray(nul + 1, nul + 1 + idBytes).toString('hex');
+        const kind = mode === '40000' ? 'tree' : mode === '120000' ? 'link' : mode === '160000' ? 'other' : 'blob';
+        entries.push({ name, kind, id });
+        at = nul + 1 + idBytes;
+    }
+    return entries;
+}
+/** A TreeSource over one batch process. Blob sizes are asked with `info` before their content. */
+function batchTreeSource(batch, idBytes) {
+    return {
+        listTree: async (treeId) => {
+            const answer = await batch.contents(treeId);
+            if (!answer || answer.type !== 'tree')
+                throw new Error('the tree cannot be read');
+            return parseTreeObject(answer.content, idBytes);
+        },
+        readBlob: async (blobId, maxBytes) => {
+            const info = await batch.info(blobId);
+            if (!info || info.type !== 'blob')
+                throw new Error('the blob cannot be read');
+            // Over the limit: a buffer one byte too long tells the caller so, without the content being read.
+            if (info.size > maxBytes)
+                return Buffer.alloc(maxBytes + 1);
+            const answer = await batch.contents(blobId);
+            if (!answer)
+                throw new Error('the blob cannot be read');
+            return answer.content;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/baseline/git-source.ts
+/**
+ * The repository as it was at a commit, read from the local git object database: `git ls-tree` and
+ * `git cat-file` through `execFile` with argument arrays (never a shell), so no ref or path is ever interpreted
+ * by one. Nothing is checked out and the working tree is not touched.
+ */
+
+
+
+
+
+/** Each git command gets this long; a base that takes longer is "cannot be read", never a hung run. */
+const GIT_TIMEOUT_MS = 30_000;
+/** Bytes of one `ls-tree` listing: far above the directory-entry limit's worth of names. */
+const MAX_LISTING_BYTES = (/* unused pure expression or super */ null && (16 * 1024 * 1024));
+function git(root, args, maxBuffer) {
+    return new Promise((resolve, reject) => {
+        execFile('git', ['-C', root, ...args], {
+            encoding: 'buffer',
+            maxBuffer,
+            timeout: GIT_TIMEOUT_MS,
+            windowsHide: true,
+            // No prompt for credentials, no pager, no replace refs that would show other objects than the commit's.
+            env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', GIT_NO_REPLACE_OBJECTS: '1' }
+        }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+    });
+}
+/** Parses `git ls-tree -l -z`: `<mode> <type> <id> <size>\t<name>\0`. */
+function parseLsTree(output) {
+    const entries = [];
+    for (const record of output.toString('utf8').split('\0')) {
+        if (record === '')
+            continue;
+        const tab = record.indexOf('\t');
+        if (tab < 0)
+            continue;
+        const [mode, type, id, size] = record.slice(0, tab).trim().split(/\s+/);
+        const name = record.slice(tab + 1);
+        if (!mode || !type || !id)
+            continue;
+        const kind = type === 'tree' ? 'tree' : type === 'blob' ? (mode === '120000' ? 'link' : 'blob') : 'other';
+        const bytes = size !== undefined && /^\d+$/.test(size) ? Number(size) : undefined;
+        entries.push({ name, kind, id, ...(bytes !== undefined ? { size: bytes } : {}) });
+    }
+    return entries;
+}
+/** A TreeSource over the git repository that contains `root`. */
+function gitTreeSource(root) {
+    return {
+        // --full-tree: run from a subdirectory, ls-tree would otherwise list only the part of the tree below it.
+        listTree: async (treeId) => parseLsTree(await git(root, ['ls-tree', '--full-tree', '-l', '-z', treeId], MAX_LISTING_BYTES)),
+        readBlob: async (blobId, maxBytes) => git(root, ['cat-file', 'blob', blobId], maxBytes + 1)
+    };
+}
+/**
+ * `root` relative to the top of its git repository (`sub/dir/`, '' at the top), found as git finds it: the
+ * nearest folder up from `root` holding `.git`. Worked out here rather than by starting git once more, which
+ * costs more than checking a small repository.
+ */
+async function prefixInRepository(root) {
+    let dir;
+    try {
+        dir = await external_node_fs_.promises.realpath(root);
+    }
+    catch {
+        return undefined;
+    }
+    const below = [];
+    for (;;) {
+        const marker = await external_node_fs_.promises.lstat(external_node_path_default().join(dir, '.git')).catch(() => undefined);
+        if (marker && (marker.isDirectory() || marker.isFile()))
+            return below.map((s) => `${s}/`).join('');
+        const parent = external_node_path_default().dirname(dir);
+        if (parent === dir)
+            return undefined;
+        below.unshift(external_node_path_default().basename(dir));
+        dir = parent;
+    }
+}
+/**
+ * The files of the root (`root`, possibly a subdirectory of the git repository) as they were at `ref`. A root
+ * that did not exist at that commit is an empty tree (every file absent); a ref that names no commit, or a
+ * repository that git cannot read, is `ok: false` with the reason. Objects are read through one
+ * `git cat-file --batch-command` process (`close` ends it).
+ */
+async function gitBaseFiles(root, ref, options = {}) {
+    const shown = `"${ref.slice(0, 100)}"`;
+    if (ref === '' || ref.startsWith('-') || /[\n\0]/.test(ref))
+        return { ok: false, message: `${shown} is not a git ref` };
+    const prefix = await prefixInRepository(root);
+    if (prefix === undefined)
+        return {
+            ok: false,
+            message: `the base commit ${shown} could not be read (${external_node_path_default().resolve(root)} is not in a git repository)`
+        };
+    const batch = new GitBatch(root);
+    try {
+        const commit = await batch.info(`${ref}^{commit}`);
+        if (!commit) {
+            batch.close();
+            return {
+                ok: false,
+                message: `the base commit ${shown} could not be read (no such commit here; a shallow clone may lack it)`
+            };
+        }
+        // `<commit>:<path>` takes everything after the colon as the path: the type is checked on the answer.
+        const spec = prefix === '' ? `${commit.id}^{tree}` : `${commit.id}:${prefix.replace(/\/$/, '')}`;
+        const tree = await batch.info(spec);
+        const files = tree && tree.type === 'tree'
+            ? treeRepoFiles(batchTreeSource(batch, commit.id.length / 2), tree.id, options)
+            : treeRepoFiles(emptyTreeSource, EMPTY_TREE, options);
+        return { ok: true, commit: commit.id, files, close: () => batch.close() };
+    }
+    catch (error) {
+        batch.close();
+        const why = error?.code === 'ENOENT' ? 'git is not installed' : 'git failed';
+        return { ok: false, message: `the base commit ${shown} could not be read (${why})` };
+    }
+}
+const EMPTY_TREE = 'empty';
+const emptyTreeSource = {
+    listTree: () => Promise.resolve([]),
+    readBlob: () => Promise.reject(new Error('empty tree'))
+};
+
+// EXTERNAL MODULE: ./src/products/deployed-apis.ts
+var deployed_apis = __nccwpck_require__(1428);
+// EXTERNAL MODULE: ./src/suggest.ts
+var suggest = __nccwpck_require__(2969);
+;// CONCATENATED MODULE: ./src/endpoints.ts
+/**
+ * Parses the `endpoints` input and `--endpoint` flags: `dataworks=URL`, `vpc=URL`, `sts=URL`, and one per product
+ * with a deployed-whitelist API (`rds=URL`, …). A URL may hold `{region}`, replaced by the region of each call.
+ */
+
+
+const SERVICES = ['dataworks', 'vpc', 'sts', ...deployed_apis/* DEPLOYED_API_PRODUCTS */.Nu];
+/** The one placeholder a URL may hold. */
+const REGION_PLACEHOLDER = '{region}';
+function parseEndpointSpecs(specs) {
+    const endpoints = {};
+    for (const raw of specs) {
+        const spec = raw.trim();
+        if (spec === '' || spec.startsWith('#'))
+            continue;
+        const eq = spec.indexOf('=');
+        const name = (eq < 0 ? spec : spec.slice(0, eq)).trim();
+        const value = eq < 0 ? '' : spec.slice(eq + 1).trim();
+        if (!SERVICES.includes(name)) {
+            return {
+                ok: false,
+                error: `endpoint "${spec}": expected NAME=URL with NAME one of ${SERVICES.join(', ')}${(0,suggest/* didYouMean */.au)(name, SERVICES)}`
+            };
+        }
+        // The URL is checked with a region in place of the placeholder; any other brace is a mistake.
+        const sample = value.split(REGION_PLACEHOLDER).join('cn-hangzhou');
+        if (/[{}]/.test(sample)) {
+            return { ok: false, error: `endpoint "${spec}": the only placeholder a URL may hold is ${REGION_PLACEHOLDER}` };
+        }
+        let url;
+        try {
+            url = new URL(sample);
+        }
+        catch {
+            return { ok: false, error: `endpoint "${spec}": "${value}" is not a URL; expected e.g. ${name}=https://host` };
+        }
+        if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+            return { ok: false, error: `endpoint "${spec}": the scheme must be https or http, not ${url.protocol}` };
+        }
+        if (endpoints[name] !== undefined) {
+            return { ok: false, error: `endpoint "${name}" is given twice` };
+        }
+        endpoints[name] = value;
+    }
+    return { ok: true, endpoints };
+}
+
+// EXTERNAL MODULE: ./src/resolve/online/credentials-env.ts
+var credentials_env = __nccwpck_require__(2130);
+// EXTERNAL MODULE: ./src/internal-error.ts
+var internal_error = __nccwpck_require__(3169);
+;// CONCATENATED MODULE: ./src/report/json.ts
+const REPORT_KEYS = [
+    'reportVersion',
+    'status',
+    'config',
+    'resolve',
+    'summary',
+    'dataSources',
+    'addressLists',
+    'required',
+    'connectivity',
+    'findings'
+];
+const SUMMARY_KEYS = ['dataSources', 'required', 'missing', 'errors', 'warnings', 'notices'];
+const ADDRESS_LIST_KEYS = ['list', 'region', 'source', 'asOf', 'origin', 'stale'];
+const DATA_SOURCE_KEYS = ['name', 'product', 'network', 'region', 'declared', 'instance', 'deployedState'];
+const REQUIRED_KEYS = ['dataSource', 'entry', 'covered', 'deployed', 'via'];
+const CONNECTIVITY_KEYS = [
+    'dataSource',
+    'resourceGroup',
+    'resourceGroupId',
+    'state',
+    'message',
+    'failedStep',
+    'checkFoundGap'
+];
+const VIA_KEYS = ['module', 'resourceGroup', 'origin', 'source'];
+const FINDING_KEYS = [
+    'rule',
+    'severity',
+    'dataSource',
+    'module',
+    'resourceGroup',
+    'scope',
+    'entry',
+    'raw',
+    'uncovered',
+    'file',
+    'line',
+    'column',
+    'message'
+];
+/** Per path of keys from the root, the order of an object's keys; arrays share their elements' order. */
+const KEY_ORDER = {
+    '': REPORT_KEYS,
+    summary: SUMMARY_KEYS,
+    dataSources: DATA_SOURCE_KEYS,
+    addressLists: ADDRESS_LIST_KEYS,
+    required: REQUIRED_KEYS,
+    'required.via': VIA_KEYS,
+    connectivity: CONNECTIVITY_KEYS,
+    findings: FINDING_KEYS,
+    resolvedFindings: FINDING_KEYS
+};
+function ordered(value, path) {
+    if (value === undefined || typeof value === 'function' || typeof value === 'symbol')
+        return undefined;
+    if (value === null || typeof value === 'boolean' || typeof value === 'string')
+        return value;
+    if (typeof value === 'number')
+        return Number.isFinite(value) ? value : null;
+    if (Array.isArray(value))
+        return value.map((item) => ordered(item, path) ?? null);
+    const record = value;
+    const known = KEY_ORDER[path] ?? [];
+    const rest = Object.keys(record)
+        .filter((k) => !known.includes(k))
+        .sort();
+    const out = {};
+    for (const key of [...known, ...rest]) {
+        if (!(key in record))
+            continue;
+        const child = ordered(record[key], path === '' ? key : `${path}.${key}`);
+        if (child !== undefined)
+            out[key] = child;
+    }
+    return out;
+}
+function renderJson(report) {
+    return `${JSON.stringify(ordered(report, ''), null, 2)}\n`;
+}
+
+// EXTERNAL MODULE: ./src/net/index.ts + 6 modules
+var net = __nccwpck_require__(1047);
+// EXTERNAL MODULE: ./src/products/index.ts + 1 modules
+var products = __nccwpck_require__(9605);
+;// CONCATENATED MODULE: ./src/report/common.ts
+/** What the text and Markdown renderers share: grouping by data source, the chain behind a miss, places, counts. */
+
+
+
+const STATUS_LABEL = {
+    pass: 'passed',
+    fail: 'failed',
+    error: 'could not check'
+};
+/** The text report's headline, a sentence: "DataWorks whitelist check passed" … "could not be completed". */
+const STATUS_SENTENCE = {
+    pass: 'passed',
+    fail: 'failed',
+    error: 'could not be completed'
+};
+const SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
+/** Numbers with thousands separators, the same on every machine. */
+function formatCount(n) {
+    return n.toLocaleString('en-US');
+}
+function plural(n, one, many = `${one}s`) {
+    return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+/** `file:line:column`, `file:line` or `file`; undefined when the finding has no file. */
+function whereOf(f) {
+    if (!f.file)
+        return undefined;
+    if (f.line === undefined)
+        return f.file;
+    return f.column === undefined ? `${f.file}:${f.line}` : `${f.file}:${f.line}:${f.column}`;
+}
+/** One chain that made a block required: `module → resource group → binding, static key or list`. */
+function formatVia(via) {
+    return [via.module, via.resourceGroup, via.source].filter((part) => part !== undefined && part !== '').join(' → ');
+}
+/** Looks up the chains behind a required block, so a miss can say why it is required. */
+class ViaIndex {
+    byKey = new Map();
+    constructor(report) {
+        for (const r of report.required)
+            this.byKey.set(ViaIndex.key(r.dataSource, r.entry), r.via);
+    }
+    static key(dataSource, entry) {
+        return `${dataSource}\u0000${entry}`;
+    }
+    /** The chains of the finding's block; else the module and group the finding names; else none. */
+    chainsOf(f) {
+        const via = f.dataSource && f.entry ? this.byKey.get(ViaIndex.key(f.dataSource, f.entry)) : undefined;
+        if (via && via.length > 0)
+            return via.map(formatVia);
+        const own = [f.module, f.resourceGroup].filter((part) => Boolean(part));
+        return own.length > 0 ? [own.join(' → ')] : [];
+    }
+}
+/**
+ * Rules the text and Markdown reports do not list as findings: each list's date is shown in their address-list
+ * section instead (contract §8). The JSON report keeps these findings.
+ */
+const SHOWN_ELSEWHERE = ['stale-address-list'];
+/** Whether the text and Markdown reports list the finding as a finding (the stale-list notice they do not). */
+function listedAsFinding(f) {
+    return !SHOWN_ELSEWHERE.includes(f.rule);
+}
+/**
+ * The report grouped by data source, in the report's own order (first appearance in `required`, then in
+ * `findings`), the findings that made the check incomplete apart, and the findings that belong to no data source.
+ */
+function groupByDataSource(report) {
+    const groups = new Map();
+    const groupOf = (name) => {
+        let g = groups.get(name);
+        if (!g) {
+            g = { name, required: 0, covered: 0, unknown: [], missing: [], others: [] };
+            groups.set(name, g);
+        }
+        return g;
+    };
+    for (const r of report.required) {
+        const g = groupOf(r.dataSource);
+        g.required++;
+        if (r.covered === true)
+            g.covered++;
+        else if (r.covered === null)
+            g.unknown.push(r.entry);
+    }
+    const couldNotCheck = [];
+    const general = [];
+    for (const f of report.findings) {
+        if (!listedAsFinding(f))
+            continue;
+        if ((0,evaluate_status/* madeCheckIncomplete */._q)(f)) {
+            couldNotCheck.push(f);
+            if (f.dataSource !== undefined)
+                groupOf(f.dataSource);
+        }
+        else if (f.dataSource === undefined)
+            general.push(f);
+        else if (f.rule === 'missing-entry')
+            groupOf(f.dataSource).missing.push(f);
+        else
+            groupOf(f.dataSource).others.push(f);
+    }
+    for (const g of groups.values()) {
+        g.others = bySeverity(g.others);
+        // Blocks in address order, whatever order the report came in (string order misplaces 100.104.38.192/26).
+        g.missing = g.missing
+            .map((f, i) => ({ f, i }))
+            .sort((a, b) => (0,net/* compareEntryText */.JN)(a.f.entry ?? '', b.f.entry ?? '') || a.i - b.i)
+            .map(({ f }) => f);
+    }
+    return { couldNotCheck, groups: [...groups.values()], general: bySeverity(general) };
+}
+/**
+ * Per whitelist file that missing entries point at (in order of first mention), everything to add there as one
+ * line in the product's separator: after the per-block lines, this is what a user copies.
+ */
+function pasteLines(missing, product) {
+    const separator = product ? (0,products/* entrySeparator */.Es)((0,products/* productProfile */.T9)(product)) : ',';
+    const byFile = new Map();
+    for (const f of missing) {
+        // A miss of the deployed whitelist points at `instance` in the config: nothing to paste into that file.
+        if (f.file === undefined || f.scope === 'deployed')
+            continue;
+        const blocks = f.uncovered && f.uncovered.length > 0 ? f.uncovered : f.entry !== undefined ? [f.entry] : [];
+        const set = byFile.get(f.file) ?? new Set();
+        for (const b of blocks)
+            set.add(b);
+        byFile.set(f.file, set);
+    }
+    return [...byFile].map(([file, set]) => {
+        const entries = [...set].sort(net/* compareEntryText */.JN);
+        return { file, entries, text: entries.join(separator) };
+    });
+}
+/** Errors, then warnings, then notices; the report's order within each (a stable sort). */
+function bySeverity(findings) {
+    return findings
+        .map((f, i) => ({ f, i }))
+        .sort((a, b) => SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] || a.i - b.i)
+        .map(({ f }) => f);
+}
+/** Whether a list used by the run is stale: the engine decides (bundled, and older than 180 days or undated). */
+function isStaleList(list) {
+    return list.stale;
+}
+function severityCounts(findings) {
+    const counts = { error: 0, warning: 0, notice: 0 };
+    for (const f of findings)
+        counts[f.severity]++;
+    return counts;
+}
+/** A short mark for a side, the same in the text and Markdown reports ("code ✓, cloud ✗" at a glance). */
+const SIDE_MARK = {
+    allowed: '✓',
+    missing: '✗',
+    unknown: '?',
+    'not-read': 'not read',
+    none: '—'
+};
+function sideOf(values) {
+    if (values.some((v) => v === false))
+        return 'missing';
+    if (values.some((v) => v === null || v === undefined))
+        return 'unknown';
+    return 'allowed';
+}
+/**
+ * The code and cloud state of a data source that names an instance (contract §9); undefined for one that does not,
+ * whose reports stay as they were.
+ */
+function sideMarkers(report, dataSource) {
+    const described = report.dataSources.find((d) => d.name === dataSource);
+    if (!described || described.instance === undefined)
+        return undefined;
+    const required = report.required.filter((r) => r.dataSource === dataSource);
+    const code = described.declared === false ? 'none' : sideOf(required.map((r) => r.covered));
+    let cloud;
+    if (described.deployedState === 'read')
+        cloud = sideOf(required.map((r) => r.deployed));
+    else if (described.deployedState === 'unreadable')
+        cloud = 'unknown';
+    else
+        cloud = 'not-read';
+    const drift = report.findings.filter((f) => f.rule === 'deployed-drift' && f.dataSource === dataSource).length;
+    return { code, cloud, drift };
+}
+/** "code ✓ · cloud ✗" (with the drift count when there is any). */
+function sideMarkersText(m) {
+    const drift = m.drift > 0 ? ` · ${plural(m.drift, 'difference')}` : '';
+    return `code ${SIDE_MARK[m.code]} · cloud ${SIDE_MARK[m.cloud]}${drift}`;
+}
+/** The check's own verdict for a tested pair, in words ("DataWorks says" tables). */
+function checkVerdictLabel(row) {
+    return row.checkFoundGap === true ? 'gap' : row.checkFoundGap === false ? 'no gap' : 'unknown';
+}
+/** What DataWorks said of a pair, in words: its state, message and failed step, or why it was not tested. */
+function dataWorksSaysLabel(row) {
+    const head = row.state === null ? 'not tested' : row.state;
+    const parts = [row.message, row.failedStep !== undefined ? `failed step: ${row.failedStep}` : '']
+        .filter((p) => p !== '')
+        .join('; ');
+    return parts ? `${head}: ${parts}` : head;
+}
+
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __nccwpck_require__(4031);
+;// CONCATENATED MODULE: ./src/report/rules.ts
+const RULE_HELP = {
+    'missing-entry': {
+        short: 'A required address block is not allowed by the data source whitelist.',
+        help: 'DataWorks connects to the data source from this block (through the resource group, module and binding or ' +
+            'address list named in the finding), but the whitelist does not allow all of it. Add the uncovered CIDRs to ' +
+            'the whitelist source the finding points at, or accept the gap with a dated waiver in the configuration. ' +
+            'With scope `deployed`, the block is missing from the whitelist deployed on the instance (the finding points ' +
+            'at `instance`): DataWorks cannot connect today; apply the files or add the block in the cloud.'
+    },
+    'invalid-config': {
+        short: 'The configuration file is invalid.',
+        help: 'The configuration could not be used as written: an unknown key, a wrong type, a dangling resource-group ' +
+            'name or a module a group cannot serve. Fix the file at the line and column given; nothing was checked for ' +
+            'the parts that are invalid.'
+    },
+    'invalid-whitelist': {
+        short: 'A whitelist source cannot be read.',
+        help: 'The file is missing, does not parse, or its `select` matches nothing (the message lists what exists). Fix ' +
+            'the path, the file or the selector; the data source cannot be checked until its whitelist is read.'
+    },
+    'invalid-entry': {
+        short: 'A whitelist entry does not parse as an address, CIDR or range.',
+        help: 'Accepted forms are IPv4 and IPv6 addresses, CIDRs and `a-b` ranges, written strictly (no leading zeros, ' +
+            'no zones). Correct or remove the entry.'
+    },
+    'unsupported-entry': {
+        short: 'The product does not accept this entry.',
+        help: 'The entry parses, but this product rejects its form or value (for example IPv6 or a range on RDS, or ' +
+            '`0.0.0.0/0` on ClickHouse). It covers nothing. Rewrite it in a form the product accepts.'
+    },
+    'too-many-entries': {
+        short: 'The whitelist has more entries than the product allows.',
+        help: 'Distinct entries as written are counted over all sources of the data source. Merge adjacent blocks into ' +
+            'shorter prefixes or remove entries that are no longer needed.'
+    },
+    unresolved: {
+        short: 'A required address could not be determined.',
+        help: 'An API call failed after retries, a group has no static facts, no address list exists for the region, or ' +
+            'a Terraform expression cannot be evaluated. The check fails closed: add the missing facts or address list ' +
+            'to the configuration, or fix the credentials or expression.'
+    },
+    'internal-error': {
+        short: 'The tool failed on this input; the check is incomplete.',
+        help: 'DataWorks Whitelist Guard hit an unexpected condition (a bug) while reading, evaluating or reporting this ' +
+            'part of the repository, so it could not check it; the rest of the report stands. Please open an issue in ' +
+            'the project repository with the version and the shape of the input (the file format and the construct, ' +
+            'not its contents or any secret). Run the CLI with DATAWORKS_WHITELIST_GUARD_DEBUG=1, or the action with ' +
+            'step debug logging, to see the detail.'
+    },
+    'no-public-egress': {
+        short: 'A public data source is reached through a group with no public egress.',
+        help: 'The resource group has no SNAT entry (or `publicIps: []`), so it cannot reach a source over the Internet. ' +
+            'Give the group public egress, or reach the source over its VPC (`network: private`).'
+    },
+    'network-disabled': {
+        short: "The instance does not accept connections on the data source's network.",
+        help: 'For example an Elasticsearch instance with `enable_public` not `true` accepts no Internet connections, ' +
+            'whatever `public_whitelist` holds. Turn the network on, or reach the source over the other network.'
+    },
+    'unattached-template': {
+        short: 'A selected RDS whitelist template is attached to no instance.',
+        help: 'Entries of an `alicloud_rds_whitelist_template` apply only to instances that list it in ' +
+            '`template_id_list`. Attach it, or select the instance instead.'
+    },
+    'expired-waiver': {
+        short: 'A waiver has expired.',
+        help: 'The waiver date has passed, so the gap it accepted counts again. Fix the gap, or renew the waiver with a reason.'
+    },
+    'overly-broad-entry': {
+        short: 'The whitelist allows a very large block.',
+        help: '`0.0.0.0/0`, `::/0`, or a public block shorter than /8 (IPv4) or /32 (IPv6) opens the data source to far ' +
+            'more than DataWorks. Replace it with the blocks that are required.'
+    },
+    'allow-all-whitelist': {
+        short: 'An empty whitelist that lets every address in.',
+        help: 'On this product (MaxCompute, MongoDB, Hologres) an empty whitelist means no restriction at all. Add the ' +
+            'entries that are required so that only they are allowed.'
+    },
+    drift: {
+        short: 'The online facts differ from the static facts in the configuration.',
+        help: 'The DataWorks or VPC API reports other addresses for the resource group than the configuration states. ' +
+            'Update the static facts, so offline checks stay true.'
+    },
+    'deployed-drift': {
+        short: 'The whitelist deployed on the instance and the whitelist files differ.',
+        help: 'Either an address is allowed in the cloud but not in the files (changed outside code: add it to the files ' +
+            'or remove it in the console), or an entry of the files is not deployed (not applied: apply the change, for ' +
+            'example run Terraform). Both sides are compared as address sets, so two /25 halves in the files equal their ' +
+            '/24 deployed. Hidden system groups are never drift; with `deployedGroups`, only those groups are compared.'
+    },
+    'host-bits-set': {
+        short: 'A CIDR entry has host bits set.',
+        help: 'An entry like `10.0.0.5/24` means `10.0.0.0/24`. It is accepted and normalised; write the network address ' +
+            'to say what is meant.'
+    },
+    'stale-address-list': {
+        short: 'A bundled DataWorks address list is older than 180 days or undated.',
+        help: 'Compare the list with its source page, and add or replace entries under `addressLists` in the ' +
+            'configuration if the page has changed.'
+    },
+    'redundant-entry': {
+        short: 'A whitelist entry is covered by other entries.',
+        help: 'Broader (or, for equal ones, earlier) entries of the same data source already allow every address in it. ' +
+            'Every entry flagged can be removed together with the others flagged without changing what the whitelist ' +
+            'allows. Copies of one literal made by Terraform `count` or `for_each` are one entry, never flagged.'
+    },
+    waived: {
+        short: 'A missing entry is accepted by a live waiver.',
+        help: 'The gap is listed for information until the waiver expires.'
+    },
+    'unused-waiver': {
+        short: 'A waiver matched nothing.',
+        help: 'No missing entry of the data source lies inside the waived entry. Remove the waiver.'
+    },
+    'not-checked': {
+        short: 'A data source whose only whitelist is deployed was not read in this run.',
+        help: 'The data source names an `instance` and no whitelist files, and deployed whitelists were not read (an ' +
+            'offline run, `deployed: never`, or a pull request under `deployed: auto`). Its required blocks are unknown. ' +
+            'Run online (for example on a schedule) to check it, or keep its whitelist as code.'
+    },
+    unreachable: {
+        short: "DataWorks' own connectivity test cannot connect to the data source from this resource group.",
+        help: 'DataWorks answered `Unreachable` (no network path) or `ConfigError` (the network connects, the data ' +
+            "source's settings do not), with its message and the step that failed. When the check found no whitelist " +
+            'gap for this data source and group, the whitelist is not the cause: look at the security group, the ' +
+            "route from the group's vSwitch, and the data source's address and credentials."
+    },
+    'connectivity-disagrees': {
+        short: 'DataWorks connects although the check found a whitelist gap for this data source and group.',
+        help: 'The whitelist in code misses blocks this group needs, yet DataWorks connects: the deployed whitelist ' +
+            "allows more than the code (changed outside code), or the group's addresses in the config are not the " +
+            'ones it uses. Bring the code in line with the cloud, or the group facts with the API (`--resolve online`).'
+    },
+    'verify-failed': {
+        short: "DataWorks' connectivity test could not be run.",
+        help: 'The test needs an online run, the RAM actions `dataworks:ListDataSources` and ' +
+            '`dataworks:TestDataSourceConnectivity`, a workspace role that may test data sources, and a `dataworks.name` ' +
+            'that names a data source of that workspace and environment. The message says which was missing; nothing ' +
+            'was verified for the pair, and the check itself is unaffected.'
+    }
+};
+/** The severity each rule has (contract §3), the SARIF rules' default level. */
+const RULE_SEVERITY = {
+    'missing-entry': 'error',
+    'invalid-config': 'error',
+    'invalid-whitelist': 'error',
+    'invalid-entry': 'error',
+    'unsupported-entry': 'error',
+    'too-many-entries': 'error',
+    unresolved: 'error',
+    'internal-error': 'error',
+    'no-public-egress': 'error',
+    'network-disabled': 'error',
+    'expired-waiver': 'error',
+    'overly-broad-entry': 'warning',
+    'allow-all-whitelist': 'warning',
+    'unattached-template': 'warning',
+    drift: 'warning',
+    'deployed-drift': 'warning',
+    'host-bits-set': 'warning',
+    'stale-address-list': 'notice',
+    'redundant-entry': 'notice',
+    waived: 'notice',
+    'unused-waiver': 'notice',
+    'not-checked': 'notice',
+    unreachable: 'error',
+    'connectivity-disagrees': 'notice',
+    'verify-failed': 'warning'
+};
+/** The rules whose findings mean the check could not be completed (status `error`, contract §3, §8): one list. */
+
+
+;// CONCATENATED MODULE: ./src/report/text.ts
+
+
+
+const ansi = (open, close) => (text) => `\u001b[${open}m${text}\u001b[${close}m`;
+const plain = (text) => text;
+function palette(color) {
+    if (!color)
+        return { error: plain, warning: plain, notice: plain, ok: plain, bold: plain, dim: plain };
+    return {
+        error: ansi(31, 39),
+        warning: ansi(33, 39),
+        notice: ansi(36, 39),
+        ok: ansi(32, 39),
+        bold: ansi(1, 22),
+        dim: ansi(2, 22)
+    };
+}
+const SYMBOL = { error: '✗', warning: '⚠', notice: 'ℹ' };
+const STATUS_SYMBOL = { pass: '✓', fail: '✗', error: '✗' };
+/** Repository text, made safe for a terminal. */
+const t = report_escape/* sanitizeTerminal */.iz;
+function missingLine(f, vias, p, instance) {
+    const uncovered = f.uncovered ?? [];
+    let what;
+    if (f.entry === undefined)
+        what = t(f.message);
+    else if (uncovered.length === 0 || (uncovered.length === 1 && uncovered[0] === f.entry))
+        what = t(f.entry);
+    else
+        what = `${t(uncovered.join(', '))} of ${t(f.entry)}`;
+    const where = whereOf(f);
+    const chains = vias.chainsOf(f);
+    const why = chains.length > 0 ? ` ${p.dim(`(${t(chains.join('; '))})`)}` : '';
+    if (f.scope === 'deployed') {
+        const on = instance !== undefined ? ` on instance ${t(instance)}` : '';
+        return `  ${p.error(SYMBOL.error)} missing in the cloud ${p.bold(what)}${on}${where ? ` (${t(where)})` : ''}${why}`;
+    }
+    return `  ${p.error(SYMBOL.error)} missing ${p.bold(what)}${where ? ` — add to ${t(where)}` : ''}${why}`;
+}
+function findingLine(f, p, withDataSource) {
+    const where = whereOf(f);
+    const subject = f.raw ?? f.entry;
+    const parts = [
+        p[f.severity](`${SYMBOL[f.severity]} ${f.rule}`),
+        withDataSource && f.dataSource ? t(f.dataSource) : undefined,
+        subject ? t(subject) : undefined,
+        where ? t(where) : undefined
+    ].filter((part) => part !== undefined);
+    return `  ${parts.join(' ')} — ${t(f.message)}`;
+}
+/** At most this many unknown blocks are named on a data source's "coverage unknown" line. */
+const UNKNOWN_NAMED = 5;
+function unknownLine(blocks, p) {
+    const named = blocks.slice(0, UNKNOWN_NAMED).join(', ');
+    const more = blocks.length > UNKNOWN_NAMED ? ` and ${formatCount(blocks.length - UNKNOWN_NAMED)} more` : '';
+    return (`  ${p.warning('?')} ${plural(blocks.length, 'required block')} not known to be allowed (${t(named)}${more}): ` +
+        'a whitelist source could not be read (see "Could not check" above)');
+}
+/** One tested pair: the DataWorks answer beside the check's own verdict. */
+function connectivityLine(row, p) {
+    const symbol = row.state === 'Connectable'
+        ? p.ok('✓')
+        : row.state === 'Unreachable' || row.state === 'ConfigError'
+            ? p.error(SYMBOL.error)
+            : p.warning('?');
+    return (`  ${symbol} ${t(row.dataSource)} · ${t(row.resourceGroup)} ${p.dim(`(${t(row.resourceGroupId)})`)} — ` +
+        `DataWorks: ${t(dataWorksSaysLabel(row))} · check: ${checkVerdictLabel(row)}`);
+}
+function renderText(report, opts) {
+    const p = palette(opts.color);
+    const vias = new ViaIndex(report);
+    const { couldNotCheck, groups, general } = groupByDataSource(report);
+    const counts = severityCounts(report.findings);
+    const s = report.summary;
+    const unknown = groups.reduce((n, g) => n + g.unknown.length, 0);
+    const lines = [];
+    const statusPaint = report.status === 'pass' ? p.ok : report.status === 'fail' ? p.error : p.warning;
+    lines.push(p.bold(`DataWorks whitelist check ${statusPaint(STATUS_SENTENCE[report.status])}`) +
+        ` — ${plural(s.missing, 'missing entry', 'missing entries')} in ${plural(s.dataSources, 'data source')}` +
+        ` (${plural(s.required, 'required block')}${unknown > 0 ? `, ${formatCount(unknown)} unknown` : ''})`);
+    lines.push(p.dim(`config ${t(report.config)} · resolve ${report.resolve}`));
+    // Contract §8: what made the check incomplete comes first; it is why some coverage is unknown.
+    if (couldNotCheck.length > 0) {
+        lines.push('', p.bold('Could not check'));
+        for (const f of couldNotCheck)
+            lines.push(findingLine(f, p, true));
+    }
+    const incomplete = new Set(couldNotCheck.map((f) => f.dataSource));
+    for (const g of groups) {
+        lines.push('');
+        const unknownPart = g.unknown.length > 0 ? `, ${formatCount(g.unknown.length)} unknown` : '';
+        const coverage = g.required > 0
+            ? ` ${p.dim(`(${formatCount(g.covered)} of ${plural(g.required, 'required block')} allowed${unknownPart})`)}`
+            : '';
+        const described = report.dataSources.find((d) => d.name === g.name);
+        const kind = described ? ` ${p.dim(`· ${described.product}, ${described.network}, ${t(described.region)}`)}` : '';
+        const markers = sideMarkers(report, g.name);
+        const sides = markers ? ` ${p.dim('·')} ${sideMarkersText(markers)}` : '';
+        lines.push(`${p.bold(t(g.name))}${kind}${coverage}${sides}`);
+        for (const f of g.missing)
+            lines.push(missingLine(f, vias, p, described?.instance));
+        for (const paste of pasteLines(g.missing, described?.product)) {
+            lines.push(`  ${p.dim('→')} ${t(paste.file)} — add: ${p.bold(t(paste.text))}`);
+        }
+        if (g.unknown.length > 0)
+            lines.push(unknownLine(g.unknown, p));
+        for (const f of g.others)
+            lines.push(findingLine(f, p, false));
+        if (g.missing.length === 0 && g.others.length === 0 && g.unknown.length === 0) {
+            lines.push(incomplete.has(g.name)
+                ? `  ${p.warning('?')} not fully checked (see "Could not check" above)`
+                : `  ${p.ok('✓')} every required block is allowed`);
+        }
+    }
+    if (report.connectivity !== undefined && report.connectivity.length > 0) {
+        lines.push('', p.bold('DataWorks says (its own connectivity test)'));
+        for (const row of report.connectivity)
+            lines.push(connectivityLine(row, p));
+    }
+    if (general.length > 0) {
+        lines.push('', p.bold('Other findings'));
+        for (const f of general)
+            lines.push(findingLine(f, p, true));
+    }
+    if (report.addressLists.length > 0) {
+        lines.push('', p.bold('Address lists used'));
+        for (const list of report.addressLists) {
+            const stale = isStaleList(list)
+                ? ` ${p.warning(`(stale: ${list.asOf === null ? 'undated' : 'over 180 days old'}; compare it with its source and update addressLists in the config if it changed)`)}`
+                : '';
+            lines.push(`  ${list.list} ${t(list.region)} · ${list.origin} · ${list.asOf ?? 'undated'} · ${t(list.source)}${stale}`);
+        }
+    }
+    const shown = [...couldNotCheck, ...groups.flatMap((g) => [...g.missing, ...g.others]), ...general];
+    const rules = [...new Set(shown.map((f) => f.rule))].sort();
+    if (rules.length > 0) {
+        lines.push('', p.bold('Rules'));
+        for (const rule of rules)
+            lines.push(`  ${rule}: ${RULE_HELP[rule].short}`);
+    }
+    lines.push('');
+    lines.push(statusPaint(`${STATUS_SYMBOL[report.status]} ${report.status}`) +
+        `: ${plural(s.missing, 'missing entry', 'missing entries')}, ${plural(counts.error, 'error')}, ` +
+        `${plural(counts.warning, 'warning')}, ${plural(counts.notice, 'notice')}`);
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+/**
+ * The Markdown report: the body of the sticky PR comment, the audit issue and the job summary. A headline with
+ * the status and counts, a table per data source of what to add and where, the other findings, the notices
+ * (collapsed), the address lists used. Everything from the repository goes through `escapeMarkdown`.
+ *
+ * GitHub rejects a comment over 65,536 characters, so with `maxChars` whole sections are dropped, least important
+ * first (a section that no longer fits whole keeps as many rows as fit), and a line says what was left out and
+ * where the full report is.
+ */
+
+
+
+
+const DEFAULT_TITLE = 'DataWorks whitelist check';
+const STATUS_ICON = { pass: '✅', fail: '❌', error: '⚠️' };
+const SEVERITY_ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
+/** DataWorks' connectivity states at a glance; a test that did not run (or an unknown state) shows ❔. */
+const CONNECT_ICON = {
+    Connectable: '✅',
+    Unreachable: '❌',
+    ConfigError: '❌',
+    Unsupport: '➖'
+};
+function connectIcon(state) {
+    // An own key only: a state named like a prototype member ("constructor") is an unknown state.
+    return state !== null && Object.hasOwn(CONNECT_ICON, state) ? CONNECT_ICON[state] : '❔';
+}
+/** Longest repository text shown in one cell; the JSON report keeps it whole. */
+const MAX_CELL = 300;
+const MAX_MESSAGE = 500;
+const MAX_CHAINS = 3;
+const SECTION_GAP = '\n\n';
+/** Repository text for a table cell or a heading: shortened, then escaped. */
+function markdown_text(value, max = MAX_CELL) {
+    return (0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(value, max));
+}
+function code(value, max = MAX_CELL) {
+    return `<code>${markdown_text(value, max)}</code>`;
+}
+function row(cells) {
+    return `| ${cells.join(' | ')} |`;
+}
+function tableHead(columns) {
+    return `${row(columns)}\n${row(columns.map(() => '---'))}`;
+}
+function shaText(sha) {
+    // A bare commit SHA is linked by GitHub; anything else is shown literally.
+    return /^[0-9a-f]{7,40}$/i.test(sha) ? sha : code(sha, 64);
+}
+function whereCell(f) {
+    const where = whereOf(f);
+    return where ? code(where) : '—';
+}
+function chainsCell(chains) {
+    if (chains.length === 0)
+        return '—';
+    const shown = chains.slice(0, MAX_CHAINS).map((c) => markdown_text(c));
+    if (chains.length > MAX_CHAINS)
+        shown.push(`and ${formatCount(chains.length - MAX_CHAINS)} more`);
+    return shown.join('<br>');
+}
+function headline(report, opts) {
+    const s = report.summary;
+    const title = markdown_text(opts.title ?? DEFAULT_TITLE, 200);
+    const lines = [`### ${STATUS_ICON[report.status]} ${title}: ${STATUS_LABEL[report.status]}`, ''];
+    const affected = new Set(report.findings.filter((f) => f.rule === 'missing-entry').map((f) => f.dataSource)).size;
+    const first = s.missing > 0
+        ? `**${plural(s.missing, 'missing entry', 'missing entries')}** in ${formatCount(affected)} of ${plural(s.dataSources, 'data source')}`
+        : report.status === 'error'
+            ? `**The check could not be completed**: ${plural(s.dataSources, 'data source')}`
+            : `**Every required block is allowed** in ${plural(s.dataSources, 'data source')}`;
+    const unknown = report.required.filter((r) => r.covered === null).length;
+    lines.push(`${first} · ${plural(s.required, 'required block')}${unknown > 0 ? ` (${formatCount(unknown)} unknown)` : ''} · ` +
+        `${plural(s.errors, 'error')} · ` +
+        `${plural(s.warnings, 'warning')} · ${plural(s.notices, 'notice')}`);
+    if (report.baseline)
+        lines.push('', baselineLine(report));
+    const context = [`Config ${code(report.config)}`, `resolved ${report.resolve}`];
+    if (opts.sha)
+        context.push(`commit ${shaText(opts.sha)}`);
+    lines.push('', context.join(' · '));
+    return lines.join('\n');
+}
+function missingRow(f, vias, instance) {
+    const uncovered = f.uncovered ?? [];
+    const whole = uncovered.length === 0 || (uncovered.length === 1 && uncovered[0] === f.entry);
+    // A miss of the deployed whitelist is added on the instance, not in a file: the cell says so.
+    const where = f.scope === 'deployed'
+        ? `cloud: instance ${instance !== undefined ? code(instance) : '—'} (${whereCell(f)})`
+        : whereCell(f);
+    return row([
+        f.entry !== undefined ? code(f.entry) : markdown_text(f.message, MAX_MESSAGE),
+        whole ? 'whole block' : code(uncovered.join(', ')),
+        where,
+        chainsCell(vias.chainsOf(f))
+    ]);
+}
+/** One row per data source that names an instance: its files and its deployed whitelist side by side (§9). */
+function sidesSection(report, order) {
+    const rows = [];
+    for (const d of report.dataSources) {
+        const m = sideMarkers(report, d.name);
+        if (!m || d.instance === undefined)
+            continue;
+        rows.push(row([
+            markdown_text(d.name),
+            code(d.instance),
+            SIDE_MARK[m.code],
+            SIDE_MARK[m.cloud],
+            m.drift > 0 ? formatCount(m.drift) : '—'
+        ]));
+    }
+    if (rows.length === 0)
+        return undefined;
+    return {
+        order,
+        priority: 5,
+        head: '#### Code and cloud\n\n' +
+            '_Code: the whitelist files; cloud: the whitelist deployed on the instance. ✓ every required block allowed, ' +
+            '✗ some missing, ? unknown, — none kept there._\n\n' +
+            tableHead(['Data source', 'Instance', 'Code', 'Cloud', 'Differences']),
+        rows,
+        tail: '',
+        rowsAreFindings: false,
+        more: (n) => `_…and ${plural(n, 'more data source')}, not shown._`
+    };
+}
+function findingRow(f, withSeverity) {
+    const subject = f.raw ?? f.entry;
+    const details = subject !== undefined ? `${code(subject)} ${markdown_text(f.message, MAX_MESSAGE)}` : markdown_text(f.message, MAX_MESSAGE);
+    const cells = [f.rule, f.dataSource !== undefined ? markdown_text(f.dataSource) : '—', whereCell(f), details];
+    return row(withSeverity ? [SEVERITY_ICON[f.severity], ...cells] : cells);
+}
+/** Paste-ready blocks after a data source's table: per whitelist file, everything to add in one copyable line. */
+function pasteTail(g, report) {
+    const product = report.dataSources.find((d) => d.name === g.name)?.product;
+    return pasteLines(g.missing, product)
+        .map((paste) => 
+    // The entries are canonical CIDRs the tool computed; anything else would be shown escaped, outside the fence.
+    /^[0-9a-fA-F:./, ]*$/.test(paste.text)
+        ? `\n\nAdd to ${code(paste.file)}:\n\n\`\`\`text\n${paste.text}\n\`\`\``
+        : `\n\nAdd to ${code(paste.file)}: ${code(paste.text)}`)
+        .join('');
+}
+/** Which data sources have blocks of unknown coverage, and how many: said under the could-not-check findings. */
+function unknownNote(groups) {
+    const withUnknown = groups.filter((g) => g.unknown.length > 0);
+    if (withUnknown.length === 0)
+        return '';
+    const total = withUnknown.reduce((n, g) => n + g.unknown.length, 0);
+    const which = withUnknown.map((g) => `${markdown_text(g.name)} (${formatCount(g.unknown.length)})`).join(', ');
+    return (`\n\n_Coverage of ${plural(total, 'required block')} is unknown until these are fixed: ${which}. ` +
+        'They are not counted as missing._');
+}
+/** With a baseline: how many findings the change introduced, left and fixed, against which base. */
+function baselineLine(report) {
+    const base = report.baseline;
+    const fresh = report.findings.filter((f) => f.baseline !== 'unchanged' && f.severity !== 'notice').length;
+    const present = report.findings.filter((f) => f.baseline === 'unchanged' && f.severity !== 'notice').length;
+    const fixed = (report.resolvedFindings ?? []).filter((f) => f.severity !== 'notice').length;
+    const against = base.read
+        ? `compared with ${shaText(base.commit ?? base.ref)}`
+        : `the base ${code(base.ref, 100)} could not be read, so every finding counts as new`;
+    return (`**${formatCount(fresh)} introduced by this pull request** · ${formatCount(present)} already present · ` +
+        `${formatCount(fixed)} fixed by this pull request (errors and warnings; ${against})` +
+        (base.onlyNew ? ' · only new findings fail the check' : ''));
+}
+/**
+ * Contract §11: new findings lead (with whatever made the check incomplete, which always leads), then the findings
+ * already present at the base, collapsed, then those this change fixed.
+ */
+function baselineSections(report) {
+    const fresh = {
+        ...report,
+        findings: report.findings.filter((f) => f.baseline !== 'unchanged' || (0,evaluate_status/* madeCheckIncomplete */._q)(f))
+    };
+    const present = report.findings.filter((f) => f.baseline === 'unchanged' && !(0,evaluate_status/* madeCheckIncomplete */._q)(f) && listedAsFinding(f));
+    const fixed = (report.resolvedFindings ?? []).filter(listedAsFinding);
+    const sections = [
+        {
+            order: 0,
+            priority: 0,
+            head: '#### Introduced by this pull request',
+            rows: [],
+            tail: fresh.findings.some(listedAsFinding) ? '' : '\n_Nothing: this change adds no finding._',
+            rowsAreFindings: false,
+            more: () => ''
+        }
+    ];
+    for (const s of sectionsOf(fresh))
+        sections.push({ ...s, order: s.order + 1 });
+    const columns = tableHead(['', 'Rule', 'Data source', 'Where', 'Details']);
+    if (present.length > 0) {
+        sections.push({
+            order: 1000,
+            priority: 250,
+            head: `<details><summary>Already present: ${plural(present.length, 'finding')} the base commit had too</summary>\n\n${columns}`,
+            rows: present.map((f) => findingRow(f, true)),
+            tail: '\n\n</details>',
+            rowsAreFindings: true,
+            more: (n) => `_…and ${plural(n, 'more finding')}, not shown._`
+        });
+    }
+    if (fixed.length > 0) {
+        sections.push({
+            order: 1001,
+            priority: 150,
+            head: `#### Fixed by this pull request\n\n${tableHead(['', 'Rule', 'Data source', 'Where it was', 'Details'])}`,
+            rows: fixed.map((f) => findingRow(f, true)),
+            tail: '',
+            rowsAreFindings: true,
+            more: (n) => `_…and ${plural(n, 'more fixed finding')}, not shown._`
+        });
+    }
+    return sections;
+}
+function sectionsOf(report) {
+    const vias = new ViaIndex(report);
+    const { couldNotCheck, groups } = groupByDataSource(report);
+    const sections = [];
+    let order = 0;
+    // Contract §8: what made the check incomplete leads; it is why coverage is unknown, and is never cut first.
+    if (couldNotCheck.length > 0) {
+        sections.push({
+            order: order++,
+            priority: 0,
+            head: `#### Could not check\n\n${tableHead(['', 'Rule', 'Data source', 'Where', 'Details'])}`,
+            rows: couldNotCheck.map((f) => findingRow(f, true)),
+            tail: unknownNote(groups),
+            rowsAreFindings: true,
+            more: (n) => `_…and ${plural(n, 'more finding')}, not shown._`
+        });
+    }
+    const sides = sidesSection(report, order);
+    if (sides) {
+        sections.push(sides);
+        order++;
+    }
+    for (const g of groups) {
+        if (g.missing.length === 0)
+            continue;
+        const instance = report.dataSources.find((d) => d.name === g.name)?.instance;
+        sections.push({
+            order: order++,
+            priority: 10 + sections.length,
+            head: `#### ${markdown_text(g.name)} · ${formatCount(g.missing.length)} missing\n\n${tableHead(['Entry to add', 'Uncovered part', 'Where', 'Why (module → resource group → source)'])}`,
+            rows: g.missing.map((f) => missingRow(f, vias, instance)),
+            tail: pasteTail(g, report),
+            rowsAreFindings: true,
+            more: (n) => `_…and ${plural(n, 'more missing entry', 'more missing entries')} of this data source, not shown._`
+        });
+    }
+    if (report.connectivity !== undefined && report.connectivity.length > 0) {
+        sections.push({
+            order: order++,
+            // After the missing entries, before the other findings: it says whether the check's verdict holds.
+            priority: 50,
+            head: `#### DataWorks connectivity test\n\n${tableHead(['Data source', 'Resource group', 'Check', 'DataWorks says'])}`,
+            rows: report.connectivity.map((c) => row([
+                markdown_text(c.dataSource),
+                `${markdown_text(c.resourceGroup)} (${code(c.resourceGroupId, 100)})`,
+                checkVerdictLabel(c),
+                `${connectIcon(c.state)} ${markdown_text(dataWorksSaysLabel(c), MAX_MESSAGE)}`
+            ])),
+            tail: '',
+            rowsAreFindings: false,
+            more: (n) => `_…and ${plural(n, 'more tested pair')}, not shown._`
+        });
+    }
+    const all = report.findings.filter((f) => listedAsFinding(f) && !(0,evaluate_status/* madeCheckIncomplete */._q)(f) && (f.rule !== 'missing-entry' || f.dataSource === undefined));
+    const errors = all.filter((f) => f.severity === 'error');
+    const warnings = all.filter((f) => f.severity === 'warning');
+    const notices = all.filter((f) => f.severity === 'notice');
+    const others = [...errors, ...warnings];
+    if (others.length > 0) {
+        sections.push({
+            order: order++,
+            priority: 100,
+            head: `#### Other findings\n\n${tableHead(['', 'Rule', 'Data source', 'Where', 'Details'])}`,
+            rows: others.map((f) => findingRow(f, true)),
+            tail: '',
+            rowsAreFindings: true,
+            more: (n) => `_…and ${plural(n, 'more finding')}, not shown._`
+        });
+    }
+    if (notices.length > 0) {
+        sections.push({
+            order: order++,
+            priority: 300,
+            head: `<details><summary>${SEVERITY_ICON.notice} ${plural(notices.length, 'notice')}</summary>\n\n${tableHead(['Rule', 'Data source', 'Where', 'Details'])}`,
+            rows: notices.map((f) => findingRow(f, false)),
+            tail: '\n\n</details>',
+            rowsAreFindings: true,
+            more: (n) => `_…and ${plural(n, 'more notice')}, not shown._`
+        });
+    }
+    if (report.addressLists.length > 0) {
+        const staleCount = report.addressLists.filter((l) => isStaleList(l)).length;
+        sections.push({
+            order: order++,
+            priority: 200,
+            head: `<details><summary>Address lists used (${formatCount(report.addressLists.length)}` +
+                `${staleCount > 0 ? `, ${formatCount(staleCount)} stale` : ''})</summary>\n\n` +
+                tableHead(['List', 'Region', 'Origin', 'As of', 'Source']),
+            rows: report.addressLists.map((l) => row([
+                l.list,
+                markdown_text(l.region),
+                l.origin,
+                `${l.asOf === null ? 'undated' : markdown_text(l.asOf)}${isStaleList(l) ? ' ⚠️ stale' : ''}`,
+                sourceCell(l.source)
+            ])),
+            tail: '\n\n</details>',
+            rowsAreFindings: false,
+            more: (n) => `_…and ${plural(n, 'more list')}, not shown._`
+        });
+    }
+    const rules = [...new Set(report.findings.filter(listedAsFinding).map((f) => f.rule))].sort();
+    if (rules.length > 0) {
+        sections.push({
+            order: order++,
+            priority: 400,
+            head: '<details><summary>What the rules mean</summary>\n',
+            rows: rules.map((rule) => `- **${rule}**: ${RULE_HELP[rule].short} ${RULE_HELP[rule].help}`),
+            tail: '\n\n</details>',
+            rowsAreFindings: false,
+            more: (n) => `_…and ${plural(n, 'more rule')}._`
+        });
+    }
+    return sections;
+}
+/** A plain https URL becomes a link; anything else (a config path, say) is shown literally. */
+function sourceCell(source) {
+    return /^https:\/\/[A-Za-z0-9.-]+(\/[A-Za-z0-9\-._~/%?=&+]*)?$/.test(source) && source.length <= MAX_CELL
+        ? `<${source}>`
+        : markdown_text(source);
+}
+function wholeText(s) {
+    return `${s.head}\n${s.rows.join('\n')}${s.tail}`;
+}
+/** The section with as many rows as fit in `room` characters, or undefined when not even one does. */
+function partialText(s, room) {
+    const fixed = s.head.length + 1 + SECTION_GAP.length + s.more(s.rows.length).length + s.tail.length;
+    let used = fixed;
+    let shown = 0;
+    while (shown < s.rows.length) {
+        const add = s.rows[shown].length + (shown > 0 ? 1 : 0);
+        if (used + add > room)
+            break;
+        used += add;
+        shown++;
+    }
+    if (shown === 0)
+        return undefined;
+    const body = `${s.head}\n${s.rows.slice(0, shown).join('\n')}${SECTION_GAP}${s.more(s.rows.length - shown)}${s.tail}`;
+    return { text: body, shown };
+}
+function cutNote(sectionsLeft, sectionsCut, findingsLeft, reportPath) {
+    const parts = [];
+    if (sectionsLeft > 0)
+        parts.push(`${plural(sectionsLeft, 'section')} left out`);
+    if (sectionsCut > 0)
+        parts.push(`${plural(sectionsCut, 'section')} cut short`);
+    const findings = findingsLeft > 0 ? `, ${plural(findingsLeft, 'finding')} not shown` : '';
+    const where = reportPath ? ` (${code(reportPath, 1000)})` : '';
+    return (`> **This report is cut to fit:** ${parts.join(' and ')}${findings}. ` +
+        `See the job summary or the full JSON report${where} for everything.`);
+}
+function renderMarkdown(report, opts = {}) {
+    const head = headline(report, opts);
+    const footer = opts.footer ? `${SECTION_GAP}${opts.footer}` : '';
+    const sections = report.baseline ? baselineSections(report) : sectionsOf(report);
+    const limit = opts.maxChars ?? Number.POSITIVE_INFINITY;
+    const full = `${[head, ...sections.map(wholeText)].join(SECTION_GAP)}${footer}\n`;
+    if (full.length <= limit)
+        return full;
+    const kept = new Map();
+    const totalFindings = sections.reduce((n, s) => n + (s.rowsAreFindings ? s.rows.length : 0), 0);
+    const noteRoom = SECTION_GAP.length + cutNote(sections.length, sections.length, totalFindings, opts.reportPath).length;
+    let room = limit - head.length - footer.length - 1 - noteRoom;
+    let sectionsLeft = 0;
+    let sectionsCut = 0;
+    let findingsLeft = 0;
+    let stopped = false;
+    for (const s of [...sections].sort((a, b) => a.priority - b.priority || a.order - b.order)) {
+        const count = s.rowsAreFindings ? s.rows.length : 0;
+        if (!stopped) {
+            const whole = wholeText(s);
+            if (SECTION_GAP.length + whole.length <= room) {
+                kept.set(s, whole);
+                room -= SECTION_GAP.length + whole.length;
+                continue;
+            }
+            // Everything below this section's priority is left out, so no less important part shows while it is cut.
+            stopped = true;
+            const partial = partialText(s, room - SECTION_GAP.length);
+            if (partial) {
+                kept.set(s, partial.text);
+                sectionsCut++;
+                if (s.rowsAreFindings)
+                    findingsLeft += s.rows.length - partial.shown;
+                continue;
+            }
+        }
+        sectionsLeft++;
+        findingsLeft += count;
+    }
+    const parts = [head, ...sections.filter((s) => kept.has(s)).map((s) => kept.get(s))];
+    if (sectionsLeft > 0 || sectionsCut > 0)
+        parts.push(cutNote(sectionsLeft, sectionsCut, findingsLeft, opts.reportPath));
+    const body = `${parts.join(SECTION_GAP)}${footer}\n`;
+    // Only when even the headline and footer do not fit (a tiny limit): still never over it.
+    return body.length <= limit
+        ? body
+        : `${(0,report_escape/* truncate */.xv)(head.split('\n')[0], Math.max(0, limit - 1))}\n`.slice(0, limit);
+}
+/** The short body that replaces a PR comment once a run is clean. */
+function renderResolvedMarkdown(opts = {}) {
+    const title = markdown_text(opts.title ?? DEFAULT_TITLE, 200);
+    const at = opts.sha ? ` as of commit ${shaText(opts.sha)}` : '';
+    return (`### ✅ ${title}: resolved\n\n` +
+        `Every required whitelist entry is allowed and no errors or warnings remain${at}.\n`);
+}
+
 // EXTERNAL MODULE: ./src/model.ts
 var model = __nccwpck_require__(182);
+;// CONCATENATED MODULE: ./src/report/sarif.ts
+/**
+ * SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`). Every result has a location (the
+ * config file's first line when the finding names no file) and a partial fingerprint built from what the finding
+ * is about, never from its line, so code scanning keeps an alert open across runs while lines move.
+ */
+
+
+
+
+
+
+const SARIF_TOOL_NAME = 'dataworks-whitelist-guard';
+const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** The key of our partial fingerprint; versioned so a change of its recipe does not match old alerts wrongly. */
+const FINGERPRINT_KEY = 'dataworksWhitelistGuard/v1';
+/**
+ * The fingerprint of the finding's identity (contract §11, the same one the baseline uses): it survives renamed
+ * whitelist files and moved sources. The v1 key is kept beside it so existing alerts keep matching.
+ */
+const IDENTITY_FINGERPRINT_KEY = 'dataworksWhitelistGuard/identity/v1';
+/**
+ * Rules that are not code-scanning alerts: a bundled list's age is about the tool's data, not about a line of the
+ * repository (contract §8); the text and Markdown reports show each list's date, the JSON report keeps the notice.
+ */
+const NOT_ALERTS = ['stale-address-list'];
+const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
+/** `missing-entry` → `MissingEntry`: the readable rule name SARIF viewers show. */
+function ruleName(id) {
+    return id
+        .split('-')
+        .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+        .join('');
+}
+function ruleDescriptors() {
+    return model/* RULES */.y0.map((id) => {
+        const help = RULE_HELP[id];
+        return {
+            id,
+            name: ruleName(id),
+            shortDescription: { text: help.short },
+            fullDescription: { text: `${help.short} ${help.help}` },
+            help: { text: help.help, markdown: `**${id}**: ${help.short}\n\n${help.help}` },
+            defaultConfiguration: { level: LEVEL[RULE_SEVERITY[id]] },
+            properties: { tags: ['dataworks', 'whitelist', 'network'] }
+        };
+    });
+}
+/** A relative path as a URI reference: each segment percent-encoded, `/` kept. */
+function fileUri(path) {
+    return path
+        .split('/')
+        .map((segment) => encodeURIComponent(segment))
+        .join('/');
+}
+/** What a finding is about, without where in the file it is: rule, data source, chain, entry, file. */
+function identity(f, configPath) {
+    return JSON.stringify([
+        f.rule,
+        f.dataSource ?? '',
+        f.module ?? '',
+        f.resourceGroup ?? '',
+        f.entry ?? f.raw ?? '',
+        f.file ?? configPath
+    ]);
+}
+function messageText(f) {
+    return f.dataSource !== undefined && !f.message.includes(f.dataSource) ? `${f.dataSource}: ${f.message}` : f.message;
+}
+/**
+ * Per data source that names an instance, the code and cloud state ("code ✓, cloud ✗", contract §9), for tools
+ * that read the run's properties; absent when no data source names one.
+ */
+function sidesProperty(report) {
+    const sides = report.dataSources.flatMap((d) => {
+        const m = sideMarkers(report, d.name);
+        return m && d.instance !== undefined ? [{ name: d.name, instance: d.instance, code: m.code, cloud: m.cloud }] : [];
+    });
+    return sides.length > 0 ? { dataSources: sides } : {};
+}
+/** The message, with "[cloud]" before a finding about the deployed whitelist so a code-scanning list tells them apart. */
+function scopedMessage(f) {
+    const text = messageText(f);
+    return f.scope === 'deployed' ? `[cloud] ${text}` : text;
+}
+function renderSarif(report, opts) {
+    const ruleIndex = new Map(model/* RULES */.y0.map((id, i) => [id, i]));
+    const seen = new Map();
+    const seenIdentity = new Map();
+    const alerts = (0,evaluate_status/* couldNotCheckFirst */.HN)(report.findings.filter((f) => !NOT_ALERTS.includes(f.rule)));
+    const results = alerts.map((f) => {
+        const id = identity(f, opts.configPath);
+        // Findings alike in all of that (two bad entries in one unnamed place) are told apart by their order.
+        const occurrence = (seen.get(id) ?? 0) + 1;
+        seen.set(id, occurrence);
+        const hash = (0,external_node_crypto_.createHash)('sha256')
+            .update(occurrence === 1 ? id : `${id}#${occurrence}`)
+            .digest('hex');
+        const baselineIdentity = findingIdentity(f);
+        const identityOccurrence = (seenIdentity.get(baselineIdentity) ?? 0) + 1;
+        seenIdentity.set(baselineIdentity, identityOccurrence);
+        const file = f.file ?? opts.configPath;
+        const line = f.file !== undefined && f.line !== undefined && f.line >= 1 ? f.line : 1;
+        const region = { startLine: line };
+        if (f.file !== undefined && f.line !== undefined && f.column !== undefined && f.column >= 1) {
+            region.startColumn = f.column;
+        }
+        const properties = {};
+        for (const key of ['dataSource', 'module', 'resourceGroup', 'scope', 'entry', 'raw', 'uncovered']) {
+            if (f[key] !== undefined)
+                properties[key] = f[key];
+        }
+        return {
+            ruleId: f.rule,
+            ruleIndex: ruleIndex.get(f.rule),
+            level: LEVEL[f.severity],
+            message: { text: scopedMessage(f) },
+            locations: [
+                {
+                    physicalLocation: {
+                        artifactLocation: { uri: fileUri(file), uriBaseId: '%SRCROOT%' },
+                        region
+                    }
+                }
+            ],
+            partialFingerprints: {
+                [FINGERPRINT_KEY]: hash,
+                [IDENTITY_FINGERPRINT_KEY]: identityHash(baselineIdentity, identityOccurrence)
+            },
+            // Resolved findings are not results at all (contract §11); SARIF's `absent` is never written.
+            ...(f.baseline !== undefined ? { baselineState: f.baseline } : {}),
+            ...(Object.keys(properties).length > 0 ? { properties } : {})
+        };
+    });
+    return {
+        $schema: SARIF_SCHEMA_URI,
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: SARIF_TOOL_NAME,
+                        ...(opts.informationUri ? { informationUri: opts.informationUri } : {}),
+                        version: opts.toolVersion,
+                        ...(/^\d+\.\d+\.\d+(?:[-+].*)?$/.test(opts.toolVersion) ? { semanticVersion: opts.toolVersion } : {}),
+                        rules: ruleDescriptors()
+                    }
+                },
+                columnKind: 'utf16CodeUnits',
+                results,
+                properties: {
+                    status: report.status,
+                    resolve: report.resolve,
+                    summary: { ...report.summary },
+                    ...sidesProperty(report)
+                }
+            }
+        ]
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/index.ts
+/** The report renderers (pure): JSON, text, Markdown and SARIF from one `Report`. */
+
+
+
+
+
+
+
+// EXTERNAL MODULE: ./src/version.ts
+var version = __nccwpck_require__(311);
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/cli/args.ts
+/**
+ * Command-line parsing with messages a user can act on. Node's strict parser reports an unknown flag with a
+ * paragraph about positional arguments (and an unbalanced quote); here every mistake is one line that names the
+ * flag and, for a typo, the flag that was meant.
+ */
+
+
+/** A flag as the user would type it. */
+function flag(name) {
+    return name.length === 1 ? `-${name}` : `--${name}`;
+}
+/** At most this much of a user's argument is echoed back. */
+function shown(text) {
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+/** The first mistake in the arguments, in the order they were given; undefined when there is none. */
+function firstMistake(args, options) {
+    const { tokens } = (0,external_node_util_namespaceObject.parseArgs)({ args, options, strict: false, allowPositionals: true, tokens: true });
+    const shortNames = new Map(Object.entries(options).flatMap(([name, option]) => (option.short ? [[option.short, name]] : [])));
+    const longNames = Object.keys(options);
+    for (const token of tokens) {
+        if (token.kind !== 'option')
+            continue;
+        const name = token.rawName.startsWith('--') ? token.name : (shortNames.get(token.name) ?? token.name);
+        const option = Object.hasOwn(options, name) ? options[name] : undefined;
+        if (!option) {
+            const typed = shown(token.rawName);
+            return `unknown option ${typed}${(0,suggest/* didYouMean */.au)(token.name, longNames, flag)}`;
+        }
+        const long = `--${name}`;
+        if (option.type === 'boolean') {
+            if (token.value !== undefined)
+                return `option ${long} takes no value; got ${long}=${shown(token.value)}`;
+            continue;
+        }
+        if (token.value === undefined)
+            return `option ${long} needs a value (${long} VALUE)`;
+        // The non-strict parser takes the next argument even when it is another flag (`--format --no-color`).
+        if (!token.inlineValue && token.value.startsWith('-') && token.value !== '-') {
+            return `option ${long} needs a value; got the flag ${shown(token.value)} (write ${long}=${shown(token.value)} if that is the value)`;
+        }
+    }
+    return undefined;
+}
+/** Parses `args` against `options`; every mistake is one line without Node's internals. */
+function parseCommandLine(args, options) {
+    const list = [...args];
+    const mistake = firstMistake(list, options);
+    if (mistake)
+        return { ok: false, error: mistake };
+    try {
+        const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({ args: list, options, strict: true, allowPositionals: true });
+        return { ok: true, values, positionals };
+    }
+    catch (error) {
+        // Not reached for the mistakes above; kept so that a parser change still yields one line, never a trace.
+        const message = error instanceof Error ? error.message : String(error);
+        return { ok: false, error: message.split('\n')[0] };
+    }
+}
+
+// EXTERNAL MODULE: ./src/config/schema.ts + 1 modules
+var schema = __nccwpck_require__(3346);
+;// CONCATENATED MODULE: ./src/cli/init.ts
+/** `dataworks-whitelist-guard init` (contract §12): writes a starting config, from Terraform or a workspace. */
+
+
+
+
+
+
+
+
+const INIT_USAGE = `Usage: ${version/* TOOL_NAME */.l} init [options]
+
+Writes a starting config. Without --workspace, from the Terraform in the repository (offline); with it, from
+the DataWorks workspace's data sources and resource groups (online: needs Alibaba Cloud credentials).
+
+Options:
+  --root DIR             repository root (default: the current directory)
+  --output PATH          where to write, relative to --root (default: .github/dataworks-whitelist.yml)
+  --force                overwrite an existing file
+  --region REGION        the default region (required with --workspace)
+  --workspace ID         the DataWorks workspace (project) ID to read
+  --env prod|dev         the workspace environment whose data sources are read (default: prod)
+  --endpoint NAME=URL    API endpoint override: dataworks= or sts= (repeatable)
+  --timeout SECONDS      deadline of every API call of the run (default: 120)
+  --allow-instance-credentials
+                         also try the ECS instance metadata service and CLI profiles for credentials
+`;
+const DEFAULT_OUTPUT = '.github/dataworks-whitelist.yml';
+/** The longest deadline accepted: an hour. */
+const MAX_TIMEOUT_SECONDS = 3_600;
+class InitUsageError extends Error {
+}
+async function runInit(argv, io) {
+    const parsed = parseCommandLine(argv, {
+        root: { type: 'string' },
+        output: { type: 'string' },
+        force: { type: 'boolean' },
+        region: { type: 'string' },
+        workspace: { type: 'string' },
+        env: { type: 'string' },
+        endpoint: { type: 'string', multiple: true },
+        timeout: { type: 'string' },
+        'allow-instance-credentials': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' }
+    });
+    const usage = (message) => {
+        io.stderr.write(`${version/* TOOL_NAME */.l} init: ${message}\n\nRun "${version/* TOOL_NAME */.l} init --help" for usage.\n`);
+        return 2;
+    };
+    if (!parsed.ok)
+        return usage(parsed.error);
+    const { values, positionals } = parsed;
+    if (values.help) {
+        io.stdout.write(INIT_USAGE);
+        return 0;
+    }
+    const logger = {
+        debug: (m) => {
+            if (io.env.DATAWORKS_WHITELIST_GUARD_DEBUG)
+                io.stderr.write(`debug: ${(0,report_escape/* sanitizeTerminal */.iz)(m)}\n`);
+        },
+        info: (m) => void io.stderr.write(`${(0,report_escape/* sanitizeTerminal */.iz)(m)}\n`),
+        warning: (m) => void io.stderr.write(`warning: ${(0,report_escape/* sanitizeTerminal */.iz)(m)}\n`)
+    };
+    try {
+        if (positionals.length !== 1)
+            throw new InitUsageError(`unexpected argument "${positionals.slice(1).join(' ')}"`);
+        const rootArg = values.root ?? '.';
+        if (!external_node_path_default().isAbsolute(rootArg) && io.cwd === undefined) {
+            throw new InitUsageError('the current directory no longer exists; give --root as an absolute path');
+        }
+        const root = external_node_path_default().resolve(io.cwd ?? '/', rootArg);
+        const outputRel = values.output ?? DEFAULT_OUTPUT;
+        const output = external_node_path_default().resolve(root, outputRel);
+        const relative = external_node_path_default().relative(root, output);
+        if (relative === '' || relative.startsWith('..') || external_node_path_default().isAbsolute(relative)) {
+            throw new InitUsageError(`--output ${outputRel} is outside --root ${root}: the config belongs in the repository`);
+        }
+        const region = values.region;
+        if (region !== undefined && !schema/* REGION_PATTERN */.aY.test(region)) {
+            throw new InitUsageError(`--region must be a region ID like cn-hangzhou; got "${region}"`);
+        }
+        const env = values.env ?? 'prod';
+        if (env !== 'prod' && env !== 'dev')
+            throw new InitUsageError(`--env must be prod or dev; got "${env}"`);
+        const endpoints = parseEndpointSpecs(values.endpoint ?? []);
+        if (!endpoints.ok)
+            throw new InitUsageError(endpoints.error);
+        let deadlineMs;
+        if (values.timeout !== undefined) {
+            const seconds = Number(values.timeout);
+            if (!/^\d+$/.test(values.timeout) || seconds < 1 || seconds > MAX_TIMEOUT_SECONDS) {
+                throw new InitUsageError(`--timeout must be whole seconds from 1 to ${MAX_TIMEOUT_SECONDS}; got "${values.timeout}"`);
+            }
+            deadlineMs = seconds * 1000;
+        }
+        if (values.workspace === undefined) {
+            for (const flag of ['env', 'endpoint', 'timeout', 'allow-instance-credentials']) {
+                if (values[flag] !== undefined)
+                    throw new InitUsageError(`--${flag} needs --workspace (an online init)`);
+            }
+        }
+        if (!values.force && (await exists(output))) {
+            io.stderr.write(`${version/* TOOL_NAME */.l} init: ${(0,report_escape/* sanitizeTerminal */.iz)(outputRel)} already exists; give --force to overwrite it\n`);
+            return 2;
+        }
+        let text;
+        let summary;
+        if (values.workspace !== undefined) {
+            const workspace = values.workspace.trim();
+            if (!/^\d{1,20}$/.test(workspace))
+                throw new InitUsageError(`--workspace must be a workspace ID (digits); got "${values.workspace}"`);
+            if (region === undefined)
+                throw new InitUsageError("--workspace needs --region (the workspace's region)");
+            const { openWorkspaceSession, SessionError } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(578), __nccwpck_require__.e(312)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7312));
+            const { initFromWorkspace } = await __nccwpck_require__.e(/* import() */ 615).then(__nccwpck_require__.bind(__nccwpck_require__, 2615));
+            try {
+                const session = await openWorkspaceSession(region, { endpoints: endpoints.endpoints, allowInstanceCredentials: values['allow-instance-credentials'] ?? false }, { logger, env: io.env, tuning: deadlineMs === undefined ? {} : { deadlineMs } });
+                const result = await initFromWorkspace(session.api, { workspace, region, env });
+                text = result.text;
+                summary =
+                    `${result.dataSources} data sources (${result.commentedOut} more commented out: they cannot be checked) ` +
+                        `and ${result.resourceGroups} resource groups from workspace ${workspace}`;
+            }
+            catch (error) {
+                const why = error instanceof SessionError || error instanceof Error ? error.message : 'unknown failure';
+                io.stderr.write(`${version/* TOOL_NAME */.l} init: could not read workspace ${workspace}: ${(0,report_escape/* sanitizeTerminal */.iz)(why)}\n`);
+                return 2;
+            }
+        }
+        else {
+            const { scanRepository, renderOfflineConfig } = await Promise.all(/* import() */[__nccwpck_require__.e(733), __nccwpck_require__.e(645)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5645));
+            const scan = await scanRepository((0,src_io/* diskRepoFiles */.pL)(root));
+            text = renderOfflineConfig(scan, region === undefined ? {} : { region });
+            summary = `${scan.resources.length} data sources from the Terraform in ${root}`;
+            for (const problem of scan.problems)
+                logger.warning(`not scanned: ${problem}`);
+        }
+        try {
+            await external_node_fs_.promises.mkdir(external_node_path_default().dirname(output), { recursive: true });
+            // `wx` refuses a file that appeared since the check above: never overwrite without --force.
+            await external_node_fs_.promises.writeFile(output, text, { flag: values.force ? 'w' : 'wx' });
+        }
+        catch (error) {
+            const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'EIO';
+            io.stderr.write(`${version/* TOOL_NAME */.l} init: could not write ${(0,report_escape/* sanitizeTerminal */.iz)(outputRel)} (${code})${code === 'EEXIST' ? '; give --force to overwrite it' : ''}\n`);
+            return 2;
+        }
+        io.stderr.write(`${version/* TOOL_NAME */.l} init: wrote ${(0,report_escape/* sanitizeTerminal */.iz)(outputRel)}: ${(0,report_escape/* sanitizeTerminal */.iz)(summary)}. ` +
+            `Review the CHECK comments, then run "${version/* TOOL_NAME */.l} check".\n`);
+        return 0;
+    }
+    catch (error) {
+        if (error instanceof InitUsageError)
+            return usage(error.message);
+        throw error;
+    }
+}
+async function exists(file) {
+    try {
+        await external_node_fs_.promises.lstat(file);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/run.ts
+/** The CLI (contract §6): argument parsing, rendering and exit status around the shared engine. */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const FORMATS = ['text', 'json', 'markdown', 'sarif'];
+const USAGE = `Usage: ${version/* TOOL_NAME */.l} check [options]
+       ${version/* TOOL_NAME */.l} init [--root DIR] [--output PATH] [--force] [--workspace ID --region R [--env prod|dev]]
+       ${version/* TOOL_NAME */.l} fix [options] [--dry-run]
+
+check: checks that the whitelists in this repository allow every address DataWorks connects from.
+fix:   runs the check on the whitelist files, adds the missing entries where each finding points and rewrites
+       entries with host bits set; prints the change as a unified diff. The exit status and --output report are
+       those of the check after the fix. What cannot be fixed (an entry limit, a value with no literal, a value
+       shared with another data source, security-group rules, OSS policies) stays a finding that says why.
+
+Options:
+  --config PATH          configuration file, relative to --root (default: .github/dataworks-whitelist.yml)
+  --root DIR             repository root that config paths are relative to (default: the current directory)
+  --resolve MODE         auto | online | offline (default: auto: online when Alibaba Cloud credentials are set)
+  --format FORMAT        text | json | markdown | sarif (default: from --output's extension, else text)
+  --output FILE          write the report to FILE instead of standard output
+  --fail-on LEVEL        error | warning | never (default: error)
+  --baseline REF         also check the repository as it was at git commit REF; mark each finding new or
+                         unchanged and list the findings REF had that are gone
+  --only-new             with --baseline: the exit status and --fail-on consider new findings only
+  --deployed MODE        auto | always | never: read the whitelists deployed on each data source's instance
+                         (default: auto: whenever the run is online; always needs an online run)
+  --timeout SECONDS      deadline of every online call of the run (default: 120)
+  --endpoint NAME=URL    API endpoint override: dataworks=, vpc=, sts= or a product id such as rds=; a URL may
+                         hold {region} (repeatable)
+  --allow-instance-credentials
+                         also try the ECS instance metadata service and CLI profiles for credentials
+  --verify               also run DataWorks' own connectivity test for each data source with a dataworks key
+                         and each serverless resource group with an id that reaches it (needs an online run)
+  --no-color             no colour in the text report (also: NO_COLOR)
+  --dry-run              fix only: print the diff, write nothing
+  --help, --version
+
+Exit status (explained here rather than in every report):
+  0  pass, or fail with --fail-on never
+  1  fail
+  2  could not check (status error), or a usage error
+`;
+class UsageError extends Error {
+}
+const COMMANDS = ['check', 'fix', 'init'];
+const HELP_POINTER = `Run "${version/* TOOL_NAME */.l} --help" for usage.\n`;
+/** `file` as an absolute path: relative paths need a working directory, which may have been deleted. */
+function absolutePath(cwd, file, flag) {
+    if (external_node_path_default().isAbsolute(file))
+        return external_node_path_default().normalize(file);
+    if (cwd === undefined) {
+        throw new UsageError(`the current directory no longer exists, so ${flag} "${file}" cannot be found from it; ` +
+            `run from an existing directory or give ${flag} as an absolute path`);
+    }
+    return external_node_path_default().resolve(cwd, file);
+}
+function oneOf(value, allowed, flag, fallback) {
+    if (value === undefined)
+        return fallback;
+    if (allowed.includes(value))
+        return value;
+    throw new UsageError(`${flag} must be one of ${allowed.join(', ')}; got "${value}"${(0,suggest/* didYouMean */.au)(value, allowed)}`);
+}
+function formatFromOutput(output) {
+    const ext = output ? external_node_path_default().extname(output).toLowerCase() : '';
+    if (ext === '.json')
+        return 'json';
+    if (ext === '.md' || ext === '.markdown')
+        return 'markdown';
+    if (ext === '.sarif')
+        return 'sarif';
+    return 'text';
+}
+async function runCli(argv, io) {
+    if (argv[0] === 'init') {
+        try {
+            return await runInit(argv, io);
+        }
+        catch {
+            io.stderr.write(`${version/* TOOL_NAME */.l}: ${(0,internal_error/* internalErrorMessage */.vh)('while writing the config')}\n`);
+            return 2;
+        }
+    }
+    const parsed = parseCommandLine(argv, {
+        config: { type: 'string' },
+        root: { type: 'string' },
+        resolve: { type: 'string' },
+        format: { type: 'string' },
+        output: { type: 'string' },
+        'fail-on': { type: 'string' },
+        baseline: { type: 'string' },
+        'only-new': { type: 'boolean' },
+        endpoint: { type: 'string', multiple: true },
+        deployed: { type: 'string' },
+        timeout: { type: 'string' },
+        'allow-instance-credentials': { type: 'boolean' },
+        verify: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'V' }
+    });
+    if (!parsed.ok) {
+        io.stderr.write(`${version/* TOOL_NAME */.l}: ${parsed.error}\n\n${HELP_POINTER}`);
+        return 2;
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+        io.stdout.write(USAGE);
+        return 0;
+    }
+    if (values.version) {
+        io.stdout.write(`${version/* VERSION */.x}\n`);
+        return 0;
+    }
+    let debugLogger;
+    try {
+        const command = positionals[0];
+        if (positionals.length !== 1 || (command !== 'check' && command !== 'fix')) {
+            throw new UsageError(positionals.length === 0
+                ? 'missing command: check or fix'
+                : `unknown command "${positionals.join(' ')}"${positionals.length === 1 ? (0,suggest/* didYouMean */.au)(positionals[0], COMMANDS) : ''}`);
+        }
+        if (values['dry-run'] && command !== 'fix')
+            throw new UsageError('--dry-run applies to the fix command only');
+        const resolve = oneOf(values.resolve, ['auto', 'online', 'offline'], '--resolve', 'auto');
+        const failOn = oneOf(values['fail-on'], ['error', 'warning', 'never'], '--fail-on', 'error');
+        const format = oneOf(values.format, FORMATS, '--format', formatFromOutput(values.output));
+        const endpoints = parseEndpointSpecs(values.endpoint ?? []);
+        if (!endpoints.ok)
+            throw new UsageError(endpoints.error);
+        const deployed = oneOf(values.deployed, deployed_run/* DEPLOYED_MODES */.Sg, '--deployed', 'auto');
+        if (deployed === 'always' && resolve === 'offline') {
+            throw new UsageError('--deployed always reads the whitelists deployed in the cloud, which needs an online run; drop --resolve offline');
+        }
+        let timeoutSeconds;
+        if (values.timeout !== undefined) {
+            const timeout = (0,deployed_run/* parseTimeoutSeconds */.yE)(values.timeout);
+            if (!timeout.ok)
+                throw new UsageError(`--timeout: ${timeout.error}`);
+            timeoutSeconds = timeout.seconds;
+        }
+        const root = absolutePath(io.cwd, values.root ?? '.', '--root');
+        const output = values.output === undefined ? undefined : absolutePath(io.cwd, values.output, '--output');
+        const configPath = configInsideRoot(root, values.config ?? '.github/dataworks-whitelist.yml');
+        const baselineRef = values.baseline;
+        if (values['only-new'] && baselineRef === undefined) {
+            throw new UsageError('--only-new needs --baseline REF: without a base commit every finding is new');
+        }
+        if (command === 'fix' && (baselineRef !== undefined || values.verify || values.deployed !== undefined)) {
+            throw new UsageError('fix edits the whitelist files from the check of the repository alone: --baseline, --verify and --deployed apply to check only');
+        }
+        if (baselineRef !== undefined && (baselineRef === '' || baselineRef.startsWith('-'))) {
+            throw new UsageError(`--baseline needs a git ref or commit; got "${baselineRef.slice(0, 60)}"`);
+        }
+        const online = {
+            endpoints: endpoints.endpoints,
+            allowInstanceCredentials: values['allow-instance-credentials'] ?? false,
+            ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {})
+        };
+        const verify = values.verify ?? false;
+        if (verify)
+            refuseOfflineVerify(resolve, online, io.env);
+        // Messages can quote repository text: sanitised like the text report, one line each.
+        const logger = {
+            debug: (m) => {
+                if (io.env.DATAWORKS_WHITELIST_GUARD_DEBUG)
+                    io.stderr.write(`debug: ${(0,report_escape/* sanitizeTerminal */.iz)(m)}\n`);
+            },
+            info: (m) => void io.stderr.write(`${(0,report_escape/* sanitizeTerminal */.iz)(m)}\n`),
+            warning: (m) => void io.stderr.write(`warning: ${(0,report_escape/* sanitizeTerminal */.iz)(m)}\n`)
+        };
+        debugLogger = logger;
+        const checkOptions = {
+            root,
+            configPath,
+            resolve,
+            failOn,
+            logger,
+            env: io.env,
+            online,
+            deployed,
+            verify
+        };
+        let report;
+        if (command === 'fix') {
+            // A fix edits the files in the repository: it reads no deployed whitelist and runs no connectivity test.
+            const fixed = await runFix({ ...checkOptions, deployed: 'never', verify: false }, io, {
+                dryRun: values['dry-run'] ?? false,
+                reportRequested: values.output !== undefined || values.format !== undefined,
+                outputIsFile: output !== undefined
+            });
+            if (fixed === undefined)
+                return 2;
+            if (fixed.reportRequested === false)
+                return (0,evaluate_status/* shouldFail */.W9)(fixed.report.status, failOn) ? (fixed.report.status === 'error' ? 2 : 1) : 0;
+            report = fixed.report;
+        }
+        else {
+            report =
+                baselineRef === undefined
+                    ? await (0,engine/* runCheck */.k_)(checkOptions)
+                    : await runBaselineCheck(checkOptions, {
+                        ref: baselineRef,
+                        onlyNew: values['only-new'] ?? false,
+                        readBase: () => gitBaseFiles(root, baselineRef)
+                    });
+        }
+        const color = output === undefined && !values['no-color'] && !io.env.NO_COLOR && io.stdout.isTTY === true && format === 'text';
+        let body;
+        try {
+            body = render(report, format, color);
+        }
+        catch (error) {
+            logger.debug(`internal error while writing the ${format} report: ${(0,internal_error/* exceptionDetail */.r_)(error)}`);
+            io.stderr.write(`${version/* TOOL_NAME */.l}: ${(0,internal_error/* internalErrorMessage */.vh)(`while writing the ${format} report`)}\n`);
+            return 2;
+        }
+        if (output !== undefined && values.output !== undefined) {
+            try {
+                await external_node_fs_.promises.mkdir(external_node_path_default().dirname(output), { recursive: true });
+                await external_node_fs_.promises.writeFile(output, body);
+            }
+            catch (error) {
+                const code = (0,internal_error/* systemErrorCode */.vq)(error);
+                if (code === undefined)
+                    throw error;
+                io.stderr.write(`${version/* TOOL_NAME */.l}: could not write the report to ${(0,report_escape/* sanitizeTerminal */.iz)(values.output)}: ${(0,internal_error/* describeSystemError */.Zo)(code)}\n`);
+                return 2;
+            }
+            io.stderr.write(`${version/* TOOL_NAME */.l}: status ${report.status}; report written to ${(0,report_escape/* sanitizeTerminal */.iz)(values.output)}\n`);
+        }
+        else {
+            io.stdout.write(body);
+        }
+        return failsRun(report, failOn) ? (report.status === 'error' ? 2 : 1) : 0;
+    }
+    catch (error) {
+        if (error instanceof UsageError) {
+            io.stderr.write(`${version/* TOOL_NAME */.l}: ${error.message}\n\n${HELP_POINTER}`);
+            return 2;
+        }
+        // A bug that escaped the engine's own boundaries: one line that says how to report it, no stack trace.
+        debugLogger?.debug(`internal error while running the check: ${(0,internal_error/* exceptionDetail */.r_)(error)}`);
+        io.stderr.write(`${version/* TOOL_NAME */.l}: ${(0,internal_error/* internalErrorMessage */.vh)('while running the check')}\n`);
+        return 2;
+    }
+}
+/**
+ * `--verify` asks DataWorks, which only an online run can: with `--resolve offline`, or `auto` without credentials
+ * (which would resolve offline), the run would verify nothing, so it is a usage error rather than a quiet pass.
+ */
+function refuseOfflineVerify(resolve, online, env) {
+    if (resolve === 'offline') {
+        throw new UsageError('--verify needs an online run; it cannot be combined with --resolve offline');
+    }
+    if (resolve === 'auto' && !(0,credentials_env/* hasCredentials */.Lk)(online, env)) {
+        throw new UsageError('--verify needs an online run, and no Alibaba Cloud credentials were found (ALIBABA_CLOUD_ACCESS_KEY_ID and ' +
+            'ALIBABA_CLOUD_ACCESS_KEY_SECRET, or the OIDC variables), so --resolve auto would resolve offline');
+    }
+}
+/** `--config`, relative to `--root` (or absolute inside it), as a path relative to the root; outside it, a usage error. */
+function configInsideRoot(root, config) {
+    const relative = external_node_path_default().relative(root, external_node_path_default().resolve(root, config));
+    if (relative === '..' || relative.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(relative)) {
+        throw new UsageError(`--config ${config} is outside --root ${root}: the config must be a file inside the repository it checks`);
+    }
+    return relative.split((external_node_path_default()).sep).join('/');
+}
+function render(report, format, color) {
+    switch (format) {
+        case 'json':
+            return renderJson(report);
+        case 'markdown':
+            return renderMarkdown(report);
+        case 'sarif':
+            return `${JSON.stringify(renderSarif(report, { toolVersion: version/* VERSION */.x, configPath: report.config }), null, 2)}\n`;
+        case 'text':
+            return renderText(report, { color });
+    }
+}
+/**
+ * `fix`: plans the edits, prints their diff (to standard output, unless the report goes there), writes them unless
+ * `--dry-run`, and says on standard error what was not fixed and why. Undefined when a file could not be written.
+ */
+async function runFix(options, io, how) {
+    // The fix engine (and the Terraform editor with it) is loaded by `fix` only: `check` starts without it.
+    const { planFixes, unifiedDiff, writeFixes } = await Promise.all(/* import() */[__nccwpck_require__.e(733), __nccwpck_require__.e(468)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9468));
+    const plan = await planFixes(options);
+    const diff = plan.edits.map(unifiedDiff).join('');
+    // The diff is repository text: on a terminal, control characters are made visible; piped, it stays applicable.
+    const shown = io.stdout.isTTY === true ? diff.split('\n').map(report_escape/* sanitizeTerminal */.iz).join('\n') : diff;
+    const diffToStdout = !how.reportRequested || how.outputIsFile;
+    if (diffToStdout)
+        io.stdout.write(shown);
+    else
+        io.stderr.write(shown);
+    for (const { finding, reason } of plan.notFixed) {
+        const where = finding.file ? `${finding.file}:${finding.line ?? 1}:${finding.column ?? 1}: ` : '';
+        const what = finding.rule === 'missing-entry' ? `missing ${finding.entry ?? ''}` : `${finding.rule} ${finding.raw ?? ''}`;
+        io.stderr.write((0,report_escape/* sanitizeTerminal */.iz)(`not fixed: ${where}${what} (${finding.dataSource ?? ''}): ${reason}`) + '\n');
+    }
+    const added = plan.edits.reduce((sum, edit) => sum + edit.added.length, 0);
+    if (how.dryRun) {
+        io.stderr.write(`${version/* TOOL_NAME */.l}: dry run: ${plan.edits.length} file(s) would change, ${added} entr${added === 1 ? 'y' : 'ies'} added; nothing written\n`);
+    }
+    else if (plan.edits.length > 0) {
+        const written = await writeFixes(options.root, plan.edits);
+        for (const failure of written.failed) {
+            io.stderr.write(`${version/* TOOL_NAME */.l}: ${(0,report_escape/* sanitizeTerminal */.iz)(failure.file)} ${failure.reason}\n`);
+        }
+        if (written.failed.length > 0)
+            return undefined;
+        io.stderr.write(`${version/* TOOL_NAME */.l}: ${written.written.length} file(s) changed, ${added} entr${added === 1 ? 'y' : 'ies'} added\n`);
+    }
+    else {
+        io.stderr.write(`${version/* TOOL_NAME */.l}: nothing to fix\n`);
+    }
+    return { report: plan.after, reportRequested: how.reportRequested };
+}
+
+
+/***/ }),
+
+/***/ 639:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ OUTPUT_FAILED_EXIT),
+/* harmony export */   a: () => (/* binding */ guardStandardStreams)
+/* harmony export */ });
+/* harmony import */ var _internal_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3169);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(311);
+/**
+ * Standard output that cannot be written (contract §6 edges): a reader that went away (`… | head -c 10`, EPIPE)
+ * ends the run quietly, as other command-line tools do; a full disk (`> /dev/full`, ENOSPC) or any other write
+ * error is one line on stderr and exit status 2 (could not check: the report was not delivered). Never an
+ * unhandled 'error' event with a stack trace.
+ */
+
+
+/** Exit status when the report could not be written (the same as "could not check"). */
+const OUTPUT_FAILED_EXIT = 2;
+/**
+ * Handles write errors of stdout and stderr. `onFailure` runs once, on the first stdout failure that is not a
+ * closed pipe (the CLI sets exit status 2 there, whenever the error arrives).
+ */
+function guardStandardStreams(streams, onFailure) {
+    const state = { failed: false };
+    streams.stdout.on('error', (error) => {
+        const code = (0,_internal_error_js__WEBPACK_IMPORTED_MODULE_0__/* .systemErrorCode */ .vq)(error);
+        if (code === 'EPIPE' || state.failed)
+            return;
+        state.failed = true;
+        const reason = code === undefined ? 'the stream failed' : (0,_internal_error_js__WEBPACK_IMPORTED_MODULE_0__/* .describeSystemError */ .Zo)(code);
+        try {
+            streams.stderr.write(`${_version_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_NAME */ .l}: could not write the report to standard output: ${reason}\n`);
+        }
+        catch {
+            // stderr is gone too: the exit status still tells.
+        }
+        onFailure();
+    });
+    // Nowhere is left to say that stderr failed; the exit status still tells the result.
+    streams.stderr.on('error', () => undefined);
+    return state;
+}
+
+
+/***/ }),
+
+/***/ 6153:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Af: () => (/* binding */ incompleteCredentialsMessage),
+/* harmony export */   Lk: () => (/* binding */ hasCredentials),
+/* harmony export */   "in": () => (/* binding */ findCredentialSource)
+/* harmony export */ });
+/* unused harmony exports KEY_VARIABLE_FORMS, OIDC_VARIABLES */
+/** `aliyun/configure-aliyun-credentials-action` exports all three forms; the first complete one wins. */
+const KEY_VARIABLE_FORMS = [
+    {
+        id: 'ALIBABA_CLOUD_ACCESS_KEY_ID',
+        secret: 'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
+        token: 'ALIBABA_CLOUD_SECURITY_TOKEN'
+    },
+    { id: 'ALICLOUD_ACCESS_KEY', secret: 'ALICLOUD_SECRET_KEY', token: 'ALICLOUD_SECURITY_TOKEN' },
+    {
+        id: 'ALIBABACLOUD_ACCESS_KEY_ID',
+        secret: 'ALIBABACLOUD_ACCESS_KEY_SECRET',
+        token: 'ALIBABACLOUD_SECURITY_TOKEN'
+    }
+];
+const OIDC_VARIABLES = {
+    roleArn: 'ALIBABA_CLOUD_ROLE_ARN',
+    providerArn: 'ALIBABA_CLOUD_OIDC_PROVIDER_ARN',
+    tokenFile: 'ALIBABA_CLOUD_OIDC_TOKEN_FILE'
+};
+/** A variable counts only when non-blank: the credentials action's post step blanks what it set. */
+function read(env, name) {
+    const value = env[name]?.trim();
+    return value ? value : undefined;
+}
+/**
+ * Picks the credential source, in the documented order: explicit inputs, the access-key variables (three forms),
+ * the OIDC variables, then (only when opted in) the instance metadata service and CLI profiles.
+ */
+function findCredentialSource(settings, env) {
+    const explicit = settings.credentials;
+    if (explicit) {
+        if (!explicit.accessKeyId || !explicit.accessKeySecret) {
+            return {
+                kind: 'incomplete',
+                message: 'the explicit credentials are incomplete: access-key-id and access-key-secret must both be given ' +
+                    '(security-token is optional)'
+            };
+        }
+        const keys = { accessKeyId: explicit.accessKeyId, accessKeySecret: explicit.accessKeySecret };
+        if (explicit.securityToken)
+            keys.securityToken = explicit.securityToken;
+        return { kind: 'keys', origin: 'the access-key-id/access-key-secret inputs', keys };
+    }
+    for (const form of KEY_VARIABLE_FORMS) {
+        const id = read(env, form.id);
+        const secret = read(env, form.secret);
+        if (id && secret) {
+            const keys = { accessKeyId: id, accessKeySecret: secret };
+            const token = read(env, form.token);
+            if (token)
+                keys.securityToken = token;
+            return { kind: 'keys', origin: `the ${form.id}/${form.secret} environment variables`, keys };
+        }
+        if (id || secret) {
+            return {
+                kind: 'incomplete',
+                message: `${id ? form.id : form.secret} is set but ${id ? form.secret : form.id} is not: set both or neither`
+            };
+        }
+    }
+    const roleArn = read(env, OIDC_VARIABLES.roleArn);
+    const providerArn = read(env, OIDC_VARIABLES.providerArn);
+    const tokenFile = read(env, OIDC_VARIABLES.tokenFile);
+    if (roleArn && providerArn && tokenFile) {
+        const oidc = {
+            roleArn,
+            oidcProviderArn: providerArn,
+            oidcTokenFilePath: tokenFile,
+            enableVpc: read(env, 'ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED')?.toLowerCase() === 'true'
+        };
+        const sessionName = read(env, 'ALIBABA_CLOUD_ROLE_SESSION_NAME');
+        if (sessionName)
+            oidc.roleSessionName = sessionName;
+        const stsRegion = read(env, 'ALIBABA_CLOUD_STS_REGION');
+        if (stsRegion)
+            oidc.stsRegionId = stsRegion;
+        return { kind: 'oidc', origin: 'the ALIBABA_CLOUD_ROLE_ARN/OIDC variables', oidc };
+    }
+    if (roleArn || providerArn || tokenFile) {
+        const all = Object.values(OIDC_VARIABLES);
+        const missing = all.filter((name) => !read(env, name));
+        return {
+            kind: 'incomplete',
+            message: `OIDC needs ${all.join(', ')}; ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set`
+        };
+    }
+    if (settings.allowInstanceCredentials) {
+        return { kind: 'instance', origin: 'the default credential chain (ECS instance role, CLI profiles)' };
+    }
+    return {
+        kind: 'none',
+        message: 'no Alibaba Cloud credentials found; tried: the access-key-id/access-key-secret inputs, ' +
+            KEY_VARIABLE_FORMS.map((f) => `${f.id}/${f.secret}`).join(', ') +
+            `, and ${Object.values(OIDC_VARIABLES).join('/')}. The ECS instance role and CLI profiles are used only ` +
+            'when opted in (allow-instance-credentials)'
+    };
+}
+/**
+ * Why a run that goes online cannot, when its credentials are set only in part; undefined when they are complete
+ * or absent. In `auto` mode a half-set credential means an online check was intended, so the run fails rather
+ * than quietly checking offline, and the message names both ways out: complete the credentials, or ask for an
+ * offline check explicitly.
+ */
+function incompleteCredentialsMessage(mode, settings, env) {
+    const source = findCredentialSource(settings, env);
+    if (source.kind !== 'incomplete')
+        return undefined;
+    const problem = `the Alibaba Cloud credentials are set only in part: ${source.message}`;
+    if (mode === 'online')
+        return problem;
+    return (`${problem}. resolve auto does not fall back to offline when credentials are half-set; ` +
+        'to check offline, use --resolve offline (action input resolve: offline)');
+}
+/** Whether `resolve: auto` should go online: some credential source is configured (an incomplete one counts, so
+ * that it is reported as an error rather than silently ignored). */
+function hasCredentials(settings, env) {
+    return findCredentialSource(settings, env).kind !== 'none';
+}
+
+
+/***/ }),
+
+/***/ 7623:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Z9: () => (/* binding */ loadConfig)
+});
+
+// UNUSED EXPORTS: configJsonSchema, parseConfig
+
+// EXTERNAL MODULE: ./src/io.ts
+var io = __nccwpck_require__(5027);
+// EXTERNAL MODULE: ./src/model.ts
+var model = __nccwpck_require__(182);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/config/paths.ts
 /** Paths written in the configuration: kept inside the repository, with `/` separators. */
 
@@ -2470,213 +5008,12 @@ var suggest = __nccwpck_require__(2969);
 var schema = __nccwpck_require__(3346);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
-var main = __nccwpck_require__(9547);
-;// CONCATENATED MODULE: ./src/parse-bounds.ts
-/**
- * Parsing YAML and JSON of the repository with a bound on nesting. The `yaml` composer and jsonc-parser's tree
- * builder recurse once per level, so a document nested 100,000 deep overflows the stack (and `yaml` then reports
- * "Maximum call stack size exceeded" as a syntax error). Both are checked first with an iterative pass over the
- * parser's tokens, and refused past `MAX_NESTING_DEPTH` with the offset where the limit is crossed.
- */
-
-
-
-function tooDeep(offset, limit) {
-    return { offset, message: `lists and mappings nest more than ${limit} levels deep here, the limit` };
-}
-/** The first place in YAML's concrete syntax tree that nests deeper than `limit`, walked without recursion. */
-function yamlTooDeep(tokens, limit = bounds/* MAX_NESTING_DEPTH */.wM) {
-    const stack = tokens.map((token) => ({ token, depth: 0 }));
-    while (stack.length > 0) {
-        const { token, depth } = stack.pop();
-        if (!token)
-            continue;
-        if (token.type === 'document') {
-            stack.push({ token: token.value, depth });
-        }
-        else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
-            if (depth + 1 > limit)
-                return tooDeep(token.offset, limit);
-            for (const item of token.items) {
-                if ('key' in item)
-                    stack.push({ token: item.key ?? undefined, depth: depth + 1 });
-                stack.push({ token: item.value, depth: depth + 1 });
-            }
-        }
-    }
-    return undefined;
-}
-/** Every document of `text`, composed only once the nesting is known to be within the limit. */
-function parseYamlDocuments(text, options) {
-    const compact = compactIndicatorsTooDeep(text);
-    if (compact)
-        return { tooDeep: withLinesCounted(compact, text, options.lineCounter) };
-    let tokens;
-    try {
-        tokens = [...new dist/* Parser */.iX(options.lineCounter?.addNewLine).parse(text)];
-    }
-    catch (error) {
-        // The CST parser recurses once per open block collection; indentation alone can nest it deep enough to run
-        // out of stack before the token walk below can measure anything. The deepest-looking line is where to look.
-        if (error instanceof RangeError) {
-            const deep = tooDeep(deepestLineOffset(text), bounds/* MAX_NESTING_DEPTH */.wM);
-            return { tooDeep: withLinesCounted(deep, text, options.lineCounter) };
-        }
-        throw error;
-    }
-    const deep = yamlTooDeep(tokens);
-    if (deep)
-        return { tooDeep: deep };
-    const documents = [...new dist/* Composer */.Dk(options).compose(tokens, true, text.length)];
-    return { documents };
-}
-/**
- * The parser counts lines as it goes; when it did not run (or stopped), the caller's counter is filled from the
- * text so that the offset still turns into the right line and column.
- */
-function withLinesCounted(deep, text, lineCounter) {
-    if (lineCounter) {
-        lineCounter.lineStarts.length = 0;
-        lineCounter.addNewLine(0);
-        for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1))
-            lineCounter.addNewLine(at + 1);
-    }
-    return deep;
-}
-/**
- * Compact block collections (`- - - x`, `? - x`) open one level per indicator on a single line, and the CST parser
- * recurses through each: a line with far more of them than the limit (here ten times) is refused from the text
- * itself, at the indicator where the line alone passes the limit. Shallower lines are measured exactly after
- * parsing.
- */
-function compactIndicatorsTooDeep(text, limit = bounds/* MAX_NESTING_DEPTH */.wM) {
-    const compact = /^[ \t]*(?:[-?:](?:[ \t]+|$))+/gm;
-    for (let match = compact.exec(text); match; match = compact.exec(text)) {
-        if (match[0].length === 0) {
-            compact.lastIndex++;
-            continue;
-        }
-        let count = 0;
-        let crossing;
-        const indicator = /[-?:](?=[ \t]|$)/g;
-        for (let found = indicator.exec(match[0]); found; found = indicator.exec(match[0])) {
-            if (++count === limit + 1)
-                crossing = match.index + found.index;
-            if (count > 10 * limit)
-                return tooDeep(crossing, limit);
-        }
-    }
-    return undefined;
-}
-/** The start of the line with the most leading blanks and block indicators: where deep nesting is likely. */
-function deepestLineOffset(text) {
-    let best = 0;
-    let bestWidth = -1;
-    const lead = /^[ \t\-?:]*/gm;
-    for (let match = lead.exec(text); match; match = lead.exec(text)) {
-        if (match[0].length > bestWidth) {
-            bestWidth = match[0].length;
-            best = match.index;
-        }
-        if (match[0].length === 0)
-            lead.lastIndex++;
-    }
-    return best;
-}
-/** jsonc-parser's `SyntaxKind` values (a `const enum`, which isolated modules cannot read). */
-const OPEN_BRACE = 1;
-const CLOSE_BRACE = 2;
-const OPEN_BRACKET = 3;
-const CLOSE_BRACKET = 4;
-const EOF = 17;
-/** The first `[` or `{` of JSON text that nests deeper than `limit` (strings and comments are skipped). */
-function jsonTooDeep(text, limit = bounds/* MAX_NESTING_DEPTH */.wM) {
-    const scanner = (0,main.createScanner)(text, true);
-    let depth = 0;
-    for (let kind = scanner.scan(); kind !== EOF; kind = scanner.scan()) {
-        if (kind === OPEN_BRACE || kind === OPEN_BRACKET) {
-            depth++;
-            if (depth > limit)
-                return tooDeep(scanner.getTokenOffset(), limit);
-        }
-        else if (kind === CLOSE_BRACE || kind === CLOSE_BRACKET) {
-            depth = Math.max(0, depth - 1);
-        }
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/yaml-errors.ts
-function lineStartOf(text, offset) {
-    return text.lastIndexOf('\n', offset - 1) + 1;
-}
-function indentOf(line) {
-    return /^ */.exec(line)[0].length;
-}
-/**
- * For a mapping key written deeper than the keys before it: the offset and name of that key, found on the lines
- * after the value where the parser noticed the problem.
- */
-function overIndentedKey(text, offset) {
-    const start = lineStartOf(text, offset);
-    const end = text.indexOf('\n', start);
-    if (end < 0)
-        return undefined;
-    const firstLine = text.slice(start, end);
-    const indent = indentOf(firstLine.replace(/^(\s*)- /, (_, spaces) => `${spaces}  `));
-    let lineStart = end + 1;
-    while (lineStart < text.length) {
-        const lineEnd = text.indexOf('\n', lineStart) < 0 ? text.length : text.indexOf('\n', lineStart);
-        const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
-        if (line.trim() !== '' && !line.trimStart().startsWith('#')) {
-            const deeper = indentOf(line);
-            if (deeper <= indent)
-                return undefined;
-            const key = /^ *([^\s:#][^:#]*?):(?:\s|$)/.exec(line)?.[1];
-            return key === undefined ? undefined : { offset: lineStart + deeper, key, expected: indent + 1 };
-        }
-        lineStart = lineEnd + 1;
-    }
-    return undefined;
-}
-/** The first of the parser's errors, in plain words and at the place to fix. */
-function plainYamlError(text, errors) {
-    const first = [...errors].sort((a, b) => a.pos[0] - b.pos[0])[0];
-    if (!first)
-        return undefined;
-    const offset = first.pos[0];
-    switch (first.code) {
-        case 'TAB_AS_INDENT':
-            return { offset, message: 'a tab indents this line; YAML indents with spaces only: replace the tab with spaces' };
-        case 'BLOCK_AS_IMPLICIT_KEY':
-        case 'MULTILINE_IMPLICIT_KEY': {
-            const key = overIndentedKey(text, offset);
-            if (key) {
-                return {
-                    offset: key.offset,
-                    message: `"${key.key}:" is indented more than the line above it; keys of one mapping must start at the same column (column ${key.expected} here)`
-                };
-            }
-            return {
-                offset,
-                message: 'a "key: value" cannot follow another key on the same line; start the nested mapping on a new, indented line, or quote the value'
-            };
-        }
-        case 'BAD_INDENT':
-            return first.message.startsWith('All mapping items')
-                ? {
-                    offset,
-                    message: 'this line is indented differently from the keys above it; keys of one mapping must start at the same column'
-                }
-                : { offset, message: `${first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}` };
-        case 'DUPLICATE_KEY':
-            return { offset, message: 'this key appears twice in the same mapping; keys must be unique' };
-        default:
-            return { offset, message: first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '') };
-    }
-}
-
+// EXTERNAL MODULE: ./src/bounds.ts
+var bounds = __nccwpck_require__(186);
+// EXTERNAL MODULE: ./src/parse-bounds.ts
+var parse_bounds = __nccwpck_require__(7200);
+// EXTERNAL MODULE: ./src/yaml-errors.ts
+var yaml_errors = __nccwpck_require__(2362);
 ;// CONCATENATED MODULE: ./src/config/yaml-source.ts
 /**
  * Reads the YAML text of the configuration into plain data, and maps paths in that data back to positions in
@@ -2798,7 +5135,7 @@ function findPair(items, segment) {
  */
 function parseYaml(text, file) {
     const lineCounter = new dist/* LineCounter */.HN();
-    const parsed = parseYamlDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+    const parsed = (0,parse_bounds/* parseYamlDocuments */.v)(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
     const at = (offset) => {
         const { line, col } = lineCounter.linePos(offset);
         return { file, line, column: col };
@@ -2815,7 +5152,7 @@ function parseYaml(text, file) {
         const message = `the config must be one YAML document; a second one starts at line ${start.line}`;
         return { source, findings: [invalidConfig(start, message)] };
     }
-    const syntax = plainYamlError(text, doc.errors);
+    const syntax = (0,yaml_errors/* plainYamlError */.y)(text, doc.errors);
     if (syntax)
         return { source, findings: [invalidConfig(at(syntax.offset), `YAML: ${syntax.message}`)] };
     const findings = [];
@@ -3381,9 +5718,9 @@ async function loadConfig(files, file) {
         text = await files.readText(file);
     }
     catch (error) {
-        const message = (0,src_io/* fileErrorCode */.c2)(error) === 'ENOENT'
+        const message = (0,io/* fileErrorCode */.c2)(error) === 'ENOENT'
             ? `configuration file ${JSON.stringify(file)} not found; create it or point the config input (--config) at it`
-            : `configuration file ${JSON.stringify(file)} ${(0,src_io/* describeFileError */.SQ)(error)}`;
+            : `configuration file ${JSON.stringify(file)} ${(0,io/* describeFileError */.SQ)(error)}`;
         return { findings: [{ rule: 'invalid-config', severity: 'error', message, file }] };
     }
     return parseConfig(text, file);
@@ -3391,6 +5728,452 @@ async function loadConfig(files, file) {
 /** JSON Schema (draft 2020-12) of the configuration, for editors; shipped as schema/dataworks-whitelist.schema.json. */
 const configJsonSchema = (0,schema/* buildConfigJsonSchema */.k5)();
 
+
+/***/ }),
+
+/***/ 3346:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  qR: () => (/* binding */ EDITIONS),
+  vt: () => (/* binding */ REGION_FORMAT_MESSAGE),
+  aY: () => (/* binding */ REGION_PATTERN),
+  Kz: () => (/* binding */ allowedKeysOf),
+  k5: () => (/* binding */ buildConfigJsonSchema),
+  Qn: () => (/* binding */ configSchema)
+});
+
+// UNUSED EXPORTS: EMPTY_ADDRESS_LIST_MESSAGE, NAME_PATTERN, SCHEMA_ID, SCHEMA_TITLE, accessSchema, addressListOverrideSchema, addressListsSchema, dataSourceSchema, dataWorksRefSchema, resourceGroupSchema, waiverSchema, whitelistSourceSchema
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
+var schemas = __nccwpck_require__(6921);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
+var api = __nccwpck_require__(3759);
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
+
+
+
+function datetime(params) {
+    return core._isoDateTime(ZodISODateTime, params);
+}
+function date(params) {
+    return api/* _isoDate */.db(schemas/* ZodISODate */.Brp, params);
+}
+function time(params) {
+    return core._isoTime(ZodISOTime, params);
+}
+function duration(params) {
+    return core._isoDuration(ZodISODuration, params);
+}
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
+var json_schema_processors = __nccwpck_require__(8439);
+// EXTERNAL MODULE: ./src/model.ts
+var model = __nccwpck_require__(182);
+// EXTERNAL MODULE: ./src/regions.ts
+var regions = __nccwpck_require__(5374);
+// EXTERNAL MODULE: ./src/suggest.ts
+var suggest = __nccwpck_require__(2969);
+;// CONCATENATED MODULE: ./src/config/schema.ts
+/**
+ * The shape of the configuration file (contract §2) as a zod schema: the single source of truth for both the
+ * loader's shape checks and the JSON Schema shipped for editors. Rules that span several places (references,
+ * module/group compatibility, path safety) are checked in `semantics.ts`, where positions are at hand.
+ */
+
+
+
+
+const REGION_PATTERN = /^[a-z]{2,}(?:-[a-z0-9]+)+$/;
+const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const REGION_FORMAT_MESSAGE = 'expected a region ID like cn-hangzhou';
+/** One message for every way a port can be wrong (a string, .nan, 0, 1e23), so a bad port gets one finding. */
+const PORT_MESSAGE = 'expected an integer from 1 to 65535';
+const EMPTY_ADDRESS_LIST_MESSAGE = 'an empty list would silently pass; remove the key or list entries';
+/** A URN, not a URL: the schema is addressed by its path in the repository (see the README), not hosted. */
+const SCHEMA_ID = 'urn:dataworks-whitelist-guard:config:v1';
+const SCHEMA_TITLE = 'DataWorks Whitelist Guard configuration';
+const ALLOWED_KEYS_PREFIX = 'expected one of: ';
+/** The keys named by a strict object's unknown-key message, for the did-you-mean of `issues.ts`. */
+function allowedKeysOf(message) {
+    return message.startsWith(ALLOWED_KEYS_PREFIX) ? message.slice(ALLOWED_KEYS_PREFIX.length).split(', ') : [];
+}
+/** A strict object whose unknown-key issue names the keys that are allowed there. */
+function strictObject(shape) {
+    const allowed = Object.keys(shape).join(', ');
+    return schemas/* strictObject */.rej(shape, {
+        error: (issue) => (issue.code === 'unrecognized_keys' ? `${ALLOWED_KEYS_PREFIX}${allowed}` : undefined)
+    });
+}
+/**
+ * A near miss of a known region is an error that names the region meant; a region far from every known one is
+ * accepted, because regions open faster than this tool is released (see `regions.ts`).
+ */
+const region = schemas/* string */.YjP()
+    .regex(REGION_PATTERN, REGION_FORMAT_MESSAGE)
+    .check((ctx) => {
+    if (!REGION_PATTERN.test(ctx.value))
+        return;
+    const meant = (0,regions/* regionTypoCandidates */.lu)(ctx.value);
+    if (meant.length === 0)
+        return;
+    ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        message: `unknown region ${JSON.stringify(ctx.value)}; ${(0,suggest/* didYouMeanText */.ni)(meant)}`
+    });
+})
+    .meta({ description: 'An Alibaba Cloud region ID, e.g. cn-hangzhou.' });
+/** Editions that choose the API of the deployed whitelist (and the entry limit); which product takes which: semantics. */
+const EDITIONS = ['warehouse', 'lakehouse', 'community', 'enterprise'];
+const schema_name = schemas/* string */.YjP().regex(NAME_PATTERN, 'expected a name of letters, digits, ".", "_" or "-"');
+const schema_text = schemas/* string */.YjP().min(1);
+/** Addresses stay text here: the resolver parses them, so that its messages point at the exact element. */
+const addressStrings = (description) => schemas/* array */.YOg(schema_text).meta({ description });
+const groupFactsShape = {
+    privateCidrs: addressStrings('The private (VPC) CIDRs the group connects from. Offline, the truth; online, checked against the API.').optional(),
+    publicIps: addressStrings('The public egress IPs or CIDRs. Absent: unknown (unresolved when needed). []: no public egress.').optional(),
+    vswitches: schemas/* array */.YOg(schema_text)
+        .min(1)
+        .meta({ description: 'Online: only the network bindings on these vSwitches count.' })
+        .optional()
+};
+const moduleOverride = strictObject(groupFactsShape).meta({
+    description: 'Facts for one module; each key given replaces the group’s, keys not given are inherited.'
+});
+const resourceGroupSchema = strictObject({
+    type: schemas/* enum */.k5n(model/* GROUP_TYPES */.Kf),
+    id: schema_text.meta({ description: 'The serverless resource group ID, needed for online resolution.' }).optional(),
+    region: region.optional(),
+    ...groupFactsShape,
+    modules: strictObject({
+        'data-integration': moduleOverride.optional(),
+        'data-service': moduleOverride.optional(),
+        'metadata-collection': moduleOverride.optional()
+    }).optional()
+});
+const addressListEntries = schemas/* array */.YOg(schema_text).min(1, EMPTY_ADDRESS_LIST_MESSAGE);
+const addressListOverrideSchema = schemas/* union */.KCZ([
+    addressListEntries,
+    strictObject({
+        replace: schemas/* boolean */.zMY()
+            .meta({ description: 'true: replace the bundled list for this region; false (default): add to it.' })
+            .optional(),
+        entries: addressListEntries
+    })
+]);
+const addressListsByRegion = schemas/* record */.g1P(region, addressListOverrideSchema).optional();
+const addressListsSchema = strictObject({
+    'metadata-collection': addressListsByRegion,
+    'data-analysis': addressListsByRegion,
+    'shared-integration': addressListsByRegion,
+    'shared-service': addressListsByRegion
+});
+const whitelistSourceSchema = strictObject({
+    file: schema_text.meta({ description: 'A file, or a directory of .tf files, relative to the repository root.' }),
+    format: schemas/* enum */.k5n(model/* WHITELIST_FORMATS */.N_).optional(),
+    select: schema_text
+        .meta({ description: 'yaml/json: a path of keys and [n] indexes; terraform: TYPE.NAME[.BLOCK][.ATTRIBUTE].' })
+        .optional(),
+    tfvars: schemas/* array */.YOg(schema_text)
+        .min(1)
+        .meta({ description: 'Terraform only: .tfvars files that give values to var.*.' })
+        .optional()
+});
+const accessSchema = strictObject({
+    module: schemas/* enum */.k5n(model/* MODULES */.e$),
+    resourceGroups: schemas/* array */.YOg(schema_name).min(1).optional(),
+    region: region
+        .meta({ description: 'Platform modules: where they run (default: the data source’s region).' })
+        .optional()
+});
+/** Where DataWorks knows this data source (contract §12): what `--verify` asks DataWorks to test. */
+const dataWorksRefSchema = strictObject({
+    workspace: schemas/* union */.KCZ([schema_text, schemas/* int */.Whr().positive()]).meta({ description: 'The DataWorks workspace (project) ID.' }),
+    name: schema_text.meta({ description: 'The data source name in that workspace.' }),
+    env: schemas/* enum */.k5n(['prod', 'dev'])
+        .meta({ description: 'The environment whose data source is tested (default prod).' })
+        .optional()
+}).meta({ description: 'The DataWorks data source this entry describes; used by --verify (verify: true).' });
+const dataSourceSchema = strictObject({
+    product: schemas/* enum */.k5n(model/* PRODUCTS */.zv),
+    region: region.optional(),
+    network: schemas/* enum */.k5n(model/* NETWORKS */.Of),
+    port: schemas/* int */.Whr({ error: PORT_MESSAGE }).min(1, { error: PORT_MESSAGE }).max(65535, { error: PORT_MESSAGE }).optional(),
+    instance: schema_text
+        .meta({
+        description: 'The cloud instance (rm-…, pc-…, r-…, sg-…, a MaxCompute project name, …) whose deployed whitelist is read online.'
+    })
+        .optional(),
+    edition: schemas/* enum */.k5n(EDITIONS)
+        .meta({ description: 'adb-mysql: warehouse (default) | lakehouse; clickhouse: community (default) | enterprise.' })
+        .optional(),
+    deployedGroups: schemas/* array */.YOg(schema_text)
+        .min(1)
+        .meta({ description: 'Only these deployed whitelist groups are compared with the files (deployed-drift).' })
+        .optional(),
+    whitelist: schemas/* union */.KCZ([whitelistSourceSchema, schemas/* array */.YOg(whitelistSourceSchema).min(1)])
+        .meta({ description: 'The whitelist kept as code; optional once instance is given.' })
+        .optional(),
+    access: schemas/* array */.YOg(accessSchema).min(1),
+    dataworks: dataWorksRefSchema.optional()
+});
+const waiverSchema = strictObject({
+    dataSource: schema_name,
+    entry: schema_text.meta({ description: 'An address or CIDR; a missing block (or its uncovered part) inside it is waived.' }),
+    reason: schemas/* string */.YjP().regex(/\S/, 'expected a reason saying why the gap is accepted'),
+    expires: date('expected a real date as YYYY-MM-DD')
+        .meta({ description: 'Valid through that day (UTC); after it the waiver is an error.' }),
+    scope: schemas/* enum */.k5n(model/* SCOPES */.iW)
+        .meta({ description: 'Only misses of this scope: declared (the files) or deployed (the instance). Default: both.' })
+        .optional()
+});
+const configSchema = strictObject({
+    version: schemas/* literal */.euz(1),
+    region,
+    resourceGroups: schemas/* record */.g1P(schema_name, resourceGroupSchema).optional(),
+    addressLists: addressListsSchema.optional(),
+    dataSources: schemas/* record */.g1P(schema_name, dataSourceSchema),
+    waivers: schemas/* array */.YOg(waiverSchema).optional()
+});
+/** The JSON Schema for editors, derived from the zod schema so the two cannot drift. */
+function buildConfigJsonSchema() {
+    const generated = json_schema_processors/* toJSONSchema */.bl(configSchema, { target: 'draft-2020-12', io: 'input' });
+    const { $schema, ...rest } = generated;
+    return { $schema, $id: SCHEMA_ID, title: SCHEMA_TITLE, ...rest };
+}
+
+
+/***/ }),
+
+/***/ 4649:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jm: () => (/* binding */ readDeployedWhitelists),
+/* harmony export */   Sg: () => (/* binding */ DEPLOYED_MODES),
+/* harmony export */   T9: () => (/* binding */ sharedDeployedReader),
+/* harmony export */   yE: () => (/* binding */ parseTimeoutSeconds)
+/* harmony export */ });
+/* unused harmony exports deployedRequest, MAX_TIMEOUT_SECONDS, REVIEW_EVENTS, deployedForEvent */
+/* harmony import */ var _bounds_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(186);
+/**
+ * When and how the engine reads deployed whitelists (contract §9): which data sources ask for it, whether this run
+ * reads them (`deployed` mode, online or not), and what becomes of each: read, unreadable (`unresolved`, fail
+ * closed) or not read by choice. The readers are loaded here and only here, with a dynamic import, so offline runs
+ * never load the cloud code.
+ */
+
+const DEPLOYED_MODES = ['auto', 'always', 'never'];
+/** The longest reader message quoted in a finding: the rest is the API's wording, not the user's business. */
+const MAX_READER_MESSAGE = 500;
+/**
+ * A reader that answers each instance once however many runs ask (the head and base of a baseline check, contract
+ * §11: the cloud is read once). Results are kept by everything a request holds; the production reader is loaded on
+ * the first read that needs it.
+ */
+function sharedDeployedReader(opts, inner) {
+    const known = new Map();
+    let reader;
+    const keyOf = (r) => JSON.stringify([r.product, r.instance, r.region, r.edition ?? '', r.network, r.port ?? '']);
+    return {
+        async read(requests) {
+            const fresh = requests.filter((r) => !known.has(keyOf(r)));
+            if (fresh.length > 0) {
+                reader ??= inner ? Promise.resolve(inner) : loadProductionReader(opts);
+                const batch = reader.then((r) => (r ? r.read(fresh) : new Map()));
+                for (const r of fresh)
+                    known.set(keyOf(r), batch.then((results) => results.get(r.dataSource)));
+            }
+            const results = new Map();
+            for (const r of requests) {
+                const result = await known.get(keyOf(r));
+                if (result)
+                    results.set(r.dataSource, result);
+            }
+            return results;
+        }
+    };
+}
+/**
+ * The production reader (`src/whitelists/deployed/`), imported only when deployed whitelists are read, so offline
+ * runs never load the cloud SDK. A module that cannot be loaded yields `undefined`: every instance is then
+ * `unresolved`.
+ */
+async function loadProductionReader(opts) {
+    try {
+        const { createDeployedReader } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(578), __nccwpck_require__.e(38)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3038));
+        return createDeployedReader(opts.online, {
+            logger: opts.logger,
+            env: opts.env,
+            sleep: opts.sleep,
+            setSecret: opts.setSecret
+        });
+    }
+    catch (error) {
+        opts.logger.debug(`deployed whitelist readers could not be loaded: ${String(error)}`);
+        return undefined;
+    }
+}
+function deployedRequest(ds) {
+    if (!ds.instance)
+        return undefined;
+    return {
+        dataSource: ds.name,
+        product: ds.product,
+        instance: ds.instance.value,
+        region: ds.region,
+        ...(ds.edition !== undefined ? { edition: ds.edition } : {}),
+        network: ds.network,
+        ...(ds.port !== undefined ? { port: ds.port } : {})
+    };
+}
+function unresolvedAt(ds, why) {
+    return {
+        rule: 'unresolved',
+        severity: 'error',
+        message: `the whitelist deployed on ${JSON.stringify((0,_bounds_js__WEBPACK_IMPORTED_MODULE_0__/* .quotePrefix */ .nU)(ds.instance?.value ?? ''))} (${ds.product}) could not be read: ${why}`,
+        dataSource: ds.name,
+        ...(ds.instance?.pos ?? ds.pos)
+    };
+}
+/** Reads the deployed whitelists this run should read; never throws. */
+async function readDeployedWhitelists(config, opts) {
+    const inputs = new Map();
+    const findings = [];
+    const withInstance = config.dataSources.filter((d) => d.instance !== undefined);
+    if (withInstance.length === 0)
+        return { inputs, findings };
+    const mode = opts.deployed ?? 'auto';
+    if (mode === 'never' || (mode === 'auto' && !opts.goOnline)) {
+        const reason = opts.deployedOffReason ??
+            (mode === 'never' ? 'deployed whitelists are off: deployed never' : 'the run is offline');
+        for (const ds of withInstance)
+            inputs.set(ds.name, { state: 'not-read', reason });
+        if (mode === 'auto' && opts.warnOfflineAudit) {
+            opts.logger.warning(`No deployed whitelist was read: the run is offline, and ${withInstance.length === 1 ? 'data source' : 'data sources'} ` +
+                `${withInstance.map((d) => `"${d.name}"`).join(', ')} ${withInstance.length === 1 ? 'names an' : 'name an'} instance. ` +
+                'Give this audit Alibaba Cloud credentials (see the README: online mode) to check what is deployed.');
+        }
+        return { inputs, findings };
+    }
+    const fail = (why) => {
+        for (const ds of withInstance) {
+            inputs.set(ds.name, { state: 'unreadable' });
+            findings.push(unresolvedAt(ds, why));
+        }
+        return { inputs, findings };
+    };
+    if (!opts.goOnline) {
+        return fail('deployed is always, but the run is offline (no Alibaba Cloud credentials were found)');
+    }
+    let results;
+    try {
+        const reader = opts.deployedReader ?? (await loadProductionReader(opts));
+        if (!reader)
+            return fail('the deployed whitelist readers are unavailable in this build');
+        const requests = withInstance.map(deployedRequest).filter((r) => r !== undefined);
+        results = await reader.read(requests);
+    }
+    catch (error) {
+        // A defect in the readers must still fail closed, naming every instance it left unread.
+        opts.logger.debug(`deployed whitelist reader failed: ${String(error)}`);
+        return fail('the reader failed unexpectedly');
+    }
+    for (const ds of withInstance) {
+        const result = results instanceof Map ? results.get(ds.name) : undefined;
+        if (!result) {
+            inputs.set(ds.name, { state: 'unreadable' });
+            findings.push(unresolvedAt(ds, 'the reader returned no result for it'));
+            continue;
+        }
+        if (!result.ok) {
+            const message = typeof result.message === 'string' ? (0,_bounds_js__WEBPACK_IMPORTED_MODULE_0__/* .quotePrefix */ .nU)(result.message, MAX_READER_MESSAGE) : '';
+            const ram = typeof result.ramAction === 'string' && result.ramAction !== ''
+                ? `; the credentials lack the RAM permission ${(0,_bounds_js__WEBPACK_IMPORTED_MODULE_0__/* .quotePrefix */ .nU)(result.ramAction)}: add it to the role's policy`
+                : '';
+            inputs.set(ds.name, { state: 'unreadable' });
+            findings.push(unresolvedAt(ds, `${message || 'no reason given'}${ram}`));
+            continue;
+        }
+        if (!isWhitelist(result.whitelist)) {
+            inputs.set(ds.name, { state: 'unreadable' });
+            findings.push(unresolvedAt(ds, 'the reader returned a whitelist of an unexpected shape'));
+            continue;
+        }
+        inputs.set(ds.name, { state: 'read', whitelist: result.whitelist });
+    }
+    return { inputs, findings };
+}
+/** The evaluator reads only these fields; anything else about the object is the reader's business. */
+function isWhitelist(value) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    const w = value;
+    return (Array.isArray(w.groups) &&
+        w.groups.every((g) => typeof g === 'object' &&
+            g !== null &&
+            typeof g.name === 'string' &&
+            typeof g.hidden === 'boolean' &&
+            Array.isArray(g.networks) &&
+            Array.isArray(g.entries) &&
+            g.entries.every((e) => typeof e === 'string')) &&
+        Array.isArray(w.disabledNetworks) &&
+        typeof w.emptyAllowsAll === 'boolean');
+}
+/** The longest deadline `--timeout` takes, in seconds: a GitHub-hosted job's own limit (6 hours). */
+const MAX_TIMEOUT_SECONDS = 21_600;
+/** `--timeout` / input `timeout`: whole seconds, 1 to 21,600. */
+function parseTimeoutSeconds(raw) {
+    const text = raw.trim();
+    const seconds = /^\d{1,6}$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_TIMEOUT_SECONDS) {
+        return {
+            ok: false,
+            error: `expected whole seconds from 1 to ${MAX_TIMEOUT_SECONDS.toLocaleString('en-US')}; got "${(0,_bounds_js__WEBPACK_IMPORTED_MODULE_0__/* .quotePrefix */ .nU)(text, 40)}"`
+        };
+    }
+    return { ok: true, seconds };
+}
+/** Events where the code under review is what matters: `deployed: auto` reads no deployed whitelist there. */
+const REVIEW_EVENTS = (/* unused pure expression or super */ null && (['pull_request', 'pull_request_target', 'merge_group']));
+/**
+ * What the action asks of the engine for its `deployed` input on this event: `auto` on a review event is `never`,
+ * with the reason for `not-checked`; elsewhere `auto` warns when the run goes offline although instances are named.
+ */
+function deployedForEvent(mode, eventName) {
+    if (mode !== 'auto')
+        return { deployed: mode, warnOfflineAudit: false };
+    if (REVIEW_EVENTS.includes(eventName)) {
+        return {
+            deployed: 'never',
+            deployedOffReason: `deployed auto reads no deployed whitelist on ${eventName} events`,
+            warnOfflineAudit: false
+        };
+    }
+    return { deployed: 'auto', warnOfflineAudit: true };
+}
+
+
+/***/ }),
+
+/***/ 8:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  k_: () => (/* binding */ runCheck)
+});
+
+// UNUSED EXPORTS: onlineGroupRequests, sortFindings
+
+// EXTERNAL MODULE: ./src/bounds.ts
+var bounds = __nccwpck_require__(186);
+// EXTERNAL MODULE: ./src/config/index.ts + 5 modules
+var src_config = __nccwpck_require__(7623);
 // EXTERNAL MODULE: ./src/net/index.ts + 6 modules
 var net = __nccwpck_require__(1047);
 ;// CONCATENATED MODULE: ./src/evaluate/deployed.ts
@@ -3757,41 +6540,8 @@ function redundantOfOneVersion(ranges, indexes) {
     return redundant.sort((a, b) => a - b);
 }
 
-;// CONCATENATED MODULE: ./src/evaluate/status.ts
-/**
- * Rules whose findings mean the check could not be completed (contract §3, §8, §13): the run is `error` whatever
- * else was found, and these findings lead every output, because they are the root cause of what is unknown.
- * Compared by name so that a rule added to the model later (`internal-error`) needs no change here.
- */
-const COULD_NOT_CHECK_RULES = [
-    'invalid-config',
-    'invalid-whitelist',
-    'unresolved',
-    'internal-error'
-];
-/** Whether the finding made the check incomplete. */
-function madeCheckIncomplete(finding) {
-    return COULD_NOT_CHECK_RULES.includes(finding.rule);
-}
-/** The findings that made the check incomplete first, each part in its given order (a stable partition). */
-function couldNotCheckFirst(findings) {
-    return [...findings.filter(madeCheckIncomplete), ...findings.filter((f) => !madeCheckIncomplete(f))];
-}
-/** Contract §3: error if the check could not be completed; else fail on errors (or warnings with fail-on: warning). */
-function statusOf(findings, failOn) {
-    if (findings.some(madeCheckIncomplete))
-        return 'error';
-    if (findings.some((f) => f.severity === 'error'))
-        return 'fail';
-    if (failOn === 'warning' && findings.some((f) => f.severity === 'warning'))
-        return 'fail';
-    return 'pass';
-}
-/** Whether the step (or the CLI) fails: always on `error`, on `fail` unless fail-on is `never`. */
-function shouldFail(status, failOn) {
-    return status === 'error' || (status === 'fail' && failOn !== 'never');
-}
-
+// EXTERNAL MODULE: ./src/evaluate/status.ts
+var evaluate_status = __nccwpck_require__(3525);
 ;// CONCATENATED MODULE: ./src/evaluate/index.ts
 /**
  * Decides coverage and applies the product rules and waivers (contract §1, §3). Pure: the declared entries come
@@ -3823,7 +6573,7 @@ function evaluate(input) {
         const written = distinctWritten(results.flatMap((r) => r.entries));
         // Contract §8: with a source unread (or a Terraform value unresolved), a block the readable entries do not
         // cover may well be allowed by what could not be read: its coverage is unknown, not missing.
-        const coverageUnknown = results.some((r) => r.findings.some(madeCheckIncomplete));
+        const coverageUnknown = results.some((r) => r.findings.some(evaluate_status/* madeCheckIncomplete */._q));
         const declaredStart = findings.length;
         const accepted = hasFiles ? checkDeclaredEntries(ds, profile, written, findings) : [];
         if (hasFiles)
@@ -4256,6 +7006,8 @@ function checkWaivers(waivers, now, findings) {
 
 // EXTERNAL MODULE: ./src/internal-error.ts
 var internal_error = __nccwpck_require__(3169);
+// EXTERNAL MODULE: ./src/io.ts
+var io = __nccwpck_require__(5027);
 ;// CONCATENATED MODULE: ./src/lists/data/metadata-collection.json
 const metadata_collection_namespaceObject = /*#__PURE__*/JSON.parse('{"list":"DataWorks Metadata Collection (Data Map metadata collection, default resource group) whitelist","source":"https://www.alibabacloud.com/help/en/dataworks/user-guide/configure-ip-address-whitelists-for-metadata-collection","page_title":"Configure IP address whitelists for metadata collection","retrieved_from":"Transcribed from a full-text copy of the published help page; every entry copied exactly as printed.","page_date":"2024-07-23 (inferred: the opening text matches the version of the page stamped \\"Last Updated: Jul 23, 2024\\"; the copy itself carries no date)","applies_to":"Metadata collection run on the DEFAULT (shared) resource group. Not needed when collecting with exclusive resource groups for Data Integration/scheduling or serverless (new-version/general-purpose) resource groups (use that resource group\'s vSwitch CIDR/EIP instead).","completeness":"Complete for the page version captured (all 7 rows of its table). Only 7 regions are listed; other regions are absent from that version, not omitted by extraction.","regions":{"cn-shanghai":["100.104.189.64/26","11.115.110.10/24","11.115.109.9/24","47.102.181.128/26","47.102.181.192/26","47.102.234.0/26","47.102.234.64/26","100.104.38.192/26"],"cn-hangzhou":["100.104.135.128/26","11.193.215.233/24","11.194.73.32/24","118.31.243.0/26","118.31.243.64/26","118.31.243.128/26","118.31.243.192/26","100.104.242.0/26","8.139.99.192/26","8.139.112.0/26","8.139.112.64/26","8.139.112.128/26"],"cn-shenzhen":["100.104.46.128/26","11.192.91.119/24","120.77.195.128/26","120.77.195.192/26","120.77.195.64/26","47.112.86.0/26","100.104.138.128/26"],"cn-beijing":["100.104.37.128/26","11.193.82.20/24","11.197.254.171/24","39.107.223.0/26","39.107.223.64/26","39.107.223.128/26","39.107.223.192/26","100.104.152.128/26"],"cn-chengdu":["100.104.88.64/26","11.195.57.28/24","47.108.46.0/26","47.108.46.64/26","47.108.46.128/26","47.108.46.192/26","100.104.248.128/26"],"cn-zhangjiakou":["100.104.197.0/26","11.193.236.121/24","47.92.185.0/26","47.92.185.64/26","47.92.185.128/26","47.92.185.192/26","100.104.75.64/26"],"eu-west-1":["8.208.84.22","100.104.161.0/26"]},"region_names_as_printed":{"cn-shanghai":"China (Shanghai)","cn-hangzhou":"China (Hangzhou)","cn-shenzhen":"China (Shenzhen)","cn-beijing":"China (Beijing)","cn-chengdu":"China (Chengdu)","cn-zhangjiakou":"China (Zhangjiakou)","eu-west-1":"UK (London)"},"region_id_mapping_basis":"standard Alibaba Cloud region IDs (the page prints region names; the IDs are the standard ones for those names)","notes":["Several /24 entries are printed with host bits set (e.g. \\"11.115.110.10/24\\", \\"11.193.215.233/24\\"); they are kept exactly as published. Parse with ipaddress.ip_network(x, strict=False) (they then denote the enclosing /24).","UK (London) row is printed as \\"8.208.84.22, 100.104.161.0/26\\" (space after the comma); the space was treated as a separator and stripped.","100.104.0.0/16 sub-blocks (e.g. 100.104.189.64/26) are inside 100.64.0.0/10 (RFC 6598 shared address space used for Alibaba Cloud internal service traffic); 11.x blocks are Alibaba-internal addresses. The page nevertheless says the list \\"contains public IP addresses\\"."]}');
 ;// CONCATENATED MODULE: ./src/lists/data/data-analysis.json
@@ -4320,14 +7072,12 @@ function bundledRegions(list, bundled = BUNDLED_LISTS) {
     return Object.keys(bundled.find((b) => b.list === list)?.regions ?? {}).sort();
 }
 
+// EXTERNAL MODULE: ./src/model.ts
+var model = __nccwpck_require__(182);
 // EXTERNAL MODULE: ./src/products/index.ts + 1 modules
 var products = __nccwpck_require__(9605);
-// EXTERNAL MODULE: ./src/cloud/credentials-env.ts
-var credentials_env = __nccwpck_require__(6153);
-;// CONCATENATED MODULE: ./src/resolve/online/credentials-env.ts
-/** Moved to `src/cloud/` (shared by the group resolver and the deployed-whitelist readers); kept for existing imports. */
-
-
+// EXTERNAL MODULE: ./src/resolve/online/credentials-env.ts
+var credentials_env = __nccwpck_require__(2130);
 ;// CONCATENATED MODULE: ./src/resolve/requirements.ts
 
 
@@ -4538,643 +7288,10 @@ function compareCidr(a, b) {
     return a.prefix - b.prefix;
 }
 
-;// CONCATENATED MODULE: ./src/whitelists/text.ts
-/**
- * The text whitelist reader, and the helpers every non-Terraform reader shares: reading the file with clear
- * errors, splitting a list into entries with their offsets, and turning offsets into 1-based lines and columns.
- */
-
-/** Commas and any whitespace (blanks, tabs, line breaks) separate entries. */
-function isEntrySeparator(char) {
-    return char === ',' || /\s/u.test(char);
-}
-/**
- * Splits `text` into entries at separators. With `comments`, `#` starts a comment that runs to the end of its
- * line. Empty pieces (`a,,b`, a trailing comma) are not entries: nothing was written there.
- */
-function splitEntries(text, options) {
-    const tokens = [];
-    let start = -1;
-    const close = (end) => {
-        if (start >= 0)
-            tokens.push({ text: text.slice(start, end), offset: start });
-        start = -1;
-    };
-    for (let index = 0; index < text.length; index++) {
-        const char = text[index];
-        if (options.comments && char === '#') {
-            close(index);
-            while (index + 1 < text.length && text[index + 1] !== '\n' && text[index + 1] !== '\r')
-                index++;
-        }
-        else if (isEntrySeparator(char)) {
-            close(index);
-        }
-        else if (start < 0) {
-            start = index;
-        }
-    }
-    close(text.length);
-    return tokens;
-}
-/**
- * Maps offsets to 1-based lines and columns. `\n`, `\r\n` and a lone `\r` end a line, as in editors; columns
- * count UTF-16 code units, as the YAML and JSON parsers do.
- */
-class LineIndex {
-    lineStarts = [0];
-    constructor(text) {
-        for (let index = 0; index < text.length; index++) {
-            const char = text[index];
-            if (char === '\n' || (char === '\r' && text[index + 1] !== '\n'))
-                this.lineStarts.push(index + 1);
-        }
-    }
-    /** The number of lines (a final line break starts one more, empty line). */
-    get lineCount() {
-        return this.lineStarts.length;
-    }
-    position(offset) {
-        let low = 0;
-        let high = this.lineStarts.length - 1;
-        while (low < high) {
-            const middle = (low + high + 1) >> 1;
-            if (this.lineStarts[middle] <= offset)
-                low = middle;
-            else
-                high = middle - 1;
-        }
-        return { line: low + 1, column: offset - this.lineStarts[low] + 1 };
-    }
-}
-function invalidWhitelist(ctx, at, message) {
-    return {
-        rule: 'invalid-whitelist',
-        severity: 'error',
-        message,
-        dataSource: ctx.dataSource.name,
-        file: at.file,
-        line: at.line,
-        column: at.column
-    };
-}
-function positionOf(pos) {
-    return { file: pos.file, line: pos.line, column: pos.column };
-}
-/**
- * The text of a whitelist file without a byte-order mark (editors do not count it as a column), or the
- * `invalid-whitelist` finding, placed where the config names the file, that explains why it cannot be read.
- */
-async function readWhitelistText(source, ctx) {
-    const describe = (reason) => ({
-        finding: invalidWhitelist(ctx, positionOf(source.pos), `whitelist file "${source.file}" ${reason}`)
-    });
-    try {
-        const text = await ctx.files.readText(source.file);
-        const over = ctx.budget?.takeParsedBytes(text.length);
-        if (over !== undefined)
-            return describe(over);
-        return { text: text.startsWith('\uFEFF') ? text.slice(1) : text };
-    }
-    catch (error) {
-        if ((0,src_io/* fileErrorCode */.c2)(error) === 'EISDIR')
-            return describe(`is a directory; a ${source.format} whitelist must be a file`);
-        return describe((0,src_io/* describeFileError */.SQ)(error));
-    }
-}
-/** Places tokens of `text` (offsets into it) as entries of `file`. */
-function entriesAt(tokens, lines, file) {
-    return tokens.map((token) => ({ raw: token.text, file, ...lines.position(token.offset) }));
-}
-/** Entries separated by newlines, commas or blanks; `#` starts a comment. */
-const textReader = {
-    format: 'text',
-    async read(source, ctx) {
-        if (source.select !== undefined) {
-            return {
-                entries: [],
-                findings: [
-                    invalidWhitelist(ctx, positionOf(source.pos), `"select" applies to yaml, json and terraform whitelists, not to the text file "${source.file}"`)
-                ]
-            };
-        }
-        const loaded = await readWhitelistText(source, ctx);
-        if ('finding' in loaded)
-            return { entries: [], findings: [loaded.finding] };
-        const lines = new LineIndex(loaded.text);
-        const entries = entriesAt(splitEntries(loaded.text, { comments: true }), lines, source.file);
-        const last = entries[entries.length - 1];
-        // A new entry goes on its own line after the last one; an empty list starts at the top.
-        const addHere = { file: source.file, line: last ? last.line + 1 : 1, column: 1 };
-        return { entries, findings: [], addHere };
-    }
-};
-
-;// CONCATENATED MODULE: ./src/whitelists/structured.ts
-/**
- * The YAML and JSON whitelist readers. `select` names the value inside the document (keys and `[n]` indexes);
- * the value is a list of strings or one string of entries separated by commas or blanks. Every entry keeps the
- * line and column where its text starts, inside quoted strings too.
- */
-
-
-
-
-
-
-const BARE_KEY_CHAR = /[^.[\]"'\s]/u;
-/**
- * Parses `a.b[0].c`, `properties["odps.security.ip.whitelist"]`, `["x.y"].z`. Keys are bare (no dots, brackets,
- * quotes or blanks) or quoted with `"` or `'` inside brackets (`\` escapes the quote and itself); indexes are
- * decimal without leading zeros.
- */
-function parseSelect(select) {
-    const path = [];
-    let index = 0;
-    const fail = (expected) => ({
-        ok: false,
-        message: index >= select.length
-            ? `malformed select "${select}": expected ${expected} at its end`
-            : `malformed select "${select}": expected ${expected} at character ${index + 1}, found "${select[index]}"`
-    });
-    const bareKey = () => {
-        const start = index;
-        while (index < select.length && BARE_KEY_CHAR.test(select[index]))
-            index++;
-        return index > start ? select.slice(start, index) : undefined;
-    };
-    if (select.length === 0)
-        return { ok: false, message: 'malformed select: it is empty' };
-    while (true) {
-        if (select[index] === '[') {
-            index++;
-            const quote = select[index];
-            if (quote === '"' || quote === "'") {
-                index++;
-                let key = '';
-                while (index < select.length && select[index] !== quote) {
-                    if (select[index] === '\\' && index + 1 < select.length)
-                        index++;
-                    key += select[index];
-                    index++;
-                }
-                if (index >= select.length)
-                    return fail(`a closing ${quote}`);
-                index++;
-                path.push({ kind: 'key', key });
-            }
-            else {
-                const digits = /^(0|[1-9][0-9]*)/.exec(select.slice(index))?.[0];
-                if (digits === undefined)
-                    return fail('an index (0, 1, …) or a quoted key');
-                // No list can be that long (and the number would print as 1e+23).
-                if (digits.length > 9)
-                    return fail(`an index below 1000000000, not ${digits.slice(0, 20)}`);
-                index += digits.length;
-                path.push({ kind: 'index', index: Number(digits) });
-            }
-            if (select[index] !== ']')
-                return fail('"]"');
-            index++;
-        }
-        else {
-            const key = bareKey();
-            if (key === undefined)
-                return fail(path.length === 0 ? 'a key or "["' : 'a key');
-            path.push({ kind: 'key', key });
-        }
-        if (index >= select.length)
-            return { ok: true, path };
-        if (select[index] === '.') {
-            index++;
-            if (select[index] === '[')
-                return fail('a key');
-        }
-        else if (select[index] !== '[') {
-            return fail('".", "[" or the end');
-        }
-    }
-}
-/** Writes a path back in select syntax, quoting keys that a bare key cannot spell. */
-function formatSelectPath(path) {
-    let text = '';
-    for (const segment of path) {
-        if (segment.kind === 'index')
-            text += `[${segment.index}]`;
-        else if ([...segment.key].every((char) => BARE_KEY_CHAR.test(char)) && segment.key !== '') {
-            text += text === '' ? segment.key : `.${segment.key}`;
-        }
-        else
-            text += `[${JSON.stringify(segment.key)}]`;
-    }
-    return text;
-}
-/**
- * The entries of a string value with their offsets in the text. `decoded` holds each character of the value as
- * the parser decoded it, with the offset of the source that produced it. Separators are whitespace or commas,
- * so how a parser folds line breaks never changes the entries; the decoding is checked against the parser's own
- * value, and when they disagree (an escape this code does not know) the entries keep the parser's text and all
- * point at the string's start rather than at a wrong column.
- */
-function locateEntries(value, decoded, start) {
-    const expected = splitEntries(value, { comments: false });
-    const located = [];
-    let current;
-    for (const { char, offset } of decoded) {
-        if (isEntrySeparator(char)) {
-            if (current)
-                located.push(current);
-            current = undefined;
-        }
-        else if (current)
-            current.text += char;
-        else
-            current = { text: char, offset };
-    }
-    if (current)
-        located.push(current);
-    const agrees = located.length === expected.length && located.every((token, index) => token.text === expected[index].text);
-    return agrees ? located : expected.map((token) => ({ text: token.text, offset: start }));
-}
-const JSON_ESCAPES = {
-    '"': '"',
-    '\\': '\\',
-    '/': '/',
-    b: '\b',
-    f: '\f',
-    n: '\n',
-    r: '\r',
-    t: '\t'
-};
-function decodeJsonString(text, node) {
-    const decoded = [];
-    const end = node.offset + node.length - 1;
-    for (let index = node.offset + 1; index < end; index++) {
-        const offset = index;
-        if (text[index] !== '\\') {
-            decoded.push({ char: text[index], offset });
-            continue;
-        }
-        const escape = text[++index];
-        if (escape === 'u') {
-            decoded.push({ char: String.fromCharCode(parseInt(text.slice(index + 1, index + 5), 16)), offset });
-            index += 4;
-        }
-        else
-            decoded.push({ char: JSON_ESCAPES[escape] ?? escape, offset });
-    }
-    return decoded;
-}
-const YAML_DOUBLE_ESCAPES = {
-    '0': '\0',
-    a: '\x07',
-    b: '\b',
-    t: '\t',
-    '\t': '\t',
-    n: '\n',
-    v: '\v',
-    f: '\f',
-    r: '\r',
-    e: '\x1b',
-    ' ': ' ',
-    '"': '"',
-    '/': '/',
-    '\\': '\\',
-    N: '\u0085',
-    _: '\u00a0',
-    L: '\u2028',
-    P: '\u2029'
-};
-const YAML_HEX_ESCAPE_LENGTH = { x: 2, u: 4, U: 8 };
-function decodeYamlScalar(text, scalar) {
-    const [start, end] = scalar.range;
-    const decoded = [];
-    if (scalar.type === dist/* Scalar */.X5.QUOTE_DOUBLE) {
-        for (let index = start + 1; index < end - 1; index++) {
-            const offset = index;
-            if (text[index] !== '\\') {
-                decoded.push({ char: text[index], offset });
-                continue;
-            }
-            const escape = text[++index];
-            const hexLength = YAML_HEX_ESCAPE_LENGTH[escape];
-            if (hexLength !== undefined) {
-                decoded.push({
-                    char: String.fromCodePoint(parseInt(text.slice(index + 1, index + 1 + hexLength), 16)),
-                    offset
-                });
-                index += hexLength;
-            }
-            else if (escape === '\n' || escape === '\r') {
-                // An escaped line break joins the lines: it and the next line's indentation vanish.
-                if (escape === '\r' && text[index + 1] === '\n')
-                    index++;
-                while (text[index + 1] === ' ' || text[index + 1] === '\t')
-                    index++;
-            }
-            else
-                decoded.push({ char: YAML_DOUBLE_ESCAPES[escape] ?? escape, offset });
-        }
-    }
-    else if (scalar.type === dist/* Scalar */.X5.QUOTE_SINGLE) {
-        for (let index = start + 1; index < end - 1; index++) {
-            decoded.push({ char: text[index], offset: index });
-            if (text[index] === "'")
-                index++;
-        }
-    }
-    else {
-        // Plain and block scalars hold their characters as written; a block scalar's first line is its header.
-        let index = start;
-        if (scalar.type === dist/* Scalar */.X5.BLOCK_LITERAL || scalar.type === dist/* Scalar */.X5.BLOCK_FOLDED) {
-            while (index < end && text[index] !== '\n' && text[index] !== '\r')
-                index++;
-        }
-        for (; index < end; index++)
-            decoded.push({ char: text[index], offset: index });
-    }
-    return decoded;
-}
-function structured_describeValue(value) {
-    if (value === null || value === undefined)
-        return 'an empty value (null)';
-    if (typeof value === 'number' || typeof value === 'bigint')
-        return `a number (${String(value)})`;
-    if (typeof value === 'boolean')
-        return `a boolean (${String(value)})`;
-    if (value instanceof Date)
-        return `a date (${value.toISOString()})`;
-    return `a ${typeof value}`;
-}
-function countOf(count, noun) {
-    return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-function fromYaml(text, doc, node) {
-    // An alias stands for its anchor's node. The node's own position is the alias (where it is used, and where a
-    // finding about it belongs); the entries of a string keep the anchor's positions, where their text is. Nodes
-    // are built lazily, along the select and the selected list only, so recursive aliases cost nothing.
-    const offset = node?.range?.[0] ?? 0;
-    if ((0,dist/* isAlias */.Vj)(node))
-        node = node.resolve(doc);
-    const textOffset = node?.range?.[0] ?? offset;
-    if ((0,dist/* isMap */.jh)(node)) {
-        const pairs = node.items.map((pair) => ({
-            key: (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : (0,dist/* isAlias */.Vj)(pair.key) ? `*${pair.key.source}` : '[complex key]',
-            value: pair.value
-        }));
-        return {
-            offset,
-            description: `a mapping (${countOf(pairs.length, 'key')})`,
-            mapping: {
-                keys: pairs.map((pair) => pair.key),
-                get: (key) => pairs.filter((pair) => pair.key === key).map((pair) => fromYaml(text, doc, pair.value))
-            }
-        };
-    }
-    if ((0,dist/* isSeq */.oP)(node)) {
-        return {
-            offset,
-            description: `a list (${countOf(node.items.length, 'item')})`,
-            list: () => node.items.map((item) => fromYaml(text, doc, item)),
-            listSize: node.items.length
-        };
-    }
-    if ((0,dist/* isScalar */.jn)(node) && typeof node.value === 'string') {
-        const value = node.value;
-        return {
-            offset,
-            description: 'a string',
-            string: { value, entries: () => locateEntries(value, decodeYamlScalar(text, node), textOffset) }
-        };
-    }
-    return { offset, description: structured_describeValue((0,dist/* isScalar */.jn)(node) ? node.value : null) };
-}
-function fromJson(text, node) {
-    const { offset } = node;
-    switch (node.type) {
-        case 'object': {
-            const properties = (node.children ?? []).map((property) => ({
-                key: String(property.children?.[0]?.value),
-                value: property.children?.[1]
-            }));
-            return {
-                offset,
-                description: `an object (${countOf(properties.length, 'key')})`,
-                mapping: {
-                    keys: properties.map((property) => property.key),
-                    get: (key) => properties
-                        .filter((property) => property.key === key)
-                        .map((property) => property.value ? fromJson(text, property.value) : { offset, description: 'a missing value' })
-                }
-            };
-        }
-        case 'array': {
-            const items = node.children ?? [];
-            return {
-                offset,
-                description: `an array (${countOf(items.length, 'item')})`,
-                list: () => items.map((item) => fromJson(text, item)),
-                listSize: items.length
-            };
-        }
-        case 'string': {
-            const value = String(node.value);
-            return {
-                offset,
-                description: 'a string',
-                string: { value, entries: () => locateEntries(value, decodeJsonString(text, node), offset) }
-            };
-        }
-        default:
-            return { offset, description: structured_describeValue(node.value) };
-    }
-}
-// ---------------------------------------------------------------------------------------------------------------
-// Reading
-const MAX_LISTED_KEYS = 20;
-function listKeys(keys) {
-    if (keys.length === 0)
-        return 'nothing (it is empty)';
-    const shown = keys.slice(0, MAX_LISTED_KEYS).map((key) => formatSelectPath([{ kind: 'key', key }]));
-    const more = keys.length - shown.length;
-    return shown.join(', ') + (more > 0 ? `, and ${more} more` : '');
-}
-function follow(root, path) {
-    let node = root;
-    for (let depth = 0; depth < path.length; depth++) {
-        const segment = path[depth];
-        const where = depth === 0 ? 'at the top level' : `under "${formatSelectPath(path.slice(0, depth))}"`;
-        if (segment.kind === 'key') {
-            if (!node.mapping) {
-                return { failedAt: node, reason: `no key "${segment.key}" ${where}: it is ${node.description}` };
-            }
-            const matches = node.mapping.get(segment.key);
-            if (matches.length === 0) {
-                return { failedAt: node, reason: `no key "${segment.key}" ${where}; found: ${listKeys(node.mapping.keys)}` };
-            }
-            if (matches.length > 1) {
-                return { failedAt: node, reason: `key "${segment.key}" appears ${matches.length} times ${where}` };
-            }
-            node = matches[0];
-        }
-        else {
-            if (!node.list) {
-                return { failedAt: node, reason: `no item [${segment.index}] ${where}: it is ${node.description}` };
-            }
-            const item = node.list()[segment.index];
-            if (!item)
-                return { failedAt: node, reason: `no item [${segment.index}] ${where}: it is ${node.description}` };
-            node = item;
-        }
-    }
-    return { found: node };
-}
-const EXPECTED_VALUE = 'a list of strings or one string of entries separated by commas';
-const EXPECTED_ITEM = 'a string (an address, CIDR or range)';
-/** Reads entries from the selected node of a parsed document. */
-function readSelected(root, source, ctx, lines) {
-    const at = (offset) => ({
-        file: source.file,
-        ...lines.position(offset)
-    });
-    let path = [];
-    if (source.select !== undefined) {
-        const parsed = parseSelect(source.select);
-        if (!parsed.ok) {
-            const { file, line, column } = source.pos;
-            return { entries: [], findings: [invalidWhitelist(ctx, { file, line, column }, parsed.message)] };
-        }
-        path = parsed.path;
-    }
-    const selection = follow(root, path);
-    if ('failedAt' in selection) {
-        // The finding points into the whitelist file, at the deepest node the select reached: that is where what
-        // exists is listed, and where a renamed key shows up in a pull request.
-        const configAt = `${source.pos.file}:${source.pos.line}:${source.pos.column}`;
-        const message = `select "${source.select ?? ''}" (${configAt}) matches nothing in "${source.file}": ${selection.reason}`;
-        return { entries: [], findings: [invalidWhitelist(ctx, at(selection.failedAt.offset), message)] };
-    }
-    const node = selection.found;
-    const addHere = at(node.offset);
-    const what = path.length === 0 ? 'the document root' : `"${formatSelectPath(path)}"`;
-    if (node.string) {
-        return { entries: entriesAt(node.string.entries(), lines, source.file), findings: [], addHere };
-    }
-    if (!node.list) {
-        const message = `expected ${EXPECTED_VALUE} at ${what} in "${source.file}"; found ${node.description}`;
-        return { entries: [], findings: [invalidWhitelist(ctx, at(node.offset), message)] };
-    }
-    if ((node.listSize ?? 0) > bounds/* MAX_ENTRIES_PER_SOURCE */.AC) {
-        const message = `${what} in "${source.file}" holds ${(0,bounds/* formatCount */.B4)(node.listSize)} items, over the limit of ${(0,bounds/* formatCount */.B4)(bounds/* MAX_ENTRIES_PER_SOURCE */.AC)} entries per whitelist source; it was not read`;
-        return { entries: [], findings: [invalidWhitelist(ctx, at(node.offset), message)] };
-    }
-    const entries = [];
-    const findings = [];
-    let omitted = 0;
-    const itemProblem = (offset, message) => {
-        if (findings.length < bounds/* MAX_ITEM_FINDINGS_PER_FILE */.Vz)
-            findings.push(invalidWhitelist(ctx, at(offset), message));
-        else if (omitted++ === 0)
-            findings.push(invalidWhitelist(ctx, at(offset), ''));
-    };
-    node.list().forEach((item, index) => {
-        const itemPath = `${path.length === 0 ? '' : formatSelectPath(path)}[${index}]`;
-        if (!item.string) {
-            itemProblem(item.offset, `expected ${EXPECTED_ITEM} at "${itemPath}" in "${source.file}"; found ${item.description}`);
-            return;
-        }
-        const tokens = item.string.entries();
-        if (tokens.length === 0) {
-            itemProblem(item.offset, `expected ${EXPECTED_ITEM} at "${itemPath}" in "${source.file}"; found an empty string`);
-        }
-        entries.push(...entriesAt(tokens, lines, source.file));
-    });
-    // Past the cap, one finding (at the first item not reported) gives the count of the rest.
-    if (omitted > 0) {
-        findings[findings.length - 1].message =
-            `${(0,bounds/* formatCount */.B4)(omitted)} more items of ${what} in "${source.file}" are not ${EXPECTED_ITEM}; only the first ${bounds/* MAX_ITEM_FINDINGS_PER_FILE */.Vz} are reported one by one`;
-    }
-    return { entries, findings, addHere };
-}
-function syntaxError(ctx, source, lines, offset, format, reason) {
-    const message = `${format} syntax error in "${source.file}": ${reason}`;
-    return invalidWhitelist(ctx, { file: source.file, ...lines.position(offset) }, message);
-}
-const yamlReader = {
-    format: 'yaml',
-    async read(source, ctx) {
-        const loaded = await readWhitelistText(source, ctx);
-        if ('finding' in loaded)
-            return { entries: [], findings: [loaded.finding] };
-        const { text } = loaded;
-        const lines = new LineIndex(text);
-        const parsed = parseYamlDocuments(text, { prettyErrors: false, uniqueKeys: true, strict: true });
-        if ('tooDeep' in parsed) {
-            const { offset, message } = parsed.tooDeep;
-            return { entries: [], findings: [syntaxError(ctx, source, lines, offset, 'YAML', message)] };
-        }
-        const [doc, second] = parsed.documents;
-        if (!doc)
-            return { entries: [], findings: [syntaxError(ctx, source, lines, 0, 'YAML', 'the file is empty')] };
-        if (second) {
-            const start = lines.position(second.range[0]);
-            const message = `the file must be one YAML document; a second one starts at line ${start.line}`;
-            return { entries: [], findings: [syntaxError(ctx, source, lines, second.range[0], 'YAML', message)] };
-        }
-        // One mistake, one finding: the parser's follow-on errors are left out.
-        const syntax = plainYamlError(text, doc.errors);
-        if (syntax)
-            return { entries: [], findings: [syntaxError(ctx, source, lines, syntax.offset, 'YAML', syntax.message)] };
-        return readSelected(fromYaml(text, doc, doc.contents), source, ctx, lines);
-    }
-};
-/** Readable forms of jsonc-parser's error codes. */
-const JSON_ERRORS = {
-    InvalidSymbol: 'unexpected character',
-    InvalidNumberFormat: 'invalid number',
-    PropertyNameExpected: 'expected a property name in double quotes',
-    ValueExpected: 'expected a value',
-    ColonExpected: 'expected ":"',
-    CommaExpected: 'expected ","',
-    CloseBraceExpected: 'expected "}"',
-    CloseBracketExpected: 'expected "]"',
-    EndOfFileExpected: 'expected the end of the file',
-    InvalidCommentToken: 'comments are not allowed in JSON',
-    UnexpectedEndOfComment: 'unterminated comment',
-    UnexpectedEndOfString: 'unterminated string',
-    UnexpectedEndOfNumber: 'unterminated number',
-    InvalidUnicode: 'invalid \\u escape',
-    InvalidEscapeCharacter: 'invalid escape',
-    InvalidCharacter: 'invalid character in a string'
-};
-const jsonReader = {
-    format: 'json',
-    async read(source, ctx) {
-        const loaded = await readWhitelistText(source, ctx);
-        if ('finding' in loaded)
-            return { entries: [], findings: [loaded.finding] };
-        const { text } = loaded;
-        const lines = new LineIndex(text);
-        const deep = jsonTooDeep(text);
-        if (deep)
-            return { entries: [], findings: [syntaxError(ctx, source, lines, deep.offset, 'JSON', deep.message)] };
-        const errors = [];
-        const tree = (0,main.parseTree)(text, errors, {
-            disallowComments: true,
-            allowTrailingComma: false,
-            allowEmptyContent: false
-        });
-        // The parser recovers and reports follow-on errors; the first is the one to fix.
-        const first = errors[0];
-        if (first || !tree) {
-            const code = first ? (0,main.printParseErrorCode)(first.error) : 'ValueExpected';
-            const reason = JSON_ERRORS[code] ?? code;
-            return { entries: [], findings: [syntaxError(ctx, source, lines, first?.offset ?? 0, 'JSON', reason)] };
-        }
-        return readSelected(fromJson(text, tree), source, ctx, lines);
-    }
-};
-
+// EXTERNAL MODULE: ./src/whitelists/structured.ts
+var structured = __nccwpck_require__(5827);
+// EXTERNAL MODULE: ./src/whitelists/text.ts
+var whitelists_text = __nccwpck_require__(339);
 ;// CONCATENATED MODULE: ./src/whitelists/index.ts
 /**
  * The reader registry: which reader handles which whitelist format, and reading every source of a data source
@@ -5195,14 +7312,14 @@ let terraformReaderLoading;
 async function readerFor(format) {
     switch (format) {
         case 'text':
-            return textReader;
+            return whitelists_text/* textReader */.D5;
         case 'yaml':
-            return yamlReader;
+            return structured/* yamlReader */.B8;
         case 'json':
-            return jsonReader;
+            return structured/* jsonReader */.sJ;
         case 'terraform':
             // One import per process, however many sources are Terraform (each import() is a round trip to the loader).
-            terraformReaderLoading ??= Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 3079)).then((module) => module.terraformReader);
+            terraformReaderLoading ??= __nccwpck_require__.e(/* import() */ 733).then(__nccwpck_require__.bind(__nccwpck_require__, 7733)).then((module) => module.terraformReader);
             return terraformReaderLoading.catch((error) => {
                 terraformReaderLoading = undefined;
                 throw error;
@@ -5233,7 +7350,7 @@ async function readWhitelistSource(source, ctx, loadReader = readerFor) {
     catch (error) {
         const code = (0,internal_error/* systemErrorCode */.vq)(error);
         if (code !== undefined) {
-            return failure(invalidWhitelist(ctx, source.pos, `could not read "${source.file}": ${(0,internal_error/* describeSystemError */.Zo)(code)}`));
+            return failure((0,whitelists_text/* invalidWhitelist */.dm)(ctx, source.pos, `could not read "${source.file}": ${(0,internal_error/* describeSystemError */.Zo)(code)}`));
         }
         return failure((0,internal_error/* internalErrorFinding */.zg)(`while reading the ${source.format} whitelist "${source.file}"`, error, place, ctx.logger));
     }
@@ -5249,13 +7366,15 @@ function withinEntryBounds(source, ctx, result) {
         : ctx.budget?.takeEntries(count);
     if (over === undefined)
         return result;
-    return failure(invalidWhitelist(ctx, source.pos, `whitelist ${JSON.stringify(source.file)} ${over}`));
+    return failure((0,whitelists_text/* invalidWhitelist */.dm)(ctx, source.pos, `whitelist ${JSON.stringify(source.file)} ${over}`));
 }
 /** Reads the sources of one data source, in parallel; results are in the order of `sources`. */
 function readWhitelistSources(sources, ctx, loadReader = readerFor) {
     return Promise.all(sources.map((source) => readWhitelistSource(source, ctx, loadReader)));
 }
 
+// EXTERNAL MODULE: ./src/deployed-run.ts
+var deployed_run = __nccwpck_require__(4649);
 ;// CONCATENATED MODULE: ./src/engine.ts
 /**
  * The one engine behind the CLI and the action: config → requirements → declared whitelists → findings → report.
@@ -5297,11 +7416,11 @@ async function runCheckGuarded(opts, configPath) {
     const startedAt = Date.now();
     const now = opts.now ?? new Date();
     const env = opts.env ?? process.env;
-    const files = opts.files ?? (0,src_io/* diskRepoFiles */.pL)(opts.root);
+    const files = opts.files ?? (0,io/* diskRepoFiles */.pL)(opts.root);
     const configFile = { file: configPath, line: 1, column: 1 };
     let loaded;
     try {
-        loaded = await loadConfig(files, configPath);
+        loaded = await (0,src_config/* loadConfig */.Z9)(files, configPath);
     }
     catch (error) {
         const finding = (0,internal_error/* internalErrorFinding */.zg)('while loading the configuration', error, configFile, opts.logger);
@@ -5320,7 +7439,7 @@ async function runCheckGuarded(opts, configPath) {
             : opts.shareOnline
                 ? opts.shareOnline(onlineRequests, resolveGroups)
                 : resolveGroups(onlineRequests),
-        readDeployedWhitelists(config, { ...opts, env, goOnline })
+        (0,deployed_run/* readDeployedWhitelists */.Jm)(config, { ...opts, env, goOnline })
     ]);
     const credentialFindings = goOnline ? incompleteCredentialFindings(opts.resolve, opts.online, env) : [];
     const dataSourceReports = config.dataSources.map((d) => ({
@@ -5554,7 +7673,7 @@ const SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
 function sortFindings(findings, config) {
     const dsIndex = new Map(config.dataSources.map((d, i) => [d.name, i]));
     const key = (f) => [
-        madeCheckIncomplete(f) ? 0 : 1,
+        (0,evaluate_status/* madeCheckIncomplete */._q)(f) ? 0 : 1,
         f.dataSource === undefined ? -1 : (dsIndex.get(f.dataSource) ?? config.dataSources.length),
         SEVERITY_RANK[f.severity],
         model/* RULES */.y0.indexOf(f.rule),
@@ -5590,7 +7709,7 @@ function buildReport(config, resolve, findings, required, addressLists, failOn, 
     const count = (s) => findings.filter((f) => f.severity === s).length;
     return {
         reportVersion: 1,
-        status: statusOf(findings, failOn),
+        status: (0,evaluate_status/* statusOf */.c2)(findings, failOn),
         config,
         resolve,
         summary: {
@@ -5608,4360 +7727,51 @@ function buildReport(config, resolve, findings, required, addressLists, failOn, 
     };
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/report/identity.ts
-/**
- * What a finding is about, independent of where it is written (contract §11): the same gap keeps its identity when
- * lines move, whitelist sources are reordered or a whitelist file is renamed. One definition serves the baseline
- * (new / unchanged / resolved), SARIF's `partialFingerprints` and the sticky comment's "fixed" list.
- */
-
-/** A finding's scope (contract §9): `declared` unless the finding says otherwise. */
-function scopeOf(f) {
-    const scope = f.scope;
-    return typeof scope === 'string' ? scope : 'declared';
-}
-/**
- * The identity as a string: rule, data source, scope, and the entry (canonical, else the raw text); module and
- * resource group when there is no entry; the file only for a finding about a declared entry (one that carries its
- * raw text), because there the file is part of what the finding is about (the same bad entry in two files is two
- * findings), while a `missing-entry` is about the data source, wherever its whitelist lives.
- *
- * A finding with none of entry, raw text, module or group (a config error, an unreadable source) is told apart by
- * its message with the numbers taken out, so two different config errors are two identities while a line that
- * moved keeps the same one.
- */
-function findingIdentity(f) {
-    const scope = scopeOf(f);
-    const entry = f.entry ?? f.raw;
-    const parts = [f.rule, f.dataSource ?? '', scope];
-    if (entry !== undefined) {
-        parts.push(entry);
-        if (f.raw !== undefined && scope === 'declared')
-            parts.push(f.file ?? '');
-    }
-    else {
-        parts.push(f.module ?? '', f.resourceGroup ?? '');
-        if (f.module === undefined && f.resourceGroup === undefined)
-            parts.push(f.message.replace(/\d+/g, '#'));
-    }
-    return JSON.stringify(parts);
-}
-/** The identity as a hex SHA-256 (for SARIF); `occurrence` > 1 tells apart findings alike in every part. */
-function identityHash(identity, occurrence = 1) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256')
-        .update(occurrence === 1 ? identity : `${identity}#${occurrence}`)
-        .digest('hex');
-}
-/**
- * Matches head findings with base findings by identity, as multisets: two identical base findings and three head
- * findings leave one head finding `new`.
- */
-function compareWithBase(head, base) {
-    const baseIds = base.map(findingIdentity);
-    const total = new Map();
-    for (const id of baseIds)
-        total.set(id, (total.get(id) ?? 0) + 1);
-    const used = new Map();
-    const states = head.map((f) => {
-        const id = findingIdentity(f);
-        const taken = used.get(id) ?? 0;
-        if (taken >= (total.get(id) ?? 0))
-            return 'new';
-        used.set(id, taken + 1);
-        return 'unchanged';
-    });
-    // Head takes the first of several alike base findings; the rest are resolved.
-    const resolved = [];
-    const seen = new Map();
-    base.forEach((f, i) => {
-        const id = baseIds[i];
-        const index = (seen.get(id) ?? 0) + 1;
-        seen.set(id, index);
-        if (index > (used.get(id) ?? 0))
-            resolved.push(f);
-    });
-    return { states, resolved };
-}
-
-;// CONCATENATED MODULE: ./src/baseline/shared-online.ts
-function values(facts) {
-    return [
-        facts.privateCidrs?.map((c) => c.value),
-        facts.publicIps?.map((c) => c.value),
-        facts.vswitches?.map((c) => c.value)
-    ];
-}
-/** Everything about a request that can change what the API calls return or what drift is reported. */
-function requestKey(request) {
-    const g = request.group;
-    const modules = Object.entries(g.modules)
-        .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([name, facts]) => [name, facts ? values(facts) : null]);
-    return JSON.stringify([g.name, g.type, g.id?.value, g.region, values(g), modules, [...request.modules].sort()]);
-}
-function shareOnlineResolution() {
-    const known = new Map();
-    /** Findings of a resolution that name no group (run-wide): repeated in every run that resolved something. */
-    let runWide = [];
-    return async (requests, resolve) => {
-        const fresh = requests.filter((r) => !known.has(requestKey(r)));
-        let apiCalls = 0;
-        if (fresh.length > 0) {
-            const resolution = await resolve(fresh);
-            apiCalls = resolution.apiCalls;
-            runWide = resolution.findings.filter((f) => f.resourceGroup === undefined);
-            for (const request of fresh) {
-                const name = request.group.name;
-                known.set(requestKey(request), {
-                    facts: resolution.facts.get(name),
-                    findings: resolution.findings.filter((f) => f.resourceGroup === name)
-                });
-            }
-        }
-        const facts = new Map();
-        const findings = [...runWide];
-        for (const request of requests) {
-            const result = known.get(requestKey(request));
-            if (result.facts)
-                facts.set(request.group.name, result.facts);
-            findings.push(...result.findings);
-        }
-        return { facts, findings, apiCalls };
-    };
-}
-
-;// CONCATENATED MODULE: ./src/baseline/index.ts
-/**
- * The baseline check (contract §11): the repository is checked as it is and as it was at a base commit, with the
- * same resolution (online calls made once), and every finding is marked `new` or `unchanged`; the base's findings
- * that are gone are `resolvedFindings`.
- */
-
-
-
-
-
-
-/** Runs the check on the working tree and on the base, and marks the findings. Never throws for a bad base. */
-async function runBaselineCheck(opts, settings) {
-    const now = opts.now ?? new Date();
-    const shareOnline = shareOnlineResolution();
-    // The deployed whitelists are the cloud's, the same for both commits: read once, compared with each side's files.
-    const deployedReader = sharedDeployedReader({
-        online: opts.online,
-        logger: opts.logger,
-        env: opts.env ?? process.env,
-        sleep: opts.sleep,
-        setSecret: opts.setSecret
-    }, opts.deployedReader);
-    // The base is opened while the head is checked: starting git (or the first API calls) overlaps the check.
-    const opening = settings.readBase().catch((error) => ({
-        ok: false,
-        message: error instanceof Error ? error.message : 'the base could not be read'
-    }));
-    const head = await runCheck({ ...opts, now, shareOnline, deployedReader });
-    const base = await opening;
-    if (!base.ok) {
-        opts.logger.warning(`baseline ${settings.ref}: ${base.message}; every finding is reported as new`);
-        return withBaseline(head, head.findings.map(() => 'new'), [], { ref: settings.ref, read: false }, settings);
-    }
-    const configPath = head.config;
-    let configAtBase;
-    try {
-        configAtBase = await base.files.kind(configPath);
-    }
-    catch (error) {
-        // A config that is a link out of the repository at the base: checked like any unusable config below.
-        configAtBase = (0,src_io/* fileErrorCode */.c2)(error) === 'ENOENT' ? null : 'unusable';
-    }
-    let baseFindings = [];
-    if (configAtBase !== null) {
-        const baseReport = await runCheck({
-            ...opts,
-            now,
-            files: base.files,
-            shareOnline,
-            deployedReader,
-            // DataWorks' connectivity test is about the cloud as it is now: run once, for the head.
-            verify: false,
-            logger: quietLogger(opts.logger, settings.ref)
-        }).finally(() => base.close?.());
-        baseFindings = baseReport.findings;
-    }
-    else {
-        base.close?.();
-        opts.logger.info(`baseline ${settings.ref}: the config ${configPath} did not exist there; every finding is new`);
-    }
-    const { states, resolved } = compareWithBase(head.findings, baseFindings);
-    return withBaseline(head, states, resolved, { ref: settings.ref, commit: base.commit, read: true }, settings);
-}
-/** The base run's messages repeat the head's: they go to the debug log only. */
-function quietLogger(logger, ref) {
-    const debug = (m) => logger.debug(`baseline ${ref}: ${m}`);
-    return { debug, info: debug, warning: debug };
-}
-function withBaseline(head, states, resolved, base, settings) {
-    const findings = head.findings.map((f, i) => ({ ...f, baseline: states[i] ?? 'new' }));
-    const newCount = findings.filter((f) => f.baseline === 'new' && f.severity !== 'notice').length;
-    return {
-        ...head,
-        findings,
-        baseline: { ...base, newCount, onlyNew: settings.onlyNew },
-        resolvedFindings: resolved.map(({ baseline: _ignored, ...f }) => f)
-    };
-}
-/**
- * Whether the run fails (the CLI's exit status, the action's step): status `error` always does; with `only-new`
- * the status is worked out again over the new findings alone, under the same `fail-on`.
- */
-function failsRun(report, failOn) {
-    if (report.status === 'error')
-        return true;
-    if (!report.baseline?.onlyNew)
-        return shouldFail(report.status, failOn);
-    const fresh = report.findings.filter((f) => f.baseline !== 'unchanged');
-    return shouldFail(statusOf(fresh, failOn), failOn);
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/tree-files.ts
-/**
- * `RepoFiles` over a git tree (a commit of the repository, read through `git` or through GitHub's API), confined
- * exactly like the working tree (`diskRepoFiles`): paths are resolved entry by entry, following links that stay
- * inside the root and refusing those that leave it or lead into `.git`; only blobs are read; submodules and other
- * kinds are refused; sizes are bounded per file (checked on the size the tree lists, before the blob is fetched)
- * and per run; each blob is fetched once.
- */
-
-
-/** Links followed while resolving one path, as many as Linux allows (`ELOOP` past it). */
-const MAX_LINK_HOPS = 40;
-/** Bytes of a link's target that are read: a longer "target" is not a path any system accepts. */
-const MAX_LINK_TARGET_BYTES = 4096;
-const NOT_READ = 'it was not read';
-function notFound(relPath, code = 'ENOENT') {
-    const what = code === 'EISDIR' ? 'is a directory' : 'no such file or directory';
-    const error = new Error(`${relPath}: ${what}`);
-    error.code = code;
-    return error;
-}
-/** `RepoFiles` over the tree `rootTreeId` of `source`: the repository root as it was at that commit. */
-function treeRepoFiles(source, rootTreeId, options = {}) {
-    const maxFileBytes = options.maxFileBytes ?? bounds/* MAX_FILE_BYTES */.gZ;
-    const maxFiles = options.maxFilesPerRun ?? bounds/* MAX_FILES_PER_RUN */.VT;
-    const maxBytes = options.maxBytesPerRun ?? bounds/* MAX_BYTES_PER_RUN */.h7;
-    const maxEntries = options.maxDirectoryEntries ?? bounds/* MAX_DIRECTORY_ENTRIES */.MG;
-    const trees = new Map();
-    const texts = new Map();
-    const linkTargets = new Map();
-    let filesRead = 0;
-    let bytesRead = 0;
-    const tree = (id, relPath) => {
-        let listed = trees.get(id);
-        if (!listed) {
-            listed = source.listTree(id).then((entries) => {
-                if (entries.length > maxEntries) {
-                    throw new src_io/* RepoFileError */.lD('RUN_LIMIT', relPath, `holds more than ${(0,bounds/* formatCount */.B4)(maxEntries)} entries, the limit per directory; it was not listed`);
-                }
-                // A Map, never a plain object: entry names such as `__proto__` are just names.
-                return new Map(entries.map((e) => [e.name, e]));
-            });
-            trees.set(id, listed);
-        }
-        return listed;
-    };
-    const linkTarget = (entry, relPath) => {
-        let target = linkTargets.get(entry.id);
-        if (!target) {
-            target = source
-                .readBlob(entry.id, MAX_LINK_TARGET_BYTES)
-                .then((bytes) => bytes.toString('utf8'))
-                .catch(() => {
-                throw new src_io/* RepoFileError */.lD('OUTSIDE_ROOT', relPath, `is a link whose target cannot be read; ${NOT_READ}`);
-            });
-            linkTargets.set(entry.id, target);
-        }
-        return target;
-    };
-    /** Lexical segments of a path relative to the root, or a RepoFileError for a path that must not be used. */
-    const segmentsOf = (relPath) => {
-        const slashed = relPath.replace(/\\/g, '/');
-        if (slashed.includes('\0') || slashed.startsWith('/') || /^[A-Za-z]:/.test(slashed)) {
-            throw new src_io/* RepoFileError */.lD('OUTSIDE_ROOT', relPath, `is not a path inside the repository; ${NOT_READ}`);
-        }
-        const segments = [];
-        for (const segment of slashed.split('/')) {
-            if (segment === '' || segment === '.')
-                continue;
-            if (segment === '..') {
-                if (segments.length === 0) {
-                    throw new src_io/* RepoFileError */.lD('OUTSIDE_ROOT', relPath, `leads outside the repository; ${NOT_READ}`);
-                }
-                segments.pop();
-            }
-            else
-                segments.push(segment);
-        }
-        if (segments.some(src_io/* isGitSegment */.kJ)) {
-            throw new src_io/* RepoFileError */.lD('GIT_DIR', relPath, `is under .git/, which is never read; ${NOT_READ}`);
-        }
-        return segments;
-    };
-    /**
-     * Walks the tree along `relPath`, following links as the file system would. `null` when nothing is there; a
-     * RepoFileError for a link that leaves the root or leads into `.git`, a submodule, or a loop of links.
-     */
-    const resolve = async (relPath) => {
-        let pending = segmentsOf(relPath);
-        let hops = 0;
-        restart: for (;;) {
-            let dir = await tree(rootTreeId, '.');
-            const walked = [];
-            for (let i = 0; i < pending.length; i++) {
-                const name = pending[i];
-                const entry = dir.get(name);
-                if (!entry)
-                    return null;
-                const last = i === pending.length - 1;
-                if (entry.kind === 'link') {
-                    if (++hops > MAX_LINK_HOPS) {
-                        throw new src_io/* RepoFileError */.lD('OUTSIDE_ROOT', relPath, `is a loop of links; ${NOT_READ}`);
-                    }
-                    const target = await linkTarget(entry, relPath);
-                    const escapes = () => new src_io/* RepoFileError */.lD('OUTSIDE_ROOT', relPath, last
-                        ? `is a link to a place outside the repository; ${NOT_READ}`
-                        : `lies in a folder that is a link to a place outside the repository; ${NOT_READ}`);
-                    if (target.startsWith('/') || target.includes('\0') || /^[A-Za-z]:/.test(target))
-                        throw escapes();
-                    const next = [...walked];
-                    for (const segment of target.replace(/\\/g, '/').split('/')) {
-                        if (segment === '' || segment === '.')
-                            continue;
-                        if (segment === '..') {
-                            if (next.length === 0)
-                                throw escapes();
-                            next.pop();
-                        }
-                        else
-                            next.push(segment);
-                    }
-                    if (next.some(src_io/* isGitSegment */.kJ)) {
-                        throw new src_io/* RepoFileError */.lD('GIT_DIR', relPath, `is a link into .git/, which is never read; ${NOT_READ}`);
-                    }
-                    pending = [...next, ...pending.slice(i + 1)];
-                    continue restart;
-                }
-                if (entry.kind === 'other') {
-                    throw new src_io/* RepoFileError */.lD('NOT_REGULAR', relPath, `is a git submodule, not a regular file; ${NOT_READ}`);
-                }
-                if (last)
-                    return { kind: entry.kind, entry };
-                if (entry.kind !== 'tree')
-                    throw notFound(relPath, 'ENOTDIR');
-                dir = await tree(entry.id, walked.concat(name).join('/'));
-                walked.push(name);
-            }
-            return { kind: 'tree', entry: { name: '', kind: 'tree', id: rootTreeId } };
-        }
-    };
-    const readOnce = async (relPath, entry) => {
-        const size = entry.size;
-        if (size !== undefined && size > maxFileBytes) {
-            throw new src_io/* RepoFileError */.lD('TOO_LARGE', relPath, `is ${(0,bounds/* formatCount */.B4)(size)} bytes, over the limit of ${(0,bounds/* formatBytes */.z3)(maxFileBytes)} (${(0,bounds/* formatCount */.B4)(maxFileBytes)} bytes) per file; ${NOT_READ}`);
-        }
-        if (filesRead + 1 > maxFiles) {
-            throw new src_io/* RepoFileError */.lD('RUN_LIMIT', relPath, `was not read: this run already read ${(0,bounds/* formatCount */.B4)(maxFiles)} files, the limit per run`);
-        }
-        if (bytesRead + (size ?? 0) > maxBytes) {
-            throw new src_io/* RepoFileError */.lD('RUN_LIMIT', relPath, `was not read: it would take this run over the limit of ${(0,bounds/* formatBytes */.z3)(maxBytes)} read per run`);
-        }
-        filesRead++;
-        bytesRead += size ?? 0;
-        let bytes;
-        try {
-            bytes = await source.readBlob(entry.id, maxFileBytes);
-        }
-        catch (error) {
-            if (error instanceof src_io/* RepoFileError */.lD)
-                throw error;
-            throw new src_io/* RepoFileError */.lD('EIO', relPath, `could not be read from the base commit; ${NOT_READ}`);
-        }
-        if (bytes.length > maxFileBytes) {
-            throw new src_io/* RepoFileError */.lD('TOO_LARGE', relPath, `is over the limit of ${(0,bounds/* formatBytes */.z3)(maxFileBytes)} (${(0,bounds/* formatCount */.B4)(maxFileBytes)} bytes) per file; ${NOT_READ}`);
-        }
-        if (size === undefined)
-            bytesRead += bytes.length;
-        return (0,src_io/* decode */.D4)(relPath, bytes);
-    };
-    return {
-        readText: async (relPath) => {
-            const found = await resolve(relPath);
-            if (found === null)
-                throw notFound(relPath);
-            if (found.kind === 'tree')
-                throw notFound(relPath, 'EISDIR');
-            let text = texts.get(found.entry.id);
-            if (!text) {
-                text = readOnce(relPath, found.entry);
-                texts.set(found.entry.id, text);
-            }
-            return text;
-        },
-        listDir: async (relPath) => {
-            const found = await resolve(relPath);
-            if (found === null)
-                throw notFound(relPath);
-            if (found.kind !== 'tree')
-                throw notFound(relPath, 'ENOTDIR');
-            const entries = await tree(found.entry.id, relPath);
-            return [...entries.keys()].filter((name) => !(0,src_io/* isGitSegment */.kJ)(name)).sort();
-        },
-        kind: async (relPath) => {
-            const found = await resolve(relPath);
-            if (found === null)
-                return null;
-            return found.kind === 'tree' ? 'directory' : 'file';
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/baseline/git-batch.ts
-/**
- * One long-running `git cat-file --batch-command` for every object a baseline reads: a run reads a handful of
- * trees and blobs, and starting git for each costs more than the whole check of a small repository. Requests
- * are answered in order; `info` gives an object's type and size before any content is sent, so an oversized blob
- * is refused without being read.
- */
-
-/** Bytes of one object's content that the batch accepts into memory (a tree of 10,000 entries is far smaller). */
-const MAX_OBJECT_BYTES = 64 * 1024 * 1024;
-class GitBatch {
-    child;
-    queue = [];
-    buffer = Buffer.alloc(0);
-    failed;
-    constructor(root) {
-        this.child = (0,external_node_child_process_namespaceObject.spawn)('git', ['-C', root, 'cat-file', '--batch-command'], {
-            windowsHide: true,
-            env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_NO_REPLACE_OBJECTS: '1' }
-        });
-        this.child.stdout.on('data', (chunk) => {
-            this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
-            this.drain();
-        });
-        const fail = (error) => {
-            this.failed ??= error;
-            for (const p of this.queue.splice(0))
-                p.reject(this.failed);
-        };
-        this.child.on('error', fail);
-        this.child.on('exit', () => fail(new Error('git cat-file ended')));
-        this.child.stdin.on('error', fail);
-        // Never keeps the process alive on its own.
-        this.child.unref();
-        // The pipes are sockets: unref'd too, so a batch that was never closed cannot hold the process open.
-        for (const stream of [this.child.stdout, this.child.stdin])
-            stream.unref?.();
-    }
-    /** Id, type and size of `object` (any revision expression), or `null` when it does not exist. */
-    info(object) {
-        return this.request(`info ${object}`, false);
-    }
-    /** Id, type, size and content of `object`, or `null` when it does not exist. */
-    async contents(object) {
-        const answer = await this.request(`contents ${object}`, true);
-        return answer ? { ...answer, content: answer.content ?? Buffer.alloc(0) } : null;
-    }
-    close() {
-        this.child.stdin.end();
-    }
-    request(line, withContent) {
-        if (this.failed)
-            return Promise.reject(this.failed);
-        if (/[\n\0]/.test(line))
-            return Promise.resolve(null);
-        return new Promise((resolve, reject) => {
-            this.queue.push({ withContent, resolve, reject });
-            this.child.stdin.write(`${line}\n`);
-        });
-    }
-    drain() {
-        for (;;) {
-            const pending = this.queue[0];
-            if (!pending)
-                return;
-            const newline = this.buffer.indexOf(0x0a);
-            if (newline < 0)
-                return;
-            const header = this.buffer.subarray(0, newline).toString('utf8');
-            const parts = header.split(' ');
-            if (parts[parts.length - 1] === 'missing' || parts[parts.length - 1] === 'ambiguous') {
-                this.buffer = this.buffer.subarray(newline + 1);
-                this.queue.shift();
-                pending.resolve(null);
-                continue;
-            }
-            const id = parts[0] ?? '';
-            const type = parts[1] ?? '';
-            const size = Number(parts[2]);
-            if (!Number.isSafeInteger(size) || size < 0) {
-                this.failed = new Error('git cat-file answered in an unexpected form');
-                for (const p of this.queue.splice(0))
-                    p.reject(this.failed);
-                this.child.kill();
-                return;
-            }
-            if (!pending.withContent) {
-                this.buffer = this.buffer.subarray(newline + 1);
-                this.queue.shift();
-                pending.resolve({ id, type, size });
-                continue;
-            }
-            if (size > MAX_OBJECT_BYTES) {
-                this.failed = new Error('an object of the base commit is too large to read');
-                for (const p of this.queue.splice(0))
-                    p.reject(this.failed);
-                this.child.kill();
-                return;
-            }
-            // Header, content, and the newline git writes after it.
-            if (this.buffer.length < newline + 1 + size + 1)
-                return;
-            const content = Buffer.from(this.buffer.subarray(newline + 1, newline + 1 + size));
-            this.buffer = this.buffer.subarray(newline + 1 + size + 1);
-            this.queue.shift();
-            pending.resolve({ id, type, size, content });
-        }
-    }
-}
-/** Parses a raw tree object: `<mode> <name>\0<binary id>` repeated; `idBytes` is 20 (SHA-1) or 32 (SHA-256). */
-function parseTreeObject(content, idBytes) {
-    const entries = [];
-    let at = 0;
-    while (at < content.length) {
-        const space = content.indexOf(0x20, at);
-        const nul = content.indexOf(0x00, space + 1);
-        if (space < 0 || nul < 0 || nul + 1 + idBytes > content.length)
-            break;
-        const mode = content.subarray(at, space).toString('ascii');
-        const name = content.subarray(space + 1, nul).toString('utf8');
-        const id = content.subarray(nul + 1, nul + 1 + idBytes).toString('hex');
-        const kind = mode === '40000' ? 'tree' : mode === '120000' ? 'link' : mode === '160000' ? 'other' : 'blob';
-        entries.push({ name, kind, id });
-        at = nul + 1 + idBytes;
-    }
-    return entries;
-}
-/** A TreeSource over one batch process. Blob sizes are asked with `info` before their content. */
-function batchTreeSource(batch, idBytes) {
-    return {
-        listTree: async (treeId) => {
-            const answer = await batch.contents(treeId);
-            if (!answer || answer.type !== 'tree')
-                throw new Error('the tree cannot be read');
-            return parseTreeObject(answer.content, idBytes);
-        },
-        readBlob: async (blobId, maxBytes) => {
-            const info = await batch.info(blobId);
-            if (!info || info.type !== 'blob')
-                throw new Error('the blob cannot be read');
-            // Over the limit: a buffer one byte too long tells the caller so, without the content being read.
-            if (info.size > maxBytes)
-                return Buffer.alloc(maxBytes + 1);
-            const answer = await batch.contents(blobId);
-            if (!answer)
-                throw new Error('the blob cannot be read');
-            return answer.content;
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/baseline/git-source.ts
-/**
- * The repository as it was at a commit, read from the local git object database: `git ls-tree` and
- * `git cat-file` through `execFile` with argument arrays (never a shell), so no ref or path is ever interpreted
- * by one. Nothing is checked out and the working tree is not touched.
- */
-
-
-
-
-
-/** Each git command gets this long; a base that takes longer is "cannot be read", never a hung run. */
-const GIT_TIMEOUT_MS = 30_000;
-/** Bytes of one `ls-tree` listing: far above the directory-entry limit's worth of names. */
-const MAX_LISTING_BYTES = (/* unused pure expression or super */ null && (16 * 1024 * 1024));
-function git(root, args, maxBuffer) {
-    return new Promise((resolve, reject) => {
-        execFile('git', ['-C', root, ...args], {
-            encoding: 'buffer',
-            maxBuffer,
-            timeout: GIT_TIMEOUT_MS,
-            windowsHide: true,
-            // No prompt for credentials, no pager, no replace refs that would show other objects than the commit's.
-            env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', GIT_NO_REPLACE_OBJECTS: '1' }
-        }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
-    });
-}
-/** Parses `git ls-tree -l -z`: `<mode> <type> <id> <size>\t<name>\0`. */
-function parseLsTree(output) {
-    const entries = [];
-    for (const record of output.toString('utf8').split('\0')) {
-        if (record === '')
-            continue;
-        const tab = record.indexOf('\t');
-        if (tab < 0)
-            continue;
-        const [mode, type, id, size] = record.slice(0, tab).trim().split(/\s+/);
-        const name = record.slice(tab + 1);
-        if (!mode || !type || !id)
-            continue;
-        const kind = type === 'tree' ? 'tree' : type === 'blob' ? (mode === '120000' ? 'link' : 'blob') : 'other';
-        const bytes = size !== undefined && /^\d+$/.test(size) ? Number(size) : undefined;
-        entries.push({ name, kind, id, ...(bytes !== undefined ? { size: bytes } : {}) });
-    }
-    return entries;
-}
-/** A TreeSource over the git repository that contains `root`. */
-function gitTreeSource(root) {
-    return {
-        // --full-tree: run from a subdirectory, ls-tree would otherwise list only the part of the tree below it.
-        listTree: async (treeId) => parseLsTree(await git(root, ['ls-tree', '--full-tree', '-l', '-z', treeId], MAX_LISTING_BYTES)),
-        readBlob: async (blobId, maxBytes) => git(root, ['cat-file', 'blob', blobId], maxBytes + 1)
-    };
-}
-/**
- * `root` relative to the top of its git repository (`sub/dir/`, '' at the top), found as git finds it: the
- * nearest folder up from `root` holding `.git`. Worked out here rather than by starting git once more, which
- * costs more than checking a small repository.
- */
-async function prefixInRepository(root) {
-    let dir;
-    try {
-        dir = await external_node_fs_.promises.realpath(root);
-    }
-    catch {
-        return undefined;
-    }
-    const below = [];
-    for (;;) {
-        const marker = await external_node_fs_.promises.lstat(external_node_path_default().join(dir, '.git')).catch(() => undefined);
-        if (marker && (marker.isDirectory() || marker.isFile()))
-            return below.map((s) => `${s}/`).join('');
-        const parent = external_node_path_default().dirname(dir);
-        if (parent === dir)
-            return undefined;
-        below.unshift(external_node_path_default().basename(dir));
-        dir = parent;
-    }
-}
-/**
- * The files of the root (`root`, possibly a subdirectory of the git repository) as they were at `ref`. A root
- * that did not exist at that commit is an empty tree (every file absent); a ref that names no commit, or a
- * repository that git cannot read, is `ok: false` with the reason. Objects are read through one
- * `git cat-file --batch-command` process (`close` ends it).
- */
-async function gitBaseFiles(root, ref, options = {}) {
-    const shown = `"${ref.slice(0, 100)}"`;
-    if (ref === '' || ref.startsWith('-') || /[\n\0]/.test(ref))
-        return { ok: false, message: `${shown} is not a git ref` };
-    const prefix = await prefixInRepository(root);
-    if (prefix === undefined)
-        return {
-            ok: false,
-            message: `the base commit ${shown} could not be read (${external_node_path_default().resolve(root)} is not in a git repository)`
-        };
-    const batch = new GitBatch(root);
-    try {
-        const commit = await batch.info(`${ref}^{commit}`);
-        if (!commit) {
-            batch.close();
-            return {
-                ok: false,
-                message: `the base commit ${shown} could not be read (no such commit here; a shallow clone may lack it)`
-            };
-        }
-        // `<commit>:<path>` takes everything after the colon as the path: the type is checked on the answer.
-        const spec = prefix === '' ? `${commit.id}^{tree}` : `${commit.id}:${prefix.replace(/\/$/, '')}`;
-        const tree = await batch.info(spec);
-        const files = tree && tree.type === 'tree'
-            ? treeRepoFiles(batchTreeSource(batch, commit.id.length / 2), tree.id, options)
-            : treeRepoFiles(emptyTreeSource, EMPTY_TREE, options);
-        return { ok: true, commit: commit.id, files, close: () => batch.close() };
-    }
-    catch (error) {
-        batch.close();
-        const why = error?.code === 'ENOENT' ? 'git is not installed' : 'git failed';
-        return { ok: false, message: `the base commit ${shown} could not be read (${why})` };
-    }
-}
-const EMPTY_TREE = 'empty';
-const emptyTreeSource = {
-    listTree: () => Promise.resolve([]),
-    readBlob: () => Promise.reject(new Error('empty tree'))
-};
-
-;// CONCATENATED MODULE: ./src/fix/editors/common.ts
-/**
- * What every editor shares: the result type, the file's line ending and indentation, and offsets from the 1-based
- * line and column that findings carry. Editors return the whole new text; every byte they do not mean to change
- * is copied as it was.
- */
-const BOM = '\uFEFF';
-/** Applies non-overlapping splices in one pass. */
-function applySplices(text, splices) {
-    const sorted = [...splices].sort((a, b) => a.start - b.start || a.end - b.end);
-    const parts = [];
-    let at = 0;
-    for (const s of sorted) {
-        parts.push(text.slice(at, s.start), s.insert);
-        at = s.end;
-    }
-    parts.push(text.slice(at));
-    return parts.join('');
-}
-function asText(text, result) {
-    return result.ok ? { ok: true, text: applySplices(text, result.splices) } : result;
-}
-/** The file's line ending: the first one written, `\n` when there is none. */
-function lineEndingOf(text) {
-    const index = text.search(/\r\n|\n|\r/);
-    if (index < 0)
-        return '\n';
-    return text.startsWith('\r\n', index) ? '\r\n' : text[index];
-}
-/**
- * The offset of a 1-based line and column (UTF-16 code units). `lfOnly`: only `\n` ends a line (the Terraform
- * parser's view); otherwise `\r\n`, `\n` and a lone `\r` do (the text, YAML and JSON readers' view). Undefined
- * when the position lies outside the text.
- */
-function offsetAt(text, line, column, lfOnly = false) {
-    if (!Number.isInteger(line) || !Number.isInteger(column) || line < 1 || column < 1)
-        return undefined;
-    let start = 0;
-    for (let current = 1; current < line; current++) {
-        let index = start;
-        while (index < text.length && text[index] !== '\n' && (lfOnly || text[index] !== '\r'))
-            index++;
-        if (index >= text.length)
-            return undefined;
-        start = text[index] === '\r' && text[index + 1] === '\n' ? index + 2 : index + 1;
-    }
-    const offset = start + column - 1;
-    return offset <= text.length ? offset : undefined;
-}
-/**
- * Offsets of many positions in one text: the line starts are found once. `lfOnly` as in `offsetAt`.
- */
-function offsetIndex(text, lfOnly) {
-    const starts = [0];
-    for (let index = 0; index < text.length; index++) {
-        const char = text[index];
-        if (char === '\n' || (!lfOnly && char === '\r' && text[index + 1] !== '\n'))
-            starts.push(index + 1);
-    }
-    return (line, column) => {
-        const start = starts[line - 1];
-        if (start === undefined || !Number.isInteger(column) || column < 1)
-            return undefined;
-        const offset = start + column - 1;
-        return offset <= text.length ? offset : undefined;
-    };
-}
-/** The start of the line that holds `offset`. */
-function lineStart(text, offset) {
-    let index = offset;
-    while (index > 0 && text[index - 1] !== '\n' && text[index - 1] !== '\r')
-        index--;
-    return index;
-}
-/** The end of the line that holds `offset` (before its line break, or the end of the text). */
-function lineEnd(text, offset) {
-    let index = offset;
-    while (index < text.length && text[index] !== '\n' && text[index] !== '\r')
-        index++;
-    return index;
-}
-/** The blanks that indent the line holding `offset`. */
-function indentationAt(text, offset) {
-    const start = lineStart(text, offset);
-    return /^[ \t]*/.exec(text.slice(start))[0];
-}
-/** Replaces `[start, end)` of `text`. */
-function splice(text, start, end, insert) {
-    return text.slice(0, start) + insert + text.slice(end);
-}
-/**
- * Rewrites one entry in place (a `host-bits-set` entry to its block): the text at the position must be exactly
- * `raw`, otherwise nothing is changed.
- */
-function replaceEntryAt(text, at, raw, replacement, lfOnly, knownOffset) {
-    const offset = knownOffset ?? offsetAt(text, at.line, at.column, lfOnly);
-    if (offset === undefined || offset < 0 || text.slice(offset, offset + raw.length) !== raw) {
-        return {
-            ok: false,
-            reason: `the entry is not written as plain text at its position; write ${replacement} by hand`
-        };
-    }
-    return { ok: true, splices: [{ start: offset, end: offset + raw.length, insert: replacement }] };
-}
-
-;// CONCATENATED MODULE: ./src/fix/editors/list.ts
-/**
- * Inserting items into a bracketed list written in a file (a JSON array, a YAML flow sequence, a Terraform tuple),
- * in the style of the list: one item per line with the same indentation and trailing-comma habit when it is written
- * one per line, otherwise after the last item with the separator written between the items.
- */
-
-/** What may follow an item on its line without being part of the list: blanks and a comment. */
-function restOfLineIsComment(rest) {
-    const trimmed = rest.trim();
-    return trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('//');
-}
-function insertIntoList(text, list, rendered, eol) {
-    const last = list.items[list.items.length - 1];
-    if (!last) {
-        const inner = text.slice(list.open + 1, list.close);
-        if (inner.trim() !== '')
-            return { ok: false, reason: 'the empty list holds a comment; add the entries by hand' };
-        return { ok: true, splices: [{ start: list.open + 1, end: list.close, insert: rendered.join(', ') }] };
-    }
-    const multiLine = /[\r\n]/.test(text.slice(list.open, last.start));
-    if (multiLine) {
-        const indent = indentationAt(text, last.start);
-        let after = last.end;
-        while (text[after] === ' ' || text[after] === '\t')
-            after++;
-        const trailingComma = text[after] === ',';
-        const from = trailingComma ? after + 1 : last.end;
-        const end = lineEnd(text, from);
-        if (end <= list.close && restOfLineIsComment(text.slice(from, end))) {
-            const lines = rendered.map((item) => `${eol}${indent}${item}`);
-            if (trailingComma)
-                return { ok: true, splices: [{ start: end, end, insert: lines.map((l) => `${l},`).join('') }] };
-            // No trailing comma: the old last item gets one, the new items follow one per line.
-            return {
-                ok: true,
-                splices: [
-                    { start: last.end, end: last.end, insert: ',' },
-                    { start: end, end, insert: lines.join(',') }
-                ]
-            };
-        }
-    }
-    const first = list.items[0];
-    const second = list.items[1];
-    const written = second ? text.slice(first.end, second.start) : ', ';
-    const separator = /^[ \t]*,[ \t]*$/.test(written) ? written : ', ';
-    return {
-        ok: true,
-        splices: [{ start: last.end, end: last.end, insert: rendered.map((item) => `${separator}${item}`).join('') }]
-    };
-}
-/** Appends entries to a comma-separated value written in a string, with the separator written in it. */
-function appendToCommaString(value, entries, fallbackSeparator) {
-    const written = /,[ \t]+/.exec(value)?.[0] ?? (value.includes(',') ? ',' : fallbackSeparator);
-    const trimmedEnd = value.replace(/[\s,]+$/, '');
-    const tail = value.slice(trimmedEnd.length);
-    if (trimmedEnd === '')
-        return entries.join(written) + tail;
-    return trimmedEnd + entries.map((e) => `${written}${e}`).join('') + tail;
-}
-
-;// CONCATENATED MODULE: ./src/fix/editors/structured.ts
-/**
- * The YAML and JSON editors. The value is found through the parsers the readers use (the `yaml` library's Document,
- * jsonc-parser's tree), following the source's `select`; the edit is made at the node's own offsets, so comments,
- * quoting, flow or block style and every unrelated byte stay as written. A comma-separated JSON string is rewritten
- * with jsonc-parser's `modify`.
- */
-
-
-
-
-/** An entry in the quoting of its neighbour; a plain scalar that would end in `:` is double-quoted. */
-function yamlScalar(entry, style) {
-    if (style === dist/* Scalar */.X5.QUOTE_SINGLE)
-        return `'${entry}'`;
-    if (style === dist/* Scalar */.X5.QUOTE_DOUBLE || entry.endsWith(':'))
-        return JSON.stringify(entry);
-    return entry;
-}
-function followYaml(root, path) {
-    let node = root;
-    for (const segment of path) {
-        if ((0,dist/* isAlias */.Vj)(node))
-            return { reason: 'the select passes through a YAML alias, whose anchor may be shared' };
-        if (segment.kind === 'key') {
-            if (!(0,dist/* isMap */.jh)(node))
-                return { reason: 'the selected value was not found' };
-            const pair = node.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === segment.key);
-            if (!pair)
-                return { reason: 'the selected value was not found' };
-            node = pair.value;
-        }
-        else {
-            if (!(0,dist/* isSeq */.oP)(node))
-                return { reason: 'the selected value was not found' };
-            node = node.items[segment.index];
-        }
-    }
-    if ((0,dist/* isAlias */.Vj)(node))
-        return { reason: 'the value is a YAML alias; add the entries at its anchor by hand' };
-    if (!node || typeof node !== 'object' || !('range' in node))
-        return { reason: 'the selected value was not found' };
-    return node;
-}
-function addYamlEntries(text, path, entries, separator) {
-    const doc = (0,dist/* parseDocument */.Tp)(text, { uniqueKeys: true });
-    if (doc.errors.length > 0)
-        return { ok: false, reason: 'the YAML file does not parse' };
-    const node = followYaml(doc.contents, path);
-    if ('reason' in node)
-        return { ok: false, reason: node.reason };
-    const range = node.range;
-    if (!range)
-        return { ok: false, reason: 'the value has no position in the file' };
-    const eol = lineEndingOf(text);
-    if ((0,dist/* isSeq */.oP)(node)) {
-        const items = node.items.filter((item) => (0,dist/* isScalar */.jn)(item) || (0,dist/* isSeq */.oP)(item) || (0,dist/* isMap */.jh)(item));
-        if (items.length !== node.items.length || items.some((item) => !item.range)) {
-            return { ok: false, reason: 'the list holds aliases or empty items; add the entries by hand' };
-        }
-        const lastItem = items[items.length - 1];
-        const style = (0,dist/* isScalar */.jn)(lastItem) ? lastItem.type : undefined;
-        if (node.flow) {
-            return asText(text, insertIntoList(text, {
-                open: range[0],
-                close: range[1] - 1,
-                items: items.map((item) => ({ start: item.range[0], end: item.range[1] }))
-            }, entries.map((entry) => yamlScalar(entry, style ?? (entry.includes(':') ? dist/* Scalar */.X5.QUOTE_DOUBLE : dist/* Scalar */.X5.PLAIN))), eol));
-        }
-        if (!lastItem)
-            return { ok: false, reason: 'the list is empty' };
-        let dash = lastItem.range[0] - 1;
-        while (dash > 0 && (text[dash] === ' ' || text[dash] === '\t'))
-            dash--;
-        if (text[dash] !== '-' || text.slice(lineStart(text, dash), dash).trim() !== '') {
-            return {
-                ok: false,
-                reason: 'the list item is not written as "- value" on its own line; add the entries by hand'
-            };
-        }
-        const indent = indentationAt(text, dash);
-        const end = lineEnd(text, lastItem.range[1]);
-        const lines = entries.map((entry) => `${eol}${indent}- ${yamlScalar(entry, style)}`).join('');
-        return { ok: true, text: splice(text, end, end, lines) };
-    }
-    if ((0,dist/* isScalar */.jn)(node) && typeof node.value === 'string') {
-        const quoted = node.type === dist/* Scalar */.X5.QUOTE_DOUBLE || node.type === dist/* Scalar */.X5.QUOTE_SINGLE;
-        if (!quoted && node.type !== dist/* Scalar */.X5.PLAIN) {
-            return { ok: false, reason: 'the value is a YAML block scalar; add the entries by hand' };
-        }
-        const start = quoted ? range[0] + 1 : range[0];
-        const end = quoted ? range[1] - 1 : range[1];
-        const content = text.slice(start, end);
-        if (/[\\'\r\n]/.test(content) || (!quoted && content !== node.value)) {
-            return { ok: false, reason: 'the string holds escapes or line breaks; add the entries by hand' };
-        }
-        const updated = appendToCommaString(content, entries, separator);
-        if (!quoted && (updated.endsWith(':') || /: |\s#/.test(updated))) {
-            return { ok: false, reason: 'the entries cannot be written in this plain YAML string; quote it first' };
-        }
-        return { ok: true, text: splice(text, start, end, updated) };
-    }
-    return { ok: false, reason: 'the selected value is neither a list nor a string' };
-}
-function indentationOptions(text, eol) {
-    const indent = /^([ \t]+)\S/m.exec(text)?.[1] ?? '  ';
-    return indent.startsWith('\t')
-        ? { insertSpaces: false, tabSize: 1, eol }
-        : { insertSpaces: true, tabSize: indent.length, eol };
-}
-function addJsonEntries(text, path, entries, separator) {
-    const tree = (0,main.parseTree)(text, [], { disallowComments: true, allowTrailingComma: false });
-    if (!tree)
-        return { ok: false, reason: 'the JSON file does not parse' };
-    const jsonPath = path.map((segment) => (segment.kind === 'key' ? segment.key : segment.index));
-    const node = jsonPath.length === 0 ? tree : (0,main.findNodeAtLocation)(tree, jsonPath);
-    if (!node)
-        return { ok: false, reason: 'the selected value was not found' };
-    const eol = lineEndingOf(text);
-    if (node.type === 'array') {
-        const items = (node.children ?? []).map((child) => ({ start: child.offset, end: child.offset + child.length }));
-        return asText(text, insertIntoList(text, { open: node.offset, close: node.offset + node.length - 1, items }, entries.map((entry) => JSON.stringify(entry)), eol));
-    }
-    if (node.type === 'string' && typeof node.value === 'string') {
-        const updated = appendToCommaString(node.value, entries, separator);
-        if (jsonPath.length === 0)
-            return { ok: true, text: splice(text, node.offset, node.offset + node.length, JSON.stringify(updated)) };
-        const edits = (0,main.modify)(text, jsonPath, updated, { formattingOptions: indentationOptions(text, eol) });
-        return { ok: true, text: (0,main.applyEdits)(text, edits) };
-    }
-    return { ok: false, reason: 'the selected value is neither an array nor a string' };
-}
-
-// EXTERNAL MODULE: ./src/products/terraform.ts
-var terraform = __nccwpck_require__(2316);
-// EXTERNAL MODULE: ./src/whitelists/terraform/module.ts
-var terraform_module = __nccwpck_require__(5301);
-// EXTERNAL MODULE: ./src/whitelists/terraform/index.ts + 1 modules
-var whitelists_terraform = __nccwpck_require__(3079);
-// EXTERNAL MODULE: ./src/whitelists/terraform/select.ts
-var terraform_select = __nccwpck_require__(2053);
-// EXTERNAL MODULE: ./src/whitelists/terraform/syntax.ts
-var syntax = __nccwpck_require__(4606);
-;// CONCATENATED MODULE: ./src/fix/editors/hcl-scan.ts
-const CLOSER = { '[': ']', '(': ')', '{': '}' };
-/** The offset after a comment starting at `i`, the same `i` when none starts there, undefined when unterminated. */
-function skipComment(text, i) {
-    if (text[i] === '#' || (text[i] === '/' && text[i + 1] === '/')) {
-        while (i < text.length && text[i] !== '\n')
-            i++;
-        return i;
-    }
-    if (text[i] === '/' && text[i + 1] === '*') {
-        const end = text.indexOf('*/', i + 2);
-        return end < 0 ? undefined : end + 2;
-    }
-    return i;
-}
-/** The offset after the quoted string whose `"` is at `start`, or undefined. */
-function skipString(text, start) {
-    let i = start + 1;
-    while (i < text.length) {
-        const c = text[i];
-        if (c === '\n')
-            return undefined;
-        if (c === '\\')
-            i += 2;
-        else if (c === '"')
-            return i + 1;
-        else if ((c === '$' || c === '%') && text[i + 1] === c && text[i + 2] === '{')
-            i += 3;
-        else if ((c === '$' || c === '%') && text[i + 1] === '{') {
-            const end = skipNested(text, i + 2, '}');
-            if (end === undefined)
-                return undefined;
-            i = end;
-        }
-        else
-            i++;
-    }
-    return undefined;
-}
-/** The offset after the `closer` that balances an opener just before `start`, or undefined. */
-function skipNested(text, start, closer) {
-    const stack = [closer];
-    let i = start;
-    while (i < text.length) {
-        const afterComment = skipComment(text, i);
-        if (afterComment === undefined)
-            return undefined;
-        if (afterComment !== i) {
-            i = afterComment;
-            continue;
-        }
-        const c = text[i];
-        if (c === '<' && text[i + 1] === '<')
-            return undefined;
-        if (c === '"') {
-            const end = skipString(text, i);
-            if (end === undefined)
-                return undefined;
-            i = end;
-            continue;
-        }
-        if (CLOSER[c])
-            stack.push(CLOSER[c]);
-        else if (c === ']' || c === ')' || c === '}') {
-            if (stack.pop() !== c)
-                return undefined;
-            if (stack.length === 0)
-                return i + 1;
-        }
-        i++;
-    }
-    return undefined;
-}
-/** The tuple whose `[` is at `open`: its items and its `]`; undefined when it cannot be followed. */
-function scanTuple(text, open) {
-    if (text[open] !== '[')
-        return undefined;
-    const items = [];
-    let itemStart = -1;
-    let itemEnd = -1;
-    const closeItem = () => {
-        if (itemStart < 0)
-            return false;
-        items.push({ start: itemStart, end: itemEnd });
-        itemStart = -1;
-        return true;
-    };
-    let i = open + 1;
-    while (i < text.length) {
-        const afterComment = skipComment(text, i);
-        if (afterComment === undefined)
-            return undefined;
-        if (afterComment !== i) {
-            i = afterComment;
-            continue;
-        }
-        const c = text[i];
-        if (/\s/.test(c)) {
-            i++;
-            continue;
-        }
-        if (c === ']') {
-            closeItem();
-            return { open, close: i, items };
-        }
-        if (c === ',') {
-            if (!closeItem())
-                return undefined;
-            i++;
-            continue;
-        }
-        if (c === ')' || c === '}' || (c === '<' && text[i + 1] === '<'))
-            return undefined;
-        if (itemStart < 0)
-            itemStart = i;
-        let end = i + 1;
-        if (c === '"')
-            end = skipString(text, i);
-        else if (CLOSER[c])
-            end = skipNested(text, i + 1, CLOSER[c]);
-        if (end === undefined)
-            return undefined;
-        itemEnd = end;
-        i = end;
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/fix/editors/terraform.ts
-/**
- * The Terraform editor. It finds the literal that supplies a whitelist attribute's effective value, following the
- * layers the reader follows (the attribute, `var.*` through the last tfvars assignment or the default, `local.*`,
- * the literal part of `concat`, the argument of `toset`/`join`/`split`/…), and edits its bytes: a tuple gets new
- * items, a comma-separated string new entries. Which variables and locals were passed through is recorded, so a
- * literal that also feeds another data source's whitelist is not edited.
- */
-
-
-
-
-
-
-
-
-
-const TERRAFORM_FILE = /\.tf(\.json)?$/;
-const AUTO_TFVARS = /\.auto\.tfvars(\.json)?$/;
-function normalizePath(relPath) {
-    const normalized = external_node_path_default().posix
-        .normalize(relPath.replace(/\\/g, '/'))
-        .replace(/^\.\/?/, '')
-        .replace(/\/$/, '');
-    return normalized === '.' ? '' : normalized;
-}
-function joinPath(dir, name) {
-    return dir === '' ? name : `${dir}/${name}`;
-}
-/** Reads and parses the module a Terraform source names, with its tfvars, as the reader does. */
-async function loadModuleView(files, source) {
-    const target = normalizePath(source.file);
-    const kind = await files.kind(target);
-    const dir = kind === 'directory' ? target : normalizePath(external_node_path_default().posix.dirname(target));
-    const names = await files.listDir(dir);
-    const moduleFiles = names.filter((name) => TERRAFORM_FILE.test(name)).map((name) => joinPath(dir, name));
-    if (kind === 'file' && !moduleFiles.includes(target))
-        moduleFiles.push(target);
-    const tfvarsFiles = [
-        ...['terraform.tfvars', 'terraform.tfvars.json'].filter((name) => names.includes(name)),
-        ...names.filter((name) => AUTO_TFVARS.test(name))
-    ].map((name) => joinPath(dir, name));
-    for (const extra of source.tfvars ?? [])
-        tfvarsFiles.push(normalizePath(extra));
-    const parse = async (file) => (0,whitelists_terraform.parseTerraformFile)(file, await files.readText(file));
-    const parsedModule = [];
-    for (const file of moduleFiles)
-        parsedModule.push(await parse(file));
-    const tfvars = [];
-    for (const file of tfvarsFiles)
-        tfvars.push(await parse(file));
-    return { dir, module: (0,terraform_module/* buildModule */.Zh)(dir, parsedModule), tfvars };
-}
-/** Every attribute of a body and of the blocks inside it (`dynamic` blocks' content included). */
-function* attributesWithin(body) {
-    yield* body.attributes;
-    for (const block of body.blocks)
-        yield* attributesWithin(block.body);
-}
-const attributeIndexes = new WeakMap();
-/** The resource and attribute written at `at` (where a `missing-entry` finding points); indexed once per module. */
-function attributeAt(view, at) {
-    let index = attributeIndexes.get(view);
-    if (!index) {
-        index = new Map();
-        for (const resource of view.module.resources) {
-            for (const attribute of attributesWithin(resource.block.body)) {
-                const { file, line, column } = attribute.pos;
-                index.set(`${file}:${line}:${column}`, { resource, attribute });
-            }
-        }
-        attributeIndexes.set(view, index);
-    }
-    return index.get(`${at.file}:${at.line}:${at.column}`);
-}
-/** Functions whose result holds the entries of one argument unchanged: the edit goes into that argument. */
-const PASS_THROUGH = {
-    toset: 0,
-    tolist: 0,
-    distinct: 0,
-    compact: 0,
-    sort: 0,
-    flatten: 0,
-    join: 1,
-    split: 1
-};
-/**
- * The literal that supplies `expression`'s value, or why there is none. `via` collects the variables and locals
- * passed through.
- */
-function literalOf(view, expression, via, depth = 0) {
-    if (depth > 50)
-        return { reason: 'the value passes through too many variables and locals to follow' };
-    switch (expression.kind) {
-        case 'tuple':
-            return { file: expression.pos.file, kind: 'list', pos: expression.pos, via };
-        case 'template':
-            if (expression.parts.every((part) => part.kind === 'literal')) {
-                return { file: expression.pos.file, kind: 'string', pos: expression.pos, via };
-            }
-            return { reason: 'the value is a string built from interpolations, not a literal' };
-        case 'traversal': {
-            const step = expression.steps[0];
-            if (expression.steps.length !== 1 || step?.kind !== 'attr')
-                break;
-            if (expression.root === 'var') {
-                via.push(`var.${step.name}`);
-                const assigned = [...view.tfvars]
-                    .reverse()
-                    .map((file) => (0,syntax/* findAttribute */.Oh)(file.body, step.name))
-                    .find(Boolean);
-                const variable = view.module.variables.get(step.name);
-                const value = assigned?.expression ?? (variable && (0,syntax/* findAttribute */.Oh)(variable.block.body, 'default')?.expression);
-                if (!value)
-                    return { reason: `var.${step.name} has no value in the repository to edit` };
-                return literalOf(view, value, via, depth + 1);
-            }
-            if (expression.root === 'local') {
-                via.push(`local.${step.name}`);
-                const local = view.module.locals.get(step.name);
-                if (!local)
-                    return { reason: `local.${step.name} is not defined` };
-                return literalOf(view, local.expression, via, depth + 1);
-            }
-            break;
-        }
-        case 'call': {
-            if (expression.name === 'concat' && !expression.expandLast) {
-                const literal = [...expression.args].reverse().find((arg) => arg.kind === 'tuple');
-                if (literal)
-                    return literalOf(view, literal, via, depth + 1);
-                return { reason: 'concat(…) has no list literal among its arguments to add to' };
-            }
-            const index = PASS_THROUGH[expression.name];
-            const argument = index === undefined ? undefined : expression.args[index];
-            if (argument && !expression.expandLast)
-                return literalOf(view, argument, via, depth + 1);
-            break;
-        }
-        default:
-            break;
-    }
-    return { reason: `the value is the expression ${(0,syntax/* describeExpression */.U)(expression)}, which has no literal to edit` };
-}
-/**
- * What a data source's Terraform source reads through: its attributes and every variable and local reachable
- * from them. Two data sources that share one of these share a literal.
- */
-function readsThrough(view, source, ds) {
-    if (source.select === undefined)
-        return [];
-    const selection = (0,terraform_select/* parseSelect */.c)(source.select);
-    if (typeof selection === 'string')
-        return [];
-    const resources = view.module.resourcesByAddress.get(`${selection.resourceType}.${selection.resourceName}`) ?? [];
-    const found = [];
-    for (const resource of resources) {
-        const paths = [];
-        if (selection.path)
-            paths.push(selection.path);
-        else {
-            for (const attribute of (0,terraform/* terraformAttributes */.QE)(ds.product, resource.type, ds.network) ?? []) {
-                const segments = (0,terraform_select/* parseAttributePath */.f)(attribute.path);
-                if (typeof segments !== 'string')
-                    paths.push(segments);
-            }
-        }
-        for (const segments of paths) {
-            for (const attribute of attributesAlong(resource.block.body, segments)) {
-                found.push(attributeKey(attribute));
-                collectReferences(view, attribute.expression, found, new Set(), 0);
-            }
-        }
-    }
-    return found;
-}
-function attributeKey(attribute) {
-    return `attribute:${attribute.pos.file}:${attribute.pos.line}:${attribute.pos.column}`;
-}
-function attributesAlong(body, segments) {
-    const [segment, ...rest] = segments;
-    if (!segment)
-        return [];
-    if (rest.length === 0) {
-        const attribute = (0,syntax/* findAttribute */.Oh)(body, segment.name);
-        return attribute ? [attribute] : [];
-    }
-    const blocks = body.blocks.flatMap((block) => {
-        if (block.type === segment.name && block.labels.length === 0)
-            return [block.body];
-        if (block.type === 'dynamic' && block.labels[0] === segment.name) {
-            return block.body.blocks.filter((b) => b.type === 'content').map((b) => b.body);
-        }
-        return [];
-    });
-    return blocks.flatMap((inner) => attributesAlong(inner, rest));
-}
-/** Adds every `var.X` and `local.X` that `expression` reads, directly or through locals and variable values. */
-function collectReferences(view, expression, found, seen, depth) {
-    if (depth > 200)
-        return;
-    const visit = (e) => collectReferences(view, e, found, seen, depth + 1);
-    switch (expression.kind) {
-        case 'traversal': {
-            const step = expression.steps[0];
-            if ((expression.root === 'var' || expression.root === 'local') && step?.kind === 'attr') {
-                const key = `${expression.root}.${step.name}`;
-                found.push(key);
-                if (!seen.has(key)) {
-                    seen.add(key);
-                    if (expression.root === 'local') {
-                        const local = view.module.locals.get(step.name);
-                        if (local)
-                            visit(local.expression);
-                    }
-                }
-            }
-            for (const s of expression.steps)
-                if (s.kind === 'index')
-                    visit(s.key);
-            return;
-        }
-        case 'tuple':
-            expression.items.forEach(visit);
-            return;
-        case 'object':
-            expression.items.forEach((item) => {
-                visit(item.key);
-                visit(item.value);
-            });
-            return;
-        case 'template':
-            for (const part of expression.parts)
-                if (part.kind === 'interpolation')
-                    visit(part.expression);
-            return;
-        case 'access':
-            visit(expression.target);
-            return;
-        case 'call':
-            expression.args.forEach(visit);
-            return;
-        case 'conditional':
-            [expression.condition, expression.whenTrue, expression.whenFalse].forEach(visit);
-            return;
-        case 'binary':
-            visit(expression.left);
-            visit(expression.right);
-            return;
-        case 'unary':
-            visit(expression.operand);
-            return;
-        default:
-            return;
-    }
-}
-/** Adds `entries` to the literal at `literal.pos` in `text` (the file's whole text as read, BOM included). */
-function editTerraformLiteral(text, literal, entries, separator, knownOffset) {
-    if (literal.file.endsWith('.json')) {
-        return { ok: false, reason: `${literal.file} is Terraform JSON syntax, which this tool does not edit` };
-    }
-    const offset = knownOffset ?? offsetAt(text, literal.pos.line, literal.pos.column, true);
-    if (offset === undefined || offset < 0)
-        return { ok: false, reason: 'the literal could not be found in the file' };
-    if (literal.kind === 'list') {
-        const list = scanTuple(text, offset);
-        if (!list)
-            return { ok: false, reason: 'the list could not be followed (a heredoc or unusual syntax inside it)' };
-        return insertIntoList(text, list, entries.map((e) => JSON.stringify(e)), lineEndingOf(text));
-    }
-    if (text[offset] !== '"')
-        return { ok: false, reason: 'the string is a heredoc, which this tool does not edit' };
-    const end = skipString(text, offset);
-    if (end === undefined)
-        return { ok: false, reason: 'the string could not be followed' };
-    const content = text.slice(offset + 1, end - 1);
-    if (/[\\$%]/.test(content)) {
-        return { ok: false, reason: 'the string holds escapes or template sequences; add the entries by hand' };
-    }
-    return {
-        ok: true,
-        splices: [{ start: offset + 1, end: end - 1, insert: appendToCommaString(content, entries, separator) }]
-    };
-}
-
-;// CONCATENATED MODULE: ./src/fix/editors/text.ts
-/**
- * The text editor: new entries go after the last entry of the file (where `missing-entry` points), in the style
- * around it: on a line of their own with the same indentation when the last entry stands alone on its line, or
- * after it with the same separator when the line holds several entries (`a, b, c`).
- */
-
-
-function addTextEntries(text, entries) {
-    const eol = lineEndingOf(text);
-    const tokens = splitEntries(text, { comments: true });
-    const last = tokens[tokens.length - 1];
-    if (!last) {
-        const lead = text === '' || /[\r\n]$/.test(text) ? '' : eol;
-        return { ok: true, text: `${text}${lead}${entries.join(eol)}${eol}` };
-    }
-    const lastEnd = last.offset + last.text.length;
-    const previous = tokens[tokens.length - 2];
-    if (previous) {
-        const between = text.slice(previous.offset + previous.text.length, last.offset);
-        if (!/[\r\n#]/.test(between)) {
-            // Several entries on the last line: continue it with the separator written between them.
-            return { ok: true, text: splice(text, lastEnd, lastEnd, entries.map((e) => `${between}${e}`).join('')) };
-        }
-    }
-    const indent = indentationAt(text, last.offset);
-    const end = lineEnd(text, lastEnd);
-    return { ok: true, text: splice(text, end, end, entries.map((e) => `${eol}${indent}${e}`).join('')) };
-}
-
-;// CONCATENATED MODULE: ./src/fix/plan.ts
-/**
- * The fix planner (contract §10): from the declared-scope check, what each data source needs added (the fewest
- * CIDRs whose union is exactly what is uncovered, in a form the product accepts), the literal to add it to, and
- * the edits, checked by re-running the check with the edits overlaid on the files.
- */
-
-
-
-
-
-
-
-
-
-
-
-/** Findings about the declared whitelists only (the deployed scope of contract §9 is never fixed here). */
-function declaredScope(finding) {
-    return finding.scope !== 'deployed';
-}
-function isMissing(finding) {
-    return finding.rule === 'missing-entry' && declaredScope(finding);
-}
-function normalize(relPath) {
-    const normalized = external_node_path_default().posix.normalize(relPath.replace(/\\/g, '/')).replace(/^\.\//, '');
-    return normalized === '.' ? '' : normalized;
-}
-/** The files with edits laid over them: what the check reads "as if applied". */
-function overlayFiles(files, texts) {
-    return {
-        readText: (relPath) => {
-            const edited = texts.get(normalize(relPath));
-            return edited === undefined ? files.readText(relPath) : Promise.resolve(edited);
-        },
-        listDir: (relPath) => files.listDir(relPath),
-        kind: (relPath) => files.kind(relPath)
-    };
-}
-/** The blocks to add, written as the product accepts them: IPv4 CIDRs, IPv6 CIDRs or single IPv6 addresses. */
-function blocksToAdd(misses, product) {
-    const ranges = misses.flatMap((f) => (f.uncovered ?? (f.entry ? [f.entry] : [])).flatMap((text) => {
-        const parsed = (0,net/* parseEntry */.ER)(text);
-        return parsed.ok ? [parsed.entry.range] : [];
-    }));
-    const set = net/* IpSet */.yo.build(ranges);
-    const profile = (0,products/* productProfile */.T9)(product);
-    const write = (cidr) => cidr.version === 6 && profile.ipv6AddressesOnly && cidr.prefix === 128
-        ? (0,net/* formatAddress */.M0)(6, cidr.base)
-        : (0,net/* formatCidr */.mG)(cidr);
-    return [...set.cidrs(4), ...set.cidrs(6)].map(write);
-}
-const NOT_FIXED_PRODUCTS = {
-    'ecs-security-group': 'security-group rules hold one CIDR each, so a fix means new rules; add a rule per block by hand',
-    oss: 'OSS bucket policies are JSON documents whose conditions this tool does not edit; add the blocks to the policy by hand'
-};
-/** The file that a source's entries are added to, for sharing checks of non-Terraform formats. */
-function sourceKey(source) {
-    return `file:${normalize(source.file)}#${source.format === 'text' ? '' : (source.select ?? '')}`;
-}
-class Planner {
-    files;
-    config;
-    before;
-    views = new Map();
-    texts = new Map();
-    notFixed = [];
-    constructor(files, config, before) {
-        this.files = files;
-        this.config = config;
-        this.before = before;
-    }
-    readers = new Map();
-    /** For each attribute, variable and local of the module: the data sources that read through it (built once). */
-    readersIn(view) {
-        let known = this.readers.get(view.dir);
-        if (!known) {
-            known = (async () => {
-                const index = new Map();
-                for (const ds of this.config.dataSources) {
-                    for (const source of ds.whitelist) {
-                        if (source.format !== 'terraform')
-                            continue;
-                        const otherView = await this.view(source);
-                        if (!otherView || otherView.dir !== view.dir)
-                            continue;
-                        for (const key of readsThrough(otherView, source, ds)) {
-                            const names = index.get(key) ?? new Set();
-                            names.add(ds.name);
-                            index.set(key, names);
-                        }
-                    }
-                }
-                return index;
-            })();
-            this.readers.set(view.dir, known);
-        }
-        return known;
-    }
-    view(source) {
-        const key = JSON.stringify([normalize(source.file), source.tfvars ?? []]);
-        let view = this.views.get(key);
-        if (!view) {
-            view = loadModuleView(this.files, source).catch(() => undefined);
-            this.views.set(key, view);
-        }
-        return view;
-    }
-    async original(file) {
-        const key = normalize(file);
-        const known = this.texts.get(key);
-        if (known !== undefined)
-            return known;
-        const text = await this.files.readText(key);
-        this.texts.set(key, text);
-        return text;
-    }
-    refuse(findings, reason) {
-        for (const finding of findings)
-            this.notFixed.push({ finding, reason });
-    }
-    /** What to add to each data source, or why not; `excluded` data sources are left alone (a failed earlier try). */
-    async insertions(excluded) {
-        const out = [];
-        for (const ds of this.config.dataSources) {
-            const misses = this.missesOf(ds.name);
-            if (misses.length === 0)
-                continue;
-            const why = excluded.get(ds.name) ?? (await this.refusal(ds, misses));
-            if (typeof why === 'string') {
-                this.refuse(misses, why);
-                continue;
-            }
-            out.push(why);
-        }
-        return out;
-    }
-    overLimitNames;
-    overLimit() {
-        this.overLimitNames ??= new Set(this.before.findings.filter((f) => f.rule === 'too-many-entries').map((f) => f.dataSource ?? ''));
-        return this.overLimitNames;
-    }
-    async refusal(ds, misses) {
-        const productReason = NOT_FIXED_PRODUCTS[ds.product];
-        if (productReason)
-            return productReason;
-        const source = ds.whitelist[0];
-        if (!source)
-            return 'the data source has no whitelist file to add to';
-        const entries = blocksToAdd(misses, ds.product);
-        if (entries.length === 0)
-            return 'the missing blocks could not be worked out';
-        const profile = (0,products/* productProfile */.T9)(ds.product);
-        const overLimit = this.overLimit().has(ds.name);
-        if (overLimit && profile.entryLimit) {
-            return `the whitelist already holds more than the ${profile.entryLimit.max} entries ${profile.displayName} allows (${profile.entryLimit.scope}); make room first, then add ${entries.join(', ')}`;
-        }
-        if (source.format !== 'terraform') {
-            const key = sourceKey(source);
-            const other = this.config.dataSources.find((o) => o.name !== ds.name && o.whitelist.some((s) => sourceKey(s) === key));
-            if (other)
-                return sharedReason(other, entries, source.file);
-            return { dataSource: ds, source, entries };
-        }
-        const view = await this.view(source);
-        const at = misses[0];
-        if (!view || at.file === undefined || at.line === undefined || at.column === undefined) {
-            return `the Terraform files could not be read again to edit them; add ${entries.join(', ')} by hand`;
-        }
-        const found = attributeAt(view, { file: at.file, line: at.line, column: at.column });
-        if (!found)
-            return `no attribute was found where the finding points; add ${entries.join(', ')} by hand`;
-        const via = [];
-        const literal = literalOf(view, found.attribute.expression, via);
-        if ('reason' in literal)
-            return `${literal.reason}; add ${entries.join(', ')} by hand where the value is defined`;
-        const readers = await this.readersIn(view);
-        for (const key of [attributeKey(found.attribute), ...via]) {
-            const other = [...(readers.get(key) ?? [])].find((name) => name !== ds.name);
-            const otherDs = other === undefined ? undefined : this.config.dataSources.find((d) => d.name === other);
-            if (otherDs)
-                return sharedReason(otherDs, entries, literal.file);
-        }
-        return { dataSource: ds, source, entries, literal };
-    }
-    /** `host-bits-set` findings, each rewritten to its block where it is written. */
-    rewrites() {
-        return this.before.findings
-            .filter((f) => f.rule === 'host-bits-set' && declaredScope(f) && f.file !== undefined && f.entry !== undefined)
-            .map((finding) => ({ finding, file: normalize(finding.file) }));
-    }
-    /** Applies the insertions and rewrites to the original texts: the new text of every file that changed. */
-    async apply(insertions, rewrites) {
-        const changes = new Map();
-        const change = async (file) => {
-            let known = changes.get(file);
-            if (!known) {
-                const before = await this.original(file);
-                known = { before, after: before, added: [], dataSources: new Set(), rewrites: [] };
-                changes.set(file, known);
-            }
-            return known;
-        };
-        const isTerraform = (file) => /\.(tf|tfvars)$/.test(file);
-        // Positional edits (rewrites, Terraform literals) run from the end of each file to its start, so each one's
-        // position is still that of the file as read; YAML, JSON and text insertions parse the text again afterwards.
-        // Every edit runs before the ones nearer the start of its file, so the text before an edit's position is still
-        // as read: one index of each file's original line starts gives every position's offset.
-        const indexes = new Map();
-        const offsetIn = async (file, line, column) => {
-            let index = indexes.get(file);
-            if (!index) {
-                const text = await this.original(file);
-                const terraform = isTerraform(file);
-                const body = !terraform && text.startsWith(BOM) ? text.slice(1) : text;
-                const bodyIndex = offsetIndex(body, terraform);
-                const shift = body === text ? 0 : 1;
-                index = (l, c) => {
-                    const offset = bodyIndex(l, c);
-                    return offset === undefined ? undefined : offset + shift;
-                };
-                indexes.set(file, index);
-            }
-            return index(line, column);
-        };
-        const ops = [];
-        for (const rewrite of rewrites) {
-            const f = rewrite.finding;
-            const terraform = isTerraform(rewrite.file);
-            ops.push({
-                file: rewrite.file,
-                at: [f.line, f.column],
-                run: async (text) => {
-                    const offset = await offsetIn(rewrite.file, f.line, f.column);
-                    return replaceEntryAt(text, { line: f.line, column: f.column }, f.raw ?? '', f.entry, terraform, offset ?? -1);
-                },
-                done: (target) => target.rewrites.push(f),
-                failed: (reason) => this.refuse([f], reason)
-            });
-        }
-        for (const insertion of insertions) {
-            const literal = insertion.literal;
-            if (!literal)
-                continue;
-            const separator = (0,products/* entrySeparator */.Es)((0,products/* productProfile */.T9)(insertion.dataSource.product));
-            ops.push({
-                file: normalize(literal.file),
-                at: [literal.pos.line, literal.pos.column],
-                run: async (text) => editTerraformLiteral(text, literal, insertion.entries, separator, (await offsetIn(normalize(literal.file), literal.pos.line, literal.pos.column)) ?? -1),
-                done: (target) => {
-                    target.added.push(...insertion.entries);
-                    target.dataSources.add(insertion.dataSource.name);
-                },
-                failed: (reason) => this.refuse(this.missesOf(insertion.dataSource.name), `${reason}; add ${insertion.entries.join(', ')} by hand`)
-            });
-        }
-        ops.sort((a, b) => (a.file !== b.file ? (a.file < b.file ? -1 : 1) : b.at[0] - a.at[0] || b.at[1] - a.at[1]));
-        // Each positional edit is computed on the file as read; a file's splices are then applied in one pass. An edit
-        // that would overlap another one of the same file is not made.
-        const splicesOf = new Map();
-        for (const op of ops) {
-            const target = await change(op.file);
-            const result = await op.run(target.before);
-            if (!result.ok) {
-                op.failed(result.reason);
-                continue;
-            }
-            const taken = splicesOf.get(op.file) ?? [];
-            const overlaps = result.splices.some((mine) => taken.some((other) => mine.start < other.end && other.start < mine.end));
-            if (overlaps) {
-                op.failed('it overlaps another edit of the same place');
-                continue;
-            }
-            taken.push(...result.splices);
-            splicesOf.set(op.file, taken);
-            op.done(target);
-        }
-        for (const [file, splices] of splicesOf) {
-            const target = await change(file);
-            target.after = applySplices(target.before, splices);
-        }
-        for (const insertion of insertions) {
-            if (insertion.literal)
-                continue;
-            const file = normalize(insertion.source.file);
-            const target = await change(file);
-            const separator = (0,products/* entrySeparator */.Es)((0,products/* productProfile */.T9)(insertion.dataSource.product));
-            const result = withoutBom(target.after, true, (body) => addEntries(body, insertion, separator));
-            if (!result.ok) {
-                this.refuse(this.missesOf(insertion.dataSource.name), `${result.reason}; add ${insertion.entries.join(', ')} by hand`);
-                continue;
-            }
-            target.after = result.text;
-            target.added.push(...insertion.entries);
-            target.dataSources.add(insertion.dataSource.name);
-        }
-        for (const [file, c] of changes)
-            if (c.after === c.before)
-                changes.delete(file);
-        return changes;
-    }
-    missesByDataSource;
-    missesOf(dataSource) {
-        if (!this.missesByDataSource) {
-            this.missesByDataSource = new Map();
-            for (const f of this.before.findings) {
-                if (!isMissing(f) || f.dataSource === undefined)
-                    continue;
-                const list = this.missesByDataSource.get(f.dataSource) ?? [];
-                list.push(f);
-                this.missesByDataSource.set(f.dataSource, list);
-            }
-        }
-        return this.missesByDataSource.get(dataSource) ?? [];
-    }
-}
-function sharedReason(other, entries, file) {
-    return `the value in ${file} also feeds the whitelist of "${other.name}", which would then allow ${entries.join(', ')} too; give this data source its own list, or add the entries by hand if both need them`;
-}
-/** Runs an edit on the text without its byte-order mark (the readers' positions do not count it), then puts it back. */
-function withoutBom(text, strip, edit) {
-    if (!strip || !text.startsWith(BOM))
-        return edit(text);
-    const result = edit(text.slice(1));
-    return result.ok ? { ok: true, text: BOM + result.text } : result;
-}
-function addEntries(text, insertion, separator) {
-    const { source, entries } = insertion;
-    if (source.format === 'text')
-        return addTextEntries(text, entries);
-    const select = source.select === undefined ? { ok: true, path: [] } : parseSelect(source.select);
-    if (!select.ok)
-        return { ok: false, reason: select.message };
-    return source.format === 'yaml'
-        ? addYamlEntries(text, select.path, entries, separator)
-        : addJsonEntries(text, select.path, entries, separator);
-}
-/** The data sources whose edits did not check out: new limit, parse or entry findings, or blocks still missing. */
-function failedDataSources(before, after, changes) {
-    const failed = new Map();
-    const key = (f) => JSON.stringify([f.rule, f.dataSource, f.entry, f.file, f.message]);
-    const old = new Set(before.findings.map(key));
-    const NEW_PROBLEMS = ['too-many-entries', 'invalid-whitelist', 'invalid-entry', 'unsupported-entry', 'unresolved'];
-    const newProblems = new Map();
-    for (const f of after.findings) {
-        if (f.dataSource === undefined || newProblems.has(f.dataSource))
-            continue;
-        if (isMissing(f) || (NEW_PROBLEMS.includes(f.rule) && !old.has(key(f))))
-            newProblems.set(f.dataSource, f);
-    }
-    for (const [file, change] of changes) {
-        for (const name of change.dataSources) {
-            const problem = newProblems.get(name);
-            if (!problem || failed.has(name))
-                continue;
-            failed.set(name, problem.rule === 'too-many-entries'
-                ? `adding ${change.added.join(', ')} would break the entry limit (${problem.message}); make room first, then add them by hand`
-                : problem.rule === 'missing-entry'
-                    ? `the edit of ${file} did not cover every missing block; add ${change.added.join(', ')} by hand`
-                    : `the edit of ${file} did not check out (${problem.rule}); add ${change.added.join(', ')} by hand`);
-        }
-    }
-    return failed;
-}
-/** Where a finding is, for matching the findings of two checks. */
-function identity(f) {
-    return JSON.stringify(f.rule === 'missing-entry'
-        ? [f.rule, f.dataSource, f.entry]
-        : [f.rule, f.dataSource, f.entry, f.file, f.line, f.column]);
-}
-const MAX_ROUNDS = 3;
-async function planFixes(opts) {
-    const files = opts.files ?? (0,src_io/* diskRepoFiles */.pL)(opts.root);
-    const before = await runCheck({ ...opts, files });
-    const loaded = await loadConfig(files, normalize(opts.configPath)).catch(() => undefined);
-    const config = loaded?.config;
-    if (!config)
-        return { edits: [], notFixed: [], before, after: before };
-    let excluded = new Map();
-    let skipRewritesIn = new Set();
-    for (let round = 1;; round++) {
-        const planner = new Planner(files, config, before);
-        const insertions = await planner.insertions(excluded);
-        const rewrites = planner.rewrites().filter((r) => !skipRewritesIn.has(r.file));
-        const changes = await planner.apply(insertions, rewrites);
-        const texts = new Map([...changes].map(([file, c]) => [file, c.after]));
-        const after = changes.size === 0 ? before : await runCheck({ ...opts, files: overlayFiles(files, texts) });
-        const failed = failedDataSources(before, after, changes);
-        const unreadable = (f) => f.rule === 'invalid-whitelist' || f.rule === 'invalid-entry';
-        const known = new Set(before.findings.filter(unreadable).map((f) => JSON.stringify([f.file, f.rule, f.message])));
-        const newlyBroken = new Set(after.findings
-            .filter((f) => unreadable(f) && !known.has(JSON.stringify([f.file, f.rule, f.message])))
-            .map((f) => f.file));
-        const brokenFiles = [...changes].filter(([file]) => newlyBroken.has(file));
-        if ((failed.size > 0 || brokenFiles.length > 0) && round < MAX_ROUNDS) {
-            excluded = new Map([...excluded, ...failed]);
-            for (const [file, change] of brokenFiles) {
-                skipRewritesIn.add(file);
-                for (const name of change.dataSources)
-                    if (!excluded.has(name))
-                        excluded.set(name, `the edit of ${file} did not parse back; add ${change.added.join(', ')} by hand`);
-            }
-            skipRewritesIn = new Set(skipRewritesIn);
-            continue;
-        }
-        if (failed.size > 0 || brokenFiles.length > 0) {
-            // Still failing after the retries: no edit is better than a wrong one.
-            const notFixed = before.findings
-                .filter((f) => isMissing(f) || f.rule === 'host-bits-set')
-                .map((finding) => ({ finding, reason: 'the edits could not be checked; make them by hand' }));
-            return { edits: [], notFixed, before, after: annotate(before, notFixed) };
-        }
-        const edits = [...changes]
-            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-            .map(([file, c]) => ({ file, before: c.before, after: c.after, added: [...new Set(c.added)] }));
-        return { edits, notFixed: planner.notFixed, before, after: annotate(after, planner.notFixed) };
-    }
-}
-/** The after-fix report, each finding that was not fixed saying why. */
-function annotate(report, notFixed) {
-    if (notFixed.length === 0)
-        return report;
-    const reasons = new Map();
-    for (const n of notFixed)
-        if (!reasons.has(identity(n.finding)))
-            reasons.set(identity(n.finding), n.reason);
-    const findings = report.findings.map((finding) => {
-        const reason = reasons.get(identity(finding));
-        return reason ? { ...finding, message: `${finding.message} — not fixed: ${reason}` } : finding;
-    });
-    return { ...report, findings };
-}
-
-;// CONCATENATED MODULE: ./src/fix/write.ts
-/**
- * Writing fixes to disk: each file is written to its real path inside the root, through a temporary file in the
- * same directory renamed over it (a reader sees the old file or the new one, never half of one), with the file's
- * mode kept. A path that leads outside the root, through a link or otherwise, or into `.git/`, is refused, and so
- * is a file that changed since it was read.
- */
-
-
-
-function inside(root, real) {
-    const relative = external_node_path_default().relative(root, real);
-    return relative !== '' && !relative.startsWith(`..${(external_node_path_default()).sep}`) && relative !== '..' && !external_node_path_default().isAbsolute(relative);
-}
-async function writeOne(realRoot, edit) {
-    const segments = edit.file.split('/').filter((s) => s !== '' && s !== '.');
-    if (external_node_path_default().posix.isAbsolute(edit.file) || segments.includes('..') || segments.some((s) => s.toLowerCase() === '.git')) {
-        return 'is not a path inside the repository; it was not written';
-    }
-    let real;
-    try {
-        real = await external_node_fs_.promises.realpath(external_node_path_default().join(realRoot, ...segments));
-    }
-    catch {
-        return 'does not exist any more; it was not written';
-    }
-    if (!inside(realRoot, real) ||
-        external_node_path_default().relative(realRoot, real)
-            .split((external_node_path_default()).sep)
-            .some((s) => s.toLowerCase() === '.git')) {
-        return 'is a link to a place outside the repository; it was not written';
-    }
-    const stats = await external_node_fs_.promises.stat(real);
-    if (!stats.isFile())
-        return 'is not a regular file; it was not written';
-    const current = await external_node_fs_.promises.readFile(real, 'utf8');
-    if (current !== edit.before)
-        return 'changed since it was checked; run fix again';
-    const temporary = external_node_path_default().join(external_node_path_default().dirname(real), `.${external_node_path_default().basename(real)}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.tmp`);
-    try {
-        await external_node_fs_.promises.writeFile(temporary, edit.after, { flag: 'wx', mode: stats.mode & 0o7777 });
-        await external_node_fs_.promises.chmod(temporary, stats.mode & 0o7777);
-        await external_node_fs_.promises.rename(temporary, real);
-    }
-    catch (error) {
-        await external_node_fs_.promises.rm(temporary, { force: true });
-        const code = error.code;
-        return `could not be written (${typeof code === 'string' ? code : 'I/O error'})`;
-    }
-    return undefined;
-}
-/** Writes each edit; one file that cannot be written does not stop the others. */
-async function writeFixes(root, edits) {
-    const result = { written: [], failed: [] };
-    const realRoot = await external_node_fs_.promises.realpath(external_node_path_default().resolve(root));
-    for (const edit of edits) {
-        let reason;
-        try {
-            reason = await writeOne(realRoot, edit);
-        }
-        catch (error) {
-            const code = error.code;
-            reason = `could not be written (${typeof code === 'string' ? code : 'I/O error'})`;
-        }
-        if (reason)
-            result.failed.push({ file: edit.file, reason });
-        else
-            result.written.push(edit.file);
-    }
-    return result;
-}
-
-;// CONCATENATED MODULE: ./src/fix/line-changes.ts
-/**
- * The line changes between two versions of a file (what a fix edited), and their unified diff. Fix edits are
- * small (a few entries added in a few places), so Myers' algorithm runs with a small bound on the number of
- * differing lines; past it, the whole differing middle of the file is one change, which is still correct.
- */
-/** Lines of a text with their line endings kept (the last line may have none). */
-function splitLines(text) {
-    if (text === '')
-        return [];
-    const lines = text.split(/(?<=\n)/);
-    return lines;
-}
-/** A line without its line ending. */
-function lineContent(line) {
-    return line.replace(/\r?\n$/, '');
-}
-/** Differing lines over which the diff stops looking for the fewest changes. */
-const MAX_DIFF_DISTANCE = 400;
-/** Myers' shortest edit script between `a` and `b`, or `undefined` when it is longer than `maxDistance`. */
-function shortestEditScript(a, b, maxDistance) {
-    const n = a.length;
-    const m = b.length;
-    const offset = maxDistance + 1;
-    const v = new Int32Array(2 * offset + 1);
-    const trace = [];
-    for (let d = 0; d <= maxDistance; d++) {
-        trace.push(v.slice());
-        for (let k = -d; k <= d; k += 2) {
-            let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
-            let y = x - k;
-            while (x < n && y < m && a[x] === b[y]) {
-                x++;
-                y++;
-            }
-            v[offset + k] = x;
-            if (x >= n && y >= m)
-                return backtrack(a, b, trace, offset);
-        }
-    }
-    return undefined;
-}
-function backtrack(a, b, trace, offset) {
-    const ops = [];
-    let x = a.length;
-    let y = b.length;
-    for (let d = trace.length - 1; d >= 0; d--) {
-        const v = trace[d];
-        const k = x - y;
-        const previousK = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? k + 1 : k - 1;
-        const previousX = d === 0 ? 0 : v[offset + previousK];
-        const previousY = d === 0 ? 0 : previousX - previousK;
-        while (x > previousX && y > previousY) {
-            ops.push({ kind: 'equal', line: a[x - 1] });
-            x--;
-            y--;
-        }
-        if (d > 0) {
-            if (x === previousX)
-                ops.push({ kind: 'insert', line: b[y - 1] });
-            else
-                ops.push({ kind: 'delete', line: a[x - 1] });
-        }
-        x = previousX;
-        y = previousY;
-    }
-    return ops.reverse();
-}
-/** The edit script of two line lists: common head and tail first, then Myers on the middle. */
-function editScript(a, b, maxDistance) {
-    let head = 0;
-    while (head < a.length && head < b.length && a[head] === b[head])
-        head++;
-    let tail = 0;
-    while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) {
-        tail++;
-    }
-    const middleA = a.slice(head, a.length - tail);
-    const middleB = b.slice(head, b.length - tail);
-    const middle = shortestEditScript(middleA, middleB, maxDistance) ?? [
-        ...middleA.map((line) => ({ kind: 'delete', line })),
-        ...middleB.map((line) => ({ kind: 'insert', line }))
-    ];
-    return [
-        ...a.slice(0, head).map((line) => ({ kind: 'equal', line })),
-        ...middle,
-        ...a.slice(a.length - tail).map((line) => ({ kind: 'equal', line }))
-    ];
-}
-/** The changed regions from `before` to `after`, in file order. */
-function lineChanges(before, after, maxDistance = MAX_DIFF_DISTANCE) {
-    const ops = editScript(splitLines(before), splitLines(after), maxDistance);
-    const changes = [];
-    let beforeIndex = 0;
-    let current;
-    for (const op of ops) {
-        if (op.kind === 'equal') {
-            current = undefined;
-            beforeIndex++;
-            continue;
-        }
-        if (!current) {
-            current = { beforeStart: beforeIndex, beforeCount: 0, after: [] };
-            changes.push(current);
-        }
-        if (op.kind === 'delete') {
-            current.beforeCount++;
-            beforeIndex++;
-        }
-        else
-            current.after.push(op.line);
-    }
-    return changes;
-}
-const CONTEXT_LINES = 3;
-const NO_NEWLINE = '\\ No newline at end of file';
-/**
- * A unified diff of one file (`--- a/path`, `+++ b/path`, hunks with three lines of context), as `git apply` and
- * `patch -p1` read it. Empty when nothing changed.
- */
-function unifiedDiff(file, before, after, options = {}) {
-    const maxDistance = options.maxDistance ?? MAX_DIFF_DISTANCE;
-    // A patch to apply keeps a CRLF file's `\r` (git apply compares whole lines); one to read shows the text alone.
-    const shown = options.keepCarriageReturns ? (line) => line.replace(/\n$/, '') : lineContent;
-    const ops = editScript(splitLines(before), splitLines(after), maxDistance);
-    const changed = ops.map((op, index) => (op.kind === 'equal' ? -1 : index)).filter((index) => index >= 0);
-    if (changed.length === 0)
-        return '';
-    // Hunks: runs of ops around changes, merged when their context would touch.
-    const hunks = [];
-    for (const index of changed) {
-        const from = Math.max(0, index - CONTEXT_LINES);
-        const to = Math.min(ops.length - 1, index + CONTEXT_LINES);
-        const last = hunks[hunks.length - 1];
-        if (last && from <= last.to + 1)
-            last.to = Math.max(last.to, to);
-        else
-            hunks.push({ from, to });
-    }
-    const out = [`--- a/${file}`, `+++ b/${file}`];
-    // Line numbers at the start of each op.
-    let oldLine = 1;
-    let newLine = 1;
-    const starts = ops.map((op) => {
-        const at = { oldLine, newLine };
-        if (op.kind !== 'insert')
-            oldLine++;
-        if (op.kind !== 'delete')
-            newLine++;
-        return at;
-    });
-    for (const hunk of hunks) {
-        const slice = ops.slice(hunk.from, hunk.to + 1);
-        const oldCount = slice.filter((op) => op.kind !== 'insert').length;
-        const newCount = slice.filter((op) => op.kind !== 'delete').length;
-        const start = starts[hunk.from];
-        const oldStart = oldCount === 0 ? start.oldLine - 1 : start.oldLine;
-        const newStart = newCount === 0 ? start.newLine - 1 : start.newLine;
-        out.push(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@`);
-        for (const op of slice) {
-            const sign = op.kind === 'equal' ? ' ' : op.kind === 'delete' ? '-' : '+';
-            out.push(`${sign}${shown(op.line)}`);
-            if (!op.line.endsWith('\n'))
-                out.push(NO_NEWLINE);
-        }
-    }
-    return `${out.join('\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/fix/diff.ts
-/**
- * Unified diffs of whole-file edits (what `fix` prints, and what `git apply` / `patch -p1` accept). Lines are
- * compared with their line endings, so a CRLF file's diff keeps its `\r`.
- */
-
-/** Past this many differing lines, the middle of the file is shown as one replaced block. */
-const MAX_EDIT_DISTANCE = 2_000;
-function diff_unifiedDiff(edit) {
-    return unifiedDiff(edit.file, edit.before, edit.after, { maxDistance: MAX_EDIT_DISTANCE, keepCarriageReturns: true });
-}
-
-;// CONCATENATED MODULE: ./src/fix/index.ts
-/** Fixes (contract §10): the plan, writing it, and its diff. */
-
-
-
-
-;// CONCATENATED MODULE: ./src/endpoints.ts
-/**
- * Parses the `endpoints` input and `--endpoint` flags: `dataworks=URL`, `vpc=URL`, `sts=URL`, and one per product
- * with a deployed-whitelist API (`rds=URL`, …). A URL may hold `{region}`, replaced by the region of each call.
- */
-
-
-const SERVICES = ['dataworks', 'vpc', 'sts', ...deployed_apis/* DEPLOYED_API_PRODUCTS */.Nu];
-/** The one placeholder a URL may hold. */
-const REGION_PLACEHOLDER = '{region}';
-function parseEndpointSpecs(specs) {
-    const endpoints = {};
-    for (const raw of specs) {
-        const spec = raw.trim();
-        if (spec === '' || spec.startsWith('#'))
-            continue;
-        const eq = spec.indexOf('=');
-        const name = (eq < 0 ? spec : spec.slice(0, eq)).trim();
-        const value = eq < 0 ? '' : spec.slice(eq + 1).trim();
-        if (!SERVICES.includes(name)) {
-            return {
-                ok: false,
-                error: `endpoint "${spec}": expected NAME=URL with NAME one of ${SERVICES.join(', ')}${(0,suggest/* didYouMean */.au)(name, SERVICES)}`
-            };
-        }
-        // The URL is checked with a region in place of the placeholder; any other brace is a mistake.
-        const sample = value.split(REGION_PLACEHOLDER).join('cn-hangzhou');
-        if (/[{}]/.test(sample)) {
-            return { ok: false, error: `endpoint "${spec}": the only placeholder a URL may hold is ${REGION_PLACEHOLDER}` };
-        }
-        let url;
-        try {
-            url = new URL(sample);
-        }
-        catch {
-            return { ok: false, error: `endpoint "${spec}": "${value}" is not a URL; expected e.g. ${name}=https://host` };
-        }
-        if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-            return { ok: false, error: `endpoint "${spec}": the scheme must be https or http, not ${url.protocol}` };
-        }
-        if (endpoints[name] !== undefined) {
-            return { ok: false, error: `endpoint "${name}" is given twice` };
-        }
-        endpoints[name] = value;
-    }
-    return { ok: true, endpoints };
-}
-
-;// CONCATENATED MODULE: ./src/report/json.ts
-const REPORT_KEYS = [
-    'reportVersion',
-    'status',
-    'config',
-    'resolve',
-    'summary',
-    'dataSources',
-    'addressLists',
-    'required',
-    'connectivity',
-    'findings'
-];
-const SUMMARY_KEYS = ['dataSources', 'required', 'missing', 'errors', 'warnings', 'notices'];
-const ADDRESS_LIST_KEYS = ['list', 'region', 'source', 'asOf', 'origin', 'stale'];
-const DATA_SOURCE_KEYS = ['name', 'product', 'network', 'region', 'declared', 'instance', 'deployedState'];
-const REQUIRED_KEYS = ['dataSource', 'entry', 'covered', 'deployed', 'via'];
-const CONNECTIVITY_KEYS = [
-    'dataSource',
-    'resourceGroup',
-    'resourceGroupId',
-    'state',
-    'message',
-    'failedStep',
-    'checkFoundGap'
-];
-const VIA_KEYS = ['module', 'resourceGroup', 'origin', 'source'];
-const FINDING_KEYS = [
-    'rule',
-    'severity',
-    'dataSource',
-    'module',
-    'resourceGroup',
-    'scope',
-    'entry',
-    'raw',
-    'uncovered',
-    'file',
-    'line',
-    'column',
-    'message'
-];
-/** Per path of keys from the root, the order of an object's keys; arrays share their elements' order. */
-const KEY_ORDER = {
-    '': REPORT_KEYS,
-    summary: SUMMARY_KEYS,
-    dataSources: DATA_SOURCE_KEYS,
-    addressLists: ADDRESS_LIST_KEYS,
-    required: REQUIRED_KEYS,
-    'required.via': VIA_KEYS,
-    connectivity: CONNECTIVITY_KEYS,
-    findings: FINDING_KEYS,
-    resolvedFindings: FINDING_KEYS
-};
-function json_ordered(value, path) {
-    if (value === undefined || typeof value === 'function' || typeof value === 'symbol')
-        return undefined;
-    if (value === null || typeof value === 'boolean' || typeof value === 'string')
-        return value;
-    if (typeof value === 'number')
-        return Number.isFinite(value) ? value : null;
-    if (Array.isArray(value))
-        return value.map((item) => json_ordered(item, path) ?? null);
-    const record = value;
-    const known = KEY_ORDER[path] ?? [];
-    const rest = Object.keys(record)
-        .filter((k) => !known.includes(k))
-        .sort();
-    const out = {};
-    for (const key of [...known, ...rest]) {
-        if (!(key in record))
-            continue;
-        const child = json_ordered(record[key], path === '' ? key : `${path}.${key}`);
-        if (child !== undefined)
-            out[key] = child;
-    }
-    return out;
-}
-function renderJson(report) {
-    return `${JSON.stringify(json_ordered(report, ''), null, 2)}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/report/common.ts
-/** What the text and Markdown renderers share: grouping by data source, the chain behind a miss, places, counts. */
-
-
-
-const STATUS_LABEL = {
-    pass: 'passed',
-    fail: 'failed',
-    error: 'could not check'
-};
-/** The text report's headline, a sentence: "DataWorks whitelist check passed" … "could not be completed". */
-const STATUS_SENTENCE = {
-    pass: 'passed',
-    fail: 'failed',
-    error: 'could not be completed'
-};
-const common_SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
-/** Numbers with thousands separators, the same on every machine. */
-function formatCount(n) {
-    return n.toLocaleString('en-US');
-}
-function plural(n, one, many = `${one}s`) {
-    return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
-/** `file:line:column`, `file:line` or `file`; undefined when the finding has no file. */
-function whereOf(f) {
-    if (!f.file)
-        return undefined;
-    if (f.line === undefined)
-        return f.file;
-    return f.column === undefined ? `${f.file}:${f.line}` : `${f.file}:${f.line}:${f.column}`;
-}
-/** One chain that made a block required: `module → resource group → binding, static key or list`. */
-function formatVia(via) {
-    return [via.module, via.resourceGroup, via.source].filter((part) => part !== undefined && part !== '').join(' → ');
-}
-/** Looks up the chains behind a required block, so a miss can say why it is required. */
-class ViaIndex {
-    byKey = new Map();
-    constructor(report) {
-        for (const r of report.required)
-            this.byKey.set(ViaIndex.key(r.dataSource, r.entry), r.via);
-    }
-    static key(dataSource, entry) {
-        return `${dataSource}\u0000${entry}`;
-    }
-    /** The chains of the finding's block; else the module and group the finding names; else none. */
-    chainsOf(f) {
-        const via = f.dataSource && f.entry ? this.byKey.get(ViaIndex.key(f.dataSource, f.entry)) : undefined;
-        if (via && via.length > 0)
-            return via.map(formatVia);
-        const own = [f.module, f.resourceGroup].filter((part) => Boolean(part));
-        return own.length > 0 ? [own.join(' → ')] : [];
-    }
-}
-/**
- * Rules the text and Markdown reports do not list as findings: each list's date is shown in their address-list
- * section instead (contract §8). The JSON report keeps these findings.
- */
-const SHOWN_ELSEWHERE = ['stale-address-list'];
-/** Whether the text and Markdown reports list the finding as a finding (the stale-list notice they do not). */
-function listedAsFinding(f) {
-    return !SHOWN_ELSEWHERE.includes(f.rule);
-}
-/**
- * The report grouped by data source, in the report's own order (first appearance in `required`, then in
- * `findings`), the findings that made the check incomplete apart, and the findings that belong to no data source.
- */
-function groupByDataSource(report) {
-    const groups = new Map();
-    const groupOf = (name) => {
-        let g = groups.get(name);
-        if (!g) {
-            g = { name, required: 0, covered: 0, unknown: [], missing: [], others: [] };
-            groups.set(name, g);
-        }
-        return g;
-    };
-    for (const r of report.required) {
-        const g = groupOf(r.dataSource);
-        g.required++;
-        if (r.covered === true)
-            g.covered++;
-        else if (r.covered === null)
-            g.unknown.push(r.entry);
-    }
-    const couldNotCheck = [];
-    const general = [];
-    for (const f of report.findings) {
-        if (!listedAsFinding(f))
-            continue;
-        if (madeCheckIncomplete(f)) {
-            couldNotCheck.push(f);
-            if (f.dataSource !== undefined)
-                groupOf(f.dataSource);
-        }
-        else if (f.dataSource === undefined)
-            general.push(f);
-        else if (f.rule === 'missing-entry')
-            groupOf(f.dataSource).missing.push(f);
-        else
-            groupOf(f.dataSource).others.push(f);
-    }
-    for (const g of groups.values()) {
-        g.others = bySeverity(g.others);
-        // Blocks in address order, whatever order the report came in (string order misplaces 100.104.38.192/26).
-        g.missing = g.missing
-            .map((f, i) => ({ f, i }))
-            .sort((a, b) => (0,net/* compareEntryText */.JN)(a.f.entry ?? '', b.f.entry ?? '') || a.i - b.i)
-            .map(({ f }) => f);
-    }
-    return { couldNotCheck, groups: [...groups.values()], general: bySeverity(general) };
-}
-/**
- * Per whitelist file that missing entries point at (in order of first mention), everything to add there as one
- * line in the product's separator: after the per-block lines, this is what a user copies.
- */
-function pasteLines(missing, product) {
-    const separator = product ? (0,products/* entrySeparator */.Es)((0,products/* productProfile */.T9)(product)) : ',';
-    const byFile = new Map();
-    for (const f of missing) {
-        // A miss of the deployed whitelist points at `instance` in the config: nothing to paste into that file.
-        if (f.file === undefined || f.scope === 'deployed')
-            continue;
-        const blocks = f.uncovered && f.uncovered.length > 0 ? f.uncovered : f.entry !== undefined ? [f.entry] : [];
-        const set = byFile.get(f.file) ?? new Set();
-        for (const b of blocks)
-            set.add(b);
-        byFile.set(f.file, set);
-    }
-    return [...byFile].map(([file, set]) => {
-        const entries = [...set].sort(net/* compareEntryText */.JN);
-        return { file, entries, text: entries.join(separator) };
-    });
-}
-/** Errors, then warnings, then notices; the report's order within each (a stable sort). */
-function bySeverity(findings) {
-    return findings
-        .map((f, i) => ({ f, i }))
-        .sort((a, b) => common_SEVERITY_RANK[a.f.severity] - common_SEVERITY_RANK[b.f.severity] || a.i - b.i)
-        .map(({ f }) => f);
-}
-/** Whether a list used by the run is stale: the engine decides (bundled, and older than 180 days or undated). */
-function isStaleList(list) {
-    return list.stale;
-}
-function severityCounts(findings) {
-    const counts = { error: 0, warning: 0, notice: 0 };
-    for (const f of findings)
-        counts[f.severity]++;
-    return counts;
-}
-/** A short mark for a side, the same in the text and Markdown reports ("code ✓, cloud ✗" at a glance). */
-const SIDE_MARK = {
-    allowed: '✓',
-    missing: '✗',
-    unknown: '?',
-    'not-read': 'not read',
-    none: '—'
-};
-function sideOf(values) {
-    if (values.some((v) => v === false))
-        return 'missing';
-    if (values.some((v) => v === null || v === undefined))
-        return 'unknown';
-    return 'allowed';
-}
-/**
- * The code and cloud state of a data source that names an instance (contract §9); undefined for one that does not,
- * whose reports stay as they were.
- */
-function sideMarkers(report, dataSource) {
-    const described = report.dataSources.find((d) => d.name === dataSource);
-    if (!described || described.instance === undefined)
-        return undefined;
-    const required = report.required.filter((r) => r.dataSource === dataSource);
-    const code = described.declared === false ? 'none' : sideOf(required.map((r) => r.covered));
-    let cloud;
-    if (described.deployedState === 'read')
-        cloud = sideOf(required.map((r) => r.deployed));
-    else if (described.deployedState === 'unreadable')
-        cloud = 'unknown';
-    else
-        cloud = 'not-read';
-    const drift = report.findings.filter((f) => f.rule === 'deployed-drift' && f.dataSource === dataSource).length;
-    return { code, cloud, drift };
-}
-/** "code ✓ · cloud ✗" (with the drift count when there is any). */
-function sideMarkersText(m) {
-    const drift = m.drift > 0 ? ` · ${plural(m.drift, 'difference')}` : '';
-    return `code ${SIDE_MARK[m.code]} · cloud ${SIDE_MARK[m.cloud]}${drift}`;
-}
-/** The check's own verdict for a tested pair, in words ("DataWorks says" tables). */
-function checkVerdictLabel(row) {
-    return row.checkFoundGap === true ? 'gap' : row.checkFoundGap === false ? 'no gap' : 'unknown';
-}
-/** What DataWorks said of a pair, in words: its state, message and failed step, or why it was not tested. */
-function dataWorksSaysLabel(row) {
-    const head = row.state === null ? 'not tested' : row.state;
-    const parts = [row.message, row.failedStep !== undefined ? `failed step: ${row.failedStep}` : '']
-        .filter((p) => p !== '')
-        .join('; ');
-    return parts ? `${head}: ${parts}` : head;
-}
-
-// EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __nccwpck_require__(4031);
-;// CONCATENATED MODULE: ./src/report/rules.ts
-const RULE_HELP = {
-    'missing-entry': {
-        short: 'A required address block is not allowed by the data source whitelist.',
-        help: 'DataWorks connects to the data source from this block (through the resource group, module and binding or ' +
-            'address list named in the finding), but the whitelist does not allow all of it. Add the uncovered CIDRs to ' +
-            'the whitelist source the finding points at, or accept the gap with a dated waiver in the configuration. ' +
-            'With scope `deployed`, the block is missing from the whitelist deployed on the instance (the finding points ' +
-            'at `instance`): DataWorks cannot connect today; apply the files or add the block in the cloud.'
-    },
-    'invalid-config': {
-        short: 'The configuration file is invalid.',
-        help: 'The configuration could not be used as written: an unknown key, a wrong type, a dangling resource-group ' +
-            'name or a module a group cannot serve. Fix the file at the line and column given; nothing was checked for ' +
-            'the parts that are invalid.'
-    },
-    'invalid-whitelist': {
-        short: 'A whitelist source cannot be read.',
-        help: 'The file is missing, does not parse, or its `select` matches nothing (the message lists what exists). Fix ' +
-            'the path, the file or the selector; the data source cannot be checked until its whitelist is read.'
-    },
-    'invalid-entry': {
-        short: 'A whitelist entry does not parse as an address, CIDR or range.',
-        help: 'Accepted forms are IPv4 and IPv6 addresses, CIDRs and `a-b` ranges, written strictly (no leading zeros, ' +
-            'no zones). Correct or remove the entry.'
-    },
-    'unsupported-entry': {
-        short: 'The product does not accept this entry.',
-        help: 'The entry parses, but this product rejects its form or value (for example IPv6 or a range on RDS, or ' +
-            '`0.0.0.0/0` on ClickHouse). It covers nothing. Rewrite it in a form the product accepts.'
-    },
-    'too-many-entries': {
-        short: 'The whitelist has more entries than the product allows.',
-        help: 'Distinct entries as written are counted over all sources of the data source. Merge adjacent blocks into ' +
-            'shorter prefixes or remove entries that are no longer needed.'
-    },
-    unresolved: {
-        short: 'A required address could not be determined.',
-        help: 'An API call failed after retries, a group has no static facts, no address list exists for the region, or ' +
-            'a Terraform expression cannot be evaluated. The check fails closed: add the missing facts or address list ' +
-            'to the configuration, or fix the credentials or expression.'
-    },
-    'internal-error': {
-        short: 'The tool failed on this input; the check is incomplete.',
-        help: 'DataWorks Whitelist Guard hit an unexpected condition (a bug) while reading, evaluating or reporting this ' +
-            'part of the repository, so it could not check it; the rest of the report stands. Please open an issue in ' +
-            'the project repository with the version and the shape of the input (the file format and the construct, ' +
-            'not its contents or any secret). Run the CLI with DATAWORKS_WHITELIST_GUARD_DEBUG=1, or the action with ' +
-            'step debug logging, to see the detail.'
-    },
-    'no-public-egress': {
-        short: 'A public data source is reached through a group with no public egress.',
-        help: 'The resource group has no SNAT entry (or `publicIps: []`), so it cannot reach a source over the Internet. ' +
-            'Give the group public egress, or reach the source over its VPC (`network: private`).'
-    },
-    'network-disabled': {
-        short: "The instance does not accept connections on the data source's network.",
-        help: 'For example an Elasticsearch instance with `enable_public` not `true` accepts no Internet connections, ' +
-            'whatever `public_whitelist` holds. Turn the network on, or reach the source over the other network.'
-    },
-    'unattached-template': {
-        short: 'A selected RDS whitelist template is attached to no instance.',
-        help: 'Entries of an `alicloud_rds_whitelist_template` apply only to instances that list it in ' +
-            '`template_id_list`. Attach it, or select the instance instead.'
-    },
-    'expired-waiver': {
-        short: 'A waiver has expired.',
-        help: 'The waiver date has passed, so the gap it accepted counts again. Fix the gap, or renew the waiver with a reason.'
-    },
-    'overly-broad-entry': {
-        short: 'The whitelist allows a very large block.',
-        help: '`0.0.0.0/0`, `::/0`, or a public block shorter than /8 (IPv4) or /32 (IPv6) opens the data source to far ' +
-            'more than DataWorks. Replace it with the blocks that are required.'
-    },
-    'allow-all-whitelist': {
-        short: 'An empty whitelist that lets every address in.',
-        help: 'On this product (MaxCompute, MongoDB, Hologres) an empty whitelist means no restriction at all. Add the ' +
-            'entries that are required so that only they are allowed.'
-    },
-    drift: {
-        short: 'The online facts differ from the static facts in the configuration.',
-        help: 'The DataWorks or VPC API reports other addresses for the resource group than the configuration states. ' +
-            'Update the static facts, so offline checks stay true.'
-    },
-    'deployed-drift': {
-        short: 'The whitelist deployed on the instance and the whitelist files differ.',
-        help: 'Either an address is allowed in the cloud but not in the files (changed outside code: add it to the files ' +
-            'or remove it in the console), or an entry of the files is not deployed (not applied: apply the change, for ' +
-            'example run Terraform). Both sides are compared as address sets, so two /25 halves in the files equal their ' +
-            '/24 deployed. Hidden system groups are never drift; with `deployedGroups`, only those groups are compared.'
-    },
-    'host-bits-set': {
-        short: 'A CIDR entry has host bits set.',
-        help: 'An entry like `10.0.0.5/24` means `10.0.0.0/24`. It is accepted and normalised; write the network address ' +
-            'to say what is meant.'
-    },
-    'stale-address-list': {
-        short: 'A bundled DataWorks address list is older than 180 days or undated.',
-        help: 'Compare the list with its source page, and add or replace entries under `addressLists` in the ' +
-            'configuration if the page has changed.'
-    },
-    'redundant-entry': {
-        short: 'A whitelist entry is covered by other entries.',
-        help: 'Broader (or, for equal ones, earlier) entries of the same data source already allow every address in it. ' +
-            'Every entry flagged can be removed together with the others flagged without changing what the whitelist ' +
-            'allows. Copies of one literal made by Terraform `count` or `for_each` are one entry, never flagged.'
-    },
-    waived: {
-        short: 'A missing entry is accepted by a live waiver.',
-        help: 'The gap is listed for information until the waiver expires.'
-    },
-    'unused-waiver': {
-        short: 'A waiver matched nothing.',
-        help: 'No missing entry of the data source lies inside the waived entry. Remove the waiver.'
-    },
-    'not-checked': {
-        short: 'A data source whose only whitelist is deployed was not read in this run.',
-        help: 'The data source names an `instance` and no whitelist files, and deployed whitelists were not read (an ' +
-            'offline run, `deployed: never`, or a pull request under `deployed: auto`). Its required blocks are unknown. ' +
-            'Run online (for example on a schedule) to check it, or keep its whitelist as code.'
-    },
-    unreachable: {
-        short: "DataWorks' own connectivity test cannot connect to the data source from this resource group.",
-        help: 'DataWorks answered `Unreachable` (no network path) or `ConfigError` (the network connects, the data ' +
-            "source's settings do not), with its message and the step that failed. When the check found no whitelist " +
-            'gap for this data source and group, the whitelist is not the cause: look at the security group, the ' +
-            "route from the group's vSwitch, and the data source's address and credentials."
-    },
-    'connectivity-disagrees': {
-        short: 'DataWorks connects although the check found a whitelist gap for this data source and group.',
-        help: 'The whitelist in code misses blocks this group needs, yet DataWorks connects: the deployed whitelist ' +
-            "allows more than the code (changed outside code), or the group's addresses in the config are not the " +
-            'ones it uses. Bring the code in line with the cloud, or the group facts with the API (`--resolve online`).'
-    },
-    'verify-failed': {
-        short: "DataWorks' connectivity test could not be run.",
-        help: 'The test needs an online run, the RAM actions `dataworks:ListDataSources` and ' +
-            '`dataworks:TestDataSourceConnectivity`, a workspace role that may test data sources, and a `dataworks.name` ' +
-            'that names a data source of that workspace and environment. The message says which was missing; nothing ' +
-            'was verified for the pair, and the check itself is unaffected.'
-    }
-};
-/** The severity each rule has (contract §3), the SARIF rules' default level. */
-const RULE_SEVERITY = {
-    'missing-entry': 'error',
-    'invalid-config': 'error',
-    'invalid-whitelist': 'error',
-    'invalid-entry': 'error',
-    'unsupported-entry': 'error',
-    'too-many-entries': 'error',
-    unresolved: 'error',
-    'internal-error': 'error',
-    'no-public-egress': 'error',
-    'network-disabled': 'error',
-    'expired-waiver': 'error',
-    'overly-broad-entry': 'warning',
-    'allow-all-whitelist': 'warning',
-    'unattached-template': 'warning',
-    drift: 'warning',
-    'deployed-drift': 'warning',
-    'host-bits-set': 'warning',
-    'stale-address-list': 'notice',
-    'redundant-entry': 'notice',
-    waived: 'notice',
-    'unused-waiver': 'notice',
-    'not-checked': 'notice',
-    unreachable: 'error',
-    'connectivity-disagrees': 'notice',
-    'verify-failed': 'warning'
-};
-/** The rules whose findings mean the check could not be completed (status `error`, contract §3, §8): one list. */
-
-
-;// CONCATENATED MODULE: ./src/report/text.ts
-
-
-
-const ansi = (open, close) => (text) => `\u001b[${open}m${text}\u001b[${close}m`;
-const plain = (text) => text;
-function palette(color) {
-    if (!color)
-        return { error: plain, warning: plain, notice: plain, ok: plain, bold: plain, dim: plain };
-    return {
-        error: ansi(31, 39),
-        warning: ansi(33, 39),
-        notice: ansi(36, 39),
-        ok: ansi(32, 39),
-        bold: ansi(1, 22),
-        dim: ansi(2, 22)
-    };
-}
-const SYMBOL = { error: '✗', warning: '⚠', notice: 'ℹ' };
-const STATUS_SYMBOL = { pass: '✓', fail: '✗', error: '✗' };
-/** Repository text, made safe for a terminal. */
-const t = report_escape/* sanitizeTerminal */.iz;
-function missingLine(f, vias, p, instance) {
-    const uncovered = f.uncovered ?? [];
-    let what;
-    if (f.entry === undefined)
-        what = t(f.message);
-    else if (uncovered.length === 0 || (uncovered.length === 1 && uncovered[0] === f.entry))
-        what = t(f.entry);
-    else
-        what = `${t(uncovered.join(', '))} of ${t(f.entry)}`;
-    const where = whereOf(f);
-    const chains = vias.chainsOf(f);
-    const why = chains.length > 0 ? ` ${p.dim(`(${t(chains.join('; '))})`)}` : '';
-    if (f.scope === 'deployed') {
-        const on = instance !== undefined ? ` on instance ${t(instance)}` : '';
-        return `  ${p.error(SYMBOL.error)} missing in the cloud ${p.bold(what)}${on}${where ? ` (${t(where)})` : ''}${why}`;
-    }
-    return `  ${p.error(SYMBOL.error)} missing ${p.bold(what)}${where ? ` — add to ${t(where)}` : ''}${why}`;
-}
-function findingLine(f, p, withDataSource) {
-    const where = whereOf(f);
-    const subject = f.raw ?? f.entry;
-    const parts = [
-        p[f.severity](`${SYMBOL[f.severity]} ${f.rule}`),
-        withDataSource && f.dataSource ? t(f.dataSource) : undefined,
-        subject ? t(subject) : undefined,
-        where ? t(where) : undefined
-    ].filter((part) => part !== undefined);
-    return `  ${parts.join(' ')} — ${t(f.message)}`;
-}
-/** At most this many unknown blocks are named on a data source's "coverage unknown" line. */
-const UNKNOWN_NAMED = 5;
-function unknownLine(blocks, p) {
-    const named = blocks.slice(0, UNKNOWN_NAMED).join(', ');
-    const more = blocks.length > UNKNOWN_NAMED ? ` and ${formatCount(blocks.length - UNKNOWN_NAMED)} more` : '';
-    return (`  ${p.warning('?')} ${plural(blocks.length, 'required block')} not known to be allowed (${t(named)}${more}): ` +
-        'a whitelist source could not be read (see "Could not check" above)');
-}
-/** One tested pair: the DataWorks answer beside the check's own verdict. */
-function connectivityLine(row, p) {
-    const symbol = row.state === 'Connectable'
-        ? p.ok('✓')
-        : row.state === 'Unreachable' || row.state === 'ConfigError'
-            ? p.error(SYMBOL.error)
-            : p.warning('?');
-    return (`  ${symbol} ${t(row.dataSource)} · ${t(row.resourceGroup)} ${p.dim(`(${t(row.resourceGroupId)})`)} — ` +
-        `DataWorks: ${t(dataWorksSaysLabel(row))} · check: ${checkVerdictLabel(row)}`);
-}
-function renderText(report, opts) {
-    const p = palette(opts.color);
-    const vias = new ViaIndex(report);
-    const { couldNotCheck, groups, general } = groupByDataSource(report);
-    const counts = severityCounts(report.findings);
-    const s = report.summary;
-    const unknown = groups.reduce((n, g) => n + g.unknown.length, 0);
-    const lines = [];
-    const statusPaint = report.status === 'pass' ? p.ok : report.status === 'fail' ? p.error : p.warning;
-    lines.push(p.bold(`DataWorks whitelist check ${statusPaint(STATUS_SENTENCE[report.status])}`) +
-        ` — ${plural(s.missing, 'missing entry', 'missing entries')} in ${plural(s.dataSources, 'data source')}` +
-        ` (${plural(s.required, 'required block')}${unknown > 0 ? `, ${formatCount(unknown)} unknown` : ''})`);
-    lines.push(p.dim(`config ${t(report.config)} · resolve ${report.resolve}`));
-    // Contract §8: what made the check incomplete comes first; it is why some coverage is unknown.
-    if (couldNotCheck.length > 0) {
-        lines.push('', p.bold('Could not check'));
-        for (const f of couldNotCheck)
-            lines.push(findingLine(f, p, true));
-    }
-    const incomplete = new Set(couldNotCheck.map((f) => f.dataSource));
-    for (const g of groups) {
-        lines.push('');
-        const unknownPart = g.unknown.length > 0 ? `, ${formatCount(g.unknown.length)} unknown` : '';
-        const coverage = g.required > 0
-            ? ` ${p.dim(`(${formatCount(g.covered)} of ${plural(g.required, 'required block')} allowed${unknownPart})`)}`
-            : '';
-        const described = report.dataSources.find((d) => d.name === g.name);
-        const kind = described ? ` ${p.dim(`· ${described.product}, ${described.network}, ${t(described.region)}`)}` : '';
-        const markers = sideMarkers(report, g.name);
-        const sides = markers ? ` ${p.dim('·')} ${sideMarkersText(markers)}` : '';
-        lines.push(`${p.bold(t(g.name))}${kind}${coverage}${sides}`);
-        for (const f of g.missing)
-            lines.push(missingLine(f, vias, p, described?.instance));
-        for (const paste of pasteLines(g.missing, described?.product)) {
-            lines.push(`  ${p.dim('→')} ${t(paste.file)} — add: ${p.bold(t(paste.text))}`);
-        }
-        if (g.unknown.length > 0)
-            lines.push(unknownLine(g.unknown, p));
-        for (const f of g.others)
-            lines.push(findingLine(f, p, false));
-        if (g.missing.length === 0 && g.others.length === 0 && g.unknown.length === 0) {
-            lines.push(incomplete.has(g.name)
-                ? `  ${p.warning('?')} not fully checked (see "Could not check" above)`
-                : `  ${p.ok('✓')} every required block is allowed`);
-        }
-    }
-    if (report.connectivity !== undefined && report.connectivity.length > 0) {
-        lines.push('', p.bold('DataWorks says (its own connectivity test)'));
-        for (const row of report.connectivity)
-            lines.push(connectivityLine(row, p));
-    }
-    if (general.length > 0) {
-        lines.push('', p.bold('Other findings'));
-        for (const f of general)
-            lines.push(findingLine(f, p, true));
-    }
-    if (report.addressLists.length > 0) {
-        lines.push('', p.bold('Address lists used'));
-        for (const list of report.addressLists) {
-            const stale = isStaleList(list)
-                ? ` ${p.warning(`(stale: ${list.asOf === null ? 'undated' : 'over 180 days old'}; compare it with its source and update addressLists in the config if it changed)`)}`
-                : '';
-            lines.push(`  ${list.list} ${t(list.region)} · ${list.origin} · ${list.asOf ?? 'undated'} · ${t(list.source)}${stale}`);
-        }
-    }
-    const shown = [...couldNotCheck, ...groups.flatMap((g) => [...g.missing, ...g.others]), ...general];
-    const rules = [...new Set(shown.map((f) => f.rule))].sort();
-    if (rules.length > 0) {
-        lines.push('', p.bold('Rules'));
-        for (const rule of rules)
-            lines.push(`  ${rule}: ${RULE_HELP[rule].short}`);
-    }
-    lines.push('');
-    lines.push(statusPaint(`${STATUS_SYMBOL[report.status]} ${report.status}`) +
-        `: ${plural(s.missing, 'missing entry', 'missing entries')}, ${plural(counts.error, 'error')}, ` +
-        `${plural(counts.warning, 'warning')}, ${plural(counts.notice, 'notice')}`);
-    return `${lines.join('\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-/**
- * The Markdown report: the body of the sticky PR comment, the audit issue and the job summary. A headline with
- * the status and counts, a table per data source of what to add and where, the other findings, the notices
- * (collapsed), the address lists used. Everything from the repository goes through `escapeMarkdown`.
- *
- * GitHub rejects a comment over 65,536 characters, so with `maxChars` whole sections are dropped, least important
- * first (a section that no longer fits whole keeps as many rows as fit), and a line says what was left out and
- * where the full report is.
- */
-
-
-
-
-const DEFAULT_TITLE = 'DataWorks whitelist check';
-const STATUS_ICON = { pass: '✅', fail: '❌', error: '⚠️' };
-const SEVERITY_ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
-/** DataWorks' connectivity states at a glance; a test that did not run (or an unknown state) shows ❔. */
-const CONNECT_ICON = {
-    Connectable: '✅',
-    Unreachable: '❌',
-    ConfigError: '❌',
-    Unsupport: '➖'
-};
-function connectIcon(state) {
-    // An own key only: a state named like a prototype member ("constructor") is an unknown state.
-    return state !== null && Object.hasOwn(CONNECT_ICON, state) ? CONNECT_ICON[state] : '❔';
-}
-/** Longest repository text shown in one cell; the JSON report keeps it whole. */
-const MAX_CELL = 300;
-const MAX_MESSAGE = 500;
-const MAX_CHAINS = 3;
-const SECTION_GAP = '\n\n';
-/** Repository text for a table cell or a heading: shortened, then escaped. */
-function markdown_text(value, max = MAX_CELL) {
-    return (0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(value, max));
-}
-function code(value, max = MAX_CELL) {
-    return `<code>${markdown_text(value, max)}</code>`;
-}
-function row(cells) {
-    return `| ${cells.join(' | ')} |`;
-}
-function tableHead(columns) {
-    return `${row(columns)}\n${row(columns.map(() => '---'))}`;
-}
-function shaText(sha) {
-    // A bare commit SHA is linked by GitHub; anything else is shown literally.
-    return /^[0-9a-f]{7,40}$/i.test(sha) ? sha : code(sha, 64);
-}
-function whereCell(f) {
-    const where = whereOf(f);
-    return where ? code(where) : '—';
-}
-function chainsCell(chains) {
-    if (chains.length === 0)
-        return '—';
-    const shown = chains.slice(0, MAX_CHAINS).map((c) => markdown_text(c));
-    if (chains.length > MAX_CHAINS)
-        shown.push(`and ${formatCount(chains.length - MAX_CHAINS)} more`);
-    return shown.join('<br>');
-}
-function headline(report, opts) {
-    const s = report.summary;
-    const title = markdown_text(opts.title ?? DEFAULT_TITLE, 200);
-    const lines = [`### ${STATUS_ICON[report.status]} ${title}: ${STATUS_LABEL[report.status]}`, ''];
-    const affected = new Set(report.findings.filter((f) => f.rule === 'missing-entry').map((f) => f.dataSource)).size;
-    const first = s.missing > 0
-        ? `**${plural(s.missing, 'missing entry', 'missing entries')}** in ${formatCount(affected)} of ${plural(s.dataSources, 'data source')}`
-        : report.status === 'error'
-            ? `**The check could not be completed**: ${plural(s.dataSources, 'data source')}`
-            : `**Every required block is allowed** in ${plural(s.dataSources, 'data source')}`;
-    const unknown = report.required.filter((r) => r.covered === null).length;
-    lines.push(`${first} · ${plural(s.required, 'required block')}${unknown > 0 ? ` (${formatCount(unknown)} unknown)` : ''} · ` +
-        `${plural(s.errors, 'error')} · ` +
-        `${plural(s.warnings, 'warning')} · ${plural(s.notices, 'notice')}`);
-    if (report.baseline)
-        lines.push('', baselineLine(report));
-    const context = [`Config ${code(report.config)}`, `resolved ${report.resolve}`];
-    if (opts.sha)
-        context.push(`commit ${shaText(opts.sha)}`);
-    lines.push('', context.join(' · '));
-    return lines.join('\n');
-}
-function missingRow(f, vias, instance) {
-    const uncovered = f.uncovered ?? [];
-    const whole = uncovered.length === 0 || (uncovered.length === 1 && uncovered[0] === f.entry);
-    // A miss of the deployed whitelist is added on the instance, not in a file: the cell says so.
-    const where = f.scope === 'deployed'
-        ? `cloud: instance ${instance !== undefined ? code(instance) : '—'} (${whereCell(f)})`
-        : whereCell(f);
-    return row([
-        f.entry !== undefined ? code(f.entry) : markdown_text(f.message, MAX_MESSAGE),
-        whole ? 'whole block' : code(uncovered.join(', ')),
-        where,
-        chainsCell(vias.chainsOf(f))
-    ]);
-}
-/** One row per data source that names an instance: its files and its deployed whitelist side by side (§9). */
-function sidesSection(report, order) {
-    const rows = [];
-    for (const d of report.dataSources) {
-        const m = sideMarkers(report, d.name);
-        if (!m || d.instance === undefined)
-            continue;
-        rows.push(row([
-            markdown_text(d.name),
-            code(d.instance),
-            SIDE_MARK[m.code],
-            SIDE_MARK[m.cloud],
-            m.drift > 0 ? formatCount(m.drift) : '—'
-        ]));
-    }
-    if (rows.length === 0)
-        return undefined;
-    return {
-        order,
-        priority: 5,
-        head: '#### Code and cloud\n\n' +
-            '_Code: the whitelist files; cloud: the whitelist deployed on the instance. ✓ every required block allowed, ' +
-            '✗ some missing, ? unknown, — none kept there._\n\n' +
-            tableHead(['Data source', 'Instance', 'Code', 'Cloud', 'Differences']),
-        rows,
-        tail: '',
-        rowsAreFindings: false,
-        more: (n) => `_…and ${plural(n, 'more data source')}, not shown._`
-    };
-}
-function findingRow(f, withSeverity) {
-    const subject = f.raw ?? f.entry;
-    const details = subject !== undefined ? `${code(subject)} ${markdown_text(f.message, MAX_MESSAGE)}` : markdown_text(f.message, MAX_MESSAGE);
-    const cells = [f.rule, f.dataSource !== undefined ? markdown_text(f.dataSource) : '—', whereCell(f), details];
-    return row(withSeverity ? [SEVERITY_ICON[f.severity], ...cells] : cells);
-}
-/** Paste-ready blocks after a data source's table: per whitelist file, everything to add in one copyable line. */
-function pasteTail(g, report) {
-    const product = report.dataSources.find((d) => d.name === g.name)?.product;
-    return pasteLines(g.missing, product)
-        .map((paste) => 
-    // The entries are canonical CIDRs the tool computed; anything else would be shown escaped, outside the fence.
-    /^[0-9a-fA-F:./, ]*$/.test(paste.text)
-        ? `\n\nAdd to ${code(paste.file)}:\n\n\`\`\`text\n${paste.text}\n\`\`\``
-        : `\n\nAdd to ${code(paste.file)}: ${code(paste.text)}`)
-        .join('');
-}
-/** Which data sources have blocks of unknown coverage, and how many: said under the could-not-check findings. */
-function unknownNote(groups) {
-    const withUnknown = groups.filter((g) => g.unknown.length > 0);
-    if (withUnknown.length === 0)
-        return '';
-    const total = withUnknown.reduce((n, g) => n + g.unknown.length, 0);
-    const which = withUnknown.map((g) => `${markdown_text(g.name)} (${formatCount(g.unknown.length)})`).join(', ');
-    return (`\n\n_Coverage of ${plural(total, 'required block')} is unknown until these are fixed: ${which}. ` +
-        'They are not counted as missing._');
-}
-/** With a baseline: how many findings the change introduced, left and fixed, against which base. */
-function baselineLine(report) {
-    const base = report.baseline;
-    const fresh = report.findings.filter((f) => f.baseline !== 'unchanged' && f.severity !== 'notice').length;
-    const present = report.findings.filter((f) => f.baseline === 'unchanged' && f.severity !== 'notice').length;
-    const fixed = (report.resolvedFindings ?? []).filter((f) => f.severity !== 'notice').length;
-    const against = base.read
-        ? `compared with ${shaText(base.commit ?? base.ref)}`
-        : `the base ${code(base.ref, 100)} could not be read, so every finding counts as new`;
-    return (`**${formatCount(fresh)} introduced by this pull request** · ${formatCount(present)} already present · ` +
-        `${formatCount(fixed)} fixed by this pull request (errors and warnings; ${against})` +
-        (base.onlyNew ? ' · only new findings fail the check' : ''));
-}
-/**
- * Contract §11: new findings lead (with whatever made the check incomplete, which always leads), then the findings
- * already present at the base, collapsed, then those this change fixed.
- */
-function baselineSections(report) {
-    const fresh = {
-        ...report,
-        findings: report.findings.filter((f) => f.baseline !== 'unchanged' || madeCheckIncomplete(f))
-    };
-    const present = report.findings.filter((f) => f.baseline === 'unchanged' && !madeCheckIncomplete(f) && listedAsFinding(f));
-    const fixed = (report.resolvedFindings ?? []).filter(listedAsFinding);
-    const sections = [
-        {
-            order: 0,
-            priority: 0,
-            head: '#### Introduced by this pull request',
-            rows: [],
-            tail: fresh.findings.some(listedAsFinding) ? '' : '\n_Nothing: this change adds no finding._',
-            rowsAreFindings: false,
-            more: () => ''
-        }
-    ];
-    for (const s of sectionsOf(fresh))
-        sections.push({ ...s, order: s.order + 1 });
-    const columns = tableHead(['', 'Rule', 'Data source', 'Where', 'Details']);
-    if (present.length > 0) {
-        sections.push({
-            order: 1000,
-            priority: 250,
-            head: `<details><summary>Already present: ${plural(present.length, 'finding')} the base commit had too</summary>\n\n${columns}`,
-            rows: present.map((f) => findingRow(f, true)),
-            tail: '\n\n</details>',
-            rowsAreFindings: true,
-            more: (n) => `_…and ${plural(n, 'more finding')}, not shown._`
-        });
-    }
-    if (fixed.length > 0) {
-        sections.push({
-            order: 1001,
-            priority: 150,
-            head: `#### Fixed by this pull request\n\n${tableHead(['', 'Rule', 'Data source', 'Where it was', 'Details'])}`,
-            rows: fixed.map((f) => findingRow(f, true)),
-            tail: '',
-            rowsAreFindings: true,
-            more: (n) => `_…and ${plural(n, 'more fixed finding')}, not shown._`
-        });
-    }
-    return sections;
-}
-function sectionsOf(report) {
-    const vias = new ViaIndex(report);
-    const { couldNotCheck, groups } = groupByDataSource(report);
-    const sections = [];
-    let order = 0;
-    // Contract §8: what made the check incomplete leads; it is why coverage is unknown, and is never cut first.
-    if (couldNotCheck.length > 0) {
-        sections.push({
-            order: order++,
-            priority: 0,
-            head: `#### Could not check\n\n${tableHead(['', 'Rule', 'Data source', 'Where', 'Details'])}`,
-            rows: couldNotCheck.map((f) => findingRow(f, true)),
-            tail: unknownNote(groups),
-            rowsAreFindings: true,
-            more: (n) => `_…and ${plural(n, 'more finding')}, not shown._`
-        });
-    }
-    const sides = sidesSection(report, order);
-    if (sides) {
-        sections.push(sides);
-        order++;
-    }
-    for (const g of groups) {
-        if (g.missing.length === 0)
-            continue;
-        const instance = report.dataSources.find((d) => d.name === g.name)?.instance;
-        sections.push({
-            order: order++,
-            priority: 10 + sections.length,
-            head: `#### ${markdown_text(g.name)} · ${formatCount(g.missing.length)} missing\n\n${tableHead(['Entry to add', 'Uncovered part', 'Where', 'Why (module → resource group → source)'])}`,
-            rows: g.missing.map((f) => missingRow(f, vias, instance)),
-            tail: pasteTail(g, report),
-            rowsAreFindings: true,
-            more: (n) => `_…and ${plural(n, 'more missing entry', 'more missing entries')} of this data source, not shown._`
-        });
-    }
-    if (report.connectivity !== undefined && report.connectivity.length > 0) {
-        sections.push({
-            order: order++,
-            // After the missing entries, before the other findings: it says whether the check's verdict holds.
-            priority: 50,
-            head: `#### DataWorks connectivity test\n\n${tableHead(['Data source', 'Resource group', 'Check', 'DataWorks says'])}`,
-            rows: report.connectivity.map((c) => row([
-                markdown_text(c.dataSource),
-                `${markdown_text(c.resourceGroup)} (${code(c.resourceGroupId, 100)})`,
-                checkVerdictLabel(c),
-                `${connectIcon(c.state)} ${markdown_text(dataWorksSaysLabel(c), MAX_MESSAGE)}`
-            ])),
-            tail: '',
-            rowsAreFindings: false,
-            more: (n) => `_…and ${plural(n, 'more tested pair')}, not shown._`
-        });
-    }
-    const all = report.findings.filter((f) => listedAsFinding(f) && !madeCheckIncomplete(f) && (f.rule !== 'missing-entry' || f.dataSource === undefined));
-    const errors = all.filter((f) => f.severity === 'error');
-    const warnings = all.filter((f) => f.severity === 'warning');
-    const notices = all.filter((f) => f.severity === 'notice');
-    const others = [...errors, ...warnings];
-    if (others.length > 0) {
-        sections.push({
-            order: order++,
-            priority: 100,
-            head: `#### Other findings\n\n${tableHead(['', 'Rule', 'Data source', 'Where', 'Details'])}`,
-            rows: others.map((f) => findingRow(f, true)),
-            tail: '',
-            rowsAreFindings: true,
-            more: (n) => `_…and ${plural(n, 'more finding')}, not shown._`
-        });
-    }
-    if (notices.length > 0) {
-        sections.push({
-            order: order++,
-            priority: 300,
-            head: `<details><summary>${SEVERITY_ICON.notice} ${plural(notices.length, 'notice')}</summary>\n\n${tableHead(['Rule', 'Data source', 'Where', 'Details'])}`,
-            rows: notices.map((f) => findingRow(f, false)),
-            tail: '\n\n</details>',
-            rowsAreFindings: true,
-            more: (n) => `_…and ${plural(n, 'more notice')}, not shown._`
-        });
-    }
-    if (report.addressLists.length > 0) {
-        const staleCount = report.addressLists.filter((l) => isStaleList(l)).length;
-        sections.push({
-            order: order++,
-            priority: 200,
-            head: `<details><summary>Address lists used (${formatCount(report.addressLists.length)}` +
-                `${staleCount > 0 ? `, ${formatCount(staleCount)} stale` : ''})</summary>\n\n` +
-                tableHead(['List', 'Region', 'Origin', 'As of', 'Source']),
-            rows: report.addressLists.map((l) => row([
-                l.list,
-                markdown_text(l.region),
-                l.origin,
-                `${l.asOf === null ? 'undated' : markdown_text(l.asOf)}${isStaleList(l) ? ' ⚠️ stale' : ''}`,
-                sourceCell(l.source)
-            ])),
-            tail: '\n\n</details>',
-            rowsAreFindings: false,
-            more: (n) => `_…and ${plural(n, 'more list')}, not shown._`
-        });
-    }
-    const rules = [...new Set(report.findings.filter(listedAsFinding).map((f) => f.rule))].sort();
-    if (rules.length > 0) {
-        sections.push({
-            order: order++,
-            priority: 400,
-            head: '<details><summary>What the rules mean</summary>\n',
-            rows: rules.map((rule) => `- **${rule}**: ${RULE_HELP[rule].short} ${RULE_HELP[rule].help}`),
-            tail: '\n\n</details>',
-            rowsAreFindings: false,
-            more: (n) => `_…and ${plural(n, 'more rule')}._`
-        });
-    }
-    return sections;
-}
-/** A plain https URL becomes a link; anything else (a config path, say) is shown literally. */
-function sourceCell(source) {
-    return /^https:\/\/[A-Za-z0-9.-]+(\/[A-Za-z0-9\-._~/%?=&+]*)?$/.test(source) && source.length <= MAX_CELL
-        ? `<${source}>`
-        : markdown_text(source);
-}
-function wholeText(s) {
-    return `${s.head}\n${s.rows.join('\n')}${s.tail}`;
-}
-/** The section with as many rows as fit in `room` characters, or undefined when not even one does. */
-function partialText(s, room) {
-    const fixed = s.head.length + 1 + SECTION_GAP.length + s.more(s.rows.length).length + s.tail.length;
-    let used = fixed;
-    let shown = 0;
-    while (shown < s.rows.length) {
-        const add = s.rows[shown].length + (shown > 0 ? 1 : 0);
-        if (used + add > room)
-            break;
-        used += add;
-        shown++;
-    }
-    if (shown === 0)
-        return undefined;
-    const body = `${s.head}\n${s.rows.slice(0, shown).join('\n')}${SECTION_GAP}${s.more(s.rows.length - shown)}${s.tail}`;
-    return { text: body, shown };
-}
-function cutNote(sectionsLeft, sectionsCut, findingsLeft, reportPath) {
-    const parts = [];
-    if (sectionsLeft > 0)
-        parts.push(`${plural(sectionsLeft, 'section')} left out`);
-    if (sectionsCut > 0)
-        parts.push(`${plural(sectionsCut, 'section')} cut short`);
-    const findings = findingsLeft > 0 ? `, ${plural(findingsLeft, 'finding')} not shown` : '';
-    const where = reportPath ? ` (${code(reportPath, 1000)})` : '';
-    return (`> **This report is cut to fit:** ${parts.join(' and ')}${findings}. ` +
-        `See the job summary or the full JSON report${where} for everything.`);
-}
-function renderMarkdown(report, opts = {}) {
-    const head = headline(report, opts);
-    const footer = opts.footer ? `${SECTION_GAP}${opts.footer}` : '';
-    const sections = report.baseline ? baselineSections(report) : sectionsOf(report);
-    const limit = opts.maxChars ?? Number.POSITIVE_INFINITY;
-    const full = `${[head, ...sections.map(wholeText)].join(SECTION_GAP)}${footer}\n`;
-    if (full.length <= limit)
-        return full;
-    const kept = new Map();
-    const totalFindings = sections.reduce((n, s) => n + (s.rowsAreFindings ? s.rows.length : 0), 0);
-    const noteRoom = SECTION_GAP.length + cutNote(sections.length, sections.length, totalFindings, opts.reportPath).length;
-    let room = limit - head.length - footer.length - 1 - noteRoom;
-    let sectionsLeft = 0;
-    let sectionsCut = 0;
-    let findingsLeft = 0;
-    let stopped = false;
-    for (const s of [...sections].sort((a, b) => a.priority - b.priority || a.order - b.order)) {
-        const count = s.rowsAreFindings ? s.rows.length : 0;
-        if (!stopped) {
-            const whole = wholeText(s);
-            if (SECTION_GAP.length + whole.length <= room) {
-                kept.set(s, whole);
-                room -= SECTION_GAP.length + whole.length;
-                continue;
-            }
-            // Everything below this section's priority is left out, so no less important part shows while it is cut.
-            stopped = true;
-            const partial = partialText(s, room - SECTION_GAP.length);
-            if (partial) {
-                kept.set(s, partial.text);
-                sectionsCut++;
-                if (s.rowsAreFindings)
-                    findingsLeft += s.rows.length - partial.shown;
-                continue;
-            }
-        }
-        sectionsLeft++;
-        findingsLeft += count;
-    }
-    const parts = [head, ...sections.filter((s) => kept.has(s)).map((s) => kept.get(s))];
-    if (sectionsLeft > 0 || sectionsCut > 0)
-        parts.push(cutNote(sectionsLeft, sectionsCut, findingsLeft, opts.reportPath));
-    const body = `${parts.join(SECTION_GAP)}${footer}\n`;
-    // Only when even the headline and footer do not fit (a tiny limit): still never over it.
-    return body.length <= limit
-        ? body
-        : `${(0,report_escape/* truncate */.xv)(head.split('\n')[0], Math.max(0, limit - 1))}\n`.slice(0, limit);
-}
-/** The short body that replaces a PR comment once a run is clean. */
-function renderResolvedMarkdown(opts = {}) {
-    const title = markdown_text(opts.title ?? DEFAULT_TITLE, 200);
-    const at = opts.sha ? ` as of commit ${shaText(opts.sha)}` : '';
-    return (`### ✅ ${title}: resolved\n\n` +
-        `Every required whitelist entry is allowed and no errors or warnings remain${at}.\n`);
-}
-
-;// CONCATENATED MODULE: ./src/report/sarif.ts
-/**
- * SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`). Every result has a location (the
- * config file's first line when the finding names no file) and a partial fingerprint built from what the finding
- * is about, never from its line, so code scanning keeps an alert open across runs while lines move.
- */
-
-
-
-
-
-
-const SARIF_TOOL_NAME = 'dataworks-whitelist-guard';
-const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
-/** The key of our partial fingerprint; versioned so a change of its recipe does not match old alerts wrongly. */
-const FINGERPRINT_KEY = 'dataworksWhitelistGuard/v1';
-/**
- * The fingerprint of the finding's identity (contract §11, the same one the baseline uses): it survives renamed
- * whitelist files and moved sources. The v1 key is kept beside it so existing alerts keep matching.
- */
-const IDENTITY_FINGERPRINT_KEY = 'dataworksWhitelistGuard/identity/v1';
-/**
- * Rules that are not code-scanning alerts: a bundled list's age is about the tool's data, not about a line of the
- * repository (contract §8); the text and Markdown reports show each list's date, the JSON report keeps the notice.
- */
-const NOT_ALERTS = ['stale-address-list'];
-const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
-/** `missing-entry` → `MissingEntry`: the readable rule name SARIF viewers show. */
-function ruleName(id) {
-    return id
-        .split('-')
-        .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-        .join('');
-}
-function ruleDescriptors() {
-    return model/* RULES */.y0.map((id) => {
-        const help = RULE_HELP[id];
-        return {
-            id,
-            name: ruleName(id),
-            shortDescription: { text: help.short },
-            fullDescription: { text: `${help.short} ${help.help}` },
-            help: { text: help.help, markdown: `**${id}**: ${help.short}\n\n${help.help}` },
-            defaultConfiguration: { level: LEVEL[RULE_SEVERITY[id]] },
-            properties: { tags: ['dataworks', 'whitelist', 'network'] }
-        };
-    });
-}
-/** A relative path as a URI reference: each segment percent-encoded, `/` kept. */
-function fileUri(path) {
-    return path
-        .split('/')
-        .map((segment) => encodeURIComponent(segment))
-        .join('/');
-}
-/** What a finding is about, without where in the file it is: rule, data source, chain, entry, file. */
-function sarif_identity(f, configPath) {
-    return JSON.stringify([
-        f.rule,
-        f.dataSource ?? '',
-        f.module ?? '',
-        f.resourceGroup ?? '',
-        f.entry ?? f.raw ?? '',
-        f.file ?? configPath
-    ]);
-}
-function messageText(f) {
-    return f.dataSource !== undefined && !f.message.includes(f.dataSource) ? `${f.dataSource}: ${f.message}` : f.message;
-}
-/**
- * Per data source that names an instance, the code and cloud state ("code ✓, cloud ✗", contract §9), for tools
- * that read the run's properties; absent when no data source names one.
- */
-function sidesProperty(report) {
-    const sides = report.dataSources.flatMap((d) => {
-        const m = sideMarkers(report, d.name);
-        return m && d.instance !== undefined ? [{ name: d.name, instance: d.instance, code: m.code, cloud: m.cloud }] : [];
-    });
-    return sides.length > 0 ? { dataSources: sides } : {};
-}
-/** The message, with "[cloud]" before a finding about the deployed whitelist so a code-scanning list tells them apart. */
-function scopedMessage(f) {
-    const text = messageText(f);
-    return f.scope === 'deployed' ? `[cloud] ${text}` : text;
-}
-function renderSarif(report, opts) {
-    const ruleIndex = new Map(model/* RULES */.y0.map((id, i) => [id, i]));
-    const seen = new Map();
-    const seenIdentity = new Map();
-    const alerts = couldNotCheckFirst(report.findings.filter((f) => !NOT_ALERTS.includes(f.rule)));
-    const results = alerts.map((f) => {
-        const id = sarif_identity(f, opts.configPath);
-        // Findings alike in all of that (two bad entries in one unnamed place) are told apart by their order.
-        const occurrence = (seen.get(id) ?? 0) + 1;
-        seen.set(id, occurrence);
-        const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256')
-            .update(occurrence === 1 ? id : `${id}#${occurrence}`)
-            .digest('hex');
-        const baselineIdentity = findingIdentity(f);
-        const identityOccurrence = (seenIdentity.get(baselineIdentity) ?? 0) + 1;
-        seenIdentity.set(baselineIdentity, identityOccurrence);
-        const file = f.file ?? opts.configPath;
-        const line = f.file !== undefined && f.line !== undefined && f.line >= 1 ? f.line : 1;
-        const region = { startLine: line };
-        if (f.file !== undefined && f.line !== undefined && f.column !== undefined && f.column >= 1) {
-            region.startColumn = f.column;
-        }
-        const properties = {};
-        for (const key of ['dataSource', 'module', 'resourceGroup', 'scope', 'entry', 'raw', 'uncovered']) {
-            if (f[key] !== undefined)
-                properties[key] = f[key];
-        }
-        return {
-            ruleId: f.rule,
-            ruleIndex: ruleIndex.get(f.rule),
-            level: LEVEL[f.severity],
-            message: { text: scopedMessage(f) },
-            locations: [
-                {
-                    physicalLocation: {
-                        artifactLocation: { uri: fileUri(file), uriBaseId: '%SRCROOT%' },
-                        region
-                    }
-                }
-            ],
-            partialFingerprints: {
-                [FINGERPRINT_KEY]: hash,
-                [IDENTITY_FINGERPRINT_KEY]: identityHash(baselineIdentity, identityOccurrence)
-            },
-            // Resolved findings are not results at all (contract §11); SARIF's `absent` is never written.
-            ...(f.baseline !== undefined ? { baselineState: f.baseline } : {}),
-            ...(Object.keys(properties).length > 0 ? { properties } : {})
-        };
-    });
-    return {
-        $schema: SARIF_SCHEMA_URI,
-        version: '2.1.0',
-        runs: [
-            {
-                tool: {
-                    driver: {
-                        name: SARIF_TOOL_NAME,
-                        ...(opts.informationUri ? { informationUri: opts.informationUri } : {}),
-                        version: opts.toolVersion,
-                        ...(/^\d+\.\d+\.\d+(?:[-+].*)?$/.test(opts.toolVersion) ? { semanticVersion: opts.toolVersion } : {}),
-                        rules: ruleDescriptors()
-                    }
-                },
-                columnKind: 'utf16CodeUnits',
-                results,
-                properties: {
-                    status: report.status,
-                    resolve: report.resolve,
-                    summary: { ...report.summary },
-                    ...sidesProperty(report)
-                }
-            }
-        ]
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report/index.ts
-/** The report renderers (pure): JSON, text, Markdown and SARIF from one `Report`. */
-
-
-
-
-
-
-
-// EXTERNAL MODULE: ./src/version.ts
-var version = __nccwpck_require__(311);
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: ./src/cli/args.ts
-/**
- * Command-line parsing with messages a user can act on. Node's strict parser reports an unknown flag with a
- * paragraph about positional arguments (and an unbalanced quote); here every mistake is one line that names the
- * flag and, for a typo, the flag that was meant.
- */
-
-
-/** A flag as the user would type it. */
-function flag(name) {
-    return name.length === 1 ? `-${name}` : `--${name}`;
-}
-/** At most this much of a user's argument is echoed back. */
-function shown(text) {
-    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-/** The first mistake in the arguments, in the order they were given; undefined when there is none. */
-function firstMistake(args, options) {
-    const { tokens } = (0,external_node_util_namespaceObject.parseArgs)({ args, options, strict: false, allowPositionals: true, tokens: true });
-    const shortNames = new Map(Object.entries(options).flatMap(([name, option]) => (option.short ? [[option.short, name]] : [])));
-    const longNames = Object.keys(options);
-    for (const token of tokens) {
-        if (token.kind !== 'option')
-            continue;
-        const name = token.rawName.startsWith('--') ? token.name : (shortNames.get(token.name) ?? token.name);
-        const option = Object.hasOwn(options, name) ? options[name] : undefined;
-        if (!option) {
-            const typed = shown(token.rawName);
-            return `unknown option ${typed}${(0,suggest/* didYouMean */.au)(token.name, longNames, flag)}`;
-        }
-        const long = `--${name}`;
-        if (option.type === 'boolean') {
-            if (token.value !== undefined)
-                return `option ${long} takes no value; got ${long}=${shown(token.value)}`;
-            continue;
-        }
-        if (token.value === undefined)
-            return `option ${long} needs a value (${long} VALUE)`;
-        // The non-strict parser takes the next argument even when it is another flag (`--format --no-color`).
-        if (!token.inlineValue && token.value.startsWith('-') && token.value !== '-') {
-            return `option ${long} needs a value; got the flag ${shown(token.value)} (write ${long}=${shown(token.value)} if that is the value)`;
-        }
-    }
-    return undefined;
-}
-/** Parses `args` against `options`; every mistake is one line without Node's internals. */
-function parseCommandLine(args, options) {
-    const list = [...args];
-    const mistake = firstMistake(list, options);
-    if (mistake)
-        return { ok: false, error: mistake };
-    try {
-        const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({ args: list, options, strict: true, allowPositionals: true });
-        return { ok: true, values, positionals };
-    }
-    catch (error) {
-        // Not reached for the mistakes above; kept so that a parser change still yields one line, never a trace.
-        const message = error instanceof Error ? error.message : String(error);
-        return { ok: false, error: message.split('\n')[0] };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cli/init.ts
-/** `dataworks-whitelist-guard init` (contract §12): writes a starting config, from Terraform or a workspace. */
-
-
-
-
-
-
-
-
-const INIT_USAGE = `Usage: ${version/* TOOL_NAME */.l} init [options]
-
-Writes a starting config. Without --workspace, from the Terraform in the repository (offline); with it, from
-the DataWorks workspace's data sources and resource groups (online: needs Alibaba Cloud credentials).
-
-Options:
-  --root DIR             repository root (default: the current directory)
-  --output PATH          where to write, relative to --root (default: .github/dataworks-whitelist.yml)
-  --force                overwrite an existing file
-  --region REGION        the default region (required with --workspace)
-  --workspace ID         the DataWorks workspace (project) ID to read
-  --env prod|dev         the workspace environment whose data sources are read (default: prod)
-  --endpoint NAME=URL    API endpoint override: dataworks= or sts= (repeatable)
-  --timeout SECONDS      deadline of every API call of the run (default: 120)
-  --allow-instance-credentials
-                         also try the ECS instance metadata service and CLI profiles for credentials
-`;
-const DEFAULT_OUTPUT = '.github/dataworks-whitelist.yml';
-/** The longest deadline accepted: an hour. */
-const init_MAX_TIMEOUT_SECONDS = 3_600;
-class InitUsageError extends Error {
-}
-async function runInit(argv, io) {
-    const parsed = parseCommandLine(argv, {
-        root: { type: 'string' },
-        output: { type: 'string' },
-        force: { type: 'boolean' },
-        region: { type: 'string' },
-        workspace: { type: 'string' },
-        env: { type: 'string' },
-        endpoint: { type: 'string', multiple: true },
-        timeout: { type: 'string' },
-        'allow-instance-credentials': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' }
-    });
-    const usage = (message) => {
-        io.stderr.write(`${version/* TOOL_NAME */.l} init: ${message}\n\nRun "${version/* TOOL_NAME */.l} init --help" for usage.\n`);
-        return 2;
-    };
-    if (!parsed.ok)
-        return usage(parsed.error);
-    const { values, positionals } = parsed;
-    if (values.help) {
-        io.stdout.write(INIT_USAGE);
-        return 0;
-    }
-    const logger = {
-        debug: (m) => {
-            if (io.env.DATAWORKS_WHITELIST_GUARD_DEBUG)
-                io.stderr.write(`debug: ${(0,report_escape/* sanitizeTerminal */.iz)(m)}\n`);
-        },
-        info: (m) => void io.stderr.write(`${(0,report_escape/* sanitizeTerminal */.iz)(m)}\n`),
-        warning: (m) => void io.stderr.write(`warning: ${(0,report_escape/* sanitizeTerminal */.iz)(m)}\n`)
-    };
-    try {
-        if (positionals.length !== 1)
-            throw new InitUsageError(`unexpected argument "${positionals.slice(1).join(' ')}"`);
-        const rootArg = values.root ?? '.';
-        if (!external_node_path_default().isAbsolute(rootArg) && io.cwd === undefined) {
-            throw new InitUsageError('the current directory no longer exists; give --root as an absolute path');
-        }
-        const root = external_node_path_default().resolve(io.cwd ?? '/', rootArg);
-        const outputRel = values.output ?? DEFAULT_OUTPUT;
-        const output = external_node_path_default().resolve(root, outputRel);
-        const relative = external_node_path_default().relative(root, output);
-        if (relative === '' || relative.startsWith('..') || external_node_path_default().isAbsolute(relative)) {
-            throw new InitUsageError(`--output ${outputRel} is outside --root ${root}: the config belongs in the repository`);
-        }
-        const region = values.region;
-        if (region !== undefined && !schema/* REGION_PATTERN */.aY.test(region)) {
-            throw new InitUsageError(`--region must be a region ID like cn-hangzhou; got "${region}"`);
-        }
-        const env = values.env ?? 'prod';
-        if (env !== 'prod' && env !== 'dev')
-            throw new InitUsageError(`--env must be prod or dev; got "${env}"`);
-        const endpoints = parseEndpointSpecs(values.endpoint ?? []);
-        if (!endpoints.ok)
-            throw new InitUsageError(endpoints.error);
-        let deadlineMs;
-        if (values.timeout !== undefined) {
-            const seconds = Number(values.timeout);
-            if (!/^\d+$/.test(values.timeout) || seconds < 1 || seconds > init_MAX_TIMEOUT_SECONDS) {
-                throw new InitUsageError(`--timeout must be whole seconds from 1 to ${init_MAX_TIMEOUT_SECONDS}; got "${values.timeout}"`);
-            }
-            deadlineMs = seconds * 1000;
-        }
-        if (values.workspace === undefined) {
-            for (const flag of ['env', 'endpoint', 'timeout', 'allow-instance-credentials']) {
-                if (values[flag] !== undefined)
-                    throw new InitUsageError(`--${flag} needs --workspace (an online init)`);
-            }
-        }
-        if (!values.force && (await exists(output))) {
-            io.stderr.write(`${version/* TOOL_NAME */.l} init: ${(0,report_escape/* sanitizeTerminal */.iz)(outputRel)} already exists; give --force to overwrite it\n`);
-            return 2;
-        }
-        let text;
-        let summary;
-        if (values.workspace !== undefined) {
-            const workspace = values.workspace.trim();
-            if (!/^\d{1,20}$/.test(workspace))
-                throw new InitUsageError(`--workspace must be a workspace ID (digits); got "${values.workspace}"`);
-            if (region === undefined)
-                throw new InitUsageError("--workspace needs --region (the workspace's region)");
-            const { openWorkspaceSession, SessionError } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(578), __nccwpck_require__.e(312)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7312));
-            const { initFromWorkspace } = await __nccwpck_require__.e(/* import() */ 615).then(__nccwpck_require__.bind(__nccwpck_require__, 2615));
-            try {
-                const session = await openWorkspaceSession(region, { endpoints: endpoints.endpoints, allowInstanceCredentials: values['allow-instance-credentials'] ?? false }, { logger, env: io.env, tuning: deadlineMs === undefined ? {} : { deadlineMs } });
-                const result = await initFromWorkspace(session.api, { workspace, region, env });
-                text = result.text;
-                summary =
-                    `${result.dataSources} data sources (${result.commentedOut} more commented out: they cannot be checked) ` +
-                        `and ${result.resourceGroups} resource groups from workspace ${workspace}`;
-            }
-            catch (error) {
-                const why = error instanceof SessionError || error instanceof Error ? error.message : 'unknown failure';
-                io.stderr.write(`${version/* TOOL_NAME */.l} init: could not read workspace ${workspace}: ${(0,report_escape/* sanitizeTerminal */.iz)(why)}\n`);
-                return 2;
-            }
-        }
-        else {
-            const { scanRepository, renderOfflineConfig } = await __nccwpck_require__.e(/* import() */ 645).then(__nccwpck_require__.bind(__nccwpck_require__, 5645));
-            const scan = await scanRepository((0,src_io/* diskRepoFiles */.pL)(root));
-            text = renderOfflineConfig(scan, region === undefined ? {} : { region });
-            summary = `${scan.resources.length} data sources from the Terraform in ${root}`;
-            for (const problem of scan.problems)
-                logger.warning(`not scanned: ${problem}`);
-        }
-        try {
-            await external_node_fs_.promises.mkdir(external_node_path_default().dirname(output), { recursive: true });
-            // `wx` refuses a file that appeared since the check above: never overwrite without --force.
-            await external_node_fs_.promises.writeFile(output, text, { flag: values.force ? 'w' : 'wx' });
-        }
-        catch (error) {
-            const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'EIO';
-            io.stderr.write(`${version/* TOOL_NAME */.l} init: could not write ${(0,report_escape/* sanitizeTerminal */.iz)(outputRel)} (${code})${code === 'EEXIST' ? '; give --force to overwrite it' : ''}\n`);
-            return 2;
-        }
-        io.stderr.write(`${version/* TOOL_NAME */.l} init: wrote ${(0,report_escape/* sanitizeTerminal */.iz)(outputRel)}: ${(0,report_escape/* sanitizeTerminal */.iz)(summary)}. ` +
-            `Review the CHECK comments, then run "${version/* TOOL_NAME */.l} check".\n`);
-        return 0;
-    }
-    catch (error) {
-        if (error instanceof InitUsageError)
-            return usage(error.message);
-        throw error;
-    }
-}
-async function exists(file) {
-    try {
-        await external_node_fs_.promises.lstat(file);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cli/run.ts
-/** The CLI (contract §6): argument parsing, rendering and exit status around the shared engine. */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const FORMATS = ['text', 'json', 'markdown', 'sarif'];
-const USAGE = `Usage: ${version/* TOOL_NAME */.l} check [options]
-       ${version/* TOOL_NAME */.l} init [--root DIR] [--output PATH] [--force] [--workspace ID --region R [--env prod|dev]]
-       ${version/* TOOL_NAME */.l} fix [options] [--dry-run]
-
-check: checks that the whitelists in this repository allow every address DataWorks connects from.
-fix:   runs the check on the whitelist files, adds the missing entries where each finding points and rewrites
-       entries with host bits set; prints the change as a unified diff. The exit status and --output report are
-       those of the check after the fix. What cannot be fixed (an entry limit, a value with no literal, a value
-       shared with another data source, security-group rules, OSS policies) stays a finding that says why.
-
-Options:
-  --config PATH          configuration file, relative to --root (default: .github/dataworks-whitelist.yml)
-  --root DIR             repository root that config paths are relative to (default: the current directory)
-  --resolve MODE         auto | online | offline (default: auto: online when Alibaba Cloud credentials are set)
-  --format FORMAT        text | json | markdown | sarif (default: from --output's extension, else text)
-  --output FILE          write the report to FILE instead of standard output
-  --fail-on LEVEL        error | warning | never (default: error)
-  --baseline REF         also check the repository as it was at git commit REF; mark each finding new or
-                         unchanged and list the findings REF had that are gone
-  --only-new             with --baseline: the exit status and --fail-on consider new findings only
-  --deployed MODE        auto | always | never: read the whitelists deployed on each data source's instance
-                         (default: auto: whenever the run is online; always needs an online run)
-  --timeout SECONDS      deadline of every online call of the run (default: 120)
-  --endpoint NAME=URL    API endpoint override: dataworks=, vpc=, sts= or a product id such as rds=; a URL may
-                         hold {region} (repeatable)
-  --allow-instance-credentials
-                         also try the ECS instance metadata service and CLI profiles for credentials
-  --verify               also run DataWorks' own connectivity test for each data source with a dataworks key
-                         and each serverless resource group with an id that reaches it (needs an online run)
-  --no-color             no colour in the text report (also: NO_COLOR)
-  --dry-run              fix only: print the diff, write nothing
-  --help, --version
-
-Exit status (explained here rather than in every report):
-  0  pass, or fail with --fail-on never
-  1  fail
-  2  could not check (status error), or a usage error
-`;
-class UsageError extends Error {
-}
-const COMMANDS = ['check', 'fix', 'init'];
-const HELP_POINTER = `Run "${version/* TOOL_NAME */.l} --help" for usage.\n`;
-/** `file` as an absolute path: relative paths need a working directory, which may have been deleted. */
-function absolutePath(cwd, file, flag) {
-    if (external_node_path_default().isAbsolute(file))
-        return external_node_path_default().normalize(file);
-    if (cwd === undefined) {
-        throw new UsageError(`the current directory no longer exists, so ${flag} "${file}" cannot be found from it; ` +
-            `run from an existing directory or give ${flag} as an absolute path`);
-    }
-    return external_node_path_default().resolve(cwd, file);
-}
-function run_oneOf(value, allowed, flag, fallback) {
-    if (value === undefined)
-        return fallback;
-    if (allowed.includes(value))
-        return value;
-    throw new UsageError(`${flag} must be one of ${allowed.join(', ')}; got "${value}"${(0,suggest/* didYouMean */.au)(value, allowed)}`);
-}
-function formatFromOutput(output) {
-    const ext = output ? external_node_path_default().extname(output).toLowerCase() : '';
-    if (ext === '.json')
-        return 'json';
-    if (ext === '.md' || ext === '.markdown')
-        return 'markdown';
-    if (ext === '.sarif')
-        return 'sarif';
-    return 'text';
-}
-async function runCli(argv, io) {
-    if (argv[0] === 'init') {
-        try {
-            return await runInit(argv, io);
-        }
-        catch {
-            io.stderr.write(`${version/* TOOL_NAME */.l}: ${(0,internal_error/* internalErrorMessage */.vh)('while writing the config')}\n`);
-            return 2;
-        }
-    }
-    const parsed = parseCommandLine(argv, {
-        config: { type: 'string' },
-        root: { type: 'string' },
-        resolve: { type: 'string' },
-        format: { type: 'string' },
-        output: { type: 'string' },
-        'fail-on': { type: 'string' },
-        baseline: { type: 'string' },
-        'only-new': { type: 'boolean' },
-        endpoint: { type: 'string', multiple: true },
-        deployed: { type: 'string' },
-        timeout: { type: 'string' },
-        'allow-instance-credentials': { type: 'boolean' },
-        verify: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        'dry-run': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'V' }
-    });
-    if (!parsed.ok) {
-        io.stderr.write(`${version/* TOOL_NAME */.l}: ${parsed.error}\n\n${HELP_POINTER}`);
-        return 2;
-    }
-    const { values, positionals } = parsed;
-    if (values.help) {
-        io.stdout.write(USAGE);
-        return 0;
-    }
-    if (values.version) {
-        io.stdout.write(`${version/* VERSION */.x}\n`);
-        return 0;
-    }
-    let debugLogger;
-    try {
-        const command = positionals[0];
-        if (positionals.length !== 1 || (command !== 'check' && command !== 'fix')) {
-            throw new UsageError(positionals.length === 0
-                ? 'missing command: check or fix'
-                : `unknown command "${positionals.join(' ')}"${positionals.length === 1 ? (0,suggest/* didYouMean */.au)(positionals[0], COMMANDS) : ''}`);
-        }
-        if (values['dry-run'] && command !== 'fix')
-            throw new UsageError('--dry-run applies to the fix command only');
-        const resolve = run_oneOf(values.resolve, ['auto', 'online', 'offline'], '--resolve', 'auto');
-        const failOn = run_oneOf(values['fail-on'], ['error', 'warning', 'never'], '--fail-on', 'error');
-        const format = run_oneOf(values.format, FORMATS, '--format', formatFromOutput(values.output));
-        const endpoints = parseEndpointSpecs(values.endpoint ?? []);
-        if (!endpoints.ok)
-            throw new UsageError(endpoints.error);
-        const deployed = run_oneOf(values.deployed, DEPLOYED_MODES, '--deployed', 'auto');
-        if (deployed === 'always' && resolve === 'offline') {
-            throw new UsageError('--deployed always reads the whitelists deployed in the cloud, which needs an online run; drop --resolve offline');
-        }
-        let timeoutSeconds;
-        if (values.timeout !== undefined) {
-            const timeout = parseTimeoutSeconds(values.timeout);
-            if (!timeout.ok)
-                throw new UsageError(`--timeout: ${timeout.error}`);
-            timeoutSeconds = timeout.seconds;
-        }
-        const root = absolutePath(io.cwd, values.root ?? '.', '--root');
-        const output = values.output === undefined ? undefined : absolutePath(io.cwd, values.output, '--output');
-        const configPath = configInsideRoot(root, values.config ?? '.github/dataworks-whitelist.yml');
-        const baselineRef = values.baseline;
-        if (values['only-new'] && baselineRef === undefined) {
-            throw new UsageError('--only-new needs --baseline REF: without a base commit every finding is new');
-        }
-        if (command === 'fix' && (baselineRef !== undefined || values.verify || values.deployed !== undefined)) {
-            throw new UsageError('fix edits the whitelist files from the check of the repository alone: --baseline, --verify and --deployed apply to check only');
-        }
-        if (baselineRef !== undefined && (baselineRef === '' || baselineRef.startsWith('-'))) {
-            throw new UsageError(`--baseline needs a git ref or commit; got "${baselineRef.slice(0, 60)}"`);
-        }
-        const online = {
-            endpoints: endpoints.endpoints,
-            allowInstanceCredentials: values['allow-instance-credentials'] ?? false,
-            ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {})
-        };
-        const verify = values.verify ?? false;
-        if (verify)
-            refuseOfflineVerify(resolve, online, io.env);
-        // Messages can quote repository text: sanitised like the text report, one line each.
-        const logger = {
-            debug: (m) => {
-                if (io.env.DATAWORKS_WHITELIST_GUARD_DEBUG)
-                    io.stderr.write(`debug: ${(0,report_escape/* sanitizeTerminal */.iz)(m)}\n`);
-            },
-            info: (m) => void io.stderr.write(`${(0,report_escape/* sanitizeTerminal */.iz)(m)}\n`),
-            warning: (m) => void io.stderr.write(`warning: ${(0,report_escape/* sanitizeTerminal */.iz)(m)}\n`)
-        };
-        debugLogger = logger;
-        const checkOptions = {
-            root,
-            configPath,
-            resolve,
-            failOn,
-            logger,
-            env: io.env,
-            online,
-            deployed,
-            verify
-        };
-        let report;
-        if (command === 'fix') {
-            // A fix edits the files in the repository: it reads no deployed whitelist and runs no connectivity test.
-            const fixed = await runFix({ ...checkOptions, deployed: 'never', verify: false }, io, {
-                dryRun: values['dry-run'] ?? false,
-                reportRequested: values.output !== undefined || values.format !== undefined,
-                outputIsFile: output !== undefined
-            });
-            if (fixed === undefined)
-                return 2;
-            if (fixed.reportRequested === false)
-                return shouldFail(fixed.report.status, failOn) ? (fixed.report.status === 'error' ? 2 : 1) : 0;
-            report = fixed.report;
-        }
-        else {
-            report =
-                baselineRef === undefined
-                    ? await runCheck(checkOptions)
-                    : await runBaselineCheck(checkOptions, {
-                        ref: baselineRef,
-                        onlyNew: values['only-new'] ?? false,
-                        readBase: () => gitBaseFiles(root, baselineRef)
-                    });
-        }
-        const color = output === undefined && !values['no-color'] && !io.env.NO_COLOR && io.stdout.isTTY === true && format === 'text';
-        let body;
-        try {
-            body = render(report, format, color);
-        }
-        catch (error) {
-            logger.debug(`internal error while writing the ${format} report: ${(0,internal_error/* exceptionDetail */.r_)(error)}`);
-            io.stderr.write(`${version/* TOOL_NAME */.l}: ${(0,internal_error/* internalErrorMessage */.vh)(`while writing the ${format} report`)}\n`);
-            return 2;
-        }
-        if (output !== undefined && values.output !== undefined) {
-            try {
-                await external_node_fs_.promises.mkdir(external_node_path_default().dirname(output), { recursive: true });
-                await external_node_fs_.promises.writeFile(output, body);
-            }
-            catch (error) {
-                const code = (0,internal_error/* systemErrorCode */.vq)(error);
-                if (code === undefined)
-                    throw error;
-                io.stderr.write(`${version/* TOOL_NAME */.l}: could not write the report to ${(0,report_escape/* sanitizeTerminal */.iz)(values.output)}: ${(0,internal_error/* describeSystemError */.Zo)(code)}\n`);
-                return 2;
-            }
-            io.stderr.write(`${version/* TOOL_NAME */.l}: status ${report.status}; report written to ${(0,report_escape/* sanitizeTerminal */.iz)(values.output)}\n`);
-        }
-        else {
-            io.stdout.write(body);
-        }
-        return failsRun(report, failOn) ? (report.status === 'error' ? 2 : 1) : 0;
-    }
-    catch (error) {
-        if (error instanceof UsageError) {
-            io.stderr.write(`${version/* TOOL_NAME */.l}: ${error.message}\n\n${HELP_POINTER}`);
-            return 2;
-        }
-        // A bug that escaped the engine's own boundaries: one line that says how to report it, no stack trace.
-        debugLogger?.debug(`internal error while running the check: ${(0,internal_error/* exceptionDetail */.r_)(error)}`);
-        io.stderr.write(`${version/* TOOL_NAME */.l}: ${(0,internal_error/* internalErrorMessage */.vh)('while running the check')}\n`);
-        return 2;
-    }
-}
-/**
- * `--verify` asks DataWorks, which only an online run can: with `--resolve offline`, or `auto` without credentials
- * (which would resolve offline), the run would verify nothing, so it is a usage error rather than a quiet pass.
- */
-function refuseOfflineVerify(resolve, online, env) {
-    if (resolve === 'offline') {
-        throw new UsageError('--verify needs an online run; it cannot be combined with --resolve offline');
-    }
-    if (resolve === 'auto' && !(0,credentials_env/* hasCredentials */.Lk)(online, env)) {
-        throw new UsageError('--verify needs an online run, and no Alibaba Cloud credentials were found (ALIBABA_CLOUD_ACCESS_KEY_ID and ' +
-            'ALIBABA_CLOUD_ACCESS_KEY_SECRET, or the OIDC variables), so --resolve auto would resolve offline');
-    }
-}
-/** `--config`, relative to `--root` (or absolute inside it), as a path relative to the root; outside it, a usage error. */
-function configInsideRoot(root, config) {
-    const relative = external_node_path_default().relative(root, external_node_path_default().resolve(root, config));
-    if (relative === '..' || relative.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(relative)) {
-        throw new UsageError(`--config ${config} is outside --root ${root}: the config must be a file inside the repository it checks`);
-    }
-    return relative.split((external_node_path_default()).sep).join('/');
-}
-function render(report, format, color) {
-    switch (format) {
-        case 'json':
-            return renderJson(report);
-        case 'markdown':
-            return renderMarkdown(report);
-        case 'sarif':
-            return `${JSON.stringify(renderSarif(report, { toolVersion: version/* VERSION */.x, configPath: report.config }), null, 2)}\n`;
-        case 'text':
-            return renderText(report, { color });
-    }
-}
-/**
- * `fix`: plans the edits, prints their diff (to standard output, unless the report goes there), writes them unless
- * `--dry-run`, and says on standard error what was not fixed and why. Undefined when a file could not be written.
- */
-async function runFix(options, io, how) {
-    const plan = await planFixes(options);
-    const diff = plan.edits.map(diff_unifiedDiff).join('');
-    // The diff is repository text: on a terminal, control characters are made visible; piped, it stays applicable.
-    const shown = io.stdout.isTTY === true ? diff.split('\n').map(report_escape/* sanitizeTerminal */.iz).join('\n') : diff;
-    const diffToStdout = !how.reportRequested || how.outputIsFile;
-    if (diffToStdout)
-        io.stdout.write(shown);
-    else
-        io.stderr.write(shown);
-    for (const { finding, reason } of plan.notFixed) {
-        const where = finding.file ? `${finding.file}:${finding.line ?? 1}:${finding.column ?? 1}: ` : '';
-        const what = finding.rule === 'missing-entry' ? `missing ${finding.entry ?? ''}` : `${finding.rule} ${finding.raw ?? ''}`;
-        io.stderr.write((0,report_escape/* sanitizeTerminal */.iz)(`not fixed: ${where}${what} (${finding.dataSource ?? ''}): ${reason}`) + '\n');
-    }
-    const added = plan.edits.reduce((sum, edit) => sum + edit.added.length, 0);
-    if (how.dryRun) {
-        io.stderr.write(`${version/* TOOL_NAME */.l}: dry run: ${plan.edits.length} file(s) would change, ${added} entr${added === 1 ? 'y' : 'ies'} added; nothing written\n`);
-    }
-    else if (plan.edits.length > 0) {
-        const written = await writeFixes(options.root, plan.edits);
-        for (const failure of written.failed) {
-            io.stderr.write(`${version/* TOOL_NAME */.l}: ${(0,report_escape/* sanitizeTerminal */.iz)(failure.file)} ${failure.reason}\n`);
-        }
-        if (written.failed.length > 0)
-            return undefined;
-        io.stderr.write(`${version/* TOOL_NAME */.l}: ${written.written.length} file(s) changed, ${added} entr${added === 1 ? 'y' : 'ies'} added\n`);
-    }
-    else {
-        io.stderr.write(`${version/* TOOL_NAME */.l}: nothing to fix\n`);
-    }
-    return { report: plan.after, reportRequested: how.reportRequested };
-}
-
 
 /***/ }),
 
-/***/ 639:
+/***/ 3525:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ OUTPUT_FAILED_EXIT),
-/* harmony export */   a: () => (/* binding */ guardStandardStreams)
+/* harmony export */   HN: () => (/* binding */ couldNotCheckFirst),
+/* harmony export */   W9: () => (/* binding */ shouldFail),
+/* harmony export */   _q: () => (/* binding */ madeCheckIncomplete),
+/* harmony export */   c2: () => (/* binding */ statusOf)
 /* harmony export */ });
-/* harmony import */ var _internal_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3169);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(311);
+/* unused harmony export COULD_NOT_CHECK_RULES */
 /**
- * Standard output that cannot be written (contract §6 edges): a reader that went away (`… | head -c 10`, EPIPE)
- * ends the run quietly, as other command-line tools do; a full disk (`> /dev/full`, ENOSPC) or any other write
- * error is one line on stderr and exit status 2 (could not check: the report was not delivered). Never an
- * unhandled 'error' event with a stack trace.
+ * Rules whose findings mean the check could not be completed (contract §3, §8, §13): the run is `error` whatever
+ * else was found, and these findings lead every output, because they are the root cause of what is unknown.
+ * Compared by name so that a rule added to the model later (`internal-error`) needs no change here.
  */
-
-
-/** Exit status when the report could not be written (the same as "could not check"). */
-const OUTPUT_FAILED_EXIT = 2;
-/**
- * Handles write errors of stdout and stderr. `onFailure` runs once, on the first stdout failure that is not a
- * closed pipe (the CLI sets exit status 2 there, whenever the error arrives).
- */
-function guardStandardStreams(streams, onFailure) {
-    const state = { failed: false };
-    streams.stdout.on('error', (error) => {
-        const code = (0,_internal_error_js__WEBPACK_IMPORTED_MODULE_0__/* .systemErrorCode */ .vq)(error);
-        if (code === 'EPIPE' || state.failed)
-            return;
-        state.failed = true;
-        const reason = code === undefined ? 'the stream failed' : (0,_internal_error_js__WEBPACK_IMPORTED_MODULE_0__/* .describeSystemError */ .Zo)(code);
-        try {
-            streams.stderr.write(`${_version_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_NAME */ .l}: could not write the report to standard output: ${reason}\n`);
-        }
-        catch {
-            // stderr is gone too: the exit status still tells.
-        }
-        onFailure();
-    });
-    // Nowhere is left to say that stderr failed; the exit status still tells the result.
-    streams.stderr.on('error', () => undefined);
-    return state;
-}
-
-
-/***/ }),
-
-/***/ 6153:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Af: () => (/* binding */ incompleteCredentialsMessage),
-/* harmony export */   Lk: () => (/* binding */ hasCredentials),
-/* harmony export */   "in": () => (/* binding */ findCredentialSource)
-/* harmony export */ });
-/* unused harmony exports KEY_VARIABLE_FORMS, OIDC_VARIABLES */
-/** `aliyun/configure-aliyun-credentials-action` exports all three forms; the first complete one wins. */
-const KEY_VARIABLE_FORMS = [
-    {
-        id: 'ALIBABA_CLOUD_ACCESS_KEY_ID',
-        secret: 'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
-        token: 'ALIBABA_CLOUD_SECURITY_TOKEN'
-    },
-    { id: 'ALICLOUD_ACCESS_KEY', secret: 'ALICLOUD_SECRET_KEY', token: 'ALICLOUD_SECURITY_TOKEN' },
-    {
-        id: 'ALIBABACLOUD_ACCESS_KEY_ID',
-        secret: 'ALIBABACLOUD_ACCESS_KEY_SECRET',
-        token: 'ALIBABACLOUD_SECURITY_TOKEN'
-    }
+const COULD_NOT_CHECK_RULES = [
+    'invalid-config',
+    'invalid-whitelist',
+    'unresolved',
+    'internal-error'
 ];
-const OIDC_VARIABLES = {
-    roleArn: 'ALIBABA_CLOUD_ROLE_ARN',
-    providerArn: 'ALIBABA_CLOUD_OIDC_PROVIDER_ARN',
-    tokenFile: 'ALIBABA_CLOUD_OIDC_TOKEN_FILE'
-};
-/** A variable counts only when non-blank: the credentials action's post step blanks what it set. */
-function read(env, name) {
-    const value = env[name]?.trim();
-    return value ? value : undefined;
+/** Whether the finding made the check incomplete. */
+function madeCheckIncomplete(finding) {
+    return COULD_NOT_CHECK_RULES.includes(finding.rule);
 }
-/**
- * Picks the credential source, in the documented order: explicit inputs, the access-key variables (three forms),
- * the OIDC variables, then (only when opted in) the instance metadata service and CLI profiles.
- */
-function findCredentialSource(settings, env) {
-    const explicit = settings.credentials;
-    if (explicit) {
-        if (!explicit.accessKeyId || !explicit.accessKeySecret) {
-            return {
-                kind: 'incomplete',
-                message: 'the explicit credentials are incomplete: access-key-id and access-key-secret must both be given ' +
-                    '(security-token is optional)'
-            };
-        }
-        const keys = { accessKeyId: explicit.accessKeyId, accessKeySecret: explicit.accessKeySecret };
-        if (explicit.securityToken)
-            keys.securityToken = explicit.securityToken;
-        return { kind: 'keys', origin: 'the access-key-id/access-key-secret inputs', keys };
-    }
-    for (const form of KEY_VARIABLE_FORMS) {
-        const id = read(env, form.id);
-        const secret = read(env, form.secret);
-        if (id && secret) {
-            const keys = { accessKeyId: id, accessKeySecret: secret };
-            const token = read(env, form.token);
-            if (token)
-                keys.securityToken = token;
-            return { kind: 'keys', origin: `the ${form.id}/${form.secret} environment variables`, keys };
-        }
-        if (id || secret) {
-            return {
-                kind: 'incomplete',
-                message: `${id ? form.id : form.secret} is set but ${id ? form.secret : form.id} is not: set both or neither`
-            };
-        }
-    }
-    const roleArn = read(env, OIDC_VARIABLES.roleArn);
-    const providerArn = read(env, OIDC_VARIABLES.providerArn);
-    const tokenFile = read(env, OIDC_VARIABLES.tokenFile);
-    if (roleArn && providerArn && tokenFile) {
-        const oidc = {
-            roleArn,
-            oidcProviderArn: providerArn,
-            oidcTokenFilePath: tokenFile,
-            enableVpc: read(env, 'ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED')?.toLowerCase() === 'true'
-        };
-        const sessionName = read(env, 'ALIBABA_CLOUD_ROLE_SESSION_NAME');
-        if (sessionName)
-            oidc.roleSessionName = sessionName;
-        const stsRegion = read(env, 'ALIBABA_CLOUD_STS_REGION');
-        if (stsRegion)
-            oidc.stsRegionId = stsRegion;
-        return { kind: 'oidc', origin: 'the ALIBABA_CLOUD_ROLE_ARN/OIDC variables', oidc };
-    }
-    if (roleArn || providerArn || tokenFile) {
-        const all = Object.values(OIDC_VARIABLES);
-        const missing = all.filter((name) => !read(env, name));
-        return {
-            kind: 'incomplete',
-            message: `OIDC needs ${all.join(', ')}; ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set`
-        };
-    }
-    if (settings.allowInstanceCredentials) {
-        return { kind: 'instance', origin: 'the default credential chain (ECS instance role, CLI profiles)' };
-    }
-    return {
-        kind: 'none',
-        message: 'no Alibaba Cloud credentials found; tried: the access-key-id/access-key-secret inputs, ' +
-            KEY_VARIABLE_FORMS.map((f) => `${f.id}/${f.secret}`).join(', ') +
-            `, and ${Object.values(OIDC_VARIABLES).join('/')}. The ECS instance role and CLI profiles are used only ` +
-            'when opted in (allow-instance-credentials)'
-    };
+/** The findings that made the check incomplete first, each part in its given order (a stable partition). */
+function couldNotCheckFirst(findings) {
+    return [...findings.filter(madeCheckIncomplete), ...findings.filter((f) => !madeCheckIncomplete(f))];
 }
-/**
- * Why a run that goes online cannot, when its credentials are set only in part; undefined when they are complete
- * or absent. In `auto` mode a half-set credential means an online check was intended, so the run fails rather
- * than quietly checking offline, and the message names both ways out: complete the credentials, or ask for an
- * offline check explicitly.
- */
-function incompleteCredentialsMessage(mode, settings, env) {
-    const source = findCredentialSource(settings, env);
-    if (source.kind !== 'incomplete')
-        return undefined;
-    const problem = `the Alibaba Cloud credentials are set only in part: ${source.message}`;
-    if (mode === 'online')
-        return problem;
-    return (`${problem}. resolve auto does not fall back to offline when credentials are half-set; ` +
-        'to check offline, use --resolve offline (action input resolve: offline)');
+/** Contract §3: error if the check could not be completed; else fail on errors (or warnings with fail-on: warning). */
+function statusOf(findings, failOn) {
+    if (findings.some(madeCheckIncomplete))
+        return 'error';
+    if (findings.some((f) => f.severity === 'error'))
+        return 'fail';
+    if (failOn === 'warning' && findings.some((f) => f.severity === 'warning'))
+        return 'fail';
+    return 'pass';
 }
-/** Whether `resolve: auto` should go online: some credential source is configured (an incomplete one counts, so
- * that it is reported as an error rather than silently ignored). */
-function hasCredentials(settings, env) {
-    return findCredentialSource(settings, env).kind !== 'none';
-}
-
-
-/***/ }),
-
-/***/ 3346:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  qR: () => (/* binding */ EDITIONS),
-  vt: () => (/* binding */ REGION_FORMAT_MESSAGE),
-  aY: () => (/* binding */ REGION_PATTERN),
-  Kz: () => (/* binding */ allowedKeysOf),
-  k5: () => (/* binding */ buildConfigJsonSchema),
-  Qn: () => (/* binding */ configSchema)
-});
-
-// UNUSED EXPORTS: EMPTY_ADDRESS_LIST_MESSAGE, NAME_PATTERN, SCHEMA_ID, SCHEMA_TITLE, accessSchema, addressListOverrideSchema, addressListsSchema, dataSourceSchema, dataWorksRefSchema, resourceGroupSchema, waiverSchema, whitelistSourceSchema
-
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
-var schemas = __nccwpck_require__(6921);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
-var api = __nccwpck_require__(3759);
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
-
-
-
-function datetime(params) {
-    return core._isoDateTime(ZodISODateTime, params);
-}
-function date(params) {
-    return api/* _isoDate */.db(schemas/* ZodISODate */.Brp, params);
-}
-function time(params) {
-    return core._isoTime(ZodISOTime, params);
-}
-function duration(params) {
-    return core._isoDuration(ZodISODuration, params);
-}
-
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
-var json_schema_processors = __nccwpck_require__(8439);
-// EXTERNAL MODULE: ./src/model.ts
-var model = __nccwpck_require__(182);
-// EXTERNAL MODULE: ./src/regions.ts
-var regions = __nccwpck_require__(5374);
-// EXTERNAL MODULE: ./src/suggest.ts
-var suggest = __nccwpck_require__(2969);
-;// CONCATENATED MODULE: ./src/config/schema.ts
-/**
- * The shape of the configuration file (contract §2) as a zod schema: the single source of truth for both the
- * loader's shape checks and the JSON Schema shipped for editors. Rules that span several places (references,
- * module/group compatibility, path safety) are checked in `semantics.ts`, where positions are at hand.
- */
-
-
-
-
-const REGION_PATTERN = /^[a-z]{2,}(?:-[a-z0-9]+)+$/;
-const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-const REGION_FORMAT_MESSAGE = 'expected a region ID like cn-hangzhou';
-/** One message for every way a port can be wrong (a string, .nan, 0, 1e23), so a bad port gets one finding. */
-const PORT_MESSAGE = 'expected an integer from 1 to 65535';
-const EMPTY_ADDRESS_LIST_MESSAGE = 'an empty list would silently pass; remove the key or list entries';
-/** A URN, not a URL: the schema is addressed by its path in the repository (see the README), not hosted. */
-const SCHEMA_ID = 'urn:dataworks-whitelist-guard:config:v1';
-const SCHEMA_TITLE = 'DataWorks Whitelist Guard configuration';
-const ALLOWED_KEYS_PREFIX = 'expected one of: ';
-/** The keys named by a strict object's unknown-key message, for the did-you-mean of `issues.ts`. */
-function allowedKeysOf(message) {
-    return message.startsWith(ALLOWED_KEYS_PREFIX) ? message.slice(ALLOWED_KEYS_PREFIX.length).split(', ') : [];
-}
-/** A strict object whose unknown-key issue names the keys that are allowed there. */
-function strictObject(shape) {
-    const allowed = Object.keys(shape).join(', ');
-    return schemas/* strictObject */.rej(shape, {
-        error: (issue) => (issue.code === 'unrecognized_keys' ? `${ALLOWED_KEYS_PREFIX}${allowed}` : undefined)
-    });
-}
-/**
- * A near miss of a known region is an error that names the region meant; a region far from every known one is
- * accepted, because regions open faster than this tool is released (see `regions.ts`).
- */
-const region = schemas/* string */.YjP()
-    .regex(REGION_PATTERN, REGION_FORMAT_MESSAGE)
-    .check((ctx) => {
-    if (!REGION_PATTERN.test(ctx.value))
-        return;
-    const meant = (0,regions/* regionTypoCandidates */.lu)(ctx.value);
-    if (meant.length === 0)
-        return;
-    ctx.issues.push({
-        code: 'custom',
-        input: ctx.value,
-        message: `unknown region ${JSON.stringify(ctx.value)}; ${(0,suggest/* didYouMeanText */.ni)(meant)}`
-    });
-})
-    .meta({ description: 'An Alibaba Cloud region ID, e.g. cn-hangzhou.' });
-/** Editions that choose the API of the deployed whitelist (and the entry limit); which product takes which: semantics. */
-const EDITIONS = ['warehouse', 'lakehouse', 'community', 'enterprise'];
-const schema_name = schemas/* string */.YjP().regex(NAME_PATTERN, 'expected a name of letters, digits, ".", "_" or "-"');
-const schema_text = schemas/* string */.YjP().min(1);
-/** Addresses stay text here: the resolver parses them, so that its messages point at the exact element. */
-const addressStrings = (description) => schemas/* array */.YOg(schema_text).meta({ description });
-const groupFactsShape = {
-    privateCidrs: addressStrings('The private (VPC) CIDRs the group connects from. Offline, the truth; online, checked against the API.').optional(),
-    publicIps: addressStrings('The public egress IPs or CIDRs. Absent: unknown (unresolved when needed). []: no public egress.').optional(),
-    vswitches: schemas/* array */.YOg(schema_text)
-        .min(1)
-        .meta({ description: 'Online: only the network bindings on these vSwitches count.' })
-        .optional()
-};
-const moduleOverride = strictObject(groupFactsShape).meta({
-    description: 'Facts for one module; each key given replaces the group’s, keys not given are inherited.'
-});
-const resourceGroupSchema = strictObject({
-    type: schemas/* enum */.k5n(model/* GROUP_TYPES */.Kf),
-    id: schema_text.meta({ description: 'The serverless resource group ID, needed for online resolution.' }).optional(),
-    region: region.optional(),
-    ...groupFactsShape,
-    modules: strictObject({
-        'data-integration': moduleOverride.optional(),
-        'data-service': moduleOverride.optional(),
-        'metadata-collection': moduleOverride.optional()
-    }).optional()
-});
-const addressListEntries = schemas/* array */.YOg(schema_text).min(1, EMPTY_ADDRESS_LIST_MESSAGE);
-const addressListOverrideSchema = schemas/* union */.KCZ([
-    addressListEntries,
-    strictObject({
-        replace: schemas/* boolean */.zMY()
-            .meta({ description: 'true: replace the bundled list for this region; false (default): add to it.' })
-            .optional(),
-        entries: addressListEntries
-    })
-]);
-const addressListsByRegion = schemas/* record */.g1P(region, addressListOverrideSchema).optional();
-const addressListsSchema = strictObject({
-    'metadata-collection': addressListsByRegion,
-    'data-analysis': addressListsByRegion,
-    'shared-integration': addressListsByRegion,
-    'shared-service': addressListsByRegion
-});
-const whitelistSourceSchema = strictObject({
-    file: schema_text.meta({ description: 'A file, or a directory of .tf files, relative to the repository root.' }),
-    format: schemas/* enum */.k5n(model/* WHITELIST_FORMATS */.N_).optional(),
-    select: schema_text
-        .meta({ description: 'yaml/json: a path of keys and [n] indexes; terraform: TYPE.NAME[.BLOCK][.ATTRIBUTE].' })
-        .optional(),
-    tfvars: schemas/* array */.YOg(schema_text)
-        .min(1)
-        .meta({ description: 'Terraform only: .tfvars files that give values to var.*.' })
-        .optional()
-});
-const accessSchema = strictObject({
-    module: schemas/* enum */.k5n(model/* MODULES */.e$),
-    resourceGroups: schemas/* array */.YOg(schema_name).min(1).optional(),
-    region: region
-        .meta({ description: 'Platform modules: where they run (default: the data source’s region).' })
-        .optional()
-});
-/** Where DataWorks knows this data source (contract §12): what `--verify` asks DataWorks to test. */
-const dataWorksRefSchema = strictObject({
-    workspace: schemas/* union */.KCZ([schema_text, schemas/* int */.Whr().positive()]).meta({ description: 'The DataWorks workspace (project) ID.' }),
-    name: schema_text.meta({ description: 'The data source name in that workspace.' }),
-    env: schemas/* enum */.k5n(['prod', 'dev'])
-        .meta({ description: 'The environment whose data source is tested (default prod).' })
-        .optional()
-}).meta({ description: 'The DataWorks data source this entry describes; used by --verify (verify: true).' });
-const dataSourceSchema = strictObject({
-    product: schemas/* enum */.k5n(model/* PRODUCTS */.zv),
-    region: region.optional(),
-    network: schemas/* enum */.k5n(model/* NETWORKS */.Of),
-    port: schemas/* int */.Whr({ error: PORT_MESSAGE }).min(1, { error: PORT_MESSAGE }).max(65535, { error: PORT_MESSAGE }).optional(),
-    instance: schema_text
-        .meta({
-        description: 'The cloud instance (rm-…, pc-…, r-…, sg-…, a MaxCompute project name, …) whose deployed whitelist is read online.'
-    })
-        .optional(),
-    edition: schemas/* enum */.k5n(EDITIONS)
-        .meta({ description: 'adb-mysql: warehouse (default) | lakehouse; clickhouse: community (default) | enterprise.' })
-        .optional(),
-    deployedGroups: schemas/* array */.YOg(schema_text)
-        .min(1)
-        .meta({ description: 'Only these deployed whitelist groups are compared with the files (deployed-drift).' })
-        .optional(),
-    whitelist: schemas/* union */.KCZ([whitelistSourceSchema, schemas/* array */.YOg(whitelistSourceSchema).min(1)])
-        .meta({ description: 'The whitelist kept as code; optional once instance is given.' })
-        .optional(),
-    access: schemas/* array */.YOg(accessSchema).min(1),
-    dataworks: dataWorksRefSchema.optional()
-});
-const waiverSchema = strictObject({
-    dataSource: schema_name,
-    entry: schema_text.meta({ description: 'An address or CIDR; a missing block (or its uncovered part) inside it is waived.' }),
-    reason: schemas/* string */.YjP().regex(/\S/, 'expected a reason saying why the gap is accepted'),
-    expires: date('expected a real date as YYYY-MM-DD')
-        .meta({ description: 'Valid through that day (UTC); after it the waiver is an error.' }),
-    scope: schemas/* enum */.k5n(model/* SCOPES */.iW)
-        .meta({ description: 'Only misses of this scope: declared (the files) or deployed (the instance). Default: both.' })
-        .optional()
-});
-const configSchema = strictObject({
-    version: schemas/* literal */.euz(1),
-    region,
-    resourceGroups: schemas/* record */.g1P(schema_name, resourceGroupSchema).optional(),
-    addressLists: addressListsSchema.optional(),
-    dataSources: schemas/* record */.g1P(schema_name, dataSourceSchema),
-    waivers: schemas/* array */.YOg(waiverSchema).optional()
-});
-/** The JSON Schema for editors, derived from the zod schema so the two cannot drift. */
-function buildConfigJsonSchema() {
-    const generated = json_schema_processors/* toJSONSchema */.bl(configSchema, { target: 'draft-2020-12', io: 'input' });
-    const { $schema, ...rest } = generated;
-    return { $schema, $id: SCHEMA_ID, title: SCHEMA_TITLE, ...rest };
+/** Whether the step (or the CLI) fails: always on `error`, on `fail` unless fail-on is `never`. */
+function shouldFail(status, failOn) {
+    return status === 'error' || (status === 'fail' && failOn !== 'never');
 }
 
 
@@ -11318,6 +9128,155 @@ function isOverlyBroad(r) {
 
 /***/ }),
 
+/***/ 7200:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   fJ: () => (/* binding */ jsonTooDeep),
+/* harmony export */   v: () => (/* binding */ parseYamlDocuments)
+/* harmony export */ });
+/* unused harmony export yamlTooDeep */
+/* harmony import */ var jsonc_parser__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9547);
+/* harmony import */ var jsonc_parser__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(jsonc_parser__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8815);
+/* harmony import */ var _bounds_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(186);
+/**
+ * Parsing YAML and JSON of the repository with a bound on nesting. The `yaml` composer and jsonc-parser's tree
+ * builder recurse once per level, so a document nested 100,000 deep overflows the stack (and `yaml` then reports
+ * "Maximum call stack size exceeded" as a syntax error). Both are checked first with an iterative pass over the
+ * parser's tokens, and refused past `MAX_NESTING_DEPTH` with the offset where the limit is crossed.
+ */
+
+
+
+function tooDeep(offset, limit) {
+    return { offset, message: `lists and mappings nest more than ${limit} levels deep here, the limit` };
+}
+/** The first place in YAML's concrete syntax tree that nests deeper than `limit`, walked without recursion. */
+function yamlTooDeep(tokens, limit = _bounds_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_NESTING_DEPTH */ .wM) {
+    const stack = tokens.map((token) => ({ token, depth: 0 }));
+    while (stack.length > 0) {
+        const { token, depth } = stack.pop();
+        if (!token)
+            continue;
+        if (token.type === 'document') {
+            stack.push({ token: token.value, depth });
+        }
+        else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+            if (depth + 1 > limit)
+                return tooDeep(token.offset, limit);
+            for (const item of token.items) {
+                if ('key' in item)
+                    stack.push({ token: item.key ?? undefined, depth: depth + 1 });
+                stack.push({ token: item.value, depth: depth + 1 });
+            }
+        }
+    }
+    return undefined;
+}
+/** Every document of `text`, composed only once the nesting is known to be within the limit. */
+function parseYamlDocuments(text, options) {
+    const compact = compactIndicatorsTooDeep(text);
+    if (compact)
+        return { tooDeep: withLinesCounted(compact, text, options.lineCounter) };
+    let tokens;
+    try {
+        tokens = [...new yaml__WEBPACK_IMPORTED_MODULE_1__/* .Parser */ .iX(options.lineCounter?.addNewLine).parse(text)];
+    }
+    catch (error) {
+        // The CST parser recurses once per open block collection; indentation alone can nest it deep enough to run
+        // out of stack before the token walk below can measure anything. The deepest-looking line is where to look.
+        if (error instanceof RangeError) {
+            const deep = tooDeep(deepestLineOffset(text), _bounds_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_NESTING_DEPTH */ .wM);
+            return { tooDeep: withLinesCounted(deep, text, options.lineCounter) };
+        }
+        throw error;
+    }
+    const deep = yamlTooDeep(tokens);
+    if (deep)
+        return { tooDeep: deep };
+    const documents = [...new yaml__WEBPACK_IMPORTED_MODULE_1__/* .Composer */ .Dk(options).compose(tokens, true, text.length)];
+    return { documents };
+}
+/**
+ * The parser counts lines as it goes; when it did not run (or stopped), the caller's counter is filled from the
+ * text so that the offset still turns into the right line and column.
+ */
+function withLinesCounted(deep, text, lineCounter) {
+    if (lineCounter) {
+        lineCounter.lineStarts.length = 0;
+        lineCounter.addNewLine(0);
+        for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1))
+            lineCounter.addNewLine(at + 1);
+    }
+    return deep;
+}
+/**
+ * Compact block collections (`- - - x`, `? - x`) open one level per indicator on a single line, and the CST parser
+ * recurses through each: a line with far more of them than the limit (here ten times) is refused from the text
+ * itself, at the indicator where the line alone passes the limit. Shallower lines are measured exactly after
+ * parsing.
+ */
+function compactIndicatorsTooDeep(text, limit = _bounds_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_NESTING_DEPTH */ .wM) {
+    const compact = /^[ \t]*(?:[-?:](?:[ \t]+|$))+/gm;
+    for (let match = compact.exec(text); match; match = compact.exec(text)) {
+        if (match[0].length === 0) {
+            compact.lastIndex++;
+            continue;
+        }
+        let count = 0;
+        let crossing;
+        const indicator = /[-?:](?=[ \t]|$)/g;
+        for (let found = indicator.exec(match[0]); found; found = indicator.exec(match[0])) {
+            if (++count === limit + 1)
+                crossing = match.index + found.index;
+            if (count > 10 * limit)
+                return tooDeep(crossing, limit);
+        }
+    }
+    return undefined;
+}
+/** The start of the line with the most leading blanks and block indicators: where deep nesting is likely. */
+function deepestLineOffset(text) {
+    let best = 0;
+    let bestWidth = -1;
+    const lead = /^[ \t\-?:]*/gm;
+    for (let match = lead.exec(text); match; match = lead.exec(text)) {
+        if (match[0].length > bestWidth) {
+            bestWidth = match[0].length;
+            best = match.index;
+        }
+        if (match[0].length === 0)
+            lead.lastIndex++;
+    }
+    return best;
+}
+/** jsonc-parser's `SyntaxKind` values (a `const enum`, which isolated modules cannot read). */
+const OPEN_BRACE = 1;
+const CLOSE_BRACE = 2;
+const OPEN_BRACKET = 3;
+const CLOSE_BRACKET = 4;
+const EOF = 17;
+/** The first `[` or `{` of JSON text that nests deeper than `limit` (strings and comments are skipped). */
+function jsonTooDeep(text, limit = _bounds_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_NESTING_DEPTH */ .wM) {
+    const scanner = (0,jsonc_parser__WEBPACK_IMPORTED_MODULE_0__.createScanner)(text, true);
+    let depth = 0;
+    for (let kind = scanner.scan(); kind !== EOF; kind = scanner.scan()) {
+        if (kind === OPEN_BRACE || kind === OPEN_BRACKET) {
+            depth++;
+            if (depth > limit)
+                return tooDeep(scanner.getTokenOffset(), limit);
+        }
+        else if (kind === CLOSE_BRACE || kind === CLOSE_BRACKET) {
+            depth = Math.max(0, depth - 1);
+        }
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
 /***/ 1428:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -11651,198 +9610,6 @@ function productProfile(id) {
 
 ;// CONCATENATED MODULE: ./src/products/index.ts
 
-
-
-/***/ }),
-
-/***/ 2316:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Bv: () => (/* binding */ terraformResource),
-/* harmony export */   QE: () => (/* binding */ terraformAttributes),
-/* harmony export */   Wp: () => (/* binding */ terraformAttributeShape),
-/* harmony export */   gn: () => (/* binding */ TERRAFORM_PRODUCTS)
-/* harmony export */ });
-const BOTH = ['private', 'public'];
-function resource(resourceType, attributes, note, entryLimit) {
-    const profile = { resourceType, attributes };
-    if (note !== undefined)
-        profile.note = note;
-    if (entryLimit !== undefined)
-        profile.entryLimit = entryLimit;
-    return profile;
-}
-/** The provider's `security_ips` of `alicloud_adb_db_cluster`: "The list contains up to 1,000 IP addresses". */
-const ADB_DB_CLUSTER_DOC = 'https://github.com/aliyun/terraform-provider-alicloud/blob/master/website/docs/r/adb_db_cluster.html.markdown';
-const ADB_WAREHOUSE_LIMIT = {
-    max: 1000,
-    scope: 'per whitelist of a Data Warehouse Edition cluster (alicloud_adb_db_cluster)',
-    source: ADB_DB_CLUSTER_DOC
-};
-const ADB_LAKEHOUSE_LIMIT = {
-    max: 500,
-    scope: 'per whitelist of a Data Lakehouse Edition cluster (alicloud_adb_db_cluster_lake_version)',
-    source: 'https://github.com/aliyun/terraform-provider-alicloud/blob/master/website/docs/r/adb_db_cluster_lake_version.html.markdown'
-};
-function attribute(path, shape, networks = BOTH, note) {
-    return note === undefined ? { path, shape, networks } : { path, shape, networks, note };
-}
-const TERRAFORM_PRODUCTS = {
-    rds: {
-        product: 'rds',
-        resources: [
-            resource('alicloud_db_instance', [attribute('security_ips', 'set')], 'One resource manages one whitelist group (`db_instance_ip_array_name`). With `modify_mode = "Delete"` the list names entries to remove, so it allows nothing.'),
-            resource('alicloud_db_readonly_instance', [attribute('security_ips', 'set')]),
-            resource('alicloud_rds_clone_db_instance', [attribute('security_ips', 'set')]),
-            resource('alicloud_rds_upgrade_db_instance', [attribute('security_ips', 'set')]),
-            resource('alicloud_rds_ddr_instance', [attribute('security_ips', 'set')], 'An instance restored by disaster recovery; `whitelist_network_type` and `modify_mode` as on `alicloud_db_instance`.'),
-            resource('alicloud_rds_whitelist_template', [attribute('ip_white_list', 'comma-string')], 'Template entries count toward the instance limit of 1,000.')
-        ]
-    },
-    polardb: {
-        product: 'polardb',
-        resources: [
-            resource('alicloud_polardb_cluster', [
-                attribute('db_cluster_ip_array.security_ips', 'set', BOTH, 'Union over all `db_cluster_ip_array` blocks; blocks with `modify_mode = "Delete"` remove entries and allow nothing.'),
-                attribute('security_ips', 'set', BOTH, 'Deprecated since provider v1.130.0; still read.')
-            ]),
-            resource('alicloud_polardb_global_security_ip_group', [attribute('global_ip_list', 'comma-string')])
-        ]
-    },
-    'polardb-x': {
-        product: 'polardb-x',
-        resources: [],
-        note: 'The provider reference lists no PolarDB-X whitelist attribute. Select an attribute explicitly (`TYPE.NAME.ATTRIBUTE`) or keep the whitelist in a text or YAML file.'
-    },
-    redis: {
-        product: 'redis',
-        resources: [
-            resource('alicloud_kvstore_instance', [attribute('security_ips', 'set')], 'One resource manages one group (`security_ip_group_name`).'),
-            resource('alicloud_redis_tair_instance', [attribute('security_ips', 'comma-string')], 'The current resource for Redis and Tair instances; a comma-separated string (the default group).'),
-            resource('alicloud_redis_global_security_ip_group', [attribute('global_ip_list', 'comma-string')])
-        ]
-    },
-    mongodb: {
-        product: 'mongodb',
-        resources: [
-            resource('alicloud_mongodb_instance', [
-                attribute('security_ip_list', 'set', BOTH, 'A set at the top level (the `default` group).'),
-                attribute('security_ip_groups.security_ip_list', 'comma-string', BOTH, 'A comma-separated string inside `security_ip_groups` blocks.')
-            ]),
-            resource('alicloud_mongodb_sharding_instance', [
-                attribute('security_ip_list', 'set', BOTH, 'A set at the top level (the `default` group).'),
-                attribute('security_ip_groups.security_ip_list', 'comma-string', BOTH, 'A comma-separated string inside `security_ip_groups` blocks.')
-            ]),
-            resource('alicloud_mongodb_serverless_instance', [attribute('security_ip_groups.security_ip_list', 'comma-string')], 'Deprecated; still read.'),
-            resource('alicloud_mongodb_global_security_ip_group', [attribute('global_security_ip_list', 'comma-string')])
-        ]
-    },
-    'adb-mysql': {
-        product: 'adb-mysql',
-        resources: [
-            resource('alicloud_adb_db_cluster', [attribute('security_ips', 'set')], 'At most 1,000 entries.', ADB_WAREHOUSE_LIMIT),
-            resource('alicloud_adb_cluster', [attribute('security_ips', 'set')], 'Deprecated: the older name of `alicloud_adb_db_cluster`; still read. At most 1,000 entries.', ADB_WAREHOUSE_LIMIT),
-            resource('alicloud_adb_db_cluster_lake_version', [attribute('security_ips', 'comma-string')], 'A comma-separated string here, unlike `alicloud_adb_db_cluster`. At most 500 entries.', ADB_LAKEHOUSE_LIMIT)
-        ]
-    },
-    'adb-pg': {
-        product: 'adb-pg',
-        resources: [
-            resource('alicloud_gpdb_instance', [
-                attribute('ip_whitelist.security_ip_list', 'comma-string', BOTH, 'A comma-separated string inside `ip_whitelist` blocks.'),
-                attribute('security_ip_list', 'set', BOTH, 'Deprecated since provider v1.187.0; still read.')
-            ]),
-            resource('alicloud_gpdb_db_instance_ip_array', [attribute('security_ip_list', 'set')], 'One resource per group; `modify_mode = "Delete"` removes entries.'),
-            resource('alicloud_gpdb_elastic_instance', [attribute('security_ip_list', 'set')], 'Deprecated (use `alicloud_gpdb_instance`); still read.')
-        ]
-    },
-    maxcompute: {
-        product: 'maxcompute',
-        resources: [
-            resource('alicloud_maxcompute_project', [
-                attribute('ip_white_list[0].vpc_ip_list', 'comma-string', ['private'], 'The VPC list; `*` allows every VPC.'),
-                attribute('ip_white_list[0].ip_list', 'comma-string', ['public'], 'The Internet and cloud-interconnection list.')
-            ], 'With an `ip_white_list` block that sets only one of the two lists, MaxCompute denies all access over the other network.')
-        ]
-    },
-    hologres: {
-        product: 'hologres',
-        resources: [],
-        note: 'Hologres whitelists cannot be set through Terraform: `alicloud_hologram_instance` has no whitelist argument (they live in HoloWeb). Keep them in a text or YAML file.'
-    },
-    clickhouse: {
-        product: 'clickhouse',
-        resources: [
-            resource('alicloud_click_house_db_cluster', [
-                attribute('db_cluster_access_white_list.security_ip_list', 'comma-string')
-            ]),
-            resource('alicloud_click_house_enterprise_db_cluster_security_ip', [attribute('security_ip_list', 'comma-string')], 'One resource per group.')
-        ]
-    },
-    elasticsearch: {
-        product: 'elasticsearch',
-        resources: [
-            resource('alicloud_elasticsearch_instance', [
-                attribute('private_whitelist', 'set', ['private']),
-                attribute('public_whitelist', 'set', ['public'], 'Applies only when `enable_public = true`.')
-            ], 'The Kibana lists (`kibana_whitelist`, `kibana_private_whitelist`) do not govern DataWorks connections.')
-        ]
-    },
-    lindorm: {
-        product: 'lindorm',
-        resources: [
-            resource('alicloud_lindorm_instance', [attribute('ip_white_list', 'set')]),
-            resource('alicloud_lindorm_instance_v2', [attribute('white_ip_list.ip_list', 'comma-string')])
-        ]
-    },
-    selectdb: {
-        product: 'selectdb',
-        resources: [
-            resource('alicloud_selectdb_db_instance', [attribute('desired_security_ip_lists.security_ip_list', 'comma-string')], 'A comma-separated string inside `desired_security_ip_lists` blocks (one per group), united.')
-        ]
-    },
-    hbase: {
-        product: 'hbase',
-        resources: [resource('alicloud_hbase_instance', [attribute('ip_white', 'comma-string')])]
-    },
-    oss: {
-        product: 'oss',
-        resources: [
-            resource('alicloud_oss_bucket_policy', [attribute('policy', 'bucket-policy')], 'Entries are the `acs:SourceIp` values of `IpAddress` conditions in `Allow` statements and of `NotIpAddress` conditions in `Deny` statements.'),
-            resource('alicloud_oss_bucket', [attribute('policy', 'bucket-policy')], 'The `policy` argument is deprecated (use `alicloud_oss_bucket_policy`); still read.')
-        ]
-    },
-    'ecs-security-group': {
-        product: 'ecs-security-group',
-        resources: [
-            resource('alicloud_security_group_rule', [attribute('cidr_ip', 'single'), attribute('ipv6_cidr_ip', 'single')], 'Counts only `type = "ingress"` rules with `policy = "accept"` (the default) and protocol `tcp` or `all`; when the data source has a `port`, only rules whose `port_range` covers it (`-1/-1` is every port). `for_each` instances are each read.'),
-            resource('alicloud_ecs_prefix_list', [attribute('entry.cidr', 'single')], 'Referenced by rules through `prefix_list_id`.')
-        ]
-    },
-    other: { product: 'other', resources: [] }
-};
-function terraformResource(product, resourceType) {
-    return TERRAFORM_PRODUCTS[product].resources.find((profile) => profile.resourceType === resourceType);
-}
-/** The whitelist attributes of a resource type for a network, or undefined when the type is not in the table. */
-function terraformAttributes(product, resourceType, network) {
-    return terraformResource(product, resourceType)?.attributes.filter((entry) => entry.networks.includes(network));
-}
-/** The value shape of an attribute of a resource type in any product's table, when the table knows it. */
-function terraformAttributeShape(resourceType, path) {
-    const normalized = path.replace(/\[\d+\]/g, '');
-    for (const profile of Object.values(TERRAFORM_PRODUCTS)) {
-        for (const candidate of profile.resources) {
-            if (candidate.resourceType !== resourceType)
-                continue;
-            const found = candidate.attributes.find((entry) => entry.path.replace(/\[\d+\]/g, '') === normalized);
-            if (found)
-                return found.shape;
-        }
-    }
-    return undefined;
-}
 
 
 /***/ }),
@@ -12212,6 +9979,20 @@ function sanitizeControls(text) {
 
 /***/ }),
 
+/***/ 2130:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Af: () => (/* reexport safe */ _cloud_credentials_env_js__WEBPACK_IMPORTED_MODULE_0__.Af),
+/* harmony export */   Lk: () => (/* reexport safe */ _cloud_credentials_env_js__WEBPACK_IMPORTED_MODULE_0__.Lk)
+/* harmony export */ });
+/* harmony import */ var _cloud_credentials_env_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6153);
+/** Moved to `src/cloud/` (shared by the group resolver and the deployed-whitelist readers); kept for existing imports. */
+
+
+
+/***/ }),
+
 /***/ 2969:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -12336,3298 +10117,749 @@ const TOOL_NAME = 'dataworks-whitelist-guard';
 
 /***/ }),
 
-/***/ 4214:
+/***/ 5827:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $s: () => (/* binding */ constantScope),
-/* harmony export */   G: () => (/* binding */ EVALUATION_LIMITS),
-/* harmony export */   L$: () => (/* binding */ BudgetExceeded),
-/* harmony export */   M$: () => (/* binding */ withIteration),
-/* harmony export */   Q: () => (/* binding */ measure),
-/* harmony export */   Yo: () => (/* binding */ EvaluationBudget),
-/* harmony export */   _3: () => (/* binding */ evaluate),
-/* harmony export */   go: () => (/* binding */ typeName),
-/* harmony export */   ro: () => (/* binding */ Unresolvable),
-/* harmony export */   ws: () => (/* binding */ scalarText),
-/* harmony export */   xP: () => (/* binding */ SUPPORTED_FUNCTIONS)
+/* harmony export */   B8: () => (/* binding */ yamlReader),
+/* harmony export */   c$: () => (/* binding */ parseSelect),
+/* harmony export */   sJ: () => (/* binding */ jsonReader)
 /* harmony export */ });
-/* unused harmony export valueKey */
-/* harmony import */ var _syntax_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4606);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(466);
+/* unused harmony export formatSelectPath */
+/* harmony import */ var jsonc_parser__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9547);
+/* harmony import */ var jsonc_parser__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(jsonc_parser__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8815);
+/* harmony import */ var _bounds_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(186);
+/* harmony import */ var _parse_bounds_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7200);
+/* harmony import */ var _yaml_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2362);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(339);
+/**
+ * The YAML and JSON whitelist readers. `select` names the value inside the document (keys and `[n]` indexes);
+ * the value is a list of strings or one string of entries separated by commas or blanks. Every entry keeps the
+ * line and column where its text starts, inside quoted strings too.
+ */
 
 
-class Unresolvable extends Error {
-    pos;
-    name = 'Unresolvable';
-    constructor(message, pos) {
-        super(message);
-        this.pos = pos;
-    }
-}
-/** Evaluation went past a limit of the budget: the read stops there (its findings would only repeat it). */
-class BudgetExceeded extends Unresolvable {
-    name = 'BudgetExceeded';
-}
+
+
+
+
+const BARE_KEY_CHAR = /[^.[\]"'\s]/u;
 /**
- * Limits of static evaluation, far above what real modules reach (the largest real whitelists hold a few
- * thousand entries; products cap them at 1,000 or fewer) and low enough that a module written to blow up
- * (values that double at each step, `count = 1000000000`, a chain of 10,000 locals) ends within a fraction of
- * a second with an `unresolved` finding at the expression that crossed the limit.
+ * Parses `a.b[0].c`, `properties["odps.security.ip.whitelist"]`, `["x.y"].z`. Keys are bare (no dots, brackets,
+ * quotes or blanks) or quoted with `"` or `'` inside brackets (`\` escapes the quote and itself); indexes are
+ * decimal without leading zeros.
  */
-const EVALUATION_LIMITS = {
-    /** Elements of one value: list items and object entries, nested ones included. */
-    elements: 100_000,
-    /** Characters of one value: a string, or all the strings (and object keys) inside a list or object. */
-    characters: 1_000_000,
-    /** Nesting: expressions inside expressions, locals that refer to locals, lists inside lists. */
-    depth: 200,
-    /** Instances of one resource (`count`, `for_each`) and iterations of one `dynamic` block. */
-    instances: 10_000,
-    /** Everything evaluated in one module, over all its data sources: elements, characters and instances made. */
-    work: 5_000_000
-};
-function formatCount(count) {
-    return count.toLocaleString('en-US');
-}
-const SCALAR = { elements: 0, characters: 0, depth: 0 };
-const measures = new WeakMap();
-/** The size of a value; values not made by `EvaluationBudget` are measured once (and are small: literals). */
-function measure(value) {
-    const known = measures.get(value);
-    if (known)
-        return known;
-    let result;
-    switch (value.kind) {
-        case 'string':
-            result = { elements: 0, characters: value.text.value.length, depth: 0 };
-            break;
-        case 'list':
-            result = combine(value.items.length, 0, value.items);
-            break;
-        case 'object': {
-            let keyCharacters = 0;
-            for (const key of value.entries.keys())
-                keyCharacters += key.length;
-            result = combine(value.entries.size, keyCharacters, value.entries.values());
-            break;
-        }
-        default:
-            return SCALAR;
-    }
-    measures.set(value, result);
-    return result;
-}
-function combine(elements, characters, items) {
-    let depth = 0;
-    for (const item of items) {
-        const inner = measure(item);
-        elements += inner.elements;
-        characters += inner.characters;
-        if (inner.depth > depth)
-            depth = inner.depth;
-    }
-    return { elements, characters, depth: depth + 1 };
-}
-/**
- * The evaluation budget of one module (see EVALUATION_LIMITS). Every list, object and string that evaluation
- * makes is checked against the limits of one value and charged to the module's work; nesting is counted as
- * evaluation descends. Past a limit: `Unresolvable` at the expression, "evaluation exceeds the budget of …".
- */
-class EvaluationBudget {
-    limits;
-    work = 0;
-    depth = 0;
-    constructor(limits = EVALUATION_LIMITS) {
-        this.limits = limits;
-    }
-    /** Charges work (elements, characters, instances made); throws once the module's budget is spent. */
-    charge(units, pos) {
-        this.work += units;
-        if (this.work > this.limits.work) {
-            throw new BudgetExceeded(`evaluation exceeds the budget of ${formatCount(this.limits.work)} units of work for this module (elements, characters and instances made)`, pos);
-        }
-    }
-    /** Enters one level of nesting; every `enter` is followed by one `leave`. */
-    enter(pos) {
-        if (this.depth >= this.limits.depth)
-            throw this.tooDeep(pos);
-        this.depth += 1;
-    }
-    leave() {
-        this.depth -= 1;
-    }
-    tooDeep(pos) {
-        return new BudgetExceeded(`evaluation exceeds the budget of ${formatCount(this.limits.depth)} nested levels (expressions within expressions, locals that refer to locals, lists within lists)`, pos);
-    }
-    /** Checks a count of elements before they are made (`count`, `for_each`, a concatenation). */
-    checkElements(elements, pos) {
-        if (elements > this.limits.elements) {
-            throw new BudgetExceeded(`evaluation exceeds the budget of ${formatCount(this.limits.elements)} elements in one value (${formatCount(elements)} here)`, pos);
-        }
-    }
-    /** Checks a number of characters before they are made (a template, `join`, `jsonencode`). */
-    checkCharacters(characters, pos) {
-        if (characters > this.limits.characters) {
-            throw new BudgetExceeded(`evaluation exceeds the budget of ${formatCount(this.limits.characters)} characters in one value (${formatCount(characters)} here)`, pos);
-        }
-    }
-    /**
-     * Checks the entries one source has read so far (a comma-separated string counts as one here; it is
-     * charged by its characters).
-     */
-    checkEntries(entries, pos) {
-        if (entries > this.limits.elements) {
-            throw new BudgetExceeded(`evaluation exceeds the budget of ${formatCount(this.limits.elements)} entries read from one whitelist source`, pos);
-        }
-    }
-    checkInstances(instances, pos) {
-        if (instances > this.limits.instances) {
-            throw new BudgetExceeded(`evaluation exceeds the budget of ${formatCount(this.limits.instances)} instances (${formatCount(instances)} here)`, pos);
-        }
-        this.charge(instances, pos);
-    }
-    /** A list made by evaluation, within the limits of one value. */
-    list(items, pos) {
-        return this.admit({ kind: 'list', items, pos }, items.length);
-    }
-    object(entries, pos) {
-        return this.admit({ kind: 'object', entries, pos }, entries.size);
-    }
-    string(text, pos) {
-        this.checkCharacters(text.value.length, pos);
-        this.charge(text.value.length + text.segments.length, pos);
-        return { kind: 'string', text, pos };
-    }
-    admit(value, made) {
-        const size = measure(value);
-        this.checkElements(size.elements, value.pos);
-        this.checkCharacters(size.characters, value.pos);
-        if (size.depth > this.limits.depth)
-            throw this.tooDeep(value.pos);
-        this.charge(made, value.pos);
-        return value;
-    }
-}
-/** For variable defaults and tfvars values, which Terraform evaluates without any references. */
-function constantScope(budget) {
-    return {
-        budget,
-        variable(name, at) {
-            throw new Unresolvable(`var.${name} cannot be used here: Terraform evaluates this value without references`, at);
-        },
-        local(name, at) {
-            throw new Unresolvable(`local.${name} cannot be used here: Terraform evaluates this value without references`, at);
-        },
-        iterations: new Map()
+function parseSelect(select) {
+    const path = [];
+    let index = 0;
+    const fail = (expected) => ({
+        ok: false,
+        message: index >= select.length
+            ? `malformed select "${select}": expected ${expected} at its end`
+            : `malformed select "${select}": expected ${expected} at character ${index + 1}, found "${select[index]}"`
+    });
+    const bareKey = () => {
+        const start = index;
+        while (index < select.length && BARE_KEY_CHAR.test(select[index]))
+            index++;
+        return index > start ? select.slice(start, index) : undefined;
     };
-}
-function withIteration(scope, name, iteration) {
-    const iterations = new Map(scope.iterations);
-    iterations.set(name, iteration);
-    return { budget: scope.budget, variable: scope.variable, local: scope.local, iterations };
-}
-function typeName(value) {
-    switch (value.kind) {
-        case 'list':
-            return 'a list';
-        case 'object':
-            return 'an object';
-        case 'null':
-            return 'null';
-        default:
-            return `a ${value.kind}`;
-    }
-}
-/** Text of a scalar as Terraform converts it to a string; null for lists, objects and null. */
-function scalarText(value) {
-    switch (value.kind) {
-        case 'string':
-            return value.text;
-        case 'number':
-        case 'bool':
-            return (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .computedText */ .dO)(String(value.value), value.pos);
-        default:
-            return null;
-    }
-}
-/** A Map, so that names such as `constructor` or `__proto__` are ordinary names (not Object.prototype's). */
-const REFERENCE_REASONS = new Map([
-    ['data', 'data sources are read only when Terraform runs'],
-    ['module', 'module outputs are known only when Terraform runs'],
-    ['count', 'count-indexed values are not evaluated statically'],
-    ['self', '`self` is known only when Terraform runs'],
-    ['path', 'filesystem paths are not evaluated statically'],
-    ['terraform', '`terraform.*` values are known only when Terraform runs']
-]);
-function evaluate(expression, scope) {
-    const budget = scope.budget;
-    budget.enter(expression.pos);
-    try {
-        return evaluateHere(expression, scope);
-    }
-    finally {
-        budget.leave();
-    }
-}
-function evaluateHere(expression, scope) {
-    const pos = expression.pos;
-    const budget = scope.budget;
-    switch (expression.kind) {
-        case 'number':
-            return { kind: 'number', value: expression.value, pos };
-        case 'bool':
-            return { kind: 'bool', value: expression.value, pos };
-        case 'null':
-            return { kind: 'null', pos };
-        case 'tuple':
-            return budget.list(expression.items.map((item) => evaluate(item, scope)), pos);
-        case 'object': {
-            const entries = new Map();
-            for (const item of expression.items) {
-                const key = evaluate(item.key, scope);
-                const keyText = scalarText(key);
-                if (!keyText)
-                    throw new Unresolvable(`an object key must be a string, not ${typeName(key)}`, item.key.pos);
-                entries.set(keyText.value, evaluate(item.value, scope));
+    if (select.length === 0)
+        return { ok: false, message: 'malformed select: it is empty' };
+    while (true) {
+        if (select[index] === '[') {
+            index++;
+            const quote = select[index];
+            if (quote === '"' || quote === "'") {
+                index++;
+                let key = '';
+                while (index < select.length && select[index] !== quote) {
+                    if (select[index] === '\\' && index + 1 < select.length)
+                        index++;
+                    key += select[index];
+                    index++;
+                }
+                if (index >= select.length)
+                    return fail(`a closing ${quote}`);
+                index++;
+                path.push({ kind: 'key', key });
             }
-            return budget.object(entries, pos);
-        }
-        case 'template':
-            return evaluateTemplate(expression, scope);
-        case 'traversal':
-            return evaluateTraversal(expression, scope);
-        case 'access':
-            return applySteps(evaluate(expression.target, scope), expression.steps, (0,_syntax_js__WEBPACK_IMPORTED_MODULE_0__/* .describeExpression */ .U)(expression.target), scope);
-        case 'call':
-            return callFunction(expression, scope);
-        case 'conditional': {
-            const condition = evaluate(expression.condition, scope);
-            if (condition.kind !== 'bool') {
-                throw new Unresolvable(`a condition must be a bool, not ${typeName(condition)}`, expression.condition.pos);
+            else {
+                const digits = /^(0|[1-9][0-9]*)/.exec(select.slice(index))?.[0];
+                if (digits === undefined)
+                    return fail('an index (0, 1, …) or a quoted key');
+                // No list can be that long (and the number would print as 1e+23).
+                if (digits.length > 9)
+                    return fail(`an index below 1000000000, not ${digits.slice(0, 20)}`);
+                index += digits.length;
+                path.push({ kind: 'index', index: Number(digits) });
             }
-            return evaluate(condition.value ? expression.whenTrue : expression.whenFalse, scope);
-        }
-        case 'binary':
-            return evaluateBinary(expression.operator, evaluate(expression.left, scope), evaluate(expression.right, scope), pos, budget);
-        case 'unary': {
-            const operand = evaluate(expression.operand, scope);
-            if (expression.operator === '!' && operand.kind === 'bool')
-                return { kind: 'bool', value: !operand.value, pos };
-            if (expression.operator === '-' && operand.kind === 'number')
-                return { kind: 'number', value: -operand.value, pos };
-            throw new Unresolvable(`\`${expression.operator}\` cannot be applied to ${typeName(operand)}`, pos);
-        }
-        case 'unsupported':
-            throw new Unresolvable(`${expression.what} is not evaluated statically`, pos);
-    }
-}
-function evaluateTemplate(expression, scope) {
-    const { parts, pos } = expression;
-    // "${x}" alone is x itself, whatever its type, as in Terraform.
-    if (parts.length === 1 && parts[0].kind === 'interpolation')
-        return evaluate(parts[0].expression, scope);
-    const texts = [];
-    let length = 0;
-    for (const part of parts) {
-        if (part.kind === 'literal') {
-            texts.push(part.text);
-        }
-        else if (part.kind === 'directive') {
-            throw new Unresolvable('template directives (`%{…}`) are not evaluated statically', part.pos);
+            if (select[index] !== ']')
+                return fail('"]"');
+            index++;
         }
         else {
-            const value = evaluate(part.expression, scope);
-            const text = scalarText(value);
-            if (!text)
-                throw new Unresolvable(`cannot put ${typeName(value)} into a string template`, part.expression.pos);
-            texts.push(text);
-            length += text.value.length;
-            // Checked as the parts come, so that no oversized string is ever made.
-            scope.budget.checkCharacters(length, pos);
+            const key = bareKey();
+            if (key === undefined)
+                return fail(path.length === 0 ? 'a key or "["' : 'a key');
+            path.push({ kind: 'key', key });
+        }
+        if (index >= select.length)
+            return { ok: true, path };
+        if (select[index] === '.') {
+            index++;
+            if (select[index] === '[')
+                return fail('a key');
+        }
+        else if (select[index] !== '[') {
+            return fail('".", "[" or the end');
         }
     }
-    if (texts.length === 1)
-        return { kind: 'string', text: texts[0], pos };
-    return scope.budget.string(texts.length === 0 ? _text_js__WEBPACK_IMPORTED_MODULE_1__/* .emptyText */ .BI : (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .concatTexts */ .Hc)(texts), pos);
 }
-function evaluateTraversal(expression, scope) {
-    const { root, steps, pos } = expression;
-    const [first, ...rest] = steps;
-    if (root === 'var' || root === 'local') {
-        if (first?.kind !== 'attr')
-            throw new Unresolvable(`\`${root}\` must be followed by a name`, pos);
-        const value = root === 'var' ? scope.variable(first.name, pos) : scope.local(first.name, pos);
-        return applySteps(value, rest, `${root}.${first.name}`, scope);
-    }
-    const iteration = scope.iterations.get(root);
-    if (iteration) {
-        if (first?.kind === 'attr' && (first.name === 'key' || first.name === 'value')) {
-            return applySteps(iteration[first.name], rest, `${root}.${first.name}`, scope);
+/** Writes a path back in select syntax, quoting keys that a bare key cannot spell. */
+function formatSelectPath(path) {
+    let text = '';
+    for (const segment of path) {
+        if (segment.kind === 'index')
+            text += `[${segment.index}]`;
+        else if ([...segment.key].every((char) => BARE_KEY_CHAR.test(char)) && segment.key !== '') {
+            text += text === '' ? segment.key : `.${segment.key}`;
         }
-        throw new Unresolvable(`\`${root}\` has only \`key\` and \`value\``, pos);
+        else
+            text += `[${JSON.stringify(segment.key)}]`;
     }
-    const reason = REFERENCE_REASONS.get(root);
-    if (reason)
-        throw new Unresolvable(`${(0,_syntax_js__WEBPACK_IMPORTED_MODULE_0__/* .describeExpression */ .U)(expression)}: ${reason}`, pos);
-    if (root === 'each')
-        throw new Unresolvable('`each` is only available in a resource with `for_each`', pos);
-    if (root.includes('_') && first?.kind === 'attr') {
-        throw new Unresolvable(`${(0,_syntax_js__WEBPACK_IMPORTED_MODULE_0__/* .describeExpression */ .U)(expression)}: another resource's attributes are known only when Terraform runs`, pos);
-    }
-    throw new Unresolvable(`\`${(0,_syntax_js__WEBPACK_IMPORTED_MODULE_0__/* .describeExpression */ .U)(expression)}\` is not a value that can be evaluated statically`, pos);
-}
-function applySteps(value, steps, described, scope) {
-    let current = value;
-    let path = described;
-    for (const step of steps) {
-        if (step.kind === 'splat')
-            throw new Unresolvable(`splat expressions (\`${path}.*\`) are not evaluated statically`, step.pos);
-        if (step.kind === 'attr') {
-            if (current.kind !== 'object')
-                throw new Unresolvable(`${path} is ${typeName(current)}, it has no attribute \`${step.name}\``, step.pos);
-            const next = current.entries.get(step.name);
-            if (!next)
-                throw new Unresolvable(`${path} has no attribute \`${step.name}\``, step.pos);
-            current = next;
-            path = `${path}.${step.name}`;
-            continue;
-        }
-        const key = evaluate(step.key, scope);
-        if (current.kind === 'list' && key.kind === 'number') {
-            const item = current.items[key.value];
-            if (!Number.isInteger(key.value) || !item) {
-                throw new Unresolvable(`${path} has ${current.items.length} elements, there is no [${key.value}]`, step.pos);
-            }
-            current = item;
-        }
-        else if (current.kind === 'object' && key.kind === 'string') {
-            const item = current.entries.get(key.text.value);
-            if (!item)
-                throw new Unresolvable(`${path} has no key "${key.text.value}"`, step.pos);
-            current = item;
-        }
-        else {
-            throw new Unresolvable(`${path} is ${typeName(current)} and cannot be indexed with ${typeName(key)}`, step.pos);
-        }
-        path = `${path}[…]`;
-    }
-    return current;
-}
-function evaluateBinary(operator, left, right, pos, budget) {
-    if (operator === '==' || operator === '!=') {
-        const equal = comparisonKey(left, budget) === comparisonKey(right, budget);
-        return { kind: 'bool', value: operator === '==' ? equal : !equal, pos };
-    }
-    if ((operator === '&&' || operator === '||') && left.kind === 'bool' && right.kind === 'bool') {
-        return { kind: 'bool', value: operator === '&&' ? left.value && right.value : left.value || right.value, pos };
-    }
-    throw new Unresolvable(`\`${operator}\` on ${typeName(left)} and ${typeName(right)} is not evaluated statically`, pos);
-}
-/** valueKey, charged: its text is about as long as the value's contents. */
-function comparisonKey(value, budget) {
-    const size = measure(value);
-    budget.charge(size.elements + size.characters, value.pos);
-    return valueKey(value);
-}
-/**
- * A key that identifies a value's content (for `distinct`, `toset` and `==`), ignoring positions. Values are
- * within the budget's depth, so the recursion is bounded.
- */
-function valueKey(value) {
-    switch (value.kind) {
-        case 'string':
-            return JSON.stringify(value.text.value);
-        case 'number':
-        case 'bool':
-            return String(value.value);
-        case 'null':
-            return 'null';
-        case 'list':
-            return `[${value.items.map(valueKey).join(',')}]`;
-        case 'object':
-            return `{${[...value.entries].map(([key, item]) => `${JSON.stringify(key)}:${valueKey(item)}`).join(',')}}`;
-    }
-}
-function expectList(value, functionName) {
-    if (value.kind !== 'list')
-        throw new Unresolvable(`${functionName}() expects a list, not ${typeName(value)}`, value.pos);
-    return value.items;
-}
-function expectString(value, functionName) {
-    const text = scalarText(value);
-    if (!text)
-        throw new Unresolvable(`${functionName}() expects a string, not ${typeName(value)}`, value.pos);
     return text;
 }
-function expectArity(args, count, functionName, pos) {
-    if (args.length !== count) {
-        throw new Unresolvable(`${functionName}() takes ${count} argument${count === 1 ? '' : 's'}, not ${args.length}`, pos);
+/**
+ * The entries of a string value with their offsets in the text. `decoded` holds each character of the value as
+ * the parser decoded it, with the offset of the source that produced it. Separators are whitespace or commas,
+ * so how a parser folds line breaks never changes the entries; the decoding is checked against the parser's own
+ * value, and when they disagree (an escape this code does not know) the entries keep the parser's text and all
+ * point at the string's start rather than at a wrong column.
+ */
+function locateEntries(value, decoded, start) {
+    const expected = (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .splitEntries */ .l8)(value, { comments: false });
+    const located = [];
+    let current;
+    for (const { char, offset } of decoded) {
+        if ((0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .isEntrySeparator */ .E6)(char)) {
+            if (current)
+                located.push(current);
+            current = undefined;
+        }
+        else if (current)
+            current.text += char;
+        else
+            current = { text: char, offset };
     }
+    if (current)
+        located.push(current);
+    const agrees = located.length === expected.length && located.every((token, index) => token.text === expected[index].text);
+    return agrees ? located : expected.map((token) => ({ text: token.text, offset: start }));
 }
-function distinctItems(items, budget) {
-    const seen = new Set();
-    return items.filter((item) => {
-        const key = comparisonKey(item, budget);
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-}
-/** The scalars of nested lists, in order; iterative (its input may be as deep as the budget allows). */
-function flattenItems(items, budget, pos) {
-    const result = [];
-    const stack = [{ items, next: 0 }];
-    while (stack.length > 0) {
-        const top = stack[stack.length - 1];
-        if (top.next >= top.items.length) {
-            stack.pop();
+const JSON_ESCAPES = {
+    '"': '"',
+    '\\': '\\',
+    '/': '/',
+    b: '\b',
+    f: '\f',
+    n: '\n',
+    r: '\r',
+    t: '\t'
+};
+function decodeJsonString(text, node) {
+    const decoded = [];
+    const end = node.offset + node.length - 1;
+    for (let index = node.offset + 1; index < end; index++) {
+        const offset = index;
+        if (text[index] !== '\\') {
+            decoded.push({ char: text[index], offset });
             continue;
         }
-        const item = top.items[top.next++];
-        if (item.kind === 'list')
-            stack.push({ items: item.items, next: 0 });
-        else {
-            result.push(item);
-            budget.checkElements(result.length, pos);
+        const escape = text[++index];
+        if (escape === 'u') {
+            decoded.push({ char: String.fromCharCode(parseInt(text.slice(index + 1, index + 5), 16)), offset });
+            index += 4;
         }
+        else
+            decoded.push({ char: JSON_ESCAPES[escape] ?? escape, offset });
     }
-    return result;
+    return decoded;
 }
-/** The functions whitelists are commonly assembled with; every other function is reported as unresolved. */
-const FUNCTIONS = new Map([
-    [
-        'concat',
-        (args, pos, budget) => {
-            const lists = args.map((arg) => expectList(arg, 'concat'));
-            // Checked before the list is made, so that values doubling at each step stop at the limit.
-            budget.checkElements(lists.reduce((total, items) => total + items.length, 0), pos);
-            return budget.list(lists.flat(), pos);
-        }
-    ],
-    [
-        'distinct',
-        (args, pos, budget) => {
-            expectArity(args, 1, 'distinct', pos);
-            return budget.list(distinctItems(expectList(args[0], 'distinct'), budget), pos);
-        }
-    ],
-    [
-        'flatten',
-        (args, pos, budget) => {
-            expectArity(args, 1, 'flatten', pos);
-            return budget.list(flattenItems(expectList(args[0], 'flatten'), budget, pos), pos);
-        }
-    ],
-    [
-        'compact',
-        (args, pos, budget) => {
-            expectArity(args, 1, 'compact', pos);
-            const items = expectList(args[0], 'compact').filter((item) => item.kind !== 'null' && !(item.kind === 'string' && item.text.value === ''));
-            return budget.list(items, pos);
-        }
-    ],
-    [
-        'toset',
-        (args, pos, budget) => {
-            expectArity(args, 1, 'toset', pos);
-            return budget.list(distinctItems(expectList(args[0], 'toset'), budget), pos);
-        }
-    ],
-    [
-        'tolist',
-        (args, pos, budget) => {
-            expectArity(args, 1, 'tolist', pos);
-            return budget.list(expectList(args[0], 'tolist'), pos);
-        }
-    ],
-    [
-        'split',
-        (args, pos, budget) => {
-            expectArity(args, 2, 'split', pos);
-            const separator = expectString(args[0], 'split').value;
-            const text = expectString(args[1], 'split');
-            if (separator === '')
-                throw new Unresolvable('split() with an empty separator is not evaluated', pos);
-            const items = [];
-            let start = 0;
-            for (;;) {
-                const found = text.value.indexOf(separator, start);
-                const end = found < 0 ? text.value.length : found;
-                items.push({ kind: 'string', text: (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .sliceText */ .S$)(text, start, end), pos: args[1].pos });
-                budget.checkElements(items.length, pos);
-                if (found < 0)
-                    break;
-                start = found + separator.length;
+const YAML_DOUBLE_ESCAPES = {
+    '0': '\0',
+    a: '\x07',
+    b: '\b',
+    t: '\t',
+    '\t': '\t',
+    n: '\n',
+    v: '\v',
+    f: '\f',
+    r: '\r',
+    e: '\x1b',
+    ' ': ' ',
+    '"': '"',
+    '/': '/',
+    '\\': '\\',
+    N: '\u0085',
+    _: '\u00a0',
+    L: '\u2028',
+    P: '\u2029'
+};
+const YAML_HEX_ESCAPE_LENGTH = { x: 2, u: 4, U: 8 };
+function decodeYamlScalar(text, scalar) {
+    const [start, end] = scalar.range;
+    const decoded = [];
+    if (scalar.type === yaml__WEBPACK_IMPORTED_MODULE_1__/* .Scalar */ .X5.QUOTE_DOUBLE) {
+        for (let index = start + 1; index < end - 1; index++) {
+            const offset = index;
+            if (text[index] !== '\\') {
+                decoded.push({ char: text[index], offset });
+                continue;
             }
-            return budget.list(items, pos);
-        }
-    ],
-    [
-        'join',
-        (args, pos, budget) => {
-            if (args.length < 2)
-                throw new Unresolvable('join() takes a separator and at least one list', pos);
-            const separator = expectString(args[0], 'join');
-            const texts = args
-                .slice(1)
-                .flatMap((arg) => expectList(arg, 'join'))
-                .map((item) => expectString(item, 'join'));
-            budget.checkCharacters(texts.reduce((total, text) => total + text.value.length + separator.value.length, 0), pos);
-            const joined = [];
-            texts.forEach((text, index) => {
-                if (index > 0)
-                    joined.push(separator);
-                joined.push(text);
-            });
-            return budget.string((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .concatTexts */ .Hc)(joined), pos);
-        }
-    ],
-    [
-        'jsonencode',
-        (args, pos, budget) => {
-            expectArity(args, 1, 'jsonencode', pos);
-            return budget.string(jsonText(args[0], budget, pos), pos);
-        }
-    ],
-    [
-        'tostring',
-        (args, pos) => {
-            expectArity(args, 1, 'tostring', pos);
-            return { kind: 'string', text: expectString(args[0], 'tostring'), pos: args[0].pos };
-        }
-    ]
-]);
-/**
- * JSON text of a value. Strings that need no escaping keep their positions, so entries inside a
- * `jsonencode()`d policy still point at where they are written. The parts are gathered in one list, and the
- * length is checked as it grows, so that no oversized text is made.
- */
-function jsonText(root, budget, pos) {
-    const parts = [];
-    let length = 0;
-    const push = (part) => {
-        parts.push(part);
-        length += part.value.length;
-        budget.checkCharacters(length, pos);
-    };
-    const write = (value) => {
-        const plain = (text) => (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .computedText */ .dO)(text, value.pos);
-        switch (value.kind) {
-            case 'string': {
-                const encoded = JSON.stringify(value.text.value);
-                const needsEscaping = encoded.length !== value.text.value.length + 2;
-                push(plain('"'));
-                push(needsEscaping ? plain(encoded.slice(1, -1)) : value.text);
-                push(plain('"'));
-                return;
-            }
-            case 'number':
-            case 'bool':
-                return push(plain(String(value.value)));
-            case 'null':
-                return push(plain('null'));
-            case 'list':
-                push(plain('['));
-                value.items.forEach((item, index) => {
-                    if (index > 0)
-                        push(plain(','));
-                    write(item);
+            const escape = text[++index];
+            const hexLength = YAML_HEX_ESCAPE_LENGTH[escape];
+            if (hexLength !== undefined) {
+                decoded.push({
+                    char: String.fromCodePoint(parseInt(text.slice(index + 1, index + 1 + hexLength), 16)),
+                    offset
                 });
-                return push(plain(']'));
-            case 'object': {
-                push(plain('{'));
-                let index = 0;
-                for (const [key, item] of value.entries) {
-                    push(plain(`${index > 0 ? ',' : ''}${JSON.stringify(key)}:`));
-                    write(item);
-                    index += 1;
-                }
-                return push(plain('}'));
+                index += hexLength;
             }
+            else if (escape === '\n' || escape === '\r') {
+                // An escaped line break joins the lines: it and the next line's indentation vanish.
+                if (escape === '\r' && text[index + 1] === '\n')
+                    index++;
+                while (text[index + 1] === ' ' || text[index + 1] === '\t')
+                    index++;
+            }
+            else
+                decoded.push({ char: YAML_DOUBLE_ESCAPES[escape] ?? escape, offset });
         }
+    }
+    else if (scalar.type === yaml__WEBPACK_IMPORTED_MODULE_1__/* .Scalar */ .X5.QUOTE_SINGLE) {
+        for (let index = start + 1; index < end - 1; index++) {
+            decoded.push({ char: text[index], offset: index });
+            if (text[index] === "'")
+                index++;
+        }
+    }
+    else {
+        // Plain and block scalars hold their characters as written; a block scalar's first line is its header.
+        let index = start;
+        if (scalar.type === yaml__WEBPACK_IMPORTED_MODULE_1__/* .Scalar */ .X5.BLOCK_LITERAL || scalar.type === yaml__WEBPACK_IMPORTED_MODULE_1__/* .Scalar */ .X5.BLOCK_FOLDED) {
+            while (index < end && text[index] !== '\n' && text[index] !== '\r')
+                index++;
+        }
+        for (; index < end; index++)
+            decoded.push({ char: text[index], offset: index });
+    }
+    return decoded;
+}
+function describeValue(value) {
+    if (value === null || value === undefined)
+        return 'an empty value (null)';
+    if (typeof value === 'number' || typeof value === 'bigint')
+        return `a number (${String(value)})`;
+    if (typeof value === 'boolean')
+        return `a boolean (${String(value)})`;
+    if (value instanceof Date)
+        return `a date (${value.toISOString()})`;
+    return `a ${typeof value}`;
+}
+function countOf(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+function fromYaml(text, doc, node) {
+    // An alias stands for its anchor's node. The node's own position is the alias (where it is used, and where a
+    // finding about it belongs); the entries of a string keep the anchor's positions, where their text is. Nodes
+    // are built lazily, along the select and the selected list only, so recursive aliases cost nothing.
+    const offset = node?.range?.[0] ?? 0;
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isAlias */ .Vj)(node))
+        node = node.resolve(doc);
+    const textOffset = node?.range?.[0] ?? offset;
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(node)) {
+        const pairs = node.items.map((pair) => ({
+            key: (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(pair.key) ? String(pair.key.value) : (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isAlias */ .Vj)(pair.key) ? `*${pair.key.source}` : '[complex key]',
+            value: pair.value
+        }));
+        return {
+            offset,
+            description: `a mapping (${countOf(pairs.length, 'key')})`,
+            mapping: {
+                keys: pairs.map((pair) => pair.key),
+                get: (key) => pairs.filter((pair) => pair.key === key).map((pair) => fromYaml(text, doc, pair.value))
+            }
+        };
+    }
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(node)) {
+        return {
+            offset,
+            description: `a list (${countOf(node.items.length, 'item')})`,
+            list: () => node.items.map((item) => fromYaml(text, doc, item)),
+            listSize: node.items.length
+        };
+    }
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(node) && typeof node.value === 'string') {
+        const value = node.value;
+        return {
+            offset,
+            description: 'a string',
+            string: { value, entries: () => locateEntries(value, decodeYamlScalar(text, node), textOffset) }
+        };
+    }
+    return { offset, description: describeValue((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(node) ? node.value : null) };
+}
+function fromJson(text, node) {
+    const { offset } = node;
+    switch (node.type) {
+        case 'object': {
+            const properties = (node.children ?? []).map((property) => ({
+                key: String(property.children?.[0]?.value),
+                value: property.children?.[1]
+            }));
+            return {
+                offset,
+                description: `an object (${countOf(properties.length, 'key')})`,
+                mapping: {
+                    keys: properties.map((property) => property.key),
+                    get: (key) => properties
+                        .filter((property) => property.key === key)
+                        .map((property) => property.value ? fromJson(text, property.value) : { offset, description: 'a missing value' })
+                }
+            };
+        }
+        case 'array': {
+            const items = node.children ?? [];
+            return {
+                offset,
+                description: `an array (${countOf(items.length, 'item')})`,
+                list: () => items.map((item) => fromJson(text, item)),
+                listSize: items.length
+            };
+        }
+        case 'string': {
+            const value = String(node.value);
+            return {
+                offset,
+                description: 'a string',
+                string: { value, entries: () => locateEntries(value, decodeJsonString(text, node), offset) }
+            };
+        }
+        default:
+            return { offset, description: describeValue(node.value) };
+    }
+}
+// ---------------------------------------------------------------------------------------------------------------
+// Reading
+const MAX_LISTED_KEYS = 20;
+function listKeys(keys) {
+    if (keys.length === 0)
+        return 'nothing (it is empty)';
+    const shown = keys.slice(0, MAX_LISTED_KEYS).map((key) => formatSelectPath([{ kind: 'key', key }]));
+    const more = keys.length - shown.length;
+    return shown.join(', ') + (more > 0 ? `, and ${more} more` : '');
+}
+function follow(root, path) {
+    let node = root;
+    for (let depth = 0; depth < path.length; depth++) {
+        const segment = path[depth];
+        const where = depth === 0 ? 'at the top level' : `under "${formatSelectPath(path.slice(0, depth))}"`;
+        if (segment.kind === 'key') {
+            if (!node.mapping) {
+                return { failedAt: node, reason: `no key "${segment.key}" ${where}: it is ${node.description}` };
+            }
+            const matches = node.mapping.get(segment.key);
+            if (matches.length === 0) {
+                return { failedAt: node, reason: `no key "${segment.key}" ${where}; found: ${listKeys(node.mapping.keys)}` };
+            }
+            if (matches.length > 1) {
+                return { failedAt: node, reason: `key "${segment.key}" appears ${matches.length} times ${where}` };
+            }
+            node = matches[0];
+        }
+        else {
+            if (!node.list) {
+                return { failedAt: node, reason: `no item [${segment.index}] ${where}: it is ${node.description}` };
+            }
+            const item = node.list()[segment.index];
+            if (!item)
+                return { failedAt: node, reason: `no item [${segment.index}] ${where}: it is ${node.description}` };
+            node = item;
+        }
+    }
+    return { found: node };
+}
+const EXPECTED_VALUE = 'a list of strings or one string of entries separated by commas';
+const EXPECTED_ITEM = 'a string (an address, CIDR or range)';
+/** Reads entries from the selected node of a parsed document. */
+function readSelected(root, source, ctx, lines) {
+    const at = (offset) => ({
+        file: source.file,
+        ...lines.position(offset)
+    });
+    let path = [];
+    if (source.select !== undefined) {
+        const parsed = parseSelect(source.select);
+        if (!parsed.ok) {
+            const { file, line, column } = source.pos;
+            return { entries: [], findings: [(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidWhitelist */ .dm)(ctx, { file, line, column }, parsed.message)] };
+        }
+        path = parsed.path;
+    }
+    const selection = follow(root, path);
+    if ('failedAt' in selection) {
+        // The finding points into the whitelist file, at the deepest node the select reached: that is where what
+        // exists is listed, and where a renamed key shows up in a pull request.
+        const configAt = `${source.pos.file}:${source.pos.line}:${source.pos.column}`;
+        const message = `select "${source.select ?? ''}" (${configAt}) matches nothing in "${source.file}": ${selection.reason}`;
+        return { entries: [], findings: [(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidWhitelist */ .dm)(ctx, at(selection.failedAt.offset), message)] };
+    }
+    const node = selection.found;
+    const addHere = at(node.offset);
+    const what = path.length === 0 ? 'the document root' : `"${formatSelectPath(path)}"`;
+    if (node.string) {
+        return { entries: (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .entriesAt */ .ws)(node.string.entries(), lines, source.file), findings: [], addHere };
+    }
+    if (!node.list) {
+        const message = `expected ${EXPECTED_VALUE} at ${what} in "${source.file}"; found ${node.description}`;
+        return { entries: [], findings: [(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidWhitelist */ .dm)(ctx, at(node.offset), message)] };
+    }
+    if ((node.listSize ?? 0) > _bounds_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_ENTRIES_PER_SOURCE */ .AC) {
+        const message = `${what} in "${source.file}" holds ${(0,_bounds_js__WEBPACK_IMPORTED_MODULE_4__/* .formatCount */ .B4)(node.listSize)} items, over the limit of ${(0,_bounds_js__WEBPACK_IMPORTED_MODULE_4__/* .formatCount */ .B4)(_bounds_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_ENTRIES_PER_SOURCE */ .AC)} entries per whitelist source; it was not read`;
+        return { entries: [], findings: [(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidWhitelist */ .dm)(ctx, at(node.offset), message)] };
+    }
+    const entries = [];
+    const findings = [];
+    let omitted = 0;
+    const itemProblem = (offset, message) => {
+        if (findings.length < _bounds_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_ITEM_FINDINGS_PER_FILE */ .Vz)
+            findings.push((0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidWhitelist */ .dm)(ctx, at(offset), message));
+        else if (omitted++ === 0)
+            findings.push((0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidWhitelist */ .dm)(ctx, at(offset), ''));
     };
-    write(root);
-    return (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .concatTexts */ .Hc)(parts);
-}
-const SUPPORTED_FUNCTIONS = [...FUNCTIONS.keys()].sort();
-function callFunction(expression, scope) {
-    const implementation = FUNCTIONS.get(expression.name);
-    if (!implementation) {
-        throw new Unresolvable(`function ${expression.name}() is not evaluated statically (supported: ${SUPPORTED_FUNCTIONS.join(', ')})`, expression.pos);
+    node.list().forEach((item, index) => {
+        const itemPath = `${path.length === 0 ? '' : formatSelectPath(path)}[${index}]`;
+        if (!item.string) {
+            itemProblem(item.offset, `expected ${EXPECTED_ITEM} at "${itemPath}" in "${source.file}"; found ${item.description}`);
+            return;
+        }
+        const tokens = item.string.entries();
+        if (tokens.length === 0) {
+            itemProblem(item.offset, `expected ${EXPECTED_ITEM} at "${itemPath}" in "${source.file}"; found an empty string`);
+        }
+        entries.push(...(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .entriesAt */ .ws)(tokens, lines, source.file));
+    });
+    // Past the cap, one finding (at the first item not reported) gives the count of the rest.
+    if (omitted > 0) {
+        findings[findings.length - 1].message =
+            `${(0,_bounds_js__WEBPACK_IMPORTED_MODULE_4__/* .formatCount */ .B4)(omitted)} more items of ${what} in "${source.file}" are not ${EXPECTED_ITEM}; only the first ${_bounds_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_ITEM_FINDINGS_PER_FILE */ .Vz} are reported one by one`;
     }
-    const args = expression.args.map((arg) => evaluate(arg, scope));
-    if (expression.expandLast && args.length > 0) {
-        // Not `push(...items)`: spreading a long list into arguments overflows the stack.
-        const expanded = args.slice(0, -1).concat(expectList(args[args.length - 1], expression.name));
-        return implementation(expanded, expression.pos, scope.budget);
-    }
-    return implementation(args, expression.pos, scope.budget);
+    return { entries, findings, addHere };
 }
+function syntaxError(ctx, source, lines, offset, format, reason) {
+    const message = `${format} syntax error in "${source.file}": ${reason}`;
+    return (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidWhitelist */ .dm)(ctx, { file: source.file, ...lines.position(offset) }, message);
+}
+const yamlReader = {
+    format: 'yaml',
+    async read(source, ctx) {
+        const loaded = await (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .readWhitelistText */ .nD)(source, ctx);
+        if ('finding' in loaded)
+            return { entries: [], findings: [loaded.finding] };
+        const { text } = loaded;
+        const lines = new _text_js__WEBPACK_IMPORTED_MODULE_3__/* .LineIndex */ .rr(text);
+        const parsed = (0,_parse_bounds_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYamlDocuments */ .v)(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+        if ('tooDeep' in parsed) {
+            const { offset, message } = parsed.tooDeep;
+            return { entries: [], findings: [syntaxError(ctx, source, lines, offset, 'YAML', message)] };
+        }
+        const [doc, second] = parsed.documents;
+        if (!doc)
+            return { entries: [], findings: [syntaxError(ctx, source, lines, 0, 'YAML', 'the file is empty')] };
+        if (second) {
+            const start = lines.position(second.range[0]);
+            const message = `the file must be one YAML document; a second one starts at line ${start.line}`;
+            return { entries: [], findings: [syntaxError(ctx, source, lines, second.range[0], 'YAML', message)] };
+        }
+        // One mistake, one finding: the parser's follow-on errors are left out.
+        const syntax = (0,_yaml_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .plainYamlError */ .y)(text, doc.errors);
+        if (syntax)
+            return { entries: [], findings: [syntaxError(ctx, source, lines, syntax.offset, 'YAML', syntax.message)] };
+        return readSelected(fromYaml(text, doc, doc.contents), source, ctx, lines);
+    }
+};
+/** Readable forms of jsonc-parser's error codes. */
+const JSON_ERRORS = {
+    InvalidSymbol: 'unexpected character',
+    InvalidNumberFormat: 'invalid number',
+    PropertyNameExpected: 'expected a property name in double quotes',
+    ValueExpected: 'expected a value',
+    ColonExpected: 'expected ":"',
+    CommaExpected: 'expected ","',
+    CloseBraceExpected: 'expected "}"',
+    CloseBracketExpected: 'expected "]"',
+    EndOfFileExpected: 'expected the end of the file',
+    InvalidCommentToken: 'comments are not allowed in JSON',
+    UnexpectedEndOfComment: 'unterminated comment',
+    UnexpectedEndOfString: 'unterminated string',
+    UnexpectedEndOfNumber: 'unterminated number',
+    InvalidUnicode: 'invalid \\u escape',
+    InvalidEscapeCharacter: 'invalid escape',
+    InvalidCharacter: 'invalid character in a string'
+};
+const jsonReader = {
+    format: 'json',
+    async read(source, ctx) {
+        const loaded = await (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .readWhitelistText */ .nD)(source, ctx);
+        if ('finding' in loaded)
+            return { entries: [], findings: [loaded.finding] };
+        const { text } = loaded;
+        const lines = new _text_js__WEBPACK_IMPORTED_MODULE_3__/* .LineIndex */ .rr(text);
+        const deep = (0,_parse_bounds_js__WEBPACK_IMPORTED_MODULE_2__/* .jsonTooDeep */ .fJ)(text);
+        if (deep)
+            return { entries: [], findings: [syntaxError(ctx, source, lines, deep.offset, 'JSON', deep.message)] };
+        const errors = [];
+        const tree = (0,jsonc_parser__WEBPACK_IMPORTED_MODULE_0__.parseTree)(text, errors, {
+            disallowComments: true,
+            allowTrailingComma: false,
+            allowEmptyContent: false
+        });
+        // The parser recovers and reports follow-on errors; the first is the one to fix.
+        const first = errors[0];
+        if (first || !tree) {
+            const code = first ? (0,jsonc_parser__WEBPACK_IMPORTED_MODULE_0__.printParseErrorCode)(first.error) : 'ValueExpected';
+            const reason = JSON_ERRORS[code] ?? code;
+            return { entries: [], findings: [syntaxError(ctx, source, lines, first?.offset ?? 0, 'JSON', reason)] };
+        }
+        return readSelected(fromJson(text, tree), source, ctx, lines);
+    }
+};
 
 
 /***/ }),
 
-/***/ 3079:
+/***/ 339:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-// ESM COMPAT FLAG
-__nccwpck_require__.r(__webpack_exports__);
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  EVALUATION_LIMITS: () => (/* reexport */ evaluate/* EVALUATION_LIMITS */.G),
-  MAX_JSON_DEPTH: () => (/* reexport */ json_syntax/* MAX_JSON_DEPTH */.KX),
-  MAX_SYNTAX_DEPTH: () => (/* reexport */ plain_tree/* MAX_SYNTAX_DEPTH */.FT),
-  ParserLoadError: () => (/* reexport */ terraform_parser/* ParserLoadError */.wr),
-  SUPPORTED_FUNCTIONS: () => (/* reexport */ evaluate/* SUPPORTED_FUNCTIONS */.xP),
-  createTerraformReader: () => (/* binding */ createTerraformReader),
-  loadTerraformParser: () => (/* reexport */ terraform_parser/* loadTerraformParser */.sp),
-  locateParserFile: () => (/* reexport */ terraform_parser/* locateParserFile */.cq),
-  parseTerraformFile: () => (/* binding */ parseTerraformFile),
-  terraformReader: () => (/* binding */ terraformReader)
-});
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/bounds.ts
-var bounds = __nccwpck_require__(186);
-// EXTERNAL MODULE: ./src/io.ts
-var io = __nccwpck_require__(5027);
-// EXTERNAL MODULE: ./src/products/terraform.ts
-var terraform = __nccwpck_require__(2316);
-// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
-var main = __nccwpck_require__(9547);
-// EXTERNAL MODULE: ./src/whitelists/terraform/json-syntax.ts
-var json_syntax = __nccwpck_require__(5503);
-// EXTERNAL MODULE: ./src/whitelists/terraform/text.ts
-var terraform_text = __nccwpck_require__(466);
-;// CONCATENATED MODULE: ./src/whitelists/terraform/bucket-policy.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D5: () => (/* binding */ textReader),
+/* harmony export */   E6: () => (/* binding */ isEntrySeparator),
+/* harmony export */   dm: () => (/* binding */ invalidWhitelist),
+/* harmony export */   l8: () => (/* binding */ splitEntries),
+/* harmony export */   nD: () => (/* binding */ readWhitelistText),
+/* harmony export */   rr: () => (/* binding */ LineIndex),
+/* harmony export */   ws: () => (/* binding */ entriesAt)
+/* harmony export */ });
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5027);
 /**
- * OSS bucket policies: the allowed addresses are the `acs:SourceIp` values of `IpAddress` conditions in
- * `Allow` statements and of `NotIpAddress` conditions in `Deny` statements ("deny unless from these").
+ * The text whitelist reader, and the helpers every non-Terraform reader shares: reading the file with clear
+ * errors, splitting a list into entries with their offsets, and turning offsets into 1-based lines and columns.
  */
 
+/** Commas and any whitespace (blanks, tabs, line breaks) separate entries. */
+function isEntrySeparator(char) {
+    return char === ',' || /\s/u.test(char);
+}
+/**
+ * Splits `text` into entries at separators. With `comments`, `#` starts a comment that runs to the end of its
+ * line. Empty pieces (`a,,b`, a trailing comma) are not entries: nothing was written there.
+ */
+function splitEntries(text, options) {
+    const tokens = [];
+    let start = -1;
+    const close = (end) => {
+        if (start >= 0)
+            tokens.push({ text: text.slice(start, end), offset: start });
+        start = -1;
+    };
+    for (let index = 0; index < text.length; index++) {
+        const char = text[index];
+        if (options.comments && char === '#') {
+            close(index);
+            while (index + 1 < text.length && text[index + 1] !== '\n' && text[index + 1] !== '\r')
+                index++;
+        }
+        else if (isEntrySeparator(char)) {
+            close(index);
+        }
+        else if (start < 0) {
+            start = index;
+        }
+    }
+    close(text.length);
+    return tokens;
+}
+/**
+ * Maps offsets to 1-based lines and columns. `\n`, `\r\n` and a lone `\r` end a line, as in editors; columns
+ * count UTF-16 code units, as the YAML and JSON parsers do.
+ */
+class LineIndex {
+    lineStarts = [0];
+    constructor(text) {
+        for (let index = 0; index < text.length; index++) {
+            const char = text[index];
+            if (char === '\n' || (char === '\r' && text[index + 1] !== '\n'))
+                this.lineStarts.push(index + 1);
+        }
+    }
+    /** The number of lines (a final line break starts one more, empty line). */
+    get lineCount() {
+        return this.lineStarts.length;
+    }
+    position(offset) {
+        let low = 0;
+        let high = this.lineStarts.length - 1;
+        while (low < high) {
+            const middle = (low + high + 1) >> 1;
+            if (this.lineStarts[middle] <= offset)
+                low = middle;
+            else
+                high = middle - 1;
+        }
+        return { line: low + 1, column: offset - this.lineStarts[low] + 1 };
+    }
+}
+function invalidWhitelist(ctx, at, message) {
+    return {
+        rule: 'invalid-whitelist',
+        severity: 'error',
+        message,
+        dataSource: ctx.dataSource.name,
+        file: at.file,
+        line: at.line,
+        column: at.column
+    };
+}
+function positionOf(pos) {
+    return { file: pos.file, line: pos.line, column: pos.column };
+}
+/**
+ * The text of a whitelist file without a byte-order mark (editors do not count it as a column), or the
+ * `invalid-whitelist` finding, placed where the config names the file, that explains why it cannot be read.
+ */
+async function readWhitelistText(source, ctx) {
+    const describe = (reason) => ({
+        finding: invalidWhitelist(ctx, positionOf(source.pos), `whitelist file "${source.file}" ${reason}`)
+    });
+    try {
+        const text = await ctx.files.readText(source.file);
+        const over = ctx.budget?.takeParsedBytes(text.length);
+        if (over !== undefined)
+            return describe(over);
+        return { text: text.startsWith('\uFEFF') ? text.slice(1) : text };
+    }
+    catch (error) {
+        if ((0,_io_js__WEBPACK_IMPORTED_MODULE_0__/* .fileErrorCode */ .c2)(error) === 'EISDIR')
+            return describe(`is a directory; a ${source.format} whitelist must be a file`);
+        return describe((0,_io_js__WEBPACK_IMPORTED_MODULE_0__/* .describeFileError */ .SQ)(error));
+    }
+}
+/** Places tokens of `text` (offsets into it) as entries of `file`. */
+function entriesAt(tokens, lines, file) {
+    return tokens.map((token) => ({ raw: token.text, file, ...lines.position(token.offset) }));
+}
+/** Entries separated by newlines, commas or blanks; `#` starts a comment. */
+const textReader = {
+    format: 'text',
+    async read(source, ctx) {
+        if (source.select !== undefined) {
+            return {
+                entries: [],
+                findings: [
+                    invalidWhitelist(ctx, positionOf(source.pos), `"select" applies to yaml, json and terraform whitelists, not to the text file "${source.file}"`)
+                ]
+            };
+        }
+        const loaded = await readWhitelistText(source, ctx);
+        if ('finding' in loaded)
+            return { entries: [], findings: [loaded.finding] };
+        const lines = new LineIndex(loaded.text);
+        const entries = entriesAt(splitEntries(loaded.text, { comments: true }), lines, source.file);
+        const last = entries[entries.length - 1];
+        // A new entry goes on its own line after the last one; an empty list starts at the top.
+        const addHere = { file: source.file, line: last ? last.line + 1 : 1, column: 1 };
+        return { entries, findings: [], addHere };
+    }
+};
 
 
-const SOURCE_IP = 'acs:SourceIp';
-function property(node, name) {
-    if (node?.type !== 'object')
+/***/ }),
+
+/***/ 2362:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ plainYamlError)
+/* harmony export */ });
+function lineStartOf(text, offset) {
+    return text.lastIndexOf('\n', offset - 1) + 1;
+}
+function indentOf(line) {
+    return /^ */.exec(line)[0].length;
+}
+/**
+ * For a mapping key written deeper than the keys before it: the offset and name of that key, found on the lines
+ * after the value where the parser noticed the problem.
+ */
+function overIndentedKey(text, offset) {
+    const start = lineStartOf(text, offset);
+    const end = text.indexOf('\n', start);
+    if (end < 0)
         return undefined;
-    for (const child of node.children ?? []) {
-        const [key, value] = child.children ?? [];
-        if (key?.value === name)
-            return value;
+    const firstLine = text.slice(start, end);
+    const indent = indentOf(firstLine.replace(/^(\s*)- /, (_, spaces) => `${spaces}  `));
+    let lineStart = end + 1;
+    while (lineStart < text.length) {
+        const lineEnd = text.indexOf('\n', lineStart) < 0 ? text.length : text.indexOf('\n', lineStart);
+        const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+        if (line.trim() !== '' && !line.trimStart().startsWith('#')) {
+            const deeper = indentOf(line);
+            if (deeper <= indent)
+                return undefined;
+            const key = /^ *([^\s:#][^:#]*?):(?:\s|$)/.exec(line)?.[1];
+            return key === undefined ? undefined : { offset: lineStart + deeper, key, expected: indent + 1 };
+        }
+        lineStart = lineEnd + 1;
     }
     return undefined;
 }
-function asArray(node) {
-    if (!node)
-        return [];
-    return node.type === 'array' ? (node.children ?? []) : [node];
-}
-/** The entries of a policy document given as a string (a heredoc, a file's text, or `jsonencode(…)`). */
-function bucketPolicyEntries(value) {
-    if (value.kind !== 'string')
-        return { entries: [], problem: `a bucket policy is a JSON string, not ${value.kind}` };
-    const text = value.text;
-    if ((0,json_syntax/* jsonTooDeepAt */.ol)(text.value) >= 0) {
-        return { entries: [], problem: `the bucket policy nests deeper than the limit of ${json_syntax/* MAX_JSON_DEPTH */.KX} levels` };
-    }
-    const root = (0,main.parseTree)(text.value, [], { disallowComments: true });
-    if (root?.type !== 'object')
-        return { entries: [], problem: 'the bucket policy is not a JSON object' };
-    const entries = [];
-    let conditions = 0;
-    for (const statement of asArray(property(root, 'Statement'))) {
-        const effect = property(statement, 'Effect')?.value;
-        const condition = property(statement, 'Condition');
-        const allowing = effect === 'Allow' ? 'IpAddress' : effect === 'Deny' ? 'NotIpAddress' : undefined;
-        for (const operator of ['IpAddress', 'NotIpAddress']) {
-            const addresses = asArray(property(property(condition, operator), SOURCE_IP));
-            if (addresses.length === 0)
-                continue;
-            conditions += 1;
-            // Allow+NotIpAddress and Deny+IpAddress name addresses that are not let in.
-            if (operator !== allowing)
-                continue;
-            for (const address of addresses) {
-                if (address.type !== 'string' || typeof address.value !== 'string')
-                    continue;
-                const raw = address.value.trim();
-                if (raw === '')
-                    continue;
-                const leading = address.value.length - address.value.trimStart().length;
-                entries.push({ raw, at: (0,terraform_text/* positionAt */.t$)(text, address.offset + 1 + leading) });
-            }
-        }
-    }
-    if (conditions === 0)
-        return { entries, problem: `the bucket policy has no ${SOURCE_IP} condition` };
-    return { entries };
-}
-
-// EXTERNAL MODULE: ./src/whitelists/terraform/evaluate.ts
-var evaluate = __nccwpck_require__(4214);
-// EXTERNAL MODULE: ./src/whitelists/terraform/module.ts
-var terraform_module = __nccwpck_require__(5301);
-// EXTERNAL MODULE: ./src/whitelists/terraform/native-syntax.ts
-var native_syntax = __nccwpck_require__(1984);
-// EXTERNAL MODULE: ./src/whitelists/terraform/parser.ts + 2 modules
-var terraform_parser = __nccwpck_require__(9719);
-// EXTERNAL MODULE: ./src/whitelists/terraform/select.ts
-var terraform_select = __nccwpck_require__(2053);
-// EXTERNAL MODULE: ./src/whitelists/terraform/syntax.ts
-var syntax = __nccwpck_require__(4606);
-// EXTERNAL MODULE: ./src/whitelists/terraform/plain-tree.ts
-var plain_tree = __nccwpck_require__(3930);
-;// CONCATENATED MODULE: ./src/whitelists/terraform/index.ts
-/**
- * The `terraform` whitelist reader (contract §2): reads the alicloud provider's whitelist attributes from a
- * `.tf`/`.tf.json` file or a module directory, resolving variables, locals and simple functions statically,
- * with the position where every entry is written.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** A reader with its own cache of parsed files (data sources often share a module). */
-function createTerraformReader(options = {}) {
-    const cache = options.cache ?? { files: new Map(), modules: new Map(), scopes: new Map() };
-    const logger = options.logger ?? io/* silentLogger */.qq;
-    const limits = options.limits;
-    return {
-        format: 'terraform',
-        read: (source, ctx) => new Read(source, ctx, ctx.logger ?? logger, cache, limits).run()
-    };
-}
-/** The shared parser, unless it failed since it was loaded: then a new one. */
-async function liveParser() {
-    for (;;) {
-        const parser = await (0,terraform_parser/* loadTerraformParser */.sp)();
-        if (parser === (0,terraform_parser/* loadedTerraformParser */.PU)())
-            return parser;
-    }
-}
-/** A file's syntax, parsed once per text: the cache is the reader's, keyed by path and compared by content. */
-async function parseCached(cache, file, text) {
-    const cached = cache.files.get(file);
-    if (cached && cached.text === text)
-        return cached.parsed;
-    const parser = await liveParser();
-    const parsed = file.endsWith('.json')
-        ? (0,json_syntax/* parseJson */.qF)(parser, file, text, { topLevel: file.endsWith('.tf.json') })
-        : (0,native_syntax/* parseNative */.R)(parser, file, text);
-    cache.files.set(file, { text, parsed });
-    return parsed;
-}
-const defaultCache = { files: new Map(), modules: new Map(), scopes: new Map() };
-const terraformReader = createTerraformReader({ cache: defaultCache });
-/**
- * A file parsed as the default reader parses it, sharing its cache: the fix editor reads the module the check just
- * read, and parsing a large module again would double the work.
- */
-function parseTerraformFile(file, text) {
-    return parseCached(defaultCache, file, text);
-}
-const TERRAFORM_FILE = /\.tf(\.json)?$/;
-const AUTO_TFVARS = /\.auto\.tfvars(\.json)?$/;
-function normalizePath(relPath) {
-    const normalized = external_node_path_default().posix
-        .normalize(relPath.replace(/\\/g, '/'))
-        .replace(/^\.\/?/, '')
-        .replace(/\/$/, '');
-    return normalized === '.' ? '' : normalized;
-}
-function joinPath(dir, name) {
-    return dir === '' ? name : `${dir}/${name}`;
-}
-function at(position) {
-    return `${position.file}:${position.line}:${position.column}`;
-}
-/**
- * Whitelists that apply to an instance only once it names them: RDS whitelist templates through
- * `template_id_list`, PolarDB and MongoDB global security IP groups through `global_security_group_list`.
- */
-const ATTACHMENTS = new Map([
-    [
-        'alicloud_db_instance',
-        { attribute: 'template_id_list', target: 'alicloud_rds_whitelist_template', targetAttribute: 'ip_white_list' }
-    ],
-    [
-        'alicloud_polardb_cluster',
-        {
-            attribute: 'global_security_group_list',
-            target: 'alicloud_polardb_global_security_ip_group',
-            targetAttribute: 'global_ip_list'
-        }
-    ],
-    [
-        'alicloud_mongodb_instance',
-        {
-            attribute: 'global_security_group_list',
-            target: 'alicloud_mongodb_global_security_ip_group',
-            targetAttribute: 'global_security_ip_list'
-        }
-    ],
-    [
-        'alicloud_mongodb_sharding_instance',
-        {
-            attribute: 'global_security_group_list',
-            target: 'alicloud_mongodb_global_security_ip_group',
-            targetAttribute: 'global_security_ip_list'
-        }
-    ]
-]);
-/** Whether an expression refers to `TYPE.NAME` anywhere (the expression is within the syntax depth limit). */
-function refersTo(expression, type, name) {
-    switch (expression.kind) {
-        case 'traversal':
-            return ((expression.root === type && expression.steps[0]?.kind === 'attr' && expression.steps[0].name === name) ||
-                expression.steps.some((step) => step.kind === 'index' && refersTo(step.key, type, name)));
-        case 'tuple':
-            return expression.items.some((item) => refersTo(item, type, name));
-        case 'object':
-            return expression.items.some((item) => refersTo(item.key, type, name) || refersTo(item.value, type, name));
-        case 'template':
-            return expression.parts.some((part) => part.kind === 'interpolation' && refersTo(part.expression, type, name));
-        case 'access':
-            return refersTo(expression.target, type, name);
-        case 'call':
-            return expression.args.some((arg) => refersTo(arg, type, name));
-        case 'conditional':
-            return [expression.condition, expression.whenTrue, expression.whenFalse].some((e) => refersTo(e, type, name));
-        case 'binary':
-            return refersTo(expression.left, type, name) || refersTo(expression.right, type, name);
-        case 'unary':
-            return refersTo(expression.operand, type, name);
-        default:
-            return false;
-    }
-}
-/** Stops a read with the findings gathered so far. */
-class ReadFailed extends Error {
-}
-class Read {
-    source;
-    ctx;
-    logger;
-    cache;
-    limits;
-    findings = [];
-    entries = [];
-    /** Where `addEntry` puts entries: `entries`, or the list of a group that does not apply to the network. */
-    sink = this.entries;
-    excluded = [];
-    entryLimit;
-    unresolvedPrefixLists = new Set();
-    addHere;
-    constructor(source, ctx, logger, cache, limits) {
-        this.source = source;
-        this.ctx = ctx;
-        this.logger = logger;
-        this.cache = cache;
-        this.limits = limits;
-    }
-    get files() {
-        return this.ctx.files;
-    }
-    report(rule, message, pos) {
-        this.findings.push({
-            rule,
-            severity: rule === 'unattached-template' ? 'warning' : 'error',
-            message,
-            dataSource: this.ctx.dataSource.name,
-            file: pos.file,
-            line: pos.line,
-            column: pos.column
-        });
-    }
-    stop(message, pos = this.source.pos) {
-        this.report('invalid-whitelist', message, pos);
-        throw new ReadFailed();
-    }
-    async run() {
-        try {
-            await this.read();
-        }
-        catch (error) {
-            if (error instanceof syntax/* SyntaxLimitError */.py)
-                this.report('invalid-whitelist', error.message, error.pos);
-            else if (!(error instanceof ReadFailed))
-                throw error;
-            return { entries: [], findings: this.findings };
-        }
-        const result = { entries: this.entries, findings: this.findings };
-        if (this.addHere)
-            result.addHere = { ...this.addHere };
-        const excluded = this.excluded.filter((group) => group.entries.length > 0);
-        if (excluded.length > 0)
-            result.excluded = excluded;
-        if (this.entryLimit)
-            result.entryLimit = this.entryLimit;
-        return result;
-    }
-    async read() {
-        const target = normalizePath(this.source.file);
-        const kind = await this.fileOp(target, () => this.files.kind(target));
-        if (kind === null)
-            this.stop(`${this.source.file}: no such file or directory`);
-        const dir = kind === 'directory' ? target : normalizePath(external_node_path_default().posix.dirname(target));
-        const names = await this.fileOp(dir || '.', () => this.files.listDir(dir), 'directory');
-        const moduleFiles = names.filter((name) => TERRAFORM_FILE.test(name)).map((name) => joinPath(dir, name));
-        if (kind === 'file' && !moduleFiles.includes(target))
-            moduleFiles.push(target);
-        const targetFiles = kind === 'directory' ? moduleFiles : [target];
-        if (targetFiles.length === 0)
-            this.stop(`${this.source.file}: the directory holds no .tf or .tf.json files`);
-        const tfvarsFiles = [
-            ...['terraform.tfvars', 'terraform.tfvars.json'].filter((name) => names.includes(name)),
-            ...names.filter((name) => AUTO_TFVARS.test(name))
-        ].map((name) => joinPath(dir, name));
-        for (const extra of this.source.tfvars ?? []) {
-            const file = normalizePath(extra);
-            const tfvarsKind = await this.fileOp(file, () => this.files.kind(file));
-            if (tfvarsKind !== 'file')
-                this.stop(`tfvars file ${extra} ${tfvarsKind ? 'is a directory' : 'does not exist'}`);
-            tfvarsFiles.push(file);
-        }
-        let parsed;
-        try {
-            // One at a time: the first file that cannot be read stops the read, and the findings stay deterministic.
-            parsed = [];
-            for (const file of [...moduleFiles, ...tfvarsFiles])
-                parsed.push(await this.parse(file));
-        }
-        catch (error) {
-            if (error instanceof terraform_parser/* ParserLoadError */.wr)
-                this.stop(`cannot read Terraform: ${error.message}`);
-            throw error;
-        }
-        for (const file of parsed) {
-            for (const problem of file.problems)
-                this.report('invalid-whitelist', problem.limit ? problem.message : `syntax error: ${problem.message}`, problem.pos);
-        }
-        if (this.findings.length > 0)
-            throw new ReadFailed();
-        // Block bodies are converted on first use, and may need a parser again (a failed one was replaced).
-        await liveParser();
-        const module = this.module(dir, parsed.slice(0, moduleFiles.length));
-        for (const problem of module.problems)
-            this.report('invalid-whitelist', problem.message, problem.pos);
-        if (module.problems.length > 0)
-            throw new ReadFailed();
-        const scope = this.scope(dir, module, parsed.slice(moduleFiles.length));
-        const selection = this.selection(module, targetFiles);
-        const resource = this.findResource(module, targetFiles, selection);
-        const wanted = this.wantedAttributes(selection, resource);
-        if (resource.type === 'alicloud_rds_whitelist_template')
-            this.checkAttached(module, resource);
-        this.entryLimit = (0,terraform/* terraformResource */.Bv)(this.ctx.dataSource.product, resource.type)?.entryLimit;
-        this.readResource(resource, wanted, scope, selection.path ? undefined : module);
-    }
-    /** The module built from these parsed files, reused when every file is the same as last time. */
-    module(dir, files) {
-        const cached = this.cache.modules.get(dir);
-        if (cached && cached.files.length === files.length && cached.files.every((file, index) => file === files[index])) {
-            return cached;
-        }
-        const module = (0,terraform_module/* buildModule */.Zh)(dir, files);
-        this.cache.modules.set(dir, module);
-        return module;
-    }
-    /** Runs a file operation; a refused or unreadable path stops the read with a finding that names it. */
-    async fileOp(file, op, expected = 'file') {
-        try {
-            return await op();
-        }
-        catch (error) {
-            return this.stop(`${file} ${(0,io/* describeFileError */.SQ)(error, expected)}`);
-        }
-    }
-    /** The module's scope with these tfvars files, reused while the module and the files are the same. */
-    scope(dir, module, tfvars) {
-        const cached = this.cache.scopes.get(dir);
-        if (cached?.module === module &&
-            cached.tfvars.length === tfvars.length &&
-            cached.tfvars.every((file, index) => file === tfvars[index])) {
-            return cached.scope;
-        }
-        const scope = (0,terraform_module/* moduleScope */.$o)(module, tfvars.flatMap(terraform_module/* assignmentsOf */.I7), new evaluate/* EvaluationBudget */.Yo(this.limits));
-        this.cache.scopes.set(dir, { module, tfvars, scope });
-        return scope;
-    }
-    async parse(file) {
-        const text = await this.fileOp(file, () => this.files.readText(file));
-        return parseCached(this.cache, file, text);
-    }
-    selection(module, targetFiles) {
-        if (this.source.select === undefined) {
-            const types = new Set(terraform/* TERRAFORM_PRODUCTS */.gn[this.ctx.dataSource.product].resources.map((r) => r.resourceType));
-            const candidates = module.resources
-                .filter((r) => targetFiles.includes(r.file) && types.has(r.type))
-                .map((r) => `${r.type}.${r.name}`);
-            this.stop(`a Terraform whitelist source needs \`select\` (TYPE.NAME)` +
-                (candidates.length > 0 ? `; candidates here: ${candidates.join(', ')}` : ''));
-        }
-        const selection = (0,terraform_select/* parseSelect */.c)(this.source.select);
-        if (typeof selection === 'string')
-            this.stop(selection);
-        return selection;
-    }
-    findResource(module, targetFiles, selection) {
-        const { resourceType, resourceName } = selection;
-        const matches = (module.resourcesByAddress.get(`${resourceType}.${resourceName}`) ?? []).filter((r) => targetFiles.includes(r.file));
-        if (matches.length > 1) {
-            this.stop(`${resourceType}.${resourceName} is declared more than once: ${matches.map((r) => at(r.block.pos)).join(', ')}`);
-        }
-        if (matches.length === 1)
-            return matches[0];
-        const sameType = module.resources.filter((r) => r.type === resourceType);
-        const where = this.source.file;
-        const found = sameType.length === 0
-            ? `no ${resourceType} resources were found`
-            : `found: ${sameType.map((r) => `${r.type}.${r.name} (${at(r.block.pos)})`).join(', ')}`;
-        return this.stop(`resource ${resourceType}.${resourceName} not found in ${where}; ${found}`);
-    }
-    wantedAttributes(selection, resource) {
-        if (selection.path) {
-            const text = selection.path.map((s) => (s.index === undefined ? s.name : `${s.name}[${s.index}]`)).join('.');
-            return [{ path: selection.path, text, shape: (0,terraform/* terraformAttributeShape */.Wp)(resource.type, text) ?? 'any' }];
-        }
-        const { product, network } = this.ctx.dataSource;
-        const profile = terraform/* TERRAFORM_PRODUCTS */.gn[product];
-        const attributes = (0,terraform/* terraformAttributes */.QE)(product, resource.type, network);
-        if (!attributes) {
-            const known = profile.resources.map((r) => r.resourceType);
-            this.stop(`${resource.type} is not a ${product} whitelist resource` +
-                (known.length > 0 ? ` (expected one of: ${known.join(', ')})` : profile.note ? ` (${profile.note})` : '') +
-                `; name the attribute: ${resource.type}.${resource.name}.ATTRIBUTE`);
-        }
-        return attributes.map((attribute) => {
-            const segments = (0,terraform_select/* parseAttributePath */.f)(attribute.path);
-            if (typeof segments === 'string')
-                throw new Error(`product table path ${attribute.path}: ${segments}`);
-            return { path: segments, text: attribute.path, shape: attribute.shape };
-        });
-    }
-    /** A template that no instance of the module attaches applies to nothing: `unattached-template`. */
-    checkAttached(module, template) {
-        const attached = module.resources.some((candidate) => {
-            if (candidate.type !== 'alicloud_db_instance')
-                return false;
-            const list = (0,syntax/* findAttribute */.Oh)(candidate.block.body, 'template_id_list');
-            return list !== undefined && refersTo(list.expression, template.type, template.name);
-        });
-        if (attached)
-            return;
-        this.report('unattached-template', `${template.type}.${template.name} is attached to no instance in ${this.source.file} (no alicloud_db_instance lists it in template_id_list): its entries apply to nothing; attach it, or select the instance`, template.block.pos);
-    }
-    /**
-     * The entries of the templates or global groups an instance attaches (see ATTACHMENTS), when they are
-     * resources of the module; anything else there (a literal id) cannot be resolved offline.
-     */
-    readAttachments(module, resource, instance) {
-        const attachment = ATTACHMENTS.get(resource.type);
-        const list = attachment && (0,syntax/* findAttribute */.Oh)(resource.block.body, attachment.attribute);
-        if (!attachment || !list)
-            return 0;
-        const items = list.expression.kind === 'tuple' ? list.expression.items : [list.expression];
-        let read = 0;
-        for (const item of items) {
-            const step = item.kind === 'traversal' ? item.steps[0] : undefined;
-            const target = item.kind === 'traversal' && item.root === attachment.target && step?.kind === 'attr'
-                ? (module.resourcesByAddress.get(`${item.root}.${step.name}`) ?? [])[0]
-                : undefined;
-            if (!target) {
-                this.report('unresolved', `${attachment.attribute} of ${instance.label}: only references to ${attachment.target} resources of this module are resolved (\`${attachment.target}.NAME.id\`); this item cannot be resolved offline, so the entries it attaches are unknown`, item.pos);
-                continue;
-            }
-            const attribute = (0,syntax/* findAttribute */.Oh)(target.block.body, attachment.targetAttribute);
-            if (!attribute) {
-                this.report('invalid-whitelist', `${target.type}.${target.name} does not set ${attachment.targetAttribute}`, target.block.pos);
-                continue;
-            }
-            read += 1;
-            this.readAttribute(attribute, instance.scope, 'comma-string');
-        }
-        return read;
-    }
-    /**
-     * The entries of the `alicloud_ecs_prefix_list` a security-group rule names in `prefix_list_id` (its
-     * `entry { cidr }` blocks), read under the rule's direction, policy and ports, which the caller has checked.
-     * Only a reference to a prefix list of the module is followed; a literal id, a variable or a data source cannot
-     * be resolved offline: `unresolved`. Returns how many lists were read (0 or 1).
-     */
-    readPrefixList(rule, scope, module) {
-        const attribute = (0,syntax/* findAttribute */.Oh)(rule.block.body, 'prefix_list_id');
-        // An attribute selected by name (`TYPE.NAME.cidr_ip`) is read alone, as asked.
-        if (!attribute || !module)
-            return 0;
-        const expression = attribute.expression;
-        const step = expression.kind === 'traversal' ? expression.steps[0] : undefined;
-        const target = expression.kind === 'traversal' && expression.root === 'alicloud_ecs_prefix_list' && step?.kind === 'attr'
-            ? (module.resourcesByAddress.get(`${expression.root}.${step.name}`) ?? [])[0]
-            : undefined;
-        const unresolved = (why) => {
-            // The instances of a rule with `count`/`for_each` share its prefix list: one finding, not one per copy.
-            if (this.unresolvedPrefixLists.has(rule))
-                return 1;
-            this.unresolvedPrefixLists.add(rule);
-            this.report('unresolved', `prefix_list_id of ${rule.type}.${rule.name}: ${why}, so the entries the rule admits are unknown`, expression.pos);
-            return 1;
-        };
-        if (!target) {
-            return unresolved('only a reference to an alicloud_ecs_prefix_list of this module (`alicloud_ecs_prefix_list.NAME.id`) is followed; this one cannot be resolved offline');
-        }
-        if ((0,syntax/* findAttribute */.Oh)(target.block.body, 'count') || (0,syntax/* findAttribute */.Oh)(target.block.body, 'for_each')) {
-            return unresolved(`${target.type}.${target.name} has count or for_each, which is not followed`);
-        }
-        const path = (0,terraform_select/* parseAttributePath */.f)('entry.cidr');
-        if (typeof path === 'string')
-            throw new Error(`prefix list path: ${path}`);
-        const address = `${target.type}.${target.name}`;
-        const occurrences = this.occurrences(target.block.body, path, scope, address);
-        this.addHere ??= occurrences[0]?.attribute.pos ?? target.block.pos;
-        for (const occurrence of occurrences)
-            this.readAttribute(occurrence.attribute, occurrence.scope, 'single');
-        return 1;
-    }
-    readResource(resource, wanted, scope, module) {
-        const address = `${resource.type}.${resource.name}`;
-        const instances = this.instances(resource, scope);
-        let attributesFound = 0;
-        let removalsOnly = 0;
-        let admitted = 0;
-        for (const instance of instances) {
-            if (resource.type === 'alicloud_security_group_rule' && !this.admitsTraffic(resource, instance))
-                continue;
-            const enabled = this.networkEnabled(resource, instance);
-            if (enabled !== true) {
-                // Found, so that no "does not set" error follows; nothing it holds is allowed on this network.
-                attributesFound += 1;
-                if (typeof enabled === 'string')
-                    this.readExcluded(resource, wanted, instance, enabled);
-                continue;
-            }
-            admitted += 1;
-            if (module)
-                attributesFound += this.readAttachments(module, resource, instance);
-            if (resource.type === 'alicloud_security_group_rule')
-                attributesFound += this.readPrefixList(resource, scope, module);
-            for (const attribute of wanted) {
-                for (const occurrence of this.occurrences(resource.block.body, attribute.path, instance.scope, address)) {
-                    attributesFound += 1;
-                    this.addHere ??= occurrence.attribute.pos;
-                    if (this.isRemoval(occurrence.body, occurrence.scope, `${instance.label}.${attribute.text}`)) {
-                        removalsOnly += 1;
-                        continue;
-                    }
-                    this.readAttribute(occurrence.attribute, occurrence.scope, attribute.shape);
-                }
-            }
-        }
-        // Rules that do not let DataWorks in declare no entries; a missing entry is then reported at the rule.
-        if (instances.length === 0 || admitted === 0) {
-            this.addHere ??=
-                wanted.map((w) => (0,syntax/* findAttribute */.Oh)(resource.block.body, w.path[0].name)?.pos).find(Boolean) ?? resource.block.pos;
-            return;
-        }
-        if (attributesFound === 0 && this.findings.length === 0) {
-            this.addHere = undefined;
-            this.stop(`${address} does not set ${wanted.map((w) => w.text).join(' or ')}: its whitelist is then whatever the cloud holds, which cannot be checked from the repository`, resource.block.pos);
-        }
-        if (removalsOnly === attributesFound && attributesFound > 0) {
-            this.stop(`${address} only removes entries (modify_mode = "Delete"): the whitelist that remains is not declared in the repository`, resource.block.pos);
-        }
-    }
-    /**
-     * Reads the entries of a group that does not apply to the network apart, for the `missing-entry` message
-     * only: what cannot be read there (an unresolved value) changes nothing, so its findings are dropped. Going
-     * past the evaluation budget still stops the read.
-     */
-    readExcluded(resource, wanted, instance, reason) {
-        const group = { entries: [], reason };
-        const findingsBefore = this.findings.length;
-        const address = `${resource.type}.${resource.name}`;
-        this.sink = group.entries;
-        try {
-            for (const attribute of wanted) {
-                for (const occurrence of this.occurrences(resource.block.body, attribute.path, instance.scope, address)) {
-                    if (this.isRemoval(occurrence.body, occurrence.scope, `${instance.label}.${attribute.text}`))
-                        continue;
-                    this.readAttribute(occurrence.attribute, occurrence.scope, attribute.shape);
-                }
-            }
-        }
-        finally {
-            this.sink = this.entries;
-        }
-        this.findings.splice(findingsBefore);
-        this.excluded.push(group);
-    }
-    /** One instance without `count`/`for_each`; one per element with `for_each`; `count` copies. */
-    instances(resource, scope) {
-        const address = `${resource.type}.${resource.name}`;
-        const forEach = (0,syntax/* findAttribute */.Oh)(resource.block.body, 'for_each');
-        if (forEach) {
-            const value = this.evaluateOrReport(forEach, scope, `for_each of ${address}`);
-            if (!value)
-                return [];
-            const size = value.kind === 'list' ? value.items.length : value.kind === 'object' ? value.entries.size : 0;
-            const what = `for_each of ${address}`;
-            if (!this.withinBudget(what, () => scope.budget.checkInstances(size, forEach.expression.pos)))
-                return [];
-            if (value.kind === 'list') {
-                return value.items.flatMap((item) => {
-                    const key = (0,evaluate/* scalarText */.ws)(item);
-                    if (!key) {
-                        this.report('invalid-whitelist', `for_each of ${address} must be a set of strings or a map, it holds ${(0,evaluate/* typeName */.go)(item)}`, item.pos);
-                        return [];
-                    }
-                    return [
-                        { scope: (0,evaluate/* withIteration */.M$)(scope, 'each', { key: item, value: item }), label: `${address}["${key.value}"]` }
-                    ];
-                });
-            }
-            if (value.kind === 'object') {
-                return [...value.entries].map(([key, item]) => ({
-                    scope: (0,evaluate/* withIteration */.M$)(scope, 'each', {
-                        key: { kind: 'string', text: { value: key, segments: [] }, pos: item.pos },
-                        value: item
-                    }),
-                    label: `${address}["${key}"]`
-                }));
-            }
-            this.report('invalid-whitelist', `for_each of ${address} must be a set or a map, not ${(0,evaluate/* typeName */.go)(value)}`, forEach.pos);
-            return [];
-        }
-        const count = (0,syntax/* findAttribute */.Oh)(resource.block.body, 'count');
-        if (count) {
-            const value = this.evaluateOrReport(count, scope, `count of ${address}`);
-            if (!value)
-                return [];
-            if (value.kind !== 'number' || !Number.isInteger(value.value) || value.value < 0) {
-                this.report('invalid-whitelist', `count of ${address} must be a whole number, not ${(0,evaluate/* typeName */.go)(value)}`, count.pos);
-                return [];
-            }
-            const instances = value.value;
-            const what = `count of ${address}`;
-            if (!this.withinBudget(what, () => scope.budget.checkInstances(instances, count.expression.pos)))
-                return [];
-            if (value.value === 0)
-                this.logger.info(`${address} has count = 0: it declares no whitelist`);
-            return Array.from({ length: value.value }, (_, index) => ({ scope, label: `${address}[${index}]` }));
-        }
-        return [{ scope, label: address }];
-    }
-    evaluateOrReport(attribute, scope, what) {
-        try {
-            return (0,evaluate/* evaluate */._3)(attribute.expression, scope);
-        }
-        catch (error) {
-            if (!(error instanceof evaluate/* Unresolvable */.ro))
-                throw error;
-            this.report('unresolved', `${what} cannot be evaluated: ${error.message}`, error.pos);
-            if (error instanceof evaluate/* BudgetExceeded */.L$)
-                throw new ReadFailed();
-            return undefined;
-        }
-    }
-    /** Runs a budget check; past the budget, an `unresolved` finding at its position, and the read stops. */
-    withinBudget(what, check) {
-        try {
-            check();
-            return true;
-        }
-        catch (error) {
-            if (!(error instanceof evaluate/* Unresolvable */.ro))
-                throw error;
-            this.report('unresolved', `${what}: ${error.message}`, error.pos);
-            if (error instanceof evaluate/* BudgetExceeded */.L$)
-                throw new ReadFailed();
-            return false;
-        }
-    }
-    /**
-     * Every attribute at the end of `path`: through all blocks of each name (or the `[n]`th), including the
-     * blocks that `dynamic` blocks generate.
-     */
-    occurrences(body, segments, scope, where) {
-        const [segment, ...rest] = segments;
-        if (!segment)
-            return [];
-        if (rest.length === 0) {
-            const attribute = (0,syntax/* findAttribute */.Oh)(body, segment.name);
-            return attribute ? [{ attribute, body, scope }] : [];
-        }
-        const blocks = this.blocksNamed(body, segment.name, scope, where);
-        let chosen = blocks;
-        if (segment.index !== undefined) {
-            const picked = blocks[segment.index];
-            chosen = picked ? [picked] : [];
-        }
-        return chosen.flatMap((block) => this.occurrences(block.body, rest, block.scope, `${where}.${segment.name}`));
-    }
-    blocksNamed(body, name, scope, where) {
-        const found = [];
-        for (const block of body.blocks) {
-            if (block.type === name && block.labels.length === 0) {
-                found.push({ body: block.body, scope, pos: block.pos });
-            }
-            else if (block.type === 'dynamic' && block.labels[0] === name) {
-                const content = block.body.blocks.find((b) => b.type === 'content');
-                const forEach = (0,syntax/* findAttribute */.Oh)(block.body, 'for_each');
-                if (!content || !forEach) {
-                    this.report('invalid-whitelist', `dynamic "${name}" in ${where} needs for_each and a content block`, block.pos);
-                    continue;
-                }
-                const iteratorAttribute = (0,syntax/* findAttribute */.Oh)(block.body, 'iterator');
-                const iterator = iteratorAttribute?.expression.kind === 'traversal' ? iteratorAttribute.expression.root : name;
-                const value = this.evaluateOrReport(forEach, scope, `for_each of dynamic "${name}" in ${where}`);
-                if (!value)
-                    continue;
-                const iterations = value.kind === 'list'
-                    ? value.items.map((item, index) => ({
-                        key: { kind: 'number', value: index, pos: item.pos },
-                        value: item
-                    }))
-                    : value.kind === 'object'
-                        ? [...value.entries].map(([key, item]) => ({
-                            key: { kind: 'string', text: { value: key, segments: [] }, pos: item.pos },
-                            value: item
-                        }))
-                        : undefined;
-                if (!iterations) {
-                    this.report('invalid-whitelist', `for_each of dynamic "${name}" must be a collection, not ${(0,evaluate/* typeName */.go)(value)}`, forEach.pos);
-                    continue;
-                }
-                const what = `for_each of dynamic "${name}" in ${where}`;
-                if (!this.withinBudget(what, () => scope.budget.checkInstances(iterations.length, forEach.expression.pos))) {
-                    continue;
-                }
-                for (const iteration of iterations) {
-                    found.push({ body: content.body, scope: (0,evaluate/* withIteration */.M$)(scope, iterator, iteration), pos: block.pos });
-                }
-            }
-        }
-        return found;
-    }
-    /**
-     * Whether the instance accepts connections on the data source's network at all:
-     * - Elasticsearch takes Internet connections only with `enable_public = true` (otherwise `network-disabled`);
-     * - an RDS whitelist group of `whitelist_network_type = "Classic"` admits no VPC clients, and one of `"VPC"` no
-     *   Internet clients (`MIX` and no type admit both): its entries do not count for that network. Then the
-     *   answer is the reason, in words, and the group's entries are kept apart (`ReadResult.excluded`).
-     */
-    networkEnabled(resource, instance) {
-        const network = this.ctx.dataSource.network;
-        const body = resource.block.body;
-        if (resource.type === 'alicloud_elasticsearch_instance' && network === 'public') {
-            const enable = (0,syntax/* findAttribute */.Oh)(body, 'enable_public');
-            const value = enable && this.evaluateOrReport(enable, instance.scope, `enable_public of ${instance.label}`);
-            if (enable && !value)
-                return false;
-            if (value?.kind === 'bool' && value.value)
-                return true;
-            this.addHere ??= (0,syntax/* findAttribute */.Oh)(body, 'public_whitelist')?.pos ?? resource.block.pos;
-            this.report('network-disabled', `${instance.label} does not accept Internet connections: ${enable ? 'enable_public is not true' : 'enable_public is not set (public access is off by default)'}, so public_whitelist allows nothing; set enable_public = true, or reach the source over its VPC`, enable?.pos ?? resource.block.pos);
-            return false;
-        }
-        if (resource.type === 'alicloud_db_instance' || resource.type === 'alicloud_rds_ddr_instance') {
-            const typeAttribute = (0,syntax/* findAttribute */.Oh)(body, 'whitelist_network_type');
-            if (!typeAttribute)
-                return true;
-            const value = this.evaluateOrReport(typeAttribute, instance.scope, `whitelist_network_type of ${instance.label}`);
-            if (!value)
-                return false;
-            const type = (0,evaluate/* scalarText */.ws)(value)?.value;
-            const excluded = (network === 'private' && type === 'Classic') || (network === 'public' && type === 'VPC');
-            if (!excluded)
-                return true;
-            this.addHere ??= (0,syntax/* findAttribute */.Oh)(body, 'security_ips')?.pos ?? typeAttribute.pos;
-            const clients = network === 'private' ? 'VPC' : 'Internet';
-            const group = this.groupName(body, instance.scope);
-            const reason = `group ${group} of ${instance.label} is ${type}: it does not admit ${clients} clients`;
-            this.logger.info(`${reason}; its entries do not count for a ${network} data source`);
-            return reason;
-        }
-        return true;
-    }
-    /** The RDS group a resource manages (`db_instance_ip_array_name`, "default" when unset), quoted for messages. */
-    groupName(body, scope) {
-        const attribute = (0,syntax/* findAttribute */.Oh)(body, 'db_instance_ip_array_name');
-        if (!attribute)
-            return '"default"';
-        try {
-            const name = (0,evaluate/* scalarText */.ws)((0,evaluate/* evaluate */._3)(attribute.expression, scope))?.value;
-            if (name !== undefined)
-                return JSON.stringify((0,bounds/* quotePrefix */.nU)(name, bounds/* MAX_QUOTED_CHARS */.oV));
-        }
-        catch (error) {
-            if (!(error instanceof evaluate/* Unresolvable */.ro))
-                throw error;
-        }
-        return `(${attribute.name} at line ${attribute.pos.line})`;
-    }
-    /** `modify_mode = "Delete"` makes the block's list a list of entries to remove, which allows nothing. */
-    isRemoval(body, scope, label) {
-        const mode = (0,syntax/* findAttribute */.Oh)(body, 'modify_mode');
-        if (!mode)
-            return false;
-        const value = this.evaluateOrReport(mode, scope, `modify_mode of ${label}`);
-        if (value?.kind === 'string' && value.text.value === 'Delete') {
-            this.logger.info(`${label}: modify_mode = "Delete" lists entries to remove; they are not allowed entries`);
-            return true;
-        }
-        return false;
-    }
-    /** Whether a security-group rule instance lets DataWorks in: ingress, accept, TCP, covering the port. */
-    admitsTraffic(resource, instance) {
-        const body = resource.block.body;
-        const text = (name, fallback) => {
-            const attribute = (0,syntax/* findAttribute */.Oh)(body, name);
-            if (!attribute)
-                return fallback;
-            const value = this.evaluateOrReport(attribute, instance.scope, `${name} of ${instance.label}`);
-            if (!value)
-                return null;
-            const scalar = (0,evaluate/* scalarText */.ws)(value);
-            if (!scalar) {
-                this.report('invalid-whitelist', `${name} of ${instance.label} must be a string, not ${(0,evaluate/* typeName */.go)(value)}`, attribute.pos);
-                return null;
-            }
-            return scalar.value.trim().toLowerCase();
-        };
-        const type = text('type', undefined);
-        const policy = text('policy', 'accept');
-        const protocol = text('ip_protocol', undefined);
-        const portRange = text('port_range', '-1/-1');
-        if (type === null || policy === null || protocol === null || portRange === null)
-            return false;
-        if (type === undefined || protocol === undefined) {
-            this.report('invalid-whitelist', `${instance.label} must set type and ip_protocol`, resource.block.pos);
-            return false;
-        }
-        const skip = (why) => {
-            this.logger.info(`${instance.label} does not admit DataWorks: ${why}`);
-            return false;
-        };
-        if (type !== 'ingress')
-            return skip(`type is "${type}"`);
-        if (policy !== 'accept')
-            return skip(`policy is "${policy}"`);
-        if (protocol !== 'tcp' && protocol !== 'all')
-            return skip(`ip_protocol is "${protocol}"`);
-        const port = this.ctx.dataSource.port;
-        if (port === undefined)
-            return true;
-        const range = /^(-?\d+)\/(-?\d+)$/.exec(portRange ?? '');
-        if (!range) {
-            const attribute = (0,syntax/* findAttribute */.Oh)(body, 'port_range');
-            this.report('invalid-whitelist', `port_range of ${instance.label} is "${portRange}", expected START/END`, attribute?.pos ?? resource.block.pos);
-            return false;
-        }
-        const start = Number(range[1]);
-        const end = Number(range[2]);
-        if (start === -1 && end === -1)
-            return true;
-        return start <= port && port <= end ? true : skip(`port_range ${portRange} does not cover port ${port}`);
-    }
-    readAttribute(attribute, scope, shape) {
-        const value = this.evaluateOrReport(attribute, scope, attribute.name);
-        if (value) {
-            // Reading is charged too (about one unit per character split into entries): many instances that each
-            // read one large value would otherwise multiply it.
-            const size = (0,evaluate/* measure */.Q)(value);
-            const budget = scope.budget;
-            this.withinBudget(attribute.name, () => {
-                const at = attribute.expression.pos;
-                budget.charge(size.elements + size.characters, at);
-                budget.checkEntries(this.entries.length + size.elements + (value.kind === 'string' ? 1 : 0), at);
-            });
-        }
-        this.readValue(attribute, value, shape);
-    }
-    readValue(attribute, value, shape) {
-        if (!value || value.kind === 'null')
-            return;
-        if (shape === 'bucket-policy') {
-            const result = bucketPolicyEntries(value);
-            if (result.problem)
-                this.report('invalid-whitelist', `${attribute.name}: ${result.problem}`, value.pos);
-            for (const entry of result.entries)
-                this.addEntry(entry.raw, entry.at ?? value.pos);
-            return;
-        }
-        const wrongShape = (expected) => this.report('invalid-whitelist', `${attribute.name} expects ${expected}, found ${(0,evaluate/* typeName */.go)(value)}`, value.pos);
-        if (value.kind === 'list') {
-            if (shape === 'comma-string' || shape === 'single')
-                return wrongShape(shape === 'single' ? 'one address block' : 'a comma-separated string');
-            for (const item of value.items) {
-                const text = (0,evaluate/* scalarText */.ws)(item);
-                if (!text) {
-                    this.report('invalid-whitelist', `${attribute.name} must hold strings, found ${(0,evaluate/* typeName */.go)(item)}`, item.pos);
-                    continue;
-                }
-                for (const piece of (0,terraform_text/* splitEntries */.l8)(text))
-                    this.addEntry(piece.raw, piece.at ?? item.pos);
-            }
-            return;
-        }
-        const text = (0,evaluate/* scalarText */.ws)(value);
-        if (!text)
-            return wrongShape(shape === 'set' ? 'a list of strings' : 'a string');
-        if (shape === 'set')
-            return wrongShape('a list of strings (a set), not a comma-separated string');
-        if (shape === 'single') {
-            const pieces = (0,terraform_text/* splitEntries */.l8)(text);
-            const first = pieces[0];
-            if (!first)
-                return;
-            const trimmed = text.value.trim();
-            this.addEntry(trimmed, first.at ?? value.pos);
-            return;
-        }
-        for (const piece of (0,terraform_text/* splitEntries */.l8)(text))
-            this.addEntry(piece.raw, piece.at ?? value.pos);
-    }
-    addEntry(raw, pos) {
-        const limit = (this.limits ?? evaluate/* EVALUATION_LIMITS */.G).elements;
-        if (this.entries.length + this.excludedCount() >= limit) {
-            this.report('unresolved', `evaluation exceeds the budget of ${limit.toLocaleString('en-US')} entries read from one whitelist source`, pos);
-            throw new ReadFailed();
-        }
-        this.sink.push({ raw, file: pos.file, line: pos.line, column: pos.column });
-    }
-    excludedCount() {
-        return (this.excluded.reduce((sum, group) => sum + group.entries.length, 0) +
-            (this.sink === this.entries ? 0 : this.sink.length));
-    }
-}
-
-
-/***/ }),
-
-/***/ 5503:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   KX: () => (/* binding */ MAX_JSON_DEPTH),
-/* harmony export */   ol: () => (/* binding */ jsonTooDeepAt),
-/* harmony export */   qF: () => (/* binding */ parseJson)
-/* harmony export */ });
-/* harmony import */ var jsonc_parser__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9547);
-/* harmony import */ var jsonc_parser__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(jsonc_parser__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _native_syntax_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1984);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(466);
-/**
- * Terraform's JSON syntax (`.tf.json`, `.tfvars.json`) read into the shared syntax tree, with positions from
- * jsonc-parser's offsets. Strings holding `${…}` or `%{…}` are templates, parsed with the native grammar.
- */
-
-
-
-/** How many labels the top-level block types take in JSON syntax (`"resource": {"TYPE": {"NAME": {…}}}`). */
-const TOP_LEVEL_LABELS = new Map([
-    ['resource', 2],
-    ['data', 2],
-    ['ephemeral', 2],
-    ['variable', 1],
-    ['output', 1],
-    ['module', 1],
-    ['provider', 1],
-    ['locals', 0],
-    ['terraform', 0],
-    ['moved', 0],
-    ['import', 0],
-    ['check', 1]
-]);
-/**
- * How deep JSON may nest (arrays and objects). The JSON parser and the conversion recurse once per level; real
- * files stay below 20.
- */
-const MAX_JSON_DEPTH = 500;
-/**
- * The offset of the first bracket that opens a level deeper than `limit`, or -1. A scan of the text, before the
- * recursive parse: strings are skipped (with their escapes), so brackets inside them do not count.
- */
-function jsonTooDeepAt(source, limit = MAX_JSON_DEPTH) {
-    let depth = 0;
-    for (let i = 0; i < source.length; i++) {
-        const char = source.charCodeAt(i);
-        if (char === 0x22) {
-            for (i += 1; i < source.length; i++) {
-                const inner = source.charCodeAt(i);
-                if (inner === 0x5c)
-                    i += 1;
-                else if (inner === 0x22)
-                    break;
-            }
-        }
-        else if (char === 0x5b || char === 0x7b) {
-            depth += 1;
-            if (depth > limit)
-                return i;
-        }
-        else if (char === 0x5d || char === 0x7d) {
-            depth -= 1;
-        }
-    }
-    return -1;
-}
-const TEMPLATE_MARK = /(^|[^$])\$\{|(^|[^%])%\{/;
-/**
- * `topLevel` is true for `.tf.json` (blocks by type and labels) and false for `.tfvars.json` (an object of
- * variable values, read as attributes).
- */
-function parseJson(parser, path, source, options) {
-    const lines = lineStarts(source);
-    const place = (offset) => {
-        let low = 0;
-        let high = lines.length - 1;
-        while (low < high) {
-            const middle = (low + high + 1) >> 1;
-            if (lines[middle] <= offset)
-                low = middle;
-            else
-                high = middle - 1;
-        }
-        return { file: path, line: low + 1, column: offset - lines[low] + 1 };
-    };
-    const empty = { attributes: [], blocks: [] };
-    const tooDeep = jsonTooDeepAt(source);
-    if (tooDeep >= 0) {
-        const message = `this file is nested deeper than the limit of ${MAX_JSON_DEPTH} levels; it was not read`;
-        return { path, body: empty, problems: [{ message, pos: place(tooDeep), limit: true }] };
-    }
-    const errors = [];
-    const root = (0,jsonc_parser__WEBPACK_IMPORTED_MODULE_0__.parseTree)(source, errors, { allowTrailingComma: false, disallowComments: true });
-    const problems = errors.slice(0, 5).map((error) => ({
-        message: `invalid JSON: ${describeJsonError((0,jsonc_parser__WEBPACK_IMPORTED_MODULE_0__.printParseErrorCode)(error.error))}`,
-        pos: place(error.offset)
-    }));
-    if (!root)
-        return { path, body: empty, problems };
-    if (root.type !== 'object') {
-        return {
-            path,
-            body: empty,
-            problems: [...problems, { message: 'expected a JSON object', pos: place(root.offset) }]
-        };
-    }
-    const converter = new JsonConverter(parser, source, place, problems);
-    const body = options.topLevel ? converter.topLevelBody(root) : converter.body(root);
-    return { path, body, problems };
-}
-function describeJsonError(code) {
-    return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-}
-function lineStarts(source) {
-    const starts = [0];
-    for (let i = 0; i < source.length; i++)
-        if (source[i] === '\n')
-            starts.push(i + 1);
-    return starts;
-}
-class JsonConverter {
-    parser;
-    source;
-    place;
-    problems;
-    constructor(parser, source, place, problems) {
-        this.parser = parser;
-        this.source = source;
-        this.place = place;
-        this.problems = problems;
-    }
-    properties(node) {
-        const result = [];
-        for (const property of node.children ?? []) {
-            const [keyNode, value] = property.children ?? [];
-            if (!keyNode || !value || typeof keyNode.value !== 'string')
-                continue;
-            // Terraform's JSON syntax reserves "//" keys for comments.
-            if (keyNode.value === '//')
-                continue;
-            result.push({ key: keyNode.value, keyNode, value, at: property });
-        }
-        return result;
-    }
-    topLevelBody(node) {
-        const body = { attributes: [], blocks: [] };
-        for (const { key, value } of this.properties(node)) {
-            const labelCount = TOP_LEVEL_LABELS.get(key);
-            if (labelCount === undefined)
-                continue;
-            for (const element of value.type === 'array' ? (value.children ?? []) : [value]) {
-                this.labelledBlocks(key, element, labelCount, [], body.blocks);
-            }
-        }
-        return body;
-    }
-    labelledBlocks(type, node, remaining, labels, out) {
-        if (node.type !== 'object')
-            return;
-        if (remaining === 0) {
-            out.push({ type, labels, body: this.body(node), pos: this.place(node.offset) });
-            return;
-        }
-        for (const { key, value, at } of this.properties(node)) {
-            for (const element of value.type === 'array' ? (value.children ?? []) : [value]) {
-                const before = out.length;
-                this.labelledBlocks(type, element, remaining - 1, [...labels, key], out);
-                // A block is located at its innermost label, where `"NAME": {` is written.
-                if (remaining === 1 && out.length > before)
-                    out[out.length - 1].pos = this.place(at.offset);
-            }
-        }
-    }
-    /**
-     * Without a schema, JSON cannot tell an attribute from a nested block: every property is an attribute, and
-     * every object (or array of objects) is also a block, so both kinds of lookup find it.
-     */
-    body(node) {
-        const body = { attributes: [], blocks: [] };
-        for (const { key, value, at } of this.properties(node)) {
-            body.attributes.push({ name: key, expression: this.expression(value), pos: this.place(at.offset) });
-            const elements = value.type === 'array' ? (value.children ?? []) : [value];
-            if (elements.length > 0 && elements.every((element) => element.type === 'object')) {
-                for (const element of elements) {
-                    body.blocks.push({ type: key, labels: [], body: this.body(element), pos: this.place(element.offset) });
-                }
-            }
-        }
-        return body;
-    }
-    expression(node) {
-        const pos = this.place(node.offset);
-        switch (node.type) {
-            case 'string':
-                return this.string(node, pos);
-            case 'number': {
-                const value = Number(node.value);
-                return Number.isFinite(value)
-                    ? { kind: 'number', value, pos }
-                    : { kind: 'unsupported', what: 'a number this large', pos };
-            }
-            case 'boolean':
-                return { kind: 'bool', value: node.value === true, pos };
-            case 'null':
-                return { kind: 'null', pos };
-            case 'array':
-                return { kind: 'tuple', items: (node.children ?? []).map((child) => this.expression(child)), pos };
-            case 'object':
+/** The first of the parser's errors, in plain words and at the place to fix. */
+function plainYamlError(text, errors) {
+    const first = [...errors].sort((a, b) => a.pos[0] - b.pos[0])[0];
+    if (!first)
+        return undefined;
+    const offset = first.pos[0];
+    switch (first.code) {
+        case 'TAB_AS_INDENT':
+            return { offset, message: 'a tab indents this line; YAML indents with spaces only: replace the tab with spaces' };
+        case 'BLOCK_AS_IMPLICIT_KEY':
+        case 'MULTILINE_IMPLICIT_KEY': {
+            const key = overIndentedKey(text, offset);
+            if (key) {
                 return {
-                    kind: 'object',
-                    items: this.properties(node).map(({ key, keyNode, value }) => ({
-                        key: this.string(keyNode, this.place(keyNode.offset), key),
-                        value: this.expression(value)
-                    })),
-                    pos
+                    offset: key.offset,
+                    message: `"${key.key}:" is indented more than the line above it; keys of one mapping must start at the same column (column ${key.expected} here)`
                 };
-            default:
-                return { kind: 'unsupported', what: `JSON ${node.type}`, pos };
-        }
-    }
-    string(node, pos, literalKey) {
-        const rawWithQuotes = this.source.slice(node.offset, node.offset + node.length);
-        if (literalKey === undefined && TEMPLATE_MARK.test(rawWithQuotes)) {
-            // A JSON string's escapes are HCL's too, so the quoted text parses as a native template in place.
-            const parsed = (0,_native_syntax_js__WEBPACK_IMPORTED_MODULE_1__/* .parseNative */ .R)(this.parser, pos.file, `x = ${rawWithQuotes}`, {
-                line: pos.line,
-                column: pos.column - 4
-            });
-            this.problems.push(...parsed.problems);
-            const expression = parsed.body.attributes[0]?.expression;
-            if (expression)
-                return expression;
-        }
-        const start = { ...pos, column: pos.column + 1 };
-        return {
-            kind: 'template',
-            parts: [{ kind: 'literal', text: (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .writtenText */ .v4)(rawWithQuotes.slice(1, -1), start, { escapes: true, json: true }) }],
-            pos
-        };
-    }
-}
-
-
-/***/ }),
-
-/***/ 5301:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $o: () => (/* binding */ moduleScope),
-/* harmony export */   I7: () => (/* binding */ assignmentsOf),
-/* harmony export */   Zh: () => (/* binding */ buildModule)
-/* harmony export */ });
-/* unused harmony export isOverrideFile */
-/* harmony import */ var _bounds_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(186);
-/* harmony import */ var _evaluate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4214);
-/* harmony import */ var _syntax_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4606);
-/**
- * A Terraform module as the reader sees it: the `.tf`/`.tf.json` files of one directory, their variables,
- * locals and resources, and the values assigned to variables by tfvars files.
- */
-
-
-
-/** `override.tf`, `override.tf.json`, `*_override.tf`, `*_override.tf.json`: merged into the others, not added. */
-function isOverrideFile(file) {
-    return /(^|\/|_)override\.tf(\.json)?$/.test(file);
-}
-function baseName(file) {
-    return file.slice(file.lastIndexOf('/') + 1);
-}
-/**
- * The module of a directory's files as Terraform loads it: the normal files first, then the override files in
- * lexical order of their names, each top-level block merged into the block of the same type and labels
- * (https://developer.hashicorp.com/terraform/language/files/override).
- */
-function buildModule(dir, files) {
-    const variables = new Map();
-    const locals = new Map();
-    const resources = [];
-    const problems = [];
-    const normal = files.filter((file) => !isOverrideFile(file.path));
-    const overrides = files
-        .filter((file) => isOverrideFile(file.path))
-        .sort((a, b) => (baseName(a.path) < baseName(b.path) ? -1 : baseName(a.path) > baseName(b.path) ? 1 : 0));
-    for (const file of normal) {
-        for (const block of file.body.blocks) {
-            if (block.type === 'variable' && block.labels.length === 1) {
-                const name = block.labels[0];
-                variables.set(name, { name, block });
             }
-            else if (block.type === 'locals') {
-                for (const attribute of block.body.attributes)
-                    locals.set(attribute.name, attribute);
-            }
-            else if (block.type === 'resource' && block.labels.length === 2) {
-                resources.push({ type: block.labels[0], name: block.labels[1], block, file: file.path });
-            }
-        }
-    }
-    const resourcesByAddress = new Map();
-    for (const resource of resources) {
-        const address = `${resource.type}.${resource.name}`;
-        const same = resourcesByAddress.get(address);
-        if (same)
-            same.push(resource);
-        else
-            resourcesByAddress.set(address, [resource]);
-    }
-    for (const file of overrides) {
-        const name = baseName(file.path);
-        for (const block of file.body.blocks) {
-            const missing = (what, terraformSays) => {
-                problems.push({
-                    message: `${what} in ${name} overrides nothing: no normal file of the module declares it, and Terraform refuses the module ("${terraformSays}")`,
-                    pos: block.pos,
-                    limit: true
-                });
-            };
-            if (block.type === 'variable' && block.labels.length === 1) {
-                const variable = variables.get(block.labels[0]);
-                if (variable)
-                    variable.block = mergedBlock(variable.block, block);
-                else
-                    missing(`variable "${(0,_bounds_js__WEBPACK_IMPORTED_MODULE_2__/* .quotePrefix */ .nU)(block.labels[0])}"`, 'Missing base variable declaration to override');
-            }
-            else if (block.type === 'locals') {
-                // Local values are overridden one by one, whichever locals block declares them.
-                for (const attribute of block.body.attributes) {
-                    if (locals.has(attribute.name))
-                        locals.set(attribute.name, attribute);
-                    else
-                        problems.push({
-                            message: `local.${(0,_bounds_js__WEBPACK_IMPORTED_MODULE_2__/* .quotePrefix */ .nU)(attribute.name)} in ${name} overrides nothing: no normal file of the module declares it, and Terraform refuses the module ("Missing base local value definition to override")`,
-                            pos: attribute.pos,
-                            limit: true
-                        });
-                }
-            }
-            else if (block.type === 'resource' && block.labels.length === 2) {
-                const same = resourcesByAddress.get(`${block.labels[0]}.${block.labels[1]}`);
-                if (!same)
-                    missing(`resource "${(0,_bounds_js__WEBPACK_IMPORTED_MODULE_2__/* .quotePrefix */ .nU)(block.labels[0])}" "${(0,_bounds_js__WEBPACK_IMPORTED_MODULE_2__/* .quotePrefix */ .nU)(block.labels[1])}"`, 'Missing resource to override');
-                for (const resource of same ?? [])
-                    resource.block = mergedBlock(resource.block, block);
-            }
-            // Other blocks (providers, data sources, outputs, modules) hold no whitelist the reader uses.
-        }
-    }
-    return { dir, files, variables, locals, resources, resourcesByAddress, problems };
-}
-/**
- * A block with an override block merged in, converted on first use (bodies are lazy, see native-syntax.ts):
- * each argument of the override replaces the argument of that name; its nested blocks replace every nested block
- * of the same type, written as it is or generated by `dynamic`; nested blocks are not merged further.
- */
-function mergedBlock(base, override) {
-    let body;
-    return {
-        type: base.type,
-        labels: base.labels,
-        pos: base.pos,
-        get body() {
-            body ??= mergeBody(base.body, override.body);
-            return body;
-        }
-    };
-}
-function mergeBody(base, override) {
-    const replaced = new Map(override.attributes.map((attribute) => [attribute.name, attribute]));
-    const attributes = base.attributes.map((attribute) => replaced.get(attribute.name) ?? attribute);
-    const kept = new Set(base.attributes.map((attribute) => attribute.name));
-    attributes.push(...override.attributes.filter((attribute) => !kept.has(attribute.name)));
-    const blockType = (block) => block.type === 'dynamic' ? block.labels[0] : block.labels.length === 0 ? block.type : undefined;
-    const overridden = new Set(override.blocks.map(blockType).filter((type) => type !== undefined));
-    const blocks = [
-        ...base.blocks.filter((block) => {
-            const type = blockType(block);
-            return type === undefined || !overridden.has(type);
-        }),
-        ...override.blocks
-    ];
-    return { attributes, blocks };
-}
-/** The assignments of a tfvars file (each top-level attribute is one variable). */
-function assignmentsOf(file) {
-    return file.body.attributes.map((attribute) => ({
-        name: attribute.name,
-        expression: attribute.expression,
-        file: file.path
-    }));
-}
-const IN_PROGRESS = Symbol('in progress');
-/**
- * The module-level scope: `var.*` from the last tfvars assignment or the default, `local.*` evaluated once each
- * (a failure is remembered and rethrown, a cycle is reported). Every evaluation in it shares one budget.
- */
-function moduleScope(module, assignments, budget = new _evaluate_js__WEBPACK_IMPORTED_MODULE_0__/* .EvaluationBudget */ .Yo()) {
-    const constants = (0,_evaluate_js__WEBPACK_IMPORTED_MODULE_0__/* .constantScope */ .$s)(budget);
-    const lastAssignment = new Map();
-    for (const assignment of assignments)
-        lastAssignment.set(assignment.name, assignment);
-    const variableValues = new Map();
-    const localValues = new Map();
-    const remembered = (result) => {
-        if (result instanceof _evaluate_js__WEBPACK_IMPORTED_MODULE_0__/* .Unresolvable */ .ro)
-            throw result;
-        return result;
-    };
-    const scope = {
-        budget,
-        variable(name, at) {
-            const known = variableValues.get(name);
-            if (known)
-                return remembered(known);
-            let result;
-            const declared = module.variables.get(name);
-            const assigned = lastAssignment.get(name);
-            if (!declared) {
-                result = new _evaluate_js__WEBPACK_IMPORTED_MODULE_0__/* .Unresolvable */ .ro(`var.${name} is not declared in ${module.dir || 'the repository root'}`, at);
-            }
-            else {
-                const expression = assigned?.expression ?? (0,_syntax_js__WEBPACK_IMPORTED_MODULE_1__/* .findAttribute */ .Oh)(declared.block.body, 'default')?.expression;
-                if (!expression) {
-                    result = new _evaluate_js__WEBPACK_IMPORTED_MODULE_0__/* .Unresolvable */ .ro(`var.${name} has no default and no value in terraform.tfvars, *.auto.tfvars or the source's tfvars files`, at);
-                }
-                else {
-                    try {
-                        result = (0,_evaluate_js__WEBPACK_IMPORTED_MODULE_0__/* .evaluate */ ._3)(expression, constants);
-                    }
-                    catch (error) {
-                        if (!(error instanceof _evaluate_js__WEBPACK_IMPORTED_MODULE_0__/* .Unresolvable */ .ro))
-                            throw error;
-                        result = error;
-                    }
-                }
-            }
-            variableValues.set(name, result);
-            return remembered(result);
-        },
-        local(name, at) {
-            const known = localValues.get(name);
-            if (known === IN_PROGRESS)
-                throw new _evaluate_js__WEBPACK_IMPORTED_MODULE_0__/* .Unresolvable */ .ro(`local.${name} refers to itself`, at);
-            if (known)
-                return remembered(known);
-            const attribute = module.locals.get(name);
-            if (!attribute)
-                throw new _evaluate_js__WEBPACK_IMPORTED_MODULE_0__/* .Unresolvable */ .ro(`local.${name} is not defined in ${module.dir || 'the repository root'}`, at);
-            localValues.set(name, IN_PROGRESS);
-            let result;
-            try {
-                result = (0,_evaluate_js__WEBPACK_IMPORTED_MODULE_0__/* .evaluate */ ._3)(attribute.expression, scope);
-            }
-            catch (error) {
-                if (!(error instanceof _evaluate_js__WEBPACK_IMPORTED_MODULE_0__/* .Unresolvable */ .ro))
-                    throw error;
-                result = error;
-            }
-            localValues.set(name, result);
-            return remembered(result);
-        },
-        iterations: new Map()
-    };
-    return scope;
-}
-
-
-/***/ }),
-
-/***/ 1984:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ parseNative)
-/* harmony export */ });
-/* unused harmony export releaseRetainedTrees */
-/* harmony import */ var _parser_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9719);
-/* harmony import */ var _syntax_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4606);
-/* harmony import */ var _plain_tree_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3930);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(466);
-
-
-
-
-/** At most this many syntax problems are reported per file: the first ones are the useful ones. */
-const MAX_PROBLEMS_PER_FILE = 5;
-const FILE_START = { line: 1, column: 1 };
-function parseNative(parser, path, source, origin = FILE_START) {
-    const place = placer(path, origin, source);
-    const unreadable = (message, offset) => ({
-        path,
-        body: emptyBody(),
-        problems: [{ message, pos: place(undefined, offset), limit: true }]
-    });
-    // Freed before the parse, so that the parse reuses that memory instead of growing WASM's.
-    retainedTrees.makeRoomFor(source.length);
-    let parsed;
-    try {
-        parsed = parseWithExponents(parser, source);
-    }
-    catch (error) {
-        // tree-sitter's WASM instance aborted (out of memory on a huge file): nothing of it may be used again.
-        recoverFromParserFailure();
-        return unreadable(`the Terraform parser failed on this file (${parserFailure(error)}); it was not read`, 0);
-    }
-    if (!parsed)
-        return unreadable('the parser gave up on this file', 0);
-    const { tree, text, numbers } = parsed;
-    const converter = new Converter(place, text, numbers);
-    let retained;
-    try {
-        if (!tree.rootNode.hasError) {
-            retained = retainedTrees.retain(tree, text.length);
-            const body = lazyTopLevelBody(retained, converter, place, text, numbers);
-            if (retained.pendingBodies > 0)
-                treeFinalizer.register(body, retained);
-            else
-                retainedTrees.release(retained);
-            return { path, body, problems: [] };
-        }
-        // A file with syntax errors is not read further than its problems, so it is converted at once. Their
-        // messages quote the file as written (not the numbers rewritten for the grammar).
-        const root = (0,_plain_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .plainTree */ .hx)(tree, text);
-        const problems = collectProblems(root, place, source);
-        const bodyNode = (0,_plain_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .namedChildren */ .TP)(root).find((child) => child.type === 'body');
-        const body = bodyNode ? converter.body(bodyNode) : emptyBody();
-        return { path, body, problems };
-    }
-    catch (error) {
-        if (retained)
-            retainedTrees.release(retained);
-        if (error instanceof _plain_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .NestingTooDeep */ .bO)
-            return unreadable(`this file is ${error.message}; it was not read`, error.offset);
-        throw error;
-    }
-    finally {
-        if (!retained)
-            tree.delete();
-    }
-}
-/** A short description of a parser failure, without JavaScript's error class names. */
-function parserFailure(error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return /abort/i.test(message) ? 'it ran out of memory' : 'an internal failure';
-}
-/** After a parser failure: the trees of its instance are dropped unfreed, and the next parse gets a new parser. */
-function recoverFromParserFailure() {
-    retainedTrees.abandonAll();
-    (0,_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .discardTerraformParser */ .aU)();
-}
-const NO_NUMBERS = new Map();
-const EXPONENT_NUMBER = /(?<![\w.$-])\d+[eE][+-]?\d+(?![\w.])/g;
-/** Nodes whose text is a string or comment: a number-like run of characters in them is not a number. */
-const TEXT_NODES = new Set(['template_literal', 'string_lit', 'comment', 'heredoc_template', 'quoted_template']);
-function parseWithExponents(parser, source) {
-    const tree = parser.parse(source);
-    if (!tree)
-        return undefined;
-    if (!tree.rootNode.hasError || !/\d[eE]/.test(source))
-        return { tree, text: source, numbers: NO_NUMBERS };
-    let candidates = new Map();
-    for (const match of source.matchAll(EXPONENT_NUMBER)) {
-        if (TEXT_NODES.has(tree.rootNode.descendantForIndex(match.index)?.type ?? ''))
-            continue;
-        candidates.set(match.index, { written: match[0], value: Number(match[0]) });
-    }
-    // A rewrite can change how the parser recovers elsewhere, and so what is a string: the rewritten tree has
-    // the last word. Tokens that are not numbers in it are put back as written, and the text parsed again.
-    const current = tree;
-    for (let attempt = 0; attempt < 3 && candidates.size > 0; attempt++) {
-        let text = source;
-        for (const [offset, { written }] of candidates) {
-            text = text.slice(0, offset) + '0'.repeat(written.length) + text.slice(offset + written.length);
-        }
-        const rewritten = parser.parse(text);
-        if (!rewritten)
-            break;
-        const confirmed = new Map([...candidates].filter(([offset]) => {
-            const node = rewritten.rootNode.descendantForIndex(offset);
-            return node?.type === 'numeric_lit' && node.startIndex === offset;
-        }));
-        if (confirmed.size === candidates.size) {
-            current.delete();
-            const numbers = new Map([...confirmed].map(([offset, { value }]) => [offset, value]));
-            return { tree: rewritten, text, numbers };
-        }
-        rewritten.delete();
-        candidates = confirmed;
-    }
-    return { tree: current, text: source, numbers: NO_NUMBERS };
-}
-/**
- * Source characters whose trees may stay alive at once (beyond the newest tree, which is always kept). A live
- * tree makes the next parse grow WASM's memory, which roughly doubles that parse; freed memory is reused, so
- * keeping a bounded amount costs nothing after the first parses.
- */
-const RETAINED_SOURCE_BUDGET = 1 << 20;
-class RetainedTrees {
-    /** Oldest first. */
-    trees = new Set();
-    sourceLength = 0;
-    makeRoomFor(sourceLength) {
-        for (const oldest of this.trees) {
-            if (this.sourceLength + sourceLength <= RETAINED_SOURCE_BUDGET)
-                break;
-            this.release(oldest);
-        }
-    }
-    retain(tree, sourceLength) {
-        const retained = { tree, sourceLength, pendingBodies: 0 };
-        this.trees.add(retained);
-        this.sourceLength += sourceLength;
-        return retained;
-    }
-    releaseAll() {
-        for (const retained of this.trees)
-            this.release(retained);
-    }
-    /** Forgets every tree without freeing it: after a failure, their WASM instance must not be called. */
-    abandonAll() {
-        for (const retained of this.trees) {
-            retained.tree = undefined;
-            retained.cursor = undefined;
-        }
-        this.trees.clear();
-        this.sourceLength = 0;
-    }
-    release(retained) {
-        if (!retained.tree)
-            return;
-        retained.cursor?.delete();
-        retained.cursor = undefined;
-        retained.tree.delete();
-        retained.tree = undefined;
-        this.trees.delete(retained);
-        this.sourceLength -= retained.sourceLength;
-    }
-}
-const retainedTrees = new RetainedTrees();
-/** Frees every retained tree: bodies not yet converted are then parsed again from their blocks' text. */
-function releaseRetainedTrees() {
-    retainedTrees.releaseAll();
-}
-/** A file dropped by every cache (a reader that is no longer used) frees its tree. */
-const treeFinalizer = new FinalizationRegistry((retained) => retainedTrees.release(retained));
-/**
- * The top-level body of an error-free file. Attributes (tfvars files are nothing else) are converted at once;
- * of a block only the header (type, labels, position) is read, and its body is converted on first access: a
- * module of thousands of resources is often read to resolve one or a few of them, and copying every body out of
- * WASM costs more than the parse itself. The body comes from the file's tree while it is retained (see
- * RetainedTree), else from parsing the block's text again, which costs about what its share of the parse did.
- */
-function lazyTopLevelBody(retained, converter, place, source, numbers) {
-    const language = retained.tree.language;
-    const attributes = [];
-    const blocks = [];
-    const cursor = retained.tree.walk();
-    try {
-        if (!cursor.gotoFirstChild())
-            return { attributes, blocks };
-        while ((0,_plain_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .nodeTypeName */ .KT)(language, cursor.nodeTypeId) !== 'body') {
-            if (!cursor.gotoNextSibling())
-                return { attributes, blocks };
-        }
-        if (!cursor.gotoFirstChild())
-            return { attributes, blocks };
-        do {
-            const type = (0,_plain_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .nodeTypeName */ .KT)(language, cursor.nodeTypeId);
-            if (type === 'attribute') {
-                const attribute = converter.attribute((0,_plain_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .plainSubtree */ .d7)(cursor, language, false, source));
-                if (attribute)
-                    attributes.push(attribute);
-            }
-            else if (type === 'block') {
-                const header = simpleBlockHeader(source, cursor.startIndex, cursor.endIndex) ?? blockHeader(cursor, language, source);
-                const descendantIndex = header.hasBody ? cursor.currentDescendantIndex : -1;
-                if (header.hasBody)
-                    retained.pendingBodies += 1;
-                let body;
-                const convert = () => {
-                    if (!header.hasBody)
-                        return emptyBody();
-                    let fromTree;
-                    try {
-                        fromTree =
-                            retained.tree && retainedBlockBody(retained, retained.tree, descendantIndex, header, converter, source);
-                    }
-                    finally {
-                        retained.pendingBodies -= 1;
-                        if (retained.pendingBodies === 0)
-                            retainedTrees.release(retained);
-                    }
-                    return fromTree ?? reparsedBody(source, { start: header.startIndex, end: header.endIndex }, place, numbers);
-                };
-                const position = converter.position(header.startIndex);
-                blocks.push({
-                    type: header.type,
-                    labels: header.labels,
-                    pos: position,
-                    get body() {
-                        if (body === undefined) {
-                            try {
-                                body = convert();
-                            }
-                            catch (error) {
-                                if (!(error instanceof _plain_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .NestingTooDeep */ .bO))
-                                    throw error;
-                                // Remembered: every later use of this body reports the same.
-                                body = new _syntax_js__WEBPACK_IMPORTED_MODULE_1__/* .SyntaxLimitError */ .py(`this ${header.type} block is ${error.message}; it was not read`, converter.position(error.offset));
-                            }
-                        }
-                        if (body instanceof _syntax_js__WEBPACK_IMPORTED_MODULE_1__/* .SyntaxLimitError */ .py)
-                            throw body;
-                        return body;
-                    }
-                });
-            }
-        } while (cursor.gotoNextSibling());
-    }
-    finally {
-        cursor.delete();
-    }
-    return { attributes, blocks };
-}
-/** A top-level block's body converted from the file's tree, or undefined if the block is not where it was. */
-function retainedBlockBody(retained, tree, descendantIndex, header, converter, source) {
-    const cursor = (retained.cursor ??= tree.walk());
-    cursor.gotoDescendant(descendantIndex);
-    if (cursor.startIndex !== header.startIndex || cursor.endIndex !== header.endIndex)
-        return undefined;
-    const block = (0,_plain_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .plainSubtree */ .d7)(cursor, tree.language, false, source);
-    return block.type === 'block' ? converter.block(block).body : undefined;
-}
-function emptyBody() {
-    return { attributes: [], blocks: [] };
-}
-/**
- * A top-level block parsed again on its own, for its body. Top-level blocks do not depend on what surrounds
- * them, so the text that parsed without errors in its file parses the same alone. Positions are those of the
- * file, from where the block starts.
- */
-function reparsedBody(source, range, place, numbers) {
-    const parser = (0,_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .loadedTerraformParser */ .PU)();
-    const start = place(undefined, range.start);
-    if (!parser)
-        throw new _syntax_js__WEBPACK_IMPORTED_MODULE_1__/* .SyntaxLimitError */ .py('the Terraform parser is not available to read this block', start);
-    const text = source.slice(range.start, range.end);
-    const tree = parser.parse(text);
-    try {
-        const shifted = new Map();
-        for (const [offset, value] of numbers) {
-            if (offset >= range.start && offset < range.end)
-                shifted.set(offset - range.start, value);
-        }
-        const converter = new Converter(placer(start.file, { line: start.line, column: start.column }, text), text, shifted);
-        const root = tree && !tree.rootNode.hasError ? (0,_plain_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .plainTree */ .hx)(tree, text) : undefined;
-        const topLevel = root && (0,_plain_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .namedChildren */ .TP)(root).find((child) => child.type === 'body');
-        const block = topLevel && (0,_plain_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .namedChildren */ .TP)(topLevel).find((child) => child.type === 'block');
-        if (!block)
-            throw new Error(`internal: a block that parsed in ${start.file} does not parse alone`);
-        return converter.block(block).body;
-    }
-    catch (error) {
-        // Offsets in the block's own text, turned back into the file's.
-        if (error instanceof _plain_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .NestingTooDeep */ .bO)
-            throw new _plain_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .NestingTooDeep */ .bO(error.offset + range.start);
-        throw error;
-    }
-    finally {
-        tree?.delete();
-    }
-}
-/**
- * `TYPE "label" label {` on one line, with labels that hold no escapes or templates: how nearly every block
- * starts. Read from the text, which spares the many WASM calls of walking the header's nodes.
- */
-const SIMPLE_HEADER = /([A-Za-z_][\w-]*)((?:[ \t]+(?:"[^"\\\r\n$%]*"|[A-Za-z_][\w-]*))*)[ \t]*\{/y;
-const HEADER_LABEL = /"([^"]*)"|([A-Za-z_][\w-]*)/g;
-/** The header of a block (from `startIndex` to `endIndex`) written simply, else undefined. */
-function simpleBlockHeader(source, startIndex, endIndex) {
-    SIMPLE_HEADER.lastIndex = startIndex;
-    const match = SIMPLE_HEADER.exec(source);
-    if (!match)
-        return undefined;
-    const labels = [...match[2].matchAll(HEADER_LABEL)].map((label) => label[1] ?? label[2]);
-    const hasBody = source.slice(SIMPLE_HEADER.lastIndex, endIndex - 1).trim() !== '';
-    return { type: match[1], labels, startIndex, endIndex, hasBody };
-}
-/** A block's type, labels and where it starts, read with the cursor (left on the block); its body node, if any. */
-function blockHeader(cursor, language, source) {
-    const startIndex = cursor.startIndex;
-    let type;
-    const labels = [];
-    const endIndex = cursor.endIndex;
-    let hasBody = false;
-    if (cursor.gotoFirstChild()) {
-        do {
-            const childType = (0,_plain_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .nodeTypeName */ .KT)(language, cursor.nodeTypeId);
-            if (childType === 'identifier' || childType === 'string_lit') {
-                const text = source.slice(cursor.startIndex, cursor.endIndex);
-                if (type === undefined)
-                    type = text;
-                else
-                    labels.push(childType === 'string_lit' ? text.slice(1, -1) : text);
-            }
-            else if (childType === 'body') {
-                hasBody = true;
-            }
-        } while (cursor.gotoNextSibling());
-        cursor.gotoParent();
-    }
-    return { type: type ?? '', labels, startIndex, endIndex, hasBody };
-}
-/** Positions from offsets: a binary search over the line starts, which is cheaper than asking tree-sitter. */
-function placer(file, origin, source) {
-    const lineStarts = [0];
-    for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1))
-        lineStarts.push(i + 1);
-    const rowOf = (offset) => {
-        let low = 0;
-        let high = lineStarts.length - 1;
-        while (low < high) {
-            const middle = (low + high + 1) >> 1;
-            if (lineStarts[middle] <= offset)
-                low = middle;
-            else
-                high = middle - 1;
-        }
-        return low;
-    };
-    return (node, offset = node?.startIndex ?? 0) => {
-        const row = rowOf(offset);
-        const column = offset - lineStarts[row];
-        return row === 0
-            ? { file, line: origin.line, column: origin.column + column }
-            : { file, line: origin.line + row, column: column + 1 };
-    };
-}
-function collectProblems(root, positionOf, source) {
-    const problems = [];
-    const visit = (node) => {
-        if (problems.length >= MAX_PROBLEMS_PER_FILE)
-            return;
-        if (node.isMissing) {
-            problems.push({ message: `missing ${quote(node.type)}`, pos: positionOf(node) });
-            return;
-        }
-        if (node.type === 'ERROR') {
-            problems.push(describeError(node, positionOf, source));
-            return;
-        }
-        if (!node.hasError)
-            return;
-        for (const child of node.children)
-            visit(child);
-    };
-    visit(root);
-    return problems;
-}
-/**
- * An ERROR node that spans lines wraps what tree-sitter could not fit into a construct; the parse failed at its
- * last token (a `}` after a trailing comma, say), so that is where the user should look.
- */
-function describeError(node, positionOf, source) {
-    if (source.slice(node.startIndex, node.endIndex).includes('\n')) {
-        let last = node;
-        while (last.children.length > 0)
-            last = last.children[last.children.length - 1];
-        const text = shorten(textOf(source, last));
-        // An empty token is one the parser assumed in order to recover: it names nothing the user wrote.
-        const message = text ? `unexpected ${quote(text)}` : 'the parser cannot read the expression that ends here';
-        return { message, pos: positionOf(last) };
-    }
-    const text = shorten(textOf(source, node));
-    return { message: text ? `cannot parse ${quote(text)}` : 'unexpected end of input', pos: positionOf(node) };
-}
-function shorten(text) {
-    const line = text.split('\n')[0].trim();
-    return line.length > 40 ? `${line.slice(0, 40)}…` : line;
-}
-function textOf(source, node) {
-    return source.slice(node.startIndex, node.endIndex);
-}
-function quote(text) {
-    return `\`${text}\``;
-}
-/** Named and anonymous children without comments (comments may appear between any two tokens). */
-function significantChildren(node) {
-    return node.children.filter((child) => child.type !== 'comment');
-}
-class Converter {
-    pos;
-    source;
-    numbers;
-    constructor(pos, source, 
-    /** Numbers rewritten for the grammar (see ExponentNumbers), by offset. */
-    numbers = NO_NUMBERS) {
-        this.pos = pos;
-        this.source = source;
-        this.numbers = numbers;
-    }
-    namedOfType(node, type) {
-        return node.children.find((child) => child.isNamed && child.type === type);
-    }
-    /** The text of the first named child of a type, or '' when there is none. */
-    textOfChild(node, type) {
-        const child = this.namedOfType(node, type);
-        return child ? this.text(child) : '';
-    }
-    text(node) {
-        return textOf(this.source, node);
-    }
-    /** The position of an offset into the source. */
-    position(offset) {
-        return this.pos(undefined, offset);
-    }
-    attribute(node) {
-        const name = this.namedOfType(node, 'identifier');
-        const value = this.namedOfType(node, 'expression');
-        return name && value
-            ? { name: this.text(name), expression: this.expression(value), pos: this.pos(node) }
-            : undefined;
-    }
-    body(node) {
-        const attributes = [];
-        const blocks = [];
-        for (const child of (0,_plain_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .namedChildren */ .TP)(node)) {
-            if (child.type === 'attribute') {
-                const attribute = this.attribute(child);
-                if (attribute)
-                    attributes.push(attribute);
-            }
-            else if (child.type === 'block') {
-                blocks.push(this.block(child));
-            }
-        }
-        return { attributes, blocks };
-    }
-    block(node) {
-        const children = (0,_plain_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .namedChildren */ .TP)(node).filter((c) => c.type !== 'comment');
-        const type = children[0] ? this.text(children[0]) : '';
-        const labels = [];
-        let body = { attributes: [], blocks: [] };
-        for (const child of children.slice(1)) {
-            if (child.type === 'string_lit')
-                labels.push(this.source.slice(child.startIndex + 1, child.endIndex - 1));
-            else if (child.type === 'identifier')
-                labels.push(this.text(child));
-            else if (child.type === 'body')
-                body = this.body(child);
-        }
-        return { type, labels, body, pos: this.pos(node) };
-    }
-    expression(node) {
-        const children = significantChildren(node);
-        if (children.length === 1 && children[0].type === 'conditional')
-            return this.conditional(children[0]);
-        return this.term(children, node);
-    }
-    /** A primary expression followed by attribute, index and splat steps, as tree-sitter flattens them. */
-    term(children, whole) {
-        const first = children[0];
-        if (!first)
-            return { kind: 'unsupported', what: 'an empty expression', pos: this.pos(whole) };
-        let primary;
-        let rest;
-        if (first.type === '(') {
-            const inner = children.find((c) => c.type === 'expression');
-            const close = children.findIndex((c) => c.type === ')');
-            primary = inner
-                ? this.expression(inner)
-                : { kind: 'unsupported', what: 'an empty expression', pos: this.pos(first) };
-            rest = children.slice(close + 1);
-        }
-        else {
-            primary = this.primary(first);
-            rest = children.slice(1);
-        }
-        if (rest.length === 0)
-            return primary;
-        const steps = rest.flatMap((step) => this.steps(step));
-        if (primary.kind === 'traversal')
-            return { ...primary, steps: [...primary.steps, ...steps] };
-        return { kind: 'access', target: primary, steps, pos: primary.pos };
-    }
-    steps(node) {
-        switch (node.type) {
-            case 'get_attr':
-                return [
-                    {
-                        kind: 'attr',
-                        name: this.textOfChild(node, 'identifier'),
-                        pos: this.pos(node)
-                    }
-                ];
-            case 'index': {
-                const inner = (0,_plain_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .namedChildren */ .TP)(node)[0];
-                if (inner?.type === 'legacy_index') {
-                    const digits = this.text(inner).replace(/^\./, '');
-                    return [
-                        { kind: 'index', key: { kind: 'number', value: Number(digits), pos: this.pos(inner) }, pos: this.pos(node) }
-                    ];
-                }
-                const key = inner && this.namedOfType(inner, 'expression');
-                return key
-                    ? [{ kind: 'index', key: this.expression(key), pos: this.pos(node) }]
-                    : [{ kind: 'splat', pos: this.pos(node) }];
-            }
-            default:
-                return [{ kind: 'splat', pos: this.pos(node) }];
-        }
-    }
-    primary(node) {
-        const pos = this.pos(node);
-        switch (node.type) {
-            case 'literal_value':
-                return this.literal((0,_plain_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .namedChildren */ .TP)(node)[0] ?? node);
-            case 'template_expr':
-                return this.template((0,_plain_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .namedChildren */ .TP)(node)[0] ?? node);
-            case 'collection_value':
-                return this.collection((0,_plain_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .namedChildren */ .TP)(node)[0] ?? node);
-            case 'variable_expr':
-                return { kind: 'traversal', root: this.text(node), steps: [], pos };
-            case 'function_call':
-                return this.call(node);
-            case 'operation':
-                return this.operation((0,_plain_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .namedChildren */ .TP)(node)[0] ?? node);
-            case 'for_expr':
-                return { kind: 'unsupported', what: 'a `for` expression', pos };
-            case 'expression':
-                return this.expression(node);
-            default:
-                return { kind: 'unsupported', what: `\`${node.type}\``, pos };
-        }
-    }
-    literal(node) {
-        const pos = this.pos(node);
-        switch (node.type) {
-            case 'numeric_lit': {
-                const value = this.numbers.get(node.startIndex) ?? Number(this.text(node));
-                return Number.isFinite(value)
-                    ? { kind: 'number', value, pos }
-                    : { kind: 'unsupported', what: 'a number this large', pos };
-            }
-            case 'bool_lit':
-                return { kind: 'bool', value: this.text(node) === 'true', pos };
-            case 'null_lit':
-                return { kind: 'null', pos };
-            case 'string_lit':
-                return this.template(node);
-            default:
-                return { kind: 'unsupported', what: `\`${node.type}\``, pos };
-        }
-    }
-    /** `string_lit`, `quoted_template` or `heredoc_template`. */
-    template(node) {
-        const escapes = node.type !== 'heredoc_template';
-        if (node.type === 'string_lit' && node.children.length === 0) {
-            // Copied without children (see plain-tree.ts): the literal is everything between the quotes.
-            const start = node.startIndex + 1;
-            const raw = this.source.slice(start, node.endIndex - 1);
-            const parts = raw === '' ? [] : [{ kind: 'literal', text: (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .writtenText */ .v4)(raw, this.pos(node, start), { escapes }) }];
-            return { kind: 'template', parts, pos: this.pos(node) };
-        }
-        const parts = [];
-        for (const child of (0,_plain_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .namedChildren */ .TP)(node)) {
-            if (!child)
-                continue;
-            if (child.type === 'template_literal') {
-                parts.push({ kind: 'literal', text: (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .writtenText */ .v4)(this.text(child), this.pos(child), { escapes }) });
-            }
-            else if (child.type === 'template_interpolation') {
-                const inner = this.namedOfType(child, 'expression');
-                if (inner)
-                    parts.push({ kind: 'interpolation', expression: this.expression(inner) });
-            }
-            else if (child.type === 'template_directive') {
-                parts.push({ kind: 'directive', pos: this.pos(child) });
-            }
-        }
-        return { kind: 'template', parts, pos: this.pos(node) };
-    }
-    collection(node) {
-        const pos = this.pos(node);
-        if (node.type === 'tuple') {
-            const items = (0,_plain_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .namedChildren */ .TP)(node)
-                .filter((c) => c.type === 'expression')
-                .map((c) => this.expression(c));
-            return { kind: 'tuple', items, pos };
-        }
-        if (node.type === 'object') {
-            const items = [];
-            for (const element of (0,_plain_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .namedChildren */ .TP)(node)) {
-                if (element.type !== 'object_elem')
-                    continue;
-                // object_elem is `key (= or :) value`: the first expression is the key, the second the value.
-                const [key, value] = element.children.filter((c) => c.type === 'expression');
-                if (!key || !value)
-                    continue;
-                items.push({ key: this.objectKey(key), value: this.expression(value) });
-            }
-            return { kind: 'object', items, pos };
-        }
-        return { kind: 'unsupported', what: `\`${node.type}\``, pos };
-    }
-    /** `{ name = … }` uses the bare identifier as a string key; `(expr)` and strings are evaluated. */
-    objectKey(node) {
-        const expression = this.expression(node);
-        if (expression.kind === 'traversal' && expression.steps.length === 0) {
             return {
-                kind: 'template',
-                parts: [{ kind: 'literal', text: (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .writtenText */ .v4)(expression.root, expression.pos, { escapes: false }) }],
-                pos: expression.pos
+                offset,
+                message: 'a "key: value" cannot follow another key on the same line; start the nested mapping on a new, indented line, or quote the value'
             };
         }
-        return expression;
-    }
-    call(node) {
-        const name = this.textOfChild(node, 'identifier');
-        const argumentsNode = this.namedOfType(node, 'function_arguments');
-        const args = (argumentsNode ? (0,_plain_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .namedChildren */ .TP)(argumentsNode) : [])
-            .filter((c) => c.type === 'expression')
-            .map((c) => this.expression(c));
-        const expandLast = (argumentsNode ? (0,_plain_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .namedChildren */ .TP)(argumentsNode) : []).some((c) => c.type === 'ellipsis');
-        return { kind: 'call', name, args, expandLast, pos: this.pos(node) };
-    }
-    conditional(node) {
-        const [condition, whenTrue, whenFalse] = (0,_plain_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .namedChildren */ .TP)(node).filter((c) => c.type === 'expression');
-        if (!condition || !whenTrue || !whenFalse)
-            return { kind: 'unsupported', what: 'a conditional', pos: this.pos(node) };
-        return {
-            kind: 'conditional',
-            condition: this.expression(condition),
-            whenTrue: this.expression(whenTrue),
-            whenFalse: this.expression(whenFalse),
-            pos: this.pos(node)
-        };
-    }
-    /** Operands of operations are flattened term sequences split by the anonymous operator token. */
-    operation(node) {
-        const children = significantChildren(node);
-        const pos = this.pos(node);
-        if (node.type === 'unary_operation') {
-            return {
-                kind: 'unary',
-                operator: children[0] ? this.text(children[0]) : '',
-                operand: this.term(children.slice(1), node),
-                pos
-            };
-        }
-        const operatorIndex = children.findIndex((c, index) => index > 0 && !c.isNamed && c.type !== '(' && c.type !== ')');
-        if (operatorIndex < 0)
-            return { kind: 'unsupported', what: 'an operation', pos };
-        return {
-            kind: 'binary',
-            operator: this.text(children[operatorIndex]),
-            left: this.term(children.slice(0, operatorIndex), node),
-            right: this.term(children.slice(operatorIndex + 1), node),
-            pos
-        };
-    }
-}
-
-
-/***/ }),
-
-/***/ 9719:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  wr: () => (/* binding */ ParserLoadError),
-  aU: () => (/* binding */ discardTerraformParser),
-  sp: () => (/* binding */ loadTerraformParser),
-  PU: () => (/* binding */ loadedTerraformParser),
-  cq: () => (/* binding */ locateParserFile)
-});
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: external "node:module"
-const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-;// CONCATENATED MODULE: ./src/whitelists/terraform/parser.ts
-/**
- * Loads tree-sitter (WASM) and the Terraform grammar once per process, on first use.
- *
- * The bundles (dist/index.js, dist/cli/index.js) carry web-tree-sitter.js, web-tree-sitter.wasm and
- * tree-sitter-terraform.wasm in dist/wasm/, because the bundler cannot see files loaded from computed paths; from
- * the sources (jest, tsx) they come from node_modules.
- */
-
-
-
-
-const RUNTIME_JS = 'web-tree-sitter.js';
-const RUNTIME_WASM = 'web-tree-sitter.wasm';
-const GRAMMAR_WASM = 'tree-sitter-terraform.wasm';
-/**
- * Where each file is in node_modules: a file the package lets us resolve, next to which it lies (web-tree-sitter
- * exports its WASM but not its ESM file by name).
- */
-const INSTALLED = {
-    [RUNTIME_JS]: { resolvable: 'web-tree-sitter/web-tree-sitter.wasm', sibling: RUNTIME_JS },
-    [RUNTIME_WASM]: { resolvable: 'web-tree-sitter/web-tree-sitter.wasm', sibling: RUNTIME_WASM },
-    [GRAMMAR_WASM]: {
-        resolvable: '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
-        sibling: GRAMMAR_WASM
-    }
-};
-/** Thrown when the parser's files cannot be found or loaded: an installation problem, not the user's input. */
-class ParserLoadError extends Error {
-    name = 'ParserLoadError';
-}
-/**
- * Where one of the parser's files is: next to the bundle (`./wasm/`, `../wasm/`), else in node_modules.
- * The bundles carry web-tree-sitter's own ESM file there too: bundled, its `import("module")` loses
- * `createRequire` to the bundler's interop, so it is loaded as it ships, with a native `import()`.
- */
-function locateParserFile(file, moduleUrl = import.meta.url) {
-    const here = external_node_path_default().dirname((0,external_node_url_namespaceObject.fileURLToPath)(moduleUrl));
-    const candidates = [external_node_path_default().join(here, 'wasm', file), external_node_path_default().join(here, '..', 'wasm', file)];
-    for (const candidate of candidates)
-        if ((0,external_node_fs_.existsSync)(candidate))
-            return candidate;
-    const installed = INSTALLED[file];
-    if (installed) {
-        try {
-            const found = external_node_path_default().join(external_node_path_default().dirname((0,external_node_module_namespaceObject.createRequire)(moduleUrl).resolve(installed.resolvable)), installed.sibling);
-            if ((0,external_node_fs_.existsSync)(found))
-                return found;
-        }
-        catch {
-            // Reported below with the places that were tried.
-        }
-    }
-    throw new ParserLoadError(`cannot find ${file}: looked in ${candidates.join(', ')} and in node_modules`);
-}
-let loading;
-let loaded;
-/**
- * Each discarded parser's WASM instance is left behind whole: an aborted instance fails every later call
- * (`Aborted()`), so the next parser comes from a fresh instance of the runtime, imported anew.
- */
-let generation = 0;
-/** The shared parser, loaded on first call. A failed load is not cached, so a later call can retry. */
-function loadTerraformParser() {
-    if (loading)
-        return loading;
-    const instance = generation;
-    const load = createParser(instance).then((parser) => {
-        if (instance === generation)
-            loaded = parser;
-        return parser;
-    }, (error) => {
-        if (loading === load)
-            loading = undefined;
-        throw error instanceof ParserLoadError
-            ? error
-            : new ParserLoadError(`cannot load the Terraform parser: ${error instanceof Error ? error.message : String(error)}`);
-    });
-    loading = load;
-    return load;
-}
-/** The parser that loadTerraformParser last gave, unless it has been discarded since. */
-function loadedTerraformParser() {
-    return loaded;
-}
-/**
- * Drops the shared parser after it failed (a WASM abort leaves its instance unusable): the next
- * loadTerraformParser call builds a new one in a fresh instance. Nothing of the old instance may be called
- * again, not even to free it.
- */
-function discardTerraformParser() {
-    loading = undefined;
-    loaded = undefined;
-    generation += 1;
-}
-async function createParser(instance) {
-    const moduleUrl = (0,external_node_url_namespaceObject.pathToFileURL)(locateParserFile(RUNTIME_JS)).href + (instance === 0 ? '' : `?instance=${instance}`);
-    const { Parser, Language } = (await import(/* webpackIgnore: true */ moduleUrl));
-    const runtime = locateParserFile(RUNTIME_WASM);
-    const grammar = locateParserFile(GRAMMAR_WASM);
-    await Parser.init({ locateFile: () => runtime });
-    const language = await Language.load(await external_node_fs_.promises.readFile(grammar));
-    const parser = new Parser();
-    parser.setLanguage(language);
-    return parser;
-}
-
-
-/***/ }),
-
-/***/ 3930:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   FT: () => (/* binding */ MAX_SYNTAX_DEPTH),
-/* harmony export */   KT: () => (/* binding */ nodeTypeName),
-/* harmony export */   TP: () => (/* binding */ namedChildren),
-/* harmony export */   bO: () => (/* binding */ NestingTooDeep),
-/* harmony export */   d7: () => (/* binding */ plainSubtree),
-/* harmony export */   hx: () => (/* binding */ plainTree)
-/* harmony export */ });
-/** Nodes whose children are not copied when the tree has no errors: their text says everything needed. */
-const OPAQUE = new Set([
-    'string_lit',
-    'numeric_lit',
-    'bool_lit',
-    'null_lit',
-    'identifier',
-    'comment',
-    'template_literal',
-    'variable_expr',
-    'legacy_index',
-    'block_start',
-    'block_end',
-    'tuple_start',
-    'tuple_end',
-    'object_start',
-    'object_end',
-    'heredoc_start',
-    'quoted_template_start',
-    'quoted_template_end'
-]);
-/**
- * The text of an expression that can only be a `string_lit`: quotes around characters that can start neither
- * an escape, an interpolation, a directive nor another token. tree-sitter gives such an expression the chain
- * expression > literal_value > string_lit, all three over the same text.
- */
-const PLAIN_STRING = /^"[^"\\$%\r\n]*"$/;
-const QUOTE = 0x22;
-/** Shared by every node without children (most of them); frozen, so that nothing can add to it. */
-const NO_CHILDREN = Object.freeze([]);
-const typeTables = new WeakMap();
-function typeTable(language) {
-    let table = typeTables.get(language);
-    if (!table) {
-        table = { names: [], named: [] };
-        typeTables.set(language, table);
-    }
-    return table;
-}
-/** The type name of a node type id, remembered per language (asking WASM for it each time is costly). */
-function nodeTypeName(language, typeId) {
-    const table = typeTable(language);
-    let type = table.names[typeId];
-    if (type === undefined) {
-        type = language.nodeTypeForId(typeId) ?? 'ERROR';
-        table.names[typeId] = type;
-        table.named[typeId] = language.nodeTypeIsNamed(typeId);
-    }
-    return type;
-}
-/** The whole tree. */
-function plainTree(tree, source) {
-    const withErrors = tree.rootNode.hasError;
-    const cursor = tree.walk();
-    try {
-        const root = plainSubtree(cursor, tree.language, withErrors, source);
-        // The cursor reports an ERROR root's type id like any other; make sure the flag reflects the tree.
-        if (withErrors)
-            root.hasError = true;
-        return root;
-    }
-    finally {
-        cursor.delete();
-    }
-}
-/**
- * How deep a syntax tree may nest (nodes from the top-level attribute or block down). tree-sitter parses any
- * depth, but the conversion that follows recurses once per node; real files stay below 100 (each level of
- * brackets or operators is two or three nodes). A deeper node throws `NestingTooDeep`.
- */
-const MAX_SYNTAX_DEPTH = 1_500;
-/** Thrown when a tree nests deeper than MAX_SYNTAX_DEPTH; `offset` is where the first too-deep node starts. */
-class NestingTooDeep extends Error {
-    offset;
-    name = 'NestingTooDeep';
-    constructor(offset) {
-        super(`nested deeper than the limit of ${MAX_SYNTAX_DEPTH.toLocaleString('en-US')} syntax levels`);
-        this.offset = offset;
-    }
-}
-/**
- * The node under the cursor and everything below it; the cursor is back on that node afterwards (unless
- * NestingTooDeep is thrown). Only a tree with errors needs the missing flags and the inside of every leaf (an
- * unterminated string). `source` is the text that was parsed. The walk keeps its own stack, so that no input
- * can overflow JavaScript's.
- */
-function plainSubtree(cursor, language, withErrors, source) {
-    const table = typeTable(language);
-    /** The node under the cursor, without its children; `open` when its children are to be read. */
-    const read = () => {
-        const typeId = cursor.nodeTypeId;
-        const type = table.names[typeId] ?? nodeTypeName(language, typeId);
-        const isNamed = table.named[typeId];
-        const startIndex = cursor.startIndex;
-        if (!withErrors && !isNamed) {
-            const node = {
-                type,
-                isNamed,
-                isMissing: false,
-                hasError: false,
-                startIndex,
-                endIndex: startIndex + type.length,
-                children: NO_CHILDREN
-            };
-            return { node, open: false };
-        }
-        const isMissing = withErrors && cursor.nodeIsMissing;
-        const endIndex = cursor.endIndex;
-        const node = {
-            type,
-            isNamed,
-            isMissing,
-            hasError: isMissing || type === 'ERROR',
-            startIndex,
-            endIndex,
-            children: NO_CHILDREN
-        };
-        if (!withErrors &&
-            type === 'expression' &&
-            source.charCodeAt(startIndex) === QUOTE &&
-            PLAIN_STRING.test(source.slice(startIndex, endIndex))) {
-            node.children = [{ ...node, type: 'literal_value', children: [{ ...node, type: 'string_lit' }] }];
-            return { node, open: false };
-        }
-        return { node, open: withErrors || !OPAQUE.has(type) };
-    };
-    const top = read();
-    if (!top.open || !cursor.gotoFirstChild())
-        return top.node;
-    /** The nodes whose children are being read, outermost first. */
-    const open = [{ node: top.node, children: [] }];
-    for (;;) {
-        const { node, open: descend } = read();
-        const parent = open[open.length - 1];
-        parent.children.push(node);
-        if (descend && cursor.gotoFirstChild()) {
-            if (open.length >= MAX_SYNTAX_DEPTH)
-                throw new NestingTooDeep(node.startIndex);
-            open.push({ node, children: [] });
-            continue;
-        }
-        if (node.hasError)
-            parent.node.hasError = true;
-        while (!cursor.gotoNextSibling()) {
-            const done = open.pop();
-            done.node.children = done.children;
-            cursor.gotoParent();
-            const outer = open[open.length - 1];
-            if (!outer)
-                return done.node;
-            if (done.node.hasError)
-                outer.node.hasError = true;
-        }
-    }
-}
-function namedChildren(node) {
-    return node.children.filter((child) => child.isNamed);
-}
-
-
-/***/ }),
-
-/***/ 2053:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ parseSelect),
-/* harmony export */   f: () => (/* binding */ parseAttributePath)
-/* harmony export */ });
-/** The `select` of a Terraform whitelist source: `TYPE.NAME`, `TYPE.NAME.ATTRIBUTE`, `TYPE.NAME.BLOCK[n].ATTRIBUTE`. */
-const NAME = '[A-Za-z_][A-Za-z0-9_-]*';
-const SEGMENT = new RegExp(`^(${NAME})(?:\\[(\\d+)\\])?$`);
-/** Parses a path like `ip_white_list[0].vpc_ip_list`; the last segment is an attribute and takes no index. */
-function parseAttributePath(text) {
-    const segments = [];
-    for (const part of text.split('.')) {
-        const match = SEGMENT.exec(part);
-        if (!match)
-            return `\`${part}\` is not a block or attribute name (optionally with [n])`;
-        segments.push(match[2] === undefined ? { name: match[1] } : { name: match[1], index: Number(match[2]) });
-    }
-    if (segments[segments.length - 1].index !== undefined) {
-        return 'the last part names an attribute and cannot take [n]; [n] picks one of several blocks';
-    }
-    return segments;
-}
-/** The parsed select, or a message saying what was expected. */
-function parseSelect(text) {
-    const expected = 'expected TYPE.NAME, TYPE.NAME.ATTRIBUTE or TYPE.NAME.BLOCK.ATTRIBUTE (BLOCK may take [n])';
-    const parts = text.trim().split('.');
-    if (parts.length < 2 || !new RegExp(`^${NAME}$`).test(parts[0]) || !new RegExp(`^${NAME}$`).test(parts[1])) {
-        return `select \`${text}\`: ${expected}`;
-    }
-    const [resourceType, resourceName] = parts;
-    if (parts.length === 2)
-        return { resourceType, resourceName };
-    const path = parseAttributePath(parts.slice(2).join('.'));
-    if (typeof path === 'string')
-        return `select \`${text}\`: ${path}; ${expected}`;
-    return { resourceType, resourceName, path };
-}
-
-
-/***/ }),
-
-/***/ 4606:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Oh: () => (/* binding */ findAttribute),
-/* harmony export */   U: () => (/* binding */ describeExpression),
-/* harmony export */   py: () => (/* binding */ SyntaxLimitError)
-/* harmony export */ });
-/**
- * Thrown when a block body that is converted on first use turns out to be beyond the reader's limits (nested
- * too deeply); the read reports it at `pos` as the source being unreadable.
- */
-class SyntaxLimitError extends Error {
-    pos;
-    name = 'SyntaxLimitError';
-    constructor(message, pos) {
-        super(message);
-        this.pos = pos;
-    }
-}
-function findAttribute(body, name) {
-    return body.attributes.find((attribute) => attribute.name === name);
-}
-/** A human description of an expression's kind, for messages. */
-function describeExpression(expression) {
-    switch (expression.kind) {
-        case 'traversal':
-            return [expression.root, ...expression.steps.map((step) => (step.kind === 'attr' ? step.name : '[…]'))]
-                .join('.')
-                .replace(/\.\[/g, '[');
-        case 'call':
-            return `${expression.name}(…)`;
-        case 'unsupported':
-            return expression.what;
+        case 'BAD_INDENT':
+            return first.message.startsWith('All mapping items')
+                ? {
+                    offset,
+                    message: 'this line is indented differently from the keys above it; keys of one mapping must start at the same column'
+                }
+                : { offset, message: `${first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}` };
+        case 'DUPLICATE_KEY':
+            return { offset, message: 'this key appears twice in the same mapping; keys must be unique' };
         default:
-            return expression.kind;
+            return { offset, message: first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '') };
     }
-}
-
-
-/***/ }),
-
-/***/ 466:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BI: () => (/* binding */ emptyText),
-/* harmony export */   Hc: () => (/* binding */ concatTexts),
-/* harmony export */   S$: () => (/* binding */ sliceText),
-/* harmony export */   dO: () => (/* binding */ computedText),
-/* harmony export */   l8: () => (/* binding */ splitEntries),
-/* harmony export */   t$: () => (/* binding */ positionAt),
-/* harmony export */   v4: () => (/* binding */ writtenText)
-/* harmony export */ });
-const emptyText = { value: '', segments: [] };
-/** Text that was computed rather than written (a number turned into a string); it points at `at` as a whole. */
-function computedText(value, at) {
-    return { value, segments: value === '' ? [] : [{ offset: 0, at }] };
-}
-const SIMPLE_ESCAPES = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
-const JSON_ESCAPES = { ...SIMPLE_ESCAPES, '/': '/', b: '\b', f: '\f' };
-/**
- * Text of a template literal as written at `start`. Quoted strings decode HCL's backslash escapes; heredocs do
- * not (HCL leaves backslashes in heredocs alone). Both turn `$${` and `%%{` into `${` and `%{`.
- */
-function writtenText(raw, start, options) {
-    // Most literals are written on one line without escapes or `$${`: one segment, the text as written.
-    if (!/[\n$%\\]/.test(raw)) {
-        return {
-            value: raw,
-            segments: raw === '' ? [] : [{ offset: 0, at: { file: start.file, line: start.line, column: start.column } }]
-        };
-    }
-    const simpleEscapes = options.json ? JSON_ESCAPES : SIMPLE_ESCAPES;
-    let value = '';
-    const segments = [];
-    let line = start.line;
-    let column = start.column;
-    // Whether the next emitted character continues the current segment at exactly (line, column).
-    let contiguous = false;
-    const emit = (chars, consumed) => {
-        const decodedExactly = chars.length === consumed;
-        if (!contiguous || !decodedExactly)
-            segments.push({ offset: value.length, at: { file: start.file, line, column } });
-        value += chars;
-        column += consumed;
-        contiguous = decodedExactly;
-    };
-    for (let i = 0; i < raw.length;) {
-        const char = raw[i];
-        if (char === '\n') {
-            emit('\n', 1);
-            line += 1;
-            column = 1;
-            contiguous = false;
-            i += 1;
-            continue;
-        }
-        if ((char === '$' || char === '%') && raw[i + 1] === char && raw[i + 2] === '{') {
-            emit(`${char}{`, 3);
-            i += 3;
-            continue;
-        }
-        if (options.escapes && char === '\\' && i + 1 < raw.length) {
-            const next = raw[i + 1];
-            const simple = simpleEscapes[next];
-            if (simple !== undefined) {
-                emit(simple, 2);
-                i += 2;
-                continue;
-            }
-            const hexLength = next === 'u' ? 4 : next === 'U' ? 8 : 0;
-            const hex = raw.slice(i + 2, i + 2 + hexLength);
-            if (hexLength > 0 && /^[0-9a-fA-F]+$/.test(hex) && hex.length === hexLength) {
-                emit(String.fromCodePoint(Number.parseInt(hex, 16)), 2 + hexLength);
-                i += 2 + hexLength;
-                continue;
-            }
-        }
-        emit(char, 1);
-        i += 1;
-    }
-    return { value, segments };
-}
-function concatTexts(parts) {
-    let value = '';
-    const segments = [];
-    for (const part of parts) {
-        for (const segment of part.segments)
-            segments.push({ offset: value.length + segment.offset, at: segment.at });
-        value += part.value;
-    }
-    return { value, segments };
-}
-/** The characters from `start` to `end`, keeping their positions. */
-function sliceText(text, start, end) {
-    if (end <= start)
-        return emptyText;
-    const segments = [];
-    const index = segmentIndexAt(text, start);
-    if (index >= 0) {
-        const first = text.segments[index];
-        segments.push({ offset: 0, at: shift(first.at, start - first.offset) });
-    }
-    for (let i = index + 1; i < text.segments.length; i++) {
-        const segment = text.segments[i];
-        if (segment.offset >= end)
-            break;
-        segments.push({ offset: segment.offset - start, at: segment.at });
-    }
-    return { value: text.value.slice(start, end), segments };
-}
-/** Where the character at `offset` was written, or null when it was computed. */
-function positionAt(text, offset) {
-    const index = segmentIndexAt(text, offset);
-    if (index < 0)
-        return null;
-    const segment = text.segments[index];
-    return shift(segment.at, offset - segment.offset);
-}
-function shift(at, by) {
-    return at && { file: at.file, line: at.line, column: at.column + by };
-}
-/** Index of the last segment that starts at or before `offset` (binary search), or -1. */
-function segmentIndexAt(text, offset) {
-    let low = 0;
-    let high = text.segments.length - 1;
-    let found = -1;
-    while (low <= high) {
-        const middle = (low + high) >> 1;
-        if (text.segments[middle].offset <= offset) {
-            found = middle;
-            low = middle + 1;
-        }
-        else {
-            high = middle - 1;
-        }
-    }
-    return found;
-}
-/** The pieces of `text` between separators (`,` and whitespace by default), each with its own position. */
-function splitEntries(text) {
-    const pieces = [];
-    const pattern = /[^\s,]+/g;
-    for (const match of text.value.matchAll(pattern)) {
-        pieces.push({ raw: match[0], at: positionAt(text, match.index) });
-    }
-    return pieces;
 }
 
 
@@ -15703,6 +10935,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
 /***/ 3024:
 /***/ ((module) => {
 
@@ -15724,6 +10963,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https")
 
 /***/ }),
 
+/***/ 8995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+
+/***/ }),
+
 /***/ 6760:
 /***/ ((module) => {
 
@@ -15735,6 +10981,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
