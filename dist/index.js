@@ -34042,6 +34042,15 @@ function bySeverity(findings) {
 function common_isStaleList(list) {
     return list.stale;
 }
+/**
+ * "3 notices", or "3 notices (1 in the address lists)": a stale bundled list is a notice of the JSON report that the
+ * text and Markdown reports show as a date in their address-list section, not in a list of findings, so the count
+ * says where the difference went.
+ */
+function common_noticesText(findings, total) {
+    const stale = findings.filter((f) => f.rule === 'stale-address-list').length;
+    return stale > 0 ? `${common_plural(total, 'notice')} (${stale} in the address lists)` : common_plural(total, 'notice');
+}
 function common_severityCounts(findings) {
     const counts = { error: 0, warning: 0, notice: 0 };
     for (const f of findings)
@@ -34420,7 +34429,7 @@ function renderText(report, opts) {
     lines.push('');
     lines.push(statusPaint(`${STATUS_SYMBOL[report.status]} ${report.status}`) +
         `: ${plural(s.missing, 'missing entry', 'missing entries')}, ${plural(counts.error, 'error')}, ` +
-        `${plural(counts.warning, 'warning')}, ${plural(counts.notice, 'notice')}`);
+        `${plural(counts.warning, 'warning')}, ${noticesText(report.findings, counts.notice)}`);
     return `${lines.join('\n')}\n`;
 }
 
@@ -34499,7 +34508,7 @@ function headline(report, opts) {
     const unknown = report.required.filter((r) => r.covered === null).length;
     lines.push(`${first} · ${common_plural(s.required, 'required block')}${unknown > 0 ? ` (${common_formatCount(unknown)} unknown)` : ''} · ` +
         `${common_plural(s.errors, 'error')} · ` +
-        `${common_plural(s.warnings, 'warning')} · ${common_plural(s.notices, 'notice')}`);
+        `${common_plural(s.warnings, 'warning')} · ${common_noticesText(report.findings, s.notices)}`);
     if (report.baseline)
         lines.push('', baselineLine(report));
     const context = [`Config ${code(report.config)}`, `resolved ${report.resolve}`];

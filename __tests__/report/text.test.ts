@@ -65,7 +65,7 @@ describe('renderText', () => {
   });
 
   it('ends with the summary line; the exit statuses are explained in --help, not in every report', () => {
-    expect(lines.at(-2)).toBe('✗ fail: 2 missing entries, 3 errors, 1 warning, 2 notices');
+    expect(lines.at(-2)).toBe('✗ fail: 2 missing entries, 3 errors, 1 warning, 2 notices (1 in the address lists)');
     expect(lines.at(-1)).toBe('');
     expect(text).not.toMatch(/exit status/i);
   });

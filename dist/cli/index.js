@@ -3049,6 +3049,15 @@ function bySeverity(findings) {
 function isStaleList(list) {
     return list.stale;
 }
+/**
+ * "3 notices", or "3 notices (1 in the address lists)": a stale bundled list is a notice of the JSON report that the
+ * text and Markdown reports show as a date in their address-list section, not in a list of findings, so the count
+ * says where the difference went.
+ */
+function noticesText(findings, total) {
+    const stale = findings.filter((f) => f.rule === 'stale-address-list').length;
+    return stale > 0 ? `${plural(total, 'notice')} (${stale} in the address lists)` : plural(total, 'notice');
+}
 function severityCounts(findings) {
     const counts = { error: 0, warning: 0, notice: 0 };
     for (const f of findings)
@@ -3427,7 +3436,7 @@ function renderText(report, opts) {
     lines.push('');
     lines.push(statusPaint(`${STATUS_SYMBOL[report.status]} ${report.status}`) +
         `: ${plural(s.missing, 'missing entry', 'missing entries')}, ${plural(counts.error, 'error')}, ` +
-        `${plural(counts.warning, 'warning')}, ${plural(counts.notice, 'notice')}`);
+        `${plural(counts.warning, 'warning')}, ${noticesText(report.findings, counts.notice)}`);
     return `${lines.join('\n')}\n`;
 }
 
@@ -3506,7 +3515,7 @@ function headline(report, opts) {
     const unknown = report.required.filter((r) => r.covered === null).length;
     lines.push(`${first} · ${plural(s.required, 'required block')}${unknown > 0 ? ` (${formatCount(unknown)} unknown)` : ''} · ` +
         `${plural(s.errors, 'error')} · ` +
-        `${plural(s.warnings, 'warning')} · ${plural(s.notices, 'notice')}`);
+        `${plural(s.warnings, 'warning')} · ${noticesText(report.findings, s.notices)}`);
     if (report.baseline)
         lines.push('', baselineLine(report));
     const context = [`Config ${code(report.config)}`, `resolved ${report.resolve}`];

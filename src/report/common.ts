@@ -191,6 +191,16 @@ export interface SeverityCounts {
   notice: number;
 }
 
+/**
+ * "3 notices", or "3 notices (1 in the address lists)": a stale bundled list is a notice of the JSON report that the
+ * text and Markdown reports show as a date in their address-list section, not in a list of findings, so the count
+ * says where the difference went.
+ */
+export function noticesText(findings: readonly Finding[], total: number): string {
+  const stale = findings.filter((f) => f.rule === 'stale-address-list').length;
+  return stale > 0 ? `${plural(total, 'notice')} (${stale} in the address lists)` : plural(total, 'notice');
+}
+
 export function severityCounts(findings: readonly Finding[]): SeverityCounts {
   const counts: SeverityCounts = { error: 0, warning: 0, notice: 0 };
   for (const f of findings) counts[f.severity]++;

@@ -17,6 +17,7 @@ import {
   groupByDataSource,
   isStaleList,
   listedAsFinding,
+  noticesText,
   pasteLines,
   plural,
   sideMarkers,
@@ -130,7 +131,7 @@ function headline(report: Report, opts: MarkdownOptions): string {
   lines.push(
     `${first} · ${plural(s.required, 'required block')}${unknown > 0 ? ` (${formatCount(unknown)} unknown)` : ''} · ` +
       `${plural(s.errors, 'error')} · ` +
-      `${plural(s.warnings, 'warning')} · ${plural(s.notices, 'notice')}`
+      `${plural(s.warnings, 'warning')} · ${noticesText(report.findings, s.notices)}`
   );
   if (report.baseline) lines.push('', baselineLine(report));
   const context = [`Config ${code(report.config)}`, `resolved ${report.resolve}`];

@@ -13,6 +13,7 @@ import {
   isStaleList,
   pasteLines,
   plural,
+  noticesText,
   severityCounts,
   sideMarkers,
   sideMarkersText,
@@ -200,7 +201,7 @@ export function renderText(report: Report, opts: TextOptions): string {
   lines.push(
     statusPaint(`${STATUS_SYMBOL[report.status]} ${report.status}`) +
       `: ${plural(s.missing, 'missing entry', 'missing entries')}, ${plural(counts.error, 'error')}, ` +
-      `${plural(counts.warning, 'warning')}, ${plural(counts.notice, 'notice')}`
+      `${plural(counts.warning, 'warning')}, ${noticesText(report.findings, counts.notice)}`
   );
   return `${lines.join('\n')}\n`;
 }
