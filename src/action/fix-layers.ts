@@ -8,11 +8,11 @@ import path from 'node:path';
 import { diskRepoFiles } from '../io.js';
 import { plural } from '../report/common.js';
 import { fixBranchSlug, FIX_BRANCH_PREFIX, syncFixPullRequest } from './fix-pull-request.js';
-import { headVersionFiles, normalizeRelPath, type FixRequest } from './fix-plan.js';
+import { headVersionFiles, normalizeRelPath } from './fix-plan.js';
 import type { GitHubApi, TreeFile } from './github-api.js';
 import { marker } from './markers.js';
 import { outsideDiffSection, planSuggestions, postSuggestions } from './pr-suggestions.js';
-import { AUDIT_EVENTS, inWorkspace, layer, PULL_REQUEST_EVENTS, type CheckedRun } from './run.js';
+import { AUDIT_EVENTS, inWorkspace, layer, PULL_REQUEST_EVENTS, repositoryCheck, type CheckedRun } from './run.js';
 import { DEFAULT_CONFIG_PATH } from './settings.js';
 
 export function wantsSuggestions({ settings }: CheckedRun): boolean {
@@ -21,20 +21,6 @@ export function wantsSuggestions({ settings }: CheckedRun): boolean {
 
 export function wantsFixPullRequest({ settings }: CheckedRun): boolean {
   return settings.fixPullRequest && AUDIT_EVENTS.has(settings.event.name);
-}
-
-function fixRequest(run: CheckedRun): FixRequest {
-  const { settings, deps, logger, core } = run;
-  return {
-    root: settings.root,
-    configPath: settings.configPath,
-    resolve: settings.resolve,
-    failOn: settings.failOn,
-    online: settings.online,
-    logger,
-    env: deps.env,
-    setSecret: (secret) => core.setSecret(secret)
-  };
 }
 
 /** A shell word: left as it is when it needs no quoting, else single-quoted. */
@@ -81,7 +67,7 @@ export async function suggestFixes(run: CheckedRun, api: GitHubApi): Promise<str
     const headFiles = headVersionFiles(diskRepoFiles(settings.root), changed, (relPath) =>
       api.getFileText(inWorkspace(settings, relPath), settings.event.sha)
     );
-    const plan = await planFixes({ ...fixRequest(run), files: headFiles });
+    const plan = await planFixes({ ...repositoryCheck(run), files: headFiles });
     return planSuggestions(plan, files, (file) => inWorkspace(settings, normalizeRelPath(file)), run.logger);
   });
   if (!planned) return '';
@@ -139,7 +125,7 @@ export async function writeFixPullRequest(run: CheckedRun, api: GitHubApi): Prom
     return;
   }
   const result = await layer(core, 'fix pull request', 'contents: write` and `pull-requests: write', async () => {
-    const plan = await planFixes(fixRequest(run));
+    const plan = await planFixes(repositoryCheck(run));
     return syncFixPullRequest({
       api,
       logger: run.logger,

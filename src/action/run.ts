@@ -301,14 +301,7 @@ export async function runAction(unsanitizedDeps: ActionDeps): Promise<void> {
   let report: Report;
   try {
     report = await deps.runCheck({
-      root: settings.root,
-      configPath: settings.configPath,
-      resolve: settings.resolve,
-      failOn: settings.failOn,
-      online: settings.online,
-      logger,
-      env: deps.env,
-      setSecret: (secret) => core.setSecret(secret),
+      ...repositoryCheck({ settings, deps, logger, core }),
       ...(baseline ? { baseline } : {}),
       ...deployedForEvent(settings.deployed, settings.event.name),
       ...(settings.verify ? { verify: true } : {})
@@ -370,6 +363,21 @@ export async function runAction(unsanitizedDeps: ActionDeps): Promise<void> {
 }
 
 /** A run that produced a report, and what every reporting layer needs of it. */
+/** The check of the repository as the inputs ask for it, before any per-feature option (the fix engine's too). */
+export function repositoryCheck(run: Pick<CheckedRun, 'settings' | 'deps' | 'logger' | 'core'>): CheckRequest {
+  const { settings, deps, logger, core } = run;
+  return {
+    root: settings.root,
+    configPath: settings.configPath,
+    resolve: settings.resolve,
+    failOn: settings.failOn,
+    online: settings.online,
+    logger,
+    env: deps.env,
+    setSecret: (secret) => core.setSecret(secret)
+  };
+}
+
 export interface CheckedRun {
   deps: ActionDeps;
   core: ActionCore;

@@ -3,9 +3,8 @@
  * each serverless group with an `id` that reaches it, DataWorks' own `TestDataSourceConnectivity`. The engine loads
  * this module with a dynamic import only when the run is online, so offline runs never load the cloud SDK.
  */
-import type { Logger } from '../io.js';
 import type { Config, ConnectivityReport, DataWorksRef, Finding, ProductId } from '../model.js';
-import type { OnlineTuning } from '../resolve/online/index.js';
+import type { CloudDeps } from '../cloud/session.js';
 import type { OnlineSettings } from '../resolve/types.js';
 import { closestNames } from '../suggest.js';
 import type { DataWorksEnv, WorkspaceApi, WorkspaceDataSource } from '../workspace/api.js';
@@ -25,15 +24,8 @@ import {
   type VerifyPair
 } from './verdict.js';
 
-export interface VerifyDeps {
-  logger: Logger;
-  env: NodeJS.ProcessEnv;
-  sleep?: (ms: number) => Promise<void>;
-  setSecret?: (secret: string) => void;
-  tuning?: Partial<OnlineTuning>;
-  /** When the run started (`Date.now()`): the tests share the run's deadline. */
-  startedAt?: number;
-}
+/** The shared session's needs (`startedAt`: the tests share the run's deadline). */
+export type VerifyDeps = CloudDeps;
 
 export interface Verification {
   connectivity: ConnectivityReport[];

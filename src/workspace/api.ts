@@ -4,6 +4,7 @@
  * Wire names are the generated SDK models' (note `DefaultVswicthId`, misspelled by ListResourceGroups).
  */
 import { z } from 'zod';
+import { allPages } from '../cloud/paging.js';
 
 /** Counts arrive as numbers; tolerate numeric strings, which some gateways send. */
 const count = z.coerce.number().int().nonnegative();
@@ -111,24 +112,6 @@ export interface DataWorksCaller {
 }
 
 export const PAGE_SIZE = 100;
-/** A server that keeps saying "more" must not keep us paging forever: 200 pages of 100 is 20 000 items. */
-export const MAX_PAGES = 200;
-
-export class PagingError extends Error {}
-
-async function allPages<T>(
-  action: string,
-  fetchPage: (page: number) => Promise<{ items: T[]; total: number }>
-): Promise<T[]> {
-  const items: T[] = [];
-  for (let page = 1; page <= MAX_PAGES; page++) {
-    const result = await fetchPage(page);
-    items.push(...result.items);
-    // The server may cap the page size below what was asked, so count items, not pages.
-    if (result.items.length === 0 || items.length >= result.total) return items;
-  }
-  throw new PagingError(`${action} still reported more results after ${MAX_PAGES} pages`);
-}
 
 /** The workspace calls over the shared client, in one region. */
 export function workspaceApi(caller: DataWorksCaller, region: string): WorkspaceApi {

@@ -4,6 +4,7 @@
  * however many groups and data sources share it; independent calls run concurrently (the client limits them).
  */
 import type { z } from 'zod';
+import { allPages } from '../../cloud/paging.js';
 import { parseCidr } from '../../net/index.js';
 import type { Finding, ModuleName, ResourceGroupConfig, SourcePosition } from '../../model.js';
 import type { Logger } from '../../io.js';
@@ -33,7 +34,6 @@ export interface CloudApi {
 
 export const PAGE_SIZE = { dataworks: 100, vpc: 50 } as const;
 /** A server that keeps saying "more" must not keep us paging forever. */
-const MAX_PAGES = 200;
 
 export interface GroupsResolution {
   facts: Map<string, Map<ModuleName, ModuleNetworkFacts>>;
@@ -222,25 +222,6 @@ async function settleAll<T extends readonly unknown[]>(
   const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failure) throw failure.reason;
   return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as T;
-}
-
-async function allPages<T>(
-  action: string,
-  fetchPage: (page: number) => Promise<{ items: T[]; total: number }>
-): Promise<T[]> {
-  const items: T[] = [];
-  for (let page = 1; page <= MAX_PAGES; page++) {
-    const result = await fetchPage(page);
-    items.push(...result.items);
-    // The server may cap the page size below what was asked, so count items, not pages.
-    if (result.items.length === 0 || items.length >= result.total) return items;
-  }
-  throw new ApiCallError(
-    `${action} still reported more results after ${MAX_PAGES} pages`,
-    'permanent',
-    action,
-    'Paging'
-  );
 }
 
 function canonicalBlock(text: string, what: string): string {
