@@ -36263,19 +36263,6 @@ function wantsSuggestions({ settings }) {
 function wantsFixPullRequest({ settings }) {
     return settings.fixPullRequest && AUDIT_EVENTS.has(settings.event.name);
 }
-function fixRequest(run) {
-    const { settings, deps, logger, core } = run;
-    return {
-        root: settings.root,
-        configPath: settings.configPath,
-        resolve: settings.resolve,
-        failOn: settings.failOn,
-        online: settings.online,
-        logger,
-        env: deps.env,
-        setSecret: (secret) => core.setSecret(secret)
-    };
-}
 /** A shell word: left as it is when it needs no quoting, else single-quoted. */
 function shellWord(word) {
     return /^[\w./@:=-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
@@ -36320,7 +36307,7 @@ async function suggestFixes(run, api) {
                 changed.add(normalizeRelPath(relative));
         }
         const headFiles = headVersionFiles((0,io/* diskRepoFiles */.pL)(settings.root), changed, (relPath) => api.getFileText(inWorkspace(settings, relPath), settings.event.sha));
-        const plan = await planFixes({ ...fixRequest(run), files: headFiles });
+        const plan = await planFixes({ ...repositoryCheck(run), files: headFiles });
         return planSuggestions(plan, files, (file) => inWorkspace(settings, normalizeRelPath(file)), run.logger);
     });
     if (!planned)
@@ -36372,7 +36359,7 @@ async function writeFixPullRequest(run, api) {
         return;
     }
     const result = await run_layer(core, 'fix pull request', 'contents: write` and `pull-requests: write', async () => {
-        const plan = await planFixes(fixRequest(run));
+        const plan = await planFixes(repositoryCheck(run));
         return syncFixPullRequest({
             api,
             logger: run.logger,
@@ -36606,14 +36593,7 @@ async function runAction(unsanitizedDeps) {
     let report;
     try {
         report = await deps.runCheck({
-            root: settings.root,
-            configPath: settings.configPath,
-            resolve: settings.resolve,
-            failOn: settings.failOn,
-            online: settings.online,
-            logger,
-            env: deps.env,
-            setSecret: (secret) => core.setSecret(secret),
+            ...repositoryCheck({ settings, deps, logger, core }),
             ...(baseline ? { baseline } : {}),
             ...(0,deployed_run/* deployedForEvent */.K9)(settings.deployed, settings.event.name),
             ...(settings.verify ? { verify: true } : {})
@@ -36667,6 +36647,21 @@ async function runAction(unsanitizedDeps) {
     emitAnnotations(run, { ...used, error: used.error + (failure ? 1 : 0) });
     if (failure)
         core.setFailed(failure);
+}
+/** A run that produced a report, and what every reporting layer needs of it. */
+/** The check of the repository as the inputs ask for it, before any per-feature option (the fix engine's too). */
+function repositoryCheck(run) {
+    const { settings, deps, logger, core } = run;
+    return {
+        root: settings.root,
+        configPath: settings.configPath,
+        resolve: settings.resolve,
+        failOn: settings.failOn,
+        online: settings.online,
+        logger,
+        env: deps.env,
+        setSecret: (secret) => core.setSecret(secret)
+    };
 }
 /** The JSON report (always) and the SARIF file (when asked); returns whether the JSON report was written. */
 async function writeReportFiles({ deps, core, settings, report }) {

@@ -2,6 +2,33 @@ export const id = 206;
 export const ids = [206];
 export const modules = {
 
+/***/ 9141:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ allPages)
+/* harmony export */ });
+/* unused harmony export MAX_PAGES */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1246);
+/** Every page of a paged DataWorks list, for the group resolver and the workspace reads alike. */
+
+/** A server that keeps reporting more results must not keep us paging forever. */
+const MAX_PAGES = 200;
+async function allPages(action, fetchPage) {
+    const items = [];
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const result = await fetchPage(page);
+        items.push(...result.items);
+        // The server may cap the page size below what was asked, so count items, not pages.
+        if (result.items.length === 0 || items.length >= result.total)
+            return items;
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiCallError */ .lF(`${action} still reported more results after ${MAX_PAGES} pages`, 'permanent', action, 'Paging');
+}
+
+
+/***/ }),
+
 /***/ 1343:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -67,6 +94,8 @@ var endpoints = __webpack_require__(344);
 var limiter = __webpack_require__(4457);
 // EXTERNAL MODULE: ./src/cloud/session.ts + 2 modules
 var cloud_session = __webpack_require__(2229);
+// EXTERNAL MODULE: ./src/cloud/paging.ts
+var paging = __webpack_require__(9141);
 // EXTERNAL MODULE: ./src/net/index.ts + 6 modules
 var net = __webpack_require__(1047);
 // EXTERNAL MODULE: ./src/cloud/errors.ts
@@ -112,9 +141,9 @@ const listNetworksResponse = schemas/* object */.Ikc({
             .transform((v) => v ?? [])
     })
 });
-const paging = { PageNumber: count.optional(), PageSize: count.optional(), TotalCount: count };
+const schemas_paging = { PageNumber: count.optional(), PageSize: count.optional(), TotalCount: count };
 const describeVSwitchesResponse = schemas/* object */.Ikc({
-    ...paging,
+    ...schemas_paging,
     VSwitches: schemas/* object */.Ikc({
         VSwitch: schemas/* array */.YOg(schemas/* object */.Ikc({
             VSwitchId: schemas/* string */.YjP(),
@@ -127,7 +156,7 @@ const describeVSwitchesResponse = schemas/* object */.Ikc({
         .transform((v) => v?.VSwitch ?? [])
 });
 const describeNatGatewaysResponse = schemas/* object */.Ikc({
-    ...paging,
+    ...schemas_paging,
     NatGateways: schemas/* object */.Ikc({
         NatGateway: schemas/* array */.YOg(schemas/* object */.Ikc({
             NatGatewayId: schemas/* string */.YjP(),
@@ -142,7 +171,7 @@ const describeNatGatewaysResponse = schemas/* object */.Ikc({
         .transform((v) => v?.NatGateway ?? [])
 });
 const describeSnatTableEntriesResponse = schemas/* object */.Ikc({
-    ...paging,
+    ...schemas_paging,
     SnatTableEntries: schemas/* object */.Ikc({
         SnatTableEntry: schemas/* array */.YOg(schemas/* object */.Ikc({
             SnatEntryId: schemas/* string */.YjP(),
@@ -243,9 +272,8 @@ function egressRulesFor(vswitchId, vswitchCidr, entries) {
 
 
 
+
 const PAGE_SIZE = { dataworks: 100, vpc: 50 };
-/** A server that keeps saying "more" must not keep us paging forever. */
-const MAX_PAGES = 200;
 /** Resolves every request; failures become findings, never exceptions. */
 async function resolveGroups(requests, api, logger) {
     const cloud = new CloudCache(api);
@@ -303,25 +331,25 @@ class CloudCache {
         });
     }
     bindings(region, id) {
-        return this.once(`net:${region}:${id}`, () => allPages('ListNetworks', async (page) => {
+        return this.once(`net:${region}:${id}`, () => (0,paging/* allPages */.S)('ListNetworks', async (page) => {
             const body = await this.call('dataworks', region, 'ListNetworks', { ResourceGroupId: id, PageNumber: page, PageSize: PAGE_SIZE.dataworks }, listNetworksResponse);
             return { items: body.PagingInfo.NetworkList, total: body.PagingInfo.TotalCount };
         }));
     }
     vswitches(region, vpcId) {
-        return this.once(`vsw:${region}:${vpcId}`, () => allPages('DescribeVSwitches', async (page) => {
+        return this.once(`vsw:${region}:${vpcId}`, () => (0,paging/* allPages */.S)('DescribeVSwitches', async (page) => {
             const body = await this.call('vpc', region, 'DescribeVSwitches', { RegionId: region, VpcId: vpcId, PageNumber: page, PageSize: PAGE_SIZE.vpc }, describeVSwitchesResponse);
             return { items: body.VSwitches, total: body.TotalCount };
         }));
     }
     natGateways(region, vpcId) {
-        return this.once(`ngw:${region}:${vpcId}`, () => allPages('DescribeNatGateways', async (page) => {
+        return this.once(`ngw:${region}:${vpcId}`, () => (0,paging/* allPages */.S)('DescribeNatGateways', async (page) => {
             const body = await this.call('vpc', region, 'DescribeNatGateways', { RegionId: region, VpcId: vpcId, PageNumber: page, PageSize: PAGE_SIZE.vpc }, describeNatGatewaysResponse);
             return { items: body.NatGateways, total: body.TotalCount };
         }));
     }
     snatEntries(region, tableId) {
-        return this.once(`stb:${region}:${tableId}`, () => allPages('DescribeSnatTableEntries', async (page) => {
+        return this.once(`stb:${region}:${tableId}`, () => (0,paging/* allPages */.S)('DescribeSnatTableEntries', async (page) => {
             const body = await this.call('vpc', region, 'DescribeSnatTableEntries', { RegionId: region, SnatTableId: tableId, PageNumber: page, PageSize: PAGE_SIZE.vpc }, describeSnatTableEntriesResponse);
             return { items: body.SnatTableEntries, total: body.TotalCount };
         }));
@@ -364,17 +392,6 @@ async function settleAll(promises) {
     if (failure)
         throw failure.reason;
     return settled.map((s) => s.value);
-}
-async function allPages(action, fetchPage) {
-    const items = [];
-    for (let page = 1; page <= MAX_PAGES; page++) {
-        const result = await fetchPage(page);
-        items.push(...result.items);
-        // The server may cap the page size below what was asked, so count items, not pages.
-        if (result.items.length === 0 || items.length >= result.total)
-            return items;
-    }
-    throw new errors/* ApiCallError */.lF(`${action} still reported more results after ${MAX_PAGES} pages`, 'permanent', action, 'Paging');
 }
 function canonicalBlock(text, what) {
     const parsed = (0,net/* parseCidr */.GN)(text);

@@ -2,6 +2,33 @@ export const id = 312;
 export const ids = [312];
 export const modules = {
 
+/***/ 9141:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ allPages)
+/* harmony export */ });
+/* unused harmony export MAX_PAGES */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1246);
+/** Every page of a paged DataWorks list, for the group resolver and the workspace reads alike. */
+
+/** A server that keeps reporting more results must not keep us paging forever. */
+const MAX_PAGES = 200;
+async function allPages(action, fetchPage) {
+    const items = [];
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const result = await fetchPage(page);
+        items.push(...result.items);
+        // The server may cap the page size below what was asked, so count items, not pages.
+        if (result.items.length === 0 || items.length >= result.total)
+            return items;
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiCallError */ .lF(`${action} still reported more results after ${MAX_PAGES} pages`, 'permanent', action, 'Paging');
+}
+
+
+/***/ }),
+
 /***/ 1343:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -70,12 +97,15 @@ var limiter = __webpack_require__(4457);
 var coerce = __webpack_require__(9567);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
 var schemas = __webpack_require__(6921);
+// EXTERNAL MODULE: ./src/cloud/paging.ts
+var paging = __webpack_require__(9141);
 ;// CONCATENATED MODULE: ./src/workspace/api.ts
 /**
  * The DataWorks 2024-05-18 workspace calls that `init --workspace` and `--verify` make, behind one small interface
  * (so tests and a future client module can supply their own), with zod models of only the fields read.
  * Wire names are the generated SDK models' (note `DefaultVswicthId`, misspelled by ListResourceGroups).
  */
+
 
 /** Counts arrive as numbers; tolerate numeric strings, which some gateways send. */
 const count = coerce/* number */.ai().int().nonnegative();
@@ -139,25 +169,10 @@ const RESOURCE_GROUP_TYPES = [
     'ExclusiveScheduler'
 ];
 const PAGE_SIZE = 100;
-/** A server that keeps saying "more" must not keep us paging forever: 200 pages of 100 is 20 000 items. */
-const MAX_PAGES = 200;
-class PagingError extends Error {
-}
-async function allPages(action, fetchPage) {
-    const items = [];
-    for (let page = 1; page <= MAX_PAGES; page++) {
-        const result = await fetchPage(page);
-        items.push(...result.items);
-        // The server may cap the page size below what was asked, so count items, not pages.
-        if (result.items.length === 0 || items.length >= result.total)
-            return items;
-    }
-    throw new PagingError(`${action} still reported more results after ${MAX_PAGES} pages`);
-}
 /** The workspace calls over the shared client, in one region. */
 function workspaceApi(caller, region) {
     return {
-        listDataSources: (workspace, env) => allPages('ListDataSources', async (page) => {
+        listDataSources: (workspace, env) => (0,paging/* allPages */.S)('ListDataSources', async (page) => {
             const body = await caller.call('dataworks', region, 'ListDataSources', {
                 ProjectId: workspace,
                 EnvType: env === 'prod' ? 'Prod' : 'Dev',
@@ -166,7 +181,7 @@ function workspaceApi(caller, region) {
             }, listDataSourcesResponse);
             return { items: body.PagingInfo.DataSources, total: body.PagingInfo.TotalCount };
         }),
-        listResourceGroups: (workspace) => allPages('ListResourceGroups', async (page) => {
+        listResourceGroups: (workspace) => (0,paging/* allPages */.S)('ListResourceGroups', async (page) => {
             const body = await caller.call('dataworks', region, 'ListResourceGroups', {
                 ProjectId: workspace,
                 ResourceGroupTypes: JSON.stringify(RESOURCE_GROUP_TYPES),
